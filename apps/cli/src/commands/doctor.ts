@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { createS3Client, s3SettingsFromEnv } from "@sdh/storage";
+import { createWorker, temporalSettings, type HealthcheckResult } from "@sdh/worker";
+import { Client, Connection } from "@temporalio/client";
+import { NativeConnection } from "@temporalio/worker";
+import { EXIT } from "../usage-error.js";
+
+export const doctorHelp = `sdh doctor — prove this machine can run snapshots: a workflow and an activity round trip
+through Temporal, and an S3 write with a SHA-256 checksum, read back and removed.
+
+Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, SDH_S3_ENDPOINT, SDH_S3_BUCKET and AWS_* from the
+environment, or from .sdh/services.env written by \`pnpm services:up\`.
+
+Example:
+  pnpm services:up && pnpm sdh doctor`;
+
+type Check = () => Promise<string>;
+
+export async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
+  const checks: Array<[string, Check]> = [
+    ["Temporal", () => temporalRoundTrip(env)],
+    ["S3", () => s3RoundTrip(env)],
+  ];
+  let failed = 0;
+  for (const [name, check] of checks) {
+    const started = performance.now();
+    try {
+      const detail = await check();
+      console.log(`ok    ${name.padEnd(9)} ${detail} (${Math.round(performance.now() - started)} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL  ${name.padEnd(9)} ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failed > 0) console.log("\nAre the services running? `pnpm services:status` shows them; `pnpm services:up` starts them.");
+  return failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+async function temporalRoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
+  const { address, namespace, uiUrl } = temporalSettings(env);
+  const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
+    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`);
+  });
+  const native = await NativeConnection.connect({ address });
+  try {
+    // A private task queue: the round trip must be served by the worker inside this process.
+    const taskQueue = `sdh-doctor-${randomUUID()}`;
+    const worker = await createWorker({ connection: native, namespace, taskQueue });
+    const client = new Client({ connection, namespace });
+    const result = await worker.runUntil(
+      client.workflow.execute<(m: string) => Promise<HealthcheckResult>>("healthcheckWorkflow", {
+        taskQueue,
+        workflowId: taskQueue,
+        args: ["ping"],
+        workflowExecutionTimeout: "30s",
+      }),
+    );
+    const link = uiUrl ? ` — ${uiUrl}/namespaces/${namespace}/workflows/${result.workflowId}` : "";
+    return `workflow ${result.workflowId} ran its activity on ${result.activityHost} via ${address}${link}`;
+  } finally {
+    await connection.close();
+    await native.close();
+  }
+}
+
+async function s3RoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
+  const bucket = env.SDH_S3_BUCKET;
+  if (!bucket) throw new Error("SDH_S3_BUCKET is not set (and no .sdh/services.env provides it)");
+  const settings = s3SettingsFromEnv(env);
+  const s3 = createS3Client(settings);
+  const key = `_sdh/doctor/${randomUUID()}`;
+  const body = Buffer.from(`sdh doctor ${key}\n`);
+  const sha256 = createHash("sha256").update(body).digest("base64");
+  try {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ChecksumSHA256: sha256 }));
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: "ENABLED" }));
+    const back = Buffer.from(await got.Body!.transformToByteArray());
+    if (!back.equals(body)) throw new Error(`s3://${bucket}/${key} came back different from what was written`);
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    return `wrote, read back and removed s3://${bucket}/${key} with SHA-256 checks at ${settings.endpoint ?? "AWS"}`;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`S3 at ${settings.endpoint ?? "AWS"}, bucket ${bucket}: ${message}`);
+  } finally {
+    s3.destroy();
+  }
+}

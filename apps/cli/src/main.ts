@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The `sdh` command. From the repository root: `pnpm sdh <command>`.
+import { effectiveEnv } from "@sdh/worker";
+import { doctor, doctorHelp } from "./commands/doctor.js";
+import { printVersion } from "./commands/version.js";
+import { EXIT, UsageError } from "./usage-error.js";
+
+const help = `sdh — Synthetic Data Hub: reproducible synthetic insurance test data, built on Temporal, published to S3.
+
+Usage: sdh <command> [options]
+
+Commands:
+  doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
+  version    print the sdh, schema and Node versions
+  help       show this help, or \`sdh help <command>\` for one command
+
+Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
+
+Examples:
+  pnpm services:up && pnpm sdh doctor
+  pnpm sdh version`;
+
+const commandHelp: Record<string, string> = { doctor: doctorHelp };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    const topic = rest[0];
+    if (topic && !commandHelp[topic]) throw new UsageError(`no help for '${topic}'; commands: ${Object.keys(commandHelp).join(", ")}`);
+    console.log(topic ? commandHelp[topic] : help);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(commandHelp[command] ?? help);
+    return EXIT.ok;
+  }
+  // The CLI reads .sdh/services.env by default; the provider chains (AWS) then see it too.
+  const env = effectiveEnv();
+  Object.assign(process.env, env);
+  switch (command) {
+    case "doctor":
+      return doctor(env);
+    case "version":
+    case "--version":
+      return printVersion();
+    default:
+      throw new UsageError(`unknown command '${command}'; run \`sdh help\` for the list`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const usage = error instanceof UsageError;
+    console.error(`sdh: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(usage ? EXIT.usage : EXIT.failed);
+  },
+);

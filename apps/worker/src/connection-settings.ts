@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
+
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+  /** The Web UI, when the local services run one; for links people can click. */
+  uiUrl: string | undefined;
+}
+
+/**
+ * The environment, completed by `.sdh/services.env` (written by `pnpm services:up`) for whatever the
+ * environment does not set. An explicit variable always wins over the file.
+ */
+export function effectiveEnv(env: NodeJS.ProcessEnv = process.env, stateDir = env.SDH_STATE_DIR ?? join(process.cwd(), ".sdh")): NodeJS.ProcessEnv {
+  let fromFile: NodeJS.ProcessEnv = {};
+  try {
+    fromFile = parseEnv(readFileSync(join(stateDir, "services.env"), "utf8")) as NodeJS.ProcessEnv;
+  } catch {
+    // No local services recorded: the environment alone decides.
+  }
+  return { ...fromFile, ...env };
+}
+
+export function temporalSettings(env: NodeJS.ProcessEnv): TemporalSettings {
+  return {
+    address: env.TEMPORAL_ADDRESS || "127.0.0.1:7233",
+    namespace: env.TEMPORAL_NAMESPACE || "default",
+    uiUrl: env.SDH_TEMPORAL_UI || undefined,
+  };
+}

@@ -1,0 +1,1 @@
+export { createDigestTap, type Digest } from "./digest-tap.js";

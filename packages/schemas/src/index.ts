@@ -1,0 +1,1 @@
+export { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "./version.js";

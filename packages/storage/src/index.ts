@@ -1,0 +1,2 @@
+export { parseTarget, type Target } from "./target.js";
+export { s3SettingsFromEnv, createS3Client, type S3Settings } from "./s3-client.js";

@@ -1,0 +1,31 @@
+import { S3Client } from "@aws-sdk/client-s3";
+
+/** How to reach S3. Credentials are deliberately absent: they come from the standard AWS provider chain. */
+export interface S3Settings {
+  /** Custom endpoint (a local gateway); undefined means AWS itself. */
+  endpoint: string | undefined;
+  region: string;
+  forcePathStyle: boolean;
+}
+
+/** Reads `SDH_S3_ENDPOINT`, `AWS_REGION` (or `AWS_DEFAULT_REGION`) and `SDH_S3_FORCE_PATH_STYLE`. */
+export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Settings {
+  const endpoint = env.SDH_S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    throw new Error(`SDH_S3_ENDPOINT='${endpoint}' is not a URL; expected e.g. http://127.0.0.1:7070`);
+  }
+  const pathStyle = env.SDH_S3_FORCE_PATH_STYLE;
+  if (pathStyle !== undefined && pathStyle !== "" && pathStyle !== "true" && pathStyle !== "false") {
+    throw new Error(`SDH_S3_FORCE_PATH_STYLE='${pathStyle}' must be 'true' or 'false'`);
+  }
+  return {
+    endpoint,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1",
+    // Local gateways serve buckets by path, not by virtual host.
+    forcePathStyle: pathStyle === undefined || pathStyle === "" ? endpoint !== undefined : pathStyle === "true",
+  };
+}
+
+export function createS3Client(settings: S3Settings): S3Client {
+  return new S3Client({ endpoint: settings.endpoint, region: settings.region, forcePathStyle: settings.forcePathStyle });
+}

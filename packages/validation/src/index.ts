@@ -1,0 +1,1 @@
+export { RESERVED_EMAIL_DOMAINS, isReservedEmail, isFictionalPhone } from "./privacy.js";
