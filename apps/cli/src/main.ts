@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
 import { effectiveEnv } from "@sdh/worker";
+import { DefaultLogger, Runtime, type LogLevel } from "@temporalio/worker";
 import { doctor, doctorHelp } from "./commands/doctor.js";
 import { printVersion } from "./commands/version.js";
 import { EXIT, UsageError } from "./usage-error.js";
@@ -20,6 +21,16 @@ Examples:
   pnpm services:up && pnpm sdh doctor
   pnpm sdh version`;
 
+const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"] as const;
+
+function logLevel(value: string | undefined): LogLevel {
+  const level = (value ?? "WARN").toUpperCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError(`SDH_LOG_LEVEL='${value}' is not a log level; expected one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return level as LogLevel;
+}
+
 const commandHelp: Record<string, string> = { doctor: doctorHelp };
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
   // The CLI reads .sdh/services.env by default; the provider chains (AWS) then see it too.
   const env = effectiveEnv();
   Object.assign(process.env, env);
+  // Our pinned AWS SDK supports Node 20; its notice about future releases is not news to CLI users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  // The SDK logs every worker state change at INFO; a command's own output should stay readable.
+  Runtime.install({ logger: new DefaultLogger(logLevel(env.SDH_LOG_LEVEL)) });
   switch (command) {
     case "doctor":
       return doctor(env);

@@ -60,3 +60,11 @@ describe("sdh usage", () => {
     expect(runCli(["version"], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema 0\.1\.\d+, node \d+/);
   });
 });
+
+describe("sdh configuration errors", () => {
+  it("names a bad SDH_LOG_LEVEL and the allowed values, exit 2", () => {
+    const run = runCli(["version"], { SDH_LOG_LEVEL: "loud" }, cwd);
+    expect(run.stderr).toContain("SDH_LOG_LEVEL='loud' is not a log level; expected one of TRACE, DEBUG, INFO, WARN, ERROR");
+    expect(run.status).toBe(2);
+  });
+});

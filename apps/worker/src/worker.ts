@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from "@temporalio/worker";
+import { Worker, type NativeConnection } from "@temporalio/worker";
 import { createActivities, type ActivityDeps } from "./activities.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 import { workflowsPath } from "./workflow-source.js";

