@@ -57,3 +57,19 @@ sdh_node24_bin() {
 sdh_bootstrap() {
   sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries
 }
+
+# "N passed, N failed" over vitest JSON reports. A file that failed to load counts as a failure even
+# when it reported no tests, and so does a report that is missing.
+sdh_test_totals() {
+  node -e '
+    const fs = require("fs");
+    let passed = 0, failed = 0;
+    for (const file of process.argv.slice(1)) {
+      if (!fs.existsSync(file)) { failed += 1; continue; }
+      const r = JSON.parse(fs.readFileSync(file, "utf8"));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+  ' "$@"
+}

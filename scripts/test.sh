@@ -15,14 +15,5 @@ rm -f "$report"
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 
-if [[ -f "$report" ]]; then
-  node -e '
-    const r = require(process.argv[1]);
-    const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
-    console.log(`${r.numPassedTests} passed, ${failed} failed`);
-  ' "$report"
-else
-  echo "0 passed, 1 failed"
-  status=${status:-1}
-fi
+sdh_test_totals "$report"
 exit "$status"

@@ -1,1 +1,12 @@
 export { createRandom, type Random } from "./random.js";
+export { createGenerator, GENERATOR, type SnapshotGenerator, type PersonBundle } from "./generator.js";
+export { createPersonRule, type PersonRule } from "./person.js";
+export { createVehicleRule, type VehicleRule } from "./vehicle.js";
+export { createProfileRule, primaryVehicle, type ProfileRule } from "./profile.js";
+export { riskScore, riskBand, agePoints, experiencePoints, bodyPoints, vehicleAgePoints, usagePoints, mileagePoints, RISK_BASE, type RiskFactors } from "./risk.js";
+export { vinCheckDigit, modelYearCode, yearsForCode, VIN_ALPHABET } from "./vin.js";
+export { templateRegex, templateSpace, formatTemplate } from "./id-template.js";
+export { createPermutation } from "./permutation.js";
+export { STATES, STATES_BY_CODE, postalCodeBelongsTo, type StateReference } from "./reference/states.js";
+export { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
+export { parseIsoDate, wholeYearsBetween } from "./dates.js";

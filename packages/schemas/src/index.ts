@@ -1,1 +1,25 @@
 export { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "./version.js";
+export { LobType, UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
+export { Person, Gender, MaritalStatus, FleetRole } from "./person.js";
+export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, VIN_PATTERN } from "./vehicle.js";
+export { Profile, RiskBand } from "./profile.js";
+export {
+  SnapshotConfig,
+  OutputFormat,
+  ConfigError,
+  parseSnapshotConfig,
+  type SnapshotConfigInput,
+} from "./snapshot-config.js";
+export {
+  Entity,
+  Counts,
+  Generator,
+  ManifestFile,
+  Manifest,
+  Contact,
+  DatasetDescriptor,
+  SnapshotMetadata,
+  Severity,
+  ValidationReport,
+} from "./snapshot-files.js";
+export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";

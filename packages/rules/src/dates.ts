@@ -1,0 +1,63 @@
+// Calendar arithmetic on YYYY-MM-DD strings in UTC: no local time zone can shift a date.
+
+export interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+export function parseIsoDate(iso: string): CalendarDate {
+  if (iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") throw new Error(`'${iso}' is not a YYYY-MM-DD date`);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) throw new Error(`'${iso}' is not a YYYY-MM-DD date`);
+  return { year, month, day };
+}
+
+/** Days since 1970-01-01 (Howard Hinnant's days_from_civil: exact for every proleptic Gregorian date). */
+export function toEpochDay({ year, month, day }: CalendarDate): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 to a calendar date (Howard Hinnant's civil_from_days; no Date object, no zone). */
+export function fromEpochDay(epochDay: number): CalendarDate {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function formatDate({ year, month, day }: CalendarDate): string {
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+export function formatEpochDay(epochDay: number): string {
+  return formatDate(fromEpochDay(epochDay));
+}
+
+/** The same calendar day `years` later; 29 February becomes 28 February in common years. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  const year = date.year + years;
+  const lastDay = date.month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[date.month - 1]!;
+  return { year, month: date.month, day: Math.min(date.day, lastDay) };
+}
+
+/** Whole years from `from` to `to` (an age). */
+export function wholeYearsBetween(from: CalendarDate, to: CalendarDate): number {
+  const years = to.year - from.year;
+  return to.month > from.month || (to.month === from.month && to.day >= from.day) ? years : years - 1;
+}

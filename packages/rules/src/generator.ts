@@ -1,0 +1,44 @@
+import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { createPersonRule } from "./person.js";
+import { createProfileRule } from "./profile.js";
+import { createVehicleRule } from "./vehicle.js";
+
+/** Name and version stamped into every manifest. Bump the version with any change to seeded output. */
+export const GENERATOR = { name: "sdh-rules", version: "0.1.0" } as const;
+
+export interface PersonBundle {
+  index: number;
+  person: Person;
+  vehicles: Vehicle[];
+  profile: Profile;
+}
+
+export interface SnapshotGenerator {
+  person(i: number): Person;
+  vehiclesOf(person: Person, i: number): Vehicle[];
+  profileOf(person: Person, vehicles: readonly Vehicle[], i: number): Profile;
+  /** Persons [start, end) with their vehicles and profiles; never needs a record before `start`. */
+  range(start: number, end: number): IterableIterator<PersonBundle>;
+}
+
+export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
+  if (!Number.isInteger(config.records) || config.records < 1) throw new Error(`records must be ≥ 1, got ${config.records}`);
+  const persons = createPersonRule(config);
+  const vehicles = createVehicleRule(config);
+  const profiles = createProfileRule(config);
+  return {
+    person: persons.person,
+    vehiclesOf: vehicles.vehiclesOf,
+    profileOf: profiles.profileOf,
+    *range(start, end) {
+      if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= config.records)) {
+        throw new RangeError(`range [${start}, ${end}) is not within [0, ${config.records})`);
+      }
+      for (let i = start; i < end; i++) {
+        const person = persons.person(i);
+        const owned = vehicles.vehiclesOf(person, i);
+        yield { index: i, person, vehicles: owned, profile: profiles.profileOf(person, owned, i) };
+      }
+    },
+  };
+}

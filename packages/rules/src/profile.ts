@@ -1,0 +1,43 @@
+import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { parseIsoDate, wholeYearsBetween } from "./dates.js";
+import { createRecordStreams } from "./random.js";
+import { riskBand, riskScore } from "./risk.js";
+import { uuidFrom } from "./uuid.js";
+
+export interface ProfileRule {
+  /** The profile of person `i`: derived from the person and exactly their vehicles. */
+  profileOf(person: Person, vehicles: readonly Vehicle[], i: number): Profile;
+}
+
+/** The vehicle driven most: highest annual mileage, the earlier one on a tie. */
+export function primaryVehicle(vehicles: readonly Vehicle[]): Vehicle | null {
+  let best: Vehicle | null = null;
+  for (const v of vehicles) if (!best || v.annual_mileage > best.annual_mileage) best = v;
+  return best;
+}
+
+export function createProfileRule(config: SnapshotConfig): ProfileRule {
+  const asOf = parseIsoDate(config.asOf);
+  const streams = createRecordStreams(config.seed, "profile");
+  return {
+    profileOf(person, vehicles, i) {
+      const age = wholeYearsBetween(parseIsoDate(person.date_of_birth), asOf);
+      const yearsLicensed = wholeYearsBetween(parseIsoDate(person.license_issue_date), asOf);
+      const primary = primaryVehicle(vehicles);
+      const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
+      const names = person.middle_name ? [person.first_name, person.middle_name, person.last_name] : [person.first_name, person.last_name];
+      return {
+        profile_id: uuidFrom(streams.at(i)),
+        person_id: person.person_id,
+        full_name: names.join(" "),
+        age,
+        vehicle_count: vehicles.length,
+        vehicle_summary: vehicles.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; "),
+        primary_vehicle_id: primary?.vehicle_id ?? null,
+        risk_score: score,
+        risk_band: riskBand(score),
+        lob_type: person.lob_type,
+      };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Line of business: personal lines (individuals) or commercial lines (businesses and fleets). */
+export type LobType = z.infer<typeof LobType>;
+export const LobType = z.enum(["personal", "commercial"]).describe("Line of business: personal lines or commercial lines");
+
+/** USPS codes of the 50 states and DC. */
+export const US_STATE_CODES = [
+  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+  "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+  "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+] as const;
+export const UsState = z.enum(US_STATE_CODES);
+export type UsState = z.infer<typeof UsState>;
+
+/** A calendar date, `YYYY-MM-DD`, with no time and no zone: the same on every machine. */
+export const IsoDate = z.iso.date();
+
+export const Uuid = z.uuid();

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { Person } from "./person.js";
+import { Profile } from "./profile.js";
+import type { Entity } from "./snapshot-files.js";
+import { Vehicle } from "./vehicle.js";
+
+/** The record schema of each entity, in the order they are built and listed. */
+export const ENTITY_SCHEMAS = { persons: Person, vehicles: Vehicle, profiles: Profile } as const satisfies Record<Entity, z.ZodObject>;
+
+export type EntityRecord<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
+
+export type ColumnType = "string" | "date" | "int" | "double" | "boolean";
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+  description: string;
+}
+
+interface JsonSchemaProperty {
+  type?: string | string[];
+  format?: string;
+  anyOf?: JsonSchemaProperty[];
+  description?: string;
+}
+
+function typeOf(property: JsonSchemaProperty): { type: ColumnType; nullable: boolean } {
+  if (property.anyOf) {
+    const nonNull = property.anyOf.filter((p) => p.type !== "null");
+    const inner = nonNull[0];
+    if (nonNull.length !== 1 || !inner) throw new Error(`unsupported union column: ${JSON.stringify(property)}`);
+    return { type: typeOf(inner).type, nullable: nonNull.length < property.anyOf.length };
+  }
+  if (property.type === "integer") return { type: "int", nullable: false };
+  if (property.type === "number") return { type: "double", nullable: false };
+  if (property.type === "boolean") return { type: "boolean", nullable: false };
+  if (property.type === "string") return { type: property.format === "date" ? "date" : "string", nullable: false };
+  throw new Error(`unsupported column type: ${JSON.stringify(property)}`);
+}
+
+/**
+ * The columns of an entity, in schema order, derived from its JSON Schema: CSV headers and Parquet
+ * columns come from here, so no writer restates a field list.
+ */
+export function columnsOf(entity: Entity): Column[] {
+  const schema = jsonSchemaOf(entity) as { properties: Record<string, JsonSchemaProperty> };
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    ...typeOf(property),
+    description: property.description ?? "",
+  }));
+}
+
+/** JSON Schema (draft 2020-12) of an entity's records, shipped in each snapshot under `schemas/`. */
+export function jsonSchemaOf(entity: Entity): Record<string, unknown> {
+  return z.toJSONSchema(ENTITY_SCHEMAS[entity], { target: "draft-2020-12" }) as Record<string, unknown>;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { ConfigError, Person, columnsOf, jsonSchemaOf, parseSnapshotConfig, type SnapshotConfig } from "./index.js";
+
+describe("columns derived from the schemas", () => {
+  it("lists person columns in schema order with types and nullability", () => {
+    const columns = columnsOf("persons");
+    expect(columns.map((c) => c.name)).toEqual(Object.keys(Person.shape));
+    expect(columns.find((c) => c.name === "date_of_birth")).toMatchObject({ type: "date", nullable: false });
+    expect(columns.find((c) => c.name === "middle_name")).toMatchObject({ type: "string", nullable: true });
+    expect(columns.find((c) => c.name === "fleet_role")).toMatchObject({ type: "string", nullable: true });
+  });
+
+  it("types vehicle and profile numbers as integers", () => {
+    expect(columnsOf("vehicles").find((c) => c.name === "model_year")).toMatchObject({ type: "int", nullable: false });
+    expect(columnsOf("vehicles").find((c) => c.name === "gvwr_class")).toMatchObject({ type: "string", nullable: true });
+    expect(columnsOf("profiles").find((c) => c.name === "risk_score")).toMatchObject({ type: "int" });
+  });
+
+  it("gives every column a description (it feeds the data dictionary)", () => {
+    for (const entity of ["persons", "vehicles", "profiles"] as const) {
+      for (const column of columnsOf(entity)) expect(column.description, `${entity}.${column.name}`).not.toBe("");
+    }
+  });
+
+  it("emits JSON Schema with the enums and patterns", () => {
+    const schema = jsonSchemaOf("vehicles") as { properties: Record<string, { pattern?: string; enum?: string[] }> };
+    expect(schema.properties.vin?.pattern).toBe("^[A-HJ-NPR-Z0-9]{17}$");
+    expect(schema.properties.ownership?.enum).toEqual(["owned", "financed", "leased"]);
+  });
+});
+
+describe("SnapshotConfig", () => {
+  it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
+    const config = parseSnapshotConfig({});
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.1.0" });
+    expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
+  });
+
+  it("gives one clear message per invalid field, with what was given", () => {
+    const error = (() => {
+      try {
+        parseSnapshotConfig({ records: -5, seed: 1.5, asOf: "2026-13-01", formats: ["csv", "xlsx"], lobMix: { personal: 0.5, commercial: 0.4 } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems).toContain("records: must be at least 1 (got -5)");
+    expect(problems).toContain("seed: must be a whole number from 0 to 2^53 - 1 (got 1.5)");
+    expect(problems.find((p) => p.startsWith("asOf:"))).toContain('"2026-13-01"');
+    expect(problems.find((p) => p.startsWith("formats.1:"))).toMatch(/xlsx/);
+    expect(problems.find((p) => p.startsWith("lobMix:"))).toContain("must add up to 1");
+  });
+
+  it("names unknown fields and the allowed ones", () => {
+    expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: records, seed, asOf/);
+  });
+
+  it("insists a commercial person owns a vehicle", () => {
+    expect(() => parseSnapshotConfig({ vehiclesPerPerson: { personal: [1], commercial: [0.5, 0.5] } })).toThrow(
+      /vehiclesPerPerson.commercial: a commercial person owns at least one vehicle/,
+    );
+  });
+});

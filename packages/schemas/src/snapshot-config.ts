@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { IsoDate } from "./common.js";
+import { SCHEMA_VERSION } from "./version.js";
+
+export const OutputFormat = z.enum(["csv", "json", "parquet"]);
+export type OutputFormat = z.infer<typeof OutputFormat>;
+
+const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
+
+/** Probability of each vehicle count: weights[k] is the share of persons who own k vehicles. */
+const VehicleCountWeights = z
+  .array(z.number().min(0).max(1), { error: "must be a list of probabilities, one per vehicle count from 0" })
+  .min(1)
+  .max(51)
+  .refine(sumsToOne, { error: "the probabilities must add up to 1" });
+
+/**
+ * What a snapshot is built from. Together with the generator version it fixes every byte of the
+ * data files: no field here may be defaulted from the clock or the machine.
+ */
+export const SnapshotConfig = z
+  .object({
+    records: z
+      .number({ error: "must be a whole number of persons" })
+      .int({ error: "must be a whole number of persons" })
+      .min(1, { error: "must be at least 1" })
+      .max(100_000_000, { error: "must be at most 100,000,000" })
+      .default(200)
+      .describe("Number of persons; vehicles and profiles follow from them"),
+    seed: z
+      .number({ error: "must be a whole number from 0 to 2^53 - 1" })
+      .int({ error: "must be a whole number from 0 to 2^53 - 1" })
+      .min(0, { error: "must be a whole number from 0 to 2^53 - 1" })
+      .max(Number.MAX_SAFE_INTEGER, { error: "must be a whole number from 0 to 2^53 - 1" })
+      .default(42)
+      .describe("Seed of every random choice; the same seed and config give the same bytes"),
+    asOf: IsoDate.default("2026-01-06").describe("Reference date (YYYY-MM-DD) for ages, licence and model years; never 'today'"),
+    lobMix: z
+      .object({ personal: z.number().min(0).max(1), commercial: z.number().min(0).max(1) })
+      .refine((m) => sumsToOne([m.personal, m.commercial]), { error: "personal + commercial must add up to 1" })
+      .default({ personal: 0.85, commercial: 0.15 })
+      .describe("Share of persons in personal and commercial lines"),
+    vehiclesPerPerson: z
+      .object({
+        personal: VehicleCountWeights,
+        commercial: VehicleCountWeights.refine((w) => (w[0] ?? 0) === 0, { error: "a commercial person owns at least one vehicle: weight 0 must be 0" }),
+      })
+      .default({
+        personal: [0.08, 0.45, 0.33, 0.1, 0.04],
+        commercial: [0, 0.22, 0.2, 0.15, 0.12, 0.09, 0.07, 0.05, 0.04, 0.03, 0.03],
+      })
+      .describe("Distribution of vehicles per person, by line of business"),
+    shardSize: z
+      .number({ error: "must be a whole number of persons per shard" })
+      .int({ error: "must be a whole number of persons per shard" })
+      .min(1, { error: "must be at least 1" })
+      .max(10_000_000, { error: "must be at most 10,000,000" })
+      .default(50_000)
+      .describe("Persons per shard; changes how work is split, never the data"),
+    formats: z
+      .array(OutputFormat, { error: "must be a list of formats: csv, json, parquet" })
+      .min(1, { error: "must name at least one format: csv, json, parquet" })
+      .refine((f) => new Set(f).size === f.length, { error: "must not repeat a format" })
+      .default(["csv", "json", "parquet"])
+      .describe("Files to write per entity"),
+    schemaVersion: z
+      .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the only schema version this build writes` })
+      .default(SCHEMA_VERSION)
+      .describe("Schema version of the records"),
+  })
+  .strict()
+  .describe("The configuration of one snapshot");
+
+export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
+export type SnapshotConfigInput = z.input<typeof SnapshotConfig>;
+
+/** A config that failed validation: one line per invalid field, each saying what was given and what is allowed. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`invalid snapshot config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseSnapshotConfig(input: unknown): SnapshotConfig {
+  const result = SnapshotConfig.safeParse(input ?? {}, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join(".") : "config";
+    if (issue.code === "unrecognized_keys") {
+      return `${field}: unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; allowed: ${Object.keys(SnapshotConfig.shape).join(", ")}`;
+    }
+    const given = "input" in issue ? ` (got ${JSON.stringify(issue.input)})` : "";
+    return `${field}: ${issue.message}${given}`;
+  });
+  throw new ConfigError(problems);
+}

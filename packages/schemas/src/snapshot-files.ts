@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { IsoDate } from "./common.js";
+import { SnapshotConfig } from "./snapshot-config.js";
+
+export const Entity = z.enum(["persons", "vehicles", "profiles"]);
+export type Entity = z.infer<typeof Entity>;
+
+export const Counts = z
+  .object({
+    persons: z.number().int().min(0),
+    vehicles: z.number().int().min(0),
+    profiles: z.number().int().min(0),
+  })
+  .describe("Records per entity");
+export type Counts = z.infer<typeof Counts>;
+
+export const Generator = z.object({ name: z.string(), version: z.string() }).describe("The generator that built the data");
+
+/** One artifact of a snapshot, as the manifest lists it. */
+export const ManifestFile = z.object({
+  path: z.string().min(1).describe("Path relative to the snapshot folder"),
+  entity: z.enum(["persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report"]).describe("What the file holds"),
+  format: z.enum(["csv", "json", "jsonl", "parquet", "markdown"]).describe("File format"),
+  records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
+  bytes: z.number().int().min(0).describe("Size in bytes"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the bytes, lowercase hex"),
+});
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+/** The snapshot's table of contents, written last: its presence commits the snapshot. Field names are public API. */
+export const Manifest = z
+  .object({
+    snapshotId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/).describe("Identifier of the snapshot"),
+    schemaVersion: z.string().describe("Schema version of the records"),
+    seed: z.number().int().min(0).describe("Seed the data was generated from"),
+    asOf: IsoDate.describe("Reference date of the data"),
+    generatedAt: z.iso.datetime().describe("When the snapshot was built; the only wall-clock field"),
+    generator: Generator,
+    config: SnapshotConfig,
+    counts: Counts,
+    files: z.array(ManifestFile).describe("Every file of the snapshot except the manifest itself"),
+    validation: z
+      .object({ passed: z.boolean(), errors: z.number().int().min(0), warnings: z.number().int().min(0) })
+      .describe("Outcome of the validation gate"),
+  })
+  .describe("snapshot_manifest_v0_1.json");
+export type Manifest = z.infer<typeof Manifest>;
+
+export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
+
+/** dataset_v0_1.json: what the dataset is, for people browsing it. */
+export const DatasetDescriptor = z
+  .object({
+    dataset: z.string(),
+    title: z.string(),
+    description: z.string(),
+    schemaVersion: z.string(),
+    entities: z.array(z.object({ name: Entity, description: z.string(), primaryKey: z.string(), records: z.number().int().min(0) })),
+    contacts: z.array(Contact),
+  })
+  .describe("dataset_v0_1.json");
+export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
+
+/** metadata_v0_1.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+export const SnapshotMetadata = z
+  .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, seed: z.number().int(), asOf: IsoDate, config: SnapshotConfig, counts: Counts })
+  .describe("metadata_v0_1.json");
+export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
+
+export const Severity = z.enum(["error", "warning"]);
+
+/** The validation gate's findings. Error-severity failures block publishing. */
+export const ValidationReport = z
+  .object({
+    passed: z.boolean().describe("True when no error-severity rule failed"),
+    counts: Counts,
+    errors: z.number().int().min(0),
+    warnings: z.number().int().min(0),
+    rules: z.array(
+      z.object({
+        code: z.string().regex(/^[A-Z][A-Z0-9_]+$/).describe("Stable rule code, e.g. REF_VEHICLE_OWNER_MISSING"),
+        severity: Severity,
+        message: z.string(),
+        failures: z.number().int().min(0),
+        examples: z.array(z.unknown()).max(5).describe("The first few failing records or values"),
+      }),
+    ),
+  })
+  .describe("validation_report_v0_1.json");
+export type ValidationReport = z.infer<typeof ValidationReport>;
