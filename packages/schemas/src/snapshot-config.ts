@@ -14,24 +14,27 @@ const VehicleCountWeights = z
   .max(51)
   .refine(sumsToOne, { error: "the probabilities must add up to 1" });
 
+/** A whole number in [min, max]; `what` completes "must be …" in the messages. */
+function wholeNumber(what: string, min: number, max: number, bounds = { below: `must be at least ${min.toLocaleString("en-US")}`, above: `must be at most ${max.toLocaleString("en-US")}` }) {
+  return z
+    .number({ error: `must be ${what}` })
+    .int({ error: `must be ${what}` })
+    .min(min, { error: bounds.below })
+    .max(max, { error: bounds.above });
+}
+
+const SEED_RANGE = "a whole number from 0 to 2^53 - 1";
+
 /**
  * What a snapshot is built from. Together with the generator version it fixes every byte of the
  * data files: no field here may be defaulted from the clock or the machine.
  */
 export const SnapshotConfig = z
   .object({
-    records: z
-      .number({ error: "must be a whole number of persons" })
-      .int({ error: "must be a whole number of persons" })
-      .min(1, { error: "must be at least 1" })
-      .max(100_000_000, { error: "must be at most 100,000,000" })
+    records: wholeNumber("a whole number of persons", 1, 100_000_000)
       .default(200)
       .describe("Number of persons; vehicles and profiles follow from them"),
-    seed: z
-      .number({ error: "must be a whole number from 0 to 2^53 - 1" })
-      .int({ error: "must be a whole number from 0 to 2^53 - 1" })
-      .min(0, { error: "must be a whole number from 0 to 2^53 - 1" })
-      .max(Number.MAX_SAFE_INTEGER, { error: "must be a whole number from 0 to 2^53 - 1" })
+    seed: wholeNumber(SEED_RANGE, 0, Number.MAX_SAFE_INTEGER, { below: `must be ${SEED_RANGE}`, above: `must be ${SEED_RANGE}` })
       .default(42)
       .describe("Seed of every random choice; the same seed and config give the same bytes"),
     asOf: IsoDate.default("2026-01-06").describe("Reference date (YYYY-MM-DD) for ages, licence and model years; never 'today'"),
@@ -50,11 +53,7 @@ export const SnapshotConfig = z
         commercial: [0, 0.22, 0.2, 0.15, 0.12, 0.09, 0.07, 0.05, 0.04, 0.03, 0.03],
       })
       .describe("Distribution of vehicles per person, by line of business"),
-    shardSize: z
-      .number({ error: "must be a whole number of persons per shard" })
-      .int({ error: "must be a whole number of persons per shard" })
-      .min(1, { error: "must be at least 1" })
-      .max(10_000_000, { error: "must be at most 10,000,000" })
+    shardSize: wholeNumber("a whole number of persons per shard", 1, 10_000_000)
       .default(50_000)
       .describe("Persons per shard; changes how work is split, never the data"),
     formats: z
