@@ -13,7 +13,7 @@ import {
 } from "./reference/distributions.js";
 import { STATES_BY_CODE } from "./reference/states.js";
 import { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
-import { intBetween, pick, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
+import { intBetween, pick, pickWeighted, weighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 import { VIN_ALPHABET, modelYearCode, withCheckDigit } from "./vin.js";
 
@@ -79,7 +79,7 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
       if (!state) throw new Error(`person ${i} lives in ${person.state}, a state without reference data`);
       const vehicles: Vehicle[] = [];
       for (let k = 0; k < count && k < maxVehicles; k++) {
-        const entry: CatalogEntry = pickWeighted(r, commercial ? COMMERCIAL_CATALOG : (PERSONAL_CATALOG as WeightedTable<CatalogEntry>));
+        const entry = pickWeighted(r, commercial ? COMMERCIAL_CATALOG : PERSONAL_CATALOG);
         const model_year = modelYearFor(r, entry);
         const usage = pickWeighted(r, commercial ? COMMERCIAL_USAGE : PERSONAL_USAGE);
         const gvwr_class = commercial ? pick(r, entry.gvwr) : null;
