@@ -9,4 +9,4 @@ export { templateRegex, templateSpace, formatTemplate } from "./id-template.js";
 export { createPermutation } from "./permutation.js";
 export { STATES, STATES_BY_CODE, postalCodeBelongsTo, type StateReference } from "./reference/states.js";
 export { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
-export { parseIsoDate, wholeYearsBetween } from "./dates.js";
+export { parseIsoDate, wholeYearsBetween, addYears, formatDate } from "./dates.js";

@@ -1,1 +1,13 @@
 export { RESERVED_EMAIL_DOMAINS, isReservedEmail, isFictionalPhone } from "./privacy.js";
+export { RULES, RULE_CODES, type RuleCode, type RuleDefinition } from "./rule-catalog.js";
+export {
+  validateSnapshot,
+  type SnapshotSources,
+  type RecordSource,
+  type CountClaim,
+  type RecordObserver,
+  type ValidateOptions,
+  type ValidationRun,
+} from "./validate-snapshot.js";
+export { compileSchemaCheck, type SchemaCheck } from "./schema-check.js";
+export { CompactKeySet, type KeyKind } from "./keys/compact-key-set.js";

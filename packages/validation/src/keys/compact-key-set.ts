@@ -1,0 +1,51 @@
+import { encodeShortText, encodeUuid, type Key128 } from "./key-encoding.js";
+import { KeyTable } from "./key-table.js";
+
+export type KeyKind = "uuid" | "short-text";
+
+/**
+ * A set of identifiers for uniqueness and reference checks at tens of millions of records: values
+ * that fit 128 bits live in a KeyTable, the rare ones that do not (hand-edited oddities) in a Set.
+ * Ordinals are shared between both, so callers can keep per-key data in typed arrays.
+ */
+export class CompactKeySet {
+  private readonly table: KeyTable;
+  private readonly others = new Map<string, number>();
+  private readonly scratch: Key128 = new Uint32Array(4);
+  private readonly encode: (value: string, out: Key128) => boolean;
+  private nextOrdinal = 0;
+
+  constructor(kind: KeyKind, expected?: number) {
+    this.table = new KeyTable(expected);
+    this.encode = kind === "uuid" ? encodeUuid : encodeShortText;
+  }
+
+  get size(): number {
+    return this.nextOrdinal;
+  }
+
+  /** Approximate bytes held: the table's arrays plus ~100 bytes per value kept as a string. */
+  get bytes(): number {
+    return this.table.bytes + this.others.size * 100;
+  }
+
+  /** The value's ordinal, or -1 when it was never added. */
+  find(value: string): number {
+    if (this.encode(value, this.scratch)) {
+      return this.table.find(this.scratch);
+    }
+    return this.others.get(value) ?? -1;
+  }
+
+  /** Adds the value: its new ordinal, or `-1 - ordinal` of the earlier occurrence when it is a repeat. */
+  add(value: string): number {
+    if (this.encode(value, this.scratch)) {
+      const earlier = this.table.insert(this.scratch, this.nextOrdinal);
+      return earlier >= 0 ? -1 - earlier : this.nextOrdinal++;
+    }
+    const earlier = this.others.get(value);
+    if (earlier !== undefined) return -1 - earlier;
+    this.others.set(value, this.nextOrdinal);
+    return this.nextOrdinal++;
+  }
+}

@@ -1,0 +1,84 @@
+import { isReservedEmail } from "./privacy.js";
+import { isoPlusYears, licenseFits, postalCodeFits } from "./domain-reference.js";
+import { CompactKeySet } from "./keys/compact-key-set.js";
+import type { PersonIndex } from "./person-index.js";
+import type { ReportBuilder } from "./report-builder.js";
+import type { RuleCode } from "./rule-catalog.js";
+import { compileSchemaCheck, fieldOk } from "./schema-check.js";
+
+/**
+ * Person fields whose schema failure is reported under a more specific rule than SCHEMA_*: a phone
+ * outside 555-0100..0199 is a privacy breach first, whatever else is wrong with it.
+ */
+const FIELD_RULES: Readonly<Record<string, RuleCode>> = { email: "PRIVACY_EMAIL_DOMAIN", phone: "PRIVACY_PHONE_RANGE" };
+
+export interface PersonChecksContext {
+  asOf: string;
+  report: ReportBuilder;
+  index: PersonIndex;
+  expected?: number;
+}
+
+/** Examples are built only when a rule fails: the clean path allocates nothing per record. */
+function personExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
+  return { record: position, person_id: p.person_id, ...fields };
+}
+
+export function createPersonChecks({ asOf, report, index, expected }: PersonChecksContext) {
+  const schema = compileSchemaCheck("persons");
+  const licenses = new CompactKeySet("short-text", expected);
+  // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).
+  const latestBirthOf16 = isoPlusYears(asOf, -16);
+
+  return function checkPerson(record: unknown, position: number): void {
+    const invalid = schema.invalidFields(record);
+    const p = (record ?? {}) as Record<string, unknown>;
+
+    if (invalid.length > 0) {
+      for (const field of invalid) {
+        const code = FIELD_RULES[field];
+        if (code) report.fail(code, personExample(position, p, { [field]: p[field] }));
+      }
+      if (invalid.some((field) => !FIELD_RULES[field])) {
+        report.failLazy("SCHEMA_PERSON_INVALID", () => ({
+          record: position,
+          person_id: p.person_id,
+          problems: schema.explain(record).filter((problem) => !(problem.split(":")[0]! in FIELD_RULES)),
+        }));
+      }
+    }
+
+    if (typeof p.person_id === "string") {
+      const ordinal = index.add(p.person_id, p.lob_type, position);
+      if (ordinal < 0) report.fail("UNIQUE_PERSON_ID", personExample(position, p, {}));
+    }
+    if (fieldOk(invalid, "license_number") && fieldOk(invalid, "license_state")) {
+      const license = p.license_number as string;
+      const state = p.license_state as string;
+      if (licenses.add(`${state}${license}`) < 0) report.fail("UNIQUE_LICENSE", personExample(position, p, { license_state: state, license_number: license }));
+      if (!licenseFits(license, state)) report.fail("DOMAIN_LICENSE_FORMAT", personExample(position, p, { license_state: state, license_number: license }));
+    }
+    if (fieldOk(invalid, "date_of_birth")) {
+      const birth = p.date_of_birth as string;
+      if (birth > latestBirthOf16) {
+        report.fail("DOMAIN_DRIVER_TOO_YOUNG", personExample(position, p, { date_of_birth: birth, asOf }));
+      } else if (fieldOk(invalid, "license_issue_date")) {
+        // Checked only for persons old enough to drive: for the others DRIVER_TOO_YOUNG says it all.
+        const issued = p.license_issue_date as string;
+        if (issued < isoPlusYears(birth, 16) || issued > asOf) {
+          report.fail("DOMAIN_LICENSE_DATE", personExample(position, p, { date_of_birth: birth, license_issue_date: issued, asOf }));
+        }
+      }
+    }
+    if (fieldOk(invalid, "postal_code") && fieldOk(invalid, "state") && !postalCodeFits(p.postal_code as string, p.state as string)) {
+      report.fail("DOMAIN_POSTAL_CODE_STATE", personExample(position, p, { state: p.state, postal_code: p.postal_code }));
+    }
+    if (fieldOk(invalid, "lob_type") && fieldOk(invalid, "business_name") && fieldOk(invalid, "fleet_role")) {
+      const commercial = p.lob_type === "commercial";
+      if (commercial !== (p.business_name !== null) || commercial !== (p.fleet_role !== null)) {
+        report.fail("DOMAIN_LOB_FIELDS", personExample(position, p, { lob_type: p.lob_type, business_name: p.business_name, fleet_role: p.fleet_role }));
+      }
+    }
+    if (fieldOk(invalid, "email") && !isReservedEmail(p.email as string)) report.fail("PRIVACY_EMAIL_DOMAIN", personExample(position, p, { email: p.email }));
+  };
+}

@@ -1,0 +1,56 @@
+import type { Severity } from "@sdh/schemas";
+
+export interface RuleDefinition {
+  severity: Severity;
+  /** What the rule demands, in a consumer's words; the report repeats it next to the failure count. */
+  message: string;
+}
+
+/**
+ * Every rule the gate runs, by stable code. Codes are public: runbooks, dashboards and consumers'
+ * scripts key on them, so a code is never renamed or reused; a retired rule keeps its code unused.
+ */
+export const RULES = {
+  SCHEMA_PERSON_INVALID: { severity: "error", message: "Every person matches the Person schema (types, formats, allowed values)" },
+  SCHEMA_VEHICLE_INVALID: { severity: "error", message: "Every vehicle matches the Vehicle schema (types, formats, allowed values)" },
+  SCHEMA_PROFILE_INVALID: { severity: "error", message: "Every profile matches the Profile schema (types, formats, allowed values)" },
+
+  UNIQUE_PERSON_ID: { severity: "error", message: "person_id is unique" },
+  UNIQUE_VEHICLE_ID: { severity: "error", message: "vehicle_id is unique" },
+  UNIQUE_PROFILE_ID: { severity: "error", message: "profile_id is unique" },
+  UNIQUE_VIN: { severity: "error", message: "VIN is unique" },
+  UNIQUE_LICENSE: { severity: "error", message: "license_number is unique within its license_state" },
+  // A warning: states do reissue plates, and the generator's plate space per state is finite
+  // (28M for Florida's format), so very large snapshots can repeat one; vehicle_id and VIN stay the keys.
+  UNIQUE_PLATE: { severity: "warning", message: "plate is unique within its registration_state" },
+
+  REF_VEHICLE_OWNER_MISSING: { severity: "error", message: "Every vehicle's person_id is a person in the snapshot" },
+  REF_PROFILE_PERSON_MISSING: { severity: "error", message: "Every profile's person_id is a person in the snapshot" },
+  REF_PROFILE_MISSING: { severity: "error", message: "Every person has a profile" },
+  REF_PROFILE_DUPLICATE: { severity: "error", message: "No person has more than one profile" },
+  REF_PROFILE_VEHICLE_COUNT: { severity: "error", message: "A profile's vehicle_count equals the vehicles its person owns" },
+  REF_PROFILE_VEHICLE_SUMMARY: { severity: "error", message: "A profile's vehicle_summary lists its person's vehicles, in order, as 'year make model'" },
+  REF_PROFILE_PRIMARY_VEHICLE: { severity: "error", message: "A profile's primary_vehicle_id is its person's highest-mileage vehicle (the earlier on a tie)" },
+
+  COUNT_CONFIG_MISMATCH: { severity: "error", message: "The snapshot holds as many persons as the config asked for" },
+  COUNT_GENERATED_MISMATCH: { severity: "error", message: "Each entity holds as many records as were generated" },
+  COUNT_EXPORT_MISMATCH: { severity: "error", message: "Every exported file of an entity holds the same number of records" },
+  COUNT_MANIFEST_MISMATCH: { severity: "error", message: "Record counts agree with the manifest" },
+
+  DOMAIN_VIN_CHECK_DIGIT: { severity: "error", message: "A VIN's 9th character is its check digit (49 CFR 565)" },
+  DOMAIN_VIN_YEAR_CODE: { severity: "error", message: "A VIN's 10th character is the code of its model_year" },
+  DOMAIN_DRIVER_TOO_YOUNG: { severity: "error", message: "Every person is at least 16 years old at asOf" },
+  DOMAIN_LICENSE_DATE: { severity: "error", message: "license_issue_date is on or after the 16th birthday and not after asOf" },
+  DOMAIN_MODEL_YEAR_FUTURE: { severity: "error", message: "model_year is at most the asOf year + 1" },
+  DOMAIN_POSTAL_CODE_STATE: { severity: "error", message: "A ZIP code belongs to its state (person: postal_code/state; vehicle: garaging_postal_code/registration_state)" },
+  DOMAIN_LICENSE_FORMAT: { severity: "error", message: "license_number has the issuing state's format" },
+  DOMAIN_PLATE_FORMAT: { severity: "error", message: "plate has the registration state's format" },
+  DOMAIN_LOB_MISMATCH: { severity: "error", message: "A vehicle's and a profile's lob_type equal their person's" },
+  DOMAIN_LOB_FIELDS: { severity: "error", message: "business_name, fleet_role and gvwr_class are set in commercial lines and null in personal lines" },
+
+  PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },
+  PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },
+} as const satisfies Record<string, RuleDefinition>;
+
+export type RuleCode = keyof typeof RULES;
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];

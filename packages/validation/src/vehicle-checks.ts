@@ -1,0 +1,83 @@
+import { vinCheckDigit, yearsForCode } from "@sdh/rules";
+import { plateFits, postalCodeFits } from "./domain-reference.js";
+import { fnv1a, FNV_OFFSET } from "./fnv.js";
+import { CompactKeySet } from "./keys/compact-key-set.js";
+import type { PersonIndex } from "./person-index.js";
+import type { ReportBuilder } from "./report-builder.js";
+import { compileSchemaCheck, fieldOk } from "./schema-check.js";
+
+export interface VehicleChecksContext {
+  asOf: string;
+  report: ReportBuilder;
+  index: PersonIndex;
+  expected?: number;
+}
+
+/** Examples are built only when a rule fails: the clean path allocates nothing per record. */
+function vehicleExample(position: number, v: Record<string, unknown>, fields: Record<string, unknown>) {
+  return { record: position, vehicle_id: v.vehicle_id, ...fields };
+}
+
+export function createVehicleChecks({ asOf, report, index, expected }: VehicleChecksContext) {
+  const schema = compileSchemaCheck("vehicles");
+  const vehicleIds = new CompactKeySet("uuid", expected);
+  const vins = new CompactKeySet("short-text", expected);
+  const plates = new CompactKeySet("short-text", expected);
+  const newestModelYear = Number(asOf.slice(0, 4)) + 1;
+
+  return function checkVehicle(record: unknown, position: number): void {
+    const invalid = schema.invalidFields(record);
+    const v = (record ?? {}) as Record<string, unknown>;
+
+    if (invalid.length > 0) report.failLazy("SCHEMA_VEHICLE_INVALID", () => ({ record: position, vehicle_id: v.vehicle_id, problems: schema.explain(record) }));
+
+    if (typeof v.vehicle_id === "string" && vehicleIds.add(v.vehicle_id) < 0) report.fail("UNIQUE_VEHICLE_ID", vehicleExample(position, v, {}));
+    if (fieldOk(invalid, "vin")) {
+      const vin = v.vin as string;
+      if (vins.add(vin) < 0) report.fail("UNIQUE_VIN", vehicleExample(position, v, { vin }));
+      if (vin[8] !== vinCheckDigit(vin)) report.fail("DOMAIN_VIN_CHECK_DIGIT", vehicleExample(position, v, { vin, expected: vinCheckDigit(vin) }));
+      if (fieldOk(invalid, "model_year") && !yearsForCode(vin[9]!).includes(v.model_year as number)) {
+        report.fail("DOMAIN_VIN_YEAR_CODE", vehicleExample(position, v, { vin, model_year: v.model_year }));
+      }
+    }
+    if (fieldOk(invalid, "plate") && fieldOk(invalid, "registration_state")) {
+      const plate = v.plate as string;
+      const state = v.registration_state as string;
+      if (plates.add(`${state}${plate}`) < 0) report.fail("UNIQUE_PLATE", vehicleExample(position, v, { registration_state: state, plate }));
+      if (!plateFits(plate, state)) report.fail("DOMAIN_PLATE_FORMAT", vehicleExample(position, v, { registration_state: state, plate }));
+    }
+    if (fieldOk(invalid, "model_year") && (v.model_year as number) > newestModelYear) report.fail("DOMAIN_MODEL_YEAR_FUTURE", vehicleExample(position, v, { model_year: v.model_year, asOf }));
+    if (fieldOk(invalid, "garaging_postal_code") && fieldOk(invalid, "registration_state") && !postalCodeFits(v.garaging_postal_code as string, v.registration_state as string)) {
+      report.fail("DOMAIN_POSTAL_CODE_STATE", vehicleExample(position, v, { registration_state: v.registration_state, garaging_postal_code: v.garaging_postal_code }));
+    }
+
+    const owner = typeof v.person_id === "string" ? index.ids.find(v.person_id) : -1;
+    if (owner < 0) {
+      if (fieldOk(invalid, "person_id")) report.fail("REF_VEHICLE_OWNER_MISSING", vehicleExample(position, v, { person_id: v.person_id }));
+    } else {
+      recordForProfile(index, owner, v);
+      const ownerLob = index.lobOf(owner);
+      if (fieldOk(invalid, "lob_type") && ownerLob !== null && v.lob_type !== ownerLob) {
+        report.fail("DOMAIN_LOB_MISMATCH", vehicleExample(position, v, { person_id: v.person_id, lob_type: v.lob_type, owner_lob_type: ownerLob }));
+        return; // the lob-dependent field rule would only repeat this finding
+      }
+    }
+    if (fieldOk(invalid, "lob_type") && fieldOk(invalid, "gvwr_class") && (v.lob_type === "commercial") !== (v.gvwr_class !== null)) {
+      report.fail("DOMAIN_LOB_FIELDS", vehicleExample(position, v, { lob_type: v.lob_type, gvwr_class: v.gvwr_class }));
+    }
+  };
+}
+
+/** Adds the vehicle to what its owner's profile must say: count, summary hash, primary vehicle. */
+function recordForProfile(index: PersonIndex, owner: number, v: Record<string, unknown>): void {
+  const count = index.vehicleCount[owner]!;
+  let hash = count === 0 ? FNV_OFFSET : fnv1a(index.summaryHash[owner]!, "; ");
+  hash = fnv1a(hash, `${String(v.model_year)} ${String(v.make)} ${String(v.model)}`);
+  index.summaryHash[owner] = hash;
+  index.vehicleCount[owner] = count + 1;
+  const mileage = typeof v.annual_mileage === "number" ? v.annual_mileage : -1;
+  if (mileage > index.primaryMileage[owner]! || count === 0) {
+    index.primaryMileage[owner] = mileage;
+    index.primaryIdHash[owner] = fnv1a(FNV_OFFSET, String(v.vehicle_id));
+  }
+}

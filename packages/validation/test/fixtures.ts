@@ -1,0 +1,48 @@
+import { createGenerator } from "@sdh/rules";
+import { parseSnapshotConfig, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
+import type { SnapshotSources } from "@sdh/validation";
+
+export interface SnapshotRecords {
+  config: SnapshotConfig;
+  persons: Person[];
+  vehicles: Vehicle[];
+  profiles: Profile[];
+}
+
+/** A clean seeded snapshot held in memory, for fixtures to break one rule at a time. */
+export function cleanSnapshot(records = 300, seed = 42): SnapshotRecords {
+  const config = parseSnapshotConfig({ records, seed });
+  const snapshot: SnapshotRecords = { config, persons: [], vehicles: [], profiles: [] };
+  for (const bundle of createGenerator(config).range(0, records)) {
+    snapshot.persons.push(bundle.person);
+    snapshot.vehicles.push(...bundle.vehicles);
+    snapshot.profiles.push(bundle.profile);
+  }
+  return snapshot;
+}
+
+export function sourcesOf(snapshot: SnapshotRecords): SnapshotSources {
+  return { persons: () => snapshot.persons, vehicles: () => snapshot.vehicles, profiles: () => snapshot.profiles };
+}
+
+/** Rebuilds person `i`'s profile from the (edited) person and vehicles, as the generator would. */
+export function rederiveProfile(snapshot: SnapshotRecords, i: number): void {
+  const person = snapshot.persons[i]!;
+  const owned = snapshot.vehicles.filter((v) => v.person_id === person.person_id);
+  const profileAt = snapshot.profiles.findIndex((p) => p.person_id === person.person_id);
+  snapshot.profiles[profileAt] = createGenerator(snapshot.config).profileOf(person, owned, i);
+}
+
+/** The index of the first person matching `predicate` (who owns at least `minVehicles`). */
+export function personWhere(snapshot: SnapshotRecords, predicate: (p: Person) => boolean, minVehicles = 0): number {
+  const i = snapshot.persons.findIndex(
+    (p) => predicate(p) && snapshot.vehicles.filter((v) => v.person_id === p.person_id).length >= minVehicles,
+  );
+  if (i < 0) throw new Error("no person in the fixture fits");
+  return i;
+}
+
+export function vehiclesOf(snapshot: SnapshotRecords, i: number): Vehicle[] {
+  const id = snapshot.persons[i]!.person_id;
+  return snapshot.vehicles.filter((v) => v.person_id === id);
+}

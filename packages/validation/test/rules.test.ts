@@ -1,0 +1,88 @@
+import { RULE_CODES, validateSnapshot, type CountClaim } from "@sdh/validation";
+import { describe, expect, it } from "vitest";
+import { cleanSnapshot, sourcesOf, type SnapshotRecords } from "./fixtures.js";
+import { VIOLATIONS } from "./violations.js";
+
+async function failingCodes(snapshot: SnapshotRecords, claims: CountClaim[] = []) {
+  const { report } = await validateSnapshot(sourcesOf(snapshot), { asOf: snapshot.config.asOf, claims });
+  return { report, codes: report.rules.filter((r) => r.failures > 0).map((r) => r.code) };
+}
+
+describe("the validation gate", () => {
+  it("passes a clean seeded snapshot with no errors and no warnings", async () => {
+    const snapshot = cleanSnapshot(2_000);
+    const { report, codes } = await failingCodes(snapshot, [{ kind: "config", source: "config.records", entity: "persons", records: 2_000 }]);
+    expect(codes).toEqual([]);
+    expect(report).toMatchObject({ passed: true, errors: 0, warnings: 0 });
+    expect(report.counts).toEqual({ persons: 2_000, vehicles: snapshot.vehicles.length, profiles: 2_000 });
+    expect(report.rules.map((r) => r.code)).toEqual(RULE_CODES);
+  });
+
+  it.each(VIOLATIONS)("detects $code and nothing else", async ({ code, edit }) => {
+    const snapshot = cleanSnapshot();
+    edit(snapshot);
+    const { report, codes } = await failingCodes(snapshot);
+    expect(codes).toEqual([code]);
+    const rule = report.rules.find((r) => r.code === code)!;
+    expect(rule.failures).toBeGreaterThan(0);
+    expect(rule.examples.length).toBeGreaterThan(0);
+    expect(report.passed).toBe(rule.severity !== "error");
+  });
+
+  it("has a fixture for every rule that reads records", () => {
+    const covered = new Set<string>(VIOLATIONS.map((v) => v.code));
+    const uncovered = RULE_CODES.filter((code) => !covered.has(code) && !code.startsWith("COUNT_"));
+    expect(uncovered).toEqual([]);
+  });
+
+  it.each([
+    ["config", "COUNT_CONFIG_MISMATCH"],
+    ["generated", "COUNT_GENERATED_MISMATCH"],
+    ["export", "COUNT_EXPORT_MISMATCH"],
+    ["manifest", "COUNT_MANIFEST_MISMATCH"],
+  ] as const)("reconciles counts claimed by the %s", async (kind, code) => {
+    const snapshot = cleanSnapshot();
+    const claims: CountClaim[] = [
+      { kind, source: "agrees", entity: "persons", records: 300 },
+      { kind, source: "disagrees", entity: "vehicles", records: snapshot.vehicles.length + 1 },
+    ];
+    const { report, codes } = await failingCodes(snapshot, claims);
+    expect(codes).toEqual([code]);
+    expect(report.rules.find((r) => r.code === code)!.examples).toEqual([
+      { source: "disagrees", entity: "vehicles", claimed: snapshot.vehicles.length + 1, found: snapshot.vehicles.length },
+    ]);
+  });
+
+  it("keeps at most five examples while counting every failure", async () => {
+    const snapshot = cleanSnapshot();
+    for (const person of snapshot.persons.slice(0, 40)) person.email = `${person.first_name}@gmail.com`;
+    const { report } = await failingCodes(snapshot);
+    const rule = report.rules.find((r) => r.code === "PRIVACY_EMAIL_DOMAIN")!;
+    expect(rule.failures).toBe(40);
+    expect(rule.examples).toHaveLength(5);
+    expect(rule.examples[0]).toEqual({ record: 1, person_id: snapshot.persons[0]!.person_id, email: snapshot.persons[0]!.email });
+  });
+
+  it("explains schema failures with zod's messages", async () => {
+    const snapshot = cleanSnapshot();
+    (snapshot.vehicles[0] as Record<string, unknown>).annual_mileage = "lots";
+    const { report } = await failingCodes(snapshot);
+    const rule = report.rules.find((r) => r.code === "SCHEMA_VEHICLE_INVALID")!;
+    expect(rule.examples[0]).toMatchObject({ record: 1, problems: [expect.stringMatching(/^annual_mileage: .*number/)] });
+  });
+
+  it("reads async sources (files) as well as in-memory ones", async () => {
+    const snapshot = cleanSnapshot(100);
+    async function* slowly<T>(items: T[]) {
+      for (const item of items) yield await Promise.resolve(item);
+    }
+    const progress: string[] = [];
+    const { report } = await validateSnapshot(
+      { persons: () => slowly(snapshot.persons), vehicles: () => slowly(snapshot.vehicles), profiles: () => slowly(snapshot.profiles) },
+      { asOf: snapshot.config.asOf, progressEvery: 50, onProgress: (entity, n) => progress.push(`${entity}:${n}`) },
+    );
+    expect(report.passed).toBe(true);
+    expect(progress).toContain("persons:50");
+    expect(progress).toContain(`profiles:100`);
+  });
+});

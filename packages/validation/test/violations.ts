@@ -1,0 +1,112 @@
+import { vinCheckDigit, modelYearCode } from "@sdh/rules";
+import type { RuleCode } from "@sdh/validation";
+import { personWhere, rederiveProfile, vehiclesOf, type SnapshotRecords } from "./fixtures.js";
+
+/** Replaces the VIN's year code and check digit so that it stays valid for `year`. */
+function vinFor(vin: string, year: number): string {
+  const draft = `${vin.slice(0, 9)}${modelYearCode(year)}${vin.slice(10)}`;
+  return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
+}
+
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * One edit per rule, each breaking exactly that rule: derived data (profiles) is rebuilt where the
+ * edit would otherwise break a second rule too.
+ */
+export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecords) => void }> = [
+  { code: "SCHEMA_PERSON_INVALID", edit: (s) => void (s.persons[3]!.gender = "Q" as never) },
+  { code: "SCHEMA_VEHICLE_INVALID", edit: (s) => void (s.vehicles[5]!.ownership = "rented" as never) },
+  { code: "SCHEMA_PROFILE_INVALID", edit: (s) => void (s.profiles[7]!.risk_band = "extreme" as never) },
+  { code: "UNIQUE_PERSON_ID", edit: (s) => {
+    // Two vehicle-less persons share an id; the second one's profile goes, so each id keeps one profile.
+    const i = personWhere(s, () => true);
+    const j = personWhere(s, (p) => p !== s.persons[i] && vehiclesOf(s, s.persons.indexOf(p)).length === 0);
+    const removed = s.persons[j]!.person_id;
+    s.persons[j]!.person_id = s.persons[i]!.person_id;
+    s.profiles = s.profiles.filter((p) => p.person_id !== removed);
+  } },
+  { code: "UNIQUE_VEHICLE_ID", edit: (s) => {
+    const [a, b] = [s.vehicles[10]!, s.vehicles[20]!];
+    b.vehicle_id = a.vehicle_id;
+    rederiveProfile(s, s.persons.findIndex((p) => p.person_id === b.person_id));
+  } },
+  { code: "UNIQUE_PROFILE_ID", edit: (s) => void (s.profiles[9]!.profile_id = s.profiles[8]!.profile_id) },
+  { code: "UNIQUE_VIN", edit: (s) => {
+    const a = s.vehicles[11]!;
+    const b = s.vehicles.find((v) => v.model_year === a.model_year && v.person_id !== a.person_id && v.make === a.make)!;
+    b.vin = a.vin;
+  } },
+  { code: "UNIQUE_LICENSE", edit: (s) => {
+    const a = s.persons[1]!;
+    const b = s.persons.find((p, k) => k > 1 && p.license_state === a.license_state)!;
+    b.license_number = a.license_number;
+  } },
+  { code: "UNIQUE_PLATE", edit: (s) => {
+    const a = s.vehicles[2]!;
+    const b = s.vehicles.find((v) => v.registration_state === a.registration_state && v.person_id !== a.person_id)!;
+    b.plate = a.plate;
+  } },
+  { code: "REF_VEHICLE_OWNER_MISSING", edit: (s) => {
+    const i = personWhere(s, () => true, 2);
+    vehiclesOf(s, i)[1]!.person_id = UNKNOWN_ID;
+    rederiveProfile(s, i);
+  } },
+  { code: "REF_PROFILE_PERSON_MISSING", edit: (s) => {
+    // The person's profile now names nobody; a fresh profile keeps the person covered.
+    const i = 12;
+    const original = s.profiles[i]!;
+    s.profiles.push({ ...original, profile_id: UNKNOWN_ID });
+    s.profiles[i] = { ...original, person_id: "00000000-0000-4000-8000-000000000001" };
+  } },
+  { code: "REF_PROFILE_MISSING", edit: (s) => void s.profiles.splice(13, 1) },
+  { code: "REF_PROFILE_DUPLICATE", edit: (s) => void s.profiles.push({ ...s.profiles[14]!, profile_id: UNKNOWN_ID }) },
+  { code: "REF_PROFILE_VEHICLE_COUNT", edit: (s) => void (s.profiles[personWhere(s, () => true, 1)]!.vehicle_count += 1) },
+  { code: "REF_PROFILE_VEHICLE_SUMMARY", edit: (s) => {
+    const profile = s.profiles[personWhere(s, () => true, 1)]!;
+    profile.vehicle_summary = profile.vehicle_summary.replace(/^\d{4}/, "1999");
+  } },
+  { code: "REF_PROFILE_PRIMARY_VEHICLE", edit: (s) => {
+    const i = personWhere(s, () => true, 2);
+    const other = vehiclesOf(s, i).find((v) => v.vehicle_id !== s.profiles[i]!.primary_vehicle_id)!;
+    s.profiles[i]!.primary_vehicle_id = other.vehicle_id;
+  } },
+  { code: "DOMAIN_VIN_CHECK_DIGIT", edit: (s) => {
+    const v = s.vehicles[15]!;
+    const wrong = v.vin[8] === "1" ? "2" : "1";
+    v.vin = `${v.vin.slice(0, 8)}${wrong}${v.vin.slice(9)}`;
+  } },
+  { code: "DOMAIN_VIN_YEAR_CODE", edit: (s) => {
+    const v = s.vehicles[16]!;
+    const vin = vinFor(v.vin, v.model_year - 1);
+    v.vin = vin;
+  } },
+  { code: "DOMAIN_DRIVER_TOO_YOUNG", edit: (s) => void (s.persons[17]!.date_of_birth = "2012-03-04") },
+  { code: "DOMAIN_LICENSE_DATE", edit: (s) => {
+    const p = s.persons[18]!;
+    p.license_issue_date = `${Number(p.date_of_birth.slice(0, 4)) + 15}-01-01`;
+    rederiveProfile(s, 18);
+  } },
+  { code: "DOMAIN_MODEL_YEAR_FUTURE", edit: (s) => {
+    const v = s.vehicles[19]!;
+    v.model_year = 2029;
+    v.vin = vinFor(v.vin, 2029);
+    rederiveProfile(s, s.persons.findIndex((p) => p.person_id === v.person_id));
+  } },
+  { code: "DOMAIN_POSTAL_CODE_STATE", edit: (s) => {
+    const i = personWhere(s, (p) => p.state !== "NY", 0);
+    s.persons[i]!.postal_code = "10001"; // Manhattan
+  } },
+  { code: "DOMAIN_LICENSE_FORMAT", edit: (s) => {
+    const p = s.persons[personWhere(s, (p) => p.license_state === "CA")]!;
+    p.license_number = "12345678"; // CA: one letter then seven digits
+  } },
+  { code: "DOMAIN_PLATE_FORMAT", edit: (s) => {
+    const v = s.vehicles.find((v) => v.registration_state === "TX")!;
+    v.plate = "1ABC234"; // TX: three letters then four digits
+  } },
+  { code: "DOMAIN_LOB_MISMATCH", edit: (s) => void (s.profiles[personWhere(s, (p) => p.lob_type === "personal")]!.lob_type = "commercial") },
+  { code: "DOMAIN_LOB_FIELDS", edit: (s) => void (s.persons[personWhere(s, (p) => p.lob_type === "personal")]!.business_name = "Acme Hauling LLC") },
+  { code: "PRIVACY_EMAIL_DOMAIN", edit: (s) => void (s.persons[21]!.email = "jane.doe@gmail.com") },
+  { code: "PRIVACY_PHONE_RANGE", edit: (s) => void (s.persons[22]!.phone = "(415) 555-2368") },
+];
