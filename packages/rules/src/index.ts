@@ -10,3 +10,4 @@ export { createPermutation } from "./permutation.js";
 export { STATES, STATES_BY_CODE, postalCodeBelongsTo, type StateReference } from "./reference/states.js";
 export { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
 export { parseIsoDate, wholeYearsBetween, addYears, formatDate } from "./dates.js";
+export { AGE_BAND_SHARES } from "./reference/distributions.js";

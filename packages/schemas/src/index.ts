@@ -23,3 +23,4 @@ export {
   ValidationReport,
 } from "./snapshot-files.js";
 export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
+export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";

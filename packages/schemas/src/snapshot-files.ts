@@ -68,14 +68,15 @@ export const SnapshotMetadata = z
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
+export type Severity = z.infer<typeof Severity>;
 
 /** The validation gate's findings. Error-severity failures block publishing. */
 export const ValidationReport = z
   .object({
     passed: z.boolean().describe("True when no error-severity rule failed"),
     counts: Counts,
-    errors: z.number().int().min(0),
-    warnings: z.number().int().min(0),
+    errors: z.number().int().min(0).describe("Error-severity rules with at least one failure"),
+    warnings: z.number().int().min(0).describe("Warning-severity rules with at least one failure"),
     rules: z.array(
       z.object({
         code: z.string().regex(/^[A-Z][A-Z0-9_]+$/).describe("Stable rule code, e.g. REF_VEHICLE_OWNER_MISSING"),

@@ -11,3 +11,7 @@ export {
 } from "./validate-snapshot.js";
 export { compileSchemaCheck, type SchemaCheck } from "./schema-check.js";
 export { CompactKeySet, type KeyKind } from "./keys/compact-key-set.js";
+export { QualityCollector } from "./quality/quality-collector.js";
+export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
+export { HyperLogLog } from "./quality/hyperloglog.js";
+export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";

@@ -1,5 +1,5 @@
 import type { FleetRole, Gender, MaritalStatus, Ownership, VehicleUsage } from "@sdh/schemas";
-import { weighted } from "../sampling.js";
+import { weighted, type WeightedTable } from "../sampling.js";
 
 /**
  * Shares used to draw person and vehicle attributes. Sources: licensed drivers by age — FHWA Highway
@@ -27,6 +27,16 @@ export const COMMERCIAL_AGE_BANDS = weighted<readonly [number, number]>([
   [[45, 59], 0.35],
   [[60, 72], 0.15],
 ]);
+
+/** The age bands each line of business is drawn from, with their shares: the quality report checks ages against these. */
+export const AGE_BAND_SHARES = {
+  personal: sharesOf(DRIVER_AGE_BANDS),
+  commercial: sharesOf(COMMERCIAL_AGE_BANDS),
+};
+
+function sharesOf(table: WeightedTable<readonly [number, number]>) {
+  return table.items.map(([min, max], i) => ({ min, max, share: table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!) }));
+}
 
 type Marital = MaritalStatus;
 export function maritalTableFor(age: number) {

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { Counts } from "./snapshot-files.js";
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** What one column looks like across an entity: the profile dbt, Soda and Great Expectations users expect. */
+export const ColumnProfile = z.object({
+  name: z.string(),
+  type: z.enum(["string", "date", "int", "double", "boolean"]),
+  nulls: z.number().int().min(0),
+  nullRate: z.number().min(0).max(1),
+  distinct: z.number().int().min(0).describe("Distinct non-null values; an estimate (HyperLogLog, ±2%) when distinctExact is false"),
+  distinctExact: z.boolean(),
+  min: Scalar.nullable(),
+  max: Scalar.nullable(),
+  top: z.array(z.object({ value: Scalar, count: z.number().int().min(1) })).describe("Most frequent values, up to 5; empty when there are too many distinct values to count exactly"),
+  numeric: z
+    .object({
+      mean: z.number(),
+      stddev: z.number().describe("Population standard deviation"),
+      histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int().min(0) })).describe("Ten equal-width bins from min to max; empty when the values could not be counted exactly"),
+    })
+    .nullable()
+    .describe("For numeric columns only"),
+});
+export type ColumnProfile = z.infer<typeof ColumnProfile>;
+
+/** An observed share compared with what the config (or the generator's reference tables) asks for. */
+export const DistributionCheck = z.object({
+  name: z.string().describe("e.g. lob_mix.commercial, vehicles_per_person.personal.2, age_band.personal.25-34"),
+  expected: z.number().min(0).max(1),
+  observed: z.number().min(0).max(1),
+  tolerance: z.number().min(0).describe("Largest accepted |observed - expected|: max(0.01, 4 standard errors of the share)"),
+  sample: z.number().int().min(0).describe("Records the share is taken over"),
+  passed: z.boolean(),
+});
+export type DistributionCheck = z.infer<typeof DistributionCheck>;
+
+export const QualityReport = z
+  .object({
+    counts: Counts,
+    columns: z.object({ persons: z.array(ColumnProfile), vehicles: z.array(ColumnProfile), profiles: z.array(ColumnProfile) }),
+    checks: z.array(DistributionCheck),
+    passed: z.boolean().describe("True when every distribution check is within its tolerance"),
+  })
+  .describe("quality_report_v0_1.json");
+export type QualityReport = z.infer<typeof QualityReport>;

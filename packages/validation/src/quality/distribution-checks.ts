@@ -1,0 +1,69 @@
+import { AGE_BAND_SHARES } from "@sdh/rules";
+import type { DistributionCheck, SnapshotConfig } from "@sdh/schemas";
+import { round } from "./column-stats.js";
+
+type Lob = "personal" | "commercial";
+
+/** Tallies what the distribution checks compare: persons per line, vehicles per person and age bands per line. */
+export class DistributionTally {
+  readonly persons = { personal: 0, commercial: 0 };
+  readonly vehicleCounts = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
+  readonly ageBands = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
+
+  addPerson(lob: unknown): void {
+    if (lob === "personal" || lob === "commercial") this.persons[lob]++;
+  }
+
+  addProfile(lob: unknown, vehicleCount: unknown, age: unknown): void {
+    if (lob !== "personal" && lob !== "commercial") return;
+    if (typeof vehicleCount === "number") bump(this.vehicleCounts[lob], vehicleCount);
+    if (typeof age === "number") {
+      const band = AGE_BAND_SHARES[lob].findIndex((b) => age >= b.min && age <= b.max);
+      bump(this.ageBands[lob], band);
+    }
+  }
+
+  checks(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
+    const checks: DistributionCheck[] = [];
+    const total = this.persons.personal + this.persons.commercial;
+    checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.persons.commercial, total));
+    for (const lob of ["personal", "commercial"] as const) {
+      const counted = this.vehicleCounts[lob];
+      const people = sum(counted);
+      const weights = config.vehiclesPerPerson[lob];
+      const ks = new Set([...weights.keys(), ...counted.keys()]);
+      for (const k of [...ks].sort((a, b) => a - b)) {
+        const expected = weights[k] ?? 0;
+        const observed = counted.get(k) ?? 0;
+        if (expected > 0 || observed > 0) checks.push(share(`vehicles_per_person.${lob}.${k}`, expected, observed, people));
+      }
+      const bands = this.ageBands[lob];
+      const aged = sum(bands);
+      AGE_BAND_SHARES[lob].forEach((band, i) => {
+        checks.push(share(`age_band.${lob}.${band.min}-${band.max}`, band.share, bands.get(i) ?? 0, aged));
+      });
+      if (bands.has(-1)) checks.push(share(`age_band.${lob}.outside`, 0, bands.get(-1)!, aged));
+    }
+    return checks.filter((c) => c.sample > 0);
+  }
+}
+
+function bump(map: Map<number, number>, key: number): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function sum(map: Map<number, number>): number {
+  let total = 0;
+  for (const n of map.values()) total += n;
+  return total;
+}
+
+/**
+ * Observed share against expected. The tolerance is four standard errors of a share of `sample`
+ * draws (a false alarm about once in 16,000 checks), and never below one percentage point.
+ */
+function share(name: Lob | string, expected: number, hits: number, sample: number): DistributionCheck {
+  const observed = sample === 0 ? 0 : hits / sample;
+  const tolerance = Math.max(0.01, 4 * Math.sqrt((expected * (1 - expected)) / Math.max(sample, 1)));
+  return { name, expected: round(expected), observed: round(observed), tolerance: round(tolerance), sample, passed: Math.abs(observed - expected) <= tolerance };
+}

@@ -1,0 +1,41 @@
+import { columnsOf, type Counts, type Entity, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
+import type { RecordObserver } from "../validate-snapshot.js";
+import { ColumnStats } from "./column-stats.js";
+import { DistributionTally } from "./distribution-checks.js";
+
+/**
+ * Builds the quality report while the validation gate streams the records past it (a RecordObserver),
+ * so the data is read once for both.
+ */
+export class QualityCollector implements RecordObserver {
+  private readonly columns: Record<Entity, ColumnStats[]> = {
+    persons: columnsOf("persons").map((c) => new ColumnStats(c)),
+    vehicles: columnsOf("vehicles").map((c) => new ColumnStats(c)),
+    profiles: columnsOf("profiles").map((c) => new ColumnStats(c)),
+  };
+  private readonly tally = new DistributionTally();
+  private readonly counts: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+
+  observe(entity: Entity, record: unknown): void {
+    if (typeof record !== "object" || record === null) return;
+    const values = record as Record<string, unknown>;
+    this.counts[entity]++;
+    for (const stats of this.columns[entity]) stats.add(values[stats.column.name]);
+    if (entity === "persons") this.tally.addPerson(values.lob_type);
+    if (entity === "profiles") this.tally.addProfile(values.lob_type, values.vehicle_count, values.age);
+  }
+
+  report(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): QualityReport {
+    const checks = this.tally.checks(config);
+    return {
+      counts: { ...this.counts },
+      columns: {
+        persons: this.columns.persons.map((c) => c.profile()),
+        vehicles: this.columns.vehicles.map((c) => c.profile()),
+        profiles: this.columns.profiles.map((c) => c.profile()),
+      },
+      checks,
+      passed: checks.every((c) => c.passed),
+    };
+  }
+}
