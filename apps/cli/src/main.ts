@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
 import { effectiveEnv } from "@sdh/worker";
-import { DefaultLogger, Runtime, type LogLevel } from "@temporalio/worker";
-import { doctor, doctorHelp } from "./commands/doctor.js";
+import type { LogLevel } from "@temporalio/worker";
+import { doctorHelp } from "./commands/doctor-help.js";
+import { validate, validateHelp } from "./commands/validate.js";
 import { printVersion } from "./commands/version.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -12,6 +13,7 @@ Usage: sdh <command> [options]
 
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
+  validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   version    print the sdh, schema and Node versions
   help       show this help, or \`sdh help <command>\` for one command
 
@@ -19,6 +21,7 @@ Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 
 Examples:
   pnpm services:up && pnpm sdh doctor
+  pnpm sdh validate ./out/snapshot-42
   pnpm sdh version`;
 
 const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"] as const;
@@ -31,7 +34,18 @@ function logLevel(value: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-const commandHelp: Record<string, string> = { doctor: doctorHelp };
+const commandHelp: Record<string, string> = { doctor: doctorHelp, validate: validateHelp };
+
+/**
+ * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
+ * is loaded only for those, so file-only commands such as validate start fast.
+ */
+async function temporalCommand(level: LogLevel) {
+  const { DefaultLogger, Runtime } = await import("@temporalio/worker");
+  // The SDK logs every worker state change at INFO; a command's own output should stay readable.
+  Runtime.install({ logger: new DefaultLogger(level) });
+  return import("./commands/doctor.js");
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -50,11 +64,12 @@ async function main(argv: string[]): Promise<number> {
   Object.assign(process.env, env);
   // Our pinned AWS SDK supports Node 20; its notice about future releases is not news to CLI users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  // The SDK logs every worker state change at INFO; a command's own output should stay readable.
-  Runtime.install({ logger: new DefaultLogger(logLevel(env.SDH_LOG_LEVEL)) });
+  const level = logLevel(env.SDH_LOG_LEVEL);
   switch (command) {
     case "doctor":
-      return doctor(env);
+      return (await temporalCommand(level)).doctor(env);
+    case "validate":
+      return validate(rest);
     case "version":
     case "--version":
       return printVersion();

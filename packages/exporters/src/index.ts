@@ -1,1 +1,13 @@
 export { createDigestTap, type Digest } from "./digest-tap.js";
+export { csvField, csvLine, CSV_LINE_END } from "./csv/csv-format.js";
+export { CsvParser, CsvSyntaxError } from "./csv/csv-parser.js";
+export { decodeField } from "./records/decode.js";
+export { jsonRecord, csvRecord, csvHeader, type DataFormat } from "./records/record-formats.js";
+export { createTextEntityWriter, type EntityWriter, type WrittenFile } from "./records/entity-writer.js";
+export { readTextEntityFile } from "./records/entity-reader.js";
+export { DataFileError } from "./records/data-file-error.js";
+export { jsonArrayRecords } from "./json/json-array-reader.js";
+export { readEntityFile } from "./records/read-entity-file.js";
+export { BUNDLE_FILES, DATA_FORMATS, ENTITIES, dataFileName, parseDataFileName, schemaFileName, type DataFileName } from "./bundle/bundle-layout.js";
+export { readBundle, BundleError, type BundleContents } from "./bundle/read-bundle.js";
+export { validateBundle, type BundleValidation, type ValidateBundleOptions } from "./bundle/validate-bundle.js";

@@ -15,3 +15,5 @@ export { QualityCollector } from "./quality/quality-collector.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
 export { HyperLogLog } from "./quality/hyperloglog.js";
 export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";
+export { mergeReports } from "./merge-reports.js";
+export { ValidationGate, type GateOptions } from "./validation-gate.js";

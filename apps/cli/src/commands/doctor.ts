@@ -7,15 +7,6 @@ import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { EXIT } from "../usage-error.js";
 
-export const doctorHelp = `sdh doctor — prove this machine can run snapshots: a workflow and an activity round trip
-through Temporal, and an S3 write with a SHA-256 checksum, read back and removed.
-
-Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, SDH_S3_ENDPOINT, SDH_S3_BUCKET and AWS_* from the
-environment, or from .sdh/services.env written by \`pnpm services:up\`.
-
-Example:
-  pnpm services:up && pnpm sdh doctor`;
-
 type Check = () => Promise<string>;
 
 export async function doctor(env: NodeJS.ProcessEnv): Promise<number> {

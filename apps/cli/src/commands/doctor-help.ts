@@ -1,0 +1,8 @@
+export const doctorHelp = `sdh doctor — prove this machine can run snapshots: a workflow and an activity round trip
+through Temporal, and an S3 write with a SHA-256 checksum, read back and removed.
+
+Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, SDH_S3_ENDPOINT, SDH_S3_BUCKET and AWS_* from the
+environment, or from .sdh/services.env written by \`pnpm services:up\`.
+
+Example:
+  pnpm services:up && pnpm sdh doctor`;

@@ -1,0 +1,24 @@
+import type { Column } from "@sdh/schemas";
+
+const INTEGER = /^-?\d+$/;
+
+/**
+ * Turns one CSV field into the value the schema expects: integers become numbers, an empty field
+ * becomes null in a nullable column. Anything that does not fit stays a string, so the validation
+ * gate reports it against the schema instead of the reader guessing.
+ */
+export function decodeField(column: Column, text: string): unknown {
+  if (text === "") return column.nullable ? null : "";
+  switch (column.type) {
+    case "int":
+      return INTEGER.test(text) ? Number(text) : text;
+    case "double": {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : text;
+    }
+    case "boolean":
+      return text === "true" ? true : text === "false" ? false : text;
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,47 @@
+import { columnsOf, type Entity } from "@sdh/schemas";
+import type { Digest } from "../digest-tap.js";
+import { HashingFileSink } from "../sink/hashing-file-sink.js";
+import { csvHeader, csvRecord, jsonRecord, type DataFormat } from "./record-formats.js";
+
+export interface WrittenFile extends Digest {
+  path: string;
+  entity: Entity;
+  format: DataFormat;
+  records: number;
+}
+
+/** Writes one entity's records to one file, counting and hashing as it goes. */
+export interface EntityWriter {
+  /** Returns a promise only when the disk asked to wait; await it before the next write. */
+  write(record: object): Promise<void> | undefined;
+  close(): Promise<WrittenFile>;
+  /** Gives up: the partial file stays for the caller, who writes into a temporary folder, to remove. */
+  abort(): void;
+}
+
+export function createTextEntityWriter(entity: Entity, format: "csv" | "json" | "jsonl", path: string): EntityWriter {
+  const columns = columnsOf(entity);
+  const sink = new HashingFileSink(path);
+  let records = 0;
+  if (format === "csv") sink.write(csvHeader(columns));
+  if (format === "json") sink.write("[");
+  const encode =
+    format === "csv"
+      ? (r: object) => csvRecord(columns, r as Record<string, unknown>)
+      : format === "json"
+        ? (r: object) => `${records === 0 ? "\n" : ",\n"}${jsonRecord(columns, r as Record<string, unknown>)}`
+        : (r: object) => `${jsonRecord(columns, r as Record<string, unknown>)}\n`;
+  return {
+    write(record) {
+      const text = encode(record);
+      records++;
+      return sink.write(text);
+    },
+    async close() {
+      if (format === "json") sink.write(records === 0 ? "]\n" : "\n]\n");
+      const digest = await sink.close();
+      return { path, entity, format, records, ...digest };
+    },
+    abort: () => sink.destroy(),
+  };
+}

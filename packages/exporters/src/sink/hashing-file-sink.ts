@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import type { Digest } from "../digest-tap.js";
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Where a writer's bytes go: buffered into ~1 MB chunks, hashed (sha256) and counted as they are
+ * written, with the file stream's backpressure respected so memory stays flat whatever the size.
+ */
+export class HashingFileSink {
+  private readonly hash = createHash("sha256");
+  private readonly stream: WriteStream;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private bytes = 0;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { flags: "wx" });
+  }
+
+  /** Queues text; returns a promise only when the chunk had to wait for the disk. */
+  write(text: string): Promise<void> | undefined {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    return this.pendingLength >= CHUNK_BYTES ? this.flush() : undefined;
+  }
+
+  writeBytes(chunk: Uint8Array): Promise<void> | undefined {
+    const text = this.pending.length > 0 ? this.flush() : undefined;
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    const ok = this.stream.write(chunk);
+    if (!ok || text) return Promise.all([text, ok ? undefined : once(this.stream, "drain")]).then(() => undefined);
+    return undefined;
+  }
+
+  private flush(): Promise<void> | undefined {
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    this.pending = [];
+    this.pendingLength = 0;
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    if (this.stream.write(chunk)) return undefined;
+    return once(this.stream, "drain").then(() => undefined);
+  }
+
+  async close(): Promise<Digest> {
+    await this.flush();
+    this.stream.end();
+    await once(this.stream, "finish");
+    await once(this.stream, "close").catch(() => undefined);
+    return { bytes: this.bytes, sha256: this.hash.digest("hex") };
+  }
+
+  /** Stops writing and leaves the partial file for the caller to remove. */
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
