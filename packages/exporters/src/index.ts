@@ -11,3 +11,7 @@ export { readEntityFile } from "./records/read-entity-file.js";
 export { BUNDLE_FILES, DATA_FORMATS, ENTITIES, dataFileName, parseDataFileName, schemaFileName, type DataFileName } from "./bundle/bundle-layout.js";
 export { readBundle, BundleError, type BundleContents } from "./bundle/read-bundle.js";
 export { validateBundle, type BundleValidation, type ValidateBundleOptions } from "./bundle/validate-bundle.js";
+export { writeBundle, OutputExistsError, ValidationFailedError, DEFAULT_PART_BYTES, type WriteBundleOptions, type BundleResult } from "./bundle/write-bundle.js";
+export { defaultSnapshotId } from "./bundle/snapshot-id.js";
+export { fileDigest } from "./sink/file-digest.js";
+export { DATASET_CONTACTS } from "./bundle/contacts.js";

@@ -15,6 +15,7 @@ export const Counts = z
 export type Counts = z.infer<typeof Counts>;
 
 export const Generator = z.object({ name: z.string(), version: z.string() }).describe("The generator that built the data");
+export type Generator = z.infer<typeof Generator>;
 
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
@@ -47,6 +48,7 @@ export const Manifest = z
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
+export type Contact = z.infer<typeof Contact>;
 
 /** dataset_v0_1.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z

@@ -14,6 +14,8 @@ export interface WrittenFile extends Digest {
 export interface EntityWriter {
   /** Returns a promise only when the disk asked to wait; await it before the next write. */
   write(record: object): Promise<void> | undefined;
+  /** About how many bytes are written so far; used to split files into parts. */
+  readonly size: number;
   close(): Promise<WrittenFile>;
   /** Gives up: the partial file stays for the caller, who writes into a temporary folder, to remove. */
   abort(): void;
@@ -36,6 +38,9 @@ export function createTextEntityWriter(entity: Entity, format: "csv" | "json" | 
       const text = encode(record);
       records++;
       return sink.write(text);
+    },
+    get size() {
+      return sink.size;
     },
     async close() {
       if (format === "json") sink.write(records === 0 ? "]\n" : "\n]\n");

@@ -20,6 +20,11 @@ export class HashingFileSink {
     this.stream = createWriteStream(path, { flags: "wx" });
   }
 
+  /** Bytes written so far, counting queued text as UTF-16 units (close enough to split files by size). */
+  get size(): number {
+    return this.bytes + this.pendingLength;
+  }
+
   /** Queues text; returns a promise only when the chunk had to wait for the disk. */
   write(text: string): Promise<void> | undefined {
     this.pending.push(text);
