@@ -3,7 +3,9 @@
 import { effectiveEnv } from "@sdh/worker";
 import type { LogLevel } from "@temporalio/worker";
 import { doctorHelp } from "./commands/doctor-help.js";
+import { generate, generateHelp } from "./commands/generate.js";
 import { validate, validateHelp } from "./commands/validate.js";
+import { verify, verifyHelp } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -13,7 +15,9 @@ Usage: sdh <command> [options]
 
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
+  generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
+  verify     recompute every checksum and count of a snapshot folder against its manifest
   version    print the sdh, schema and Node versions
   help       show this help, or \`sdh help <command>\` for one command
 
@@ -21,7 +25,9 @@ Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 
 Examples:
   pnpm services:up && pnpm sdh doctor
-  pnpm sdh validate ./out/snapshot-42
+  pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
+  pnpm sdh verify ./out/demo
+  pnpm sdh validate ./out/demo
   pnpm sdh version`;
 
 const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"] as const;
@@ -34,7 +40,7 @@ function logLevel(value: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-const commandHelp: Record<string, string> = { doctor: doctorHelp, validate: validateHelp };
+const commandHelp: Record<string, string> = { doctor: doctorHelp, generate: generateHelp, validate: validateHelp, verify: verifyHelp };
 
 /**
  * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
@@ -68,8 +74,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "doctor":
       return (await temporalCommand(level)).doctor(env);
+    case "generate":
+      return generate(rest);
     case "validate":
       return validate(rest);
+    case "verify":
+      return verify(rest);
     case "version":
     case "--version":
       return printVersion();

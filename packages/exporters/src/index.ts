@@ -15,3 +15,4 @@ export { writeBundle, OutputExistsError, ValidationFailedError, DEFAULT_PART_BYT
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
 export { fileDigest } from "./sink/file-digest.js";
 export { DATASET_CONTACTS } from "./bundle/contacts.js";
+export { verifyBundle, type Verification, type Mismatch } from "./bundle/verify-bundle.js";

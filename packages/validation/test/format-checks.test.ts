@@ -1,7 +1,7 @@
 import { jsonSchemaOf } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { isZodIsoDate, isZodUuid } from "../src/format-checks.js";
-import { cleanSnapshot } from "./fixtures.js";
+import { cleanSnapshot } from "@sdh/validation/testing";
 
 const patternOf = (field: string) =>
   new RegExp((jsonSchemaOf("persons") as { properties: Record<string, { pattern: string }> }).properties[field]!.pattern);

@@ -1,7 +1,7 @@
 import { parseSnapshotConfig, QualityReport } from "@sdh/schemas";
 import { HyperLogLog, inspectSnapshot, qualitySummaryMarkdown } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
-import { cleanSnapshot, sourcesOf } from "./fixtures.js";
+import { cleanSnapshot, sourcesOf } from "@sdh/validation/testing";
 
 describe("the quality report", () => {
   const snapshot = cleanSnapshot(5_000, 7);

@@ -1,7 +1,7 @@
 import { RULE_CODES, validateSnapshot, type CountClaim } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
-import { cleanSnapshot, sourcesOf, type SnapshotRecords } from "./fixtures.js";
-import { VIOLATIONS } from "./violations.js";
+import { cleanSnapshot, sourcesOf, type SnapshotRecords } from "@sdh/validation/testing";
+import { VIOLATIONS } from "@sdh/validation/testing";
 
 async function failingCodes(snapshot: SnapshotRecords, claims: CountClaim[] = []) {
   const { report } = await validateSnapshot(sourcesOf(snapshot), { asOf: snapshot.config.asOf, claims });

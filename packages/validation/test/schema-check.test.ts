@@ -1,7 +1,7 @@
 import { Person, Profile, Vehicle, jsonSchemaOf, type Entity } from "@sdh/schemas";
 import { compileSchemaCheck } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
-import { cleanSnapshot } from "./fixtures.js";
+import { cleanSnapshot } from "@sdh/validation/testing";
 
 // The compiled check must give zod's verdict on every record: valid ones, and each record with one
 // field replaced by values of the wrong type, shape or range.

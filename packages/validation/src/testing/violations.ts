@@ -1,5 +1,5 @@
 import { vinCheckDigit, modelYearCode } from "@sdh/rules";
-import type { RuleCode } from "@sdh/validation";
+import type { RuleCode } from "../index.js";
 import { personWhere, rederiveProfile, vehiclesOf, type SnapshotRecords } from "./fixtures.js";
 
 /** Replaces the VIN's year code and check digit so that it stays valid for `year`. */

@@ -1,6 +1,6 @@
 import { createGenerator } from "@sdh/rules";
 import { parseSnapshotConfig, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
-import type { SnapshotSources } from "@sdh/validation";
+import type { SnapshotSources } from "../index.js";
 
 export interface SnapshotRecords {
   config: SnapshotConfig;

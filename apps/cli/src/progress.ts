@@ -1,0 +1,20 @@
+/** One line of progress on stderr (a terminal only): done/total, rate and time left. */
+export function progressLine(label: string) {
+  const started = performance.now();
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      const now = performance.now();
+      if (now - last < 200 && done < total) return;
+      last = now;
+      const seconds = (now - started) / 1000;
+      const rate = done / Math.max(seconds, 1e-3);
+      const eta = rate > 0 ? (total - done) / rate : 0;
+      const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+      process.stderr.write(`\r${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} persons (${percent}%) · ${Math.round(rate).toLocaleString("en-US")}/s · ${eta.toFixed(0)} s left   `);
+    },
+    done() {
+      process.stderr.write("\r\x1b[2K");
+    },
+  };
+}

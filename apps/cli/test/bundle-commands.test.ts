@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
+
+describe("sdh generate, verify and validate", () => {
+  const out = join(tmp(), "demo");
+  const generated = runCli(["generate", "--records", "300", "--seed", "5", "--formats", "csv,parquet", "--out", out, "--json"]);
+
+  it("generate writes a bundle and prints its summary as JSON", () => {
+    expect(generated.stderr).toBe("");
+    expect(generated.status).toBe(0);
+    const summary = JSON.parse(generated.stdout) as { counts: { persons: number }; files: Array<{ path: string }> };
+    expect(summary.counts.persons).toBe(300);
+    expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_1.parquet");
+    expect(readdirSync(out)).toContain("snapshot_manifest_v0_1.json");
+  });
+
+  it("generate gives the same bytes for --shards 1 and --shards 8", () => {
+    const one = join(tmp(), "one");
+    const eight = join(tmp(), "eight");
+    const a = runCli(["generate", "--records", "120", "--shards", "1", "--snapshot-id", "same", "--out", one]);
+    const b = runCli(["generate", "--records", "120", "--shards", "8", "--snapshot-id", "same", "--out", eight]);
+    expect([a.status, b.status]).toEqual([0, 0]);
+    for (const file of ["persons_v0_1.csv", "vehicles_v0_1.json", "profiles_v0_1.parquet"]) {
+      expect(readFileSync(join(one, file)).equals(readFileSync(join(eight, file))), file).toBe(true);
+    }
+  });
+
+  it("verify passes the fresh bundle and names a flipped byte, a truncated file and a missing file", () => {
+    expect(runCli(["verify", out]).status).toBe(0);
+    const broken = join(tmp(), "broken");
+    runCli(["generate", "--records", "50", "--out", broken]);
+    const csv = readFileSync(join(broken, "persons_v0_1.csv"));
+    csv[200] = csv[200]! ^ 1;
+    writeFileSync(join(broken, "persons_v0_1.csv"), csv);
+    const json = readFileSync(join(broken, "vehicles_v0_1.json"));
+    writeFileSync(join(broken, "vehicles_v0_1.json"), json.subarray(0, json.length - 10));
+    rmSync(join(broken, "profiles_v0_1.parquet"));
+    const run = runCli(["verify", broken]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("MISMATCH  persons_v0_1.csv: sha256");
+    expect(run.stdout).toContain("MISMATCH  vehicles_v0_1.json: size");
+    expect(run.stdout).toContain("MISMATCH  profiles_v0_1.parquet: missing");
+    expect(runCli(["verify", tmp()]).status).toBe(2);
+  });
+
+  it("validate passes the bundle, and fails a hand-edited CSV with that rule's code only", () => {
+    const clean = runCli(["validate", out]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain("Result: passed");
+
+    const edited = join(tmp(), "edited");
+    runCli(["generate", "--records", "200", "--formats", "csv", "--out", edited]);
+    const path = join(edited, "persons_v0_1.csv");
+    writeFileSync(path, readFileSync(path, "utf8").replace("@example.org", "@gmail.com"));
+    const run = runCli(["validate", edited]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.match(/^(FAIL|WARN) .*$/gm)).toEqual([expect.stringMatching(/^FAIL  PRIVACY_EMAIL_DOMAIN: 1 failure/)]);
+    const report = JSON.parse(runCli(["validate", edited, "--json"]).stdout) as { validation: { passed: boolean; errors: number } };
+    expect(report.validation).toMatchObject({ passed: false, errors: 1 });
+  });
+
+  it.each([
+    [["generate", "--records=-5", "--out", "x"], /--records: must be at least 1 \(got -5\)/],
+    [["generate", "--records", "10", "--as-of", "2026-13-01", "--out", "x"], /--as-of: .* \(got "2026-13-01"\)/],
+    [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, parquet/],
+    [["generate", "--records", "10"], /--out DIR is required/],
+    [["validate", "/definitely/not/here"], /is not a folder/],
+    [["validate", ".", "--format", "xls"], /unknown format\(s\) xls; allowed: csv, json, jsonl, parquet/],
+  ])("exits 2 with a clear message: %s", (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("generate refuses a non-empty --out without --force and writes nothing", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "keep.txt"), "x");
+    const run = runCli(["generate", "--records", "10", "--out", dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/is not empty; .* --force/);
+    expect(readdirSync(dir)).toEqual(["keep.txt"]);
+    expect(existsSync(join(dir, "snapshot_manifest_v0_1.json"))).toBe(false);
+  });
+});

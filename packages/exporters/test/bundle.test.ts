@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { BUNDLE_FILES, OutputExistsError, validateBundle, writeBundle } from "@sdh/exporters";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { Manifest, parseSnapshotConfig } from "@sdh/schemas";
+import { describe, expect, it } from "vitest";
+import { buildBundle, tmp } from "./bundle-helpers.js";
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+describe("writeBundle", () => {
+  it("writes every governed file, each listed in the manifest with its true size and sha256", async () => {
+    const { out, manifest } = await buildBundle({ records: 300 });
+    expect(Manifest.parse(JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")))).toEqual(manifest);
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      "dataset_v0_1.json", "metadata_v0_1.json",
+      "persons_v0_1.csv", "persons_v0_1.json", "persons_v0_1.parquet",
+      "profiles_v0_1.csv", "profiles_v0_1.json", "profiles_v0_1.parquet",
+      "quality_report_v0_1.json", "quality_summary_v0_1.md",
+      "schemas/persons.schema.json", "schemas/profiles.schema.json", "schemas/vehicles.schema.json",
+      "validation_report_v0_1.json",
+      "vehicles_v0_1.csv", "vehicles_v0_1.json", "vehicles_v0_1.parquet",
+    ]);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(join(out, file.path));
+      expect({ path: file.path, bytes: bytes.length, sha256: sha(join(out, file.path)) }).toEqual({ path: file.path, bytes: file.bytes, sha256: file.sha256 });
+    }
+    expect(manifest.counts.persons).toBe(300);
+    expect(manifest.files.filter((f) => f.entity === "vehicles").map((f) => f.records)).toEqual([manifest.counts.vehicles, manifest.counts.vehicles, manifest.counts.vehicles]);
+    expect(manifest.validation).toEqual({ passed: true, errors: 0, warnings: 0 });
+    expect(readdirSync(dirname(out))).toEqual(["bundle"]); // no staging folder left behind
+  });
+
+  it("gives identical bytes for the same config, whatever the shard size", async () => {
+    const a = await buildBundle({ records: 400, seed: 9 });
+    const b = await buildBundle({ records: 400, seed: 9, shardSize: 7 });
+    const digests = (m: typeof a.manifest) => m.files.filter((f) => f.path !== BUNDLE_FILES.metadata).map((f) => `${f.path} ${f.sha256}`);
+    expect(digests(b.manifest)).toEqual(digests(a.manifest));
+    // Only the config's shardSize differs in the metadata.
+    expect(readFileSync(join(a.out, "persons_v0_1.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_1.parquet")));
+  });
+
+  it("splits large files into numbered parts, all listed and all read back", async () => {
+    const { out, manifest } = await buildBundle({ records: 600, formats: ["csv", "parquet"] }, { partBytes: 40_000 });
+    const parts = manifest.files.filter((f) => f.entity === "persons").map((f) => f.path);
+    expect(parts.length).toBeGreaterThan(4);
+    expect(parts[0]).toBe("persons_v0_1.part-0001.csv");
+    expect(parts).toContain("persons_v0_1.part-0001.parquet");
+    expect(manifest.files.filter((f) => f.path.endsWith(".csv") && f.entity === "persons").reduce((n, f) => n + f.records!, 0)).toBe(600);
+    const checked = await validateBundle(out);
+    expect(checked.validation.passed).toBe(true);
+    expect(checked.formats).toEqual(["csv", "parquet"]);
+  });
+
+  it("writes Parquet with real types that DuckDB reads back", async () => {
+    const { out } = await buildBundle({ records: 50, formats: ["parquet"] });
+    expect(readdirSync(out).some((f) => f.endsWith(".csv") || f.startsWith("."))).toBe(false);
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_1.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
+    expect(types).toMatchObject({ vehicle_id: "VARCHAR", model_year: "INTEGER", annual_mileage: "INTEGER", gvwr_class: "VARCHAR" });
+    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_1.parquet")}'`);
+    expect(persons.find((r) => r.column_name === "date_of_birth")!.column_type).toBe("DATE");
+    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_1.parquet")}'`);
+    expect(row).toMatchObject({ n: "50", before_1970: true });
+  });
+
+  it("refuses a non-empty folder unless forced, and replaces it when forced", async () => {
+    const config = parseSnapshotConfig({ records: 20 });
+    const out = join(tmp(), "taken");
+    await buildBundle({ records: 20 }, { out });
+    writeFileSync(join(out, "note.txt"), "mine");
+    await expect(writeBundle({ config, snapshotId: "x", out })).rejects.toThrow(OutputExistsError);
+    expect(existsSync(join(out, "note.txt"))).toBe(true);
+    await writeBundle({ config, snapshotId: "x", out, force: true });
+    expect(existsSync(join(out, "note.txt"))).toBe(false);
+  });
+
+  it("leaves nothing that looks like a bundle when interrupted", async () => {
+    const parent = tmp();
+    const out = join(parent, "never");
+    const config = parseSnapshotConfig({ records: 5_000 });
+    const stop = (done: number) => {
+      if (done >= 2_000) throw new Error("interrupted");
+    };
+    await expect(writeBundle({ config, snapshotId: "x", out, onProgress: stop })).rejects.toThrow("interrupted");
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
