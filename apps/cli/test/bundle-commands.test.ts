@@ -59,7 +59,7 @@ describe("sdh generate, verify and validate", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace("@example.org", "@gmail.com"));
     const run = runCli(["validate", edited]);
     expect(run.status).toBe(1);
-    expect(run.stdout.match(/^(FAIL|WARN) .*$/gm)).toEqual([expect.stringMatching(/^FAIL  PRIVACY_EMAIL_DOMAIN: 1 failure/)]);
+    expect(run.stdout.match(/^(FAIL|WARN) .*$/gm)).toEqual([expect.stringMatching(/^FAIL {2}PRIVACY_EMAIL_DOMAIN: 1 failure/)]);
     const report = JSON.parse(runCli(["validate", edited, "--json"]).stdout) as { validation: { passed: boolean; errors: number } };
     expect(report.validation).toMatchObject({ passed: false, errors: 1 });
   });

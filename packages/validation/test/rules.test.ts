@@ -86,3 +86,13 @@ describe("the validation gate", () => {
     expect(progress).toContain(`profiles:100`);
   });
 });
+
+describe("the rules README", () => {
+  it("documents every rule with its severity and message", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const { RULES } = await import("@sdh/validation");
+    const missing = Object.entries(RULES).filter(([code, r]) => !readme.includes(`| \`${code}\` | ${r.severity} | ${r.message} |`));
+    expect(missing.map(([code]) => code)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildBundle } from "./bundle-helpers.js";
+
+// The Parquet files as a pandas/pyarrow user meets them. scripts/lib.sh (sdh_install_pyarrow) puts
+// pyarrow in a venv under the sdh cache and exports SDH_PYTHON.
+const cache = process.env.SDH_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "sdh");
+const python = process.env.SDH_PYTHON ?? join(cache, "pyarrow-26.0.1", "bin", "python");
+
+const SCRIPT = `
+import json, sys
+import pyarrow.parquet as pq
+out = {}
+for entity in ("persons", "vehicles", "profiles"):
+    table = pq.read_table(f"{sys.argv[1]}/{entity}_v0_1.parquet")
+    out[entity] = {"rows": table.num_rows, "types": {f.name: str(f.type) for f in table.schema}, "first": {k: str(v) for k, v in table.slice(0, 1).to_pylist()[0].items()}}
+print(json.dumps(out))
+`;
+
+describe("Parquet read by pyarrow", () => {
+  it("has the rows and the types the schema says", async () => {
+    expect(existsSync(python), `pyarrow's python at ${python}: run \`bash scripts/test.sh\` (it installs it) or set SDH_PYTHON`).toBe(true);
+    const { out, manifest } = await buildBundle({ records: 80, formats: ["json", "parquet"] });
+    const run = spawnSync(python, ["-c", SCRIPT, out], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const read = JSON.parse(run.stdout) as Record<string, { rows: number; types: Record<string, string>; first: Record<string, string> }>;
+    expect(read.persons!.rows).toBe(80);
+    expect(read.vehicles!.rows).toBe(manifest.counts.vehicles);
+    expect(read.persons!.types).toMatchObject({ person_id: "string", date_of_birth: "date32[day]", middle_name: "string", license_issue_date: "date32[day]" });
+    expect(read.vehicles!.types).toMatchObject({ model_year: "int32", annual_mileage: "int32", gvwr_class: "string" });
+    expect(read.profiles!.types).toMatchObject({ age: "int32", vehicle_count: "int32", risk_score: "int32" });
+    expect(read.persons!.first.date_of_birth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
