@@ -1,5 +1,5 @@
 import type { ValidationReport } from "@sdh/schemas";
-import { MAX_EXAMPLES } from "./report-builder.js";
+import { MAX_EXAMPLES, reportOf } from "./report-builder.js";
 
 /**
  * One report for a bundle validated format by format (its CSV, JSON and Parquet copies): failures
@@ -19,7 +19,5 @@ export function mergeReports(parts: ReadonlyArray<{ label: string; report: Valid
         .slice(0, MAX_EXAMPLES),
     };
   });
-  const errors = rules.filter((r) => r.severity === "error" && r.failures > 0).length;
-  const warnings = rules.filter((r) => r.severity === "warning" && r.failures > 0).length;
-  return { passed: errors === 0, counts: first.report.counts, errors, warnings, rules };
+  return reportOf(first.report.counts, rules);
 }

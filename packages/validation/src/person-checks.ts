@@ -1,8 +1,7 @@
 import { isReservedEmail } from "./privacy.js";
 import { isoPlusYears, licenseFits, postalCodeFits } from "./domain-reference.js";
 import { CompactKeySet } from "./keys/compact-key-set.js";
-import type { PersonIndex } from "./person-index.js";
-import type { ReportBuilder } from "./report-builder.js";
+import type { ChecksContext } from "./person-index.js";
 import type { RuleCode } from "./rule-catalog.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
 
@@ -12,19 +11,12 @@ import { compileSchemaCheck, fieldOk } from "./schema-check.js";
  */
 const FIELD_RULES: Readonly<Record<string, RuleCode>> = { email: "PRIVACY_EMAIL_DOMAIN", phone: "PRIVACY_PHONE_RANGE" };
 
-export interface PersonChecksContext {
-  asOf: string;
-  report: ReportBuilder;
-  index: PersonIndex;
-  expected?: number;
-}
-
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function personExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, person_id: p.person_id, ...fields };
 }
 
-export function createPersonChecks({ asOf, report, index, expected }: PersonChecksContext) {
+export function createPersonChecks({ asOf, report, index, expected }: ChecksContext) {
   const schema = compileSchemaCheck("persons");
   const licenses = new CompactKeySet("short-text", expected);
   // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).

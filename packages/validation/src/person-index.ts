@@ -1,6 +1,8 @@
 import { CompactKeySet } from "./keys/compact-key-set.js";
 import { FNV_OFFSET } from "./fnv.js";
 
+import type { ReportBuilder } from "./report-builder.js";
+
 const LOB_UNKNOWN = 255;
 export const LOB_CODE = { personal: 0, commercial: 1 } as const;
 
@@ -70,4 +72,13 @@ export class PersonIndex {
     this.profiles = widen(this.profiles, (n) => new Uint8Array(n));
     this.positions = widen(this.positions, (n) => new Uint32Array(n));
   }
+}
+
+/** What each entity's checks share: the report they add failures to and the person index. */
+export interface ChecksContext {
+  asOf: string;
+  report: ReportBuilder;
+  index: PersonIndex;
+  /** Records expected, to size id tables up front; a hint only. */
+  expected?: number;
 }

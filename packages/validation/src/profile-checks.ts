@@ -1,21 +1,14 @@
 import { fnv1a, FNV_OFFSET } from "./fnv.js";
 import { CompactKeySet } from "./keys/compact-key-set.js";
-import type { PersonIndex } from "./person-index.js";
-import type { ReportBuilder } from "./report-builder.js";
+import type { ChecksContext } from "./person-index.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
-
-export interface ProfileChecksContext {
-  report: ReportBuilder;
-  index: PersonIndex;
-  expected?: number;
-}
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function profileExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, profile_id: p.profile_id, person_id: p.person_id, ...fields };
 }
 
-export function createProfileChecks({ report, index, expected }: ProfileChecksContext) {
+export function createProfileChecks({ report, index, expected }: ChecksContext) {
   const schema = compileSchemaCheck("profiles");
   const profileIds = new CompactKeySet("uuid", expected);
 

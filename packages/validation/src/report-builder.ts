@@ -36,8 +36,13 @@ export class ReportBuilder {
       const entry = this.failures.get(code);
       return { code, severity: RULES[code].severity, message: RULES[code].message, failures: entry?.count ?? 0, examples: entry?.examples ?? [] };
     });
-    const errors = rules.filter((r) => r.severity === "error" && r.failures > 0).length;
-    const warnings = rules.filter((r) => r.severity === "warning" && r.failures > 0).length;
-    return { passed: errors === 0, counts, errors, warnings, rules };
+    return reportOf(counts, rules);
   }
+}
+
+/** A report from its rule outcomes: errors and warnings count the failing rules of each severity. */
+export function reportOf(counts: Counts, rules: ValidationReport["rules"]): ValidationReport {
+  const errors = rules.filter((r) => r.severity === "error" && r.failures > 0).length;
+  const warnings = rules.filter((r) => r.severity === "warning" && r.failures > 0).length;
+  return { passed: errors === 0, counts, errors, warnings, rules };
 }

@@ -1,5 +1,5 @@
 import type { Entity, ValidationReport } from "@sdh/schemas";
-import { ValidationGate } from "./validation-gate.js";
+import { ValidationGate, type GateOptions } from "./validation-gate.js";
 
 export type RecordSource = Iterable<unknown> | AsyncIterable<unknown>;
 
@@ -28,13 +28,8 @@ export interface RecordObserver {
   observe(entity: Entity, record: unknown): void;
 }
 
-export interface ValidateOptions {
-  /** The snapshot's reference date: ages, licence dates and model years are judged against it. */
-  asOf: string;
+export interface ValidateOptions extends GateOptions {
   claims?: readonly CountClaim[];
-  /** Expected persons, to size the id tables up front; a hint, never checked. */
-  expectedPersons?: number;
-  observers?: readonly RecordObserver[];
   /** Called every `progressEvery` records and at the end of each entity. */
   onProgress?: (entity: Entity, records: number) => void;
   progressEvery?: number;

@@ -41,7 +41,7 @@ export class ValidationGate {
     this.checks = {
       persons: createPersonChecks({ asOf, report, index, expected }),
       vehicles: createVehicleChecks({ asOf, report, index, expected: expected && expected * 2 }),
-      profiles: createProfileChecks({ report, index, expected }),
+      profiles: createProfileChecks({ asOf, report, index, expected }),
     };
     this.observers = options.observers ?? [];
   }

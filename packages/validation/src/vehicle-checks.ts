@@ -2,23 +2,15 @@ import { vinCheckDigit, yearsForCode } from "@sdh/rules";
 import { plateFits, postalCodeFits } from "./domain-reference.js";
 import { fnv1a, FNV_OFFSET } from "./fnv.js";
 import { CompactKeySet } from "./keys/compact-key-set.js";
-import type { PersonIndex } from "./person-index.js";
-import type { ReportBuilder } from "./report-builder.js";
+import type { ChecksContext, PersonIndex } from "./person-index.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
-
-export interface VehicleChecksContext {
-  asOf: string;
-  report: ReportBuilder;
-  index: PersonIndex;
-  expected?: number;
-}
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function vehicleExample(position: number, v: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, vehicle_id: v.vehicle_id, ...fields };
 }
 
-export function createVehicleChecks({ asOf, report, index, expected }: VehicleChecksContext) {
+export function createVehicleChecks({ asOf, report, index, expected }: ChecksContext) {
   const schema = compileSchemaCheck("vehicles");
   const vehicleIds = new CompactKeySet("uuid", expected);
   const vins = new CompactKeySet("short-text", expected);

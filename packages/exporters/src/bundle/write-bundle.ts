@@ -3,13 +3,13 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { createGenerator, GENERATOR } from "@sdh/rules";
-import { SCHEMA_VERSION, type Entity, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { SCHEMA_VERSION, jsonSchemaOf, type Entity, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { QualityCollector, ValidationGate, qualitySummaryMarkdown, type CountClaim } from "@sdh/validation";
 import { createParquetConverter } from "../parquet/duckdb-parquet.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "../sink/file-digest.js";
 import { BUNDLE_FILES, dataFileName, ENTITIES, schemaFileName } from "./bundle-layout.js";
-import { datasetDescriptor, documentText, entitySchemaDocument, snapshotMetadata } from "./bundle-documents.js";
+import { datasetDescriptor, documentText, snapshotMetadata } from "./bundle-documents.js";
 import { PartedEntityWriter } from "./parted-writer.js";
 
 /** Files above this size are split into numbered parts (1 GiB: what S3 and most tools take in one piece with ease). */
@@ -136,7 +136,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
       [BUNDLE_FILES.validationReport, "report", "json", documentText(validation)],
       [BUNDLE_FILES.qualityReport, "report", "json", documentText(qualityReport)],
       [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, qualityReport)}\n`],
-      ...ENTITIES.map((e) => [schemaFileName(e), "schema", "json", documentText(entitySchemaDocument(e))] as [string, "schema", "json", string]),
+      ...ENTITIES.map((e) => [schemaFileName(e), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
     ];
     await mkdir(join(dir, "schemas"));
     const listed: ManifestFile[] = files.map((f) => ({ path: f.path, entity: f.entity, format: f.format, records: f.records, bytes: f.bytes, sha256: f.sha256 }));

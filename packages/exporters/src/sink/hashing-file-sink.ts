@@ -32,15 +32,6 @@ export class HashingFileSink {
     return this.pendingLength >= CHUNK_BYTES ? this.flush() : undefined;
   }
 
-  writeBytes(chunk: Uint8Array): Promise<void> | undefined {
-    const text = this.pending.length > 0 ? this.flush() : undefined;
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    const ok = this.stream.write(chunk);
-    if (!ok || text) return Promise.all([text, ok ? undefined : once(this.stream, "drain")]).then(() => undefined);
-    return undefined;
-  }
-
   private flush(): Promise<void> | undefined {
     const chunk = Buffer.from(this.pending.join(""), "utf8");
     this.pending = [];
