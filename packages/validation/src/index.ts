@@ -10,10 +10,13 @@ export {
   type ValidationRun,
 } from "./validate-snapshot.js";
 export { compileSchemaCheck, type SchemaCheck } from "./schema-check.js";
-export { CompactKeySet, type KeyKind } from "./keys/compact-key-set.js";
-export { QualityCollector } from "./quality/quality-collector.js";
+export { CompactKeySet, type KeyKind, type ExportedKeys } from "./keys/compact-key-set.js";
+export { UNIQUE_RULES, type UniqueRule } from "./keys/unique-keys.js";
+export { QualityCollector, type QualityState } from "./quality/quality-collector.js";
+export { mergeShardGates, type MergeShardGatesOptions } from "./shards/merge-shard-gates.js";
+export type { RuleFailures, ExampleScope } from "./report-builder.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
 export { HyperLogLog } from "./quality/hyperloglog.js";
 export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";
 export { mergeReports } from "./merge-reports.js";
-export { ValidationGate, type GateOptions } from "./validation-gate.js";
+export { ValidationGate, type GateOptions, type ShardGateResult } from "./validation-gate.js";

@@ -1,6 +1,5 @@
 import { isReservedEmail } from "./privacy.js";
 import { isoPlusYears, licenseFits, postalCodeFits } from "./domain-reference.js";
-import { CompactKeySet } from "./keys/compact-key-set.js";
 import type { ChecksContext } from "./person-index.js";
 import type { RuleCode } from "./rule-catalog.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
@@ -16,9 +15,9 @@ function personExample(position: number, p: Record<string, unknown>, fields: Rec
   return { record: position, person_id: p.person_id, ...fields };
 }
 
-export function createPersonChecks({ asOf, report, index, expected }: ChecksContext) {
+export function createPersonChecks({ asOf, report, index, keys }: ChecksContext) {
   const schema = compileSchemaCheck("persons");
-  const licenses = new CompactKeySet("short-text", expected);
+  const licenses = keys.UNIQUE_LICENSE;
   // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).
   const latestBirthOf16 = isoPlusYears(asOf, -16);
 

@@ -1,7 +1,7 @@
-import { CompactKeySet } from "./keys/compact-key-set.js";
+import type { CompactKeySet } from "./keys/compact-key-set.js";
+import type { UniqueKeys } from "./keys/unique-keys.js";
 import { FNV_OFFSET } from "./fnv.js";
-
-import type { ReportBuilder } from "./report-builder.js";
+import type { FailureSink } from "./report-builder.js";
 
 const LOB_UNKNOWN = 255;
 export const LOB_CODE = { personal: 0, commercial: 1 } as const;
@@ -24,8 +24,9 @@ export class PersonIndex {
   /** 1-based position of the person in their entity's stream, for examples that name a person without a profile. */
   positions: Uint32Array;
 
-  constructor(expected = 1024) {
-    this.ids = new CompactKeySet("uuid", expected);
+  /** `ids` is the person-id key set; its ordinals index the arrays. */
+  constructor(ids: CompactKeySet, expected = 1024) {
+    this.ids = ids;
     this.capacity = Math.max(1024, expected);
     this.lob = new Uint8Array(this.capacity);
     this.vehicleCount = new Uint32Array(this.capacity);
@@ -37,7 +38,7 @@ export class PersonIndex {
   }
 
   get bytes(): number {
-    return this.ids.bytes + this.capacity * 22;
+    return this.capacity * 22;
   }
 
   /** Registers a person; returns their ordinal, or `-1 - ordinal` of an earlier person with the same id. */
@@ -74,11 +75,10 @@ export class PersonIndex {
   }
 }
 
-/** What each entity's checks share: the report they add failures to and the person index. */
+/** What each entity's checks share: where failures go, the person index and the uniqueness key sets. */
 export interface ChecksContext {
   asOf: string;
-  report: ReportBuilder;
+  report: FailureSink;
   index: PersonIndex;
-  /** Records expected, to size id tables up front; a hint only. */
-  expected?: number;
+  keys: UniqueKeys;
 }

@@ -1,5 +1,4 @@
 import { fnv1a, FNV_OFFSET } from "./fnv.js";
-import { CompactKeySet } from "./keys/compact-key-set.js";
 import type { ChecksContext } from "./person-index.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
 
@@ -8,9 +7,9 @@ function profileExample(position: number, p: Record<string, unknown>, fields: Re
   return { record: position, profile_id: p.profile_id, person_id: p.person_id, ...fields };
 }
 
-export function createProfileChecks({ report, index, expected }: ChecksContext) {
+export function createProfileChecks({ report, index, keys }: ChecksContext) {
   const schema = compileSchemaCheck("profiles");
-  const profileIds = new CompactKeySet("uuid", expected);
+  const profileIds = keys.UNIQUE_PROFILE_ID;
 
   return function checkProfile(record: unknown, position: number): void {
     const invalid = schema.invalidFields(record);

@@ -1,42 +1,85 @@
-import type { Counts, ValidationReport } from "@sdh/schemas";
+import type { Counts, Entity, ValidationReport } from "@sdh/schemas";
 import { RULES, RULE_CODES, type RuleCode } from "./rule-catalog.js";
 
 /** How many failing records or values a rule keeps as examples. */
 export const MAX_EXAMPLES = 5;
+
+/** Whose stream an example's `record` position counts in; lets sharded reports shift positions to the whole snapshot's. */
+export type ExampleScope = Entity | "snapshot";
+
+/** A rule's failures as one part of a snapshot saw them: the count and the first examples, each with its scope. */
+export interface RuleFailures {
+  code: RuleCode;
+  count: number;
+  examples: Array<{ scope: ExampleScope; example: unknown }>;
+}
+
+/** Where the entity checks report a failure; scoped so each example knows whose position it carries. */
+export interface FailureSink {
+  fail(code: RuleCode, example: unknown): void;
+  /** For examples that cost something to build (zod's explanations): built only for the first few. */
+  failLazy(code: RuleCode, example: () => unknown): void;
+}
 
 /**
  * Collects failures as the passes stream by: a count per rule and the first few examples, so the
  * report's size does not grow with the data.
  */
 export class ReportBuilder {
-  private readonly failures = new Map<RuleCode, { count: number; examples: unknown[] }>();
+  private readonly failures = new Map<RuleCode, { count: number; examples: RuleFailures["examples"] }>();
+
+  /** A sink whose examples carry `scope`'s positions. */
+  scoped(scope: ExampleScope): FailureSink {
+    return {
+      fail: (code, example) => this.add(code, 1, scope, () => example),
+      failLazy: (code, example) => this.add(code, 1, scope, example),
+    };
+  }
 
   fail(code: RuleCode, example: unknown): void {
-    this.failLazy(code, () => example);
+    this.add(code, 1, "snapshot", () => example);
   }
 
-  /** For examples that cost something to build (zod's explanations): built only for the first few. */
-  failLazy(code: RuleCode, example: () => unknown): void {
-    let entry = this.failures.get(code);
-    if (!entry) {
-      entry = { count: 0, examples: [] };
-      this.failures.set(code, entry);
-    }
-    entry.count++;
-    if (entry.examples.length < MAX_EXAMPLES) entry.examples.push(example());
+  /** Adds failures another builder (a shard's) collected; examples past the first few are dropped. */
+  addFailures(failures: RuleFailures): void {
+    const entry = this.entry(failures.code);
+    entry.count += failures.count;
+    for (const e of failures.examples) if (entry.examples.length < MAX_EXAMPLES) entry.examples.push(e);
   }
 
-  failuresOf(code: RuleCode): number {
-    return this.failures.get(code)?.count ?? 0;
+  /** The failing rules with their scoped examples, JSON-safe: what a shard hands to the merge. */
+  state(): RuleFailures[] {
+    return RULE_CODES.filter((code) => this.failures.has(code)).map((code) => ({ code, ...this.failures.get(code)! }));
   }
 
   /** Every rule appears, passed or not, so a report also shows what was checked. */
   build(counts: Counts): ValidationReport {
     const rules = RULE_CODES.map((code) => {
       const entry = this.failures.get(code);
-      return { code, severity: RULES[code].severity, message: RULES[code].message, failures: entry?.count ?? 0, examples: entry?.examples ?? [] };
+      return {
+        code,
+        severity: RULES[code].severity,
+        message: RULES[code].message,
+        failures: entry?.count ?? 0,
+        examples: entry?.examples.map((e) => e.example) ?? [],
+      };
     });
     return reportOf(counts, rules);
+  }
+
+  private add(code: RuleCode, count: number, scope: ExampleScope, example: () => unknown): void {
+    const entry = this.entry(code);
+    entry.count += count;
+    if (entry.examples.length < MAX_EXAMPLES) entry.examples.push({ scope, example: example() });
+  }
+
+  private entry(code: RuleCode) {
+    let entry = this.failures.get(code);
+    if (!entry) {
+      entry = { count: 0, examples: [] };
+      this.failures.set(code, entry);
+    }
+    return entry;
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Counts, Entity } from "@sdh/schemas";
+import type { ExportedKeys } from "./keys/compact-key-set.js";
+import { createUniqueKeys, UNIQUE_RULES, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
 import { PersonIndex } from "./person-index.js";
 import { createPersonChecks } from "./person-checks.js";
 import { createProfileChecks } from "./profile-checks.js";
-import { ReportBuilder } from "./report-builder.js";
+import { ReportBuilder, type RuleFailures } from "./report-builder.js";
 import type { RuleCode } from "./rule-catalog.js";
 import { createVehicleChecks } from "./vehicle-checks.js";
 import type { CountClaim, RecordObserver, ValidationRun } from "./validate-snapshot.js";
@@ -15,7 +17,16 @@ export interface GateOptions {
   observers?: readonly RecordObserver[];
 }
 
-const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
+/**
+ * What a gate that saw one shard of a snapshot hands to the merge (see mergeShardGates): its counts
+ * and failures (JSON-safe, small), and its uniqueness keys (large; kept as typed arrays).
+ */
+export interface ShardGateResult {
+  counts: Counts;
+  failures: RuleFailures[];
+}
+
+export const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
   config: "COUNT_CONFIG_MISMATCH",
   generated: "COUNT_GENERATED_MISMATCH",
   export: "COUNT_EXPORT_MISMATCH",
@@ -30,18 +41,19 @@ const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
 export class ValidationGate {
   private readonly report = new ReportBuilder();
   private readonly index: PersonIndex;
+  private readonly keys: UniqueKeys;
   private readonly checks: Record<Entity, (record: unknown, position: number) => void>;
   private readonly observers: readonly RecordObserver[];
   readonly counts: Counts = { persons: 0, vehicles: 0, profiles: 0 };
 
   constructor(options: GateOptions) {
-    const { asOf, expectedPersons: expected } = options;
-    const report = this.report;
-    const index = (this.index = new PersonIndex(expected));
+    const { asOf, expectedPersons } = options;
+    const keys = (this.keys = createUniqueKeys(expectedPersons));
+    const index = (this.index = new PersonIndex(keys.UNIQUE_PERSON_ID, expectedPersons));
     this.checks = {
-      persons: createPersonChecks({ asOf, report, index, expected }),
-      vehicles: createVehicleChecks({ asOf, report, index, expected: expected && expected * 2 }),
-      profiles: createProfileChecks({ asOf, report, index, expected }),
+      persons: createPersonChecks({ asOf, report: this.report.scoped("persons"), index, keys }),
+      vehicles: createVehicleChecks({ asOf, report: this.report.scoped("vehicles"), index, keys }),
+      profiles: createProfileChecks({ asOf, report: this.report.scoped("profiles"), index, keys }),
     };
     this.observers = options.observers ?? [];
   }
@@ -54,15 +66,37 @@ export class ValidationGate {
 
   /** Runs the whole-snapshot rules (every person has a profile, counts agree with the claims) and builds the report. */
   finish(claims: readonly CountClaim[] = []): ValidationRun {
-    const { index, report, counts } = this;
-    for (let person = 0; person < index.ids.size; person++) {
-      if (index.profiles[person] === 0) report.fail("REF_PROFILE_MISSING", { person_record: index.positions[person] });
-    }
+    this.checkEveryPersonHasAProfile();
+    const { report, counts } = this;
     for (const claim of claims) {
       if (claim.records !== counts[claim.entity]) {
         report.fail(CLAIM_RULE[claim.kind], { source: claim.source, entity: claim.entity, claimed: claim.records, found: counts[claim.entity] });
       }
     }
-    return { report: report.build({ ...counts }), indexBytes: index.bytes };
+    return { report: report.build({ ...counts }), indexBytes: this.indexBytes };
+  }
+
+  /**
+   * Ends a gate that saw one shard: the per-shard rules are done (a generated person's vehicles and
+   * profile are always in the person's shard); uniqueness across shards and the count claims are
+   * left to mergeShardGates, which gets the keys.
+   */
+  finishShard(): { result: ShardGateResult; keys: Record<UniqueRule, ExportedKeys> } {
+    this.checkEveryPersonHasAProfile();
+    const keys = Object.fromEntries(UNIQUE_RULES.map((rule) => [rule, this.keys[rule].export()])) as Record<UniqueRule, ExportedKeys>;
+    return { result: { counts: { ...this.counts }, failures: this.report.state() }, keys };
+  }
+
+  /** Bytes held by the id tables and the person index: what the gate keeps beyond one record. */
+  get indexBytes(): number {
+    return this.index.bytes + UNIQUE_RULES.reduce((n, rule) => n + this.keys[rule].bytes, 0);
+  }
+
+  private checkEveryPersonHasAProfile(): void {
+    const { index, report } = this;
+    const persons = report.scoped("persons");
+    for (let person = 0; person < index.ids.size; person++) {
+      if (index.profiles[person] === 0) persons.fail("REF_PROFILE_MISSING", { record: index.positions[person] });
+    }
   }
 }

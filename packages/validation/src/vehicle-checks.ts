@@ -1,7 +1,6 @@
 import { vinCheckDigit, yearsForCode } from "@sdh/rules";
 import { plateFits, postalCodeFits } from "./domain-reference.js";
 import { fnv1a, FNV_OFFSET } from "./fnv.js";
-import { CompactKeySet } from "./keys/compact-key-set.js";
 import type { ChecksContext, PersonIndex } from "./person-index.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
 
@@ -10,11 +9,9 @@ function vehicleExample(position: number, v: Record<string, unknown>, fields: Re
   return { record: position, vehicle_id: v.vehicle_id, ...fields };
 }
 
-export function createVehicleChecks({ asOf, report, index, expected }: ChecksContext) {
+export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext) {
   const schema = compileSchemaCheck("vehicles");
-  const vehicleIds = new CompactKeySet("uuid", expected);
-  const vins = new CompactKeySet("short-text", expected);
-  const plates = new CompactKeySet("short-text", expected);
+  const { UNIQUE_VEHICLE_ID: vehicleIds, UNIQUE_VIN: vins, UNIQUE_PLATE: plates } = keys;
   const newestModelYear = Number(asOf.slice(0, 4)) + 1;
 
   return function checkVehicle(record: unknown, position: number): void {

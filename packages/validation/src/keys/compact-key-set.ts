@@ -4,6 +4,17 @@ import { KeyTable } from "./key-table.js";
 export type KeyKind = "uuid" | "short-text";
 
 /**
+ * A key set's contents in ordinal order, for checking uniqueness across shards: `words` holds each
+ * packed key at `4 * ordinal`; the values that did not pack are listed with their ordinals.
+ */
+export interface ExportedKeys {
+  kind: KeyKind;
+  size: number;
+  words: Uint32Array;
+  others: Array<[ordinal: number, value: string]>;
+}
+
+/**
  * A set of identifiers for uniqueness and reference checks at tens of millions of records: values
  * that fit 128 bits live in a KeyTable, the rare ones that do not (hand-edited oddities) in a Set.
  * Ordinals are shared between both, so callers can keep per-key data in typed arrays.
@@ -15,7 +26,10 @@ export class CompactKeySet {
   private readonly encode: (value: string, out: Key128) => boolean;
   private nextOrdinal = 0;
 
-  constructor(kind: KeyKind, expected?: number) {
+  constructor(
+    readonly kind: KeyKind,
+    expected?: number,
+  ) {
     this.table = new KeyTable(expected);
     this.encode = kind === "uuid" ? encodeUuid : encodeShortText;
   }
@@ -47,5 +61,9 @@ export class CompactKeySet {
     if (earlier !== undefined) return -1 - earlier;
     this.others.set(value, this.nextOrdinal);
     return this.nextOrdinal++;
+  }
+
+  export(): ExportedKeys {
+    return { kind: this.kind, size: this.nextOrdinal, words: this.table.keysByOrdinal(this.nextOrdinal), others: [...this.others].map(([value, ordinal]) => [ordinal, value]) };
   }
 }

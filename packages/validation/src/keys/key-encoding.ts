@@ -54,3 +54,27 @@ export function encodeShortText(value: string, out: Key128): boolean {
   }
   return true;
 }
+
+/** The canonical (lower-case) UUID text of a packed key; for naming a duplicate found across shards. */
+export function decodeUuid(key: Key128): string {
+  const hex = Array.from(key, (w) => w.toString(16).padStart(8, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The text a packed short identifier came from. Symbols run 1..64, so each word is a bijective
+ * base-64 numeral (no zero digit): a digit of 64 shows as remainder 0.
+ */
+export function decodeShortText(key: Key128): string {
+  let text = "";
+  for (let w = 0; w < 4; w++) {
+    const symbols: string[] = [];
+    for (let word = key[w]!; word > 0; ) {
+      const digit = word % 64 || 64;
+      symbols.unshift(SHORT_ALPHABET[digit - 1]!);
+      word = (word - digit) / 64;
+    }
+    text += symbols.join("");
+  }
+  return text;
+}

@@ -53,6 +53,17 @@ export class KeyTable {
     return EMPTY;
   }
 
+  /** Every key, four words each, at its ordinal's place (`out[4 * ordinal ...]`); places of absent ordinals stay 0. */
+  keysByOrdinal(ordinals: number): Uint32Array {
+    const out = new Uint32Array(ordinals * 4);
+    for (let slot = 0; slot < this.ordinals.length; slot++) {
+      const ordinal = this.ordinals[slot]!;
+      if (ordinal === EMPTY) continue;
+      out.set(this.keys.subarray(slot * 4, slot * 4 + 4), ordinal * 4);
+    }
+    return out;
+  }
+
   private place(slot: number, key: Key128, ordinal: number): void {
     const at = slot * 4;
     this.keys[at] = key[0]!;

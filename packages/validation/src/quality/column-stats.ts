@@ -1,14 +1,36 @@
 import type { Column, ColumnProfile } from "@sdh/schemas";
+import { ExactSum } from "./exact-sum.js";
 import { HyperLogLog } from "./hyperloglog.js";
 
 /** Distinct values counted exactly per column; beyond this a column switches to HyperLogLog. */
 export const EXACT_DISTINCT_LIMIT = 2048;
 const TOP_VALUES = 5;
 const HISTOGRAM_BINS = 10;
+/** Squares of integers up to this size are exact in a double. */
+const EXACT_SQUARE_LIMIT = Math.floor(Math.sqrt(2 ** 53));
 
 type Value = string | number | boolean;
 
-/** Streams one column's values into the figures of its ColumnProfile, in memory bounded per column. */
+/** A ColumnStats' figures as JSON, for merging the stats of a snapshot's shards. */
+export interface ColumnState {
+  records: number;
+  nulls: number;
+  counts: Array<[Value, number]> | null;
+  /** HyperLogLog registers, base64. */
+  sketch: string | null;
+  min: Value | null;
+  max: Value | null;
+  numericCount: number;
+  sum: string;
+  sumSquares: string;
+  fractional: { sum: number; sumSquares: number } | null;
+}
+
+/**
+ * Streams one column's values into the figures of its ColumnProfile, in memory bounded per column.
+ * Every figure merges exactly (counts, min/max, HyperLogLog registers, integer sums), so stats built
+ * shard by shard and merged equal those of one pass over the same values, byte for byte.
+ */
 export class ColumnStats {
   private records = 0;
   private nulls = 0;
@@ -16,10 +38,12 @@ export class ColumnStats {
   private sketch: HyperLogLog | null = null;
   private min: Value | null = null;
   private max: Value | null = null;
-  // Welford's running mean and sum of squared deviations: stable over millions of values.
-  private mean = 0;
-  private m2 = 0;
   private numericCount = 0;
+  // Mean and variance from exact integer sums: order-free, so shards merge to one pass's figures.
+  private readonly sum = new ExactSum();
+  private readonly sumSquares = new ExactSum();
+  // Non-integers (no column holds them today) are summed as doubles, whose last bits depend on order.
+  private fractional: { sum: number; sumSquares: number } | null = null;
 
   constructor(readonly column: Column) {}
 
@@ -35,21 +59,53 @@ export class ColumnStats {
     if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return;
     if (this.min === null || value < this.min) this.min = value;
     if (this.max === null || value > this.max) this.max = value;
-    if (typeof value === "number") {
-      this.numericCount++;
-      const delta = value - this.mean;
-      this.mean += delta / this.numericCount;
-      this.m2 += delta * (value - this.mean);
-    }
+    if (typeof value === "number") this.addNumber(value);
     if (this.counts) {
       this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
-      if (this.counts.size > EXACT_DISTINCT_LIMIT) {
-        this.sketch = new HyperLogLog();
-        for (const key of this.counts.keys()) this.sketch.add(String(key));
-        this.counts = null;
-      }
+      if (this.counts.size > EXACT_DISTINCT_LIMIT) this.switchToSketch();
     } else {
       this.sketch!.add(String(value));
+    }
+  }
+
+  state(): ColumnState {
+    return {
+      records: this.records,
+      nulls: this.nulls,
+      counts: this.counts ? [...this.counts] : null,
+      sketch: this.sketch ? Buffer.from(this.sketch.registers).toString("base64") : null,
+      min: this.min,
+      max: this.max,
+      numericCount: this.numericCount,
+      sum: this.sum.toString(),
+      sumSquares: this.sumSquares.toString(),
+      fractional: this.fractional && { ...this.fractional },
+    };
+  }
+
+  /** Folds in another part's figures for the same column. */
+  merge(other: ColumnState): void {
+    this.records += other.records;
+    this.nulls += other.nulls;
+    if (other.min !== null && (this.min === null || other.min < this.min)) this.min = other.min;
+    if (other.max !== null && (this.max === null || other.max > this.max)) this.max = other.max;
+    this.numericCount += other.numericCount;
+    this.sum.merge(other.sum);
+    this.sumSquares.merge(other.sumSquares);
+    if (other.fractional) {
+      this.fractional ??= { sum: 0, sumSquares: 0 };
+      this.fractional.sum += other.fractional.sum;
+      this.fractional.sumSquares += other.fractional.sumSquares;
+    }
+    if (other.counts) {
+      for (const [value, count] of other.counts) {
+        if (this.counts) this.counts.set(value, (this.counts.get(value) ?? 0) + count);
+        else this.sketch!.add(String(value));
+      }
+      if (this.counts && this.counts.size > EXACT_DISTINCT_LIMIT) this.switchToSketch();
+    } else {
+      if (this.counts) this.switchToSketch();
+      this.sketch!.mergeRegisters(Buffer.from(other.sketch!, "base64"));
     }
   }
 
@@ -71,11 +127,42 @@ export class ColumnStats {
       min: this.min,
       max: this.max,
       top: this.counts ? top : [],
-      numeric:
-        numeric && this.numericCount > 0
-          ? { mean: round(this.mean), stddev: round(Math.sqrt(this.m2 / this.numericCount)), histogram: this.histogram() }
-          : null,
+      numeric: numeric && this.numericCount > 0 ? { ...this.moments(), histogram: this.histogram() } : null,
     };
+  }
+
+  private addNumber(value: number): void {
+    this.numericCount++;
+    if (Number.isSafeInteger(value)) {
+      this.sum.add(value);
+      if (Math.abs(value) <= EXACT_SQUARE_LIMIT) this.sumSquares.add(value * value);
+      else this.sumSquares.addBig(BigInt(value) ** 2n);
+    } else {
+      this.fractional ??= { sum: 0, sumSquares: 0 };
+      this.fractional.sum += value;
+      this.fractional.sumSquares += value * value;
+    }
+  }
+
+  /** Population mean and standard deviation; exact up to the final division when every value is an integer. */
+  private moments(): { mean: number; stddev: number } {
+    const n = this.numericCount;
+    if (this.fractional) {
+      const sum = Number(this.sum.total()) + this.fractional.sum;
+      const mean = sum / n;
+      const variance = Math.max(0, (Number(this.sumSquares.total()) + this.fractional.sumSquares) / n - mean * mean);
+      return { mean: round(mean), stddev: round(Math.sqrt(variance)) };
+    }
+    const sum = this.sum.total();
+    // n²·variance = n·Σx² − (Σx)², an exact integer.
+    const scaledVariance = BigInt(n) * this.sumSquares.total() - sum * sum;
+    return { mean: round(Number(sum) / n), stddev: round(Math.sqrt(Number(scaledVariance)) / n) };
+  }
+
+  private switchToSketch(): void {
+    this.sketch = new HyperLogLog();
+    for (const key of this.counts!.keys()) this.sketch.add(String(key));
+    this.counts = null;
   }
 
   private histogram(): Array<{ from: number; to: number; count: number }> {
@@ -84,7 +171,8 @@ export class ColumnStats {
     const width = (this.max - min) / HISTOGRAM_BINS || 1;
     const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: round(min + i * width), to: round(min + (i + 1) * width), count: 0 }));
     for (const [value, count] of this.counts) {
-      const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor(((value as number) - min) / width));
+      if (typeof value !== "number") continue;
+      const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width));
       bins[bin]!.count += count;
     }
     return this.max === min ? bins.slice(0, 1) : bins;

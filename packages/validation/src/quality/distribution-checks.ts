@@ -3,6 +3,14 @@ import type { DistributionCheck, SnapshotConfig } from "@sdh/schemas";
 import { round } from "./column-stats.js";
 
 type Lob = "personal" | "commercial";
+const LOBS = ["personal", "commercial"] as const;
+
+/** A DistributionTally's counts as JSON, for merging shards' tallies. */
+export interface TallyState {
+  persons: Record<Lob, number>;
+  vehicleCounts: Record<Lob, Array<[number, number]>>;
+  ageBands: Record<Lob, Array<[number, number]>>;
+}
 
 /** Tallies what the distribution checks compare: persons per line, vehicles per person and age bands per line. */
 export class DistributionTally {
@@ -23,11 +31,24 @@ export class DistributionTally {
     }
   }
 
+  state(): TallyState {
+    const entries = (m: Record<Lob, Map<number, number>>) => ({ personal: [...m.personal], commercial: [...m.commercial] });
+    return { persons: { ...this.persons }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands) };
+  }
+
+  merge(other: TallyState): void {
+    for (const lob of LOBS) {
+      this.persons[lob] += other.persons[lob];
+      for (const [k, n] of other.vehicleCounts[lob]) bump(this.vehicleCounts[lob], k, n);
+      for (const [k, n] of other.ageBands[lob]) bump(this.ageBands[lob], k, n);
+    }
+  }
+
   checks(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
     const checks: DistributionCheck[] = [];
     const total = this.persons.personal + this.persons.commercial;
     checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.persons.commercial, total));
-    for (const lob of ["personal", "commercial"] as const) {
+    for (const lob of LOBS) {
       const counted = this.vehicleCounts[lob];
       const people = sum(counted);
       const weights = config.vehiclesPerPerson[lob];
@@ -48,8 +69,8 @@ export class DistributionTally {
   }
 }
 
-function bump(map: Map<number, number>, key: number): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function bump(map: Map<number, number>, key: number, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
 }
 
 function sum(map: Map<number, number>): number {

@@ -21,7 +21,7 @@ export function hash32(text: string): number {
 }
 
 export class HyperLogLog {
-  private readonly registers = new Uint8Array(M);
+  readonly registers = new Uint8Array(M);
 
   add(text: string): void {
     const h = hash32(text);
@@ -29,6 +29,12 @@ export class HyperLogLog {
     const rest = (h << P) >>> 0;
     const rank = rest === 0 ? 32 - P + 1 : Math.clz32(rest) + 1;
     if (rank > this.registers[register]!) this.registers[register] = rank;
+  }
+
+  /** The union with another sketch's registers (same precision): the sketch of both sets of values. */
+  mergeRegisters(registers: Uint8Array): void {
+    if (registers.length !== M) throw new Error(`a HyperLogLog of ${registers.length} registers cannot merge into one of ${M}`);
+    for (let i = 0; i < M; i++) if (registers[i]! > this.registers[i]!) this.registers[i] = registers[i]!;
   }
 
   estimate(): number {

@@ -1,7 +1,16 @@
 import { columnsOf, type Counts, type Entity, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
 import type { RecordObserver } from "../validate-snapshot.js";
-import { ColumnStats } from "./column-stats.js";
-import { DistributionTally } from "./distribution-checks.js";
+import { ColumnStats, type ColumnState } from "./column-stats.js";
+import { DistributionTally, type TallyState } from "./distribution-checks.js";
+
+/** A QualityCollector's figures as JSON: what a shard hands over to be merged (see `merge`). */
+export interface QualityState {
+  counts: Counts;
+  columns: Record<Entity, ColumnState[]>;
+  tally: TallyState;
+}
+
+const ENTITIES = ["persons", "vehicles", "profiles"] as const;
 
 /**
  * Builds the quality report while the validation gate streams the records past it (a RecordObserver),
@@ -23,6 +32,26 @@ export class QualityCollector implements RecordObserver {
     for (const stats of this.columns[entity]) stats.add(values[stats.column.name]);
     if (entity === "persons") this.tally.addPerson(values.lob_type);
     if (entity === "profiles") this.tally.addProfile(values.lob_type, values.vehicle_count, values.age);
+  }
+
+  state(): QualityState {
+    return {
+      counts: { ...this.counts },
+      columns: { persons: this.columns.persons.map((c) => c.state()), vehicles: this.columns.vehicles.map((c) => c.state()), profiles: this.columns.profiles.map((c) => c.state()) },
+      tally: this.tally.state(),
+    };
+  }
+
+  /**
+   * Folds in a shard's figures. Every figure merges exactly, so the report of merged shards equals
+   * the report of one collector that saw every record, whatever the shard count.
+   */
+  merge(state: QualityState): void {
+    for (const entity of ENTITIES) {
+      this.counts[entity] += state.counts[entity];
+      this.columns[entity].forEach((stats, i) => stats.merge(state.columns[entity][i]!));
+    }
+    this.tally.merge(state.tally);
   }
 
   report(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): QualityReport {

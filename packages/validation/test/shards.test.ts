@@ -1,0 +1,105 @@
+import type { Entity } from "@sdh/schemas";
+import { mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
+import { describe, expect, it } from "vitest";
+import { cleanSnapshot, type SnapshotRecords } from "@sdh/validation/testing";
+
+type Bundle = { person: unknown; vehicles: unknown[]; profile: unknown };
+
+/** The snapshot as the generator emits it: each person, their vehicles, their profile. */
+function bundlesOf(snapshot: SnapshotRecords): Bundle[] {
+  return snapshot.persons.map((person, i) => ({
+    person,
+    vehicles: snapshot.vehicles.filter((v) => v.person_id === person.person_id),
+    profile: snapshot.profiles[i],
+  }));
+}
+
+function push(gate: ValidationGate, bundle: Bundle): void {
+  gate.check("persons", bundle.person);
+  for (const v of bundle.vehicles) gate.check("vehicles", v);
+  gate.check("profiles", bundle.profile);
+}
+
+/** One gate and one quality collector over everything. */
+function onePass(bundles: Bundle[], asOf: string) {
+  const quality = new QualityCollector();
+  const gate = new ValidationGate({ asOf, observers: [quality] });
+  for (const b of bundles) push(gate, b);
+  return { report: gate.finish([{ kind: "config", source: "config.records", entity: "persons", records: bundles.length }]).report, quality };
+}
+
+/** A gate and a collector per shard, their states through JSON (as they cross a process), then merged. */
+async function sharded(bundles: Bundle[], asOf: string, shardCount: number) {
+  const size = Math.ceil(bundles.length / shardCount);
+  const results = [];
+  const keys: Array<Record<UniqueRule, ExportedKeys>> = [];
+  const merged = new QualityCollector();
+  for (let start = 0; start < bundles.length; start += size) {
+    const quality = new QualityCollector();
+    const gate = new ValidationGate({ asOf, observers: [quality] });
+    for (const b of bundles.slice(start, start + size)) push(gate, b);
+    const shard = gate.finishShard();
+    results.push(JSON.parse(JSON.stringify(shard.result)));
+    keys.push(shard.keys);
+    merged.merge(JSON.parse(JSON.stringify(quality.state())) as QualityState);
+  }
+  const report = await mergeShardGates(results, {
+    keysOf: (shard, rule) => keys[shard]![rule],
+    claims: [{ kind: "config", source: "config.records", entity: "persons", records: bundles.length }],
+  });
+  return { report, quality: merged };
+}
+
+describe("sharded validation", () => {
+  const snapshot = cleanSnapshot(3_000, 11);
+  const { asOf } = snapshot.config;
+
+  it("merges shards' clean reports and quality figures into exactly one pass's", async () => {
+    const bundles = bundlesOf(snapshot);
+    const whole = onePass(bundles, asOf);
+    for (const shards of [1, 3, 7]) {
+      const parts = await sharded(bundles, asOf, shards);
+      expect(parts.report).toEqual(whole.report);
+      // Each shard holds ~1,000 ids (counted exactly); the union passes 2,048 and becomes a sketch, as in one pass.
+      expect(JSON.stringify(parts.quality.report(snapshot.config))).toBe(JSON.stringify(whole.quality.report(snapshot.config)));
+    }
+    expect(whole.quality.report(snapshot.config).columns.persons.find((c) => c.name === "person_id")!.distinctExact).toBe(false);
+  });
+
+  it("reports a record-level failure at its position in the whole snapshot", async () => {
+    const bundles = structuredClone(bundlesOf(snapshot));
+    (bundles[2_500]!.person as { email: string }).email = "someone@gmail.com";
+    (bundles[2_900]!.vehicles[0] as { model_year: number }).model_year = 2099;
+    const whole = onePass(bundles, asOf);
+    const parts = await sharded(bundles, asOf, 4);
+    expect(parts.report).toEqual(whole.report);
+    const email = parts.report.rules.find((r) => r.code === "PRIVACY_EMAIL_DOMAIN")!;
+    expect(email.examples).toEqual([expect.objectContaining({ record: 2_501, email: "someone@gmail.com" })]);
+  });
+
+  it("finds duplicates that sit in different shards, naming the value and both shards", async () => {
+    const bundles = structuredClone(bundlesOf(snapshot));
+    const first = bundles.find((b) => b.vehicles.length > 0)!.vehicles[0] as { vin: string };
+    const late = bundles.slice(2_000).find((b) => b.vehicles.length > 0)!;
+    const copied = { ...(late.vehicles[0] as { vin: string; vehicle_id: string }), vin: first.vin };
+    late.vehicles[0] = copied;
+    (late.profile as { profile_id: string }).profile_id = (bundles[20]!.profile as { profile_id: string }).profile_id;
+
+    const whole = onePass(bundles, asOf);
+    const parts = await sharded(bundles, asOf, 3);
+    const failures = (report: typeof whole.report) => Object.fromEntries(report.rules.filter((r) => r.failures > 0).map((r) => [r.code, r.failures]));
+    expect(failures(parts.report)).toEqual(failures(whole.report));
+    expect(failures(parts.report)).toMatchObject({ UNIQUE_VIN: 1, UNIQUE_PROFILE_ID: 1 });
+    const vin = parts.report.rules.find((r) => r.code === "UNIQUE_VIN")!;
+    expect(vin.examples).toEqual([{ value: first.vin, first_shard: 0, shard: 2 }]);
+  });
+
+  it("keeps every figure of a column through state and merge", () => {
+    const collector = new QualityCollector();
+    const entities: Entity[] = ["persons", "vehicles", "profiles"];
+    for (const e of entities) for (const r of snapshot[e]) collector.observe(e, r);
+    const copy = new QualityCollector();
+    copy.merge(collector.state());
+    expect(copy.report(snapshot.config)).toEqual(collector.report(snapshot.config));
+  });
+});
