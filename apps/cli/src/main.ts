@@ -4,6 +4,7 @@ import { effectiveEnv } from "@sdh/worker";
 import type { LogLevel } from "@temporalio/worker";
 import { doctorHelp } from "./commands/doctor-help.js";
 import { generate, generateHelp } from "./commands/generate.js";
+import { samples, samplesHelp } from "./commands/samples.js";
 import { validate, validateHelp } from "./commands/validate.js";
 import { verify, verifyHelp } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
@@ -16,6 +17,7 @@ Usage: sdh <command> [options]
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
+  samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   verify     recompute every checksum and count of a snapshot folder against its manifest
   version    print the sdh, schema and Node versions
@@ -40,7 +42,7 @@ function logLevel(value: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-const commandHelp: Record<string, string> = { doctor: doctorHelp, generate: generateHelp, validate: validateHelp, verify: verifyHelp };
+const commandHelp: Record<string, string> = { doctor: doctorHelp, generate: generateHelp, samples: samplesHelp, validate: validateHelp, verify: verifyHelp };
 
 /**
  * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       return (await temporalCommand(level)).doctor(env);
     case "generate":
       return generate(rest);
+    case "samples":
+      return samples(rest);
     case "validate":
       return validate(rest);
     case "verify":

@@ -13,6 +13,10 @@ export function progressLine(label: string) {
       const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
       process.stderr.write(`\r${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} persons (${percent}%) · ${Math.round(rate).toLocaleString("en-US")}/s · ${eta.toFixed(0)} s left   `);
     },
+    /** Replaces the line with a note about the stage that has no count to show. */
+    note(text: string) {
+      process.stderr.write(`\r\x1b[2K${label}: ${text}`);
+    },
     done() {
       process.stderr.write("\r\x1b[2K");
     },

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli.js";
+import { spawnSync } from "node:child_process";
+import { cliMain, runCli, tsxBin } from "./run-cli.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
 
@@ -85,5 +86,28 @@ describe("sdh generate, verify and validate", () => {
     expect(run.stderr).toMatch(/is not empty; .* --force/);
     expect(readdirSync(dir)).toEqual(["keep.txt"]);
     expect(existsSync(join(dir, "snapshot_manifest_v0_1.json"))).toBe(false);
+  });
+});
+
+describe("sdh generate on a terminal, and sdh samples", () => {
+  it("shows persons/s and time left while it generates, then the stage after", () => {
+    const out = join(tmp(), "tty");
+    // `script` runs the command on a pseudo-terminal, so stderr is a TTY as in an interactive shell.
+    const command = [tsxBin, "--conditions=sdh-source", cliMain, "generate", "--records", "40000", "--shards", "8", "--formats", "csv", "--out", out].join(" ");
+    const run = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 120_000 });
+    expect(run.status).toBe(0);
+    const updates = run.stdout.split("\r").filter((line) => /generate: [\d,]+\/40,000 persons \(\d+%\) · [\d,]+\/s · \d+ s left/.test(line));
+    expect(updates.length).toBeGreaterThan(1);
+    expect(run.stdout).toContain("generate: assembling CSV, JSON and Parquet files");
+    expect(run.stdout).toContain(`Snapshot `);
+  });
+
+  it("samples writes the committed demo samples, byte for byte", () => {
+    const out = tmp();
+    const run = runCli(["samples", "--out", out]);
+    expect(run.status).toBe(0);
+    for (const name of ["persons_sample.json", "vehicles_sample.json", "profiles_sample.json", "bundle_sample.json"]) {
+      expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.1/${name}`, import.meta.url), "utf8"));
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+export const cliMain = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+export const tsxBin = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 
 export interface CliRun {
   status: number | null;
@@ -12,7 +12,7 @@ export interface CliRun {
 
 /** Runs the real `sdh` entry point in its own process, as `pnpm sdh` does. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
-  const result = spawnSync(tsx, ["--conditions=sdh-source", main, ...args], {
+  const result = spawnSync(tsxBin, ["--conditions=sdh-source", cliMain, ...args], {
     encoding: "utf8",
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     cwd,

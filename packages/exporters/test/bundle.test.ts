@@ -9,6 +9,9 @@ import { buildBundle, tmp } from "./bundle-helpers.js";
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
+/** Every file's digest but the metadata's, which records the config's shardSize. */
+const digests = (m: Manifest) => m.files.filter((f) => f.path !== BUNDLE_FILES.metadata).map((f) => `${f.path} ${f.sha256}`);
+
 describe("writeBundle", () => {
   it("writes every governed file, each listed in the manifest with its true size and sha256", async () => {
     const { out, manifest } = await buildBundle({ records: 300 });
@@ -35,7 +38,6 @@ describe("writeBundle", () => {
   it("gives identical bytes for the same config, whatever the shard size", async () => {
     const a = await buildBundle({ records: 400, seed: 9 });
     const b = await buildBundle({ records: 400, seed: 9, shardSize: 7 });
-    const digests = (m: typeof a.manifest) => m.files.filter((f) => f.path !== BUNDLE_FILES.metadata).map((f) => `${f.path} ${f.sha256}`);
     expect(digests(b.manifest)).toEqual(digests(a.manifest));
     // Only the config's shardSize differs in the metadata.
     expect(readFileSync(join(a.out, "persons_v0_1.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_1.parquet")));
@@ -51,6 +53,25 @@ describe("writeBundle", () => {
     const checked = await validateBundle(out);
     expect(checked.validation.passed).toBe(true);
     expect(checked.formats).toEqual(["csv", "parquet"]);
+  });
+
+  it("splits at the same records whatever the sharding, into parts that each read back", async () => {
+    const options = { partBytes: 30_000 };
+    const whole = await buildBundle({ records: 500, seed: 5, formats: ["csv", "json"], shardSize: 500 }, options);
+    const sharded = await buildBundle({ records: 500, seed: 5, formats: ["csv", "json"], shardSize: 37 }, options);
+    expect(digests(sharded.manifest)).toEqual(digests(whole.manifest));
+    const jsonParts = whole.manifest.files.filter((f) => f.format === "json" && f.entity === "vehicles");
+    expect(jsonParts.length).toBeGreaterThan(3);
+    let total = 0;
+    for (const [k, part] of jsonParts.entries()) {
+      const text = readFileSync(join(whole.out, part.path), "utf8");
+      const records = JSON.parse(text) as unknown[];
+      expect(records.length).toBe(part.records);
+      total += records.length;
+      // A part closes after the record that takes it to partBytes: all but the last reach it.
+      if (k < jsonParts.length - 1) expect(Buffer.byteLength(text) - "\n]\n".length).toBeGreaterThanOrEqual(options.partBytes);
+    }
+    expect(total).toBe(whole.manifest.counts.vehicles);
   });
 
   it("writes Parquet with real types that DuckDB reads back", async () => {

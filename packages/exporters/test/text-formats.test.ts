@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { createHash } from "node:crypto";
 import { createGenerator } from "@sdh/rules";
 import { parseSnapshotConfig } from "@sdh/schemas";
-import { CsvParser, createTextEntityWriter, csvLine, DataFileError, jsonArrayRecords, readEntityFile } from "@sdh/exporters";
+import { CsvParser, createJsonEncoder, createTextEntityWriter, csvLine, DataFileError, jsonArrayRecords, readEntityFile } from "@sdh/exporters";
 import { describe, expect, it } from "vitest";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-formats-"));
@@ -41,6 +41,16 @@ describe("CSV", () => {
     const parser = new CsvParser();
     parser.feed('a\n"open');
     expect(() => parser.end()).toThrow(/ends inside a quoted field/);
+  });
+});
+
+describe("JSON records", () => {
+  it("encode every value exactly as JSON.stringify does, tricky strings included", () => {
+    const values = ["plain", 'say "hi"', "back\\slash", "tab\there", "line\nbreak", "\u0000\u001f", "é ü ß", "emoji 🚗", "lone \ud800 high", "lone \udc00 low", "\u2028\u2029", "", 0, -1.5, 1e21, true, false, null];
+    const columns = values.map((_, i) => ({ name: `f${i}`, type: "string" as const, nullable: true, description: "" }));
+    const record = Object.fromEntries(values.map((v, i) => [`f${i}`, v]));
+    expect(createJsonEncoder(columns)(record)).toBe(JSON.stringify(record));
+    expect(createJsonEncoder([{ name: "missing", type: "string", nullable: true, description: "" }])({})).toBe('{"missing":null}');
   });
 });
 

@@ -6,8 +6,9 @@ import { progressLine } from "../progress.js";
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
-Generates every record, writes CSV, JSON and Parquet, validates every record and writes the manifest
-last. The bundle is built in a temporary folder and renamed to --out at the end, so an interrupted
+Splits the persons into shards, which worker threads generate, validate and encode in parallel;
+then assembles CSV, JSON and Parquet files, merges the shards' validation and quality reports, and
+writes the manifest last. Progress (persons/s, time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and renamed to --out at the end, so an interrupted
 run leaves nothing that looks complete. Same options, same bytes.
 
 Options:
@@ -15,7 +16,9 @@ Options:
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,parquet (default all three)
-  --shards K         split the persons into K shards (changes how work is split, never the bytes)
+  --shards K         split the persons into K shards (changes how work is split, never the bytes;
+                     default: shards of 50,000 persons)
+  --workers N        worker threads building shards (default: one per core)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)
   --out DIR          the bundle folder; must be empty or absent
   --force            replace a non-empty --out
@@ -56,6 +59,11 @@ export async function generate(args: string[]): Promise<number> {
   }
   const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
   const started = performance.now();
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = numberOption("--workers", values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1 (got ${values.workers})`);
+  }
   const show = process.stderr.isTTY ? progressLine("generate") : null;
   try {
     const result = await writeBundle({
@@ -63,7 +71,9 @@ export async function generate(args: string[]): Promise<number> {
       snapshotId,
       out: values.out,
       force: values.force,
+      workers,
       onProgress: show ? (done, total) => show.update(done, total) : undefined,
+      onStage: show ? (stage) => stage === "assemble" && show.note("assembling CSV, JSON and Parquet files, merging reports…") : undefined,
     });
     show?.done();
     const seconds = (performance.now() - started) / 1000;
@@ -112,6 +122,7 @@ function parse(args: string[]) {
         "as-of": { type: "string" },
         formats: { type: "string" },
         shards: { type: "string" },
+        workers: { type: "string" },
         "snapshot-id": { type: "string" },
         out: { type: "string" },
         force: { type: "boolean", default: false },

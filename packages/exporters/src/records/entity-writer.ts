@@ -1,7 +1,7 @@
 import { columnsOf, type Entity } from "@sdh/schemas";
 import type { Digest } from "../digest-tap.js";
 import { HashingFileSink } from "../sink/hashing-file-sink.js";
-import { csvHeader, csvRecord, jsonRecord, type DataFormat } from "./record-formats.js";
+import { createCsvEncoder, createJsonEncoder, csvHeader, type DataFormat } from "./record-formats.js";
 
 export interface WrittenFile extends Digest {
   path: string;
@@ -27,12 +27,14 @@ export function createTextEntityWriter(entity: Entity, format: "csv" | "json" | 
   let records = 0;
   if (format === "csv") sink.write(csvHeader(columns));
   if (format === "json") sink.write("[");
+  const csv = createCsvEncoder(columns);
+  const json = createJsonEncoder(columns);
   const encode =
     format === "csv"
-      ? (r: object) => csvRecord(columns, r as Record<string, unknown>)
+      ? (r: object) => csv(r as Record<string, unknown>)
       : format === "json"
-        ? (r: object) => `${records === 0 ? "\n" : ",\n"}${jsonRecord(columns, r as Record<string, unknown>)}`
-        : (r: object) => `${jsonRecord(columns, r as Record<string, unknown>)}\n`;
+        ? (r: object) => `${records === 0 ? "\n" : ",\n"}${json(r as Record<string, unknown>)}`
+        : (r: object) => `${json(r as Record<string, unknown>)}\n`;
   return {
     write(record) {
       const text = encode(record);

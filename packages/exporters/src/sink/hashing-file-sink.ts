@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Digest } from "../digest-tap.js";
@@ -8,15 +8,20 @@ const CHUNK_BYTES = 1 << 20;
 /**
  * Where a writer's bytes go: buffered into ~1 MB chunks, hashed (sha256) and counted as they are
  * written, with the file stream's backpressure respected so memory stays flat whatever the size.
+ * Scratch files that are never published skip the hash (`hash: false`).
  */
 export class HashingFileSink {
-  private readonly hash = createHash("sha256");
+  private readonly hash: Hash | null;
   private readonly stream: WriteStream;
   private pending: string[] = [];
   private pendingLength = 0;
   private bytes = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: { hash?: boolean } = {},
+  ) {
+    this.hash = options.hash === false ? null : createHash("sha256");
     this.stream = createWriteStream(path, { flags: "wx" });
   }
 
@@ -32,22 +37,36 @@ export class HashingFileSink {
     return this.pendingLength >= CHUNK_BYTES ? this.flush() : undefined;
   }
 
+  /** Writes bytes as they are (after any queued text); returns a promise only when the disk asked to wait. */
+  writeBytes(bytes: Buffer): Promise<void> | undefined {
+    if (this.pendingLength > 0) {
+      const waiting = this.flush();
+      if (waiting) return waiting.then(() => this.put(bytes));
+    }
+    return this.put(bytes);
+  }
+
   private flush(): Promise<void> | undefined {
     const chunk = Buffer.from(this.pending.join(""), "utf8");
     this.pending = [];
     this.pendingLength = 0;
-    this.hash.update(chunk);
+    return this.put(chunk);
+  }
+
+  private put(chunk: Buffer): Promise<void> | undefined {
+    this.hash?.update(chunk);
     this.bytes += chunk.length;
     if (this.stream.write(chunk)) return undefined;
     return once(this.stream, "drain").then(() => undefined);
   }
 
+  /** Finishes the file. `sha256` is empty when the sink was made without a hash. */
   async close(): Promise<Digest> {
     await this.flush();
     this.stream.end();
     await once(this.stream, "finish");
     await once(this.stream, "close").catch(() => undefined);
-    return { bytes: this.bytes, sha256: this.hash.digest("hex") };
+    return { bytes: this.bytes, sha256: this.hash?.digest("hex") ?? "" };
   }
 
   /** Stops writing and leaves the partial file for the caller to remove. */

@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { demoSamples } from "@sdh/exporters";
+import { ConfigError, parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { EXIT, UsageError } from "../usage-error.js";
+
+export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.1)
+
+Writes persons_sample.json, vehicles_sample.json, profiles_sample.json and bundle_sample.json: the
+first persons of the seeded snapshot until three personal and two commercial are shown, with their
+vehicles and profiles, pretty-printed for slides and demos. The committed samples are made with the
+defaults; a test fails if regenerating them changes a byte.
+
+Options:
+  --out DIR      the folder to write (default data/demo_samples/v0.1)
+  --seed S       seed (default 42, the snapshot default)
+  --as-of DATE   reference date YYYY-MM-DD (default 2026-01-06)
+
+Examples:
+  pnpm sdh samples
+  pnpm sdh samples --seed 7 --out ./out/samples`;
+
+export function samples(args: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { out: { type: "string" }, seed: { type: "string" }, "as-of": { type: "string" } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; see \`sdh samples --help\``);
+  }
+  const input: SnapshotConfigInput = {};
+  if (values.seed !== undefined) {
+    input.seed = Number(values.seed);
+    if (values.seed.trim() === "" || !Number.isFinite(input.seed)) throw new UsageError(`--seed must be a number (got '${values.seed}')`);
+  }
+  if (values["as-of"] !== undefined) input.asOf = values["as-of"];
+  let config;
+  try {
+    config = parseSnapshotConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
+    throw error;
+  }
+  const out = values.out ?? join("data", "demo_samples", "v0.1");
+  mkdirSync(out, { recursive: true });
+  for (const [name, text] of Object.entries(demoSamples(config))) writeFileSync(join(out, name), text);
+  console.log(`Demo samples (seed ${config.seed}, asOf ${config.asOf}) written to ${out}`);
+  return EXIT.ok;
+}

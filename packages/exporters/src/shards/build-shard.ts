@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createGenerator } from "@sdh/rules";
+import { columnsOf, type Counts, type Entity, type SnapshotConfig } from "@sdh/schemas";
+import { QualityCollector, UNIQUE_RULES, ValidationGate, type ShardGateResult } from "@sdh/validation";
+import { ENTITIES } from "../bundle/bundle-layout.js";
+import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
+import { keyFileName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
+import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
+import { writeKeyFile } from "./key-file.js";
+
+export interface ShardTask extends ShardRange {
+  config: SnapshotConfig;
+  /** The shard's own folder; created if absent, and must hold no earlier output. */
+  dir: string;
+}
+
+/** What a built shard reports: small (references and counts, never records), and written to `shard.json`. */
+export interface ShardSummary extends ShardRange {
+  counts: Counts;
+  /** Paths relative to the shard's folder. */
+  segments: Array<SegmentFile & { entity: Entity; format: "csv" | "json" }>;
+  gate: ShardGateResult;
+}
+
+/**
+ * Builds one shard: generates its persons with their vehicles and profiles, runs every record
+ * through a validation gate and the quality collector, and writes the records as CSV and JSON
+ * segments ready to be concatenated into the bundle's files (see assembleDataFiles). Then the gate's
+ * uniqueness keys and the quality figures, which the merge checks across shards, and last the summary.
+ */
+export async function buildShard(task: ShardTask, onProgress?: (persons: number) => void): Promise<ShardSummary> {
+  const { config, dir } = task;
+  await mkdir(join(dir, "keys"), { recursive: true });
+  const quality = new QualityCollector();
+  const gate = new ValidationGate({ asOf: config.asOf, expectedPersons: task.end - task.start, observers: [quality] });
+  const outputs = segmentFormats(config).map((format) => ({
+    format,
+    writers: Object.fromEntries(ENTITIES.map((e) => [e, new SegmentWriter(join(dir, segmentName(e, format)), format)])) as Record<Entity, SegmentWriter>,
+    encoders: Object.fromEntries(ENTITIES.map((e) => [e, encoderFor(format, e)])) as Record<Entity, RecordEncoder>,
+  }));
+  const every = 5_000;
+  try {
+    for (const { index, person, vehicles, profile } of createGenerator(config).range(task.start, task.end)) {
+      gate.check("persons", person);
+      for (const v of vehicles) gate.check("vehicles", v);
+      gate.check("profiles", profile);
+      for (const { writers, encoders } of outputs) {
+        // Writers return a promise only when the disk is behind: the common path awaits nothing.
+        let wait = writers.persons.write(encoders.persons(person));
+        if (wait) await wait;
+        for (const v of vehicles) {
+          wait = writers.vehicles.write(encoders.vehicles(v));
+          if (wait) await wait;
+        }
+        wait = writers.profiles.write(encoders.profiles(profile));
+        if (wait) await wait;
+      }
+      if (onProgress && (index + 1 - task.start) % every === 0) onProgress(index + 1 - task.start);
+    }
+  } catch (error) {
+    for (const { writers } of outputs) for (const e of ENTITIES) writers[e].abort();
+    throw error;
+  }
+  const segments: ShardSummary["segments"] = [];
+  for (const { format, writers } of outputs) {
+    for (const entity of ENTITIES) {
+      const written = await writers[entity].close();
+      segments.push({ ...written, path: segmentName(entity, format), entity, format });
+    }
+  }
+  const { result, keys } = gate.finishShard();
+  for (const rule of UNIQUE_RULES) await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]);
+  await writeFile(join(dir, SHARD_QUALITY), JSON.stringify(quality.state()));
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, counts: result.counts, segments, gate: result };
+  await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
+  onProgress?.(task.end - task.start);
+  return summary;
+}
+
+function encoderFor(format: "csv" | "json", entity: Entity): RecordEncoder {
+  return format === "csv" ? createCsvEncoder(columnsOf(entity)) : createJsonEncoder(columnsOf(entity));
+}

@@ -1,0 +1,121 @@
+import { createReadStream } from "node:fs";
+import { readFile, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { columnsOf, type Entity } from "@sdh/schemas";
+import { dataFileName } from "../bundle/bundle-layout.js";
+import type { WrittenFile } from "../records/entity-writer.js";
+import { csvHeader } from "../records/record-formats.js";
+import { HashingFileSink } from "../sink/hashing-file-sink.js";
+import { segmentLengths } from "./segment-writer.js";
+
+/**
+ * Concatenates shards' segments of one entity and format into the bundle's file, hashing as it
+ * writes, and starts a new numbered part after the first record that brings a part to `partBytes`.
+ * Split points depend only on the records' bytes, never on how they were sharded, so any shard count
+ * gives the same files. A file that never splits keeps its plain name (persons_v0_1.csv); once it
+ * splits, every part is numbered (persons_v0_1.part-0001.csv, ...).
+ */
+export class PartedFileAssembler {
+  private readonly header: string;
+  private readonly trailer: string;
+  private sink: HashingFileSink | null = null;
+  private readonly done: WrittenFile[] = [];
+  // The plan runs ahead of the writing by one segment: the size and records of the last planned
+  // part, and the record counts of the parts planned before it.
+  private plannedSize: number;
+  private plannedRecords = 0;
+  private readonly partRecords: number[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly entity: Entity,
+    private readonly format: "csv" | "json",
+    private readonly partBytes: number,
+  ) {
+    this.header = format === "csv" ? csvHeader(columnsOf(entity)) : "[";
+    this.trailer = format === "csv" ? "" : "\n]\n";
+    this.plannedSize = Buffer.byteLength(this.header);
+    this.open();
+  }
+
+  /** Appends a segment written by a SegmentWriter (with its `.idx` of record lengths next to it). */
+  async append(segmentPath: string): Promise<void> {
+    const events = this.plan(segmentLengths(await readFile(`${segmentPath}.idx`)));
+    let position = 0;
+    let next = 0;
+    for await (const piece of createReadStream(segmentPath, { highWaterMark: 1 << 20 })) {
+      const chunk = piece as Buffer;
+      let from = 0;
+      while (next < events.length && events[next]!.offset < position + chunk.length) {
+        const event = events[next++]!;
+        const at = event.offset - position;
+        if (at > from) await this.sink!.writeBytes(chunk.subarray(from, at));
+        from = at;
+        if (event.roll) await this.roll();
+        // A JSON part's first record goes without the comma that separates it from a previous one.
+        if (this.format === "json") from += 1;
+      }
+      if (from < chunk.length) await this.sink!.writeBytes(chunk.subarray(from));
+      position += chunk.length;
+    }
+  }
+
+  /** Finishes the last part; the files written, in order, with paths relative to the bundle folder. */
+  async close(): Promise<WrittenFile[]> {
+    await this.finishPart();
+    return this.done;
+  }
+
+  abort(): void {
+    this.sink?.destroy();
+  }
+
+  /**
+   * Where in the segment a part has to roll (before a record, once the part holds ≥ partBytes) and
+   * where a part's first record starts. Advances the part's size and record count as if written.
+   */
+  private plan(lengths: Uint32Array): Array<{ offset: number; roll: boolean }> {
+    const events: Array<{ offset: number; roll: boolean }> = [];
+    let offset = 0;
+    for (const length of lengths) {
+      const roll = this.plannedRecords > 0 && this.plannedSize >= this.partBytes;
+      if (roll) {
+        this.partRecords.push(this.plannedRecords);
+        this.plannedSize = Buffer.byteLength(this.header);
+        this.plannedRecords = 0;
+      }
+      const first = this.plannedRecords === 0;
+      if (roll || (first && this.format === "json")) events.push({ offset, roll });
+      this.plannedSize += first && this.format === "json" ? length - 1 : length;
+      this.plannedRecords++;
+      offset += length;
+    }
+    return events;
+  }
+
+  private async roll(): Promise<void> {
+    await this.finishPart();
+    if (this.done.length === 1) {
+      const first = this.done[0]!;
+      const numbered = dataFileName(this.entity, this.format, 1);
+      await rename(join(this.dir, first.path), join(this.dir, numbered));
+      this.done[0] = { ...first, path: numbered };
+    }
+    this.open();
+  }
+
+  private open(): void {
+    const part = this.done.length === 0 ? undefined : this.done.length + 1;
+    this.sink = new HashingFileSink(join(this.dir, dataFileName(this.entity, this.format, part)));
+    this.sink.write(this.header);
+  }
+
+  private async finishPart(): Promise<void> {
+    const sink = this.sink!;
+    const part = this.done.length;
+    const records = part < this.partRecords.length ? this.partRecords[part]! : this.plannedRecords;
+    sink.write(records === 0 && this.format === "json" ? "]\n" : this.trailer);
+    const digest = await sink.close();
+    this.done.push({ path: sink.path.slice(this.dir.length + 1), entity: this.entity, format: this.format, records, ...digest });
+  }
+}

@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import type { Entity, SnapshotConfig } from "@sdh/schemas";
+import type { UniqueRule } from "@sdh/validation";
+
+/** A contiguous range of persons, built on its own; its persons' vehicles and profiles come with it. */
+export interface ShardRange {
+  shard: number;
+  /** First person index (inclusive) and end (exclusive). */
+  start: number;
+  end: number;
+}
+
+/** Splits `records` persons into shards of `shardSize`; the split never changes the data, only the work. */
+export function planShards(records: number, shardSize: number): ShardRange[] {
+  const shards: ShardRange[] = [];
+  for (let start = 0, shard = 0; start < records; start += shardSize, shard++) shards.push({ shard, start, end: Math.min(records, start + shardSize) });
+  return shards;
+}
+
+/** The text formats shards write: CSV when the bundle ships CSV or Parquet (converted from CSV), JSON when it ships JSON. */
+export function segmentFormats(config: Pick<SnapshotConfig, "formats">): Array<"csv" | "json"> {
+  const formats: Array<"csv" | "json"> = [];
+  if (config.formats.includes("csv") || config.formats.includes("parquet")) formats.push("csv");
+  if (config.formats.includes("json")) formats.push("json");
+  return formats;
+}
+
+// Inside a shard's folder. `shard.json` is written last: a folder without it is an unfinished shard.
+export const shardFolderName = (shard: number) => `shard-${String(shard).padStart(5, "0")}`;
+export const segmentName = (entity: Entity, format: "csv" | "json") => `${entity}.${format}`;
+export const keyFileName = (rule: UniqueRule) => join("keys", `${rule}.keys`);
+export const SHARD_QUALITY = "quality.json";
+export const SHARD_SUMMARY = "shard.json";
