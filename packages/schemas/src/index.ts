@@ -24,3 +24,4 @@ export {
 } from "./snapshot-files.js";
 export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
+export { compileRecordFunction } from "./record-function.js";

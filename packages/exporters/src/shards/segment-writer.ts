@@ -1,14 +1,24 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
-import { HashingFileSink } from "../sink/hashing-file-sink.js";
+
+const CHUNK_BYTES = 1 << 20;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
 
 /**
  * One shard's records of one entity in one text format: the bytes they take in the final file, with
  * no header, plus each record's byte length (`<path>.idx`, little-endian uint32s), so the assembly
  * can split files into parts at record boundaries without parsing. JSON records are written with
  * the ",\n" that precedes them in an array; the assembly drops it before a part's first record.
+ *
+ * Text is encoded straight into a 1 MB buffer (`Buffer.write` returns the byte length the index
+ * needs), not joined and converted per chunk: that was three passes over every byte instead of one.
  */
 export class SegmentWriter {
-  private readonly sink: HashingFileSink;
+  private readonly stream: WriteStream;
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private lengths = new Uint32Array(1024);
   private count = 0;
   private bytes = 0;
@@ -17,12 +27,25 @@ export class SegmentWriter {
     readonly path: string,
     private readonly format: "csv" | "json",
   ) {
-    this.sink = new HashingFileSink(path, { hash: false });
+    this.stream = createWriteStream(path, { flags: "wx" });
   }
 
+  /** Returns a promise only when the disk asked to wait; await it before the next write. */
   write(encoded: string): Promise<void> | undefined {
-    const text = this.format === "json" ? `,\n${encoded}` : encoded;
-    const length = Buffer.byteLength(text, "utf8");
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; 2 more for the JSON separator.
+    const room = encoded.length * 3 + 2;
+    let wait: Promise<void> | undefined;
+    if (this.used + room > this.chunk.length) {
+      wait = this.flush();
+      if (room > this.chunk.length) this.chunk = Buffer.allocUnsafe(room);
+    }
+    const start = this.used;
+    if (this.format === "json") {
+      this.chunk[this.used++] = COMMA;
+      this.chunk[this.used++] = NEWLINE;
+    }
+    this.used += this.chunk.write(encoded, this.used, "utf8");
+    const length = this.used - start;
     if (this.count === this.lengths.length) {
       const grown = new Uint32Array(this.lengths.length * 2);
       grown.set(this.lengths);
@@ -30,18 +53,30 @@ export class SegmentWriter {
     }
     this.lengths[this.count++] = length;
     this.bytes += length;
-    return this.sink.write(text);
+    return wait;
   }
 
   async close(): Promise<SegmentFile> {
-    await this.sink.close();
+    await this.flush();
+    this.stream.end();
+    await once(this.stream, "finish");
     const lengths = this.lengths.subarray(0, this.count);
     await writeFile(`${this.path}.idx`, new Uint8Array(lengths.buffer, lengths.byteOffset, lengths.byteLength));
     return { path: this.path, records: this.count, bytes: this.bytes };
   }
 
   abort(): void {
-    this.sink.destroy();
+    this.stream.destroy();
+  }
+
+  private flush(): Promise<void> | undefined {
+    if (this.used === 0) return undefined;
+    const full = this.chunk.subarray(0, this.used);
+    // The stream keeps the buffer until it is written: the next records go into a new one.
+    this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, this.chunk.length));
+    this.used = 0;
+    if (this.stream.write(full)) return undefined;
+    return once(this.stream, "drain").then(() => undefined);
   }
 }
 

@@ -56,10 +56,16 @@ export class KeyTable {
   /** Every key, four words each, at its ordinal's place (`out[4 * ordinal ...]`); places of absent ordinals stay 0. */
   keysByOrdinal(ordinals: number): Uint32Array {
     const out = new Uint32Array(ordinals * 4);
+    const keys = this.keys;
     for (let slot = 0; slot < this.ordinals.length; slot++) {
       const ordinal = this.ordinals[slot]!;
       if (ordinal === EMPTY) continue;
-      out.set(this.keys.subarray(slot * 4, slot * 4 + 4), ordinal * 4);
+      const from = slot * 4;
+      const to = ordinal * 4;
+      out[to] = keys[from]!;
+      out[to + 1] = keys[from + 1]!;
+      out[to + 2] = keys[from + 2]!;
+      out[to + 3] = keys[from + 3]!;
     }
     return out;
   }

@@ -61,13 +61,18 @@ async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: M
   const others = new Map<string, number>();
   for (let shard = 0; shard < shardCount; shard++) {
     const keys = loaded[shard]!;
-    const unpacked = new Map(keys.others);
+    const { words } = keys;
+    const unpacked = keys.others.length > 0 ? new Map(keys.others) : null;
     const key = new Uint32Array(4);
     for (let ordinal = 0; ordinal < keys.size; ordinal++) {
-      const value = unpacked.get(ordinal);
+      const value = unpacked?.get(ordinal);
       let first: number;
       if (value === undefined) {
-        key.set(keys.words.subarray(ordinal * 4, ordinal * 4 + 4));
+        const at = ordinal * 4;
+        key[0] = words[at]!;
+        key[1] = words[at + 1]!;
+        key[2] = words[at + 2]!;
+        key[3] = words[at + 3]!;
         first = table.insert(key, shard);
       } else {
         first = others.get(value) ?? -1;
