@@ -98,7 +98,7 @@ describe("sdh generate on a terminal, and sdh samples", () => {
     expect(run.status).toBe(0);
     const updates = run.stdout.split("\r").filter((line) => /generate: [\d,]+\/40,000 persons \(\d+%\) · [\d,]+\/s · \d+ s left/.test(line));
     expect(updates.length).toBeGreaterThan(1);
-    expect(run.stdout).toContain("generate: assembling CSV, JSON and Parquet files");
+    expect(run.stdout).toContain("generate: writing CSV, JSON and Parquet files");
     expect(run.stdout).toContain(`Snapshot `);
   });
 

@@ -12,8 +12,10 @@ export { BUNDLE_FILES, DATA_FORMATS, ENTITIES, dataFileName, parseDataFileName, 
 export { readBundle, BundleError, type BundleContents } from "./bundle/read-bundle.js";
 export { validateBundle, type BundleValidation, type ValidateBundleOptions } from "./bundle/validate-bundle.js";
 export { writeBundle, OutputExistsError, DEFAULT_PART_BYTES, type WriteBundleOptions, type BundleResult } from "./bundle/write-bundle.js";
-export { assembleBundle, ValidationFailedError, type AssembleOptions, type AssembledBundle } from "./bundle/assemble-bundle.js";
-export { buildShard, type ShardTask, type ShardSummary } from "./shards/build-shard.js";
+export { validateShards, ValidationFailedError, validationSummary, type ShardSet } from "./bundle/validate-shards.js";
+export { exportDataFiles, ExportCountError, type ExportOptions } from "./bundle/export-data-files.js";
+export { writeBundleDocuments, type DocumentsOptions } from "./bundle/bundle-documents-writer.js";
+export { buildShard, shardFingerprint, existingShard, type ShardTask, type ShardSummary, type BuildShardOptions } from "./shards/build-shard.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { planShards, shardFolderName, type ShardRange } from "./shards/shard-layout.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";

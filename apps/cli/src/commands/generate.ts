@@ -31,6 +31,12 @@ Examples:
   pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
   pnpm sdh generate --records 1000000 --formats parquet --out ./out/big --json`;
 
+const STAGE_NOTES = {
+  generate: "starting the shard workers…",
+  validate: "merging the shards' validation and quality reports…",
+  export: "writing CSV, JSON and Parquet files…",
+} as const;
+
 export async function generate(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   if (positionals.length) throw new UsageError(`unexpected argument(s) ${positionals.join(" ")}; see \`sdh generate --help\``);
@@ -73,7 +79,7 @@ export async function generate(args: string[]): Promise<number> {
       force: values.force,
       workers,
       onProgress: show ? (done, total) => show.update(done, total) : undefined,
-      onStage: show ? (stage) => stage === "assemble" && show.note("assembling CSV, JSON and Parquet files, merging reports…") : undefined,
+      onStage: show ? (stage) => show.note(STAGE_NOTES[stage]) : undefined,
     });
     show?.done();
     const seconds = (performance.now() - started) / 1000;

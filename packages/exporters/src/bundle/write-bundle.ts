@@ -6,7 +6,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { runShards } from "../shards/run-shards.js";
 import { planShards, shardFolderName } from "../shards/shard-layout.js";
-import { assembleBundle, type AssembledBundle } from "./assemble-bundle.js";
+import type { Manifest, QualityReport, ValidationReport } from "@sdh/schemas";
+import { writeBundleDocuments } from "./bundle-documents-writer.js";
+import { exportDataFiles } from "./export-data-files.js";
+import { validateShards, ValidationFailedError } from "./validate-shards.js";
 
 /** Files above this size are split into numbered parts (1 GiB: what S3 and most tools take in one piece with ease). */
 export const DEFAULT_PART_BYTES = 1 << 30;
@@ -25,11 +28,14 @@ export interface WriteBundleOptions {
   now?: () => Date;
   /** Persons generated so far; then the stage after generation, once it starts. */
   onProgress?: (persons: number, total: number) => void;
-  onStage?: (stage: "generate" | "assemble") => void;
+  onStage?: (stage: "generate" | "validate" | "export") => void;
 }
 
-export interface BundleResult extends AssembledBundle {
+export interface BundleResult {
   dir: string;
+  manifest: Manifest;
+  validation: ValidationReport;
+  quality: QualityReport;
 }
 
 /** Refused before any work: `out` holds something and --force was not given. */
@@ -38,9 +44,10 @@ export class OutputExistsError extends Error {
 }
 
 /**
- * Builds a whole snapshot bundle on this machine: the persons are split into shards of
- * `config.shardSize`, built in parallel on worker threads (generated, validated, encoded), then
- * assembled into the bundle (see assembleBundle). The folder appears under its name only when
+ * Builds a whole snapshot bundle on this machine, in the steps the snapshot workflow runs as
+ * activities: the persons are split into shards of `config.shardSize`, built in parallel on worker
+ * threads (generated, validated, encoded); the shards' reports are merged (a failed validation stops
+ * here with ValidationFailedError); the data files are exported; the documents and manifest written. The folder appears under its name only when
  * complete; a failure leaves nothing that looks like a bundle. The shard count never changes the
  * data files' bytes.
  */
@@ -60,12 +67,17 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
       ranges.map((range) => ({ ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) })),
       { workers: options.workers ?? availableParallelism(), onProgress: options.onProgress && ((persons) => options.onProgress!(persons, config.records)) },
     );
-    options.onStage?.("assemble");
-    const assembled = await assembleBundle({ config, snapshotId, shardsDir, shards, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES, now: options.now });
+    options.onStage?.("validate");
+    const set = { config, shardsDir, shards };
+    const { validation, quality } = await validateShards(set);
+    if (!validation.passed) throw new ValidationFailedError(validation);
+    options.onStage?.("export");
+    const files = await exportDataFiles({ ...set, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES });
     await rm(shardsDir, { recursive: true, force: true });
+    const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging, files, validation, quality, now: options.now });
     if (existsSync(out)) await rm(out, { recursive: true, force: true });
     await rename(staging, out);
-    return { ...assembled, dir: out };
+    return { dir: out, manifest, validation, quality };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

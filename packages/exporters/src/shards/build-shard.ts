@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createGenerator } from "@sdh/rules";
+import { createGenerator, GENERATOR, type SnapshotGenerator } from "@sdh/rules";
 import { columnsOf, type Counts, type Entity, type SnapshotConfig } from "@sdh/schemas";
 import { QualityCollector, UNIQUE_RULES, ValidationGate, type ShardGateResult } from "@sdh/validation";
 import { ENTITIES } from "../bundle/bundle-layout.js";
@@ -17,20 +18,70 @@ export interface ShardTask extends ShardRange {
 
 /** What a built shard reports: small (references and counts, never records), and written to `shard.json`. */
 export interface ShardSummary extends ShardRange {
+  /** Of everything that shapes the shard's bytes: equal fingerprints, equal output. */
+  fingerprint: string;
   counts: Counts;
   /** Paths relative to the shard's folder. */
   segments: Array<SegmentFile & { entity: Entity; format: "csv" | "json" }>;
   gate: ShardGateResult;
 }
 
+export interface BuildShardOptions {
+  /** Persons done so far in this shard. */
+  onProgress?: (persons: number) => void;
+  /** The record source; tests wrap the real generator to plant a fault. */
+  createGenerator?: (config: SnapshotConfig) => Pick<SnapshotGenerator, "range">;
+}
+
 /**
- * Builds one shard: generates its persons with their vehicles and profiles, runs every record
+ * Everything that shapes a shard's bytes: the generator's version, the config (but its shard size,
+ * which only places the range) and the range.
+ */
+export function shardFingerprint(task: ShardTask): string {
+  const { shardSize: _ignored, ...shaping } = task.config;
+  return createHash("sha256").update(JSON.stringify({ generator: GENERATOR, config: shaping, start: task.start, end: task.end })).digest("hex");
+}
+
+/** The summary of a shard already built in `dir` with this fingerprint, or null. */
+export async function existingShard(dir: string, fingerprint: string): Promise<ShardSummary | null> {
+  try {
+    const summary = JSON.parse(await readFile(join(dir, SHARD_SUMMARY), "utf8")) as ShardSummary;
+    return summary.fingerprint === fingerprint ? summary : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds one shard, or returns the summary of the same shard built before (same fingerprint): a
+ * retried or re-run build reuses its output. generates its persons with their vehicles and profiles, runs every record
  * through a validation gate and the quality collector, and writes the records as CSV and JSON
  * segments ready to be concatenated into the bundle's files (see assembleDataFiles). Then the gate's
  * uniqueness keys and the quality figures, which the merge checks across shards, and last the summary.
+ * It writes into a temporary sibling folder, renamed to `task.dir` at the end, so an interrupted
+ * build never leaves a folder that looks finished.
  */
-export async function buildShard(task: ShardTask, onProgress?: (persons: number) => void): Promise<ShardSummary> {
-  const { config, dir } = task;
+export async function buildShard(task: ShardTask, options: BuildShardOptions = {}): Promise<ShardSummary> {
+  const fingerprint = shardFingerprint(task);
+  const done = await existingShard(task.dir, fingerprint);
+  if (done) {
+    options.onProgress?.(task.end - task.start);
+    return done;
+  }
+  const dir = `${task.dir}.partial-${randomBytes(4).toString("hex")}`;
+  try {
+    const summary = await buildInto(dir, task, fingerprint, options);
+    await rm(task.dir, { recursive: true, force: true });
+    await rename(dir, task.dir);
+    return summary;
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function buildInto(dir: string, task: ShardTask, fingerprint: string, { onProgress, createGenerator: generatorFor = createGenerator }: BuildShardOptions): Promise<ShardSummary> {
+  const { config } = task;
   await mkdir(join(dir, "keys"), { recursive: true });
   const quality = new QualityCollector();
   const gate = new ValidationGate({ asOf: config.asOf, expectedPersons: task.end - task.start, observers: [quality] });
@@ -41,7 +92,7 @@ export async function buildShard(task: ShardTask, onProgress?: (persons: number)
   }));
   const every = 5_000;
   try {
-    for (const { index, person, vehicles, profile } of createGenerator(config).range(task.start, task.end)) {
+    for (const { index, person, vehicles, profile } of generatorFor(config).range(task.start, task.end)) {
       gate.check("persons", person);
       for (const v of vehicles) gate.check("vehicles", v);
       gate.check("profiles", profile);
@@ -72,7 +123,7 @@ export async function buildShard(task: ShardTask, onProgress?: (persons: number)
   const { result, keys } = gate.finishShard();
   for (const rule of UNIQUE_RULES) await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]);
   await writeFile(join(dir, SHARD_QUALITY), JSON.stringify(quality.state()));
-  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, counts: result.counts, segments, gate: result };
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, gate: result };
   await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
   onProgress?.(task.end - task.start);
   return summary;

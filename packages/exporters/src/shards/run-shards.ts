@@ -23,7 +23,7 @@ export async function runShards(tasks: readonly ShardTask[], options: RunShardsO
   const threads = Math.min(options.workers, tasks.length);
   if (threads <= 1) {
     const summaries: ShardSummary[] = [];
-    for (const task of tasks) summaries.push(await buildShard(task, (n) => report(task.shard, n)));
+    for (const task of tasks) summaries.push(await buildShard(task, { onProgress: (n) => report(task.shard, n) }));
     return summaries;
   }
   return runOnWorkers(tasks, threads, report);

@@ -10,7 +10,7 @@ export type WorkerMessage =
 
 const port = parentPort!;
 port.on("message", (task: ShardTask) => {
-  buildShard(task, (persons) => port.postMessage({ type: "progress", shard: task.shard, persons } satisfies WorkerMessage))
+  buildShard(task, { onProgress: (persons) => port.postMessage({ type: "progress", shard: task.shard, persons } satisfies WorkerMessage) })
     .then((summary) => port.postMessage({ type: "done", summary } satisfies WorkerMessage))
     .catch((error: unknown) => {
       const e = error instanceof Error ? error : new Error(String(error));

@@ -1,0 +1,63 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { GENERATOR } from "@sdh/rules";
+import { SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { qualitySummaryMarkdown } from "@sdh/validation";
+import type { WrittenFile } from "../records/entity-writer.js";
+import { fileDigest } from "../sink/file-digest.js";
+import { BUNDLE_FILES, ENTITIES, schemaFileName } from "./bundle-layout.js";
+import { datasetDescriptor, documentText, snapshotMetadata } from "./bundle-documents.js";
+
+export interface DocumentsOptions {
+  config: SnapshotConfig;
+  snapshotId: string;
+  /** The (staging) bundle folder, holding the data files already. */
+  dir: string;
+  files: readonly WrittenFile[];
+  validation: ValidationReport;
+  quality: QualityReport;
+  /** The manifest's generatedAt, the bundle's only wall-clock field; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * Completes a bundle whose data files are written: the dataset and metadata documents, the
+ * reports, the JSON Schemas and, last, the manifest listing every file with its size and sha256.
+ * A folder with a manifest is a complete snapshot.
+ */
+export async function writeBundleDocuments(options: DocumentsOptions): Promise<Manifest> {
+  const { config, snapshotId, dir, files, validation, quality } = options;
+  const counts = validation.counts;
+  const documents: Array<[string, ManifestFile["entity"], ManifestFile["format"], string]> = [
+    [BUNDLE_FILES.dataset, "dataset", "json", documentText(datasetDescriptor(counts))],
+    [BUNDLE_FILES.metadata, "metadata", "json", documentText(snapshotMetadata(snapshotId, GENERATOR, config, counts))],
+    [BUNDLE_FILES.validationReport, "report", "json", documentText(validation)],
+    [BUNDLE_FILES.qualityReport, "report", "json", documentText(quality)],
+    [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, quality)}\n`],
+    ...ENTITIES.map((e) => [schemaFileName(e), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
+  ];
+  await mkdir(join(dir, "schemas"));
+  const listed: ManifestFile[] = files.map((f) => ({ path: f.path, entity: f.entity, format: f.format, records: f.records, bytes: f.bytes, sha256: f.sha256 }));
+  for (const [path, entity, format, text] of documents) {
+    await writeFile(join(dir, path), text, { flag: "wx" });
+    listed.push({ path, entity, format, records: null, ...(await fileDigest(join(dir, path))) });
+  }
+  listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const manifest: Manifest = {
+    snapshotId,
+    schemaVersion: SCHEMA_VERSION,
+    seed: config.seed,
+    asOf: config.asOf,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    generator: { ...GENERATOR },
+    config,
+    counts,
+    files: listed,
+    validation: { passed: validation.passed, errors: validation.errors, warnings: validation.warnings },
+  };
+  // Written last: a folder with a manifest is a complete snapshot.
+  await writeFile(join(dir, BUNDLE_FILES.manifest), documentText(manifest), { flag: "wx" });
+  return manifest;
+}
+

@@ -1,0 +1,111 @@
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Counts, Entity } from "@sdh/schemas";
+import { createParquetConverter } from "../parquet/duckdb-parquet.js";
+import type { WrittenFile } from "../records/entity-writer.js";
+import { fileDigest } from "../sink/file-digest.js";
+import type { ShardSummary } from "../shards/build-shard.js";
+import { PartedFileAssembler } from "../shards/parted-file-assembler.js";
+import { segmentFormats, segmentName, shardFolderName } from "../shards/shard-layout.js";
+import { dataFileName, ENTITIES } from "./bundle-layout.js";
+import type { ShardSet } from "./validate-shards.js";
+
+export interface ExportOptions extends ShardSet {
+  /** The (staging) bundle folder to write the data files into. */
+  dir: string;
+  partBytes: number;
+}
+
+/** A data file holds a different number of records than the shards generated: a bug, never bad input. */
+export class ExportCountError extends Error {
+  override name = "ExportCountError";
+}
+
+/**
+ * Writes the bundle's data files from the shards: concatenates their CSV and JSON segments (hashing
+ * as it writes, splitting into parts at partBytes) and converts the CSV to Parquet. Checks that every
+ * format holds exactly the records the shards generated. Returns the files, paths relative to `dir`.
+ */
+export async function exportDataFiles(options: ExportOptions): Promise<WrittenFile[]> {
+  const { config, shardsDir, shards, dir } = options;
+  const shardPath = (summary: ShardSummary, name: string) => join(shardsDir, shardFolderName(summary.shard), name);
+  const generated: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+  for (const s of shards) for (const e of ENTITIES) generated[e] += s.counts[e];
+  const files: WrittenFile[] = [];
+  // Parquet is converted from CSV; without CSV in the bundle the CSV is a scratch file.
+  const shipsCsv = config.formats.includes("csv");
+  const scratch = join(dir, ".scratch");
+  const csvDir = shipsCsv ? dir : scratch;
+
+  const assembleFormat = async (format: "csv" | "json", target: string): Promise<Record<Entity, WrittenFile[]>> => {
+    await mkdir(target, { recursive: true });
+    const byEntity: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
+    for (const entity of ENTITIES) {
+      byEntity[entity] = await assembleDataFile(target, entity, format, shards.map((s) => shardPath(s, segmentName(entity, format))), options.partBytes);
+    }
+    checkCounts(`${format} files`, byEntity, generated);
+    return byEntity;
+  };
+
+  const formats = segmentFormats(config);
+  const csv = formats.includes("csv") ? await assembleFormat("csv", csvDir) : null;
+  if (csv && shipsCsv) files.push(...ENTITIES.flatMap((e) => csv[e]));
+  // Parquet converts on DuckDB's threads while JSON is assembled on this one.
+  const parquet = csv && config.formats.includes("parquet") ? convertToParquet(dir, csvDir, csv) : null;
+  try {
+    if (formats.includes("json")) {
+      const json = await assembleFormat("json", dir);
+      files.push(...ENTITIES.flatMap((e) => json[e]));
+    }
+  } catch (error) {
+    await parquet?.catch(() => undefined); // let the conversion end before its folder is removed
+    throw error;
+  }
+  if (parquet) {
+    const converted = await parquet;
+    checkCounts("parquet files", converted, generated);
+    files.push(...ENTITIES.flatMap((e) => converted[e]));
+  }
+  await rm(scratch, { recursive: true, force: true });
+
+  await rm(scratch, { recursive: true, force: true });
+  return files;
+}
+
+function checkCounts(source: string, byEntity: Record<Entity, WrittenFile[]>, generated: Counts): void {
+  for (const entity of ENTITIES) {
+    const records = byEntity[entity].reduce((n, f) => n + f.records, 0);
+    if (records !== generated[entity]) throw new ExportCountError(`${source} hold ${records} ${entity}; the shards generated ${generated[entity]}`);
+  }
+}
+
+/** One entity's file in one text format, from every shard's segment in order. */
+async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "json", segments: string[], partBytes: number): Promise<WrittenFile[]> {
+  const assembler = new PartedFileAssembler(dir, entity, format, partBytes);
+  try {
+    for (const segment of segments) await assembler.append(segment);
+  } catch (error) {
+    assembler.abort();
+    throw error;
+  }
+  return assembler.close();
+}
+
+/** Parquet files from the CSV files, part for part. */
+async function convertToParquet(dir: string, csvDir: string, csvParts: Record<Entity, WrittenFile[]>): Promise<Record<Entity, WrittenFile[]>> {
+  const converter = await createParquetConverter();
+  const written: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
+  try {
+    for (const entity of ENTITIES) {
+      const parts = csvParts[entity];
+      for (let k = 0; k < parts.length; k++) {
+        const path = dataFileName(entity, "parquet", parts.length > 1 ? k + 1 : undefined);
+        const records = await converter.convert(entity, join(csvDir, parts[k]!.path), join(dir, path));
+        written[entity].push({ path, entity, format: "parquet", records, ...(await fileDigest(join(dir, path))) });
+      }
+    }
+  } finally {
+    converter.close();
+  }
+  return written;
+}

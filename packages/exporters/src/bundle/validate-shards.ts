@@ -1,0 +1,49 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { QualityReport, SnapshotConfig, ValidationReport } from "@sdh/schemas";
+import { mergeShardGates, QualityCollector, type CountClaim, type QualityState } from "@sdh/validation";
+import type { ShardSummary } from "../shards/build-shard.js";
+import { readKeyFile } from "../shards/key-file.js";
+import { keyFileName, SHARD_QUALITY, shardFolderName } from "../shards/shard-layout.js";
+
+export interface ShardSet {
+  config: SnapshotConfig;
+  /** Where the shards were built, one folder each (shardFolderName). */
+  shardsDir: string;
+  /** Every shard's summary, in shard order. */
+  shards: readonly ShardSummary[];
+}
+
+/** The validation gate failed: nothing was published; `report` says why. */
+export class ValidationFailedError extends Error {
+  override name = "ValidationFailedError";
+  constructor(readonly report: ValidationReport) {
+    super(validationSummary(report));
+  }
+}
+
+/** One line naming every failing error rule and its failure count. */
+export function validationSummary(report: ValidationReport): string {
+  const failing = report.rules.filter((r) => r.severity === "error" && r.failures > 0);
+  return `validation failed: ${failing.map((r) => `${r.code} (${r.failures})`).join(", ")}`;
+}
+
+/**
+ * The snapshot's validation and quality reports from its shards: merges the shards' gates (checking
+ * uniqueness across shards, the config's person count and what each shard says it generated) and
+ * their quality figures. Writes nothing; the caller decides what a failed report stops.
+ */
+export async function validateShards({ config, shardsDir, shards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
+  const folder = (summary: ShardSummary) => join(shardsDir, shardFolderName(summary.shard));
+  const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: "persons", records: config.records }];
+  for (const entity of ["persons", "vehicles", "profiles"] as const) {
+    claims.push({ kind: "generated", source: "shard summaries", entity, records: shards.reduce((n, s) => n + s.counts[entity], 0) });
+  }
+  const validation = await mergeShardGates(
+    shards.map((s) => s.gate),
+    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule))), claims },
+  );
+  const collector = new QualityCollector();
+  for (const summary of shards) collector.merge(JSON.parse(await readFile(join(folder(summary), SHARD_QUALITY), "utf8")) as QualityState);
+  return { validation, quality: collector.report(config) };
+}
