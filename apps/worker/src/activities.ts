@@ -1,16 +1,21 @@
 import { hostname } from "node:os";
+import { createSnapshotActivities, type SnapshotActivityDeps } from "./snapshot-activities.js";
 
-export interface ActivityDeps {
+export interface ActivityDeps extends Partial<SnapshotActivityDeps> {
   /** Names the machine in results, so a doctor run shows which worker answered. */
   host?: () => string;
 }
 
+/** Where staging lives unless the worker is told: `.sdh/staging` under the working folder. */
+export const DEFAULT_STAGING_ROOT = ".sdh/staging";
+
 /** Activities are built from their dependencies: the worker wires real ones, tests may pass their own. */
-export function createActivities({ host = hostname }: ActivityDeps = {}) {
+export function createActivities({ host = hostname, stagingRoot = DEFAULT_STAGING_ROOT, ...snapshot }: ActivityDeps = {}) {
   return {
     async healthcheck(message: string): Promise<{ echoed: string; host: string }> {
       return { echoed: message, host: host() };
     },
+    ...createSnapshotActivities({ stagingRoot, ...snapshot }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Worker, type NativeConnection } from "@temporalio/worker";
 import { createActivities, type ActivityDeps } from "./activities.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
@@ -8,15 +9,23 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue?: string;
   activityDeps?: ActivityDeps;
+  /**
+   * Activities this worker runs at once (default: one per core). Each shard activity keeps a core
+   * busy on its own thread, so more than the cores only queues work another worker could take.
+   */
+  maxConcurrentActivities?: number;
+  /** Prebundled workflow code (production builds); default: bundle workflows.ts/js at start. */
+  workflowBundle?: { codePath: string };
 }
 
 /** A worker for our workflows and activities; the caller owns the connection. */
-export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, workflowBundle }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    workflowsPath: workflowsPath(),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath() }),
     activities: createActivities(activityDeps),
+    maxConcurrentActivityTaskExecutions: maxConcurrentActivities ?? availableParallelism(),
   });
 }

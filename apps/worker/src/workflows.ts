@@ -1,7 +1,8 @@
 // All workflow code. Runs in Temporal's deterministic sandbox: it imports only @temporalio/workflow,
-// and activities only as types (enforced by lint).
-import { proxyActivities, workflowInfo } from "@temporalio/workflow";
+// and activities and shared types only as types (enforced by lint; CI bundles it).
+import { ApplicationFailure, defineQuery, executeChild, proxyActivities, setHandler, workflowInfo } from "@temporalio/workflow";
 import type { Activities } from "./activities.js";
+import type { ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -18,4 +19,108 @@ export interface HealthcheckResult {
 export async function healthcheckWorkflow(message: string): Promise<HealthcheckResult> {
   const { echoed, host } = await healthcheck(message);
   return { workflowId: workflowInfo().workflowId, echoed, activityHost: host };
+}
+
+/** Transient faults (a full disk, a lost worker) retry with backoff; these never do. */
+const NON_RETRYABLE_TYPES = ["InvalidConfig", "ValidationFailed", "PublishConflict"];
+const RETRY = { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute", maximumAttempts: 10, nonRetryableErrorTypes: NON_RETRYABLE_TYPES };
+
+/** Shards above this count run in child workflows of this many each, so no history grows past a few thousand events. */
+export const SHARDS_PER_CHILD = 500;
+
+export const progressQuery = defineQuery<SnapshotProgress>("progress");
+
+/**
+ * Builds a snapshot: every shard (generate persons, link their vehicles, derive their profiles,
+ * validate and encode them: one activity, see ADR 0008), then validateSnapshot → exportSnapshot →
+ * publishManifest. Activities pass references and counts, never records. A failed validation fails
+ * the workflow with the report's summary, and nothing is published.
+ */
+export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotResult> {
+  const { config, snapshotId } = input;
+  const shards = planShards(snapshotId, input);
+  const progress: SnapshotProgress = { step: "generate", shardsDone: 0, shardsTotal: shards.length, personsDone: 0, personsTotal: config.records, counts: null };
+  setHandler(progressQuery, () => progress);
+  const step = (next: SnapshotStep) => {
+    progress.step = next;
+  };
+  const done = (result: ShardResult) => {
+    progress.shardsDone++;
+    progress.personsDone += result.counts.persons;
+  };
+
+  if (shards.length <= SHARDS_PER_CHILD) {
+    await runShardActivities(shards, input, done);
+  } else {
+    // Children run one after another (each fans out itself), so the fan-out stays bounded.
+    for (let from = 0; from < shards.length; from += SHARDS_PER_CHILD) {
+      const batch = shards.slice(from, from + SHARDS_PER_CHILD);
+      const results = await executeChild(shardBatchWorkflow, {
+        workflowId: `${workflowInfo().workflowId}-shards-${from}`,
+        args: [{ input, shards: batch }],
+      });
+      progress.shardsDone += results.shards;
+      progress.personsDone += results.persons;
+    }
+  }
+
+  const steps = stepActivities();
+  step("validate");
+  const validation = await steps.validateSnapshot({ snapshotId, config });
+  progress.counts = validation.counts;
+  step("export");
+  await steps.exportSnapshot({ snapshotId, config });
+  step("publish");
+  const result = await steps.publishManifest({ snapshotId, config, target: input.target, generatedAt: workflowInfo().startTime.toISOString() });
+  step("done");
+  return result;
+}
+
+/** A batch of shards for a large snapshot; returns only totals, so the parent's history stays small. */
+export async function shardBatchWorkflow({ input, shards }: { input: SnapshotInput; shards: ShardRef[] }): Promise<{ shards: number; persons: number }> {
+  let persons = 0;
+  await runShardActivities(shards, input, (r) => {
+    persons += r.counts.persons;
+  });
+  return { shards: shards.length, persons };
+}
+
+/** Runs the shard activities with at most `maxParallelShards` in flight. */
+async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done: (result: ShardResult) => void): Promise<void> {
+  const { generateShard } = proxyActivities<Activities>({
+    // Sized to a shard: 50,000 persons take ~7 s of one core; a slow disk or busy machine gets room.
+    startToCloseTimeout: "30 minutes",
+    heartbeatTimeout: input.shardHeartbeatTimeout ?? "60 seconds",
+    retry: RETRY,
+  });
+  let next = 0;
+  const lane = async () => {
+    while (next < shards.length) {
+      const shard = shards[next++]!;
+      done(await generateShard(shard));
+    }
+  };
+  const lanes = Math.max(1, Math.min(input.maxParallelShards ?? 16, shards.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
+/** The whole-snapshot steps: long (an export of 1M persons writes ~2.5 GB), heartbeating, retried. */
+function stepActivities() {
+  return proxyActivities<Activities>({
+    startToCloseTimeout: "2 hours",
+    heartbeatTimeout: "2 minutes",
+    retry: RETRY,
+  });
+}
+
+/** The shards of a snapshot: `config.shardSize` persons each (pure arithmetic, as the exporters plan them). */
+function planShards(snapshotId: string, { config }: SnapshotInput): ShardRef[] {
+  if (!Number.isInteger(config.records) || !Number.isInteger(config.shardSize) || config.shardSize < 1) {
+    throw ApplicationFailure.nonRetryable(`config.records and config.shardSize must be whole numbers (got ${config.records}, ${config.shardSize})`, "InvalidConfig");
+  }
+  const refs: ShardRef[] = [];
+  for (let start = 0, shard = 0; start < config.records; start += config.shardSize, shard++) {
+    refs.push({ snapshotId, config, shard, start, end: Math.min(config.records, start + config.shardSize) });
+  }
+  return refs;
 }

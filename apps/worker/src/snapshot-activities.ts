@@ -1,0 +1,165 @@
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { heartbeat, activityInfo } from "@temporalio/activity";
+import { ApplicationFailure } from "@temporalio/common";
+import {
+  exportDataFiles,
+  existingShard,
+  planShards,
+  ShardPool,
+  shardFingerprint,
+  shardFolderName,
+  validateShards,
+  validationSummary,
+  writeBundleDocuments,
+  DEFAULT_PART_BYTES,
+  type ShardSummary,
+  type ShardTask,
+} from "@sdh/exporters";
+import { ConfigError, parseSnapshotConfig, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
+import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
+
+/** Failure types the workflow never retries: the same input would fail the same way. */
+export const NON_RETRYABLE = { config: "InvalidConfig", validation: "ValidationFailed", conflict: "PublishConflict" } as const;
+
+export interface SnapshotActivityDeps {
+  /** Root of every snapshot's staging folder (see snapshotStaging). */
+  stagingRoot: string;
+  /**
+   * Builds one shard. Default: on a thread of a ShardPool of `shardThreads` (one per core), so this
+   * process keeps heartbeating while the CPU works. Tests pass their own, to plant a fault.
+   */
+  buildShard?: (task: ShardTask, onProgress: (persons: number) => void) => Promise<ShardSummary>;
+  shardThreads?: number;
+  /** Called as each step begins; tests use it to fail the first attempts of a step. */
+  beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
+}
+
+/** The snapshot workflow's activities, built from their dependencies. */
+export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep }: SnapshotActivityDeps) {
+  // Threads start on the first shard and stay for the next ones.
+  const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
+  const build = buildShard ?? ((task: ShardTask, onProgress: (persons: number) => void) => pool!.build(task, onProgress));
+  const checked = (config: SnapshotConfig): SnapshotConfig => {
+    try {
+      return parseSnapshotConfig(config);
+    } catch (error) {
+      if (error instanceof ConfigError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.config);
+      throw error;
+    }
+  };
+  const shardsOf = async (snapshotId: string, config: SnapshotConfig): Promise<ShardSummary[]> => {
+    const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
+    const summaries: ShardSummary[] = [];
+    for (const range of planShards(config.records, config.shardSize)) {
+      const task = { ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) };
+      const summary = await existingShard(task.dir, shardFingerprint(task));
+      // A missing shard means the generate step did not finish: retrying later may find it.
+      if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
+      summaries.push(summary);
+    }
+    return summaries;
+  };
+
+  return {
+    /** Generates, validates and encodes one shard of persons (with their vehicles and profiles) into staging. */
+    async generateShard(ref: ShardRef): Promise<ShardResult> {
+      beforeStep?.("generateShard", activityInfo().attempt);
+      const config = checked(ref.config);
+      const { shardsDir } = snapshotStaging(stagingRoot, ref.snapshotId);
+      const task: ShardTask = { config, shard: ref.shard, start: ref.start, end: ref.end, dir: join(shardsDir, shardFolderName(ref.shard)) };
+      const before = await existingShard(task.dir, shardFingerprint(task));
+      if (before) return { shard: ref.shard, counts: before.counts, reused: true };
+      heartbeat({ persons: 0 });
+      const summary = await build(task, (persons) => heartbeat({ persons }));
+      return { shard: ref.shard, counts: summary.counts, reused: false };
+    },
+
+    /** Merges the shards' validation and quality; a failed gate fails the workflow, non-retryably. */
+    async validateSnapshot({ snapshotId, config: raw }: StepInput): Promise<ValidationSummary> {
+      beforeStep?.("validateSnapshot", activityInfo().attempt);
+      const config = checked(raw);
+      const staging = snapshotStaging(stagingRoot, snapshotId);
+      const shards = await shardsOf(snapshotId, config);
+      heartbeat();
+      const { validation, quality } = await validateShards({ config, shardsDir: staging.shardsDir, shards });
+      await writeJson(staging.validationReport, validation);
+      await writeJson(staging.qualityReport, quality);
+      const summary = { passed: validation.passed, errors: validation.errors, warnings: validation.warnings, counts: validation.counts };
+      if (!validation.passed) {
+        const failing = validation.rules.filter((r) => r.failures > 0).map(({ code, severity, failures, examples }) => ({ code, severity, failures, examples: examples.slice(0, 2) }));
+        throw ApplicationFailure.nonRetryable(`${validationSummary(validation)}; report: ${staging.validationReport}`, NON_RETRYABLE.validation, { ...summary, failing });
+      }
+      return summary;
+    },
+
+    /** Writes the data files (CSV, JSON, Parquet) from the shards into the staged bundle. */
+    async exportSnapshot({ snapshotId, config: raw }: StepInput): Promise<ExportSummary> {
+      beforeStep?.("exportSnapshot", activityInfo().attempt);
+      const config = checked(raw);
+      const staging = snapshotStaging(stagingRoot, snapshotId);
+      const shards = await shardsOf(snapshotId, config);
+      const fingerprint = shards.map((s) => s.fingerprint).join(",");
+      if (existsSync(staging.exportRecord)) {
+        const record = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { fingerprint: string; summary: ExportSummary };
+        if (record.fingerprint === fingerprint) return record.summary;
+      }
+      // Whatever an interrupted attempt left is replaced: the same shards give the same bytes.
+      await rm(staging.bundleDir, { recursive: true, force: true });
+      await rm(staging.exportRecord, { force: true });
+      await mkdir(staging.bundleDir, { recursive: true });
+      const beat = setInterval(() => heartbeat(), 5_000);
+      try {
+        const files = await exportDataFiles({ config, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES });
+        const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
+        await writeJson(staging.exportRecord, { fingerprint, summary, files });
+        return summary;
+      } finally {
+        clearInterval(beat);
+      }
+    },
+
+    /** Completes the bundle (documents, reports, manifest last) and publishes it to the target. */
+    async publishManifest({ snapshotId, config: raw, target, generatedAt }: PublishInput): Promise<SnapshotResult> {
+      beforeStep?.("publishManifest", activityInfo().attempt);
+      const config = checked(raw);
+      const staging = snapshotStaging(stagingRoot, snapshotId);
+      const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
+      const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
+      const quality = JSON.parse(await readFile(staging.qualityReport, "utf8")) as QualityReport;
+      // Documents from an interrupted attempt are written again, with the same bytes.
+      await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
+      const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging.bundleDir, files, validation, quality, now: () => new Date(generatedAt) });
+      try {
+        const { location, reused } = await publishToFolder(staging.bundleDir, target, snapshotId);
+        return {
+          snapshotId,
+          location,
+          counts: manifest.counts,
+          files: manifest.files.length,
+          bytes: manifest.files.reduce((n, f) => n + f.bytes, 0),
+          validation: manifest.validation,
+          alreadyPublished: reused,
+        };
+      } catch (error) {
+        if (error instanceof PublishConflictError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.conflict);
+        throw error;
+      }
+    },
+  };
+}
+
+export type SnapshotActivities = ReturnType<typeof createSnapshotActivities>;
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Removes everything in the bundle folder but the data files. */
+async function removeDocuments(dir: string, dataFiles: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(dir)) if (!dataFiles.has(entry)) await rm(join(dir, entry), { recursive: true, force: true });
+}

@@ -1,0 +1,66 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { testServices } from "@sdh/infra/testing";
+import { Client, Connection } from "@temporalio/client";
+import { NativeConnection } from "@temporalio/worker";
+import { createWorker, snapshotWorkflowId, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
+
+export const tmp = (label = "sdh-snapshot-") => mkdtempSync(join(tmpdir(), label));
+
+/** sha256 of every file under `dir`, by relative path. */
+export function digestsOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The same snapshot built in one process by `sdh generate`'s code path, for comparing bytes. */
+export async function generatedLocally(config: SnapshotInput["config"], snapshotId: string): Promise<string> {
+  const out = join(tmp(), "bundle");
+  await writeBundle({ config, snapshotId, out });
+  return out;
+}
+
+export function snapshotInput(input: SnapshotConfigInput, target: string, extra: Partial<SnapshotInput> = {}): SnapshotInput {
+  const config = parseSnapshotConfig(input);
+  // A unique id per test run: the dev server keeps workflow ids across tests.
+  return { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 8)}`, target, ...extra };
+}
+
+/** Connections to the test's dev server, and a worker on a private task queue with the given deps. */
+export async function connect() {
+  const { temporalAddress, namespace } = testServices();
+  const native = await NativeConnection.connect({ address: temporalAddress });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection, namespace });
+  return {
+    client,
+    namespace,
+    native,
+    async worker(taskQueue: string, activityDeps: ActivityDeps) {
+      return createWorker({ connection: native, namespace, taskQueue, activityDeps });
+    },
+    async start(taskQueue: string, input: SnapshotInput) {
+      return client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {
+        taskQueue,
+        workflowId: snapshotWorkflowId(input.snapshotId),
+        args: [input],
+      });
+    },
+    async close() {
+      await connection.close();
+      await native.close();
+    },
+  };
+}

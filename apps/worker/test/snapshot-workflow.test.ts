@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { publishedFolder } from "@sdh/storage";
+import { WorkflowFailedError } from "@temporalio/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, digestsOf, generatedLocally, snapshotInput, tmp } from "./snapshot-harness.js";
+
+const MANIFEST = "snapshot_manifest_v0_1.json";
+/** Every file but the manifest, whose generatedAt is the run's start. */
+const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== MANIFEST));
+
+describe("snapshotWorkflow (real Temporal dev server)", () => {
+  let services: Awaited<ReturnType<typeof connect>>;
+  beforeAll(async () => {
+    services = await connect();
+  });
+  afterAll(async () => {
+    await services?.close();
+  });
+
+  it("builds through Temporal the very bytes `sdh generate` writes, and answers the progress query", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const input = snapshotInput({ records: 300, seed: 21, shardSize: 40 }, tmp());
+    const worker = await services.worker(taskQueue, { stagingRoot: tmp() });
+    const handle = await services.start(taskQueue, input);
+    // Queries are answered by a worker: ask while it still runs.
+    const [result, progress] = await worker.runUntil(async () => [await handle.result(), await handle.query("progress")] as const);
+
+    const location = publishedFolder(input.target, input.snapshotId);
+    expect(result).toMatchObject({ snapshotId: input.snapshotId, location, alreadyPublished: false, validation: { passed: true, errors: 0 } });
+    expect(result.counts.persons).toBe(300);
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(location))).toEqual(withoutManifest(digestsOf(local)));
+    expect(existsSync(join(location, MANIFEST))).toBe(true);
+    expect(progress).toEqual({ step: "done", shardsDone: 8, shardsTotal: 8, personsDone: 300, personsTotal: 300, counts: result.counts });
+  });
+
+  it("retries a step whose storage fails at first, and ends with the same bytes", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const input = snapshotInput({ records: 120, seed: 22, shardSize: 50 }, tmp());
+    const failures: string[] = [];
+    const worker = await services.worker(taskQueue, {
+      stagingRoot: tmp(),
+      beforeStep: (step, attempt) => {
+        if ((step === "exportSnapshot" || step === "generateShard") && attempt < 3) {
+          failures.push(`${step}#${attempt}`);
+          throw Object.assign(new Error(`EIO: simulated storage fault (${step}, attempt ${attempt})`), { code: "EIO" });
+        }
+      },
+    });
+    const handle = await services.start(taskQueue, input);
+    const result = await worker.runUntil(handle.result());
+    expect(failures).toContain("exportSnapshot#1");
+    expect(failures).toContain("exportSnapshot#2");
+    expect(failures.filter((f) => f.startsWith("generateShard"))).toHaveLength(6); // 3 shards × 2 failed attempts
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(result.location))).toEqual(withoutManifest(digestsOf(local)));
+  });
+
+  it("fails on a failed validation after one attempt, with the report's summary, and publishes nothing", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    const input = snapshotInput({ records: 90, seed: 23, shardSize: 30 }, target);
+    const { buildShard } = await import("@sdh/exporters");
+    const { createGenerator } = await import("@sdh/rules");
+    const attempts: number[] = [];
+    const worker = await services.worker(taskQueue, {
+      stagingRoot: tmp(),
+      beforeStep: (step, attempt) => {
+        if (step === "validateSnapshot") attempts.push(attempt);
+      },
+      // Shard 1's third person gets an email outside the reserved domains: a privacy rule must stop it.
+      buildShard: (task, onProgress) =>
+        buildShard(task, {
+          onProgress,
+          createGenerator: (config) => ({
+            *range(start: number, end: number) {
+              for (const bundle of createGenerator(config).range(start, end)) {
+                if (task.shard === 1 && bundle.index === start + 2) bundle.person.email = "real.person@gmail.com";
+                yield bundle;
+              }
+            },
+          }),
+        }),
+    });
+    const handle = await services.start(taskQueue, input);
+    const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } };
+    expect(cause.cause?.type).toBe("ValidationFailed");
+    expect(cause.cause?.message).toContain("PRIVACY_EMAIL_DOMAIN (1)");
+    expect(attempts).toEqual([1]);
+    expect(readdirSync(target)).toEqual([]); // nothing published, not even the version folder
+  });
+});
