@@ -5,6 +5,8 @@ import type { LogLevel } from "@temporalio/worker";
 import { doctorHelp } from "./commands/doctor-help.js";
 import { generate, generateHelp } from "./commands/generate.js";
 import { samples, samplesHelp } from "./commands/samples.js";
+import { snapshotHelp } from "./commands/snapshot-help.js";
+import { workerHelp } from "./commands/worker-help.js";
 import { validate, validateHelp } from "./commands/validate.js";
 import { verify, verifyHelp } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
@@ -17,6 +19,8 @@ Usage: sdh <command> [options]
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
+  snapshot   snapshot run: build a snapshot through Temporal and publish it
+  worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
   samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   verify     recompute every checksum and count of a snapshot folder against its manifest
@@ -28,6 +32,7 @@ Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 Examples:
   pnpm services:up && pnpm sdh doctor
   pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
+  pnpm sdh worker &   pnpm sdh snapshot run --records 1000 --target ./out/published --wait
   pnpm sdh verify ./out/demo
   pnpm sdh validate ./out/demo
   pnpm sdh version`;
@@ -42,7 +47,15 @@ function logLevel(value: string | undefined): LogLevel {
   return level as LogLevel;
 }
 
-const commandHelp: Record<string, string> = { doctor: doctorHelp, generate: generateHelp, samples: samplesHelp, validate: validateHelp, verify: verifyHelp };
+const commandHelp: Record<string, string> = {
+  doctor: doctorHelp,
+  generate: generateHelp,
+  samples: samplesHelp,
+  snapshot: snapshotHelp,
+  validate: validateHelp,
+  verify: verifyHelp,
+  worker: workerHelp,
+};
 
 /**
  * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
@@ -52,7 +65,7 @@ async function temporalCommand(level: LogLevel) {
   const { DefaultLogger, Runtime } = await import("@temporalio/worker");
   // The SDK logs every worker state change at INFO; a command's own output should stay readable.
   Runtime.install({ logger: new DefaultLogger(level) });
-  return import("./commands/doctor.js");
+  return { doctor: (await import("./commands/doctor.js")).doctor, worker: (await import("./commands/worker.js")).worker };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -76,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "doctor":
       return (await temporalCommand(level)).doctor(env);
+    case "worker":
+      return (await temporalCommand(level)).worker(rest, env);
+    case "snapshot":
+      return (await import("./commands/snapshot.js")).snapshot(rest, env);
     case "generate":
       return generate(rest);
     case "samples":

@@ -1,8 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const cliMain = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 export const tsxBin = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+
+/**
+ * `node` running the CLI from source in one process (tsx as a loader), for tests that signal it:
+ * the tsx command runs the program in a child process, so a SIGKILL sent to it would miss the program.
+ */
+export function nodeCli(args: string[]): [string, string[]] {
+  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  return [process.execPath, ["--import", tsxLoader, "--conditions=sdh-source", cliMain, ...args]];
+}
 
 export interface CliRun {
   status: number | null;

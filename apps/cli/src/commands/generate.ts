@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { defaultSnapshotId, OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
-import { ConfigError, OutputFormat, parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
+import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags, wholeNumberOption } from "../config-flags.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
 
@@ -12,14 +12,8 @@ writes the manifest last. Progress (persons/s, time left) goes to stderr when it
 run leaves nothing that looks complete. Same options, same bytes.
 
 Options:
-  --records N        persons to generate (default 200); vehicles and profiles follow
-  --seed S           seed of every random choice (default 42)
-  --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
-  --formats LIST     csv,json,parquet (default all three)
-  --shards K         split the persons into K shards (changes how work is split, never the bytes;
-                     default: shards of 50,000 persons)
+${CONFIG_FLAGS_HELP}
   --workers N        worker threads building shards (default: one per core)
-  --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)
   --out DIR          the bundle folder; must be empty or absent
   --force            replace a non-empty --out
   --json             print the manifest summary as JSON (for scripts)
@@ -41,35 +35,9 @@ export async function generate(args: string[]): Promise<number> {
   const { values, positionals } = parse(args);
   if (positionals.length) throw new UsageError(`unexpected argument(s) ${positionals.join(" ")}; see \`sdh generate --help\``);
   if (!values.out) throw new UsageError("--out DIR is required: the folder the bundle is written to");
-  const input: SnapshotConfigInput = {};
-  if (values.records !== undefined) input.records = numberOption("--records", values.records);
-  if (values.seed !== undefined) input.seed = numberOption("--seed", values.seed);
-  if (values["as-of"] !== undefined) input.asOf = values["as-of"];
-  if (values.formats !== undefined) {
-    const formats = values.formats.split(",").map((f) => f.trim());
-    const unknown = formats.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
-    if (unknown.length) throw new UsageError(`--formats: unknown format(s) ${unknown.join(", ")}; allowed: ${OutputFormat.options.join(", ")}`);
-    input.formats = formats as SnapshotConfigInput["formats"];
-  }
-  let config;
-  try {
-    config = parseSnapshotConfig(input);
-    if (values.shards !== undefined) {
-      const shards = numberOption("--shards", values.shards);
-      if (!Number.isInteger(shards) || shards < 1) throw new UsageError(`--shards must be a whole number ≥ 1 (got ${values.shards})`);
-      config = parseSnapshotConfig({ ...config, shardSize: Math.max(1, Math.ceil(config.records / shards)) });
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${flagOf(p)}`).join("\n"));
-    throw error;
-  }
-  const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
+  const { config, snapshotId } = configFromFlags(values);
   const started = performance.now();
-  let workers: number | undefined;
-  if (values.workers !== undefined) {
-    workers = numberOption("--workers", values.workers);
-    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1 (got ${values.workers})`);
-  }
+  const workers = values.workers === undefined ? undefined : wholeNumberOption("--workers", values.workers);
   const show = process.stderr.isTTY ? progressLine("generate") : null;
   try {
     const result = await writeBundle({
@@ -106,30 +74,14 @@ export async function generate(args: string[]): Promise<number> {
   }
 }
 
-/** "records: must be ..." → "records: must be ..." with the flag's spelling (asOf → as-of). */
-function flagOf(problem: string): string {
-  return problem.replace(/^asOf/, "as-of");
-}
-
-function numberOption(flag: string, text: string): number {
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number (got '${text}')`);
-  return n;
-}
-
 function parse(args: string[]) {
   try {
     return parseArgs({
       args,
       allowPositionals: true,
       options: {
-        records: { type: "string" },
-        seed: { type: "string" },
-        "as-of": { type: "string" },
-        formats: { type: "string" },
-        shards: { type: "string" },
+        ...CONFIG_FLAGS,
         workers: { type: "string" },
-        "snapshot-id": { type: "string" },
         out: { type: "string" },
         force: { type: "boolean", default: false },
         json: { type: "boolean", default: false },

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { demoSamples } from "@sdh/exporters";
-import { ConfigError, parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { configFromFlags } from "../config-flags.js";
 import { EXIT, UsageError } from "../usage-error.js";
 
 export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.1)
@@ -28,19 +28,7 @@ export function samples(args: string[]): number {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh samples --help\``);
   }
-  const input: SnapshotConfigInput = {};
-  if (values.seed !== undefined) {
-    input.seed = Number(values.seed);
-    if (values.seed.trim() === "" || !Number.isFinite(input.seed)) throw new UsageError(`--seed must be a number (got '${values.seed}')`);
-  }
-  if (values["as-of"] !== undefined) input.asOf = values["as-of"];
-  let config;
-  try {
-    config = parseSnapshotConfig(input);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
-    throw error;
-  }
+  const { config } = configFromFlags({ seed: values.seed, "as-of": values["as-of"] });
   const out = values.out ?? join("data", "demo_samples", "v0.1");
   mkdirSync(out, { recursive: true });
   for (const [name, text] of Object.entries(demoSamples(config))) writeFileSync(join(out, name), text);

@@ -1,0 +1,65 @@
+import { defaultSnapshotId } from "@sdh/exporters";
+import { ConfigError, OutputFormat, parseSnapshotConfig, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { UsageError } from "./usage-error.js";
+
+/** The flags that make a snapshot config, shared by `generate` and `snapshot run`. */
+export const CONFIG_FLAGS = {
+  records: { type: "string" },
+  seed: { type: "string" },
+  "as-of": { type: "string" },
+  formats: { type: "string" },
+  shards: { type: "string" },
+  "snapshot-id": { type: "string" },
+} as const;
+
+export const CONFIG_FLAGS_HELP = `  --records N        persons to generate (default 200); vehicles and profiles follow
+  --seed S           seed of every random choice (default 42)
+  --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
+  --formats LIST     csv,json,parquet (default all three)
+  --shards K         split the persons into K shards (changes how work is split, never the bytes;
+                     default: shards of 50,000 persons)
+  --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
+
+type ConfigValues = { [K in keyof typeof CONFIG_FLAGS]?: string };
+
+/** The config and snapshot id the flags describe; every bad flag is a UsageError naming what is allowed. */
+export function configFromFlags(values: ConfigValues): { config: SnapshotConfig; snapshotId: string } {
+  const input: SnapshotConfigInput = {};
+  if (values.records !== undefined) input.records = numberOption("--records", values.records);
+  if (values.seed !== undefined) input.seed = numberOption("--seed", values.seed);
+  if (values["as-of"] !== undefined) input.asOf = values["as-of"];
+  if (values.formats !== undefined) {
+    const formats = values.formats.split(",").map((f) => f.trim());
+    const unknown = formats.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
+    if (unknown.length) throw new UsageError(`--formats: unknown format(s) ${unknown.join(", ")}; allowed: ${OutputFormat.options.join(", ")}`);
+    input.formats = formats as SnapshotConfigInput["formats"];
+  }
+  let config: SnapshotConfig;
+  try {
+    config = parseSnapshotConfig(input);
+    if (values.shards !== undefined) {
+      const shards = wholeNumberOption("--shards", values.shards);
+      config = parseSnapshotConfig({ ...config, shardSize: Math.max(1, Math.ceil(config.records / shards)) });
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
+    throw error;
+  }
+  const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(snapshotId)) {
+    throw new UsageError(`--snapshot-id '${snapshotId}': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit`);
+  }
+  return { config, snapshotId };
+}
+
+export function numberOption(flag: string, text: string): number {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number (got '${text}')`);
+  return n;
+}
+
+export function wholeNumberOption(flag: string, text: string): number {
+  const n = numberOption(flag, text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number ≥ 1 (got ${text})`);
+  return n;
+}

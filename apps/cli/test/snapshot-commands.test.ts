@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { testServices } from "@sdh/infra/testing";
+import { parseSnapshotConfig } from "@sdh/schemas";
+import { snapshotWorkflowId, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
+import { Client, Connection } from "@temporalio/client";
+import { afterAll, describe, expect, it } from "vitest";
+import { nodeCli, runCli } from "./run-cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-snapshot-cli-"));
+const MANIFEST = "snapshot_manifest_v0_1.json";
+
+function servicesEnv() {
+  const s = testServices();
+  return { TEMPORAL_ADDRESS: s.temporalAddress, TEMPORAL_NAMESPACE: s.namespace };
+}
+
+function digests(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name !== MANIFEST) out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const workers: ChildProcess[] = [];
+afterAll(() => {
+  for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+});
+
+/** Starts `sdh worker` as its own process and resolves once it polls. */
+function startWorker(taskQueue: string, staging: string): Promise<{ child: ChildProcess; output: () => string }> {
+  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", "2"]);
+  const child = spawn(node, args, {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv() },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.push(child);
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      if (output.includes('"worker started"')) {
+        clearInterval(check);
+        resolve({ child, output: () => output });
+      } else if (child.exitCode !== null) {
+        clearInterval(check);
+        reject(new Error(`worker exited early (${child.exitCode}): ${output}`));
+      }
+    }, 100);
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
+  it("builds and publishes the bytes `sdh generate` writes; a second run reports the finished build; SIGTERM stops the worker", async () => {
+    const taskQueue = `cli-${randomUUID()}`;
+    const target = tmp();
+    const { child } = await startWorker(taskQueue, tmp());
+    const snapshotId = `cli-${randomUUID().slice(0, 8)}`;
+    const args = ["snapshot", "run", "--records", "250", "--seed", "31", "--shards", "5", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue];
+    const run = runCli([...args, "--wait", "--json"], servicesEnv());
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as SnapshotResult & { workflowId: string };
+    expect(result).toMatchObject({ workflowId: `snapshot-v0_1-${snapshotId}`, snapshotId, location: join(target, "v0.1", snapshotId), alreadyPublished: false });
+
+    const config = parseSnapshotConfig({ records: 250, seed: 31, shardSize: 50 });
+    const local = join(tmp(), "bundle");
+    await writeBundle({ config, snapshotId, out: local });
+    expect(digests(result.location)).toEqual(digests(local));
+
+    const again = runCli(args, servicesEnv());
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`workflow snapshot-v0_1-${snapshotId} already built`);
+    expect(again.stdout).toContain(`Published ${snapshotId}`);
+
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(0);
+  }, 120_000);
+
+  it("finishes with the same bytes when its worker is killed mid-run and another takes over", async () => {
+    const taskQueue = `cli-${randomUUID()}`;
+    const staging = tmp();
+    const first = await startWorker(taskQueue, staging);
+    const { temporalAddress, namespace } = testServices();
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const client = new Client({ connection, namespace });
+      // Shards of ~1 s each, two at a time: some are surely in flight when the worker dies.
+      const config = parseSnapshotConfig({ records: 48_000, seed: 32, shardSize: 8_000 });
+      const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 6)}`, target: tmp(), maxParallelShards: 2, shardHeartbeatTimeout: "4 seconds" };
+      const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: snapshotWorkflowId(input.snapshotId), args: [input] });
+      // Kill the worker once some shards are done and others are in flight.
+      for (;;) {
+        const progress = await handle.query<SnapshotProgress>("progress").catch(() => null);
+        if (progress && progress.shardsDone >= 1) {
+          expect(progress.step).toBe("generate");
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      await startWorker(taskQueue, staging);
+      const result = await handle.result();
+      expect(result.counts.persons).toBe(48_000);
+
+      const local = join(tmp(), "bundle");
+      await writeBundle({ config, snapshotId: input.snapshotId, out: local });
+      expect(digests(result.location)).toEqual(digests(local));
+      const history = await handle.fetchHistory();
+      const attempts = history.events!.filter((e) => e.activityTaskStartedEventAttributes).map((e) => Number(e.activityTaskStartedEventAttributes!.attempt));
+      const timedOut = history.events!.filter((e) => e.activityTaskTimedOutEventAttributes).length;
+      // The lost worker's shards stopped heartbeating and ran again on the new worker.
+      expect({ retried: attempts.some((a) => a > 1), timedOut }).toEqual({ retried: true, timedOut: 0 });
+    } finally {
+      await connection.close();
+    }
+  }, 180_000);
+});
