@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker, type NativeConnection } from "@temporalio/worker";
 import { createActivities, type ActivityDeps } from "./activities.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
-import { workflowsPath } from "./workflow-source.js";
+import { prebuiltWorkflowBundle, workflowsPath } from "./workflow-source.js";
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -14,12 +14,12 @@ export interface WorkerOptions {
    * busy on its own thread, so more than the cores only queues work another worker could take.
    */
   maxConcurrentActivities?: number;
-  /** Prebundled workflow code (production builds); default: bundle workflows.ts/js at start. */
+  /** Prebundled workflow code; default: the bundle `pnpm build` wrote, else bundle workflows.ts at start. */
   workflowBundle?: { codePath: string };
 }
 
 /** A worker for our workflows and activities; the caller owns the connection. */
-export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, workflowBundle }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, workflowBundle = prebuiltWorkflowBundle() }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,

@@ -12,3 +12,9 @@ export function workflowsPath(): string {
   }
   throw new Error("workflow code not found next to the worker module");
 }
+
+/** The workflow bundle `pnpm build` writes next to the built worker (see bundle-workflows.ts), when there is one. */
+export function prebuiltWorkflowBundle(): { codePath: string } | undefined {
+  const codePath = fileURLToPath(new URL("./workflow-bundle.js", import.meta.url));
+  return existsSync(codePath) ? { codePath } : undefined;
+}

@@ -2,12 +2,16 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { testServices } from "@sdh/infra/testing";
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { createWorker, snapshotWorkflowId, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
+
+/** A real run's history (300 persons, 8 shards), recorded with SDH_RECORD_HISTORY=1 by snapshot-workflow.test.ts. */
+export const REPLAY_HISTORY = fileURLToPath(new URL("./histories/snapshot-workflow.json", import.meta.url));
 
 export const tmp = (label = "sdh-snapshot-") => mkdtempSync(join(tmpdir(), label));
 
@@ -48,8 +52,8 @@ export async function connect() {
     client,
     namespace,
     native,
-    async worker(taskQueue: string, activityDeps: ActivityDeps) {
-      return createWorker({ connection: native, namespace, taskQueue, activityDeps });
+    async worker(taskQueue: string, activityDeps: ActivityDeps, maxConcurrentActivities?: number) {
+      return createWorker({ connection: native, namespace, taskQueue, activityDeps, maxConcurrentActivities });
     },
     async start(taskQueue: string, input: SnapshotInput) {
       return client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {

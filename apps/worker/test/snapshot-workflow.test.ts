@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { historyToJSON } from "@temporalio/common/lib/proto-utils.js";
 import { join } from "node:path";
 import { publishedFolder } from "@sdh/storage";
 import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, digestsOf, generatedLocally, snapshotInput, tmp } from "./snapshot-harness.js";
+import { connect, digestsOf, generatedLocally, REPLAY_HISTORY, snapshotInput, tmp } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
 /** Every file but the manifest, whose generatedAt is the run's start. */
@@ -33,6 +34,10 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const local = await generatedLocally(input.config, input.snapshotId);
     expect(withoutManifest(digestsOf(location))).toEqual(withoutManifest(digestsOf(local)));
     expect(existsSync(join(location, MANIFEST))).toBe(true);
+    if (process.env.SDH_RECORD_HISTORY === "1") {
+      // Refreshes the history the replay test runs against (test/histories/); commit it with the change.
+      writeFileSync(REPLAY_HISTORY, `${historyToJSON(await handle.fetchHistory())}\n`);
+    }
     expect(progress).toEqual({ step: "done", shardsDone: 8, shardsTotal: 8, personsDone: 300, personsTotal: 300, counts: result.counts });
   });
 

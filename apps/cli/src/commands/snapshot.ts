@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { parseTarget } from "@sdh/storage";
 import { SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, temporalSettings, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
-import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags } from "../config-flags.js";
+import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 
