@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { testServices } from "@sdh/infra/testing";
@@ -38,8 +38,8 @@ afterAll(() => {
 });
 
 /** Starts `sdh worker` as its own process and resolves once it polls. */
-function startWorker(taskQueue: string, staging: string): Promise<{ child: ChildProcess; output: () => string }> {
-  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", "2"]);
+function startWorker(taskQueue: string, staging: string, concurrency = 2): Promise<{ child: ChildProcess; output: () => string }> {
+  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", String(concurrency)]);
   const child = spawn(node, args, {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv() },
     stdio: ["ignore", "pipe", "pipe"],
@@ -88,6 +88,27 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
 
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);
+  }, 120_000);
+
+  it("spreads a snapshot's shards across two workers sharing a staging folder", async () => {
+    const taskQueue = `cli-${randomUUID()}`;
+    const staging = tmp();
+    const [a, b] = await Promise.all([startWorker(taskQueue, staging, 1), startWorker(taskQueue, staging, 1)]);
+    const snapshotId = `cli-two-${randomUUID().slice(0, 8)}`;
+    const run = runCli(["snapshot", "run", "--records", "400", "--seed", "33", "--shards", "8", "--snapshot-id", snapshotId, "--target", tmp(), "--task-queue", taskQueue, "--wait", "--json"], servicesEnv());
+    expect(run.status).toBe(0);
+    const { temporalAddress, namespace } = testServices();
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const history = await new Client({ connection, namespace }).workflow.getHandle(snapshotWorkflowId(snapshotId)).fetchHistory();
+      const identities = new Set(history.events!.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.identity));
+      expect([...identities].sort()).toEqual([`${a.child.pid}@${hostname()}`, `${b.child.pid}@${hostname()}`].sort());
+    } finally {
+      await connection.close();
+    }
+    a.child.kill("SIGTERM");
+    b.child.kill("SIGTERM");
+    expect(await Promise.all([exited(a.child), exited(b.child)])).toEqual([0, 0]);
   }, 120_000);
 
   it("finishes with the same bytes when its worker is killed mid-run and another takes over", async () => {

@@ -14,12 +14,13 @@ import {
   validateShards,
   validationSummary,
   writeBundleDocuments,
+  BUNDLE_FILES,
   DEFAULT_PART_BYTES,
   type ShardSummary,
   type ShardTask,
 } from "@sdh/exporters";
-import { ConfigError, parseSnapshotConfig, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
+import { ConfigError, parseSnapshotConfig, type Manifest, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { publishedFolder, publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
@@ -127,6 +128,11 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       beforeStep?.("publishManifest", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
+      const location = publishedFolder(target, snapshotId);
+      // An earlier attempt moved the bundle into place and then lost its worker: it is published.
+      if (!existsSync(staging.bundleDir) && existsSync(join(location, BUNDLE_FILES.manifest))) {
+        return resultOf(snapshotId, location, JSON.parse(await readFile(join(location, BUNDLE_FILES.manifest), "utf8")) as Manifest, true);
+      }
       const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
       const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
       const quality = JSON.parse(await readFile(staging.qualityReport, "utf8")) as QualityReport;
@@ -134,16 +140,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
       const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging.bundleDir, files, validation, quality, now: () => new Date(generatedAt) });
       try {
-        const { location, reused } = await publishToFolder(staging.bundleDir, target, snapshotId);
-        return {
-          snapshotId,
-          location,
-          counts: manifest.counts,
-          files: manifest.files.length,
-          bytes: manifest.files.reduce((n, f) => n + f.bytes, 0),
-          validation: manifest.validation,
-          alreadyPublished: reused,
-        };
+        const { reused } = await publishToFolder(staging.bundleDir, target, snapshotId);
+        return resultOf(snapshotId, location, manifest, reused);
       } catch (error) {
         if (error instanceof PublishConflictError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.conflict);
         throw error;
@@ -153,6 +151,18 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 }
 
 export type SnapshotActivities = ReturnType<typeof createSnapshotActivities>;
+
+function resultOf(snapshotId: string, location: string, manifest: Manifest, alreadyPublished: boolean): SnapshotResult {
+  return {
+    snapshotId,
+    location,
+    counts: manifest.counts,
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((n, f) => n + f.bytes, 0),
+    validation: manifest.validation,
+    alreadyPublished,
+  };
+}
 
 async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

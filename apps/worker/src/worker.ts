@@ -14,12 +14,14 @@ export interface WorkerOptions {
    * busy on its own thread, so more than the cores only queues work another worker could take.
    */
   maxConcurrentActivities?: number;
+  /** How this worker names itself in histories (default: pid@host). */
+  identity?: string;
   /** Prebundled workflow code; default: the bundle `pnpm build` wrote, else bundle workflows.ts at start. */
   workflowBundle?: { codePath: string };
 }
 
 /** A worker for our workflows and activities; the caller owns the connection. */
-export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, workflowBundle = prebuiltWorkflowBundle() }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle() }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
@@ -27,5 +29,6 @@ export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath() }),
     activities: createActivities(activityDeps),
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities ?? availableParallelism(),
+    ...(identity ? { identity } : {}),
   });
 }

@@ -52,8 +52,8 @@ export async function connect() {
     client,
     namespace,
     native,
-    async worker(taskQueue: string, activityDeps: ActivityDeps, maxConcurrentActivities?: number) {
-      return createWorker({ connection: native, namespace, taskQueue, activityDeps, maxConcurrentActivities });
+    async worker(taskQueue: string, activityDeps: ActivityDeps, maxConcurrentActivities?: number, identity?: string) {
+      return createWorker({ connection: native, namespace, taskQueue, activityDeps, maxConcurrentActivities, identity });
     },
     async start(taskQueue: string, input: SnapshotInput) {
       return client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { buildShard } from "@sdh/exporters";
-import type { temporal } from "@temporalio/proto";
+import type { History } from "@temporalio/common/lib/proto-utils.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARDS_PER_CHILD } from "../src/workflows.js";
 import { connect, snapshotInput, tmp } from "./snapshot-harness.js";
@@ -10,11 +10,11 @@ const PAYLOAD_LIMIT = 256 * 1024;
 const EVENTS_LIMIT = 10_000;
 
 /** Every payload an activity got or returned in a history, with its size in bytes. */
-function activityPayloads(history: temporal.api.history.v1.IHistory): Array<{ event: number; bytes: number }> {
+function activityPayloads(history: History): Array<{ event: number; bytes: number }> {
   const sizes: Array<{ event: number; bytes: number }> = [];
   for (const e of history.events ?? []) {
     const payloads = e.activityTaskScheduledEventAttributes?.input?.payloads ?? e.activityTaskCompletedEventAttributes?.result?.payloads ?? [];
-    for (const p of payloads) sizes.push({ event: Number(e.eventId), bytes: (p.data?.length ?? 0) + Object.values(p.metadata ?? {}).reduce((n, m) => n + m.length, 0) });
+    for (const p of payloads) sizes.push({ event: Number(e.eventId), bytes: (p.data?.length ?? 0) + Object.values(p.metadata ?? {}).reduce((n: number, m) => n + (m as Uint8Array).length, 0) });
   }
   return sizes;
 }

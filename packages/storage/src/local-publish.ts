@@ -17,8 +17,9 @@ export function publishedFolder(targetPath: string, snapshotId: string): string 
 }
 
 /**
- * Publishes a complete bundle folder (its manifest written) to a local target. The copy lands in a
- * hidden sibling and is renamed into place, so a snapshot folder appears only when complete. A
+ * Publishes a complete bundle folder (its manifest written) to a local target. On the same file
+ * system the bundle is moved (a rename: instant, and atomic); elsewhere it is copied into a hidden
+ * sibling and renamed into place. Either way a snapshot folder appears only when complete. A
  * snapshot already there with the same content (same manifest but for generatedAt) counts as
  * published: a re-run succeeds. Different content under the same id is a PublishConflictError, and
  * what is there stays untouched.
@@ -31,11 +32,17 @@ export async function publishToFolder(bundleDir: string, targetPath: string, sna
     throw new PublishConflictError(`snapshot ${snapshotId} is already published at ${location} with different content; it is never overwritten: choose another snapshot id`);
   }
   await mkdir(dirname(location), { recursive: true });
+  // A folder left by an interrupted copy has no manifest: it never counted as published.
+  await rm(location, { recursive: true, force: true });
+  try {
+    await rename(bundleDir, location);
+    return { location, reused: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+  }
   const incoming = join(dirname(location), `.${snapshotId}.partial-${randomBytes(4).toString("hex")}`);
   try {
     await cp(bundleDir, incoming, { recursive: true });
-    // A folder left by an interrupted copy has no manifest: it never counted as published.
-    await rm(location, { recursive: true, force: true });
     await rename(incoming, location);
   } catch (error) {
     await rm(incoming, { recursive: true, force: true });

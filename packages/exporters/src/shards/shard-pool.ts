@@ -18,16 +18,22 @@ interface Job {
  * Worker threads that build shards, kept alive between shards: starting a thread (and, from source,
  * compiling the packages in it) costs far more than a small shard. At most `size` shards build at
  * once; more wait their turn. A thread that dies fails its shard, and the next shard gets a new thread.
+ * A thread idle for `idleMs` stops, giving its heap back: a worker process between snapshots, or
+ * exporting one, should not hold two shard builders' memory.
  */
 export class ShardPool {
   private readonly idle: Worker[] = [];
+  private readonly idleTimers = new Map<Worker, NodeJS.Timeout>();
   private readonly busy = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
   private threads = 0;
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly idleMs = 5_000,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a shard pool needs at least one thread (got ${size})`);
   }
 
@@ -43,6 +49,8 @@ export class ShardPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the shard pool closed before the shard was built"));
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     const all = [...this.idle.splice(0), ...this.busy.keys()];
     for (const [, job] of this.busy) job.reject(new Error("the shard pool closed while the shard was building"));
     this.busy.clear();
@@ -53,6 +61,8 @@ export class ShardPool {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.threads < this.size ? this.start() : undefined);
       if (!worker) return;
+      clearTimeout(this.idleTimers.get(worker));
+      this.idleTimers.delete(worker);
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.postMessage({ id: job.id, task: job.task } satisfies WorkerRequest);
@@ -100,6 +110,20 @@ export class ShardPool {
     this.idle.push(worker);
     settle();
     this.dispatch();
+    if (this.idle.includes(worker)) this.retireWhenIdle(worker);
+  }
+
+  private retireWhenIdle(worker: Worker): void {
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at < 0) return;
+      this.idle.splice(at, 1);
+      this.threads--;
+      void worker.terminate();
+    }, this.idleMs);
+    timer.unref();
+    this.idleTimers.set(worker, timer);
   }
 }
 
