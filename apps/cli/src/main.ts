@@ -5,6 +5,7 @@ import type { LogLevel } from "@temporalio/worker";
 import { doctorHelp } from "./commands/doctor-help.js";
 import { generate, generateHelp } from "./commands/generate.js";
 import { samples, samplesHelp } from "./commands/samples.js";
+import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
 import { workerHelp } from "./commands/worker-help.js";
 import { validate, validateHelp } from "./commands/validate.js";
@@ -21,6 +22,9 @@ Commands:
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
   snapshot   snapshot run: build a snapshot through Temporal and publish it
   worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
+  publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
+  list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
+  pull       download a snapshot (id or latest), every file checked against the manifest
   samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   verify     recompute every checksum and count of a snapshot folder against its manifest
@@ -50,6 +54,9 @@ function logLevel(value: string | undefined): LogLevel {
 const commandHelp: Record<string, string> = {
   doctor: doctorHelp,
   generate: generateHelp,
+  list: listHelp,
+  publish: publishHelp,
+  pull: pullHelp,
   samples: samplesHelp,
   snapshot: snapshotHelp,
   validate: validateHelp,
@@ -97,6 +104,12 @@ async function main(argv: string[]): Promise<number> {
       return generate(rest);
     case "samples":
       return samples(rest);
+    case "list":
+      return (await import("./commands/consumer.js")).list(rest);
+    case "pull":
+      return (await import("./commands/consumer.js")).pull(rest);
+    case "publish":
+      return (await import("./commands/consumer.js")).publish(rest);
     case "validate":
       return validate(rest);
     case "verify":

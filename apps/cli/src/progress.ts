@@ -3,7 +3,7 @@ export function progressLine(label: string) {
   const started = performance.now();
   let last = 0;
   return {
-    update(done: number, total: number) {
+    update(done: number, total: number, unit = "persons") {
       const now = performance.now();
       if (now - last < 200 && done < total) return;
       last = now;
@@ -11,7 +11,7 @@ export function progressLine(label: string) {
       const rate = done / Math.max(seconds, 1e-3);
       const eta = rate > 0 ? (total - done) / rate : 0;
       const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-      process.stderr.write(`\r${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} persons (${percent}%) · ${Math.round(rate).toLocaleString("en-US")}/s · ${eta.toFixed(0)} s left   `);
+      process.stderr.write(`\r${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${unit} (${percent}%) · ${Math.round(rate).toLocaleString("en-US")}/s · ${eta.toFixed(0)} s left   `);
     },
     /** Replaces the line with a note about the stage that has no count to show. */
     note(text: string) {

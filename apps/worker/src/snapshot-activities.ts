@@ -20,7 +20,7 @@ import {
   type ShardTask,
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, type Manifest, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { publishedFolder, publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
+import { LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
@@ -35,12 +35,14 @@ export interface SnapshotActivityDeps {
    */
   buildShard?: (task: ShardTask, onProgress: (persons: number) => void) => Promise<ShardSummary>;
   shardThreads?: number;
+  /** Where S3 settings and credentials come from (SDH_S3_ENDPOINT, AWS_*): default this process's environment. */
+  env?: NodeJS.ProcessEnv;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
   beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
 }
 
 /** The snapshot workflow's activities, built from their dependencies. */
-export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep }: SnapshotActivityDeps) {
+export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env }: SnapshotActivityDeps) {
   // Threads start on the first shard and stay for the next ones.
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (persons: number) => void) => pool!.build(task, onProgress));
@@ -128,9 +130,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       beforeStep?.("publishManifest", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const location = publishedFolder(target, snapshotId);
+      const destination = parseTarget(target);
+      const location = destination.kind === "local" ? publishedFolder(destination.path, snapshotId) : target;
       // An earlier attempt moved the bundle into place and then lost its worker: it is published.
-      if (!existsSync(staging.bundleDir) && existsSync(join(location, BUNDLE_FILES.manifest))) {
+      if (destination.kind === "local" && !existsSync(staging.bundleDir) && existsSync(join(location, BUNDLE_FILES.manifest))) {
         return resultOf(snapshotId, location, JSON.parse(await readFile(join(location, BUNDLE_FILES.manifest), "utf8")) as Manifest, true);
       }
       const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
@@ -140,8 +143,14 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
       const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging.bundleDir, files, validation, quality, now: () => new Date(generatedAt) });
       try {
-        const { reused } = await publishToFolder(staging.bundleDir, target, snapshotId);
-        return resultOf(snapshotId, location, manifest, reused);
+        if (destination.kind === "local") {
+          // Same file system: the bundle is moved into place; then latest.json moves forward.
+          const { reused } = await publishToFolder(staging.bundleDir, destination.path, snapshotId);
+          await moveLatest(new LocalStore(destination.path), manifest);
+          return resultOf(snapshotId, location, manifest, reused);
+        }
+        const published = await publishSnapshot(staging.bundleDir, openStore(target, env));
+        return resultOf(snapshotId, published.location, manifest, published.reused);
       } catch (error) {
         if (error instanceof PublishConflictError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.conflict);
         throw error;

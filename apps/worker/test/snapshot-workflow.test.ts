@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils.js";
 import { join } from "node:path";
-import { publishedFolder } from "@sdh/storage";
+import { testServices } from "@sdh/infra/testing";
+import { listSnapshots, openStore, publishedFolder, pullSnapshot } from "@sdh/storage";
 import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, digestsOf, generatedLocally, REPLAY_HISTORY, snapshotInput, tmp } from "./snapshot-harness.js";
@@ -39,6 +40,26 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
       writeFileSync(REPLAY_HISTORY, `${historyToJSON(await handle.fetchHistory())}\n`);
     }
     expect(progress).toEqual({ step: "done", shardsDone: 8, shardsTotal: 8, personsDone: 300, personsTotal: 300, counts: result.counts });
+  });
+
+  it("publishes to S3: every file uploaded with its checksum, the manifest last, latest moved; a pull gives generate's bytes", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const s = testServices();
+    const env = { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region };
+    // Credentials come from the standard AWS provider chain, which reads the environment, as in a deployment.
+    process.env.AWS_ACCESS_KEY_ID = s.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = s.secretAccessKey;
+    const target = `s3://${s.bucket}/workflow-${randomUUID().slice(0, 8)}`;
+    const input = snapshotInput({ records: 120, seed: 26, shardSize: 40 }, target);
+    const worker = await services.worker(taskQueue, { stagingRoot: tmp(), env });
+    const result = await worker.runUntil(services.start(taskQueue, input).then((h) => h.result()));
+    expect(result.location).toBe(`${target}/v0.1/${input.snapshotId}/`);
+    const store = openStore(target, env);
+    expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.latest])).toEqual([[input.snapshotId, true]]);
+    const pulled = join(tmp(), "pulled");
+    await pullSnapshot(store, { snapshot: "latest", out: pulled });
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(pulled))).toEqual(withoutManifest(digestsOf(local)));
   });
 
   it("retries a step whose storage fails at first, and ends with the same bytes", async () => {

@@ -1,4 +1,4 @@
-export { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "./version.js";
+export { SCHEMA_VERSION, VERSION_TAG, versionedFileName, PULL_RECORD_FILE } from "./version.js";
 export { LobType, UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
 export { Person, Gender, MaritalStatus, FleetRole } from "./person.js";
 export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, VIN_PATTERN } from "./vehicle.js";

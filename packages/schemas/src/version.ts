@@ -8,3 +8,9 @@ export const VERSION_TAG = `v${SCHEMA_VERSION.split(".").slice(0, 2).join(".")}`
 export function versionedFileName(stem: string, extension: string): string {
   return `${stem}_${VERSION_TAG.replace(".", "_")}.${extension}`;
 }
+
+/**
+ * Left by a pull that took only some of a snapshot's data files: `{ snapshotId, files }`, the
+ * paths it took. `sdh verify` checks those and reports the others as not pulled, not missing.
+ */
+export const PULL_RECORD_FILE = ".sdh-pull.json";

@@ -10,7 +10,8 @@ Prints the workflow id and its Web UI link; with --wait, shows progress until th
 
 Options:
 ${CONFIG_FLAGS_HELP}
-  --target DIR       where to publish: <DIR>/v0.1/<snapshotId>/ (a folder; S3 targets arrive with publishing)
+  --target URI       where to publish: s3://bucket/prefix or a folder; the snapshot lands in
+                     <target>/v0.1/<snapshotId>/ and <target>/v0.1/latest.json moves to it
   --task-queue Q     task queue of the workers to use (default ${SNAPSHOT_TASK_QUEUE})
   --wait             wait for the result, showing progress
   --json             print the result (or the start) as JSON
@@ -19,4 +20,4 @@ Exit codes: 0 started (or, with --wait, published); 1 the build failed; 2 bad op
 
 Examples:
   pnpm sdh snapshot run --records 100000 --seed 7 --target ./out/published --wait
-  pnpm sdh snapshot run --records 1000000 --target /mnt/snapshots --json`;
+  pnpm sdh snapshot run --records 1000000 --target s3://sdh-snapshots/nightly --json`;

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseTarget } from "@sdh/storage";
 import { SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, temporalSettings, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
@@ -25,9 +26,9 @@ export async function snapshot(args: string[], env: NodeJS.ProcessEnv): Promise<
   } catch (error) {
     throw new UsageError(`--target ${(error as Error).message}`);
   }
-  if (target.kind !== "local") throw new UsageError(`--target ${values.target}: publishing to S3 is not available yet; give a folder`);
   const { config, snapshotId } = configFromFlags(values);
-  const input: SnapshotInput = { config, snapshotId, target: target.path };
+  // A folder is resolved here: the worker may run in another working directory.
+  const input: SnapshotInput = { config, snapshotId, target: target.kind === "local" ? resolve(target.path) : values.target };
   const { address, namespace, uiUrl } = temporalSettings(env);
   const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
     throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });

@@ -31,14 +31,14 @@ export async function verify(args: string[]): Promise<number> {
     if (error instanceof BundleError || error instanceof DataFileError) throw new UsageError(error.message);
     throw error;
   }
-  const { manifest, checked, mismatches } = result;
+  const { manifest, checked, notPulled, mismatches } = result;
   if (parsed.values.json) {
-    console.log(JSON.stringify({ snapshotId: manifest.snapshotId, checked, ok: mismatches.length === 0, mismatches }, null, 2));
+    console.log(JSON.stringify({ snapshotId: manifest.snapshotId, checked, notPulled, ok: mismatches.length === 0, mismatches }, null, 2));
   } else {
     for (const m of mismatches) console.log(`MISMATCH  ${m.path}: ${m.problem} — ${m.detail}`);
     console.log(
       mismatches.length === 0
-        ? `ok: all ${checked} files of snapshot ${manifest.snapshotId} match the manifest`
+        ? `ok: all ${checked} files of snapshot ${manifest.snapshotId} match the manifest${notPulled.length ? ` (${notPulled.length} not pulled)` : ""}`
         : `${mismatches.length} mismatch(es) in snapshot ${manifest.snapshotId} (${checked} files listed)`,
     );
   }

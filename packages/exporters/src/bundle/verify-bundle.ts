@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Manifest, type ManifestFile } from "@sdh/schemas";
+import { Manifest, PULL_RECORD_FILE, type ManifestFile } from "@sdh/schemas";
 import { readEntityFile } from "../records/read-entity-file.js";
 import { fileDigest } from "../sink/file-digest.js";
 import { BUNDLE_FILES } from "./bundle-layout.js";
@@ -17,6 +17,8 @@ export interface Mismatch {
 export interface Verification {
   manifest: Manifest;
   checked: number;
+  /** Files a partial pull did not take (see PULL_RECORD_FILE): listed, not checked, not missing. */
+  notPulled: string[];
   mismatches: Mismatch[];
 }
 
@@ -33,17 +35,32 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
   } catch (error) {
     throw new DataFileError(`${manifestPath} is not a valid manifest: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
+  const pulled = pulledFiles(dir);
   const mismatches: Mismatch[] = [];
+  const notPulled: string[] = [];
   for (const file of manifest.files) {
+    if (pulled && !pulled.has(file.path)) {
+      notPulled.push(file.path);
+      continue;
+    }
     onFile?.(file.path);
     mismatches.push(...(await verifyFile(dir, file)));
   }
-  const listed = new Set([BUNDLE_FILES.manifest, ...manifest.files.map((f) => f.path)]);
+  const listed = new Set([BUNDLE_FILES.manifest, ...(pulled ? [PULL_RECORD_FILE] : []), ...manifest.files.map((f) => f.path)]);
   for (const path of walk(dir)) {
     const name = relative(dir, path);
     if (!listed.has(name)) mismatches.push({ path: name, problem: "unlisted", detail: "in the folder but not in the manifest" });
   }
-  return { manifest, checked: manifest.files.length, mismatches };
+  return { manifest, checked: manifest.files.length - notPulled.length, notPulled, mismatches };
+}
+
+/** The files a partial pull took, or null for a whole snapshot. */
+function pulledFiles(dir: string): Set<string> | null {
+  const path = join(dir, PULL_RECORD_FILE);
+  if (!existsSync(path)) return null;
+  const record = JSON.parse(readFileSync(path, "utf8")) as { files?: unknown };
+  if (!Array.isArray(record.files)) throw new BundleError(`${path} does not list the pulled files`);
+  return new Set(record.files.map(String));
 }
 
 async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> {

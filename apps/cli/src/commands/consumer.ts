@@ -1,0 +1,120 @@
+import { parseArgs } from "node:util";
+import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
+import { progressLine } from "../progress.js";
+import { EXIT, UsageError } from "../usage-error.js";
+
+const ENTITIES = ["persons", "vehicles", "profiles"];
+const FORMATS = ["csv", "json", "parquet"];
+
+/** parseArgs, with its complaint turned into a usage error that points at the command's help. */
+function parsed<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; see \`sdh ${command} --help\``);
+  }
+}
+
+function store(address: string | undefined, flag: string) {
+  if (!address) throw new UsageError(`${flag} URI is required: s3://bucket/prefix or a folder`);
+  try {
+    return openStore(address);
+  } catch (error) {
+    throw new UsageError(`${flag} ${(error as Error).message}`);
+  }
+}
+
+function listOption(flag: string, text: string | undefined, allowed: string[]): string[] | undefined {
+  if (text === undefined) return undefined;
+  const values = text.split(",").map((v) => v.trim());
+  const unknown = values.filter((v) => !allowed.includes(v));
+  if (unknown.length) throw new UsageError(`${flag}: unknown value(s) ${unknown.join(", ")}; allowed: ${allowed.join(", ")}`);
+  return values;
+}
+
+/** Failures of the store (credentials, bucket, endpoint, a changed file) are the work failing: exit 1, one message. */
+async function storeWork(work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreError || error instanceof PullMismatchError || error instanceof PublishConflictError) {
+      console.error(`sdh: ${error.message}`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
+
+export async function list(args: string[]): Promise<number> {
+  const { values } = parsed("list", () => parseArgs({ args, options: { source: { type: "string" }, version: { type: "string" }, json: { type: "boolean", default: false } } }));
+  const source = store(values.source as string | undefined, "--source");
+  return storeWork(async () => {
+    const snapshots = await listSnapshots(source, (values.version) ?? undefined);
+    if (values.json) console.log(JSON.stringify(snapshots, null, 2));
+    else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
+    else {
+      console.log("  snapshot id                          asOf        seed   generated                 persons    vehicles   files  MB");
+      for (const s of snapshots) {
+        console.log(
+          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${String(s.counts.persons).padStart(9)}  ${String(s.counts.vehicles).padStart(9)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
+        );
+      }
+    }
+    return EXIT.ok;
+  });
+}
+
+export async function pull(args: string[]): Promise<number> {
+  const { values } = parsed("pull", () =>
+    parseArgs({
+      args,
+      options: {
+        source: { type: "string" },
+        version: { type: "string" },
+        snapshot: { type: "string", default: "latest" },
+        out: { type: "string" },
+        entities: { type: "string" },
+        formats: { type: "string" },
+        force: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+      },
+    }),
+  );
+  const source = store(values.source as string | undefined, "--source");
+  const out = values.out;
+  if (!out) throw new UsageError("--out DIR is required: where the snapshot is written");
+  const entities = listOption("--entities", values.entities as string | undefined, ENTITIES);
+  const formats = listOption("--formats", values.formats as string | undefined, FORMATS);
+  const show = process.stderr.isTTY && !values.json ? progressLine("pull") : null;
+  return storeWork(async () => {
+    try {
+      const result = await pullSnapshot(source, {
+        version: values.version,
+        snapshot: values.snapshot,
+        out,
+        entities,
+        formats,
+        force: values.force,
+        onFile: (_path, done, total) => show?.update(done, total, "files"),
+      });
+      show?.done();
+      if (values.json) console.log(JSON.stringify({ dir: result.dir, snapshotId: result.manifest.snapshotId, files: result.files.length, bytes: result.bytes }, null, 2));
+      else console.log(`Pulled ${result.manifest.snapshotId} to ${result.dir}: ${result.files.length} files, ${result.bytes} bytes, every sha256 checked against the manifest`);
+      return EXIT.ok;
+    } finally {
+      show?.done();
+    }
+  });
+}
+
+export async function publish(args: string[]): Promise<number> {
+  const { values, positionals } = parsed("publish", () => parseArgs({ args, allowPositionals: true, options: { target: { type: "string" }, json: { type: "boolean", default: false } } }));
+  if (positionals.length !== 1) throw new UsageError("give one snapshot folder: sdh publish DIR --target URI");
+  const target = store(values.target as string | undefined, "--target");
+  return storeWork(async () => {
+    const result = await publishSnapshot(positionals[0]!, target);
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else console.log(`${result.reused ? "Already published (same content)" : "Published"}: ${result.location}${result.latest ? " (latest)" : ""}`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,36 @@
+import { VERSION_TAG } from "@sdh/schemas";
+
+// The published layout (BRIEF.md), the same in a folder and under an S3 prefix:
+//   <root>/v0.1/<snapshotId>/<files>, snapshot_manifest_v0_1.json last, <root>/v0.1/latest.json.
+
+export const MANIFEST_FILE = "snapshot_manifest_v0_1.json";
+export const LATEST_FILE = "latest.json";
+
+export function versionPrefix(version: string = VERSION_TAG): string {
+  if (!/^v\d+\.\d+$/.test(version)) throw new Error(`version '${version}' is not a schema version tag like ${VERSION_TAG}`);
+  return `${version}/`;
+}
+
+export function snapshotKey(snapshotId: string, file: string, version: string = VERSION_TAG): string {
+  return `${versionPrefix(version)}${snapshotId}/${file}`;
+}
+
+export function latestKey(version: string = VERSION_TAG): string {
+  return `${versionPrefix(version)}${LATEST_FILE}`;
+}
+
+/** What `latest.json` holds: enough to find the snapshot and to order it against another. */
+export interface LatestPointer {
+  snapshotId: string;
+  asOf: string;
+  generatedAt: string;
+  manifest: string;
+}
+
+/** Snapshots order by asOf, then by when they were generated, then by id: `latest` only moves forward. */
+export function isNewer(a: Pick<LatestPointer, "asOf" | "generatedAt" | "snapshotId">, b: Pick<LatestPointer, "asOf" | "generatedAt" | "snapshotId">): boolean {
+  const key = (p: typeof a) => [p.asOf, p.generatedAt, p.snapshotId];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! > y[i]!;
+  return false;
+}

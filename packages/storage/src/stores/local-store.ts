@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
+
+/** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
+export class LocalStore implements SnapshotStore {
+  readonly location: string;
+
+  constructor(root: string) {
+    this.location = resolve(root);
+  }
+
+  async readText(key: string): Promise<Versioned<string> | null> {
+    try {
+      const value = await readFile(this.path(key), "utf8");
+      return { value, version: digest(value) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  async listChildren(prefix: string): Promise<string[]> {
+    try {
+      return (await readdir(this.path(prefix))).filter((name) => !name.startsWith(".")).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  async putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void> {
+    const to = this.path(key);
+    const partial = await this.partial(to);
+    await copyFile(path, partial);
+    const got = await fileDigest(partial);
+    if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+      await rm(partial, { force: true });
+      throw new StoreError(`${key}: the copy has ${got.bytes} bytes, sha256 ${got.sha256}; expected ${file.bytes} bytes, sha256 ${file.sha256}`);
+    }
+    await rename(partial, to);
+  }
+
+  async putTextIf(key: string, text: string, version: string | undefined): Promise<boolean> {
+    const to = this.path(key);
+    if (version === undefined) {
+      await mkdir(dirname(to), { recursive: true });
+      try {
+        await writeFile(to, text, { flag: "wx" });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+        throw error;
+      }
+    }
+    // Compare and replace under a lock file (exclusive create), so two writers on this file system
+    // cannot both win; the rename keeps readers from ever seeing half a file.
+    const release = await this.lock(`${to}.lock`);
+    try {
+      const current = await this.readText(key);
+      if (!current || current.version !== version) return false;
+      const partial = await this.partial(to);
+      await writeFile(partial, text);
+      await rename(partial, to);
+      return true;
+    } finally {
+      await release();
+    }
+  }
+
+  private async lock(path: string): Promise<() => Promise<void>> {
+    for (let waited = 0; ; waited += 10) {
+      try {
+        await writeFile(path, String(process.pid), { flag: "wx" });
+        return () => rm(path, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        if (waited > 10_000) throw new StoreError(`${path} has been locked for 10 s; remove it if no sdh process is publishing`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+  }
+
+  async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
+    const from = this.path(key);
+    if (!existsSync(from)) throw new StoreError(`${this.location}/${key} does not exist`);
+    const hash = createHash("sha256");
+    let bytes = 0;
+    await pipeline(
+      createReadStream(from),
+      async function* (source) {
+        for await (const chunk of source) {
+          hash.update(chunk as Buffer);
+          bytes += (chunk as Buffer).length;
+          yield chunk;
+        }
+      },
+      createWriteStream(path),
+    );
+    return { bytes, sha256: hash.digest("hex") };
+  }
+
+  private path(key: string): string {
+    const path = resolve(this.location, key);
+    if (path !== this.location && !path.startsWith(`${this.location}/`)) throw new StoreError(`key '${key}' leaves the store`);
+    return path;
+  }
+
+  private async partial(to: string): Promise<string> {
+    await mkdir(dirname(to), { recursive: true });
+    return join(dirname(to), `.${randomBytes(4).toString("hex")}.partial`);
+  }
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+async function fileDigest(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}

@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  UploadPartCommand,
+  type CompletedPart,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import { s3Failure } from "./s3-errors.js";
+import { contentTypeOf, StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
+
+/** Files above this go up in parts (S3 takes 5 GiB in one PUT, but parts retry and run in parallel). */
+export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
+export const PART_BYTES = 16 * 1024 * 1024;
+const PARALLEL_PARTS = 4;
+
+/** An S3 prefix as a snapshot store. Every upload carries its SHA-256, which S3 checks. */
+export class S3Store implements SnapshotStore {
+  readonly location: string;
+  private readonly root: string;
+  private readonly multipartThreshold: number;
+  private readonly partBytes: number;
+
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    prefix: string,
+    private readonly endpoint = "AWS",
+    /** Where uploads switch to parts, and the part size (S3's minimum part is 5 MiB). */
+    parts: { threshold?: number; partBytes?: number } = {},
+  ) {
+    this.root = prefix ? `${prefix.replace(/\/+$/, "")}/` : "";
+    this.location = `s3://${bucket}/${this.root}`;
+    this.multipartThreshold = parts.threshold ?? MULTIPART_THRESHOLD;
+    this.partBytes = parts.partBytes ?? PART_BYTES;
+  }
+
+  async readText(key: string): Promise<Versioned<string> | null> {
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }));
+      return { value: await object.Body!.transformToString("utf8"), version: object.ETag! };
+    } catch (error) {
+      if ((error as { name?: string }).name === "NoSuchKey") return null;
+      throw this.failure(error, `reading ${this.location}${key}`);
+    }
+  }
+
+  async listChildren(prefix: string): Promise<string[]> {
+    const names = new Set<string>();
+    const Prefix = this.root + prefix;
+    let ContinuationToken: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix, Delimiter: "/", ContinuationToken }));
+        for (const p of page.CommonPrefixes ?? []) names.add(p.Prefix!.slice(Prefix.length).replace(/\/$/, ""));
+        for (const o of page.Contents ?? []) names.add(o.Key!.slice(Prefix.length));
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    } catch (error) {
+      throw this.failure(error, `listing ${this.location}${prefix}`);
+    }
+    return [...names].filter(Boolean).sort();
+  }
+
+  async putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void> {
+    const Key = this.root + key;
+    const ContentType = contentTypeOf(key);
+    try {
+      if (file.bytes <= this.multipartThreshold) {
+        await this.s3.send(
+          new PutObjectCommand({ Bucket: this.bucket, Key, Body: createReadStream(path), ContentLength: file.bytes, ContentType, ChecksumAlgorithm: "SHA256", ChecksumSHA256: base64Of(file.sha256) }),
+        );
+      } else {
+        await this.putInParts(Key, path, file, ContentType);
+      }
+      // Confirm what S3 holds: the size, and for a single PUT its SHA-256 (a multipart checksum is per part).
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key, ChecksumMode: "ENABLED" }));
+      const checksumOk = file.bytes > this.multipartThreshold || head.ChecksumSHA256 === base64Of(file.sha256);
+      if (head.ContentLength !== file.bytes || !checksumOk) {
+        throw new StoreError(`${this.location}${key}: S3 holds ${head.ContentLength} bytes (checksum ${head.ChecksumSHA256}); uploaded ${file.bytes} bytes, sha256 ${file.sha256}`);
+      }
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw this.failure(error, `uploading ${path} to ${this.location}${key}`);
+    }
+  }
+
+  async putTextIf(key: string, text: string, version: string | undefined): Promise<boolean> {
+    const Body = Buffer.from(text, "utf8");
+    try {
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.root + key,
+          Body,
+          ContentType: contentTypeOf(key),
+          ChecksumAlgorithm: "SHA256",
+          ChecksumSHA256: createHash("sha256").update(Body).digest("base64"),
+          ...(version === undefined ? { IfNoneMatch: "*" } : { IfMatch: version }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === "PreconditionFailed" || e.$metadata?.httpStatusCode === 412 || e.$metadata?.httpStatusCode === 409) return false;
+      throw this.failure(error, `writing ${this.location}${key}`);
+    }
+  }
+
+  async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
+    const hash = createHash("sha256");
+    let bytes = 0;
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }));
+      await pipeline(
+        object.Body as NodeJS.ReadableStream,
+        async function* (source) {
+          for await (const chunk of source) {
+            hash.update(chunk as Buffer);
+            bytes += (chunk as Buffer).length;
+            yield chunk;
+          }
+        },
+        createWriteStream(path),
+      );
+    } catch (error) {
+      throw this.failure(error, `downloading ${this.location}${key}`);
+    }
+    return { bytes, sha256: hash.digest("hex") };
+  }
+
+  /** Parts of PART_BYTES, four at a time, each with its SHA-256; the whole file's is checked as it is read. */
+  private async putInParts(Key: string, path: string, file: { bytes: number; sha256: string }, ContentType: string): Promise<void> {
+    const { UploadId } = await this.s3.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType, ChecksumAlgorithm: "SHA256" }));
+    const handle = await open(path, "r");
+    const whole = createHash("sha256");
+    const parts: CompletedPart[] = [];
+    try {
+      const count = Math.ceil(file.bytes / this.partBytes);
+      for (let first = 0; first < count; first += PARALLEL_PARTS) {
+        const batch = [];
+        for (let n = first; n < Math.min(count, first + PARALLEL_PARTS); n++) {
+          const length = Math.min(this.partBytes, file.bytes - n * this.partBytes);
+          const body = Buffer.allocUnsafe(length);
+          await handle.read(body, 0, length, n * this.partBytes);
+          whole.update(body); // parts are read in order, so the whole-file hash stays sequential
+          const ChecksumSHA256 = createHash("sha256").update(body).digest("base64");
+          batch.push(
+            this.s3
+              .send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber: n + 1, Body: body, ContentLength: length, ChecksumAlgorithm: "SHA256", ChecksumSHA256 }))
+              .then((r) => ({ PartNumber: n + 1, ETag: r.ETag, ChecksumSHA256 })),
+          );
+        }
+        parts.push(...(await Promise.all(batch)));
+      }
+      if (whole.digest("hex") !== file.sha256) throw new StoreError(`${path} changed on disk: its sha256 is no longer ${file.sha256}`);
+      await this.s3.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+    } catch (error) {
+      await this.s3.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId })).catch(() => undefined);
+      throw error;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private failure(error: unknown, what: string): StoreError {
+    return s3Failure(error, what, { bucket: this.bucket, endpoint: this.endpoint });
+  }
+}
+
+function base64Of(hex: string): string {
+  return Buffer.from(hex, "hex").toString("base64");
+}

@@ -1,0 +1,42 @@
+/**
+ * Where published snapshots live: a local folder or an S3 prefix, behind the few operations the
+ * publish and pull protocols need. Keys are `/`-separated paths under the store's root
+ * (`v0.1/<snapshotId>/persons_v0_1.csv`).
+ */
+export interface SnapshotStore {
+  /** `s3://bucket/prefix` or the folder's path: how messages name the store. */
+  readonly location: string;
+  /** The object's text, or null when there is none. */
+  readText(key: string): Promise<Versioned<string> | null>;
+  /** Names directly under `prefix` (`v0.1/` → the snapshot ids), sorted. */
+  listChildren(prefix: string): Promise<string[]>;
+  /** Uploads a file whose sha256 is known; the store checks the bytes it received against it. */
+  putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void>;
+  /**
+   * Writes `text` only when the object is absent (`version` undefined) or still at `version`: the
+   * store's compare-and-set. Returns false when someone else got there first.
+   */
+  putTextIf(key: string, text: string, version: string | undefined): Promise<boolean>;
+  /** Streams the object to `path`; returns its size and sha256 as received. */
+  download(key: string, path: string): Promise<{ bytes: number; sha256: string }>;
+}
+
+/** A value with the version a compare-and-set needs (an ETag, or a local file's content digest). */
+export interface Versioned<T> {
+  value: T;
+  version: string;
+}
+
+/** The store refused or could not be reached: one clear message, for a human. */
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+/** Content types by extension: consumers' tools (browsers, DuckDB's httpfs, pandas) rely on them. */
+export function contentTypeOf(key: string): string {
+  if (key.endsWith(".csv")) return "text/csv; charset=utf-8";
+  if (key.endsWith(".json")) return "application/json";
+  if (key.endsWith(".parquet")) return "application/vnd.apache.parquet";
+  if (key.endsWith(".md")) return "text/markdown; charset=utf-8";
+  return "application/octet-stream";
+}
