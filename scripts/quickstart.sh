@@ -2,7 +2,8 @@
 # The main job, end to end, on local services started for it:
 #   installs what is missing, starts Temporal (with its Web UI) and the S3 gateway, checks both with
 #   `sdh doctor`, then builds a real snapshot through Temporal: a worker serves it, `sdh snapshot run`
-#   starts it and waits, and the bundle is published to ./out/published/v0.1/<snapshotId>/.
+#   starts it and waits, the bundle is published to the local S3 gateway (s3://<bucket>/quickstart),
+#   then listed, pulled back into ./out/quickstart and verified.
 # The services keep running afterwards so you can look around; `pnpm services:down` stops them.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,8 +23,11 @@ for _ in $(seq 1 100); do
   kill -0 "$worker" 2>/dev/null || { cat .sdh/quickstart-worker.log; exit 1; }
   sleep 0.2
 done
-pnpm --silent sdh snapshot run --records 10000 --seed 42 --target ./out/published --wait
-pnpm --silent sdh verify "./out/published/v0.1/$(ls -t ./out/published/v0.1 | head -1)"
+bucket=$(grep '^SDH_S3_BUCKET=' .sdh/services.env | cut -d= -f2)
+pnpm --silent sdh snapshot run --records 10000 --seed 42 --target "s3://$bucket/quickstart" --wait
+pnpm --silent sdh list --source "s3://$bucket/quickstart"
+pnpm --silent sdh pull --source "s3://$bucket/quickstart" --snapshot latest --out ./out/quickstart --force
+pnpm --silent sdh verify ./out/quickstart
 
 echo
 echo "Done. Open the Temporal Web UI above to see the workflows; stop the services with: pnpm services:down"

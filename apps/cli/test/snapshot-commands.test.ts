@@ -19,6 +19,11 @@ function servicesEnv() {
   return { TEMPORAL_ADDRESS: s.temporalAddress, TEMPORAL_NAMESPACE: s.namespace };
 }
 
+function s3Env() {
+  const s = testServices();
+  return { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region, AWS_ACCESS_KEY_ID: s.accessKeyId, AWS_SECRET_ACCESS_KEY: s.secretAccessKey };
+}
+
 function digests(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
@@ -38,10 +43,10 @@ afterAll(() => {
 });
 
 /** Starts `sdh worker` as its own process and resolves once it polls. */
-function startWorker(taskQueue: string, staging: string, concurrency = 2): Promise<{ child: ChildProcess; output: () => string }> {
-  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", String(concurrency)]);
+function startWorker(taskQueue: string, staging: string, concurrency = 2, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
+  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", String(concurrency), ...extra]);
   const child = spawn(node, args, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv() },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv(), ...s3Env() },
     stdio: ["ignore", "pipe", "pipe"],
   });
   workers.push(child);
@@ -90,13 +95,18 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect(await exited(child)).toBe(0);
   }, 120_000);
 
-  it("spreads a snapshot's shards across two workers sharing a staging folder", async () => {
+  it("spreads a snapshot's shards across two workers that share only an S3 staging prefix, with generate's bytes", async () => {
     const taskQueue = `cli-${randomUUID()}`;
-    const staging = tmp();
-    const [a, b] = await Promise.all([startWorker(taskQueue, staging, 1), startWorker(taskQueue, staging, 1)]);
+    // As on two machines: each worker has its own cache folder; the steps meet on S3.
+    const staging = `s3://${testServices().bucket}/staging-${randomUUID().slice(0, 8)}`;
+    const [a, b] = await Promise.all([startWorker(taskQueue, staging, 1, ["--cache", tmp()]), startWorker(taskQueue, staging, 1, ["--cache", tmp()])]);
     const snapshotId = `cli-two-${randomUUID().slice(0, 8)}`;
     const run = runCli(["snapshot", "run", "--records", "400", "--seed", "33", "--shards", "8", "--snapshot-id", snapshotId, "--target", tmp(), "--task-queue", taskQueue, "--wait", "--json"], servicesEnv());
+    expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    const local = join(tmp(), "bundle");
+    await writeBundle({ config: parseSnapshotConfig({ records: 400, seed: 33, shardSize: 50 }), snapshotId, out: local });
+    expect(digests((JSON.parse(run.stdout) as SnapshotResult).location)).toEqual(digests(local));
     const { temporalAddress, namespace } = testServices();
     const connection = await Connection.connect({ address: temporalAddress });
     try {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { heartbeat, activityInfo } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import {
@@ -9,8 +9,10 @@ import {
   existingShard,
   planShards,
   ShardPool,
+  shardFiles,
   shardFingerprint,
   shardFolderName,
+  SHARD_SUMMARY,
   validateShards,
   validationSummary,
   writeBundleDocuments,
@@ -20,7 +22,8 @@ import {
   type ShardTask,
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, type Manifest, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging } from "@sdh/storage";
+import { LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
+import { UNIQUE_RULES } from "@sdh/validation";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
@@ -37,12 +40,19 @@ export interface SnapshotActivityDeps {
   shardThreads?: number;
   /** Where S3 settings and credentials come from (SDH_S3_ENDPOINT, AWS_*): default this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Staging shared by workers on several machines (`s3://bucket/prefix`): steps mirror their output
+   * there and pull what they lack into `stagingRoot`, which is then each worker's local cache.
+   */
+  sharedStaging?: string;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
   beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
 }
 
 /** The snapshot workflow's activities, built from their dependencies. */
-export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env }: SnapshotActivityDeps) {
+export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging }: SnapshotActivityDeps) {
+  const mirror = new StagingMirror(resolve(stagingRoot), sharedStaging ? openStore(sharedStaging, env) : null);
+  const rel = (path: string) => relative(mirror.localRoot, path);
   // Threads start on the first shard and stay for the next ones.
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (persons: number) => void) => pool!.build(task, onProgress));
@@ -54,14 +64,27 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       throw error;
     }
   };
-  const shardsOf = async (snapshotId: string, config: SnapshotConfig): Promise<ShardSummary[]> => {
+  /** Every shard's summary, its files brought here from shared staging when they are elsewhere. */
+  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
     const summaries: ShardSummary[] = [];
     for (const range of planShards(config.records, config.shardSize)) {
       const task = { ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) };
-      const summary = await existingShard(task.dir, shardFingerprint(task));
+      const fingerprint = shardFingerprint(task);
+      let summary = await existingShard(task.dir, fingerprint);
+      if (!summary && mirror.shared) {
+        const text = await mirror.readText(rel(join(task.dir, SHARD_SUMMARY)));
+        const remote = text ? (JSON.parse(text) as ShardSummary) : null;
+        if (remote?.fingerprint === fingerprint) {
+          // Whatever this cache holds for the shard is from another build: the shared one replaces it.
+          await rm(task.dir, { recursive: true, force: true });
+          summary = remote;
+        }
+      }
       // A missing shard means the generate step did not finish: retrying later may find it.
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
+      const files = shardFiles(summary, UNIQUE_RULES);
+      await mirror.pull([...files.merge, ...(withSegments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
       summaries.push(summary);
     }
     return summaries;
@@ -74,11 +97,20 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       const config = checked(ref.config);
       const { shardsDir } = snapshotStaging(stagingRoot, ref.snapshotId);
       const task: ShardTask = { config, shard: ref.shard, start: ref.start, end: ref.end, dir: join(shardsDir, shardFolderName(ref.shard)) };
-      const before = await existingShard(task.dir, shardFingerprint(task));
-      if (before) return { shard: ref.shard, counts: before.counts, reused: true };
+      const fingerprint = shardFingerprint(task);
+      if (mirror.shared) {
+        const text = await mirror.readText(rel(join(task.dir, SHARD_SUMMARY)));
+        const shared = text ? (JSON.parse(text) as ShardSummary) : null;
+        if (shared?.fingerprint === fingerprint) return { shard: ref.shard, counts: shared.counts, reused: true };
+      }
+      const before = await existingShard(task.dir, fingerprint);
+      if (before && !mirror.shared) return { shard: ref.shard, counts: before.counts, reused: true };
       heartbeat({ persons: 0 });
-      const summary = await build(task, (persons) => heartbeat({ persons }));
-      return { shard: ref.shard, counts: summary.counts, reused: false };
+      const summary = before ?? (await build(task, (persons) => heartbeat({ persons })));
+      const files = shardFiles(summary, UNIQUE_RULES);
+      // Shared staging: the shard's files go up with shard.json last, so a shard that is there is whole.
+      await mirror.push([...files.segments, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));
+      return { shard: ref.shard, counts: summary.counts, reused: before !== null };
     },
 
     /** Merges the shards' validation and quality; a failed gate fails the workflow, non-retryably. */
@@ -86,11 +118,12 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       beforeStep?.("validateSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const shards = await shardsOf(snapshotId, config);
+      const shards = await shardsOf(snapshotId, config, false);
       heartbeat();
       const { validation, quality } = await validateShards({ config, shardsDir: staging.shardsDir, shards });
       await writeJson(staging.validationReport, validation);
       await writeJson(staging.qualityReport, quality);
+      await mirror.push([rel(staging.qualityReport), rel(staging.validationReport)]);
       const summary = { passed: validation.passed, errors: validation.errors, warnings: validation.warnings, counts: validation.counts };
       if (!validation.passed) {
         const failing = validation.rules.filter((r) => r.failures > 0).map(({ code, severity, failures, examples }) => ({ code, severity, failures, examples: examples.slice(0, 2) }));
@@ -104,12 +137,14 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       beforeStep?.("exportSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const shards = await shardsOf(snapshotId, config);
-      const fingerprint = shards.map((s) => s.fingerprint).join(",");
-      if (existsSync(staging.exportRecord)) {
-        const record = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { fingerprint: string; summary: ExportSummary };
+      const planned = await shardsOf(snapshotId, config, false);
+      const fingerprint = planned.map((s) => s.fingerprint).join(",");
+      const recorded = await mirror.readText(rel(staging.exportRecord));
+      if (recorded) {
+        const record = JSON.parse(recorded) as { fingerprint: string; summary: ExportSummary };
         if (record.fingerprint === fingerprint) return record.summary;
       }
+      const shards = mirror.shared ? await shardsOf(snapshotId, config, true) : planned;
       // Whatever an interrupted attempt left is replaced: the same shards give the same bytes.
       await rm(staging.bundleDir, { recursive: true, force: true });
       await rm(staging.exportRecord, { force: true });
@@ -119,6 +154,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         const files = await exportDataFiles({ config, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES });
         const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
         await writeJson(staging.exportRecord, { fingerprint, summary, files });
+        // export.json last: it says the bundle's data files are all there.
+        await mirror.push([...files.map((f) => rel(join(staging.bundleDir, f.path))), rel(staging.exportRecord)]);
         return summary;
       } finally {
         clearInterval(beat);
@@ -136,7 +173,18 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       if (destination.kind === "local" && !existsSync(staging.bundleDir) && existsSync(join(location, BUNDLE_FILES.manifest))) {
         return resultOf(snapshotId, location, JSON.parse(await readFile(join(location, BUNDLE_FILES.manifest), "utf8")) as Manifest, true);
       }
+      // Shared staging: the export may have run on another machine. Unless this cache holds that very
+      // export, its copy is replaced by the shared one.
+      if (mirror.shared) {
+        const shared = await mirror.readText(rel(staging.exportRecord));
+        const local = existsSync(staging.exportRecord) ? await readFile(staging.exportRecord, "utf8") : null;
+        if (shared !== local) {
+          for (const path of [staging.bundleDir, staging.exportRecord, staging.validationReport, staging.qualityReport]) await rm(path, { recursive: true, force: true });
+        }
+      }
+      await mirror.pull([rel(staging.exportRecord), rel(staging.validationReport), rel(staging.qualityReport)]);
       const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
+      await mirror.pull(files.map((f) => rel(join(staging.bundleDir, f.path))));
       const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
       const quality = JSON.parse(await readFile(staging.qualityReport, "utf8")) as QualityReport;
       // Documents from an interrupted attempt are written again, with the same bytes.

@@ -18,7 +18,7 @@ export { writeBundleDocuments, type DocumentsOptions } from "./bundle/bundle-doc
 export { buildShard, shardFingerprint, existingShard, type ShardTask, type ShardSummary, type BuildShardOptions } from "./shards/build-shard.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { ShardPool } from "./shards/shard-pool.js";
-export { planShards, shardFolderName, type ShardRange } from "./shards/shard-layout.js";
+export { planShards, shardFolderName, shardFiles, SHARD_SUMMARY, type ShardRange } from "./shards/shard-layout.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
 export { fileDigest } from "./sink/file-digest.js";
 export { DATASET_CONTACTS } from "./bundle/contacts.js";

@@ -10,3 +10,4 @@ export { publishSnapshot, moveLatest, type PublishResult } from "./protocol/publ
 export { listSnapshots, type PublishedSnapshot } from "./protocol/list-snapshots.js";
 export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type PullResult } from "./protocol/pull-snapshot.js";
 export { snapshotKey, latestKey, versionPrefix, isNewer, MANIFEST_FILE, LATEST_FILE, type LatestPointer } from "./protocol/snapshot-keys.js";
+export { StagingMirror } from "./staging-mirror.js";

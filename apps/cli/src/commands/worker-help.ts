@@ -8,12 +8,14 @@ more workers spread the shards of a snapshot across machines.
 
 Options:
   --concurrency N    activities at once (default: one per core; each shard uses a core on its own thread)
-  --staging DIR      staging folder every worker of the snapshot can reach (default ${DEFAULT_STAGING_ROOT},
-                     or SDH_STAGING_DIR)
+  --staging URI      where the steps hand files to each other (default ${DEFAULT_STAGING_ROOT}, or
+                     SDH_STAGING_DIR): a folder for workers on one machine (or a shared mount), or
+                     s3://bucket/prefix for workers on several machines
+  --cache DIR        with S3 staging: this worker's working copy (default .sdh/staging-cache)
   --task-queue Q     task queue to poll (default ${SNAPSHOT_TASK_QUEUE})
 
 Connects to TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE (or .sdh/services.env).
 
 Examples:
   pnpm sdh worker
-  SDH_STAGING_DIR=/mnt/shared/sdh pnpm sdh worker --concurrency 4`;
+  SDH_STAGING_DIR=s3://sdh-staging/prod pnpm sdh worker --concurrency 4`;

@@ -1,8 +1,12 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { createWorker, DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE, temporalSettings } from "@sdh/worker";
+import { parseTarget } from "@sdh/storage";
 import { NativeConnection } from "@temporalio/worker";
 import { wholeNumberOption } from "../config-flags.js";
+
+/** Each worker's working copy when staging is shared on S3. */
+const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
 import { EXIT, UsageError } from "../usage-error.js";
 
 
@@ -10,20 +14,30 @@ import { EXIT, UsageError } from "../usage-error.js";
 export async function worker(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { concurrency: { type: "string" }, staging: { type: "string" }, "task-queue": { type: "string" } } }));
+    ({ values } = parseArgs({ args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" } } }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh worker --help\``);
   }
   const concurrency = values.concurrency === undefined ? availableParallelism() : wholeNumberOption("--concurrency", values.concurrency);
-  const stagingRoot = values.staging ?? env.SDH_STAGING_DIR ?? DEFAULT_STAGING_ROOT;
+  const staging = values.staging ?? env.SDH_STAGING_DIR ?? DEFAULT_STAGING_ROOT;
+  // An S3 staging is shared by workers on several machines; each keeps its working copy in --cache.
+  const sharedStaging = staging.startsWith("s3://") ? staging : undefined;
+  if (sharedStaging) {
+    try {
+      parseTarget(sharedStaging);
+    } catch (error) {
+      throw new UsageError(`--staging ${(error as Error).message}`);
+    }
+  }
+  const stagingRoot = sharedStaging ? (values.cache ?? DEFAULT_CACHE_ROOT) : staging;
   const taskQueue = values["task-queue"] ?? SNAPSHOT_TASK_QUEUE;
   const { address, namespace } = temporalSettings(env);
   const connection = await NativeConnection.connect({ address }).catch((e: Error) => {
     throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });
   });
   try {
-    const w = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, activityDeps: { stagingRoot, shardThreads: concurrency } });
-    console.log(JSON.stringify({ msg: "worker started", taskQueue, namespace, address, concurrency, stagingRoot, pid: process.pid }));
+    const w = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
+    console.log(JSON.stringify({ msg: "worker started", taskQueue, namespace, address, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, pid: process.pid }));
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once it is done.
     await w.run();
     console.log(JSON.stringify({ msg: "worker stopped", taskQueue }));

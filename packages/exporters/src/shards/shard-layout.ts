@@ -31,3 +31,16 @@ export const segmentName = (entity: Entity, format: "csv" | "json") => `${entity
 export const keyFileName = (rule: UniqueRule) => join("keys", `${rule}.keys`);
 export const SHARD_QUALITY = "quality.json";
 export const SHARD_SUMMARY = "shard.json";
+
+/**
+ * The files of a built shard, relative to its folder, in the order a copy must follow: the records'
+ * segments (with their `.idx`), what the merge reads (keys, quality), and last `shard.json`, whose
+ * presence says the shard is whole. Validation needs only `merge`; the export also needs `segments`.
+ */
+export function shardFiles(summary: { segments: ReadonlyArray<{ path: string }> }, rules: readonly UniqueRule[]): { segments: string[]; merge: string[]; commit: string } {
+  return {
+    segments: summary.segments.flatMap((s) => [s.path, `${s.path}.idx`]),
+    merge: [...rules.map(keyFileName), SHARD_QUALITY],
+    commit: SHARD_SUMMARY,
+  };
+}

@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { mkdir, readFile, rename } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { SnapshotStore } from "./stores/snapshot-store.js";
+
+/**
+ * Staging shared by workers on several machines: each worker works in a local folder, and the
+ * files a step hands to the next are mirrored to a store (an S3 prefix) under the same relative
+ * paths. Steps push their output with their commit file (shard.json, export.json) last, so a file
+ * that is there is whole; the next step pulls what it lacks. With no remote, nothing is mirrored:
+ * one machine's folder is the staging.
+ */
+export class StagingMirror {
+  constructor(
+    readonly localRoot: string,
+    readonly remote: SnapshotStore | null,
+  ) {}
+
+  get shared(): boolean {
+    return this.remote !== null;
+  }
+
+  /** Uploads the files in order (the commit file last), each with its SHA-256. */
+  async push(paths: readonly string[]): Promise<void> {
+    if (!this.remote) return;
+    for (const path of paths) {
+      const local = join(this.localRoot, path);
+      await this.remote.putFile(path, local, await digestOf(local));
+    }
+  }
+
+  /** Downloads the files missing here; each lands under its name only once whole. */
+  async pull(paths: readonly string[]): Promise<void> {
+    if (!this.remote) return;
+    for (const path of paths) {
+      const local = join(this.localRoot, path);
+      if (existsSync(local)) continue;
+      await mkdir(dirname(local), { recursive: true });
+      await this.remote.download(path, `${local}.partial`);
+      await rename(`${local}.partial`, local);
+    }
+  }
+
+  /** A shared file's text (the remote's when shared, else the local one), or null. */
+  async readText(path: string): Promise<string | null> {
+    if (this.remote) return (await this.remote.readText(path))?.value ?? null;
+    const local = join(this.localRoot, path);
+    return existsSync(local) ? readFile(local, "utf8") : null;
+  }
+}
+
+async function digestOf(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
