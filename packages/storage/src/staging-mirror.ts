@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { fileDigest } from "./file-digest.js";
 import type { SnapshotStore } from "./stores/snapshot-store.js";
 
 /**
@@ -26,7 +26,7 @@ export class StagingMirror {
     if (!this.remote) return;
     for (const path of paths) {
       const local = join(this.localRoot, path);
-      await this.remote.putFile(path, local, await digestOf(local));
+      await this.remote.putFile(path, local, await fileDigest(local));
     }
   }
 
@@ -48,14 +48,4 @@ export class StagingMirror {
     const local = join(this.localRoot, path);
     return existsSync(local) ? readFile(local, "utf8") : null;
   }
-}
-
-async function digestOf(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { bytes, sha256: hash.digest("hex") };
 }

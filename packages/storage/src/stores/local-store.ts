@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { fileDigest, writeWithDigest } from "../file-digest.js";
 import { StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
 
 /** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
@@ -87,20 +87,7 @@ export class LocalStore implements SnapshotStore {
   async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
     const from = this.path(key);
     if (!existsSync(from)) throw new StoreError(`${this.location}/${key} does not exist`);
-    const hash = createHash("sha256");
-    let bytes = 0;
-    await pipeline(
-      createReadStream(from),
-      async function* (source) {
-        for await (const chunk of source) {
-          hash.update(chunk as Buffer);
-          bytes += (chunk as Buffer).length;
-          yield chunk;
-        }
-      },
-      createWriteStream(path),
-    );
-    return { bytes, sha256: hash.digest("hex") };
+    return writeWithDigest(createReadStream(from), path);
   }
 
   private path(key: string): string {
@@ -117,14 +104,4 @@ export class LocalStore implements SnapshotStore {
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-async function fileDigest(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { bytes, sha256: hash.digest("hex") };
 }

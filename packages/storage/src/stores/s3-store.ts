@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -14,6 +13,7 @@ import {
   type CompletedPart,
   type S3Client,
 } from "@aws-sdk/client-s3";
+import { writeWithDigest } from "../file-digest.js";
 import { s3Failure } from "./s3-errors.js";
 import { contentTypeOf, StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
 
@@ -116,25 +116,12 @@ export class S3Store implements SnapshotStore {
   }
 
   async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
-    const hash = createHash("sha256");
-    let bytes = 0;
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }));
-      await pipeline(
-        object.Body as NodeJS.ReadableStream,
-        async function* (source) {
-          for await (const chunk of source) {
-            hash.update(chunk as Buffer);
-            bytes += (chunk as Buffer).length;
-            yield chunk;
-          }
-        },
-        createWriteStream(path),
-      );
+      return await writeWithDigest(object.Body as NodeJS.ReadableStream, path);
     } catch (error) {
       throw this.failure(error, `downloading ${this.location}${key}`);
     }
-    return { bytes, sha256: hash.digest("hex") };
   }
 
   /** Parts of PART_BYTES, four at a time, each with its SHA-256; the whole file's is checked as it is read. */
