@@ -54,10 +54,10 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
   } else {
     // Children run one after another (each fans out itself), so the fan-out stays bounded.
     for (let from = 0; from < shards.length; from += SHARDS_PER_CHILD) {
-      const batch = shards.slice(from, from + SHARDS_PER_CHILD);
+      // The child gets the range, not the shard list: its input stays a few hundred bytes.
       const results = await executeChild(shardBatchWorkflow, {
         workflowId: `${workflowInfo().workflowId}-shards-${from}`,
-        args: [{ input, shards: batch }],
+        args: [{ input, from, to: Math.min(shards.length, from + SHARDS_PER_CHILD) }],
       });
       progress.shardsDone += results.shards;
       progress.personsDone += results.persons;
@@ -76,8 +76,9 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
   return result;
 }
 
-/** A batch of shards for a large snapshot; returns only totals, so the parent's history stays small. */
-export async function shardBatchWorkflow({ input, shards }: { input: SnapshotInput; shards: ShardRef[] }): Promise<{ shards: number; persons: number }> {
+/** Shards `from` to `to` (exclusive) of a large snapshot; returns only totals, so the parent's history stays small. */
+export async function shardBatchWorkflow({ input, from, to }: { input: SnapshotInput; from: number; to: number }): Promise<{ shards: number; persons: number }> {
+  const shards = planShards(input.snapshotId, input).slice(from, to);
   let persons = 0;
   await runShardActivities(shards, input, (r) => {
     persons += r.counts.persons;

@@ -9,11 +9,16 @@ import { connect, snapshotInput, tmp } from "./snapshot-harness.js";
 const PAYLOAD_LIMIT = 256 * 1024;
 const EVENTS_LIMIT = 10_000;
 
-/** Every payload an activity got or returned in a history, with its size in bytes. */
+/** Every payload an activity or a child workflow got or returned in a history, with its size in bytes. */
 function activityPayloads(history: History): Array<{ event: number; bytes: number }> {
   const sizes: Array<{ event: number; bytes: number }> = [];
   for (const e of history.events ?? []) {
-    const payloads = e.activityTaskScheduledEventAttributes?.input?.payloads ?? e.activityTaskCompletedEventAttributes?.result?.payloads ?? [];
+    const payloads =
+      e.activityTaskScheduledEventAttributes?.input?.payloads ??
+      e.activityTaskCompletedEventAttributes?.result?.payloads ??
+      e.startChildWorkflowExecutionInitiatedEventAttributes?.input?.payloads ??
+      e.childWorkflowExecutionCompletedEventAttributes?.result?.payloads ??
+      [];
     for (const p of payloads) sizes.push({ event: Number(e.eventId), bytes: (p.data?.length ?? 0) + Object.values(p.metadata ?? {}).reduce((n: number, m) => n + (m as Uint8Array).length, 0) });
   }
   return sizes;
@@ -46,6 +51,8 @@ describe("snapshotWorkflow at scale (real Temporal dev server)", () => {
       const largest = Math.max(...activityPayloads(history).map((p) => p.bytes), 0);
       expect(largest).toBeLessThan(PAYLOAD_LIMIT);
     }
+    // The parent hands each child a range, not a list of shards: its payloads do not grow with the shard count.
+    expect(Math.max(...activityPayloads(parent).map((p) => p.bytes))).toBeLessThan(4_096);
     // The shard activities' payloads do not grow with the records: a shard's reference and its counts.
     const shardPayloads = activityPayloads(histories[1]!).map((p) => p.bytes);
     expect(Math.max(...shardPayloads)).toBeLessThan(2_048);
