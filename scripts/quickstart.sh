@@ -14,7 +14,8 @@ pnpm --silent sdh doctor
 echo
 
 mkdir -p .sdh
-pnpm --silent sdh worker > .sdh/quickstart-worker.log 2>&1 &
+# tsx, not `pnpm sdh`: pnpm does not pass SIGTERM on, and the worker would outlive the script.
+node_modules/.bin/tsx --conditions=sdh-source apps/cli/src/main.ts worker > .sdh/quickstart-worker.log 2>&1 &
 worker=$!
 # Stop the worker however the script ends: SIGTERM lets it finish gracefully.
 trap 'kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT

@@ -69,7 +69,7 @@ function startWorker(taskQueue: string, staging: string, concurrency = 2, extra:
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
 describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
-  it("builds and publishes the bytes `sdh generate` writes; a second run reports the finished build; SIGTERM stops the worker", async () => {
+  it("builds and publishes the bytes `sdh generate` writes; a re-run reuses its staging and leaves the target as it is; SIGTERM stops the worker", async () => {
     const taskQueue = `cli-${randomUUID()}`;
     const target = tmp();
     const { child } = await startWorker(taskQueue, tmp());
@@ -86,10 +86,16 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     await writeBundle({ config, snapshotId, out: local });
     expect(digests(result.location)).toEqual(digests(local));
 
-    const again = runCli(args, servicesEnv());
+    // A re-run reuses the staged shards and export, and finds the target already holding the snapshot.
+    const again = runCli([...args, "--wait"], servicesEnv());
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain(`workflow snapshot-v0_1-${snapshotId} already built`);
-    expect(again.stdout).toContain(`Published ${snapshotId}`);
+    expect(again.stdout).toContain(`workflow snapshot-v0_1-${snapshotId} started`);
+    expect(again.stdout).toContain(`Published ${snapshotId} to ${result.location} (already there, unchanged)`);
+    // Publishing to a folder moved the staged bundle there: a re-run for another target exports again.
+    const s3Target = `s3://${testServices().bucket}/rerun-${randomUUID().slice(0, 8)}`;
+    const elsewhere = runCli([...args.slice(0, -4), "--target", s3Target, "--task-queue", taskQueue, "--wait"], servicesEnv());
+    expect([elsewhere.status, elsewhere.stderr]).toEqual([0, ""]);
+    expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.1/${snapshotId}/`);
 
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);

@@ -141,8 +141,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       const fingerprint = planned.map((s) => s.fingerprint).join(",");
       const recorded = await mirror.readText(rel(staging.exportRecord));
       if (recorded) {
-        const record = JSON.parse(recorded) as { fingerprint: string; summary: ExportSummary };
-        if (record.fingerprint === fingerprint) return record.summary;
+        const record = JSON.parse(recorded) as { fingerprint: string; summary: ExportSummary; files: Array<{ path: string }> };
+        // Reused only while its files are still staged: publishing to a folder moves them out.
+        const staged = mirror.shared || record.files.every((f) => existsSync(join(staging.bundleDir, f.path)));
+        if (record.fingerprint === fingerprint && staged) return record.summary;
       }
       const shards = mirror.shared ? await shardsOf(snapshotId, config, true) : planned;
       // Whatever an interrupted attempt left is replaced: the same shards give the same bytes.

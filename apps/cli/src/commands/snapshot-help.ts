@@ -4,8 +4,9 @@ import { CONFIG_FLAGS_HELP } from "../config-flags.js";
 export const snapshotHelp = `sdh snapshot run — build a snapshot through Temporal and publish it
 
 Starts snapshotWorkflow on task queue ${SNAPSHOT_TASK_QUEUE} (run \`sdh worker\` to serve it) with id
-snapshot-v0_1-<snapshotId>. Starting a snapshot that is already running returns the running build;
-one that failed may be started again; one that succeeded is not built twice (its result is shown).
+snapshot-v0_1-<snapshotId>. Starting a snapshot that is already running joins the running build.
+One that failed or finished may run again: its staged output is reused, and publishing what a
+target already holds changes nothing, so a re-run is cheap and can publish to another target.
 Prints the workflow id and its Web UI link; with --wait, shows progress until the result.
 
 Options:

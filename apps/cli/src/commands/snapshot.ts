@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseTarget } from "@sdh/storage";
 import { SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, temporalSettings, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
+import { Client, Connection, WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -36,29 +36,28 @@ export async function snapshot(args: string[], env: NodeJS.ProcessEnv): Promise<
   try {
     const client = new Client({ connection, namespace });
     const workflowId = snapshotWorkflowId(snapshotId);
-    let handle: WorkflowHandle;
-    let state = "started";
-    try {
-      handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {
-        taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE,
-        workflowId,
-        args: [input],
-        // A running build is joined, a failed one may run again, a finished one is never repeated.
-        workflowIdConflictPolicy: "USE_EXISTING",
-        workflowIdReusePolicy: "ALLOW_DUPLICATE_FAILED_ONLY",
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      handle = client.workflow.getHandle(workflowId);
-      state = "already built";
-    }
+    // A build already running is joined. A finished or failed one may run again: staged output is
+    // reused, and publishing what is already published is a no-op, so a re-run can also serve
+    // another target.
+    const running = await client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then((d) => d.status.name === "RUNNING", () => false);
+    const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {
+      taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: "USE_EXISTING",
+      workflowIdReusePolicy: "ALLOW_DUPLICATE",
+    });
+    const state = running ? "already running: joined it" : "started";
     const link = uiUrl ? `${uiUrl}/namespaces/${namespace}/workflows/${workflowId}` : null;
     if (!values.json) console.log(`Snapshot ${snapshotId}: workflow ${workflowId} ${state}${link ? `\n  ${link}` : ""}`);
-    if (!values.wait && state === "started") {
+    if (!values.wait) {
       if (values.json) console.log(JSON.stringify({ workflowId, snapshotId, state, link }, null, 2));
       return EXIT.ok;
     }
-    return await awaitResult(handle as WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>, { json: values.json, workflowId, link });
+    return await awaitResult(handle, { json: values.json, workflowId, link });
   } finally {
     await connection.close();
   }
