@@ -7,3 +7,7 @@ export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 export { effectiveEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
 export type { HealthcheckResult } from "./workflows.js";
 export { workflowsPath } from "./workflow-source.js";
+export type { RerunStep, ScheduledSnapshot, ScheduledPlan } from "./snapshot-types.js";
+export { RERUN_STEPS, RerunError, startRerun, type RerunRequest } from "./snapshot-rerun.js";
+export { configForDate, planScheduledRun, seedOfDate } from "./scheduled-snapshot.js";
+export { dateIn, isCalendarDate, isTimeZone, nextDate, startOfDay } from "./schedule-dates.js";

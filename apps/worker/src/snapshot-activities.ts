@@ -27,7 +27,7 @@ import { UNIQUE_RULES } from "@sdh/validation";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
-export const NON_RETRYABLE = { config: "InvalidConfig", validation: "ValidationFailed", conflict: "PublishConflict" } as const;
+export const NON_RETRYABLE = { config: "InvalidConfig", validation: "ValidationFailed", conflict: "PublishConflict", staged: "StagedOutputMissing" } as const;
 
 export interface SnapshotActivityDeps {
   /** Root of every snapshot's staging folder (see snapshotStaging). */
@@ -45,12 +45,14 @@ export interface SnapshotActivityDeps {
    * there and pull what they lack into `stagingRoot`, which is then each worker's local cache.
    */
   sharedStaging?: string;
+  /** Merges the shards' gates (default validateShards); tests pass their own, to plant a faulty rule. */
+  validate?: typeof validateShards;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
   beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
 }
 
 /** The snapshot workflow's activities, built from their dependencies. */
-export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging }: SnapshotActivityDeps) {
+export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging, validate = validateShards }: SnapshotActivityDeps) {
   const mirror = new StagingMirror(resolve(stagingRoot), sharedStaging ? openStore(sharedStaging, env) : null);
   const rel = (path: string) => relative(mirror.localRoot, path);
   // Threads start on the first shard and stay for the next ones.
@@ -65,7 +67,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
     }
   };
   /** Every shard's summary, its files brought here from shared staging when they are elsewhere. */
-  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean): Promise<ShardSummary[]> => {
+  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean, rerun = false): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
     const summaries: ShardSummary[] = [];
     for (const range of planShards(config.records, config.shardSize)) {
@@ -81,7 +83,9 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           summary = remote;
         }
       }
-      // A missing shard means the generate step did not finish: retrying later may find it.
+      // A missing shard means the generate step did not finish: retrying later may find it. A rerun
+      // skipped that step, so waiting would not help.
+      if (!summary && rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
       const files = shardFiles(summary, UNIQUE_RULES);
       await mirror.pull([...files.merge, ...(withSegments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
@@ -98,7 +102,9 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       const { shardsDir } = snapshotStaging(stagingRoot, ref.snapshotId);
       const task: ShardTask = { config, shard: ref.shard, start: ref.start, end: ref.end, dir: join(shardsDir, shardFolderName(ref.shard)) };
       const fingerprint = shardFingerprint(task);
-      if (mirror.shared) {
+      // A rerun from generateShard builds the shard again, whatever staging holds.
+      if (ref.rebuild) await rm(task.dir, { recursive: true, force: true });
+      if (mirror.shared && !ref.rebuild) {
         const text = await mirror.readText(rel(join(task.dir, SHARD_SUMMARY)));
         const shared = text ? (JSON.parse(text) as ShardSummary) : null;
         if (shared?.fingerprint === fingerprint) return { shard: ref.shard, counts: shared.counts, reused: true };
@@ -114,13 +120,13 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
     },
 
     /** Merges the shards' validation and quality; a failed gate fails the workflow, non-retryably. */
-    async validateSnapshot({ snapshotId, config: raw }: StepInput): Promise<ValidationSummary> {
+    async validateSnapshot({ snapshotId, config: raw, rerun }: StepInput): Promise<ValidationSummary> {
       beforeStep?.("validateSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const shards = await shardsOf(snapshotId, config, false);
+      const shards = await shardsOf(snapshotId, config, false, rerun);
       heartbeat();
-      const { validation, quality } = await validateShards({ config, shardsDir: staging.shardsDir, shards });
+      const { validation, quality } = await validate({ config, shardsDir: staging.shardsDir, shards });
       await writeJson(staging.validationReport, validation);
       await writeJson(staging.qualityReport, quality);
       await mirror.push([rel(staging.qualityReport), rel(staging.validationReport)]);
@@ -133,13 +139,14 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
     },
 
     /** Writes the data files (CSV, JSON, Parquet) from the shards into the staged bundle. */
-    async exportSnapshot({ snapshotId, config: raw }: StepInput): Promise<ExportSummary> {
+    async exportSnapshot({ snapshotId, config: raw, rerun }: StepInput): Promise<ExportSummary> {
       beforeStep?.("exportSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const planned = await shardsOf(snapshotId, config, false);
+      const planned = await shardsOf(snapshotId, config, false, rerun);
       const fingerprint = planned.map((s) => s.fingerprint).join(",");
-      const recorded = await mirror.readText(rel(staging.exportRecord));
+      // A rerun exports again: the export code may have been fixed since.
+      const recorded = rerun ? null : await mirror.readText(rel(staging.exportRecord));
       if (recorded) {
         const record = JSON.parse(recorded) as { fingerprint: string; summary: ExportSummary; files: Array<{ path: string }> };
         // Reused only while its files are still staged: publishing to a folder moves them out.
@@ -165,7 +172,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
     },
 
     /** Completes the bundle (documents, reports, manifest last) and publishes it to the target. */
-    async publishManifest({ snapshotId, config: raw, target, generatedAt }: PublishInput): Promise<SnapshotResult> {
+    async publishManifest({ snapshotId, config: raw, target, generatedAt, rerun }: PublishInput): Promise<SnapshotResult> {
       beforeStep?.("publishManifest", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
@@ -185,9 +192,19 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         }
       }
       await mirror.pull([rel(staging.exportRecord), rel(staging.validationReport), rel(staging.qualityReport)]);
+      if (rerun) {
+        for (const [path, step] of [[staging.validationReport, "validateSnapshot"], [staging.exportRecord, "exportSnapshot"]] as const) {
+          if (!existsSync(path)) throw stagedMissing(`${path} is not staged`, step);
+        }
+      }
       const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
       await mirror.pull(files.map((f) => rel(join(staging.bundleDir, f.path))));
+      // Publishing to a folder moves the staged files out: a rerun from here must export again.
+      const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
+      if (rerun && gone.length) throw stagedMissing(`${gone.length} exported file(s) are no longer staged (e.g. ${gone[0]!.path}; publishing to a folder moves them)`, "exportSnapshot");
       const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
+      // Never published, however the run got here (a rerun that skipped validation included).
+      if (!validation.passed) throw ApplicationFailure.nonRetryable(`the staged validation report failed: ${validationSummary(validation)}; report: ${staging.validationReport}`, NON_RETRYABLE.validation);
       const quality = JSON.parse(await readFile(staging.qualityReport, "utf8")) as QualityReport;
       // Documents from an interrupted attempt are written again, with the same bytes.
       await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
@@ -210,6 +227,11 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 }
 
 export type SnapshotActivities = ReturnType<typeof createSnapshotActivities>;
+
+/** Staged output a rerun relies on is not there: say which step to rerun from instead. */
+function stagedMissing(what: string, rerunFrom: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`${what}: the steps before this rerun's first step must have run; rerun --from ${rerunFrom}`, NON_RETRYABLE.staged);
+}
 
 function resultOf(snapshotId: string, location: string, manifest: Manifest, alreadyPublished: boolean): SnapshotResult {
   return {

@@ -12,6 +12,38 @@ export interface SnapshotInput {
   maxParallelShards?: number;
   /** A shard activity that stops heartbeating this long is retried elsewhere (default 60 s). */
   shardHeartbeatTimeout?: string;
+  /**
+   * A rerun (`sdh snapshot rerun --from <step>`): the steps before this one are skipped and their
+   * staged output is used as it is; this step and the ones after it run again, reusing nothing.
+   */
+  from?: RerunStep;
+}
+
+/** The steps a rerun may start from, in the order they run (the activities' names). */
+export type RerunStep = "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest";
+
+/**
+ * What a schedule starts every night: the config, and how each run's seed and asOf follow from the
+ * date it was scheduled for (in the schedule's time zone).
+ */
+export interface ScheduledSnapshot {
+  /** The parsed config; seed and asOf are replaced per run as the two flags below say. */
+  config: SnapshotConfig;
+  /** Seed = the scheduled date as the number YYYYMMDD, so every night is a new, rebuildable snapshot. */
+  seedFromDate: boolean;
+  /** asOf = the scheduled date (unless the schedule was given a fixed --as-of). */
+  asOfFromDate: boolean;
+  /** IANA time zone the cron and the scheduled date are read in (default UTC). */
+  timezone: string;
+  target: string;
+  maxParallelShards?: number;
+}
+
+/** A scheduled run's plan: the snapshot it builds, decided from its scheduled time. */
+export interface ScheduledPlan {
+  date: string;
+  workflowId: string;
+  input: SnapshotInput;
 }
 
 /** One shard, by reference: the activity reads the config and writes into the snapshot's staging. */
@@ -21,6 +53,8 @@ export interface ShardRef {
   shard: number;
   start: number;
   end: number;
+  /** Build it again even when staging holds it (a rerun from generateShard). */
+  rebuild?: boolean;
 }
 
 export interface ShardResult {
@@ -33,6 +67,12 @@ export interface ShardResult {
 export interface StepInput {
   snapshotId: string;
   config: SnapshotConfig;
+  /**
+   * Set on every step a rerun runs: the step reuses nothing of its own earlier output, and the
+   * skipped steps' output must already be staged, so a missing file fails at once (non-retryable)
+   * instead of being waited for.
+   */
+  rerun?: boolean;
 }
 
 export interface ValidationSummary {

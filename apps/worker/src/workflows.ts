@@ -1,8 +1,9 @@
 // All workflow code. Runs in Temporal's deterministic sandbox: it imports only @temporalio/workflow,
 // and activities and shared types only as types (enforced by lint; CI bundles it).
-import { ApplicationFailure, defineQuery, executeChild, proxyActivities, setHandler, workflowInfo } from "@temporalio/workflow";
+import { ApplicationFailure, defineQuery, executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from "@temporalio/workflow";
+import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
 import type { Activities } from "./activities.js";
-import type { ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
+import type { RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -39,6 +40,9 @@ export const progressQuery = defineQuery<SnapshotProgress>("progress");
 export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotResult> {
   const { config, snapshotId } = input;
   const shards = planShards(snapshotId, input);
+  // A rerun skips the steps before `from` (their output is staged) and redoes the rest.
+  const from = STEP_ORDER[input.from ?? "generateShard"];
+  const rerun = (step: RerunStep) => (input.from !== undefined && STEP_ORDER[step] >= from ? { rerun: true } : {});
   const progress: SnapshotProgress = { step: "generate", shardsDone: 0, shardsTotal: shards.length, personsDone: 0, personsTotal: config.records, counts: null };
   setHandler(progressQuery, () => progress);
   const step = (next: SnapshotStep) => {
@@ -49,15 +53,18 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
     progress.personsDone += result.counts.persons;
   };
 
-  if (shards.length <= SHARDS_PER_CHILD) {
+  if (from > STEP_ORDER.generateShard) {
+    progress.shardsDone = shards.length;
+    progress.personsDone = config.records;
+  } else if (shards.length <= SHARDS_PER_CHILD) {
     await runShardActivities(shards, input, done);
   } else {
     // Children run one after another (each fans out itself), so the fan-out stays bounded.
-    for (let from = 0; from < shards.length; from += SHARDS_PER_CHILD) {
+    for (let first = 0; first < shards.length; first += SHARDS_PER_CHILD) {
       // The child gets the range, not the shard list: its input stays a few hundred bytes.
       const results = await executeChild(shardBatchWorkflow, {
-        workflowId: `${workflowInfo().workflowId}-shards-${from}`,
-        args: [{ input, from, to: Math.min(shards.length, from + SHARDS_PER_CHILD) }],
+        workflowId: `${workflowInfo().workflowId}-shards-${first}`,
+        args: [{ input, from: first, to: Math.min(shards.length, first + SHARDS_PER_CHILD) }],
       });
       progress.shardsDone += results.shards;
       progress.personsDone += results.persons;
@@ -65,15 +72,40 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
   }
 
   const steps = stepActivities();
-  step("validate");
-  const validation = await steps.validateSnapshot({ snapshotId, config });
-  progress.counts = validation.counts;
-  step("export");
-  await steps.exportSnapshot({ snapshotId, config });
+  if (from <= STEP_ORDER.validateSnapshot) {
+    step("validate");
+    const validation = await steps.validateSnapshot({ snapshotId, config, ...rerun("validateSnapshot") });
+    progress.counts = validation.counts;
+  }
+  if (from <= STEP_ORDER.exportSnapshot) {
+    step("export");
+    await steps.exportSnapshot({ snapshotId, config, ...rerun("exportSnapshot") });
+  }
   step("publish");
-  const result = await steps.publishManifest({ snapshotId, config, target: input.target, generatedAt: workflowInfo().startTime.toISOString() });
+  // publishManifest refuses a staged validation report that failed, so skipping validation never publishes a failed snapshot.
+  const result = await steps.publishManifest({ snapshotId, config, target: input.target, generatedAt: workflowInfo().startTime.toISOString(), ...rerun("publishManifest") });
+  progress.counts = result.counts;
   step("done");
   return result;
+}
+
+/** Where a rerun may start, in the order the steps run. */
+const STEP_ORDER: Record<RerunStep, number> = { generateShard: 0, validateSnapshot: 1, exportSnapshot: 2, publishManifest: 3 };
+
+/** Set by the server on every run a schedule starts (a backfill's too): the time the run was scheduled for. */
+const SCHEDULED_START_TIME: SearchAttributeKey<"DATETIME"> = { name: "TemporalScheduledStartTime", type: "DATETIME" };
+
+/**
+ * What a schedule starts: decides the night's snapshot from the time the run was scheduled for (not
+ * when it started, so a backfilled night gets that night's seed), then builds it as the child
+ * `snapshot-v0_1-<snapshotId>`, the same workflow `sdh snapshot run` starts, so status, cancel and
+ * rerun find it by its snapshot id.
+ */
+export async function scheduledSnapshotWorkflow(spec: ScheduledSnapshot): Promise<SnapshotResult> {
+  const scheduledAt = workflowInfo().typedSearchAttributes.get(SCHEDULED_START_TIME) ?? workflowInfo().startTime;
+  const { planScheduledSnapshot } = proxyLocalActivities<Activities>({ startToCloseTimeout: "1 minute" });
+  const plan = await planScheduledSnapshot(spec, scheduledAt.toISOString());
+  return executeChild(snapshotWorkflow, { workflowId: plan.workflowId, args: [plan.input] });
 }
 
 /** Shards `from` to `to` (exclusive) of a large snapshot; returns only totals, so the parent's history stays small. */
@@ -115,13 +147,13 @@ function stepActivities() {
 }
 
 /** The shards of a snapshot: `config.shardSize` persons each (pure arithmetic, as the exporters plan them). */
-function planShards(snapshotId: string, { config }: SnapshotInput): ShardRef[] {
+function planShards(snapshotId: string, { config, from }: SnapshotInput): ShardRef[] {
   if (!Number.isInteger(config.records) || !Number.isInteger(config.shardSize) || config.shardSize < 1) {
     throw ApplicationFailure.nonRetryable(`config.records and config.shardSize must be whole numbers (got ${config.records}, ${config.shardSize})`, "InvalidConfig");
   }
   const refs: ShardRef[] = [];
   for (let start = 0, shard = 0; start < config.records; start += config.shardSize, shard++) {
-    refs.push({ snapshotId, config, shard, start, end: Math.min(config.records, start + config.shardSize) });
+    refs.push({ snapshotId, config, shard, start, end: Math.min(config.records, start + config.shardSize), ...(from === "generateShard" ? { rebuild: true } : {}) });
   }
   return refs;
 }

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { validateShards } from "@sdh/exporters";
+import { publishedFolder } from "@sdh/storage";
+import { WorkflowFailedError } from "@temporalio/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRerun } from "../src/index.js";
+import { connect, digestsOf, generatedLocally, snapshotInput, tmp } from "./snapshot-harness.js";
+
+const MANIFEST = "snapshot_manifest_v0_1.json";
+const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== MANIFEST));
+
+/** The activity types a run scheduled, in order. */
+async function activitiesOf(handle: { fetchHistory(): Promise<{ events?: Array<{ activityTaskScheduledEventAttributes?: { activityType?: { name?: string | null } | null } | null }> | null }> }): Promise<string[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name ? [e.activityTaskScheduledEventAttributes.activityType.name] : []));
+}
+
+/** The failure's type and message, from a failed workflow's result. */
+async function failureOf(result: Promise<unknown>): Promise<{ type?: string; message?: string }> {
+  const error = await result.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowFailedError);
+  return ((error as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } }).cause ?? {};
+}
+
+describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
+  let services: Awaited<ReturnType<typeof connect>>;
+  beforeAll(async () => {
+    services = await connect();
+  });
+  afterAll(async () => {
+    await services?.close();
+  });
+
+  it("a faulty rule fails validation; after the fix, a rerun from validateSnapshot reuses the shards and publishes generate's bytes", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    const stagingRoot = tmp();
+    const input = snapshotInput({ records: 150, seed: 31, shardSize: 50 }, target);
+    // The faulty release: its age rule flags one valid person (the gate's real report, plus one bogus failure).
+    const faulty = await services.worker(taskQueue, {
+      stagingRoot,
+      validate: async (set) => {
+        const { validation, quality } = await validateShards(set);
+        const rules = validation.rules.map((r) => (r.code === validation.rules.find((x) => x.severity === "error")!.code ? { ...r, failures: 1, examples: [{ bogus: true }] } : r));
+        return { validation: { ...validation, passed: false, errors: validation.errors + 1, rules }, quality };
+      },
+    });
+    const first = await services.start(taskQueue, input);
+    const failure = await faulty.runUntil(failureOf(first.result()));
+    expect(failure.type).toBe("ValidationFailed");
+    expect(readdirSync(target)).toEqual([]);
+
+    // The fixed release rereads the staged shards: no shard is generated again.
+    const fixed = await services.worker(taskQueue, { stagingRoot });
+    const { handle, input: rerunInput, previousStatus } = await startRerun(services.client, { workflowId: first.workflowId, from: "validateSnapshot" });
+    expect(previousStatus).toBe("FAILED");
+    expect(rerunInput).toEqual({ ...input, from: "validateSnapshot" });
+    const result = await fixed.runUntil(handle.result());
+    expect(result).toMatchObject({ snapshotId: input.snapshotId, alreadyPublished: false, validation: { passed: true } });
+    expect(await activitiesOf(handle)).toEqual(["validateSnapshot", "exportSnapshot", "publishManifest"]);
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(publishedFolder(target, input.snapshotId)))).toEqual(withoutManifest(digestsOf(local)));
+  });
+
+  it("a rerun with nothing changed gives the same bytes; one whose skipped steps' output is gone fails at once, naming the step to rerun from", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    const input = snapshotInput({ records: 100, seed: 32, shardSize: 50 }, target);
+    const worker = await services.worker(taskQueue, { stagingRoot: tmp() });
+    await worker.runUntil(async () => {
+      const first = await services.start(taskQueue, input);
+      const published = await first.result();
+      const before = withoutManifest(digestsOf(published.location));
+
+      // Publishing to a folder moved the exported files out of staging: publishManifest alone cannot run.
+      const late = await startRerun(services.client, { workflowId: first.workflowId, from: "publishManifest", target: tmp() });
+      const failure = await failureOf(late.handle.result());
+      expect(failure.type).toBe("StagedOutputMissing");
+      expect(failure.message).toMatch(/no longer staged.*rerun --from exportSnapshot/);
+
+      // From generateShard: every shard is built again; the target already holds the same snapshot.
+      const again = await startRerun(services.client, { workflowId: first.workflowId, from: "generateShard", target });
+      expect(await again.handle.result()).toMatchObject({ alreadyPublished: true, counts: { persons: 100 } });
+      expect(await activitiesOf(again.handle)).toEqual(["generateShard", "generateShard", "validateSnapshot", "exportSnapshot", "publishManifest"]);
+      expect(withoutManifest(digestsOf(published.location))).toEqual(before);
+
+      // That run's export stayed staged (nothing was moved): publishing alone to another target now works.
+      const elsewhere = tmp();
+      const copy = await startRerun(services.client, { workflowId: first.workflowId, from: "publishManifest", target: elsewhere });
+      const copied = await copy.handle.result();
+      expect(await activitiesOf(copy.handle)).toEqual(["publishManifest"]);
+      expect(withoutManifest(digestsOf(copied.location))).toEqual(before);
+    });
+    expect(existsSync(join(publishedFolder(target, input.snapshotId), MANIFEST))).toBe(true);
+  });
+
+  it("refuses to rerun a workflow that does not exist", async () => {
+    await expect(startRerun(services.client, { workflowId: `snapshot-v0_1-missing-${randomUUID()}`, from: "exportSnapshot" })).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/no snapshot workflow/) });
+  });
+});
