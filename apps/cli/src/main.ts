@@ -1,27 +1,32 @@
 #!/usr/bin/env node
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
-import { effectiveEnv } from "@sdh/worker";
+import { servicesEnv } from "@sdh/worker";
 import type { LogLevel } from "@temporalio/worker";
+import { config, configHelp } from "./commands/config.js";
 import { doctorHelp } from "./commands/doctor-help.js";
 import { generate, generateHelp } from "./commands/generate.js";
 import { samples, samplesHelp } from "./commands/samples.js";
 import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
+import { scheduleHelp } from "./commands/schedule-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
 import { workerHelp } from "./commands/worker-help.js";
 import { validate, validateHelp } from "./commands/validate.js";
 import { verify, verifyHelp } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
+import { Settings } from "./settings/resolve-settings.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const help = `sdh — Synthetic Data Hub: reproducible synthetic insurance test data, built on Temporal, published to S3.
 
-Usage: sdh <command> [options]
+Usage: sdh [--config FILE] <command> [options]
 
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
-  snapshot   snapshot run: build a snapshot through Temporal and publish it
+  snapshot   run | status | cancel | rerun: build a snapshot through Temporal and publish it
+  schedule   create | list | describe | pause | unpause | trigger | backfill | delete: nightly builds
   worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
+  config     config show: the effective settings and where each came from
   publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
   list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
   pull       download a snapshot (id or latest), every file checked against the manifest
@@ -31,33 +36,29 @@ Commands:
   version    print the sdh, schema and Node versions
   help       show this help, or \`sdh help <command>\` for one command
 
+Settings come from flags, SDH_* environment variables, a config file (sdh.config.json or .yaml;
+--config FILE) and .sdh/services.env, in that order: see \`sdh config --help\`.
+
 Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 
 Examples:
   pnpm services:up && pnpm sdh doctor
   pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
   pnpm sdh worker &   pnpm sdh snapshot run --records 1000 --target ./out/published --wait
+  pnpm sdh schedule create --id nightly --cron "0 2 * * *" --records 100000 --seed-from-date --target s3://sdh-snapshots/nightly
   pnpm sdh verify ./out/demo
   pnpm sdh validate ./out/demo
   pnpm sdh version`;
 
-const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR"] as const;
-
-function logLevel(value: string | undefined): LogLevel {
-  const level = (value ?? "WARN").toUpperCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    throw new UsageError(`SDH_LOG_LEVEL='${value}' is not a log level; expected one of ${LOG_LEVELS.join(", ")}`);
-  }
-  return level as LogLevel;
-}
-
 const commandHelp: Record<string, string> = {
+  config: configHelp,
   doctor: doctorHelp,
   generate: generateHelp,
   list: listHelp,
   publish: publishHelp,
   pull: pullHelp,
   samples: samplesHelp,
+  schedule: scheduleHelp,
   snapshot: snapshotHelp,
   validate: validateHelp,
   verify: verifyHelp,
@@ -75,8 +76,24 @@ async function temporalCommand(level: LogLevel) {
   return { doctor: (await import("./commands/doctor.js")).doctor, worker: (await import("./commands/worker.js")).worker };
 }
 
+/** Takes the global `--config FILE` (or `--config=FILE`) out of the arguments, wherever it is. */
+function takeConfigFlag(argv: string[]): { configPath: string | undefined; args: string[] } {
+  const args: string[] = [];
+  let configPath: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--config") {
+      configPath = argv[++i];
+      if (!configPath) throw new UsageError("--config needs a file: --config sdh.config.yaml");
+    } else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
+    else args.push(arg);
+  }
+  return { configPath, args };
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const { configPath, args } = takeConfigFlag(argv);
+  const [command, ...rest] = args;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     const topic = rest[0];
     if (topic && !commandHelp[topic]) throw new UsageError(`no help for '${topic}'; commands: ${Object.keys(commandHelp).join(", ")}`);
@@ -87,21 +104,28 @@ async function main(argv: string[]): Promise<number> {
     console.log(commandHelp[command] ?? help);
     return EXIT.ok;
   }
-  // The CLI reads .sdh/services.env by default; the provider chains (AWS) then see it too.
-  const env = effectiveEnv();
+  // Flags > env > config file > .sdh/services.env > defaults. The effective values go into the
+  // environment, where the Temporal and S3 settings (and the AWS provider chain) read them.
+  const settings = new Settings({ env: process.env, servicesEnv: servicesEnv(), configPath, cwd: process.cwd() });
+  const env = settings.environment(process.env);
   Object.assign(process.env, env);
   // Our pinned AWS SDK supports Node 20; its notice about future releases is not news to CLI users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const level = logLevel(env.SDH_LOG_LEVEL);
+  // Checked by Settings: one of TRACE, DEBUG, INFO, WARN, ERROR.
+  const level = (env.SDH_LOG_LEVEL ?? "WARN").toUpperCase() as LogLevel;
   switch (command) {
     case "doctor":
       return (await temporalCommand(level)).doctor(env);
     case "worker":
-      return (await temporalCommand(level)).worker(rest, env);
+      return (await temporalCommand(level)).worker(rest, env, settings);
     case "snapshot":
-      return (await import("./commands/snapshot.js")).snapshot(rest, env);
+      return (await import("./commands/snapshot.js")).snapshot(rest, env, settings);
+    case "schedule":
+      return (await import("./commands/schedule.js")).schedule(rest, env, settings);
+    case "config":
+      return config(rest, settings);
     case "generate":
-      return generate(rest);
+      return generate(rest, settings);
     case "samples":
       return samples(rest);
     case "list":

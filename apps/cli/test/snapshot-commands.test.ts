@@ -1,72 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { snapshotWorkflowId, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
 import { Client, Connection } from "@temporalio/client";
-import { afterAll, describe, expect, it } from "vitest";
-import { nodeCli, runCli } from "./run-cli.js";
-
-const tmp = () => mkdtempSync(join(tmpdir(), "sdh-snapshot-cli-"));
-const MANIFEST = "snapshot_manifest_v0_1.json";
-
-function servicesEnv() {
-  const s = testServices();
-  return { TEMPORAL_ADDRESS: s.temporalAddress, TEMPORAL_NAMESPACE: s.namespace };
-}
-
-function s3Env() {
-  const s = testServices();
-  return { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region, AWS_ACCESS_KEY_ID: s.accessKeyId, AWS_SECRET_ACCESS_KEY: s.secretAccessKey };
-}
-
-function digests(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name !== MANIFEST) out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-const workers: ChildProcess[] = [];
-afterAll(() => {
-  for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
-});
-
-/** Starts `sdh worker` as its own process and resolves once it polls. */
-function startWorker(taskQueue: string, staging: string, concurrency = 2, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
-  const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", String(concurrency), ...extra]);
-  const child = spawn(node, args, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv(), ...s3Env() },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  workers.push(child);
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const check = setInterval(() => {
-      if (output.includes('"worker started"')) {
-        clearInterval(check);
-        resolve({ child, output: () => output });
-      } else if (child.exitCode !== null) {
-        clearInterval(check);
-        reject(new Error(`worker exited early (${child.exitCode}): ${output}`));
-      }
-    }, 100);
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+import { describe, expect, it } from "vitest";
+import { digests, exited, servicesEnv, startWorker, tmp } from "./cli-workers.js";
+import { runCli } from "./run-cli.js";
 
 describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
   it("builds and publishes the bytes `sdh generate` writes; a re-run reuses its staging and leaves the target as it is; SIGTERM stops the worker", async () => {
@@ -97,9 +40,51 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect([elsewhere.status, elsewhere.stderr]).toEqual([0, ""]);
     expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.1/${snapshotId}/`);
 
+    const status = runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv());
+    expect(status.status).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_1-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { persons: 250 } } });
+    // Rerun from the export: same bytes; the folder target keeps what it has.
+    const rerun = runCli(["snapshot", "rerun", snapshotId, "--from", "exportSnapshot", "--target", target, "--wait", "--json"], servicesEnv());
+    expect([rerun.status, rerun.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ snapshotId, alreadyPublished: true });
+    expect(digests(result.location)).toEqual(digests(local));
+
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);
   }, 120_000);
+
+  it("shows a running build's progress, cancels it and publishes nothing; status, cancel and rerun refuse bad ids and steps", async () => {
+    const taskQueue = `cli-${randomUUID()}`;
+    const target = tmp();
+    const { child } = await startWorker(taskQueue, tmp(), 1);
+    const snapshotId = `cli-cancel-${randomUUID().slice(0, 8)}`;
+    const started = runCli(["snapshot", "run", "--records", "200000", "--shards", "40", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue], servicesEnv());
+    expect(started.status).toBe(0);
+    let running: { status: string; progress?: { step: string; shardsTotal: number } | null } = { status: "" };
+    for (let i = 0; i < 50 && !running.progress; i++) {
+      running = JSON.parse(runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv()).stdout) as typeof running;
+    }
+    expect(running).toMatchObject({ status: "RUNNING", progress: { step: "generate", shardsTotal: 40 } });
+    const busy = runCli(["snapshot", "rerun", snapshotId, "--from", "validateSnapshot"], servicesEnv());
+    expect([busy.status, busy.stderr]).toEqual([2, expect.stringMatching(/still running.*cancel/)]);
+    const cancelled = runCli(["snapshot", "cancel", snapshotId], servicesEnv());
+    expect([cancelled.status, cancelled.stderr, cancelled.stdout]).toEqual([0, "", expect.stringContaining("Cancellation requested")]);
+    let after = { status: "" };
+    for (let i = 0; i < 50 && after.status !== "CANCELLED"; i++) {
+      after = JSON.parse(runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv()).stdout) as typeof after;
+    }
+    expect(after.status).toBe("CANCELLED");
+    expect(runCli(["snapshot", "status", snapshotId], servicesEnv()).status).toBe(1);
+    expect(readdirSync(target)).toEqual([]);
+
+    const unknown = runCli(["snapshot", "status", "no-such-snapshot"], servicesEnv());
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([2, expect.stringMatching(/no snapshot workflow snapshot-v0_1-no-such-snapshot/)]);
+    const badStep = runCli(["snapshot", "rerun", snapshotId, "--from", "exportEverything"], servicesEnv());
+    expect([badStep.status, badStep.stderr.trim()]).toEqual([2, "sdh: --from 'exportEverything' is not a step; steps: generateShard, validateSnapshot, exportSnapshot, publishManifest"]);
+    expect(runCli(["snapshot", "rerun", "no-such-snapshot", "--from", "exportSnapshot"], servicesEnv()).status).toBe(2);
+    child.kill("SIGTERM");
+    await exited(child);
+  }, 180_000);
 
   it("spreads a snapshot's shards across two workers that share only an S3 staging prefix, with generate's bytes", async () => {
     const taskQueue = `cli-${randomUUID()}`;

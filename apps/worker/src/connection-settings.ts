@@ -14,13 +14,16 @@ export interface TemporalSettings {
  * environment does not set. An explicit variable always wins over the file.
  */
 export function effectiveEnv(env: NodeJS.ProcessEnv = process.env, stateDir = env.SDH_STATE_DIR ?? join(process.cwd(), ".sdh")): NodeJS.ProcessEnv {
-  let fromFile: NodeJS.ProcessEnv = {};
+  return { ...servicesEnv(stateDir), ...env };
+}
+
+/** The settings `pnpm services:up` recorded in `<stateDir>/services.env`; empty when it has not run. */
+export function servicesEnv(stateDir = process.env.SDH_STATE_DIR ?? join(process.cwd(), ".sdh")): NodeJS.ProcessEnv {
   try {
-    fromFile = parseEnv(readFileSync(join(stateDir, "services.env"), "utf8")) as NodeJS.ProcessEnv;
+    return parseEnv(readFileSync(join(stateDir, "services.env"), "utf8")) as NodeJS.ProcessEnv;
   } catch {
-    // No local services recorded: the environment alone decides.
+    return {}; // No local services recorded: the environment alone decides.
   }
-  return { ...fromFile, ...env };
 }
 
 export function temporalSettings(env: NodeJS.ProcessEnv): TemporalSettings {

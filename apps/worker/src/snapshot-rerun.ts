@@ -28,7 +28,7 @@ export interface RerunRequest {
  * the input of its latest run, from `from` on. The same workflow id: a snapshot is built by one
  * workflow at a time, and status and history stay in one place.
  */
-export async function startRerun(client: Client, { workflowId, from, target }: RerunRequest): Promise<{ handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>; input: SnapshotInput; previousStatus: string }> {
+export async function startRerun(client: Client, { workflowId, from, target }: RerunRequest): Promise<{ handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>; runId: string; input: SnapshotInput; previousStatus: string }> {
   const previous = client.workflow.getHandle(workflowId);
   let description;
   try {
@@ -48,7 +48,7 @@ export async function startRerun(client: Client, { workflowId, from, target }: R
     workflowIdConflictPolicy: "FAIL",
     workflowIdReusePolicy: "ALLOW_DUPLICATE",
   });
-  return { handle, input, previousStatus: description.status.name };
+  return { handle, runId: handle.firstExecutionRunId, input, previousStatus: description.status.name };
 }
 
 /** The input a run was started with: the first event of its history. */

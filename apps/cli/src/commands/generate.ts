@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
 import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags, wholeNumberOption } from "../config-flags.js";
+import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
 
@@ -31,8 +32,9 @@ const STAGE_NOTES = {
   export: "writing CSV, JSON and Parquet files…",
 } as const;
 
-export async function generate(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args);
+export async function generate(args: string[], settings: Settings): Promise<number> {
+  const { values: given, positionals } = parse(args);
+  const values = settings.fill(given);
   if (positionals.length) throw new UsageError(`unexpected argument(s) ${positionals.join(" ")}; see \`sdh generate --help\``);
   if (!values.out) throw new UsageError("--out DIR is required: the folder the bundle is written to");
   const { config, snapshotId } = configFromFlags(values);

@@ -1,41 +1,38 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { defaultSnapshotId } from "@sdh/exporters";
 import { parseTarget } from "@sdh/storage";
-import { SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, temporalSettings, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
-import { Client, Connection, WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
+import { configForDate, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
 import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
-import { progressLine } from "../progress.js";
+import type { Settings } from "../settings/resolve-settings.js";
+import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { awaitSnapshot } from "./snapshot-wait.js";
 
+const SUBCOMMANDS = "run, status, cancel, rerun";
 
-
-export async function snapshot(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function snapshot(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "run") throw new UsageError(`unknown snapshot command '${sub ?? ""}'; available: run (see \`sdh snapshot --help\`)`);
+  if (sub === "status" || sub === "cancel") return (await import("./snapshot-status.js")).snapshotRunCommand(sub, rest, env);
+  if (sub === "rerun") return (await import("./snapshot-rerun.js")).rerun(rest, env);
+  if (sub !== "run") throw new UsageError(`unknown snapshot command '${sub ?? ""}'; available: ${SUBCOMMANDS} (see \`sdh snapshot --help\`)`);
+  return run(rest, env, settings);
+}
+
+async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: false, options: { ...CONFIG_FLAGS, target: { type: "string" }, "task-queue": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      options: { ...CONFIG_FLAGS, "seed-from-date": { type: "string" }, target: { type: "string" }, "task-queue": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh snapshot --help\``);
   }
-  const { values } = parsed;
-  if (!values.target) throw new UsageError("--target DIR is required: where the snapshot is published");
-  let target;
-  try {
-    target = parseTarget(values.target);
-  } catch (error) {
-    throw new UsageError(`--target ${(error as Error).message}`);
-  }
-  const { config, snapshotId } = configFromFlags(values);
-  // A folder is resolved here: the worker may run in another working directory.
-  const input: SnapshotInput = { config, snapshotId, target: target.kind === "local" ? resolve(target.path) : values.target };
-  const { address, namespace, uiUrl } = temporalSettings(env);
-  const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
-    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });
-  });
-  try {
-    const client = new Client({ connection, namespace });
-    const workflowId = snapshotWorkflowId(snapshotId);
+  const values = settings.fill(parsed.values);
+  const { input, workflowId } = snapshotRequest(values, parsed.values);
+  return withTemporal(env, async ({ client, link }) => {
     // A build already running is joined. A finished or failed one may run again: staged output is
     // reused, and publishing what is already published is a no-op, so a re-run can also serve
     // another target.
@@ -51,53 +48,37 @@ export async function snapshot(args: string[], env: NodeJS.ProcessEnv): Promise<
       workflowIdReusePolicy: "ALLOW_DUPLICATE",
     });
     const state = running ? "already running: joined it" : "started";
-    const link = uiUrl ? `${uiUrl}/namespaces/${namespace}/workflows/${workflowId}` : null;
-    if (!values.json) console.log(`Snapshot ${snapshotId}: workflow ${workflowId} ${state}${link ? `\n  ${link}` : ""}`);
+    const url = link(workflowId);
+    if (!values.json) console.log(`Snapshot ${input.snapshotId}: workflow ${workflowId} ${state}${url ? `\n  ${url}` : ""}`);
     if (!values.wait) {
-      if (values.json) console.log(JSON.stringify({ workflowId, snapshotId, state, link }, null, 2));
+      if (values.json) console.log(JSON.stringify({ workflowId, snapshotId: input.snapshotId, state, link: url }, null, 2));
       return EXIT.ok;
     }
-    return await awaitResult(handle, { json: values.json, workflowId, link });
-  } finally {
-    await connection.close();
-  }
+    return awaitSnapshot(handle, { json: values.json, link: url });
+  });
 }
 
-async function awaitResult(handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>, out: { json: boolean; workflowId: string; link: string | null }): Promise<number> {
-  const show = process.stderr.isTTY && !out.json ? progressLine("snapshot") : null;
-  let last = "";
-  const poll = setInterval(() => {
-    handle.query<SnapshotProgress>("progress").then(
-      (p) => {
-        if (show && p.step === "generate") show.update(p.personsDone, p.personsTotal);
-        else if (show) show.note(`${p.step}…`);
-        else if (!out.json) {
-          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.personsDone}/${p.personsTotal} persons`;
-          if (line !== last) console.error(line);
-          last = line;
-        }
-      },
-      () => undefined, // no worker answered yet: the next poll asks again
-    );
-  }, 1_000);
+type RunValues = Record<keyof typeof CONFIG_FLAGS | "seed-from-date" | "target", string | undefined>;
+
+/** The workflow input the flags describe. `given` are the flags as typed, to tell them from settings. */
+function snapshotRequest(values: Partial<RunValues>, given: Partial<RunValues>): { input: SnapshotInput; workflowId: string } {
+  if (!values.target) throw new UsageError("--target is required (or SDH_TARGET, or target in the config file): where the snapshot is published");
+  let target;
   try {
-    const result = await handle.result();
-    show?.done();
-    if (out.json) console.log(JSON.stringify({ workflowId: out.workflowId, ...result }, null, 2));
-    else {
-      console.log(`Published ${result.snapshotId} to ${result.location}${result.alreadyPublished ? " (already there, unchanged)" : ""}`);
-      console.log(`  ${result.counts.persons} persons · ${result.counts.vehicles} vehicles · ${result.counts.profiles} profiles · ${result.files} files · ${result.bytes} bytes`);
-    }
-    return EXIT.ok;
+    target = parseTarget(values.target);
   } catch (error) {
-    show?.done();
-    if (error instanceof WorkflowFailedError) {
-      const cause = error.cause as { message?: string; cause?: { message?: string } } | undefined;
-      console.error(`sdh: snapshot ${out.workflowId} failed: ${cause?.cause?.message ?? cause?.message ?? error.message}${out.link ? `\n  ${out.link}` : ""}`);
-      return EXIT.failed;
-    }
-    throw error;
-  } finally {
-    clearInterval(poll);
+    throw new UsageError(`--target ${(error as Error).message}`);
   }
+  const date = values["seed-from-date"];
+  let { config, snapshotId } = configFromFlags(values);
+  if (date !== undefined) {
+    // The night of `date`, as a schedule with --seed-from-date builds it: same config, same bytes.
+    if (!isCalendarDate(date)) throw new UsageError(`--seed-from-date '${date}' is not a date YYYY-MM-DD`);
+    for (const flag of ["seed", "as-of"] as const) if (given[flag] !== undefined) throw new UsageError(`--seed-from-date sets the seed and asOf from the date; drop --${flag}`);
+    config = configForDate(config, date, { seed: true, asOf: true });
+    snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
+  }
+  // A folder is resolved here: the worker may run in another working directory.
+  const input: SnapshotInput = { config, snapshotId, target: target.kind === "local" ? resolve(target.path) : values.target };
+  return { input, workflowId: snapshotWorkflowId(snapshotId) };
 }

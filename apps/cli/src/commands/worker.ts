@@ -4,22 +4,22 @@ import { createWorker, DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE, temporalSettin
 import { parseTarget } from "@sdh/storage";
 import { NativeConnection } from "@temporalio/worker";
 import { wholeNumberOption } from "../config-flags.js";
+import type { Settings } from "../settings/resolve-settings.js";
+import { EXIT, UsageError } from "../usage-error.js";
 
 /** Each worker's working copy when staging is shared on S3. */
 const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
-import { EXIT, UsageError } from "../usage-error.js";
 
-
-
-export async function worker(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" } } }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh worker --help\``);
   }
+  values = settings.fill(values);
   const concurrency = values.concurrency === undefined ? availableParallelism() : wholeNumberOption("--concurrency", values.concurrency);
-  const staging = values.staging ?? env.SDH_STAGING_DIR ?? DEFAULT_STAGING_ROOT;
+  const staging = values.staging ?? DEFAULT_STAGING_ROOT;
   // An S3 staging is shared by workers on several machines; each keeps its working copy in --cache.
   const sharedStaging = staging.startsWith("s3://") ? staging : undefined;
   if (sharedStaging) {

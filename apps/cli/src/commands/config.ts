@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import { CONFIG_FILE_NAMES } from "../settings/config-file.js";
+import type { Settings } from "../settings/resolve-settings.js";
+import { SETTINGS } from "../settings/setting-specs.js";
+import { EXIT, UsageError } from "../usage-error.js";
+
+export const configHelp = `sdh config show — the effective settings, and where each value came from
+
+Every setting can come from a flag (where the command has one), an environment variable, the config
+file, .sdh/services.env (written by \`pnpm services:up\`) or the default, in that order of precedence.
+The config file is --config FILE, else SDH_CONFIG, else the first of ${CONFIG_FILE_NAMES.join(", ")} in
+the working folder. Credentials are never read from it, and never printed.
+
+Options:
+  --json             the settings as JSON: [{ key, env, flag, value, source }]
+  (any setting's flag, e.g. --records 1000, shows what that flag would do)
+
+Settings (config file key · environment variable · flag):
+${SETTINGS.map((s) => `  ${s.key.padEnd(20)} ${s.env.padEnd(24)} ${(s.flag ? `--${s.flag}` : "").padEnd(14)} ${s.description}`).join("\n")}
+
+Config file (sdh.config.yaml; JSON has the same shape):
+  snapshot:
+    records: 100000
+    formats: [csv, parquet]
+  target: s3://sdh-snapshots/nightly
+  temporal:
+    address: temporal.internal:7233
+    namespace: sdh
+
+Examples:
+  pnpm sdh config show
+  SDH_RECORDS=5000 pnpm sdh config show --json
+  pnpm sdh config show --config ./ci/sdh.config.yaml`;
+
+const FLAG_OPTIONS = Object.fromEntries(SETTINGS.filter((s) => s.flag).map((s) => [s.flag!, { type: "string" as const }]));
+
+export function config(args: string[], settings: Settings): number {
+  const [sub, ...rest] = args;
+  if (sub !== "show") throw new UsageError(`unknown config command '${sub ?? ""}'; available: show (see \`sdh config --help\`)`);
+  let values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: { ...FLAG_OPTIONS, json: { type: "boolean", default: false } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; see \`sdh config --help\``);
+  }
+  const rows = settings.describe(values).map(({ spec, value, source }) => ({
+    key: spec.key,
+    env: spec.env,
+    flag: spec.flag ? `--${spec.flag}` : null,
+    value: value === undefined ? (spec.defaultText ?? null) : spec.secret ? "***" : value,
+    source,
+  }));
+  if (values.json) {
+    console.log(JSON.stringify({ configFile: settings.file, settings: rows }, null, 2));
+    return EXIT.ok;
+  }
+  console.log(`Config file: ${settings.file ?? `none (looked for ${CONFIG_FILE_NAMES.join(", ")})`}`);
+  const width = Math.max(...rows.map((r) => r.key.length));
+  const valueWidth = Math.min(44, Math.max(...rows.map((r) => String(r.value ?? "-").length)));
+  for (const r of rows) console.log(`  ${r.key.padEnd(width)}  ${String(r.value ?? "-").padEnd(valueWidth)}  ${r.source}`);
+  return EXIT.ok;
+}

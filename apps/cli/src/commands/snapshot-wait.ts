@@ -1,0 +1,53 @@
+import type { SnapshotInput, SnapshotProgress, SnapshotResult } from "@sdh/worker";
+import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
+import { progressLine } from "../progress.js";
+import { EXIT } from "../usage-error.js";
+
+/** The root cause's message of a failed workflow (the activity's own words, e.g. a validation summary). */
+export function failureMessage(error: WorkflowFailedError): string {
+  const cause = error.cause as { message?: string; cause?: { message?: string } } | undefined;
+  return cause?.cause?.message ?? cause?.message ?? error.message;
+}
+
+/**
+ * Waits for a snapshot run, showing its progress: a bar on a terminal, a line per change otherwise
+ * (stderr), nothing with --json. Exit 0 when it published, 1 when it failed.
+ */
+export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>, out: { json: boolean; link: string | null }): Promise<number> {
+  const show = process.stderr.isTTY && !out.json ? progressLine("snapshot") : null;
+  let last = "";
+  const poll = setInterval(() => {
+    handle.query<SnapshotProgress>("progress").then(
+      (p) => {
+        if (show && p.step === "generate") show.update(p.personsDone, p.personsTotal);
+        else if (show) show.note(`${p.step}…`);
+        else if (!out.json) {
+          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.personsDone}/${p.personsTotal} persons`;
+          if (line !== last) console.error(line);
+          last = line;
+        }
+      },
+      () => undefined, // no worker answered yet: the next poll asks again
+    );
+  }, 1_000);
+  try {
+    const result = await handle.result();
+    show?.done();
+    if (out.json) console.log(JSON.stringify({ workflowId: handle.workflowId, ...result }, null, 2));
+    else {
+      console.log(`Published ${result.snapshotId} to ${result.location}${result.alreadyPublished ? " (already there, unchanged)" : ""}`);
+      console.log(`  ${result.counts.persons} persons · ${result.counts.vehicles} vehicles · ${result.counts.profiles} profiles · ${result.files} files · ${result.bytes} bytes`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    show?.done();
+    if (error instanceof WorkflowFailedError) {
+      console.error(`sdh: snapshot ${handle.workflowId} failed: ${failureMessage(error)}${out.link ? `\n  ${out.link}` : ""}`);
+      console.error(`  see \`sdh snapshot status ${handle.workflowId}\`; after a fix: \`sdh snapshot rerun ${handle.workflowId} --from <step>\``);
+      return EXIT.failed;
+    }
+    throw error;
+  } finally {
+    clearInterval(poll);
+  }
+}

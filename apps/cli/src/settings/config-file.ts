@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { UsageError } from "../usage-error.js";
+import { SETTINGS } from "./setting-specs.js";
+
+/** Looked for in the working folder, in this order, when neither --config nor SDH_CONFIG names a file. */
+export const CONFIG_FILE_NAMES = ["sdh.config.json", "sdh.config.yaml", "sdh.config.yml"] as const;
+
+export interface ConfigFile {
+  path: string;
+  /** Checked values by setting key, as text (the form flags and env vars have). */
+  values: Map<string, string>;
+}
+
+/** The config file `explicit` names, or the first of CONFIG_FILE_NAMES in `cwd`; null when there is none. */
+export function findConfigFile(explicit: string | undefined, cwd: string): string | null {
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    if (!existsSync(path)) throw new UsageError(`config file ${explicit} does not exist`);
+    return path;
+  }
+  for (const name of CONFIG_FILE_NAMES) if (existsSync(resolve(cwd, name))) return resolve(cwd, name);
+  return null;
+}
+
+/** Reads and checks a config file; every problem is reported, one line per bad field. */
+export function readConfigFile(path: string): ConfigFile {
+  const name = basename(path);
+  const source = readFileSync(path, "utf8");
+  let raw: unknown;
+  try {
+    raw = /\.ya?ml$/i.test(path) ? parseYaml(source) : JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`${name}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  if (raw === null || raw === undefined) return { path, values: new Map() };
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`${name}: must be an object of settings (see \`sdh config show\`)`);
+  const problems: string[] = [];
+  const values = new Map<string, string>();
+  const known = new Map(SETTINGS.map((s) => [s.key, s]));
+  const groups = new Set(SETTINGS.filter((s) => s.key.includes(".")).map((s) => s.key.split(".")[0]!));
+  for (const [key, value] of flatten(raw as Record<string, unknown>, groups)) {
+    const spec = known.get(key);
+    if (!spec) {
+      problems.push(`${name}: ${key}: unknown setting; known: ${SETTINGS.filter((s) => !s.secret).map((s) => s.key).join(", ")}`);
+      continue;
+    }
+    if (spec.secret) {
+      problems.push(`${name}: ${key}: credentials are not read from config files; set ${spec.env} in the environment or use an AWS profile`);
+      continue;
+    }
+    const checked = spec.schema.safeParse(value);
+    if (checked.success) values.set(key, checked.data);
+    else problems.push(`${name}: ${key}: ${checked.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  if (problems.length) throw new UsageError(problems.join("\n"));
+  return { path, values };
+}
+
+/** [dotted key, leaf value] pairs; objects are entered only at the known group names (snapshot, temporal, …). */
+function flatten(object: Record<string, unknown>, groups: ReadonlySet<string>): Array<[string, unknown]> {
+  return Object.entries(object).flatMap(([key, value]): Array<[string, unknown]> =>
+    groups.has(key) && value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>).map(([leaf, v]) => [`${key}.${leaf}`, v])
+      : [[key, value]],
+  );
+}

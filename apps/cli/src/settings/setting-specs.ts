@@ -1,0 +1,75 @@
+import { OutputFormat } from "@sdh/schemas";
+import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker";
+import { z } from "zod";
+
+/**
+ * One setting the CLI reads. Every setting has an environment variable and a place in the config
+ * file; those a command takes as an option also have a flag. Precedence: flag > env > config file >
+ * .sdh/services.env (written by `pnpm services:up`) > default.
+ */
+export interface SettingSpec {
+  /** Its path in the config file, e.g. `snapshot.records`. */
+  key: string;
+  env: string;
+  /** The command-line flag, without dashes, for settings a command takes as an option. */
+  flag?: string;
+  /** Checks a value from the environment (a string) or the file (a string, number, boolean or list). */
+  schema: z.ZodType<string>;
+  description: string;
+  /** What applies when nothing sets it (for `sdh config show`; the code's own default). */
+  defaultText?: string;
+  /** Never printed; not accepted from the config file (keep credentials out of files in repositories). */
+  secret?: boolean;
+}
+
+const text = z.string().trim().min(1, "must not be empty");
+/** A whole number ≥ min, from a string or a number; kept as text, as flags are. */
+const whole = (min: number) =>
+  z.union([z.number(), z.string()]).transform((v, ctx) => {
+    const n = typeof v === "number" ? v : Number(v.trim() === "" ? NaN : v);
+    if (!Number.isInteger(n) || n < min) ctx.addIssue({ code: "custom", message: `must be a whole number ≥ ${min} (got ${JSON.stringify(v)})` });
+    return String(n);
+  });
+const integer = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === "number" ? v : Number(v.trim() === "" ? NaN : v);
+  if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `must be a whole number (got ${JSON.stringify(v)})` });
+  return String(n);
+});
+const date = text.refine(isCalendarDate, "must be a date YYYY-MM-DD");
+const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) => {
+  const list = (Array.isArray(v) ? v : v.split(",")).map((f) => f.trim());
+  const unknown = list.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
+  if (unknown.length || !list.length) ctx.addIssue({ code: "custom", message: `unknown format(s) ${unknown.join(", ") || "(none)"}; allowed: ${OutputFormat.options.join(", ")}` });
+  return list.join(",");
+});
+const bool = z.union([z.boolean(), z.enum(["true", "false"])]).transform(String);
+const url = text.refine((v) => URL.canParse(v), "must be a URL such as http://127.0.0.1:7070");
+const logLevel = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.enum(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"], { error: "must be one of TRACE, DEBUG, INFO, WARN, ERROR" }));
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "persons per snapshot", defaultText: "200" },
+  { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
+  { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
+  { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },
+  { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the persons into", defaultText: "shards of 50,000 persons" },
+  { key: "target", env: "SDH_TARGET", flag: "target", schema: text, description: "where snapshots are published (s3://bucket/prefix or a folder)" },
+  { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: text, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },
+  { key: "temporal.namespace", env: "TEMPORAL_NAMESPACE", schema: text, description: "Temporal namespace", defaultText: "default" },
+  { key: "temporal.taskQueue", env: "SDH_TASK_QUEUE", flag: "task-queue", schema: text, description: "task queue of the snapshot workers", defaultText: SNAPSHOT_TASK_QUEUE },
+  { key: "temporal.uiUrl", env: "SDH_TEMPORAL_UI", schema: url, description: "Temporal Web UI, for links" },
+  { key: "s3.endpoint", env: "SDH_S3_ENDPOINT", schema: url, description: "S3 endpoint (unset: AWS)" },
+  { key: "s3.bucket", env: "SDH_S3_BUCKET", schema: text, description: "bucket `sdh doctor` checks" },
+  { key: "s3.forcePathStyle", env: "SDH_S3_FORCE_PATH_STYLE", schema: bool, description: "path-style S3 URLs (local S3 servers)" },
+  { key: "s3.region", env: "AWS_REGION", schema: text, description: "S3 region" },
+  { key: "aws.accessKeyId", env: "AWS_ACCESS_KEY_ID", schema: text, description: "S3 access key (environment or AWS profile only)", secret: true },
+  { key: "aws.secretAccessKey", env: "AWS_SECRET_ACCESS_KEY", schema: text, description: "S3 secret key (environment or AWS profile only)", secret: true },
+  { key: "worker.concurrency", env: "SDH_WORKER_CONCURRENCY", flag: "concurrency", schema: whole(1), description: "activities a worker runs at once", defaultText: "one per core" },
+  { key: "worker.staging", env: "SDH_STAGING_DIR", flag: "staging", schema: text, description: "staging folder, or s3://bucket/prefix shared by workers", defaultText: ".sdh/staging" },
+  { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
+  { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },
+];
+
+export const settingByFlag = new Map(SETTINGS.filter((s) => s.flag).map((s) => [s.flag!, s]));

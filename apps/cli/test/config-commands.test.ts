@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-config-"));
+
+interface Shown {
+  configFile: string | null;
+  settings: Array<{ key: string; value: string | null; source: string }>;
+}
+const show = (args: string[], env: NodeJS.ProcessEnv, cwd: string) => {
+  const run = runCli(["config", "show", "--json", ...args], env, cwd);
+  expect([run.status, run.stderr]).toEqual([0, ""]);
+  const shown = JSON.parse(run.stdout) as Shown;
+  return { file: shown.configFile, get: (key: string) => shown.settings.find((s) => s.key === key)! };
+};
+
+describe("settings: flags > env > config file > .sdh/services.env > defaults", () => {
+  it("shows each setting's value and where it came from, with secrets redacted", () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, "sdh.config.yaml"), "snapshot:\n  records: 5000\n  seed: 11\n  formats: [csv, parquet]\ntarget: s3://sdh-snapshots/nightly\ntemporal:\n  namespace: from-file\n");
+    const { file, get } = show(["--records", "7"], { SDH_SEED: "12", TEMPORAL_NAMESPACE: "from-env", AWS_SECRET_ACCESS_KEY: "hunter2" }, cwd);
+    expect(file).toBe(join(cwd, "sdh.config.yaml"));
+    expect(get("snapshot.records")).toEqual({ key: "snapshot.records", env: "SDH_RECORDS", flag: "--records", value: "7", source: "flag --records" });
+    expect(get("snapshot.seed")).toMatchObject({ value: "12", source: "env SDH_SEED" });
+    expect(get("snapshot.formats")).toMatchObject({ value: "csv,parquet", source: "sdh.config.yaml" });
+    expect(get("target")).toMatchObject({ value: "s3://sdh-snapshots/nightly", source: "sdh.config.yaml" });
+    expect(get("temporal.namespace")).toMatchObject({ value: "from-env", source: "env TEMPORAL_NAMESPACE" });
+    expect(get("snapshot.asOf")).toMatchObject({ value: "2026-01-06", source: "default" });
+    expect(get("aws.secretAccessKey")).toMatchObject({ value: "***", source: "env AWS_SECRET_ACCESS_KEY" });
+    const text = runCli(["config", "show"], { AWS_SECRET_ACCESS_KEY: "hunter2" }, cwd);
+    expect(text.stdout).not.toContain("hunter2");
+  });
+
+  it("reads .sdh/services.env below the config file, and a JSON file named by --config", () => {
+    const cwd = tmp();
+    const state = join(cwd, ".sdh");
+    writeFileSync(join(cwd, "other.json"), JSON.stringify({ temporal: { address: "temporal.internal:7233" } }));
+    const env = { SDH_STATE_DIR: state };
+    mkdirSync(state);
+    writeFileSync(join(state, "services.env"), "TEMPORAL_ADDRESS=127.0.0.1:7233\nSDH_S3_ENDPOINT=http://127.0.0.1:7070\n");
+    const viaServices = show([], env, cwd);
+    expect(viaServices.get("temporal.address")).toMatchObject({ value: "127.0.0.1:7233", source: ".sdh/services.env" });
+    const viaFile = show(["--config", "other.json"], env, cwd);
+    expect(viaFile.get("temporal.address")).toMatchObject({ value: "temporal.internal:7233", source: "other.json" });
+    expect(viaFile.get("s3.endpoint")).toMatchObject({ value: "http://127.0.0.1:7070", source: ".sdh/services.env" });
+  });
+
+  it("reports every bad field of a config file, and a bad env var, with exit 2", () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, "sdh.config.json"), JSON.stringify({ snapshot: { records: -3, recrods: 5, formats: ["csv", "xml"] }, aws: { secretAccessKey: "x" }, logLevel: "LOUD" }));
+    const run = runCli(["config", "show"], {}, cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "sdh: sdh.config.json: snapshot.records: must be a whole number ≥ 1 (got -3)",
+      expect.stringMatching(/^sdh.config.json: snapshot.recrods: unknown setting; known: snapshot.records, /),
+      "sdh.config.json: snapshot.formats: unknown format(s) xml; allowed: csv, json, parquet",
+      "sdh.config.json: aws.secretAccessKey: credentials are not read from config files; set AWS_SECRET_ACCESS_KEY in the environment or use an AWS profile",
+      "sdh.config.json: logLevel: must be one of TRACE, DEBUG, INFO, WARN, ERROR",
+    ]);
+    const badEnv = runCli(["config", "show"], { SDH_AS_OF: "yesterday" }, tmp());
+    expect([badEnv.status, badEnv.stderr.trim()]).toEqual([2, "sdh: SDH_AS_OF='yesterday': must be a date YYYY-MM-DD"]);
+    const missing = runCli(["--config", "nope.yaml", "config", "show"], {}, tmp());
+    expect([missing.status, missing.stderr.trim()]).toEqual([2, "sdh: config file nope.yaml does not exist"]);
+    writeFileSync(join(cwd, "broken.yaml"), "snapshot: [unclosed\n");
+    expect(runCli(["--config", "broken.yaml", "config", "show"], {}, cwd).stderr).toMatch(/broken.yaml: not valid YAML/);
+  });
+
+  it("a command takes its options from the config file when no flag or env var gives them", () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, "sdh.config.yaml"), "snapshot:\n  records: 30\n  seed: 5\n  formats: [json]\n");
+    const out = join(cwd, "bundle");
+    const run = runCli(["generate", "--out", out, "--json"], { SDH_SEED: "6" }, cwd);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const manifest = JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_1.json"), "utf8")) as { counts: { persons: number }; seed: number; files: Array<{ path: string }> };
+    expect(manifest.counts.persons).toBe(30);
+    expect(manifest.seed).toBe(6); // env beats the file
+    expect(manifest.files.map((f) => f.path).filter((p) => p.endsWith(".csv") || p.endsWith(".parquet"))).toEqual([]);
+  });
+});
+
