@@ -2,17 +2,13 @@
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
 import { servicesEnv } from "@sdh/worker";
 import type { LogLevel } from "@temporalio/worker";
-import { config, configHelp } from "./commands/config.js";
-import { doctorHelp } from "./commands/doctor-help.js";
-import { generate, generateHelp } from "./commands/generate.js";
-import { samples, samplesHelp } from "./commands/samples.js";
-import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
-import { scheduleHelp } from "./commands/schedule-help.js";
-import { snapshotHelp } from "./commands/snapshot-help.js";
-import { workerHelp } from "./commands/worker-help.js";
-import { validate, validateHelp } from "./commands/validate.js";
-import { verify, verifyHelp } from "./commands/verify.js";
+import { config } from "./commands/config.js";
+import { generate } from "./commands/generate.js";
+import { samples } from "./commands/samples.js";
+import { validate } from "./commands/validate.js";
+import { verify } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
+import { commandHelp } from "./help-texts.js";
 import { Settings } from "./settings/resolve-settings.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -50,29 +46,17 @@ Examples:
   pnpm sdh validate ./out/demo
   pnpm sdh version`;
 
-const commandHelp: Record<string, string> = {
-  config: configHelp,
-  doctor: doctorHelp,
-  generate: generateHelp,
-  list: listHelp,
-  publish: publishHelp,
-  pull: pullHelp,
-  samples: samplesHelp,
-  schedule: scheduleHelp,
-  snapshot: snapshotHelp,
-  validate: validateHelp,
-  verify: verifyHelp,
-  worker: workerHelp,
-};
+
 
 /**
  * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
- * is loaded only for those, so file-only commands such as validate start fast.
+ * is loaded only for those, so file-only commands such as validate start fast. The worker logs JSON
+ * lines (INFO unless SDH_LOG_LEVEL says otherwise); doctor keeps the SDK's quiet text log.
  */
-async function temporalCommand(level: LogLevel) {
+async function temporalCommand(level: LogLevel | undefined, json: boolean) {
   const { DefaultLogger, Runtime } = await import("@temporalio/worker");
   // The SDK logs every worker state change at INFO; a command's own output should stay readable.
-  Runtime.install({ logger: new DefaultLogger(level) });
+  Runtime.install({ logger: json ? new DefaultLogger(level ?? "INFO", (await import("./json-log.js")).jsonLogLine) : new DefaultLogger(level ?? "WARN") });
   return { doctor: (await import("./commands/doctor.js")).doctor, worker: (await import("./commands/worker.js")).worker };
 }
 
@@ -112,12 +96,12 @@ async function main(argv: string[]): Promise<number> {
   // Our pinned AWS SDK supports Node 20; its notice about future releases is not news to CLI users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   // Checked by Settings: one of TRACE, DEBUG, INFO, WARN, ERROR.
-  const level = (env.SDH_LOG_LEVEL ?? "WARN").toUpperCase() as LogLevel;
+  const level = env.SDH_LOG_LEVEL?.toUpperCase() as LogLevel | undefined;
   switch (command) {
     case "doctor":
-      return (await temporalCommand(level)).doctor(env);
+      return (await temporalCommand(level, false)).doctor(rest, env);
     case "worker":
-      return (await temporalCommand(level)).worker(rest, env, settings);
+      return (await temporalCommand(level, true)).worker(rest, env, settings);
     case "snapshot":
       return (await import("./commands/snapshot.js")).snapshot(rest, env, settings);
     case "schedule":
@@ -140,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
       return verify(rest);
     case "version":
     case "--version":
-      return printVersion();
+      return printVersion(rest);
     default:
       throw new UsageError(`unknown command '${command}'; run \`sdh help\` for the list`);
   }

@@ -22,7 +22,9 @@ function servicesEnv() {
 }
 
 describe("sdh doctor (real services)", () => {
-  it("passes both round trips and exits 0", () => {
+  it("passes both round trips and exits 0; --json gives the same checks", () => {
+    const json = runCli(["doctor", "--json"], servicesEnv(), cwd);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ check: "Temporal", ok: true }), expect.objectContaining({ check: "S3", ok: true })]);
     const run = runCli(["doctor"], servicesEnv(), cwd);
     expect(run.stdout).toMatch(/^ok {4}Temporal .*ran its activity/m);
     expect(run.stdout).toMatch(/^ok {4}S3 .*SHA-256/m);
@@ -52,19 +54,20 @@ describe("sdh usage", () => {
 
   it("prints help with examples", () => {
     const run = runCli(["help", "doctor"], {}, cwd);
-    expect(run.stdout).toContain("Example:");
+    expect(run.stdout).toContain("Examples:");
     expect(run.status).toBe(0);
   });
 
   it("prints the versions", () => {
-    expect(runCli(["version"], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema 0\.1\.\d+, node \d+/);
+    expect(runCli(["version"], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema 0\.1\.\d+, generator \d+\.\d+\.\d+, node \d+/);
+    expect(JSON.parse(runCli(["version", "--json"], {}, cwd).stdout)).toMatchObject({ sdh: "0.1.0", node: process.versions.node });
   });
 });
 
 describe("sdh configuration errors", () => {
   it("names a bad SDH_LOG_LEVEL and the allowed values, exit 2", () => {
     const run = runCli(["version"], { SDH_LOG_LEVEL: "loud" }, cwd);
-    expect(run.stderr).toContain("SDH_LOG_LEVEL='loud' is not a log level; expected one of TRACE, DEBUG, INFO, WARN, ERROR");
+    expect(run.stderr).toContain("SDH_LOG_LEVEL='loud': must be one of TRACE, DEBUG, INFO, WARN, ERROR");
     expect(run.status).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
   it("builds and publishes the bytes `sdh generate` writes; a re-run reuses its staging and leaves the target as it is; SIGTERM stops the worker", async () => {
     const taskQueue = `cli-${randomUUID()}`;
     const target = tmp();
-    const { child } = await startWorker(taskQueue, tmp());
+    const { child, output } = await startWorker(taskQueue, tmp());
     const snapshotId = `cli-${randomUUID().slice(0, 8)}`;
     const args = ["snapshot", "run", "--records", "250", "--seed", "31", "--shards", "5", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue];
     const run = runCli([...args, "--wait", "--json"], servicesEnv());
@@ -40,6 +40,10 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect([elsewhere.status, elsewhere.stderr]).toEqual([0, ""]);
     expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.1/${snapshotId}/`);
 
+    // The worker logs JSON lines; each activity's start and end carries its workflow and activity ids.
+    const lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === "activity completed" && l.activityType === "publishManifest")).toMatchObject({ level: "INFO", workflowId: `snapshot-v0_1-${snapshotId}`, workflowRunId: expect.any(String), activityId: expect.any(String), attempt: 1, durationMs: expect.any(Number) });
+    expect(lines.filter((l) => l.msg === "activity started" && l.activityType === "generateShard").length).toBeGreaterThanOrEqual(5);
     const status = runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv());
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_1-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { persons: 250 } } });

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker, type NativeConnection } from "@temporalio/worker";
 import { createActivities, type ActivityDeps } from "./activities.js";
+import { activityLogging } from "./activity-logging.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 import { prebuiltWorkflowBundle, workflowsPath } from "./workflow-source.js";
 
@@ -28,6 +29,7 @@ export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath() }),
     activities: createActivities(activityDeps),
+    interceptors: { activity: [activityLogging] },
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities ?? availableParallelism(),
     ...(identity ? { identity } : {}),
   });

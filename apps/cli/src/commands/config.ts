@@ -27,6 +27,8 @@ Config file (sdh.config.yaml; JSON has the same shape):
     address: temporal.internal:7233
     namespace: sdh
 
+Exit codes: 0 shown; 2 a bad setting (each bad field on its own line) or bad options.
+
 Examples:
   pnpm sdh config show
   SDH_RECORDS=5000 pnpm sdh config show --json

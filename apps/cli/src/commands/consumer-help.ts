@@ -10,6 +10,8 @@ Options:
 
 S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials from the AWS chain.
 
+Exit codes: 0 listed (an empty list too); 1 the source could not be read; 2 bad options.
+
 Examples:
   pnpm sdh list --source s3://sdh-snapshots/nightly
   pnpm sdh list --source ./out/published --json`;
@@ -47,5 +49,9 @@ Options:
   --target URI       s3://bucket/prefix or a folder (required)
   --json             print the result as JSON
 
+Exit codes: 0 published (or already there, identical); 1 the upload failed, or another snapshot
+holds the id; 2 bad options or a folder without a manifest.
+
 Examples:
-  pnpm sdh generate --records 1000 --out ./out/demo && pnpm sdh publish ./out/demo --target s3://sdh-snapshots/demo`;
+  pnpm sdh generate --records 1000 --out ./out/demo && pnpm sdh publish ./out/demo --target s3://sdh-snapshots/demo
+  pnpm sdh publish ./out/demo --target ./out/published --json`;

@@ -4,5 +4,11 @@ through Temporal, and an S3 write with a SHA-256 checksum, read back and removed
 Reads TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, SDH_S3_ENDPOINT, SDH_S3_BUCKET and AWS_* from the
 environment, or from .sdh/services.env written by \`pnpm services:up\`.
 
-Example:
-  pnpm services:up && pnpm sdh doctor`;
+Options:
+  --json     print the checks as JSON: [{ check, ok, detail, ms }]
+
+Exit codes: 0 every check passed; 1 a check failed; 2 bad options or settings.
+
+Examples:
+  pnpm services:up && pnpm sdh doctor
+  pnpm sdh doctor --json`;

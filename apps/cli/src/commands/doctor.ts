@@ -5,11 +5,15 @@ import { createS3Client, s3SettingsFromEnv } from "@sdh/storage";
 import { createWorker, temporalSettings, type HealthcheckResult } from "@sdh/worker";
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
-import { EXIT } from "../usage-error.js";
+import { EXIT, UsageError } from "../usage-error.js";
 
 type Check = () => Promise<string>;
 
-export async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
+export async function doctor(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const unknown = args.filter((a) => a !== "--json");
+  if (unknown.length) throw new UsageError(`unknown option(s) ${unknown.join(" ")}; see \`sdh doctor --help\``);
+  const json = args.includes("--json");
+  const results: Array<{ check: string; ok: boolean; detail: string; ms: number }> = [];
   const checks: Array<[string, Check]> = [
     ["Temporal", () => temporalRoundTrip(env)],
     ["S3", () => s3RoundTrip(env)],
@@ -17,15 +21,21 @@ export async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
   let failed = 0;
   for (const [name, check] of checks) {
     const started = performance.now();
+    let ok = true;
+    let detail;
     try {
-      const detail = await check();
-      console.log(`ok    ${name.padEnd(9)} ${detail} (${Math.round(performance.now() - started)} ms)`);
+      detail = await check();
     } catch (error) {
       failed += 1;
-      console.log(`FAIL  ${name.padEnd(9)} ${error instanceof Error ? error.message : String(error)}`);
+      ok = false;
+      detail = error instanceof Error ? error.message : String(error);
     }
+    const ms = Math.round(performance.now() - started);
+    results.push({ check: name, ok, detail, ms });
+    if (!json) console.log(ok ? `ok    ${name.padEnd(9)} ${detail} (${ms} ms)` : `FAIL  ${name.padEnd(9)} ${detail}`);
   }
-  if (failed > 0) console.log("\nAre the services running? `pnpm services:status` shows them; `pnpm services:up` starts them.");
+  if (json) console.log(JSON.stringify(results, null, 2));
+  else if (failed > 0) console.log("\nAre the services running? `pnpm services:status` shows them; `pnpm services:up` starts them.");
   return failed === 0 ? EXIT.ok : EXIT.failed;
 }
 

@@ -17,6 +17,8 @@ Options:
   --seed S       seed (default 42, the snapshot default)
   --as-of DATE   reference date YYYY-MM-DD (default 2026-01-06)
 
+Exit codes: 0 written; 1 the samples failed validation; 2 bad options.
+
 Examples:
   pnpm sdh samples
   pnpm sdh samples --seed 7 --out ./out/samples`;

@@ -12,8 +12,9 @@ Options:
 
 Exit codes: 0 every file matches; 1 at least one mismatch; 2 DIR has no manifest or bad options.
 
-Example:
-  pnpm sdh verify ./out/demo`;
+Examples:
+  pnpm sdh verify ./out/demo
+  pnpm sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./snap && pnpm sdh verify ./snap --json`;
 
 export async function verify(args: string[]): Promise<number> {
   let parsed;

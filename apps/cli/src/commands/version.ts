@@ -1,9 +1,26 @@
 import { createRequire } from "node:module";
+import { GENERATOR } from "@sdh/rules";
 import { SCHEMA_VERSION } from "@sdh/schemas";
+import { UsageError } from "../usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
-export function printVersion(): number {
-  console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, node ${process.versions.node})`);
+export const versionHelp = `sdh version — the sdh, schema, generator and Node versions
+
+Options:
+  --json     print them as JSON
+
+Exit codes: 0 always, unless the options are bad (2).
+
+Examples:
+  pnpm sdh version
+  pnpm sdh version --json`;
+
+export function printVersion(args: string[] = []): number {
+  const unknown = args.filter((a) => a !== "--json");
+  if (unknown.length) throw new UsageError(`unknown option(s) ${unknown.join(" ")}; see \`sdh version --help\``);
+  const versions = { sdh: version, schema: SCHEMA_VERSION, generator: GENERATOR.version, node: process.versions.node };
+  if (args.includes("--json")) console.log(JSON.stringify(versions, null, 2));
+  else console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, generator ${GENERATOR.version}, node ${process.versions.node})`);
   return 0;
 }

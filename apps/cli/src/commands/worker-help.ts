@@ -16,6 +16,11 @@ Options:
 
 Connects to TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE (or .sdh/services.env).
 
+Logs one JSON object per line on stdout: worker start and stop, and each activity's start and end
+with its workflowId, runId, activityId and attempt (SDH_LOG_LEVEL: INFO by default for the worker).
+
+Exit codes: 0 stopped by a signal after finishing its work; 1 it could not start or failed; 2 bad options.
+
 Examples:
   pnpm sdh worker
   SDH_STAGING_DIR=s3://sdh-staging/prod pnpm sdh worker --concurrency 4`;

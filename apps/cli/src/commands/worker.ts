@@ -37,10 +37,10 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
   });
   try {
     const w = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
-    console.log(JSON.stringify({ msg: "worker started", taskQueue, namespace, address, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, pid: process.pid }));
+    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, pid: process.pid }));
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once it is done.
     await w.run();
-    console.log(JSON.stringify({ msg: "worker stopped", taskQueue }));
+    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue }));
     return EXIT.ok;
   } finally {
     await connection.close();
