@@ -6,10 +6,47 @@ import { samplesHelp } from "./commands/samples.js";
 import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
 import { scheduleHelp } from "./commands/schedule-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
+import { stagingHelp } from "./commands/staging.js";
 import { workerHelp } from "./commands/worker-help.js";
 import { validateHelp } from "./commands/validate.js";
 import { verifyHelp } from "./commands/verify.js";
 import { versionHelp } from "./commands/version.js";
+
+/** `sdh help`: what sdh is, its commands, settings and exit codes. */
+export const overviewHelp = `sdh — Synthetic Data Hub: reproducible synthetic insurance test data, built on Temporal, published to S3.
+
+Usage: sdh [--config FILE] <command> [options]
+
+Commands:
+  doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
+  generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
+  snapshot   run | status | cancel | rerun: build a snapshot through Temporal and publish it
+  schedule   create | list | describe | pause | unpause | trigger | backfill | delete: nightly builds
+  worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
+  config     config show: the effective settings and where each came from
+  staging    staging list | prune --older-than 7d: what workers keep for reruns, and its retention
+  publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
+  list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
+  pull       download a snapshot (id or latest), every file checked against the manifest
+  samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
+  validate   run the full validation rule set on a bundle folder (sdh validate DIR)
+  verify     recompute every checksum and count of a snapshot folder against its manifest
+  version    print the sdh, schema and Node versions
+  help       show this help, or \`sdh help <command>\` for one command
+
+Settings come from flags, SDH_* environment variables, a config file (sdh.config.json or .yaml;
+--config FILE) and .sdh/services.env, in that order: see \`sdh config --help\`.
+
+Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
+
+Examples:
+  pnpm services:up && pnpm sdh doctor
+  pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
+  pnpm sdh worker &   pnpm sdh snapshot run --records 1000 --target ./out/published --wait
+  pnpm sdh schedule create --id nightly --cron "0 2 * * *" --records 100000 --seed-from-date --target s3://sdh-snapshots/nightly
+  pnpm sdh verify ./out/demo
+  pnpm sdh validate ./out/demo
+  pnpm sdh version`;
 
 export const commandHelp: Record<string, string> = {
   config: configHelp,
@@ -21,8 +58,26 @@ export const commandHelp: Record<string, string> = {
   samples: samplesHelp,
   schedule: scheduleHelp,
   snapshot: snapshotHelp,
+  staging: stagingHelp,
   validate: validateHelp,
   verify: verifyHelp,
   version: versionHelp,
   worker: workerHelp,
 };
+
+/** docs/cli.md: the overview and every command's help, as `sdh help <command>` prints them. */
+export function renderCliReference(): string {
+  const sections = Object.keys(commandHelp)
+    .sort()
+    .map((command) => `## sdh ${command}\n\n\`\`\`text\n${commandHelp[command]}\n\`\`\`\n`);
+  return `# sdh command reference
+
+Generated from the CLI's own help texts by \`pnpm docs:cli\`. A test fails when this file differs
+from what \`sdh help <command>\` prints.
+
+\`\`\`text
+${overviewHelp}
+\`\`\`
+
+${sections.join("\n")}`;
+}

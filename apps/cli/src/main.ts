@@ -8,45 +8,9 @@ import { samples } from "./commands/samples.js";
 import { validate } from "./commands/validate.js";
 import { verify } from "./commands/verify.js";
 import { printVersion } from "./commands/version.js";
-import { commandHelp } from "./help-texts.js";
+import { commandHelp, overviewHelp as help } from "./help-texts.js";
 import { Settings } from "./settings/resolve-settings.js";
 import { EXIT, UsageError } from "./usage-error.js";
-
-const help = `sdh — Synthetic Data Hub: reproducible synthetic insurance test data, built on Temporal, published to S3.
-
-Usage: sdh [--config FILE] <command> [options]
-
-Commands:
-  doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
-  generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
-  snapshot   run | status | cancel | rerun: build a snapshot through Temporal and publish it
-  schedule   create | list | describe | pause | unpause | trigger | backfill | delete: nightly builds
-  worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
-  config     config show: the effective settings and where each came from
-  publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
-  list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
-  pull       download a snapshot (id or latest), every file checked against the manifest
-  samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
-  validate   run the full validation rule set on a bundle folder (sdh validate DIR)
-  verify     recompute every checksum and count of a snapshot folder against its manifest
-  version    print the sdh, schema and Node versions
-  help       show this help, or \`sdh help <command>\` for one command
-
-Settings come from flags, SDH_* environment variables, a config file (sdh.config.json or .yaml;
---config FILE) and .sdh/services.env, in that order: see \`sdh config --help\`.
-
-Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
-
-Examples:
-  pnpm services:up && pnpm sdh doctor
-  pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
-  pnpm sdh worker &   pnpm sdh snapshot run --records 1000 --target ./out/published --wait
-  pnpm sdh schedule create --id nightly --cron "0 2 * * *" --records 100000 --seed-from-date --target s3://sdh-snapshots/nightly
-  pnpm sdh verify ./out/demo
-  pnpm sdh validate ./out/demo
-  pnpm sdh version`;
-
-
 
 /**
  * Loads a command that runs Temporal code in this process. The Temporal runtime (a native module)
@@ -108,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/schedule.js")).schedule(rest, env, settings);
     case "config":
       return config(rest, settings);
+    case "staging":
+      return (await import("./commands/staging.js")).staging(rest, settings);
     case "generate":
       return generate(rest, settings);
     case "samples":

@@ -25,3 +25,5 @@ export {
 export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";
+export { renderDataDictionary, dictionaryRows, type DictionaryRow, type DictionaryExamples } from "./dictionary/data-dictionary.js";
+export { EXAMPLE_MANIFEST } from "./dictionary/example-manifest.js";

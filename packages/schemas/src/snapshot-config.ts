@@ -12,7 +12,8 @@ const VehicleCountWeights = z
   .array(z.number().min(0).max(1), { error: "must be a list of probabilities, one per vehicle count from 0" })
   .min(1)
   .max(51)
-  .refine(sumsToOne, { error: "the probabilities must add up to 1" });
+  .refine(sumsToOne, { error: "the probabilities must add up to 1" })
+  .describe("Probability of owning 0, 1, 2, … vehicles; adds up to 1");
 
 /** A whole number in [min, max]; `what` completes "must be …" in the messages. */
 function wholeNumber(what: string, min: number, max: number, bounds = { below: `must be at least ${min.toLocaleString("en-US")}`, above: `must be at most ${max.toLocaleString("en-US")}` }) {
@@ -39,7 +40,7 @@ export const SnapshotConfig = z
       .describe("Seed of every random choice; the same seed and config give the same bytes"),
     asOf: IsoDate.default("2026-01-06").describe("Reference date (YYYY-MM-DD) for ages, licence and model years; never 'today'"),
     lobMix: z
-      .object({ personal: z.number().min(0).max(1), commercial: z.number().min(0).max(1) })
+      .object({ personal: z.number().min(0).max(1).describe("Share of personal-lines persons"), commercial: z.number().min(0).max(1).describe("Share of commercial-lines persons") })
       .refine((m) => sumsToOne([m.personal, m.commercial]), { error: "personal + commercial must add up to 1" })
       .default({ personal: 0.85, commercial: 0.15 })
       .describe("Share of persons in personal and commercial lines"),

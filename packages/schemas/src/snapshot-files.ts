@@ -7,14 +7,16 @@ export type Entity = z.infer<typeof Entity>;
 
 export const Counts = z
   .object({
-    persons: z.number().int().min(0),
-    vehicles: z.number().int().min(0),
-    profiles: z.number().int().min(0),
+    persons: z.number().int().min(0).describe("Person records"),
+    vehicles: z.number().int().min(0).describe("Vehicle records"),
+    profiles: z.number().int().min(0).describe("Profile records (one per person)"),
   })
   .describe("Records per entity");
 export type Counts = z.infer<typeof Counts>;
 
-export const Generator = z.object({ name: z.string(), version: z.string() }).describe("The generator that built the data");
+export const Generator = z
+  .object({ name: z.string().describe("Generator name (sdh-rules)"), version: z.string().describe("Generator version; moves with any change to the bytes of a seeded snapshot") })
+  .describe("The generator that built the data");
 export type Generator = z.infer<typeof Generator>;
 
 /** One artifact of a snapshot, as the manifest lists it. */
@@ -41,7 +43,11 @@ export const Manifest = z
     counts: Counts,
     files: z.array(ManifestFile).describe("Every file of the snapshot except the manifest itself"),
     validation: z
-      .object({ passed: z.boolean(), errors: z.number().int().min(0), warnings: z.number().int().min(0) })
+      .object({
+        passed: z.boolean().describe("True when no error-severity rule failed (always true for a published snapshot)"),
+        errors: z.number().int().min(0).describe("Error-severity rules with at least one failure"),
+        warnings: z.number().int().min(0).describe("Warning-severity rules with at least one failure"),
+      })
       .describe("Outcome of the validation gate"),
   })
   .describe("snapshot_manifest_v0_1.json");

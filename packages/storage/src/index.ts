@@ -11,3 +11,4 @@ export { listSnapshots, type PublishedSnapshot } from "./protocol/list-snapshots
 export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type PullResult } from "./protocol/pull-snapshot.js";
 export { snapshotKey, latestKey, versionPrefix, isNewer, MANIFEST_FILE, LATEST_FILE, type LatestPointer } from "./protocol/snapshot-keys.js";
 export { StagingMirror } from "./staging-mirror.js";
+export { pruneStaging, stagedSnapshots, type StagedSnapshot } from "./staging-retention.js";

@@ -5,6 +5,7 @@ import { isTimeZone, SNAPSHOT_TASK_QUEUE, type ScheduledSnapshot } from "@sdh/wo
 import { ScheduleAlreadyRunning } from "@temporalio/client";
 import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
 import { checkCron } from "../cron.js";
+import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -51,7 +52,8 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
   const cron = checkCron(values.cron);
   if (!isTimeZone(values.timezone)) throw new UsageError(`--timezone '${values.timezone}' is not a time zone; use an IANA name such as UTC or Europe/Berlin`);
   if (given["seed-from-date"] && given.seed !== undefined) throw new UsageError("give --seed (the same seed every night) or --seed-from-date (each night's date), not both");
-  const catchupWindow = durationOption("--catchup-window", values["catchup-window"]);
+  // Temporal's smallest catch-up window is 10 s.
+  const catchupWindow = durationOption("--catchup-window", values["catchup-window"], 10_000);
   if (!values.target) throw new UsageError("--target is required (or SDH_TARGET, or target in the config file): where each night's snapshot is published");
   let target;
   try {
@@ -93,12 +95,4 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
     }
     return EXIT.ok;
   });
-}
-
-/** A duration such as 90s, 10m, 1h or 2d, in ms; Temporal's smallest catch-up window is 10 s. */
-function durationOption(flag: string, text: string): number {
-  const m = /^(\d+)(s|m|h|d)$/.exec(text.trim());
-  const ms = m ? Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "s" | "m" | "h" | "d"] : NaN;
-  if (!(ms >= 10_000)) throw new UsageError(`${flag} '${text}': give a duration of at least 10s, such as 90s, 10m, 1h or 2d`);
-  return ms;
 }

@@ -40,7 +40,8 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
     console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, pid: process.pid }));
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once it is done.
     await w.run();
-    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue }));
+    // Peak RSS (threads included; maxRSS is in KB): what the benchmark suite reports for each worker.
+    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
     return EXIT.ok;
   } finally {
     await connection.close();

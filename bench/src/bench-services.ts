@@ -1,0 +1,44 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { defaultStateDir, servicesDown, servicesUp } from "@sdh/infra";
+import { createServer } from "node:net";
+
+/** A free TCP port (the OS picks one). */
+export function freePortForBench(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The suite's own Temporal dev server and S3 gateway, on free ports with state under
+ * .sdh/bench/run-<pid>, so a benchmark never disturbs (or is disturbed by) `pnpm services:up`.
+ */
+export async function startBenchServices(s3Port: number) {
+  const stateDir = join(defaultStateDir(), "bench", `run-${process.pid}`);
+  const { state } = await servicesUp({ stateDir, temporalPort: await freePortForBench(), uiPort: null, s3Port, namespace: "default", bucket: "sdh-bench" });
+  return {
+    bucket: state.s3.bucket,
+    temporalPid: state.temporal.pid!,
+    s3Pid: state.s3.pid!,
+    env: {
+      TEMPORAL_ADDRESS: state.temporal.address,
+      TEMPORAL_NAMESPACE: state.temporal.namespace,
+      SDH_S3_ENDPOINT: state.s3.endpoint,
+      SDH_S3_FORCE_PATH_STYLE: "true",
+      AWS_REGION: state.s3.region,
+      AWS_ACCESS_KEY_ID: state.s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: state.s3.secretAccessKey,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    async stop() {
+      await servicesDown(stateDir);
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

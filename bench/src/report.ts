@@ -1,0 +1,89 @@
+import type { RunOutput } from "./child.js";
+import { fmt, type Spread } from "./stats.js";
+
+export interface Row {
+  stage: string;
+  group: "stage" | "end to end" | "baseline";
+  persons: number;
+  /** What `count` counts in this row's runs. */
+  unit: "persons" | "vehicles" | "records" | "files";
+  runs: RunOutput[];
+}
+
+export interface MeasuredRow extends Row {
+  seconds: Spread;
+  /** count / seconds, per run. */
+  rate: Spread;
+  peakRssMb: Spread;
+}
+
+export interface BenchResults {
+  date: string;
+  sha: string;
+  mode: "quick" | "full";
+  persons: number;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string };
+  rows: MeasuredRow[];
+  serverPeakRssMb: { temporal: number | null; s3: number | null };
+}
+
+const range = (s: Spread, digits = 0) => `${fmt(s.median, digits)} [${fmt(s.min, digits)}–${fmt(s.max, digits)}]`;
+
+/** Persons per second of a row: its rate in persons, or persons over its median wall time. */
+function personsPerSecond(r: MeasuredRow): number | null {
+  if (r.unit === "persons") return r.rate.median;
+  if (r.unit === "records" && r.group !== "stage") return r.persons / r.seconds.median;
+  return null;
+}
+
+function find(results: BenchResults, stage: string, persons = results.persons): MeasuredRow | undefined {
+  return results.rows.find((r) => r.stage === stage && r.persons === persons);
+}
+
+/** The table the README shows, and the targets of issue 9 with what was measured against each. */
+export function renderMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  const baseline = results.rows.find((r) => r.group === "baseline");
+  const basePersons = baseline ? personsPerSecond(baseline) : null;
+  const lines = [
+    `**${results.mode === "quick" ? "Quick" : "Full"} run, ${fmt(results.persons)} persons** — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; commit ${results.sha}, ${results.date}. Median of ${results.rows[0]?.runs.length ?? 0} fresh-process runs [min–max].`,
+    "",
+    "| stage | persons | rate /s | MB/s | seconds | peak RSS MB | × baseline |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of results.rows) {
+    const bytes = r.runs[0]?.bytes;
+    const mbPerS = bytes ? `${fmt(bytes / 1e6 / r.seconds.median, 0)}` : "";
+    const pps = personsPerSecond(r);
+    const ratio = pps && basePersons && r.group !== "baseline" ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
+    lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${range(r.rate)} ${r.unit} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
+  }
+  lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
+  return lines.join("\n");
+}
+
+function targets(results: BenchResults, basePersons: number | null): string[] {
+  const out = ["| target | measured | met |", "| --- | --- | :---: |"];
+  const add = (target: string, measured: string, met: boolean | null) => out.push(`| ${target} | ${measured} | ${met === null ? "–" : met ? "yes" : "**no**"} |`);
+  const persons = results.rows.find((r) => r.stage.startsWith("generate persons"));
+  if (persons) add("generation ≥ 200k persons/s per core", `${fmt(persons.rate.median)} persons/s (persons alone, one core)`, persons.rate.median >= 200_000);
+  const big = find(results, "sdh generate, all formats");
+  if (big && results.persons === 1_000_000) add("1M-person bundle (3 formats) ≤ 45 s on 2 cores", `${fmt(big.seconds.median, 1)} s`, big.seconds.median <= 45);
+  if (big && basePersons) {
+    const ratio = results.persons / big.seconds.median / basePersons;
+    add("≥ 10× the baseline's end-to-end throughput", `${ratio.toFixed(1)}× (${fmt(results.persons / big.seconds.median)} vs ${fmt(basePersons)} persons/s)`, ratio >= 10);
+  }
+  const temporal = find(results, "through Temporal, 1 worker");
+  if (big && temporal) {
+    const overhead = temporal.seconds.median / big.seconds.median - 1;
+    add(`Temporal overhead ≤ 15% (at ${fmt(results.persons)} persons)`, `${(overhead * 100).toFixed(0)}% (${fmt(temporal.seconds.median, 1)} s vs ${fmt(big.seconds.median, 1)} s)`, results.persons === 1_000_000 ? overhead <= 0.15 : null);
+  }
+  const peak = Math.max(...results.rows.map((r) => r.peakRssMb.max), results.serverPeakRssMb.temporal ?? 0, results.serverPeakRssMb.s3 ?? 0);
+  add("peak RSS ≤ 1 GiB per process", `${fmt(peak)} MB, the largest of every process above and the servers`, peak <= 1024);
+  const small = results.rows.find((r) => r.stage === "sdh generate, all formats" && r.persons < results.persons);
+  if (big && small) {
+    const ratio = big.peakRssMb.median / small.peakRssMb.median;
+    add(`flat memory: RSS at ${fmt(big.persons)} ≤ 1.5× at ${fmt(small.persons)}`, `${ratio.toFixed(2)}× (${fmt(big.peakRssMb.median)} vs ${fmt(small.peakRssMb.median)} MB)`, ratio <= 1.5);
+  }
+  return out;
+}

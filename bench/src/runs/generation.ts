@@ -1,0 +1,38 @@
+// One generation stage on one core: persons, vehicles (of a sample of persons) or profiles (of a
+// sample of persons with their vehicles). Prints { seconds, count, persons, peakRssMb }.
+import { createPersonRule, createProfileRule, createVehicleRule } from "@sdh/rules";
+import { parseSnapshotConfig, type Person, type Vehicle } from "@sdh/schemas";
+import { peakRssMb } from "../child.js";
+
+const [stage, personsArg] = process.argv.slice(2);
+const persons = Number(personsArg);
+const config = parseSnapshotConfig({ records: Math.max(persons, 1) });
+const personRule = createPersonRule(config);
+const vehicleRule = createVehicleRule(config);
+const profileRule = createProfileRule(config);
+// A small sample of owners, reused: a large live heap would slow every GC and measure the collector.
+const SAMPLE = 2_000;
+const sample: Person[] = Array.from({ length: SAMPLE }, (_, i) => personRule.person(i));
+const owned: Vehicle[][] = sample.map((p, i) => vehicleRule.vehiclesOf(p, i));
+
+const stages: Record<string, (n: number) => number> = {
+  persons: (n) => {
+    for (let i = 0; i < n; i++) personRule.person(i);
+    return n;
+  },
+  vehicles: (n) => {
+    let count = 0;
+    for (let i = 0; i < n; i++) count += vehicleRule.vehiclesOf(sample[i % SAMPLE]!, i).length;
+    return count;
+  },
+  profiles: (n) => {
+    for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % SAMPLE]!, owned[i % SAMPLE]!, i);
+    return n;
+  },
+};
+const run = stages[stage ?? ""];
+if (!run) throw new Error(`unknown stage '${stage}'; stages: ${Object.keys(stages).join(", ")}`);
+run(Math.min(persons, 20_000)); // warm-up: let the JIT settle before timing
+const started = performance.now();
+const count = run(persons);
+console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, count, persons, peakRssMb: peakRssMb() }));

@@ -1,0 +1,93 @@
+// `pnpm bench`: the benchmark suite, in one run on this machine. Every stage alone, then the whole
+// snapshot end to end with `sdh generate`'s code path and through Temporal (one worker, then two),
+// and a plain-faker baseline; each figure the median of several fresh-process runs with its spread.
+// Writes bench/results/<date>-<sha>[-quick].json and prints a Markdown table. --quick (or
+// SDH_BENCH_MODE=quick): 100k persons; otherwise 1M.
+import { execSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePortForBench, startBenchServices } from "./bench-services.js";
+import { processPeakRssMb, runScript, type RunOutput } from "./child.js";
+import { renderMarkdown, type BenchResults, type Row } from "./report.js";
+import { spread } from "./stats.js";
+import { throughTemporal } from "./temporal-run.js";
+
+const quick = process.argv.includes("--quick") || process.env.SDH_BENCH_MODE === "quick";
+const PERSONS = quick ? 100_000 : 1_000_000;
+/** The smaller size, for peak RSS against record count. */
+const SMALL = quick ? 10_000 : 100_000;
+const RUNS = 3;
+/** Stages whose rate does not depend on size run on fewer persons: their inputs are held in memory. */
+const STAGE_PERSONS = Math.min(PERSONS, 200_000);
+const BASELINE_PERSONS = quick ? 20_000 : 50_000;
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+
+const rows: Row[] = [];
+async function measure(row: Omit<Row, "runs">, run: () => Promise<RunOutput>): Promise<RunOutput[]> {
+  const runs: RunOutput[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    runs.push(await run());
+    process.stderr.write(`  ${row.stage}: run ${k + 1}/${RUNS} ${runs.at(-1)!.seconds.toFixed(1)} s\n`);
+  }
+  rows.push({ ...row, runs });
+  return runs;
+}
+
+const services = await startBenchServices(await freePortForBench());
+const work = mkdtempSync(join(tmpdir(), "sdh-bench-"));
+try {
+  process.stderr.write(`sdh bench (${quick ? "quick" : "full"}): ${PERSONS.toLocaleString("en-US")} persons, ${RUNS} runs each\n`);
+  for (const stage of ["persons", "vehicles", "profiles"] as const) {
+    await measure({ stage: `generate ${stage} (one core)`, group: "stage", persons: STAGE_PERSONS, unit: stage === "vehicles" ? "vehicles" : "persons" }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
+  }
+  await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: STAGE_PERSONS, unit: "records" }, () => runScript("validation", [String(STAGE_PERSONS)]));
+  const shards = join(work, "shards");
+  mkdirSync(shards);
+  await runScript("shards", [String(PERSONS), shards]);
+  for (const format of ["csv", "json", "parquet"] as const) {
+    await measure({ stage: `export ${format} (from built shards)`, group: "stage", persons: PERSONS, unit: "records" }, () => runScript("export", [format, String(PERSONS), shards]));
+  }
+  rmSync(shards, { recursive: true, force: true });
+
+  await measure({ stage: "sdh generate, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL)]));
+  const bundle = join(work, "bundle");
+  let kept = false;
+  await measure({ stage: "sdh generate, all formats", group: "end to end", persons: PERSONS, unit: "records" }, () => {
+    // The last run keeps its bundle for the publish and pull runs.
+    if (kept) return runScript("generate", [String(PERSONS)]);
+    kept = true;
+    return runScript("generate", [String(PERSONS), bundle]);
+  });
+  const target = `s3://${services.bucket}/bench-${Date.now()}`;
+  let n = 0;
+  await measure({ stage: "publish to the local S3 server", group: "stage", persons: PERSONS, unit: "files" }, () => runScript("publish", [bundle, `${target}-${n++}`], services.env));
+  await measure({ stage: "pull from S3, every file verified", group: "stage", persons: PERSONS, unit: "files" }, () => runScript("pull", [`${target}-0`, "latest"], services.env));
+  for (const workers of [1, 2]) {
+    await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}`, group: "end to end", persons: PERSONS, unit: "records" }, () => throughTemporal(services.env, PERSONS, workers));
+  }
+  await measure({ stage: "baseline: plain faker Person + Vehicle, JSON lines", group: "baseline", persons: BASELINE_PERSONS, unit: "persons" }, () => runScript("baseline", [String(BASELINE_PERSONS)]));
+
+  const servers = { temporal: await processPeakRssMb(services.temporalPid), s3: await processPeakRssMb(services.s3Pid) };
+  const sha = execSync("git rev-parse --short HEAD", { cwd: repo, encoding: "utf8" }).trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const results: BenchResults = {
+    date,
+    sha,
+    mode: quick ? "quick" : "full",
+    persons: PERSONS,
+    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.versions.node },
+    rows: rows.map((r) => ({ ...r, seconds: spread(r.runs.map((x) => x.seconds)), rate: spread(r.runs.map((x) => x.count / x.seconds)), peakRssMb: spread(r.runs.map((x) => x.peakRssMb)) })),
+    serverPeakRssMb: servers,
+  };
+  const dir = join(repo, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date}-${sha}${quick ? "-quick" : ""}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderMarkdown(results));
+  console.log(`\nResults: ${file}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  await services.stop();
+}

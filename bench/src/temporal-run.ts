@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultSnapshotId } from "@sdh/exporters";
+import { parseSnapshotConfig } from "@sdh/schemas";
+import type { SnapshotInput, SnapshotResult } from "@sdh/worker";
+import { Client, Connection } from "@temporalio/client";
+import type { RunOutput } from "./child.js";
+
+const cliDist = fileURLToPath(new URL("../../apps/cli/dist/main.js", import.meta.url));
+const cliSource = fileURLToPath(new URL("../../apps/cli/src/main.ts", import.meta.url));
+const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+
+export interface TemporalEnv {
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+}
+
+/** `sdh worker` as production runs it: the built CLI when there is one (`pnpm build`), else the source. */
+function startWorker(env: TemporalEnv, taskQueue: string, staging: string): Promise<{ child: ChildProcess; stopped: Promise<number> }> {
+  const [command, args] = existsSync(cliDist) ? [process.execPath, [cliDist]] : [tsx, ["--conditions=sdh-source", cliSource]];
+  const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "WARN" }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  // The worker's last log line, on a graceful stop, carries its peak RSS.
+  const stopped = new Promise<number>((resolve, reject) =>
+    child.on("exit", () => {
+      const line = output.split("\n").find((l) => l.includes('"worker stopped"'));
+      if (!line) return reject(new Error(`worker did not stop cleanly: ${output.slice(-2000)}`));
+      resolve((JSON.parse(line) as { peakRssMb: number }).peakRssMb);
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      if (output.includes('"worker started"')) {
+        clearInterval(check);
+        resolve({ child, stopped });
+      } else if (child.exitCode !== null) {
+        clearInterval(check);
+        reject(new Error(`worker exited early: ${output}`));
+      }
+    }, 100);
+  });
+}
+
+/**
+ * One snapshot of `persons` through Temporal: `workers` worker processes on a private task queue
+ * (one machine: one shared staging folder), timed from the workflow's start to its result. The
+ * workers are started before and stopped after, as long-running workers are. Returns the wall time
+ * and the peak RSS of each worker process.
+ */
+export async function throughTemporal(env: TemporalEnv, persons: number, workers: number): Promise<RunOutput & { workerRssMb: number[] }> {
+  const root = mkdtempSync(join(tmpdir(), "sdh-bench-temporal-"));
+  const taskQueue = `bench-${randomUUID()}`;
+  const started = await Promise.all(Array.from({ length: workers }, () => startWorker(env, taskQueue, join(root, "staging"))));
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    const config = parseSnapshotConfig({ records: persons });
+    const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 8)}`, target: join(root, "published") };
+    const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+    const t0 = performance.now();
+    const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: `bench-${input.snapshotId}`, args: [input] });
+    const result = await handle.result();
+    const seconds = (performance.now() - t0) / 1000;
+    for (const w of started) w.child.kill("SIGTERM");
+    const workerRssMb = await Promise.all(started.map((w) => w.stopped));
+    const { persons: p, vehicles, profiles } = result.counts;
+    return { seconds, count: p + vehicles + profiles, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb };
+  } finally {
+    for (const w of started) if (w.child.exitCode === null) w.child.kill("SIGKILL");
+    await connection.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

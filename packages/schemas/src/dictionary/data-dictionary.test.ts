@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { Person } from "../person.js";
+import { Profile } from "../profile.js";
+import { Manifest } from "../snapshot-files.js";
+import { Vehicle } from "../vehicle.js";
+import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
+import { EXAMPLE_MANIFEST } from "./example-manifest.js";
+
+const COMMITTED = fileURLToPath(new URL("../../../../governance/data-dictionary.md", import.meta.url));
+const SAMPLES = fileURLToPath(new URL("../../../../data/demo_samples/v0.1/bundle_sample.json", import.meta.url));
+
+function examples() {
+  const first = (JSON.parse(readFileSync(SAMPLES, "utf8")) as { persons: Array<{ person: unknown; vehicles: unknown[]; profile: unknown }> }).persons[0]!;
+  return { person: Person.parse(first.person), vehicle: Vehicle.parse(first.vehicles[0]), profile: Profile.parse(first.profile), manifest: Manifest.parse(EXAMPLE_MANIFEST) };
+}
+
+describe("the data dictionary", () => {
+  it("is generated from the schemas: the committed governance/data-dictionary.md is current", () => {
+    const text = renderDataDictionary(examples());
+    // To regenerate after a schema change: pnpm docs:dictionary
+    if (process.env.SDH_UPDATE_GOLDEN === "1") writeFileSync(COMMITTED, text);
+    expect(readFileSync(COMMITTED, "utf8")).toBe(text);
+  });
+
+  it("lists every field of every entity once, with its type, nullability and an example", () => {
+    const { person, vehicle, profile } = examples();
+    for (const [schema, example] of [[Person, person], [Vehicle, vehicle], [Profile, profile]] as const) {
+      const rows = dictionaryRows(schema, example);
+      expect(rows.map((r) => r.field)).toEqual(Object.keys(schema.shape));
+      for (const r of rows) {
+        expect(r.description, r.field).not.toBe("");
+        // A null example is fine for a nullable field; every other field shows a value.
+        if (!r.nullable) expect(r.example, r.field).not.toBe("");
+      }
+    }
+    const middle = dictionaryRows(Person, person).find((r) => r.field === "middle_name")!;
+    expect(middle).toMatchObject({ type: "string", nullable: true, constraints: "not empty" });
+    const dob = dictionaryRows(Person, person).find((r) => r.field === "date_of_birth")!;
+    expect(dob.type).toBe("date");
+  });
+
+  it("walks the manifest's nested objects and lists", () => {
+    const fields = dictionaryRows(Manifest, EXAMPLE_MANIFEST).map((r) => r.field);
+    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts.persons"]));
+    expect(dictionaryRows(Manifest, EXAMPLE_MANIFEST).filter((r) => r.description === "").map((r) => r.field)).toEqual([]);
+    const records = dictionaryRows(Manifest, EXAMPLE_MANIFEST).find((r) => r.field === "files[].records")!;
+    expect(records).toMatchObject({ type: "integer", nullable: true, constraints: "≥ 0", example: "200" });
+  });
+});
