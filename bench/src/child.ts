@@ -15,12 +15,13 @@ export interface RunOutput {
 
 /**
  * Runs one measurement in a fresh process (src/runs/<script>.ts), so no run inherits another's heap
- * or JIT state, and returns the JSON line it ends with.
+ * or JIT state, and returns the JSON line it ends with. The @sdh packages resolve to their built
+ * `dist` (no `sdh-source` condition), as in production: turbo builds them before `bench`.
  */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunOutput> {
   const path = fileURLToPath(new URL(`./runs/${script}.ts`, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=sdh-source", path, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tsx, [path, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -55,7 +55,8 @@ export function renderMarkdown(results: BenchResults): string {
     const bytes = r.runs[0]?.bytes;
     const mbPerS = bytes ? `${fmt(bytes / 1e6 / r.seconds.median, 0)}` : "";
     const pps = personsPerSecond(r);
-    const ratio = pps && basePersons && r.group !== "baseline" ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
+    // Only whole builds compare with the baseline, which is a whole (if plain) build itself.
+    const ratio = pps && basePersons && r.group === "end to end" ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
     lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${range(r.rate)} ${r.unit} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
   lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
@@ -83,7 +84,8 @@ function targets(results: BenchResults, basePersons: number | null): string[] {
   const small = results.rows.find((r) => r.stage === "sdh generate, all formats" && r.persons < results.persons);
   if (big && small) {
     const ratio = big.peakRssMb.median / small.peakRssMb.median;
-    add(`flat memory: RSS at ${fmt(big.persons)} ≤ 1.5× at ${fmt(small.persons)}`, `${ratio.toFixed(2)}× (${fmt(big.peakRssMb.median)} vs ${fmt(small.peakRssMb.median)} MB)`, ratio <= 1.5);
+    // The target is 1M against 100k; at 100k against 10k, the fixed cost (threads, DuckDB) dominates.
+    add(`flat memory: RSS at ${fmt(big.persons)} ≤ 1.5× at ${fmt(small.persons)}`, `${ratio.toFixed(2)}× (${fmt(big.peakRssMb.median)} vs ${fmt(small.peakRssMb.median)} MB)`, results.persons === 1_000_000 ? ratio <= 1.5 : null);
   }
   return out;
 }
