@@ -3,7 +3,8 @@ import { fmt, type Spread } from "./stats.js";
 
 export interface Row {
   stage: string;
-  group: "stage" | "end to end" | "baseline";
+  /** "generator": generation alone on one core, compared with the baseline like whole builds. */
+  group: "stage" | "generator" | "end to end" | "baseline";
   persons: number;
   /** What `count` counts in this row's runs. */
   unit: "persons" | "vehicles" | "records" | "files";
@@ -55,8 +56,8 @@ export function renderMarkdown(results: BenchResults): string {
     const bytes = r.runs[0]?.bytes;
     const mbPerS = bytes ? `${fmt(bytes / 1e6 / r.seconds.median, 0)}` : "";
     const pps = personsPerSecond(r);
-    // Only whole builds compare with the baseline, which is a whole (if plain) build itself.
-    const ratio = pps && basePersons && r.group === "end to end" ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
+    // Whole builds, and the generator making the same shapes, compare with the baseline.
+    const ratio = pps && basePersons && (r.group === "end to end" || r.group === "generator") ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
     lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${range(r.rate)} ${r.unit} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
   lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
@@ -66,13 +67,15 @@ export function renderMarkdown(results: BenchResults): string {
 function targets(results: BenchResults, basePersons: number | null): string[] {
   const out = ["| target | measured | met |", "| --- | --- | :---: |"];
   const add = (target: string, measured: string, met: boolean | null) => out.push(`| ${target} | ${measured} | ${met === null ? "–" : met ? "yes" : "**no**"} |`);
-  const persons = results.rows.find((r) => r.stage.startsWith("generate persons"));
-  if (persons) add("generation ≥ 200k persons/s per core", `${fmt(persons.rate.median)} persons/s (persons alone, one core)`, persons.rate.median >= 200_000);
+  const persons = results.rows.find((r) => r.stage === "generate persons (one core)");
+  const all = results.rows.find((r) => r.group === "generator");
+  if (persons && all) add("generation ≥ 200k persons/s per core", `${fmt(persons.rate.median)} persons/s (persons alone); ${fmt(all.rate.median)} with their vehicles and profiles`, persons.rate.median >= 200_000);
   const big = find(results, "sdh generate, all formats");
   if (big && results.persons === 1_000_000) add("1M-person bundle (3 formats) ≤ 45 s on 2 cores", `${fmt(big.seconds.median, 1)} s`, big.seconds.median <= 45);
   if (big && basePersons) {
     const ratio = results.persons / big.seconds.median / basePersons;
-    add("≥ 10× the baseline's end-to-end throughput", `${ratio.toFixed(1)}× (${fmt(results.persons / big.seconds.median)} vs ${fmt(basePersons)} persons/s)`, ratio >= 10);
+    const generator = all ? `; the generator alone, one core: ${(all.rate.median / basePersons).toFixed(1)}×` : "";
+    add("≥ 10× the baseline's end-to-end throughput", `${ratio.toFixed(1)}× (${fmt(results.persons / big.seconds.median)} vs ${fmt(basePersons)} persons/s)${generator}`, ratio >= 10);
   }
   const temporal = find(results, "through Temporal, 1 worker");
   if (big && temporal) {

@@ -42,6 +42,8 @@ try {
   for (const stage of ["persons", "vehicles", "profiles"] as const) {
     await measure({ stage: `generate ${stage} (one core)`, group: "stage", persons: STAGE_PERSONS, unit: stage === "vehicles" ? "vehicles" : "persons" }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
   }
+  // The same shapes the baseline makes (and profiles), on one core: the generator against faker.
+  await measure({ stage: "generate persons + vehicles + profiles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "persons" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
   await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: STAGE_PERSONS, unit: "records" }, () => runScript("validation", [String(STAGE_PERSONS)]));
   const shards = join(work, "shards");
   mkdirSync(shards);

@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
+import { parseTarget } from "@sdh/storage";
 import { ConfigError, OutputFormat, parseSnapshotConfig, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { UsageError } from "./usage-error.js";
 
@@ -62,4 +64,17 @@ export function wholeNumberOption(flag: string, text: string): number {
   const n = numberOption(flag, text);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number ≥ 1 (got ${text})`);
   return n;
+}
+
+/**
+ * A publish target as a worker needs it: `s3://bucket/prefix` as given, a folder made absolute (the
+ * worker may run in another working directory). A bad one is a UsageError naming --target.
+ */
+export function targetOption(text: string): string {
+  try {
+    const target = parseTarget(text);
+    return target.kind === "local" ? resolve(target.path) : text;
+  } catch (error) {
+    throw new UsageError(`--target ${(error as Error).message}`);
+  }
 }

@@ -1,6 +1,7 @@
-// One generation stage on one core: persons, vehicles (of a sample of persons) or profiles (of a
-// sample of persons with their vehicles). Prints { seconds, count, persons, peakRssMb }.
-import { createPersonRule, createProfileRule, createVehicleRule } from "@sdh/rules";
+// One generation stage on one core: persons, vehicles (of a sample of persons), profiles (of a
+// sample of persons with their vehicles), or all three per person as a snapshot generates them
+// ("bundle"). Prints { seconds, count, persons, peakRssMb }.
+import { createGenerator, createPersonRule, createProfileRule, createVehicleRule } from "@sdh/rules";
 import { parseSnapshotConfig, type Person, type Vehicle } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
@@ -27,6 +28,10 @@ const stages: Record<string, (n: number) => number> = {
   },
   profiles: (n) => {
     for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % SAMPLE]!, owned[i % SAMPLE]!, i);
+    return n;
+  },
+  bundle: (n) => {
+    for (const _ of createGenerator(config).range(0, n)) void _;
     return n;
   },
 };

@@ -1,9 +1,7 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseTarget } from "@sdh/storage";
 import { isTimeZone, SNAPSHOT_TASK_QUEUE, type ScheduledSnapshot } from "@sdh/worker";
 import { ScheduleAlreadyRunning } from "@temporalio/client";
-import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
+import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import { checkCron } from "../cron.js";
 import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
@@ -55,12 +53,6 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
   // Temporal's smallest catch-up window is 10 s.
   const catchupWindow = durationOption("--catchup-window", values["catchup-window"], 10_000);
   if (!values.target) throw new UsageError("--target is required (or SDH_TARGET, or target in the config file): where each night's snapshot is published");
-  let target;
-  try {
-    target = parseTarget(values.target);
-  } catch (error) {
-    throw new UsageError(`--target ${(error as Error).message}`);
-  }
   // Without --seed-from-date, a fixed seed (--seed, or the default); asOf is the night's date unless --as-of fixes it.
   const { config } = configFromFlags({ ...values, seed: given["seed-from-date"] ? undefined : values.seed });
   const spec: ScheduledSnapshot = {
@@ -68,7 +60,7 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
     seedFromDate: given["seed-from-date"],
     asOfFromDate: values["as-of"] === undefined,
     timezone: values.timezone,
-    target: target.kind === "local" ? resolve(target.path) : values.target,
+    target: targetOption(values.target),
   };
   const taskQueue = values["task-queue"] ?? SNAPSHOT_TASK_QUEUE;
   const memo: ScheduleMemo = { cron, timezone: spec.timezone, target: spec.target, records: config.records, formats: config.formats, seed: spec.seedFromDate ? "from date" : config.seed, asOf: spec.asOfFromDate ? "from date" : config.asOf };

@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseTarget } from "@sdh/storage";
 import { RERUN_STEPS, RerunError, startRerun, type RerunStep } from "@sdh/worker";
+import { targetOption } from "../config-flags.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { workflowIdArgument } from "./snapshot-ids.js";
@@ -19,15 +18,7 @@ export async function rerun(args: string[], env: NodeJS.ProcessEnv): Promise<num
   const workflowId = workflowIdArgument(parsed.positionals, "sdh snapshot rerun <snapshotId> --from <step>");
   const from = values.from as RerunStep | undefined;
   if (!from || !RERUN_STEPS.includes(from)) throw new UsageError(`--from ${values.from ? `'${values.from}' is not a step` : "is required"}; steps: ${RERUN_STEPS.join(", ")}`);
-  let target: string | undefined;
-  if (values.target) {
-    try {
-      const parsedTarget = parseTarget(values.target);
-      target = parsedTarget.kind === "local" ? resolve(parsedTarget.path) : values.target;
-    } catch (error) {
-      throw new UsageError(`--target ${(error as Error).message}`);
-    }
-  }
+  const target = values.target ? targetOption(values.target) : undefined;
   return withTemporal(env, async ({ client, link }) => {
     let started;
     try {

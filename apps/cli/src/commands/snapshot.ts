@@ -1,9 +1,7 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultSnapshotId } from "@sdh/exporters";
-import { parseTarget } from "@sdh/storage";
 import { configForDate, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
-import { CONFIG_FLAGS, configFromFlags } from "../config-flags.js";
+import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -63,12 +61,7 @@ type RunValues = Record<keyof typeof CONFIG_FLAGS | "seed-from-date" | "target",
 /** The workflow input the flags describe. `given` are the flags as typed, to tell them from settings. */
 function snapshotRequest(values: Partial<RunValues>, given: Partial<RunValues>): { input: SnapshotInput; workflowId: string } {
   if (!values.target) throw new UsageError("--target is required (or SDH_TARGET, or target in the config file): where the snapshot is published");
-  let target;
-  try {
-    target = parseTarget(values.target);
-  } catch (error) {
-    throw new UsageError(`--target ${(error as Error).message}`);
-  }
+  const target = targetOption(values.target);
   const date = values["seed-from-date"];
   let { config, snapshotId } = configFromFlags(values);
   if (date !== undefined) {
@@ -78,7 +71,6 @@ function snapshotRequest(values: Partial<RunValues>, given: Partial<RunValues>):
     config = configForDate(config, date, { seed: true, asOf: true });
     snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
   }
-  // A folder is resolved here: the worker may run in another working directory.
-  const input: SnapshotInput = { config, snapshotId, target: target.kind === "local" ? resolve(target.path) : values.target };
+  const input: SnapshotInput = { config, snapshotId, target };
   return { input, workflowId: snapshotWorkflowId(snapshotId) };
 }
