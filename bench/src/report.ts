@@ -58,7 +58,9 @@ export function renderMarkdown(results: BenchResults): string {
     const pps = personsPerSecond(r);
     // Whole builds, and the generator making the same shapes, compare with the baseline.
     const ratio = pps && basePersons && (r.group === "end to end" || r.group === "generator") ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
-    lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${range(r.rate)} ${r.unit} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
+    // A publish or pull moves a dozen files: its rate is MB/s, and the file count says what moved.
+    const rate = r.unit === "files" ? `${fmt(r.runs[0]?.count ?? 0)} files` : `${range(r.rate)} ${r.unit}`;
+    lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${rate} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
   lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
   return lines.join("\n");
