@@ -1,27 +1,14 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { defaultStateDir, servicesDown, servicesUp } from "@sdh/infra";
-import { createServer } from "node:net";
-
-/** A free TCP port (the OS picks one). */
-export function freePortForBench(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { defaultStateDir, freePort, servicesDown, servicesUp } from "@sdh/infra";
 
 /**
  * The suite's own Temporal dev server and S3 gateway, on free ports with state under
  * .sdh/bench/run-<pid>, so a benchmark never disturbs (or is disturbed by) `pnpm services:up`.
  */
-export async function startBenchServices(s3Port: number) {
+export async function startBenchServices() {
   const stateDir = join(defaultStateDir(), "bench", `run-${process.pid}`);
-  const { state } = await servicesUp({ stateDir, temporalPort: await freePortForBench(), uiPort: null, s3Port, namespace: "default", bucket: "sdh-bench" });
+  const { state } = await servicesUp({ stateDir, temporalPort: await freePort(), uiPort: null, s3Port: await freePort(), namespace: "default", bucket: "sdh-bench" });
   return {
     bucket: state.s3.bucket,
     temporalPid: state.temporal.pid!,

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePortForBench, startBenchServices } from "./bench-services.js";
+import { startBenchServices } from "./bench-services.js";
 import { processPeakRssMb, runScript, type RunOutput } from "./child.js";
 import { renderMarkdown, type BenchResults, type Row } from "./report.js";
 import { spread } from "./stats.js";
@@ -35,7 +35,7 @@ async function measure(row: Omit<Row, "runs">, run: () => Promise<RunOutput>): P
   return runs;
 }
 
-const services = await startBenchServices(await freePortForBench());
+const services = await startBenchServices();
 const work = mkdtempSync(join(tmpdir(), "sdh-bench-"));
 try {
   process.stderr.write(`sdh bench (${quick ? "quick" : "full"}): ${PERSONS.toLocaleString("en-US")} persons, ${RUNS} runs each\n`);

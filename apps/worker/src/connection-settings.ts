@@ -10,14 +10,9 @@ export interface TemporalSettings {
 }
 
 /**
- * The environment, completed by `.sdh/services.env` (written by `pnpm services:up`) for whatever the
- * environment does not set. An explicit variable always wins over the file.
+ * The settings `pnpm services:up` recorded in `<stateDir>/services.env`; empty when it has not run.
+ * The CLI ranks them below the environment and the config file (see its Settings).
  */
-export function effectiveEnv(env: NodeJS.ProcessEnv = process.env, stateDir = env.SDH_STATE_DIR ?? join(process.cwd(), ".sdh")): NodeJS.ProcessEnv {
-  return { ...servicesEnv(stateDir), ...env };
-}
-
-/** The settings `pnpm services:up` recorded in `<stateDir>/services.env`; empty when it has not run. */
 export function servicesEnv(stateDir = process.env.SDH_STATE_DIR ?? join(process.cwd(), ".sdh")): NodeJS.ProcessEnv {
   try {
     return parseEnv(readFileSync(join(stateDir, "services.env"), "utf8")) as NodeJS.ProcessEnv;

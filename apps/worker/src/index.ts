@@ -4,7 +4,7 @@ export { createSnapshotActivities, NON_RETRYABLE, type SnapshotActivityDeps, typ
 export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, ShardRef, ShardResult } from "./snapshot-types.js";
 export { snapshotWorkflowId } from "./snapshot-ids.js";
 export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
-export { effectiveEnv, servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
+export { servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
 export type { HealthcheckResult } from "./workflows.js";
 export { workflowsPath } from "./workflow-source.js";
 export type { RerunStep, ScheduledSnapshot, ScheduledPlan } from "./snapshot-types.js";

@@ -6,10 +6,9 @@ import { publishedFolder } from "@sdh/storage";
 import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRerun } from "../src/index.js";
-import { connect, digestsOf, generatedLocally, snapshotInput, tmp } from "./snapshot-harness.js";
+import { connect, digestsOf, generatedLocally, withoutManifest, snapshotInput, tmp } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
-const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== MANIFEST));
 
 /** The activity types a run scheduled, in order. */
 async function activitiesOf(handle: { fetchHistory(): Promise<{ events?: Array<{ activityTaskScheduledEventAttributes?: { activityType?: { name?: string | null } | null } | null }> | null }> }): Promise<string[]> {

@@ -6,11 +6,9 @@ import { testServices } from "@sdh/infra/testing";
 import { listSnapshots, openStore, publishedFolder, pullSnapshot } from "@sdh/storage";
 import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, digestsOf, generatedLocally, REPLAY_HISTORY, snapshotInput, tmp } from "./snapshot-harness.js";
+import { connect, digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
-/** Every file but the manifest, whose generatedAt is the run's start. */
-const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== MANIFEST));
 
 describe("snapshotWorkflow (real Temporal dev server)", () => {
   let services: Awaited<ReturnType<typeof connect>>;
