@@ -18,7 +18,7 @@ export interface WorkerOptions {
   /** How this worker names itself in histories (default: pid@host). */
   identity?: string;
   /** Prebundled workflow code; default: the bundle `pnpm build` wrote, else bundle workflows.ts at start. */
-  workflowBundle?: { codePath: string };
+  workflowBundle?: { codePath: string } | { code: string };
 }
 
 /** A worker for our workflows and activities; the caller owns the connection. */

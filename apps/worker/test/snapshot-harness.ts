@@ -7,8 +7,8 @@ import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { testServices } from "@sdh/infra/testing";
 import { Client, Connection } from "@temporalio/client";
-import { NativeConnection } from "@temporalio/worker";
-import { createWorker, snapshotWorkflowId, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
+import { bundleWorkflowCode, NativeConnection } from "@temporalio/worker";
+import { createWorker, snapshotWorkflowId, workflowsPath, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
 
 /** A real run's history (300 persons, 8 shards), recorded with SDH_RECORD_HISTORY=1 by snapshot-workflow.test.ts. */
 export const REPLAY_HISTORY = fileURLToPath(new URL("./histories/snapshot-workflow.json", import.meta.url));
@@ -51,12 +51,16 @@ export async function connect() {
   const native = await NativeConnection.connect({ address: temporalAddress });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection, namespace });
+  // Bundled once per test file, not per worker: webpack takes 10-30 s on a busy 2-core machine,
+  // which a test's own time limit should not have to absorb for every worker it starts.
+  let bundle: Promise<{ code: string }> | null = null;
+  const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundleLogger }));
   return {
     client,
     namespace,
     native,
     async worker(taskQueue: string, activityDeps: ActivityDeps, maxConcurrentActivities?: number, identity?: string) {
-      return createWorker({ connection: native, namespace, taskQueue, activityDeps, maxConcurrentActivities, identity });
+      return createWorker({ connection: native, namespace, taskQueue, activityDeps, maxConcurrentActivities, identity, workflowBundle: await workflowBundle() });
     },
     async start(taskQueue: string, input: SnapshotInput) {
       return client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {
@@ -71,3 +75,13 @@ export async function connect() {
     },
   };
 }
+
+/** The bundler's progress lines are noise in test output; its warnings and errors still show. */
+const quietBundleLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
