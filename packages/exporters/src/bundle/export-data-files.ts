@@ -67,8 +67,6 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
     files.push(...ENTITIES.flatMap((e) => converted[e]));
   }
   await rm(scratch, { recursive: true, force: true });
-
-  await rm(scratch, { recursive: true, force: true });
   return files;
 }
 
