@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Counts, Entity } from "@sdh/schemas";
-import { createParquetConverter } from "../parquet/duckdb-parquet.js";
+import { convertFilesToParquet } from "../parquet/convert-files.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "../sink/file-digest.js";
 import type { ShardSummary } from "../shards/build-shard.js";
@@ -89,21 +89,15 @@ async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "js
   return assembler.close();
 }
 
-/** Parquet files from the CSV files, part for part. */
+/** Parquet files from the CSV files, part for part, several converted at once. */
 async function convertToParquet(dir: string, csvDir: string, csvParts: Record<Entity, WrittenFile[]>): Promise<Record<Entity, WrittenFile[]>> {
-  const converter = await createParquetConverter();
+  const planned = ENTITIES.flatMap((entity) =>
+    csvParts[entity].map((csv, k, parts) => ({ entity, csvPath: join(csvDir, csv.path), path: dataFileName(entity, "parquet", parts.length > 1 ? k + 1 : undefined) })),
+  );
+  const rows = await convertFilesToParquet(planned.map(({ entity, csvPath, path }) => ({ entity, csvPath, parquetPath: join(dir, path) })));
   const written: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
-  try {
-    for (const entity of ENTITIES) {
-      const parts = csvParts[entity];
-      for (let k = 0; k < parts.length; k++) {
-        const path = dataFileName(entity, "parquet", parts.length > 1 ? k + 1 : undefined);
-        const records = await converter.convert(entity, join(csvDir, parts[k]!.path), join(dir, path));
-        written[entity].push({ path, entity, format: "parquet", records, ...(await fileDigest(join(dir, path))) });
-      }
-    }
-  } finally {
-    converter.close();
+  for (const [k, { entity, path }] of planned.entries()) {
+    written[entity].push({ path, entity, format: "parquet", records: rows[k]!, ...(await fileDigest(join(dir, path))) });
   }
   return written;
 }

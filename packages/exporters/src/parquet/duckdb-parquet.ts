@@ -2,11 +2,16 @@ import { columnsOf, type Column, type Entity } from "@sdh/schemas";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Parquet is written by DuckDB from the CSV files we have just written and hashed (ADR 0006: the
-// fastest writer measured, with real DATE/INTEGER types). Two threads, fixed: the output was
-// byte-identical with 1, 2 and 4 threads (ADR 0006), and a constant keeps the machine out of the bytes.
+// fastest writer measured, with real DATE/INTEGER types).
+//
+// One thread per DuckDB instance, always (ADR 0012). With two or more, DuckDB's order-preserving
+// COPY cuts row groups where its threads' batches happen to meet: a 1.86M-row vehicles file came out
+// with two different sets of bytes in five conversions. One thread gives the same row groups every
+// time, so the bytes depend only on the CSV. Parallelism comes from converting several files at once
+// instead (convertFilesToParquet), which is also faster and uses half the memory.
 
-export /** Fixed, not the machine's core count: the bytes must not depend on the machine. */
-const PARQUET_THREADS = 2;
+/** DuckDB threads per conversion: one, so the row groups (and bytes) never depend on thread timing. */
+export const PARQUET_THREADS = 1;
 
 export const PARQUET_TYPE: Record<Column["type"], string> = { string: "VARCHAR", date: "DATE", int: "INTEGER", double: "DOUBLE", boolean: "BOOLEAN" };
 
@@ -15,13 +20,23 @@ export const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 export interface ParquetConverter {
   /** Writes `parquetPath` from `csvPath` (one of our CSV files) and returns the rows written. */
   convert(entity: Entity, csvPath: string, parquetPath: string): Promise<number>;
+  /** The threads DuckDB reports it runs on: PARQUET_THREADS, checked when the converter is created. */
+  readonly threads: number;
   close(): void;
 }
 
 export async function createParquetConverter(): Promise<ParquetConverter> {
   const db = await DuckDBInstance.create(":memory:", { threads: String(PARQUET_THREADS), preserve_insertion_order: "true" });
   const connection = await db.connect();
+  // Read back, not assumed: were the setting ever ignored, the bytes would quietly depend on timing.
+  const threads = Number((await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0]?.[0]);
+  if (threads !== PARQUET_THREADS) {
+    connection.closeSync();
+    db.closeSync();
+    throw new Error(`DuckDB runs on ${threads} threads where Parquet needs exactly ${PARQUET_THREADS} for reproducible bytes`);
+  }
   return {
+    threads,
     async convert(entity, csvPath, parquetPath) {
       const columns = columnsOf(entity);
       const types = columns.map((c) => `${quote(c.name)}: ${quote(PARQUET_TYPE[c.type])}`).join(", ");
