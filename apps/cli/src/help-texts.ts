@@ -4,6 +4,7 @@ import { doctorHelp } from "./commands/doctor-help.js";
 import { generateHelp } from "./commands/generate.js";
 import { samplesHelp } from "./commands/samples.js";
 import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
+import { orphansHelp } from "./commands/orphans.js";
 import { scheduleHelp } from "./commands/schedule-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
 import { stagingHelp } from "./commands/staging.js";
@@ -27,6 +28,7 @@ Commands:
   staging    staging list | prune --older-than 7d: what workers keep for reruns, and its retention
   publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
   list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
+  orphans    orphans list | prune --older-than 7d: files of publishes that never finished
   pull       download a snapshot (id or latest), every file checked against the manifest
   samples    write the demo samples (data/demo_samples/v0.1) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
@@ -53,6 +55,7 @@ export const commandHelp: Record<string, string> = {
   doctor: doctorHelp,
   generate: generateHelp,
   list: listHelp,
+  orphans: orphansHelp,
   publish: publishHelp,
   pull: pullHelp,
   samples: samplesHelp,

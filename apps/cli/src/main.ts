@@ -74,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       return config(rest, settings);
     case "staging":
       return (await import("./commands/staging.js")).staging(rest, settings);
+    case "orphans":
+      return (await import("./commands/orphans.js")).orphans(rest, settings);
     case "generate":
       return generate(rest, settings);
     case "samples":

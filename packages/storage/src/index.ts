@@ -5,9 +5,10 @@ export { publishToFolder, publishedFolder, PublishConflictError } from "./local-
 export { openStore } from "./open-store.js";
 export { LocalStore } from "./stores/local-store.js";
 export { S3Store, MULTIPART_THRESHOLD, PART_BYTES } from "./stores/s3-store.js";
-export { StoreError, contentTypeOf, type SnapshotStore, type Versioned } from "./stores/snapshot-store.js";
+export { StoreError, contentTypeOf, type SnapshotStore, type StoredObject, type Versioned } from "./stores/snapshot-store.js";
 export { publishSnapshot, moveLatest, type PublishResult } from "./protocol/publish-snapshot.js";
 export { listSnapshots, type PublishedSnapshot } from "./protocol/list-snapshots.js";
+export { unfinishedSnapshots, pruneUnfinished, MIN_UNFINISHED_AGE_MS, type UnfinishedSnapshot, type PruneUnfinishedOptions } from "./protocol/unfinished-snapshots.js";
 export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type PullResult } from "./protocol/pull-snapshot.js";
 export { snapshotKey, latestKey, versionPrefix, isNewer, MANIFEST_FILE, LATEST_FILE, type LatestPointer } from "./protocol/snapshot-keys.js";
 export { StagingMirror } from "./staging-mirror.js";

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileDigest, writeWithDigest } from "../file-digest.js";
-import { StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
+import { StoreError, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
 export class LocalStore implements SnapshotStore {
@@ -90,6 +90,40 @@ export class LocalStore implements SnapshotStore {
     return writeWithDigest(createReadStream(from), path);
   }
 
+  async listObjects(prefix: string): Promise<StoredObject[]> {
+    const found: StoredObject[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw error;
+      }
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else {
+          const info = await stat(path);
+          found.push({ key: relative(this.location, path), bytes: info.size, lastModified: info.mtimeMs });
+        }
+      }
+    };
+    await walk(this.path(prefix));
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async deleteObjects(keys: string[]): Promise<void> {
+    const dirs = new Set<string>();
+    for (const key of keys) {
+      const path = this.path(key);
+      await rm(path, { force: true });
+      for (let dir = dirname(path); dir.startsWith(`${this.location}/`); dir = dirname(dir)) dirs.add(dir);
+    }
+    // Folders left without files go too, deepest first, as on S3 where a prefix exists only through its objects.
+    for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await removeEmptyFolders(dir);
+  }
+
   private path(key: string): string {
     const path = resolve(this.location, key);
     if (path !== this.location && !path.startsWith(`${this.location}/`)) throw new StoreError(`key '${key}' leaves the store`);
@@ -104,4 +138,16 @@ export class LocalStore implements SnapshotStore {
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** Removes `dir` and the folders under it that hold no file; a folder with a file stays. */
+async function removeEmptyFolders(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // already gone
+  }
+  for (const entry of entries) if (entry.isDirectory()) await removeEmptyFolders(join(dir, entry.name));
+  await rmdir(dir).catch(() => undefined); // not empty: keep it
 }

@@ -5,6 +5,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -15,7 +16,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { writeWithDigest } from "../file-digest.js";
 import { s3Failure } from "./s3-errors.js";
-import { contentTypeOf, StoreError, type SnapshotStore, type Versioned } from "./snapshot-store.js";
+import { contentTypeOf, StoreError, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** Files above this go up in parts (S3 takes 5 GiB in one PUT, but parts retry and run in parallel). */
 export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
@@ -68,6 +69,39 @@ export class S3Store implements SnapshotStore {
       throw this.failure(error, `listing ${this.location}${prefix}`);
     }
     return [...names].filter(Boolean).sort();
+  }
+
+  async listObjects(prefix: string): Promise<StoredObject[]> {
+    const found: StoredObject[] = [];
+    let ContinuationToken: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.root + prefix, ContinuationToken }));
+        for (const o of page.Contents ?? []) found.push({ key: o.Key!.slice(this.root.length), bytes: o.Size ?? 0, lastModified: o.LastModified?.getTime() ?? 0 });
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    } catch (error) {
+      throw this.failure(error, `listing ${this.location}${prefix}`);
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async deleteObjects(keys: string[]): Promise<void> {
+    // DeleteObjects takes at most 1,000 keys, and reports failed keys in its answer rather than throwing.
+    for (let k = 0; k < keys.length; k += 1_000) {
+      const batch = keys.slice(k, k + 1_000);
+      let errors;
+      try {
+        const answer = await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((key) => ({ Key: this.root + key })), Quiet: true } }));
+        errors = answer.Errors ?? [];
+      } catch (error) {
+        throw this.failure(error, `removing ${batch.length} object(s) under ${this.location}`);
+      }
+      if (errors.length) {
+        const first = errors[0]!;
+        throw new StoreError(`could not remove ${errors.length} object(s) under ${this.location}, e.g. ${first.Key}: ${first.Code ?? "error"} ${first.Message ?? ""}`.trim());
+      }
+    }
   }
 
   async putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void> {

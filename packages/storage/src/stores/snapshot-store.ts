@@ -19,6 +19,18 @@ export interface SnapshotStore {
   putTextIf(key: string, text: string, version: string | undefined): Promise<boolean>;
   /** Streams the object to `path`; returns its size and sha256 as received. */
   download(key: string, path: string): Promise<{ bytes: number; sha256: string }>;
+  /** Every object under `prefix`, at any depth, sorted by key. */
+  listObjects(prefix: string): Promise<StoredObject[]>;
+  /** Removes these objects; a key already gone is not an error. */
+  deleteObjects(keys: string[]): Promise<void>;
+}
+
+/** An object as a listing gives it: enough to judge its age and what removing it frees. */
+export interface StoredObject {
+  key: string;
+  bytes: number;
+  /** Last written, in ms since the epoch. */
+  lastModified: number;
 }
 
 /** A value with the version a compare-and-set needs (an ETag, or a local file's content digest). */

@@ -1,0 +1,83 @@
+import { parseArgs } from "node:util";
+import { MIN_UNFINISHED_AGE_MS, openStore, pruneUnfinished, StoreError, unfinishedSnapshots, type UnfinishedSnapshot } from "@sdh/storage";
+import { durationOption } from "../duration.js";
+import type { Settings } from "../settings/resolve-settings.js";
+import { EXIT, UsageError } from "../usage-error.js";
+
+export const orphansHelp = `sdh orphans list | prune — files of publishes that never finished, at a target
+
+A publish writes the manifest last; until it does, the snapshot does not exist for consumers
+(\`sdh list\`, \`sdh pull\` and latest.json ignore it). A publish that failed and was never run
+again leaves its files there: invisible, but stored and paid for. A rerun of the same snapshot
+completes it, so prune only what is older than any rerun you still intend. Snapshots with a
+manifest are never touched.
+
+  sdh orphans list --target URI [--json]
+  sdh orphans prune --target URI --older-than 7d [--dry-run] [--json]
+
+Options:
+  --target URI       s3://bucket/prefix or a folder (or SDH_TARGET / target in the config file)
+  --older-than D     remove folders whose newest file is older than D (at least 1h, e.g. 36h, 7d):
+                     a publish still uploading has no manifest either
+  --dry-run          say what would be removed, remove nothing
+  --json             print the result as JSON
+
+Exit codes: 0 ok; 1 the store could not be read or written; 2 bad options.
+
+Examples:
+  pnpm sdh orphans list --target s3://sdh-snapshots/nightly
+  pnpm sdh orphans prune --target s3://sdh-snapshots/nightly --older-than 7d --dry-run
+  pnpm sdh orphans prune --older-than 14d --json`;
+
+export async function orphans(args: string[], settings: Settings): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "list" && sub !== "prune") throw new UsageError(`unknown orphans command '${sub ?? ""}'; available: list, prune (see \`sdh orphans --help\`)`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { target: { type: "string" }, "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; see \`sdh orphans --help\``);
+  }
+  const values = settings.fill(parsed.values);
+  if (!values.target) throw new UsageError("--target URI is required: s3://bucket/prefix or a folder");
+  let store;
+  try {
+    store = openStore(values.target);
+  } catch (error) {
+    throw new UsageError(`--target ${(error as Error).message}`);
+  }
+  const olderThanMs = sub === "prune" ? olderThan(values["older-than"]) : 0;
+  try {
+    if (sub === "list") {
+      const found = await unfinishedSnapshots(store);
+      if (values.json) console.log(JSON.stringify(found.map(row), null, 2));
+      else if (!found.length) console.log(`No unfinished publishes at ${store.location}`);
+      else for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${mb(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      return EXIT.ok;
+    }
+    const { removed, kept } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
+    if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row) }, null, 2));
+    else {
+      const verb = values["dry-run"] ? "Would remove" : "Removed";
+      for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${mb(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      console.log(`${verb} ${removed.length} unfinished publish(es), ${mb(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof StoreError) {
+      console.error(`sdh: ${error.message}`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
+
+function olderThan(text: string | undefined): number {
+  if (!text) throw new UsageError("--older-than is required, e.g. --older-than 7d");
+  const ms = durationOption("--older-than", text, 60_000);
+  if (ms < MIN_UNFINISHED_AGE_MS) throw new UsageError(`--older-than '${text}': give at least 1h; a publish still uploading has no manifest either`);
+  return ms;
+}
+
+const row = (u: UnfinishedSnapshot) => ({ snapshotId: u.snapshotId, objects: u.objects, bytes: u.bytes, lastWrite: new Date(u.lastWrite).toISOString() });
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

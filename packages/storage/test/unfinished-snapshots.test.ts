@@ -1,0 +1,61 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { testS3Client, testServices } from "@sdh/infra/testing";
+import { parseSnapshotConfig } from "@sdh/schemas";
+import { describe, expect, it } from "vitest";
+import { listSnapshots, LocalStore, MANIFEST_FILE, MIN_UNFINISHED_AGE_MS, publishSnapshot, pruneUnfinished, S3Store, unfinishedSnapshots, type SnapshotStore } from "../src/index.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-unfinished-"));
+let prefixes = 0;
+
+async function bundle(seed: number) {
+  const config = parseSnapshotConfig({ records: 60, seed });
+  const out = join(tmp(), "bundle");
+  const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out });
+  return { dir: out, manifest };
+}
+
+const HOUR = 60 * 60 * 1000;
+
+describe.each([
+  ["S3", (): SnapshotStore => { const s = testServices(); return new S3Store(testS3Client(s), s.bucket, `unfinished-test-${process.pid}-${++prefixes}`, s.s3Endpoint); }],
+  ["a local folder", (): SnapshotStore => new LocalStore(tmp())],
+])("unfinished publishes in %s", (_label, makeStore) => {
+  it("lists a folder without a manifest, prunes it only once older than the window, and never touches a published snapshot", async () => {
+    const store = makeStore();
+    const done = await bundle(61);
+    await publishSnapshot(done.dir, store);
+    // A publish interrupted after two files: no manifest, so no snapshot.
+    const cut = await bundle(62);
+    const id = cut.manifest.snapshotId;
+    const uploaded = cut.manifest.files.filter((f) => f.path !== MANIFEST_FILE).slice(0, 2);
+    for (const f of uploaded) await store.putFile(`v0.1/${id}/${f.path}`, join(cut.dir, f.path), f);
+
+    const expected = { snapshotId: id, objects: 2, bytes: uploaded[0]!.bytes + uploaded[1]!.bytes, lastWrite: expect.any(Number) };
+    expect(await unfinishedSnapshots(store)).toEqual([expected]);
+    expect((await listSnapshots(store)).map((s) => s.snapshotId)).toEqual([done.manifest.snapshotId]);
+
+    // Just written: inside the window, kept.
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR })).toEqual({ removed: [], kept: [expected] });
+    // Two hours on: a dry run names it and removes nothing; then it goes, and only it.
+    const later = Date.now() + 2 * HOUR;
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [] });
+    expect(await store.listObjects(`v0.1/${id}/`)).toHaveLength(2);
+    const publishedBefore = await store.listObjects(`v0.1/${done.manifest.snapshotId}/`);
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [] });
+    expect(await store.listObjects(`v0.1/${id}/`)).toEqual([]);
+    expect(await unfinishedSnapshots(store)).toEqual([]);
+    expect(await store.listObjects(`v0.1/${done.manifest.snapshotId}/`)).toEqual(publishedBefore);
+    expect(publishedBefore).toHaveLength(done.manifest.files.length + 1); // and the manifest itself
+
+    // The abandoned snapshot can still be published whole later.
+    await publishSnapshot(cut.dir, store);
+    expect((await listSnapshots(store)).map((s) => s.snapshotId).sort()).toEqual([done.manifest.snapshotId, id].sort());
+  });
+
+  it("refuses a window shorter than an hour: a publish still uploading has no manifest either", async () => {
+    await expect(pruneUnfinished(makeStore(), { olderThanMs: MIN_UNFINISHED_AGE_MS - 1 })).rejects.toThrow(/below the minimum of 1h/);
+  });
+});
