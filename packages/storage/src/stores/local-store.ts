@@ -120,8 +120,11 @@ export class LocalStore implements SnapshotStore {
       await rm(path, { force: true });
       for (let dir = dirname(path); dir.startsWith(`${this.location}/`); dir = dirname(dir)) dirs.add(dir);
     }
-    // Folders left without files go too, deepest first, as on S3 where a prefix exists only through its objects.
-    for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await removeEmptyFolders(dir);
+    // Folders the removal emptied go too, deepest first, as on S3 where a prefix exists only through
+    // its objects. Only the removed files' own folders: a publish elsewhere may have just made one.
+    for (const dir of [...dirs].sort((a, b) => b.length - a.length)) {
+      await rmdir(dir).catch(() => undefined); // not empty, or already gone: keep it
+    }
   }
 
   private path(key: string): string {
@@ -138,16 +141,4 @@ export class LocalStore implements SnapshotStore {
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/** Removes `dir` and the folders under it that hold no file; a folder with a file stays. */
-async function removeEmptyFolders(dir: string): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return; // already gone
-  }
-  for (const entry of entries) if (entry.isDirectory()) await removeEmptyFolders(join(dir, entry.name));
-  await rmdir(dir).catch(() => undefined); // not empty: keep it
 }
