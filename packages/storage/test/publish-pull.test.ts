@@ -84,6 +84,22 @@ describe.each([
     expect(JSON.parse(readFileSync(join(out, PULL_RECORD), "utf8")).files).toContain("vehicles_v0_1.parquet");
   });
 
+  it("writes no manifest when an uploaded file is gone before the commit, and names it", async () => {
+    const store = makeStore();
+    const { dir, manifest } = await bundle({ records: 30, seed: 59 });
+    // The real store, but a file vanishes right after its upload, as a concurrent prune could make it.
+    const vanishing: SnapshotStore = Object.assign(Object.create(store) as SnapshotStore, {
+      putFile: async (key: string, path: string, file: { bytes: number; sha256: string }) => {
+        await store.putFile(key, path, file);
+        if (key.endsWith("/persons_v0_1.csv")) await store.deleteObjects([key]);
+      },
+    });
+    await expect(publishSnapshot(dir, vanishing)).rejects.toThrow(/1 file\(s\) of .* changed .* after their upload, e\.g\. persons_v0_1\.csv \(missing, uploaded \d+\); the manifest was not written/);
+    expect(await store.readText(`v0.1/${manifest.snapshotId}/snapshot_manifest_v0_1.json`)).toBeNull();
+    expect(await listSnapshots(store)).toEqual([]);
+    expect(await publishSnapshot(dir, store)).toMatchObject({ reused: false, latest: true });
+  });
+
   it("moves latest forward only, whatever order snapshots are published in", async () => {
     const store = makeStore();
     const newer = await bundle({ records: 20, seed: 55, asOf: "2026-03-01" });

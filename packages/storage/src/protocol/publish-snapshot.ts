@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Manifest } from "@sdh/schemas";
 import { PublishConflictError } from "../local-publish.js";
-import type { SnapshotStore } from "../stores/snapshot-store.js";
+import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { isNewer, latestKey, MANIFEST_FILE, snapshotKey, type LatestPointer } from "./snapshot-keys.js";
 
 export interface PublishResult {
@@ -21,6 +21,7 @@ const PARALLEL_UPLOADS = 4;
  * 1. a snapshot already published under the id: same content (all but generatedAt) → done; other
  *    content → PublishConflictError, and nothing is written;
  * 2. every file but the manifest is uploaded with its SHA-256, which the store checks, and confirmed;
+ *    then one listing checks they are all still there, at their sizes;
  * 3. the manifest is written last and only if absent (If-None-Match: *): its presence commits the snapshot;
  * 4. latest.json moves to this snapshot if it is newer (compare-and-set, retried on a race).
  * A publish interrupted before step 3 leaves no manifest: the snapshot is invisible, and a re-run
@@ -53,6 +54,7 @@ export async function publishSnapshot(bundleDir: string, store: SnapshotStore, o
   const lanes = await Promise.allSettled(Array.from({ length: PARALLEL_UPLOADS }, () => lane().catch(stopOthers)));
   const first = lanes.find((l) => l.status === "rejected");
   if (first) throw first.reason;
+  await ensureAllStored(store, manifest, key(""), location);
   if (!(await store.putTextIf(key(MANIFEST_FILE), manifestText, undefined))) {
     // Another publisher committed first: fine if it published the same snapshot.
     const theirs = (await store.readText(key(MANIFEST_FILE)))?.value ?? "{}";
@@ -75,6 +77,24 @@ export async function moveLatest(store: SnapshotStore, manifest: Pick<Manifest, 
     if (await store.putTextIf(latestKey(), `${JSON.stringify(ours, null, 2)}\n`, current?.version)) return true;
   }
   throw new Error(`latest.json at ${store.location} kept changing under 20 attempts to move it; try again`);
+}
+
+/**
+ * One listing of the snapshot's folder, just before the manifest commits it: every file must still be
+ * there at its size. Something may have removed one since its upload (`sdh orphans prune` on a
+ * folder abandoned long ago, or a person), and a manifest over a missing file would publish a broken
+ * snapshot.
+ */
+async function ensureAllStored(store: SnapshotStore, manifest: Manifest, prefix: string, location: string): Promise<void> {
+  const stored = new Map((await store.listObjects(prefix)).map((o) => [o.key.slice(prefix.length), o.bytes]));
+  const gone = manifest.files.filter((f) => stored.get(f.path) !== f.bytes);
+  if (gone.length) {
+    const first = gone[0]!;
+    const found = stored.get(first.path);
+    throw new StoreError(
+      `${gone.length} file(s) of ${manifest.snapshotId} changed at ${location} after their upload, e.g. ${first.path} (${found === undefined ? "missing" : `${found} bytes`}, uploaded ${first.bytes}); the manifest was not written: publish again`,
+    );
+  }
 }
 
 function ensureSameContent(theirs: string, ours: string, snapshotId: string, location: string): void {

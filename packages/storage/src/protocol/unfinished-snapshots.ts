@@ -55,9 +55,9 @@ export interface PruneUnfinishedOptions {
  * Removes the files of publishes that never finished and have not been touched for `olderThanMs`.
  * A folder with a manifest is never touched. Each folder is checked and listed again just before its
  * removal, and only the objects that listing found go: a publish of the same id that started since
- * the first look has fresh objects, so its folder is kept. (A publish starting in the milliseconds
- * between that listing and the removal could still lose a file; `pull` would then name it as missing.
- * Do not prune a target while re-publishing a snapshot abandoned for longer than the window.)
+ * the first look has fresh objects, so its folder is kept. A publish starting in the milliseconds
+ * between that listing and the removal could still lose a file: its own listing before the manifest
+ * then fails it, and publishing again completes it.
  */
 export async function pruneUnfinished(store: SnapshotStore, options: PruneUnfinishedOptions): Promise<{ removed: UnfinishedSnapshot[]; kept: UnfinishedSnapshot[] }> {
   if (options.olderThanMs < MIN_UNFINISHED_AGE_MS) {
