@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { CONFIG_FILE_NAMES } from "../settings/config-file.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { SETTINGS } from "../settings/setting-specs.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 export const configHelp = `sdh config show — the effective settings, and where each value came from
 
@@ -39,12 +39,7 @@ const FLAG_OPTIONS = Object.fromEntries(SETTINGS.filter((s) => s.flag).map((s) =
 export function config(args: string[], settings: Settings): number {
   const [sub, ...rest] = args;
   if (sub !== "show") throw new UsageError(`unknown config command '${sub ?? ""}'; available: show (see \`sdh config --help\`)`);
-  let values;
-  try {
-    ({ values } = parseArgs({ args: rest, options: { ...FLAG_OPTIONS, json: { type: "boolean", default: false } } }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh config --help\``);
-  }
+  const { values } = commandArgs("config", { args: rest, options: { ...FLAG_OPTIONS, json: { type: "boolean", default: false } } });
   const rows = settings.describe(values).map(({ spec, value, source }) => ({
     key: spec.key,
     env: spec.env,

@@ -1,19 +1,10 @@
-import { parseArgs } from "node:util";
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 const ENTITIES = ["persons", "vehicles", "profiles"];
 const FORMATS = ["csv", "json", "parquet"];
-
-/** parseArgs, with its complaint turned into a usage error that points at the command's help. */
-function parsed<T>(command: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh ${command} --help\``);
-  }
-}
 
 function store(address: string | undefined, flag: string) {
   if (!address) throw new UsageError(`${flag} URI is required: s3://bucket/prefix or a folder`);
@@ -46,7 +37,7 @@ async function storeWork(work: () => Promise<number>): Promise<number> {
 }
 
 export async function list(args: string[]): Promise<number> {
-  const { values } = parsed("list", () => parseArgs({ args, options: { source: { type: "string" }, version: { type: "string" }, json: { type: "boolean", default: false } } }));
+  const { values } = commandArgs("list", { args, options: { source: { type: "string" }, version: { type: "string" }, json: { type: "boolean", default: false } } });
   const source = store(values.source as string | undefined, "--source");
   return storeWork(async () => {
     const snapshots = await listSnapshots(source, (values.version) ?? undefined);
@@ -65,21 +56,19 @@ export async function list(args: string[]): Promise<number> {
 }
 
 export async function pull(args: string[]): Promise<number> {
-  const { values } = parsed("pull", () =>
-    parseArgs({
-      args,
-      options: {
-        source: { type: "string" },
-        version: { type: "string" },
-        snapshot: { type: "string", default: "latest" },
-        out: { type: "string" },
-        entities: { type: "string" },
-        formats: { type: "string" },
-        force: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-      },
-    }),
-  );
+  const { values } = commandArgs("pull", {
+    args,
+    options: {
+      source: { type: "string" },
+      version: { type: "string" },
+      snapshot: { type: "string", default: "latest" },
+      out: { type: "string" },
+      entities: { type: "string" },
+      formats: { type: "string" },
+      force: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
   const source = store(values.source as string | undefined, "--source");
   const out = values.out;
   if (!out) throw new UsageError("--out DIR is required: where the snapshot is written");
@@ -108,7 +97,7 @@ export async function pull(args: string[]): Promise<number> {
 }
 
 export async function publish(args: string[]): Promise<number> {
-  const { values, positionals } = parsed("publish", () => parseArgs({ args, allowPositionals: true, options: { target: { type: "string" }, json: { type: "boolean", default: false } } }));
+  const { values, positionals } = commandArgs("publish", { args, allowPositionals: true, options: { target: { type: "string" }, json: { type: "boolean", default: false } } });
   if (positionals.length !== 1) throw new UsageError("give one snapshot folder: sdh publish DIR --target URI");
   const target = store(values.target as string | undefined, "--target");
   return storeWork(async () => {

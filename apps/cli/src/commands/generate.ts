@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
 import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags, wholeNumberOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
+import { commandArgs } from "../command-args.js";
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
@@ -77,19 +77,15 @@ export async function generate(args: string[], settings: Settings): Promise<numb
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...CONFIG_FLAGS,
-        workers: { type: "string" },
-        out: { type: "string" },
-        force: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh generate --help\``);
-  }
+  return commandArgs("generate", {
+    args,
+    allowPositionals: true,
+    options: {
+      ...CONFIG_FLAGS,
+      workers: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
 }

@@ -1,8 +1,9 @@
-import { parseArgs } from "node:util";
 import { MIN_UNFINISHED_AGE_MS, openStore, pruneUnfinished, StoreError, unfinishedSnapshots, type UnfinishedSnapshot } from "@sdh/storage";
 import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
+import { megabytes } from "../sizes.js";
 
 export const orphansHelp = `sdh orphans list | prune — files of publishes that never finished, at a target
 
@@ -32,12 +33,7 @@ Examples:
 export async function orphans(args: string[], settings: Settings): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "list" && sub !== "prune") throw new UsageError(`unknown orphans command '${sub ?? ""}'; available: list, prune (see \`sdh orphans --help\`)`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: { target: { type: "string" }, "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh orphans --help\``);
-  }
+  const parsed = commandArgs("orphans", { args: rest, options: { target: { type: "string" }, "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
   const values = settings.fill(parsed.values);
   if (!values.target) throw new UsageError("--target URI is required: s3://bucket/prefix or a folder");
   let store;
@@ -52,15 +48,15 @@ export async function orphans(args: string[], settings: Settings): Promise<numbe
       const found = await unfinishedSnapshots(store);
       if (values.json) console.log(JSON.stringify(found.map(row), null, 2));
       else if (!found.length) console.log(`No unfinished publishes at ${store.location}`);
-      else for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${mb(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      else for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
       return EXIT.ok;
     }
     const { removed, kept } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
     if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row) }, null, 2));
     else {
       const verb = values["dry-run"] ? "Would remove" : "Removed";
-      for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${mb(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
-      console.log(`${verb} ${removed.length} unfinished publish(es), ${mb(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
+      for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      console.log(`${verb} ${removed.length} unfinished publish(es), ${megabytes(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
     }
     return EXIT.ok;
   } catch (error) {
@@ -80,4 +76,3 @@ function olderThan(text: string | undefined): number {
 }
 
 const row = (u: UnfinishedSnapshot) => ({ snapshotId: u.snapshotId, objects: u.objects, bytes: u.bytes, lastWrite: new Date(u.lastWrite).toISOString() });
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

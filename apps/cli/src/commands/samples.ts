@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { demoSamples } from "@sdh/exporters";
 import { configFromFlags } from "../config-flags.js";
-import { EXIT, UsageError } from "../usage-error.js";
+import { EXIT } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.1)
 
@@ -24,12 +24,7 @@ Examples:
   pnpm sdh samples --seed 7 --out ./out/samples`;
 
 export function samples(args: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { out: { type: "string" }, seed: { type: "string" }, "as-of": { type: "string" } } }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh samples --help\``);
-  }
+  const { values } = commandArgs("samples", { args, options: { out: { type: "string" }, seed: { type: "string" }, "as-of": { type: "string" } } });
   const { config } = configFromFlags({ seed: values.seed, "as-of": values["as-of"] });
   const out = values.out ?? join("data", "demo_samples", "v0.1");
   mkdirSync(out, { recursive: true });

@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { isCalendarDate, nextDate, startOfDay, type ScheduledSnapshot } from "@sdh/worker";
 import { ScheduleNotFoundError, type Client, type ScheduleHandle } from "@temporalio/client";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 const DEFAULT_SHARD_SIZE = parseSnapshotConfig({}).shardSize;
 
@@ -22,12 +22,7 @@ export type ScheduleMemo = {
 };
 
 export async function manageSchedule(action: Action, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false }, note: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh schedule --help\``);
-  }
+  const parsed = commandArgs("schedule", { args, allowPositionals: true, options: { json: { type: "boolean", default: false }, note: { type: "string" }, from: { type: "string" }, to: { type: "string" } } });
   const { values, positionals } = parsed;
   if (action === "list") {
     if (positionals.length) throw new UsageError(`sdh schedule list takes no arguments (got ${positionals.join(" ")})`);

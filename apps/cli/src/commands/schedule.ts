@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { isTimeZone, SNAPSHOT_TASK_QUEUE, type ScheduledSnapshot } from "@sdh/worker";
 import { ScheduleAlreadyRunning } from "@temporalio/client";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
@@ -8,6 +7,7 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { manageSchedule, MANAGE_ACTIONS, type ScheduleMemo } from "./schedule-manage.js";
+import { commandArgs } from "../command-args.js";
 
 const SUBCOMMANDS = ["create", ...MANAGE_ACTIONS];
 
@@ -21,27 +21,22 @@ export async function schedule(args: string[], env: NodeJS.ProcessEnv, settings:
 const { "snapshot-id": _snapshotId, ...SCHEDULE_CONFIG_FLAGS } = CONFIG_FLAGS;
 
 async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        ...SCHEDULE_CONFIG_FLAGS,
-        id: { type: "string" },
-        cron: { type: "string" },
-        timezone: { type: "string", default: "UTC" },
-        "seed-from-date": { type: "boolean", default: false },
-        target: { type: "string" },
-        "task-queue": { type: "string" },
-        "catchup-window": { type: "string", default: "1h" },
-        "pause-on-failure": { type: "boolean", default: false },
-        note: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh schedule --help\``);
-  }
+  const parsed = commandArgs("schedule", {
+    args,
+    options: {
+      ...SCHEDULE_CONFIG_FLAGS,
+      id: { type: "string" },
+      cron: { type: "string" },
+      timezone: { type: "string", default: "UTC" },
+      "seed-from-date": { type: "boolean", default: false },
+      target: { type: "string" },
+      "task-queue": { type: "string" },
+      "catchup-window": { type: "string", default: "1h" },
+      "pause-on-failure": { type: "boolean", default: false },
+      note: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
   const given = parsed.values;
   const values = settings.fill(given);
   const id = values.id;

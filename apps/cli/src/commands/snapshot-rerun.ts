@@ -1,19 +1,14 @@
-import { parseArgs } from "node:util";
 import { RERUN_STEPS, RerunError, startRerun, type RerunStep } from "@sdh/worker";
 import { targetOption } from "../config-flags.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { workflowIdArgument } from "./snapshot-ids.js";
 import { awaitSnapshot } from "./snapshot-wait.js";
+import { commandArgs } from "../command-args.js";
 
 /** `sdh snapshot rerun <id> --from <step> [--target URI] [--wait] [--json]`. */
 export async function rerun(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { from: { type: "string" }, target: { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh snapshot --help\``);
-  }
+  const parsed = commandArgs("snapshot", { args, allowPositionals: true, options: { from: { type: "string" }, target: { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
   const { values } = parsed;
   const workflowId = workflowIdArgument(parsed.positionals, "sdh snapshot rerun <snapshotId> --from <step>");
   const from = values.from as RerunStep | undefined;

@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
 import type { SnapshotProgress, SnapshotResult } from "@sdh/worker";
 import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { workflowIdArgument } from "./snapshot-ids.js";
 import { failureMessage } from "./snapshot-wait.js";
+import { commandArgs } from "../command-args.js";
 
 interface StatusReport {
   workflowId: string;
@@ -19,12 +19,7 @@ interface StatusReport {
 
 /** `sdh snapshot status|cancel <snapshotId or workflow id>`. */
 export async function snapshotRunCommand(action: "status" | "cancel", args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh snapshot --help\``);
-  }
+  const parsed = commandArgs("snapshot", { args, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
   const workflowId = workflowIdArgument(parsed.positionals, `sdh snapshot ${action} <snapshotId>`);
   const json = parsed.values.json;
   return withTemporal(env, async ({ client, namespace, link }) => {

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { configForDate, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
@@ -6,6 +5,7 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { awaitSnapshot } from "./snapshot-wait.js";
+import { commandArgs } from "../command-args.js";
 
 const SUBCOMMANDS = "run, status, cancel, rerun";
 
@@ -18,16 +18,11 @@ export async function snapshot(args: string[], env: NodeJS.ProcessEnv, settings:
 }
 
 async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: { ...CONFIG_FLAGS, "seed-from-date": { type: "string" }, target: { type: "string" }, "task-queue": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh snapshot --help\``);
-  }
+  const parsed = commandArgs("snapshot", {
+    args,
+    allowPositionals: false,
+    options: { ...CONFIG_FLAGS, "seed-from-date": { type: "string" }, target: { type: "string" }, "task-queue": { type: "string" }, wait: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  });
   const values = settings.fill(parsed.values);
   const { input, workflowId } = snapshotRequest(values, parsed.values);
   return withTemporal(env, async ({ client, link }) => {

@@ -1,9 +1,10 @@
-import { parseArgs } from "node:util";
 import { pruneStaging, stagedSnapshots, type StagedSnapshot } from "@sdh/storage";
 import { DEFAULT_STAGING_ROOT } from "@sdh/worker";
 import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
+import { megabytes } from "../sizes.js";
 
 export const stagingHelp = `sdh staging list | prune — the staging a worker keeps between steps, and its retention
 
@@ -33,12 +34,7 @@ Examples:
 export async function staging(args: string[], settings: Settings): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "list" && sub !== "prune") throw new UsageError(`unknown staging command '${sub ?? ""}'; available: list, prune (see \`sdh staging --help\`)`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: { staging: { type: "string" }, "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh staging --help\``);
-  }
+  const parsed = commandArgs("staging", { args: rest, options: { staging: { type: "string" }, "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
   const values = settings.fill(parsed.values);
   const root = values.staging ?? DEFAULT_STAGING_ROOT;
   if (root.startsWith("s3://")) throw new UsageError(`--staging ${root}: S3 staging is expired by a bucket lifecycle rule; prune each worker's --cache folder instead`);
@@ -46,7 +42,7 @@ export async function staging(args: string[], settings: Settings): Promise<numbe
     const staged = await stagedSnapshots(root);
     if (values.json) console.log(JSON.stringify(staged.map(row), null, 2));
     else if (!staged.length) console.log(`Nothing staged in ${root}`);
-    else for (const s of staged) console.log(`${s.snapshotId}  last written ${new Date(s.lastWrite).toISOString()}  ${mb(s.bytes)}`);
+    else for (const s of staged) console.log(`${s.snapshotId}  last written ${new Date(s.lastWrite).toISOString()}  ${megabytes(s.bytes)}`);
     return EXIT.ok;
   }
   if (!values["older-than"]) throw new UsageError("--older-than is required, e.g. --older-than 7d");
@@ -55,11 +51,10 @@ export async function staging(args: string[], settings: Settings): Promise<numbe
   if (values.json) console.log(JSON.stringify({ staging: root, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.length }, null, 2));
   else {
     const verb = values["dry-run"] ? "Would remove" : "Removed";
-    for (const s of removed) console.log(`${verb} ${s.snapshotId} (last written ${new Date(s.lastWrite).toISOString()}, ${mb(s.bytes)})`);
-    console.log(`${verb} ${removed.length} snapshot(s), ${mb(removed.reduce((n, s) => n + s.bytes, 0))}; kept ${kept.length}`);
+    for (const s of removed) console.log(`${verb} ${s.snapshotId} (last written ${new Date(s.lastWrite).toISOString()}, ${megabytes(s.bytes)})`);
+    console.log(`${verb} ${removed.length} snapshot(s), ${megabytes(removed.reduce((n, s) => n + s.bytes, 0))}; kept ${kept.length}`);
   }
   return EXIT.ok;
 }
 
 const row = (s: StagedSnapshot) => ({ snapshotId: s.snapshotId, lastWrite: new Date(s.lastWrite).toISOString(), bytes: s.bytes });
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import { BundleError, DATA_FORMATS, DataFileError, validateBundle, type BundleValidation, type DataFormat } from "@sdh/exporters";
 import { IsoDate } from "@sdh/schemas";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 export const validateHelp = `sdh validate DIR — run the full validation rule set on a bundle folder and print the report
 
@@ -57,15 +57,11 @@ export async function validate(args: string[]): Promise<number> {
 }
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { "as-of": { type: "string" }, format: { type: "string" }, json: { type: "boolean", default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh validate --help\``);
-  }
+  return commandArgs("validate", {
+    args,
+    allowPositionals: true,
+    options: { "as-of": { type: "string" }, format: { type: "string" }, json: { type: "boolean", default: false } },
+  });
 }
 
 function printReport(dir: string, { validation, quality, formats, asOf, configSource }: BundleValidation): void {

@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { BundleError, DataFileError, verifyBundle } from "@sdh/exporters";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 export const verifyHelp = `sdh verify DIR — recompute every checksum, size and record count against the snapshot's manifest
 
@@ -17,12 +17,7 @@ Examples:
   pnpm sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./snap && pnpm sdh verify ./snap --json`;
 
 export async function verify(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh verify --help\``);
-  }
+  const parsed = commandArgs("verify", { args, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
   const dir = parsed.positionals[0];
   if (!dir || parsed.positionals.length > 1) throw new UsageError(`verify takes one folder, got ${parsed.positionals.length}; see \`sdh verify --help\``);
   let result;

@@ -1,23 +1,17 @@
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
 import { createWorker, DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE, temporalSettings } from "@sdh/worker";
 import { parseTarget } from "@sdh/storage";
 import { NativeConnection } from "@temporalio/worker";
 import { wholeNumberOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { commandArgs } from "../command-args.js";
 
 /** Each worker's working copy when staging is shared on S3. */
 const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
 
 export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" } } }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}; see \`sdh worker --help\``);
-  }
-  values = settings.fill(values);
+  const values = settings.fill(commandArgs("worker", { args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" } } }).values);
   const concurrency = values.concurrency === undefined ? availableParallelism() : wholeNumberOption("--concurrency", values.concurrency);
   const staging = values.staging ?? DEFAULT_STAGING_ROOT;
   // An S3 staging is shared by workers on several machines; each keeps its working copy in --cache.
