@@ -20,7 +20,7 @@ export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { ShardPool } from "./shards/shard-pool.js";
 export { planShards, shardFolderName, shardFiles, SHARD_SUMMARY, type ShardRange } from "./shards/shard-layout.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
-export { fileDigest } from "./sink/file-digest.js";
+export { fileDigest } from "@sdh/local-files";
 export { DATASET_CONTACTS } from "./bundle/contacts.js";
 export { verifyBundle, type Verification, type Mismatch } from "./bundle/verify-bundle.js";
 export { demoSamples, DEMO_SAMPLE_FILES, DEMO_SAMPLE_PERSONS } from "./samples/demo-samples.js";

@@ -16,12 +16,16 @@ export {
   Generator,
   ManifestFile,
   Manifest,
+  MANIFEST_FILE_NAME,
+  LatestPointer,
+  PullRecord,
   Contact,
   DatasetDescriptor,
   SnapshotMetadata,
   Severity,
   ValidationReport,
 } from "./snapshot-files.js";
+export { SnapshotId, SnapshotPath, snapshotIdProblem, pathSetProblems } from "./snapshot-paths.js";
 export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { IsoDate } from "./common.js";
 import { SnapshotConfig } from "./snapshot-config.js";
+import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
+import { versionedFileName } from "./version.js";
 
 export const Entity = z.enum(["persons", "vehicles", "profiles"]);
 export type Entity = z.infer<typeof Entity>;
@@ -19,9 +21,12 @@ export const Generator = z
   .describe("The generator that built the data");
 export type Generator = z.infer<typeof Generator>;
 
+/** The manifest's own name: written last, never listed in itself. */
+export const MANIFEST_FILE_NAME = versionedFileName("snapshot_manifest", "json");
+
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
-  path: z.string().min(1).describe("Path relative to the snapshot folder"),
+  path: SnapshotPath,
   entity: z.enum(["persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report"]).describe("What the file holds"),
   format: z.enum(["csv", "json", "jsonl", "parquet", "markdown"]).describe("File format"),
   records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
@@ -33,7 +38,7 @@ export type ManifestFile = z.infer<typeof ManifestFile>;
 /** The snapshot's table of contents, written last: its presence commits the snapshot. Field names are public API. */
 export const Manifest = z
   .object({
-    snapshotId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/).describe("Identifier of the snapshot"),
+    snapshotId: SnapshotId,
     schemaVersion: z.string().describe("Schema version of the records"),
     seed: z.number().int().min(0).describe("Seed the data was generated from"),
     asOf: IsoDate.describe("Reference date of the data"),
@@ -49,6 +54,12 @@ export const Manifest = z
         warnings: z.number().int().min(0).describe("Warning-severity rules with at least one failure"),
       })
       .describe("Outcome of the validation gate"),
+  })
+  .superRefine((manifest, ctx) => {
+    // Paths become files on a consumer's disk: each must be a file of its own in the folder.
+    const paths = manifest.files.map((f) => f.path);
+    for (const problem of pathSetProblems(paths)) ctx.addIssue({ code: "custom", path: ["files"], message: problem });
+    if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
   })
   .describe("snapshot_manifest_v0_1.json");
 export type Manifest = z.infer<typeof Manifest>;
@@ -97,3 +108,23 @@ export const ValidationReport = z
   })
   .describe("validation_report_v0_1.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
+
+/** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
+export const LatestPointer = z
+  .object({
+    snapshotId: SnapshotId,
+    asOf: IsoDate.describe("Reference date of the snapshot"),
+    generatedAt: z.iso.datetime().describe("When it was built"),
+    manifest: z.string().describe("Key of its manifest under the target: `<version>/<snapshotId>/snapshot_manifest_v0_1.json`"),
+  })
+  .describe("latest.json");
+export type LatestPointer = z.infer<typeof LatestPointer>;
+
+/** `.sdh-pull.json`, left by a partial pull: the files it took, which `sdh verify` checks. */
+export const PullRecord = z
+  .object({
+    snapshotId: SnapshotId,
+    files: z.array(SnapshotPath).min(1, "lists no file: a pull always takes at least one").describe("The paths the pull took"),
+  })
+  .describe(".sdh-pull.json");
+export type PullRecord = z.infer<typeof PullRecord>;

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { partialFolder } from "@sdh/local-files";
 import { VERSION_TAG } from "@sdh/schemas";
 
 /** A snapshot with this id is already published with different content: never overwritten. */
@@ -27,28 +27,40 @@ export function publishedFolder(targetPath: string, snapshotId: string): string 
 export async function publishToFolder(bundleDir: string, targetPath: string, snapshotId: string): Promise<{ location: string; reused: boolean }> {
   const location = publishedFolder(targetPath, snapshotId);
   const ours = readFileSync(join(bundleDir, MANIFEST), "utf8");
-  if (existsSync(join(location, MANIFEST))) {
+  const already = () => {
+    if (!existsSync(join(location, MANIFEST))) return null;
     if (sameContent(readFileSync(join(location, MANIFEST), "utf8"), ours)) return { location, reused: true };
     throw new PublishConflictError(`snapshot ${snapshotId} is already published at ${location} with different content; it is never overwritten: choose another snapshot id`);
-  }
+  };
+  const before = already();
+  if (before) return before;
   await mkdir(dirname(location), { recursive: true });
-  // A folder left by an interrupted copy has no manifest: it never counted as published.
-  await rm(location, { recursive: true, force: true });
+  // rename() onto a folder that exists and is not empty fails, atomically: of two racing publishers
+  // one moves its bundle in and the other finds it there. Nothing in place is ever removed.
+  const moveIn = async (from: string) => {
+    try {
+      await rename(from, location);
+      return { location, reused: false };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+      const there = already();
+      if (there) return there;
+      throw new PublishConflictError(`${location} holds files but no manifest: a publish of ${snapshotId} is running there or was abandoned; nothing was changed. \`sdh orphans list --target ${targetPath}\` shows it`);
+    }
+  };
   try {
-    await rename(bundleDir, location);
-    return { location, reused: false };
+    return await moveIn(bundleDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
   }
-  const incoming = join(dirname(location), `.${snapshotId}.partial-${randomBytes(4).toString("hex")}`);
+  const incoming = partialFolder(location);
   try {
     await cp(bundleDir, incoming, { recursive: true });
-    await rename(incoming, location);
-  } catch (error) {
+    return await moveIn(incoming);
+  } finally {
     await rm(incoming, { recursive: true, force: true });
-    throw error;
   }
-  return { location, reused: false };
 }
 
 function sameContent(a: string, b: string): boolean {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileDigest } from "./file-digest.js";
+import { fileDigest } from "@sdh/local-files";
 import type { SnapshotStore } from "./stores/snapshot-store.js";
 
 /**

@@ -1,4 +1,5 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
+import { snapshotIdProblem } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
@@ -40,7 +41,8 @@ export async function list(args: string[]): Promise<number> {
   const { values } = commandArgs("list", { args, options: { source: { type: "string" }, version: { type: "string" }, json: { type: "boolean", default: false } } });
   const source = store(values.source as string | undefined, "--source");
   return storeWork(async () => {
-    const snapshots = await listSnapshots(source, (values.version) ?? undefined);
+    // A document that cannot be read is named on stderr; the others are still listed.
+    const snapshots = await listSnapshots(source, values.version ?? undefined, ({ key, problem }) => console.error(`sdh: skipped ${key}: ${problem}`));
     if (values.json) console.log(JSON.stringify(snapshots, null, 2));
     else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
     else {
@@ -72,6 +74,9 @@ export async function pull(args: string[]): Promise<number> {
   const source = store(values.source as string | undefined, "--source");
   const out = values.out;
   if (!out) throw new UsageError("--out DIR is required: where the snapshot is written");
+  const snapshot = values.snapshot;
+  const idProblem = snapshot === "latest" ? null : snapshotIdProblem(snapshot);
+  if (idProblem) throw new UsageError(`--snapshot '${snapshot}': ${idProblem}; give a snapshot id from \`sdh list\`, or latest`);
   const entities = listOption("--entities", values.entities as string | undefined, ENTITIES);
   const formats = listOption("--formats", values.formats as string | undefined, FORMATS);
   const show = process.stderr.isTTY && !values.json ? progressLine("pull") : null;
@@ -79,7 +84,7 @@ export async function pull(args: string[]): Promise<number> {
     try {
       const result = await pullSnapshot(source, {
         version: values.version,
-        snapshot: values.snapshot,
+        snapshot,
         out,
         entities,
         formats,

@@ -4,7 +4,7 @@ import { GENERATOR } from "@sdh/rules";
 import { SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { qualitySummaryMarkdown } from "@sdh/validation";
 import type { WrittenFile } from "../records/entity-writer.js";
-import { fileDigest } from "../sink/file-digest.js";
+import { fileDigest } from "@sdh/local-files";
 import { BUNDLE_FILES, ENTITIES, schemaFileName } from "./bundle-layout.js";
 import { datasetDescriptor, documentText, snapshotMetadata } from "./bundle-documents.js";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Counts, Entity } from "@sdh/schemas";
 import { convertFilesToParquet } from "../parquet/convert-files.js";
 import type { WrittenFile } from "../records/entity-writer.js";
-import { fileDigest } from "../sink/file-digest.js";
+import { fileDigest } from "@sdh/local-files";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { PartedFileAssembler } from "../shards/parted-file-assembler.js";
 import { segmentFormats, segmentName, shardFolderName } from "../shards/shard-layout.js";

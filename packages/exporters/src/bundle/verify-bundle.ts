@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Manifest, PULL_RECORD_FILE, type ManifestFile } from "@sdh/schemas";
+import { insideFolder } from "@sdh/local-files";
+import { Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
 import { readEntityFile } from "../records/read-entity-file.js";
-import { fileDigest } from "../sink/file-digest.js";
+import { fileDigest } from "@sdh/local-files";
 import { BUNDLE_FILES } from "./bundle-layout.js";
 import { BundleError } from "./read-bundle.js";
 import { DataFileError } from "../records/data-file-error.js";
@@ -10,7 +11,7 @@ import { DataFileError } from "../records/data-file-error.js";
 
 export interface Mismatch {
   path: string;
-  problem: "missing" | "size" | "sha256" | "records" | "unlisted" | "unreadable";
+  problem: "missing" | "size" | "sha256" | "records" | "unlisted" | "unreadable" | "not-a-file";
   detail: string;
 }
 
@@ -35,7 +36,7 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
   } catch (error) {
     throw new DataFileError(`${manifestPath} is not a valid manifest: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
-  const pulled = pulledFiles(dir);
+  const pulled = pulledFiles(dir, manifest);
   const mismatches: Mismatch[] = [];
   const notPulled: string[] = [];
   for (const file of manifest.files) {
@@ -54,18 +55,37 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
   return { manifest, checked: manifest.files.length - notPulled.length, notPulled, mismatches };
 }
 
-/** The files a partial pull took, or null for a whole snapshot. */
-function pulledFiles(dir: string): Set<string> | null {
+/**
+ * The files a partial pull took, or null for a whole snapshot. The record is trusted only as far as
+ * it agrees with the manifest: the same snapshot, at least one file, every file one the manifest
+ * lists (a manifest can never ship the record itself: its paths cannot start with '.').
+ */
+function pulledFiles(dir: string, manifest: Manifest): Set<string> | null {
   const path = join(dir, PULL_RECORD_FILE);
   if (!existsSync(path)) return null;
-  const record = JSON.parse(readFileSync(path, "utf8")) as { files?: unknown };
-  if (!Array.isArray(record.files)) throw new BundleError(`${path} does not list the pulled files`);
-  return new Set(record.files.map(String));
+  const bad = (why: string) => new BundleError(`${path} is not a valid pull record: ${why}; pull the snapshot again`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw bad("not JSON");
+  }
+  const checked = PullRecord.safeParse(raw);
+  if (!checked.success) throw bad(`${checked.error.issues[0]!.path.join(".") || "the record"}: ${checked.error.issues[0]!.message}`);
+  const record = checked.data;
+  if (record.snapshotId !== manifest.snapshotId) throw bad(`it is for snapshot '${record.snapshotId}', the manifest for '${manifest.snapshotId}'`);
+  const listed = new Set(manifest.files.map((f) => f.path));
+  const unknown = record.files.filter((f) => !listed.has(f));
+  if (unknown.length) throw bad(`it lists ${unknown.length} file(s) the manifest does not, e.g. '${unknown[0]}'`);
+  return new Set(record.files);
 }
 
 async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> {
-  const path = join(dir, file.path);
-  if (!existsSync(path)) return [{ path: file.path, problem: "missing", detail: "listed in the manifest but not in the folder" }];
+  const path = insideFolder(dir, file.path);
+  const info = lstatSync(path, { throwIfNoEntry: false });
+  if (!info) return [{ path: file.path, problem: "missing", detail: "listed in the manifest but not in the folder" }];
+  // Never followed: a link could lead anywhere on this machine, a device (/dev/zero) never ends.
+  if (!info.isFile()) return [{ path: file.path, problem: "not-a-file", detail: "not a plain file (a link, folder or device); not read" }];
   const digest = await fileDigest(path);
   const found: Mismatch[] = [];
   if (digest.bytes !== file.bytes) found.push({ path: file.path, problem: "size", detail: `${digest.bytes} bytes, the manifest says ${file.bytes}` });
@@ -83,10 +103,11 @@ async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> 
   return found;
 }
 
+/** Every entry below `dir` but folders; links are listed, never followed. */
 function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
+    if (lstatSync(path).isDirectory()) yield* walk(path);
     else yield path;
   }
 }

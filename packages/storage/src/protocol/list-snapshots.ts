@@ -1,6 +1,7 @@
-import { Manifest, VERSION_TAG, type Counts } from "@sdh/schemas";
+import { snapshotIdProblem, VERSION_TAG, type Counts } from "@sdh/schemas";
 import type { SnapshotStore } from "../stores/snapshot-store.js";
-import { latestKey, MANIFEST_FILE, snapshotKey, versionPrefix, type LatestPointer } from "./snapshot-keys.js";
+import { versionPrefix } from "./snapshot-keys.js";
+import { InvalidStoredDocument, readLatest, readManifest } from "./stored-documents.js";
 
 export interface PublishedSnapshot {
   snapshotId: string;
@@ -13,19 +14,47 @@ export interface PublishedSnapshot {
   latest: boolean;
 }
 
+/** An object `list` could not read: skipped, and named with what is wrong with it. */
+export interface SkippedObject {
+  key: string;
+  problem: string;
+}
+
 /**
  * The committed snapshots of a version: those whose manifest is published, oldest first. A folder
- * without a manifest (a publish that never finished) is not a snapshot and is not listed.
+ * without a manifest (a publish that never finished) is not a snapshot and is not listed. A manifest
+ * (or latest.json) that cannot be read is skipped and reported through `onSkipped`, naming the
+ * object: one broken document never hides the others.
  */
-export async function listSnapshots(store: SnapshotStore, version: string = VERSION_TAG): Promise<PublishedSnapshot[]> {
-  const ids = (await store.listChildren(versionPrefix(version))).filter((name) => !name.endsWith(".json"));
-  const latest = await store.readText(latestKey(version));
-  const latestId = latest ? (JSON.parse(latest.value) as LatestPointer).snapshotId : null;
+export async function listSnapshots(store: SnapshotStore, version: string = VERSION_TAG, onSkipped?: (skipped: SkippedObject) => void): Promise<PublishedSnapshot[]> {
+  const prefix = versionPrefix(version);
+  const names = (await store.listChildren(prefix)).filter((name) => !name.endsWith(".json"));
+  const skip = (error: unknown, key: string) => {
+    if (!(error instanceof InvalidStoredDocument)) throw error;
+    onSkipped?.({ key, problem: error.message });
+  };
+  let latestId: string | null = null;
+  try {
+    latestId = (await readLatest(store, version))?.pointer.snapshotId ?? null;
+  } catch (error) {
+    skip(error, `${prefix}latest.json`);
+  }
   const found: PublishedSnapshot[] = [];
-  for (const id of ids) {
-    const text = await store.readText(snapshotKey(id, MANIFEST_FILE, version));
-    if (!text) continue;
-    const m = Manifest.parse(JSON.parse(text.value));
+  for (const id of names) {
+    const problem = snapshotIdProblem(id);
+    if (problem) {
+      onSkipped?.({ key: `${prefix}${id}/`, problem: `'${id}' is not a snapshot id (${problem}); not a snapshot folder` });
+      continue;
+    }
+    let read;
+    try {
+      read = await readManifest(store, id, version);
+    } catch (error) {
+      skip(error, `${prefix}${id}/`);
+      continue;
+    }
+    if (!read) continue;
+    const m = read.manifest;
     found.push({
       snapshotId: m.snapshotId,
       asOf: m.asOf,

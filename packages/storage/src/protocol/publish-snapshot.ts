@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Manifest } from "@sdh/schemas";
+import { insideFolder } from "@sdh/local-files";
+import { LatestPointer, Manifest } from "@sdh/schemas";
 import { PublishConflictError } from "../local-publish.js";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
-import { isNewer, latestKey, MANIFEST_FILE, snapshotKey, type LatestPointer } from "./snapshot-keys.js";
+import { isNewer, latestKey, MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
+import { InvalidStoredDocument, parseStored, readManifest } from "./stored-documents.js";
+import { PublishInProgressError, takeTicket, type PublishTicket } from "./publish-tickets.js";
 
 export interface PublishResult {
   location: string;
@@ -15,34 +17,98 @@ export interface PublishResult {
 
 const PARALLEL_UPLOADS = 4;
 
+export interface PublishOptions {
+  /** Called as each file is stored. */
+  onFile?: (path: string) => void;
+  /** Called as bytes go up (a heartbeat's progress). */
+  onBytes?: (bytes: number) => void;
+  /** Stops the uploads: nothing is committed. */
+  signal?: AbortSignal;
+}
+
 /**
  * Publishes a complete local bundle (its manifest written) to a store, so that it is visible only
- * when complete and never overwritten:
+ * when complete and never changes once it is:
  * 1. a snapshot already published under the id: same content (all but generatedAt) → done; other
  *    content → PublishConflictError, and nothing is written;
- * 2. every file but the manifest is uploaded with its SHA-256, which the store checks, and confirmed;
- *    then one listing checks they are all still there, at their sizes;
- * 3. the manifest is written last and only if absent (If-None-Match: *): its presence commits the snapshot;
- * 4. latest.json moves to this snapshot if it is newer (compare-and-set, retried on a race).
- * A publish interrupted before step 3 leaves no manifest: the snapshot is invisible, and a re-run
+ * 2. the publish ticket of the id is taken (see publish-tickets.ts): a concurrent publisher of the
+ *    same id steps back with PublishInProgressError before it writes anything;
+ * 3. every file but the manifest is uploaded with its SHA-256, which the store checks, and confirmed;
+ *    then the ticket is checked again and one listing checks every file is still there, at its size;
+ * 4. the manifest is written last and only if absent (If-None-Match: *): its presence commits the snapshot;
+ * 5. latest.json moves to this snapshot if it is newer (compare-and-set, retried on a race).
+ * A publish interrupted before step 4 leaves no manifest: the snapshot is invisible, and a re-run
  * uploads again and completes it.
  */
-export async function publishSnapshot(bundleDir: string, store: SnapshotStore, onFile?: (path: string) => void): Promise<PublishResult> {
-  const manifestText = readFileSync(join(bundleDir, MANIFEST_FILE), "utf8");
-  const manifest = Manifest.parse(JSON.parse(manifestText));
+export async function publishSnapshot(bundleDir: string, store: SnapshotStore, options: PublishOptions | ((path: string) => void) = {}): Promise<PublishResult> {
+  const { onFile, onBytes, signal } = typeof options === "function" ? { onFile: options } : options;
+  const manifestPath = insideFolder(bundleDir, MANIFEST_FILE);
+  const manifestText = readFileSync(manifestPath, "utf8");
+  const manifest = parseStored(Manifest, manifestText, manifestPath, "snapshot manifest");
   const key = (file: string) => snapshotKey(manifest.snapshotId, file);
   const location = `${store.location.replace(/\/$/, "")}/${key("")}`;
 
-  const existing = await store.readText(key(MANIFEST_FILE));
-  if (existing) {
-    ensureSameContent(existing.value, manifestText, manifest.snapshotId, location);
-    return { location, reused: true, latest: await moveLatest(store, Manifest.parse(JSON.parse(existing.value))) };
+  const published = async () => {
+    const existing = await readManifest(store, manifest.snapshotId);
+    if (!existing) return null;
+    ensureSameContent(existing.text, manifestText, manifest.snapshotId, location);
+    return { location, reused: true, latest: await moveLatest(store, existing.manifest) };
+  };
+  const before = await published();
+  if (before) return before;
+  const ticket = await takeTicketPatiently(store, manifest.snapshotId, location, published);
+  if ("location" in ticket) return ticket; // the other publisher committed while we waited
+  try {
+    // A publisher that committed between the first look and the ticket has released its ticket.
+    const meanwhile = await published();
+    if (meanwhile) return meanwhile;
+    await uploadFiles(bundleDir, store, manifest, { onFile, onBytes, signal });
+    await ticket.ensureAlone();
+    await ensureAllStored(store, manifest, key(""), location);
+    if (!(await store.putTextIf(key(MANIFEST_FILE), manifestText, undefined))) {
+      // Another publisher committed first: fine if it published the same snapshot.
+      const theirs = await published();
+      if (theirs) return theirs;
+      throw new StoreError(`the manifest of ${manifest.snapshotId} at ${location} was refused as present, but cannot be read; publish again`);
+    }
+  } finally {
+    await ticket.release();
   }
+  return { location, reused: false, latest: await moveLatest(store, manifest) };
+}
+
+/**
+ * Racing publishers that saw each other all step back; each tries again after a random pause, so one
+ * soon goes alone. Gives up (PublishInProgressError) after ~6 s: a publish that long is a real one,
+ * and the caller retries later (the workflow's activity retry does).
+ */
+async function takeTicketPatiently(
+  store: SnapshotStore,
+  snapshotId: string,
+  location: string,
+  published: () => Promise<PublishResult | null>,
+): Promise<PublishTicket | PublishResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await takeTicket(store, snapshotId, location);
+    } catch (error) {
+      if (!(error instanceof PublishInProgressError) || attempt === 4) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 100 * 2 ** attempt * (0.5 + Math.random())));
+    const meanwhile = await published();
+    if (meanwhile) return meanwhile;
+  }
+}
+
+/** Every file of the manifest, four at a time; the first failure stops the rest. */
+async function uploadFiles(bundleDir: string, store: SnapshotStore, manifest: Manifest, { onFile, onBytes, signal }: PublishOptions): Promise<void> {
+  const key = (file: string) => snapshotKey(manifest.snapshotId, file);
   const queue = [...manifest.files];
   let failed = false;
   const lane = async () => {
     for (let file = queue.shift(); file && !failed; file = queue.shift()) {
-      await store.putFile(key(file.path), join(bundleDir, file.path), file);
+      signal?.throwIfAborted();
+      await store.putFile(key(file.path), insideFolder(bundleDir, file.path), file, { signal, onBytes });
       onFile?.(file.path);
     }
   };
@@ -54,14 +120,6 @@ export async function publishSnapshot(bundleDir: string, store: SnapshotStore, o
   const lanes = await Promise.allSettled(Array.from({ length: PARALLEL_UPLOADS }, () => lane().catch(stopOthers)));
   const first = lanes.find((l) => l.status === "rejected");
   if (first) throw first.reason;
-  await ensureAllStored(store, manifest, key(""), location);
-  if (!(await store.putTextIf(key(MANIFEST_FILE), manifestText, undefined))) {
-    // Another publisher committed first: fine if it published the same snapshot.
-    const theirs = (await store.readText(key(MANIFEST_FILE)))?.value ?? "{}";
-    ensureSameContent(theirs, manifestText, manifest.snapshotId, location);
-    return { location, reused: true, latest: await moveLatest(store, Manifest.parse(JSON.parse(theirs))) };
-  }
-  return { location, reused: false, latest: await moveLatest(store, manifest) };
 }
 
 /** Points latest.json at the snapshot unless it already points at a newer one; safe against concurrent writers. */
@@ -70,9 +128,14 @@ export async function moveLatest(store: SnapshotStore, manifest: Pick<Manifest, 
   for (let attempt = 0; attempt < 20; attempt++) {
     const current = await store.readText(latestKey());
     if (current) {
-      const theirs = JSON.parse(current.value) as LatestPointer;
-      if (theirs.snapshotId === ours.snapshotId) return true;
-      if (!isNewer(ours, theirs)) return false;
+      let theirs: LatestPointer | null = null;
+      try {
+        theirs = parseStored(LatestPointer, current.value, `${store.location}${latestKey()}`, "latest.json");
+      } catch (error) {
+        if (!(error instanceof InvalidStoredDocument)) throw error; // unreadable: replaced by a valid pointer
+      }
+      if (theirs?.snapshotId === ours.snapshotId) return true;
+      if (theirs && !isNewer(ours, theirs)) return false;
     }
     if (await store.putTextIf(latestKey(), `${JSON.stringify(ours, null, 2)}\n`, current?.version)) return true;
   }

@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
-import { Manifest, PULL_RECORD_FILE, VERSION_TAG, type ManifestFile } from "@sdh/schemas";
+import { dirname, join, resolve } from "node:path";
+import { abandonedPartials, insideFolder, partialFolder } from "@sdh/local-files";
+import { PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
-import { latestKey, MANIFEST_FILE, snapshotKey, type LatestPointer } from "./snapshot-keys.js";
+import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
+import { readLatest, readManifest } from "./stored-documents.js";
 
 /** Which files a partial pull took; `sdh verify` checks only those. */
 export const PULL_RECORD = PULL_RECORD_FILE;
@@ -45,17 +46,22 @@ const DATA_ENTITIES = new Set(["persons", "vehicles", "profiles"]);
 export async function pullSnapshot(store: SnapshotStore, options: PullOptions): Promise<PullResult> {
   const version = options.version ?? VERSION_TAG;
   const out = resolve(options.out);
-  if (existsSync(out) && readdirSync(out).length > 0 && !options.force) throw new StoreError(`${out} is not empty; choose an empty folder or pass --force to replace it`);
+  checkOut(out, options.force === true);
   const snapshotId = options.snapshot === "latest" ? await latestId(store, version) : options.snapshot;
-  const text = await store.readText(snapshotKey(snapshotId, MANIFEST_FILE, version));
-  if (!text) throw new StoreError(`snapshot ${snapshotId} is not published at ${store.location}${version}/ (no manifest); \`sdh list\` shows the published ones`);
-  const manifest = Manifest.parse(JSON.parse(text.value));
+  const idProblem = snapshotIdProblem(snapshotId);
+  if (idProblem) throw new StoreError(`--snapshot '${snapshotId}' is not a snapshot id or 'latest': ${idProblem}`);
+  // The manifest is checked before anything is written: every path inside the snapshot, its id its folder's.
+  const read = await readManifest(store, snapshotId, version);
+  if (!read) throw new StoreError(`snapshot ${snapshotId} is not published at ${store.location}${version}/ (no manifest); \`sdh list\` shows the published ones`);
+  const { manifest, text } = read;
   const wanted = (f: ManifestFile) =>
     !DATA_ENTITIES.has(f.entity) || ((!options.entities || options.entities.includes(f.entity)) && (!options.formats || options.formats.includes(f.format)));
   const files = manifest.files.filter(wanted);
   const partial = files.length < manifest.files.length;
 
-  const staging = join(dirname(out), `.${basename(out)}.partial-${randomBytes(4).toString("hex")}`);
+  // Pulls killed before they finished left hidden folders beside `out`: gone before this one starts.
+  for (const left of abandonedPartials(out)) await rm(left, { recursive: true, force: true });
+  const staging = partialFolder(out);
   await mkdir(staging, { recursive: true });
   try {
     const queue = [...files];
@@ -63,9 +69,9 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
     let failed = false;
     const lane = async () => {
       for (let file = queue.shift(); file && !failed; file = queue.shift()) {
-        const path = join(staging, file.path);
+        const path = insideFolder(staging, file.path);
         await mkdir(dirname(path), { recursive: true });
-        const got = await store.download(snapshotKey(snapshotId, file.path, version), path);
+        const got = await store.download(snapshotKey(snapshotId, file.path, version), path, file.bytes);
         if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
           throw new PullMismatchError(
             `${file.path}: downloaded ${got.bytes} bytes with sha256 ${got.sha256}, but the manifest says ${file.bytes} bytes, sha256 ${file.sha256}; the published copy was altered: nothing was kept`,
@@ -82,8 +88,9 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
     const lanes = await Promise.allSettled(Array.from({ length: PARALLEL_DOWNLOADS }, () => lane().catch(stopOthers)));
     const first = lanes.find((l) => l.status === "rejected");
     if (first) throw first.reason;
-    if (partial) await writeFile(join(staging, PULL_RECORD), `${JSON.stringify({ snapshotId, files: files.map((f) => f.path) }, null, 2)}\n`);
-    await writeFile(join(staging, MANIFEST_FILE), text.value);
+    const record: PullRecord = { snapshotId, files: files.map((f) => f.path) };
+    if (partial) await writeFile(join(staging, PULL_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    await writeFile(join(staging, MANIFEST_FILE), text);
     if (existsSync(out)) await rm(out, { recursive: true, force: true });
     await rename(staging, out);
   } catch (error) {
@@ -94,7 +101,15 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
 }
 
 async function latestId(store: SnapshotStore, version: string): Promise<string> {
-  const latest = await store.readText(latestKey(version));
+  const latest = await readLatest(store, version);
   if (!latest) throw new StoreError(`no snapshot is published at ${store.location}${version}/ yet (no latest.json)`);
-  return (JSON.parse(latest.value) as LatestPointer).snapshotId;
+  return latest.pointer.snapshotId;
 }
+
+/** `out` must be a folder (or not exist yet), and empty unless replacing it was asked for. */
+function checkOut(out: string, force: boolean): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new StoreError(`--out ${out} is a file, not a folder; choose a folder to pull into`);
+  if (readdirSync(out).length > 0 && !force) throw new StoreError(`${out} is not empty; choose an empty folder or pass --force to replace it`);
+}
+

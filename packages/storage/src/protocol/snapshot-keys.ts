@@ -1,9 +1,12 @@
-import { VERSION_TAG } from "@sdh/schemas";
+import { MANIFEST_FILE_NAME, snapshotIdProblem, VERSION_TAG, type LatestPointer } from "@sdh/schemas";
+import { StoreError } from "../stores/snapshot-store.js";
+
+export type { LatestPointer };
 
 // The published layout (BRIEF.md), the same in a folder and under an S3 prefix:
 //   <root>/v0.1/<snapshotId>/<files>, snapshot_manifest_v0_1.json last, <root>/v0.1/latest.json.
 
-export const MANIFEST_FILE = "snapshot_manifest_v0_1.json";
+export const MANIFEST_FILE = MANIFEST_FILE_NAME;
 export const LATEST_FILE = "latest.json";
 
 export function versionPrefix(version: string = VERSION_TAG): string {
@@ -11,20 +14,15 @@ export function versionPrefix(version: string = VERSION_TAG): string {
   return `${version}/`;
 }
 
+/** The key of a snapshot's file; an id that is not a snapshot id never becomes a key. */
 export function snapshotKey(snapshotId: string, file: string, version: string = VERSION_TAG): string {
+  const problem = snapshotIdProblem(snapshotId);
+  if (problem) throw new StoreError(`'${snapshotId}' is not a snapshot id: ${problem}`);
   return `${versionPrefix(version)}${snapshotId}/${file}`;
 }
 
 export function latestKey(version: string = VERSION_TAG): string {
   return `${versionPrefix(version)}${LATEST_FILE}`;
-}
-
-/** What `latest.json` holds: enough to find the snapshot and to order it against another. */
-export interface LatestPointer {
-  snapshotId: string;
-  asOf: string;
-  generatedAt: string;
-  manifest: string;
 }
 
 /** Snapshots order by asOf, then by when they were generated, then by id: `latest` only moves forward. */

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileDigest, writeWithDigest } from "../file-digest.js";
-import { StoreError, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { writeWithDigest } from "@sdh/local-files";
+import { StoreError, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
 export class LocalStore implements SnapshotStore {
@@ -32,15 +32,28 @@ export class LocalStore implements SnapshotStore {
     }
   }
 
-  async putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void> {
+  async putFile(key: string, path: string, file: { bytes: number; sha256: string }, { signal, onBytes }: PutOptions = {}): Promise<void> {
     const to = this.path(key);
     const partial = await this.partial(to);
-    await copyFile(path, partial);
-    const got = await fileDigest(partial);
-    if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+    try {
+      // Copied as a stream and hashed on the way: the copy's own digest is what is checked.
+      const source = createReadStream(path, { signal });
+      if (onBytes) source.on("data", (chunk) => onBytes((chunk as Buffer).length));
+      const got = await writeWithDigest(source, partial, { maxBytes: file.bytes, signal });
+      if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+        throw new StoreError(`${key}: the copy has ${got.bytes} bytes, sha256 ${got.sha256}; expected ${file.bytes} bytes, sha256 ${file.sha256}`);
+      }
+      await rename(partial, to);
+    } catch (error) {
       await rm(partial, { force: true });
-      throw new StoreError(`${key}: the copy has ${got.bytes} bytes, sha256 ${got.sha256}; expected ${file.bytes} bytes, sha256 ${file.sha256}`);
+      throw error;
     }
+  }
+
+  async putText(key: string, text: string): Promise<void> {
+    const to = this.path(key);
+    const partial = await this.partial(to);
+    await writeFile(partial, text);
     await rename(partial, to);
   }
 
@@ -84,10 +97,18 @@ export class LocalStore implements SnapshotStore {
     }
   }
 
-  async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
+  async download(key: string, path: string, expectedBytes?: number): Promise<{ bytes: number; sha256: string }> {
     const from = this.path(key);
-    if (!existsSync(from)) throw new StoreError(`${this.location}/${key} does not exist`);
-    return writeWithDigest(createReadStream(from), path);
+    let info;
+    try {
+      info = await lstat(from);
+    } catch {
+      throw new StoreError(`${this.location}/${key} does not exist`);
+    }
+    // Only plain files: a link or a device (`/dev/zero`) planted in a folder target is never followed.
+    if (!info.isFile()) throw new StoreError(`${this.location}/${key} is not a plain file; not downloaded`);
+    if (expectedBytes !== undefined && info.size !== expectedBytes) throw new StoreError(`${this.location}/${key} holds ${info.size} bytes, the manifest says ${expectedBytes}; not downloaded`);
+    return writeWithDigest(createReadStream(from), path, { maxBytes: expectedBytes });
   }
 
   async listObjects(prefix: string): Promise<StoredObject[]> {
@@ -104,8 +125,12 @@ export class LocalStore implements SnapshotStore {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) await walk(path);
         else {
-          const info = await stat(path);
-          found.push({ key: relative(this.location, path), bytes: info.size, lastModified: info.mtimeMs });
+          // A file renamed away between the listing and this look (a temporary file) is not there.
+          const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === "ENOENT") return null;
+            throw error;
+          });
+          if (info) found.push({ key: relative(this.location, path), bytes: info.size, lastModified: info.mtimeMs });
         }
       }
     };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -14,9 +15,9 @@ import {
   type CompletedPart,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { writeWithDigest } from "../file-digest.js";
+import { writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
-import { contentTypeOf, StoreError, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { contentTypeOf, StoreError, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** Files above this go up in parts (S3 takes 5 GiB in one PUT, but parts retry and run in parallel). */
 export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
@@ -104,26 +105,41 @@ export class S3Store implements SnapshotStore {
     }
   }
 
-  async putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void> {
+  async putFile(key: string, path: string, file: { bytes: number; sha256: string }, options: PutOptions = {}): Promise<void> {
     const Key = this.root + key;
     const ContentType = contentTypeOf(key);
+    const { signal, onBytes } = options;
+    // A body shorter than its Content-Length leaves S3 waiting for bytes that never come.
+    await ensureSize(path, file.bytes);
+    // The whole file's sha256, readable by any client (a multipart object's own checksum is per part).
+    const Metadata = { sha256: file.sha256 };
     try {
       if (file.bytes <= this.multipartThreshold) {
         await this.s3.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key, Body: createReadStream(path), ContentLength: file.bytes, ContentType, ChecksumAlgorithm: "SHA256", ChecksumSHA256: base64Of(file.sha256) }),
+          new PutObjectCommand({ Bucket: this.bucket, Key, Body: counted(createReadStream(path), onBytes), ContentLength: file.bytes, ContentType, Metadata, ChecksumAlgorithm: "SHA256", ChecksumSHA256: base64Of(file.sha256) }),
+          { abortSignal: signal },
         );
       } else {
-        await this.putInParts(Key, path, file, ContentType);
+        await this.putInParts(Key, path, file, ContentType, options);
       }
-      // Confirm what S3 holds: the size, and for a single PUT its SHA-256 (a multipart checksum is per part).
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key, ChecksumMode: "ENABLED" }));
-      const checksumOk = file.bytes > this.multipartThreshold || head.ChecksumSHA256 === base64Of(file.sha256);
+      // Confirm what S3 holds: the size, and its SHA-256 (for a single PUT also S3's own checksum).
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key, ChecksumMode: "ENABLED" }), { abortSignal: signal });
+      const checksumOk = head.Metadata?.sha256 === file.sha256 && (file.bytes > this.multipartThreshold || head.ChecksumSHA256 === base64Of(file.sha256));
       if (head.ContentLength !== file.bytes || !checksumOk) {
         throw new StoreError(`${this.location}${key}: S3 holds ${head.ContentLength} bytes (checksum ${head.ChecksumSHA256}); uploaded ${file.bytes} bytes, sha256 ${file.sha256}`);
       }
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw this.failure(error, `uploading ${path} to ${this.location}${key}`);
+    }
+  }
+
+  async putText(key: string, text: string): Promise<void> {
+    const Body = Buffer.from(text, "utf8");
+    try {
+      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.root + key, Body, ContentType: contentTypeOf(key), ChecksumAlgorithm: "SHA256", ChecksumSHA256: createHash("sha256").update(Body).digest("base64") }));
+    } catch (error) {
+      throw this.failure(error, `writing ${this.location}${key}`);
     }
   }
 
@@ -149,24 +165,30 @@ export class S3Store implements SnapshotStore {
     }
   }
 
-  async download(key: string, path: string): Promise<{ bytes: number; sha256: string }> {
+  async download(key: string, path: string, expectedBytes?: number): Promise<{ bytes: number; sha256: string }> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }));
-      return await writeWithDigest(object.Body as NodeJS.ReadableStream, path);
+      if (expectedBytes !== undefined && object.ContentLength !== expectedBytes) {
+        (object.Body as { destroy?: () => void } | undefined)?.destroy?.(); // not read: a wrong size says enough
+        throw new StoreError(`${this.location}${key} holds ${object.ContentLength} bytes, the manifest says ${expectedBytes}; not downloaded`);
+      }
+      return await writeWithDigest(object.Body as NodeJS.ReadableStream, path, { maxBytes: expectedBytes });
     } catch (error) {
+      if (error instanceof StoreError) throw error;
       throw this.failure(error, `downloading ${this.location}${key}`);
     }
   }
 
   /** Parts of PART_BYTES, four at a time, each with its SHA-256; the whole file's is checked as it is read. */
-  private async putInParts(Key: string, path: string, file: { bytes: number; sha256: string }, ContentType: string): Promise<void> {
-    const { UploadId } = await this.s3.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType, ChecksumAlgorithm: "SHA256" }));
+  private async putInParts(Key: string, path: string, file: { bytes: number; sha256: string }, ContentType: string, { signal, onBytes }: PutOptions): Promise<void> {
+    const { UploadId } = await this.s3.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType, Metadata: { sha256: file.sha256 }, ChecksumAlgorithm: "SHA256" }), { abortSignal: signal });
     const handle = await open(path, "r");
     const whole = createHash("sha256");
     const parts: CompletedPart[] = [];
     try {
       const count = Math.ceil(file.bytes / this.partBytes);
       for (let first = 0; first < count; first += PARALLEL_PARTS) {
+        signal?.throwIfAborted();
         const batch = [];
         for (let n = first; n < Math.min(count, first + PARALLEL_PARTS); n++) {
           const length = Math.min(this.partBytes, file.bytes - n * this.partBytes);
@@ -176,14 +198,17 @@ export class S3Store implements SnapshotStore {
           const ChecksumSHA256 = createHash("sha256").update(body).digest("base64");
           batch.push(
             this.s3
-              .send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber: n + 1, Body: body, ContentLength: length, ChecksumAlgorithm: "SHA256", ChecksumSHA256 }))
-              .then((r) => ({ PartNumber: n + 1, ETag: r.ETag, ChecksumSHA256 })),
+              .send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber: n + 1, Body: body, ContentLength: length, ChecksumAlgorithm: "SHA256", ChecksumSHA256 }), { abortSignal: signal })
+              .then((r) => {
+                onBytes?.(length);
+                return { PartNumber: n + 1, ETag: r.ETag, ChecksumSHA256 };
+              }),
           );
         }
         parts.push(...(await Promise.all(batch)));
       }
       if (whole.digest("hex") !== file.sha256) throw new StoreError(`${path} changed on disk: its sha256 is no longer ${file.sha256}`);
-      await this.s3.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+      await this.s3.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }), { abortSignal: signal });
     } catch (error) {
       await this.s3.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId })).catch(() => undefined);
       throw error;
@@ -195,6 +220,18 @@ export class S3Store implements SnapshotStore {
   private failure(error: unknown, what: string): StoreError {
     return s3Failure(error, what, { bucket: this.bucket, endpoint: this.endpoint });
   }
+}
+
+/** The file as it is now must have the size the manifest records, or nothing is sent. */
+async function ensureSize(path: string, bytes: number): Promise<void> {
+  const size = (await stat(path)).size;
+  if (size !== bytes) throw new StoreError(`${path} has ${size} bytes, but ${bytes} were recorded when it was written: it changed since; nothing was uploaded`);
+}
+
+/** The stream, reporting each chunk's size as it passes. */
+function counted(stream: Readable, onBytes?: (bytes: number) => void): Readable {
+  if (onBytes) stream.on("data", (chunk: Buffer) => onBytes(chunk.length));
+  return stream;
 }
 
 function base64Of(hex: string): string {

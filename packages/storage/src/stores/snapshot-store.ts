@@ -10,19 +10,35 @@ export interface SnapshotStore {
   readText(key: string): Promise<Versioned<string> | null>;
   /** Names directly under `prefix` (`v0.1/` → the snapshot ids), sorted. */
   listChildren(prefix: string): Promise<string[]>;
-  /** Uploads a file whose sha256 is known; the store checks the bytes it received against it. */
-  putFile(key: string, path: string, file: { bytes: number; sha256: string }): Promise<void>;
+  /**
+   * Uploads a file whose size and sha256 are known; the store checks the bytes it received against
+   * them. A file of another size fails before anything is sent. On S3 the sha256 is also stored as
+   * the object's `x-amz-meta-sha256`, where any client can read it.
+   */
+  putFile(key: string, path: string, file: { bytes: number; sha256: string }, options?: PutOptions): Promise<void>;
   /**
    * Writes `text` only when the object is absent (`version` undefined) or still at `version`: the
    * store's compare-and-set. Returns false when someone else got there first.
    */
   putTextIf(key: string, text: string, version: string | undefined): Promise<boolean>;
-  /** Streams the object to `path`; returns its size and sha256 as received. */
-  download(key: string, path: string): Promise<{ bytes: number; sha256: string }>;
+  /** Writes a small text object, replacing whatever is there (publish tickets; never a snapshot's file). */
+  putText(key: string, text: string): Promise<void>;
+  /**
+   * Streams the object to `path`; returns its size and sha256 as received. With `expectedBytes`, an
+   * object of another size fails before (or, past that many bytes, while) it is read, never after.
+   */
+  download(key: string, path: string, expectedBytes?: number): Promise<{ bytes: number; sha256: string }>;
   /** Every object under `prefix`, at any depth, sorted by key. */
   listObjects(prefix: string): Promise<StoredObject[]>;
   /** Removes these objects; a key already gone is not an error. */
   deleteObjects(keys: string[]): Promise<void>;
+}
+
+export interface PutOptions {
+  /** Aborts the upload (a cancelled activity, a draining worker). */
+  signal?: AbortSignal;
+  /** Called with each chunk's byte count as it is sent. */
+  onBytes?: (bytes: number) => void;
 }
 
 /** An object as a listing gives it: enough to judge its age and what removing it frees. */

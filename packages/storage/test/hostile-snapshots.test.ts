@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { defaultSnapshotId, verifyBundle, writeBundle } from "@sdh/exporters";
+import { testS3Client, testServices } from "@sdh/infra/testing";
+import { parseSnapshotConfig, type Manifest } from "@sdh/schemas";
+import { describe, expect, it } from "vitest";
+import { InvalidStoredDocument, listSnapshots, publishSnapshot, pullSnapshot, S3Store, StoreError, type SkippedObject } from "../src/index.js";
+
+// Issue 16.1, 16.6, 16.8: a published manifest, latest.json or pull record is data from outside.
+// These plant hostile documents straight into the real S3 gateway, as an attacker with write access
+// to a bucket (or a broken publisher) could, and check that consumers stay inside their folders.
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-hostile-"));
+let prefixes = 0;
+function s3() {
+  const s = testServices();
+  const client = testS3Client(s);
+  const prefix = `hostile-${process.pid}-${++prefixes}`;
+  const put = (key: string, body: string) => client.send(new PutObjectCommand({ Bucket: s.bucket, Key: `${prefix}/${key}`, Body: body }));
+  return { store: new S3Store(client, s.bucket, prefix, s.s3Endpoint), put };
+}
+
+async function published() {
+  const config = parseSnapshotConfig({ records: 30, seed: 81 });
+  const dir = join(tmp(), "bundle");
+  const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: dir });
+  const { store, put } = s3();
+  await publishSnapshot(dir, store);
+  return { store, put, manifest, id: manifest.snapshotId };
+}
+
+const manifestKey = (id: string) => `v0.1/${id}/snapshot_manifest_v0_1.json`;
+
+describe("pull refuses hostile manifests before writing anything", () => {
+  const bad: Array<[string, (m: Manifest) => Manifest]> = [
+    ["a '..' path", (m) => ({ ...m, files: [...m.files, { ...m.files[0]!, path: "../../../../../../tmp/sdh-escaped" }] })],
+    ["an absolute path", (m) => ({ ...m, files: [{ ...m.files[0]!, path: "/tmp/sdh-escaped" }] })],
+    ["a backslash path", (m) => ({ ...m, files: [{ ...m.files[0]!, path: "..\\..\\x" }] })],
+    ["a hidden pull record", (m) => ({ ...m, files: [{ ...m.files[0]!, path: ".sdh-pull.json" }] })],
+    ["the same path twice", (m) => ({ ...m, files: [m.files[0]!, m.files[0]!] })],
+    ["another snapshot's id", (m) => ({ ...m, snapshotId: "someone-else" })],
+  ];
+  it.each(bad)("%s", async (_label, corrupt) => {
+    const { store, put, manifest, id } = await published();
+    await put(manifestKey(id), JSON.stringify(corrupt(manifest)));
+    const parent = tmp();
+    const error = await pullSnapshot(store, { snapshot: id, out: join(parent, "pulled") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidStoredDocument);
+    expect((error as Error).message).toContain(`v0.1/${id}/snapshot_manifest_v0_1.json is not a valid snapshot manifest`);
+    expect(readdirSync(parent)).toEqual([]); // nothing written, not even a hidden folder
+    expect(existsSync("/tmp/sdh-escaped")).toBe(false);
+  });
+
+  it("refuses a latest.json that names no snapshot id, and a --snapshot that is not one", async () => {
+    const { store, put } = await published();
+    await put("v0.1/latest.json", JSON.stringify({ snapshotId: "../../etc", asOf: "2026-01-06", generatedAt: "2026-01-06T00:00:00.000Z", manifest: "x" }));
+    await expect(pullSnapshot(store, { snapshot: "latest", out: join(tmp(), "p") })).rejects.toThrow(/latest\.json is not a valid latest\.json: snapshotId: use 1-128 letters/);
+    await expect(pullSnapshot(store, { snapshot: "../x", out: join(tmp(), "p") })).rejects.toThrow(/--snapshot '\.\.\/x' is not a snapshot id/);
+  });
+
+  it("stops reading an object larger than its manifest entry before downloading it", async () => {
+    const { store, put, manifest, id } = await published();
+    const file = manifest.files.find((f) => f.path === "persons_v0_1.csv")!;
+    await put(`v0.1/${id}/persons_v0_1.csv`, "x".repeat(5_000_000));
+    await expect(pullSnapshot(store, { snapshot: id, out: join(tmp(), "p") })).rejects.toThrow(`holds 5000000 bytes, the manifest says ${file.bytes}; not downloaded`);
+  });
+
+  it("refuses --out that is a file, with a message, not ENOTDIR", async () => {
+    const { store, id } = await published();
+    const file = join(tmp(), "a-file");
+    writeFileSync(file, "x");
+    await expect(pullSnapshot(store, { snapshot: id, out: file })).rejects.toThrow(StoreError);
+    await expect(pullSnapshot(store, { snapshot: id, out: file })).rejects.toThrow(/is a file, not a folder/);
+  });
+});
+
+describe("list skips what it cannot read, naming it", () => {
+  it("lists the good snapshots and reports the broken manifest and latest.json by key", async () => {
+    const { store, put, id } = await published();
+    await put("v0.1/broken-one/snapshot_manifest_v0_1.json", "{ not json");
+    await put("v0.1/latest.json", "[]");
+    const skipped: SkippedObject[] = [];
+    const listed = await listSnapshots(store, undefined, (s) => skipped.push(s));
+    expect(listed.map((s) => s.snapshotId)).toEqual([id]);
+    expect(skipped.map((s) => s.key).sort()).toEqual(["v0.1/broken-one/", "v0.1/latest.json"]);
+    expect(skipped.find((s) => s.key === "v0.1/broken-one/")!.problem).toMatch(/broken-one\/snapshot_manifest_v0_1\.json is not a valid snapshot manifest: not JSON/);
+  });
+});
+
+describe("verify trusts nothing the folder ships about itself", () => {
+  async function pulled() {
+    const { store, id } = await published();
+    const out = join(tmp(), "pulled");
+    await pullSnapshot(store, { snapshot: id, out });
+    return out;
+  }
+
+  it("never follows a manifest path out of the folder, nor a link, nor a device", async () => {
+    const out = await pulled();
+    const manifestPath = join(out, "snapshot_manifest_v0_1.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, files: [...manifest.files, { ...manifest.files[0]!, path: "../../dev/zero" }] }));
+    await expect(verifyBundle(out)).rejects.toThrow(/is not a valid manifest/);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    // A listed file replaced by a link to a device that never ends: reported, not read.
+    const csv = join(out, "persons_v0_1.csv");
+    rmSync(csv);
+    symlinkSync("/dev/zero", csv);
+    const verification = await verifyBundle(out);
+    expect(verification.mismatches).toContainEqual(expect.objectContaining({ path: "persons_v0_1.csv", problem: "not-a-file" }));
+  });
+
+  it("refuses a pull record that lists nothing, or files the manifest does not", async () => {
+    const out = await pulled();
+    const id = (JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_1.json"), "utf8")) as Manifest).snapshotId;
+    writeFileSync(join(out, ".sdh-pull.json"), JSON.stringify({ snapshotId: id, files: [] }));
+    await expect(verifyBundle(out)).rejects.toThrow(/\.sdh-pull\.json is not a valid pull record: files: lists no file/);
+    writeFileSync(join(out, ".sdh-pull.json"), JSON.stringify({ snapshotId: id, files: ["nope.csv"] }));
+    await expect(verifyBundle(out)).rejects.toThrow(/lists 1 file\(s\) the manifest does not, e\.g\. 'nope\.csv'/);
+  });
+});
