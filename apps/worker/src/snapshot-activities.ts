@@ -18,6 +18,9 @@ import {
   writeBundleDocuments,
   BUNDLE_FILES,
   DEFAULT_PART_BYTES,
+  ensureDigest,
+  fileDigest,
+  StagedArtifactError,
   type ShardSummary,
   type ShardTask,
 } from "@sdh/exporters";
@@ -27,7 +30,13 @@ import { UNIQUE_RULES } from "@sdh/validation";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
-export const NON_RETRYABLE = { config: "InvalidConfig", validation: "ValidationFailed", conflict: "PublishConflict", staged: "StagedOutputMissing" } as const;
+export const NON_RETRYABLE = {
+  config: "InvalidConfig",
+  validation: "ValidationFailed",
+  conflict: "PublishConflict",
+  staged: "StagedOutputMissing",
+  corrupt: "StagedOutputCorrupt",
+} as const;
 
 export interface SnapshotActivityDeps {
   /** Root of every snapshot's staging folder (see snapshotStaging). */
@@ -126,7 +135,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       const staging = snapshotStaging(stagingRoot, snapshotId);
       const shards = await shardsOf(snapshotId, config, false, rerun);
       heartbeat();
-      const { validation, quality } = await validate({ config, shardsDir: staging.shardsDir, shards });
+      const { validation, quality } = await nonRetryableIfCorrupt(() => validate({ config, shardsDir: staging.shardsDir, shards }));
       await writeJson(staging.validationReport, validation);
       await writeJson(staging.qualityReport, quality);
       await mirror.push([rel(staging.qualityReport), rel(staging.validationReport)]);
@@ -160,7 +169,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       await mkdir(staging.bundleDir, { recursive: true });
       const beat = setInterval(() => heartbeat(), 5_000);
       try {
-        const files = await exportDataFiles({ config, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES });
+        const files = await nonRetryableIfCorrupt(() => exportDataFiles({ config, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
         const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
         await writeJson(staging.exportRecord, { fingerprint, summary, files });
         // export.json last: it says the bundle's data files are all there.
@@ -202,6 +211,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       // Publishing to a folder moves the staged files out: a rerun from here must export again.
       const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
       if (rerun && gone.length) throw stagedMissing(`${gone.length} exported file(s) are no longer staged (e.g. ${gone[0]!.path}; publishing to a folder moves them)`, "exportSnapshot");
+      // Every exported file is what the export recorded, whichever worker or cache it came from.
+      await nonRetryableIfCorrupt(async () => {
+        for (const f of files) ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
+      });
       const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
       // Never published, however the run got here (a rerun that skipped validation included).
       if (!validation.passed) throw ApplicationFailure.nonRetryable(`the staged validation report failed: ${validationSummary(validation)}; report: ${staging.validationReport}`, NON_RETRYABLE.validation);
@@ -227,6 +240,16 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 }
 
 export type SnapshotActivities = ReturnType<typeof createSnapshotActivities>;
+
+/** A corrupt staged file fails the same way on every attempt: non-retryable, naming the file and the step to rerun from. */
+async function nonRetryableIfCorrupt<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StagedArtifactError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.corrupt, { path: error.path, rerunFrom: error.rerunFrom });
+    throw error;
+  }
+}
 
 /** Staged output a rerun relies on is not there: say which step to rerun from instead. */
 function stagedMissing(what: string, rerunFrom: string): ApplicationFailure {

@@ -20,6 +20,7 @@ export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { ShardPool } from "./shards/shard-pool.js";
 export { planShards, shardFolderName, shardFiles, SHARD_SUMMARY, type ShardRange } from "./shards/shard-layout.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
+export { StagedArtifactError, ensureDigest, type StagedDigest, type RebuildStep } from "./shards/staged-artifacts.js";
 export { fileDigest } from "@sdh/local-files";
 export { DATASET_CONTACTS } from "./bundle/contacts.js";
 export { verifyBundle, type Verification, type Mismatch } from "./bundle/verify-bundle.js";

@@ -6,6 +6,7 @@ import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { PartedFileAssembler } from "../shards/parted-file-assembler.js";
+import type { SegmentFile } from "../shards/segment-writer.js";
 import { segmentFormats, segmentName, shardFolderName } from "../shards/shard-layout.js";
 import { dataFileName, ENTITIES } from "./bundle-layout.js";
 import type { ShardSet } from "./validate-shards.js";
@@ -41,7 +42,12 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
     await mkdir(target, { recursive: true });
     const byEntity: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
     for (const entity of ENTITIES) {
-      byEntity[entity] = await assembleDataFile(target, entity, format, shards.map((s) => shardPath(s, segmentName(entity, format))), options.partBytes);
+      const segments = shards.map((s) => {
+        const segment = s.segments.find((g) => g.entity === entity && g.format === format);
+        if (!segment) throw new ExportCountError(`shard ${s.shard} has no ${format} segment of ${entity}`);
+        return { segment, path: shardPath(s, segmentName(entity, format)) };
+      });
+      byEntity[entity] = await assembleDataFile(target, entity, format, segments, options.partBytes);
     }
     checkCounts(`${format} files`, byEntity, generated);
     return byEntity;
@@ -78,10 +84,10 @@ function checkCounts(source: string, byEntity: Record<Entity, WrittenFile[]>, ge
 }
 
 /** One entity's file in one text format, from every shard's segment in order. */
-async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "json", segments: string[], partBytes: number): Promise<WrittenFile[]> {
+async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "json", segments: Array<{ segment: SegmentFile; path: string }>, partBytes: number): Promise<WrittenFile[]> {
   const assembler = new PartedFileAssembler(dir, entity, format, partBytes);
   try {
-    for (const segment of segments) await assembler.append(segment);
+    for (const { segment, path } of segments) await assembler.append(segment, path);
   } catch (error) {
     assembler.abort();
     throw error;

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { QualityReport, SnapshotConfig, ValidationReport } from "@sdh/schemas";
 import { mergeShardGates, QualityCollector, type CountClaim, type QualityState } from "@sdh/validation";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { readKeyFile } from "../shards/key-file.js";
+import { readStaged } from "../shards/staged-artifacts.js";
 import { keyFileName, SHARD_QUALITY, shardFolderName } from "../shards/shard-layout.js";
 
 export interface ShardSet {
@@ -41,9 +41,12 @@ export async function validateShards({ config, shardsDir, shards }: ShardSet): P
   }
   const validation = await mergeShardGates(
     shards.map((s) => s.gate),
-    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule))), claims },
+    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims },
   );
   const collector = new QualityCollector();
-  for (const summary of shards) collector.merge(JSON.parse(await readFile(join(folder(summary), SHARD_QUALITY), "utf8")) as QualityState);
+  for (const summary of shards) {
+    const bytes = await readStaged(join(folder(summary), SHARD_QUALITY), summary.artifacts[SHARD_QUALITY], "generateShard");
+    collector.merge(JSON.parse(bytes.toString("utf8")) as QualityState);
+  }
   return { validation, quality: collector.report(config) };
 }

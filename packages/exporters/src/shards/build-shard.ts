@@ -9,6 +9,7 @@ import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../reco
 import { keyFileName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
 import { writeKeyFile } from "./key-file.js";
+import { digestOf, type StagedDigest } from "./staged-artifacts.js";
 
 export interface ShardTask extends ShardRange {
   config: SnapshotConfig;
@@ -23,6 +24,8 @@ export interface ShardSummary extends ShardRange {
   counts: Counts;
   /** Paths relative to the shard's folder. */
   segments: Array<SegmentFile & { entity: Entity; format: "csv" | "json" }>;
+  /** Size and sha256 of the shard's other files (keys, quality), by path: checked by whoever reads them. */
+  artifacts: Record<string, StagedDigest>;
   gate: ShardGateResult;
 }
 
@@ -46,7 +49,8 @@ export function shardFingerprint(task: ShardTask): string {
 export async function existingShard(dir: string, fingerprint: string): Promise<ShardSummary | null> {
   try {
     const summary = JSON.parse(await readFile(join(dir, SHARD_SUMMARY), "utf8")) as ShardSummary;
-    return summary.fingerprint === fingerprint ? summary : null;
+    // A shard staged before its files carried digests cannot be checked: it is built again.
+    return summary.fingerprint === fingerprint && typeof summary.artifacts === "object" ? summary : null;
   } catch {
     return null;
   }
@@ -121,9 +125,12 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
     }
   }
   const { result, keys } = gate.finishShard();
-  for (const rule of UNIQUE_RULES) await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]);
-  await writeFile(join(dir, SHARD_QUALITY), JSON.stringify(quality.state()));
-  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, gate: result };
+  const artifacts: Record<string, StagedDigest> = {};
+  for (const rule of UNIQUE_RULES) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]);
+  const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
+  await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
+  artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, gate: result };
   await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
   onProgress?.(task.end - task.start);
   return summary;

@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, rename } from "node:fs/promises";
+import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import { columnsOf, type Entity } from "@sdh/schemas";
 import { dataFileName } from "../bundle/bundle-layout.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { csvHeader } from "../records/record-formats.js";
 import { HashingFileSink } from "../sink/hashing-file-sink.js";
-import { segmentLengths } from "./segment-writer.js";
+import { segmentLengths, type SegmentFile } from "./segment-writer.js";
+import { ensureDigest, readStaged } from "./staged-artifacts.js";
 
 /**
  * Concatenates shards' segments of one entity and format into the bundle's file, hashing as it
@@ -38,13 +40,19 @@ export class PartedFileAssembler {
     this.open();
   }
 
-  /** Appends a segment written by a SegmentWriter (with its `.idx` of record lengths next to it). */
-  async append(segmentPath: string): Promise<void> {
-    const events = this.plan(segmentLengths(await readFile(`${segmentPath}.idx`)));
+  /**
+   * Appends a segment written by a SegmentWriter (with its `.idx` of record lengths next to it). Both
+   * are checked against the digests the writer recorded: the segment as it streams through, so a
+   * corrupt one fails (StagedArtifactError) before the file it went into is used.
+   */
+  async append(segment: Pick<SegmentFile, "bytes" | "sha256" | "index">, segmentPath: string): Promise<void> {
+    const events = this.plan(segmentLengths(await readStaged(`${segmentPath}.idx`, segment.index, "generateShard")));
     let position = 0;
     let next = 0;
+    const hash = createHash("sha256");
     for await (const piece of createReadStream(segmentPath, { highWaterMark: 1 << 20 })) {
       const chunk = piece as Buffer;
+      hash.update(chunk);
       let from = 0;
       while (next < events.length && events[next]!.offset < position + chunk.length) {
         const event = events[next++]!;
@@ -58,6 +66,7 @@ export class PartedFileAssembler {
       if (from < chunk.length) await this.sink!.writeBytes(chunk.subarray(from));
       position += chunk.length;
     }
+    ensureDigest(segmentPath, { bytes: position, sha256: hash.digest("hex") }, segment, "generateShard");
   }
 
   /** Finishes the last part; the files written, in order, with paths relative to the bundle folder. */

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
+import { digestOf, type StagedDigest } from "./staged-artifacts.js";
 
 const CHUNK_BYTES = 1 << 20;
 const COMMA = 0x2c;
@@ -22,6 +24,8 @@ export class SegmentWriter {
   private lengths = new Uint32Array(1024);
   private count = 0;
   private bytes = 0;
+  // Hashed as it is flushed, in the same pass: a later step checks the segment against it.
+  private readonly hash = createHash("sha256");
 
   constructor(
     readonly path: string,
@@ -61,8 +65,9 @@ export class SegmentWriter {
     this.stream.end();
     await once(this.stream, "finish");
     const lengths = this.lengths.subarray(0, this.count);
-    await writeFile(`${this.path}.idx`, new Uint8Array(lengths.buffer, lengths.byteOffset, lengths.byteLength));
-    return { path: this.path, records: this.count, bytes: this.bytes };
+    const index = new Uint8Array(lengths.buffer, lengths.byteOffset, lengths.byteLength);
+    await writeFile(`${this.path}.idx`, index);
+    return { path: this.path, records: this.count, bytes: this.bytes, sha256: this.hash.digest("hex"), index: digestOf(index) };
   }
 
   abort(): void {
@@ -75,6 +80,7 @@ export class SegmentWriter {
     // The stream keeps the buffer until it is written: the next records go into a new one.
     this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, this.chunk.length));
     this.used = 0;
+    this.hash.update(full);
     if (this.stream.write(full)) return undefined;
     return once(this.stream, "drain").then(() => undefined);
   }
@@ -84,6 +90,9 @@ export interface SegmentFile {
   path: string;
   records: number;
   bytes: number;
+  sha256: string;
+  /** The digest of `<path>.idx`. */
+  index: StagedDigest;
 }
 
 /** The record lengths a SegmentWriter left next to its segment. */

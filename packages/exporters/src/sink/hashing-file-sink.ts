@@ -71,6 +71,8 @@ export class HashingFileSink {
 
   /** Stops writing and leaves the partial file for the caller to remove. */
   destroy(): void {
+    // A write still queued behind the failure would report "write after destroy": it no longer matters.
+    this.stream.on("error", () => undefined);
     this.stream.destroy();
   }
 }
