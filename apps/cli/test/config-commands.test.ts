@@ -68,6 +68,17 @@ describe("settings: flags > env > config file > .sdh/services.env > defaults", (
     expect(runCli(["--config", "broken.yaml", "config", "show"], {}, cwd).stderr).toMatch(/broken.yaml: not valid YAML/);
   });
 
+  it("refuses credentials in SDH_S3_ENDPOINT without printing them, and names the type a config value should have", () => {
+    const run = runCli(["config", "show"], { SDH_S3_ENDPOINT: "http://keyid:hunter2@127.0.0.1:7070" }, tmp());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("SDH_S3_ENDPOINT='http://***@127.0.0.1:7070': must not carry credentials");
+    expect(run.stdout + run.stderr).not.toMatch(/hunter2|keyid/);
+    const cwd = tmp();
+    writeFileSync(join(cwd, "sdh.config.json"), JSON.stringify({ temporal: { namespace: 7 } }));
+    const typed = runCli(["config", "show"], {}, cwd);
+    expect([typed.status, typed.stderr.trim()]).toEqual([2, expect.stringMatching(/^sdh: sdh.config.json: temporal.namespace: 7 \(a number\) is not allowed here: /)]);
+  });
+
   it("a command takes its options from the config file when no flag or env var gives them", () => {
     const cwd = tmp();
     writeFileSync(join(cwd, "sdh.config.yaml"), "snapshot:\n  records: 30\n  seed: 5\n  formats: [json]\n");

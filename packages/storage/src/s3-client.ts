@@ -12,7 +12,10 @@ export interface S3Settings {
 export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Settings {
   const endpoint = env.SDH_S3_ENDPOINT || undefined;
   if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) {
-    throw new Error(`SDH_S3_ENDPOINT='${endpoint}' is not a URL; expected e.g. http://127.0.0.1:7070`);
+    throw new Error(`SDH_S3_ENDPOINT='${withoutUserinfo(endpoint)}' is not a URL; expected e.g. http://127.0.0.1:7070`);
+  }
+  if (endpoint && /^https?:\/\/[^/]*@/.test(endpoint)) {
+    throw new Error(`SDH_S3_ENDPOINT='${withoutUserinfo(endpoint)}' carries credentials (user:password@); give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile) instead`);
   }
   const pathStyle = env.SDH_S3_FORCE_PATH_STYLE;
   if (pathStyle !== undefined && pathStyle !== "" && pathStyle !== "true" && pathStyle !== "false") {
@@ -24,6 +27,11 @@ export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Setti
     // Local gateways serve buckets by path, not by virtual host.
     forcePathStyle: pathStyle === undefined || pathStyle === "" ? endpoint !== undefined : pathStyle === "true",
   };
+}
+
+/** A URL with any `user:password@` replaced by `***@`: safe to print. */
+export function withoutUserinfo(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
 }
 
 export function createS3Client(settings: S3Settings): S3Client {

@@ -1,3 +1,4 @@
+import { withoutUserinfo } from "@sdh/storage";
 import { CONFIG_FILE_NAMES } from "../settings/config-file.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { SETTINGS } from "../settings/setting-specs.js";
@@ -44,7 +45,7 @@ export function config(args: string[], settings: Settings): number {
     key: spec.key,
     env: spec.env,
     flag: spec.flag ? `--${spec.flag}` : null,
-    value: value === undefined ? (spec.defaultText ?? null) : spec.secret ? "***" : value,
+    value: value === undefined ? (spec.defaultText ?? null) : spec.secret ? "***" : withoutUserinfo(value),
     source,
   }));
   if (values.json) {

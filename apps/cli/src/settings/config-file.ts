@@ -52,7 +52,8 @@ export function readConfigFile(path: string): ConfigFile {
     }
     const checked = spec.schema.safeParse(value);
     if (checked.success) values.set(key, checked.data);
-    else problems.push(`${name}: ${key}: ${checked.error.issues.map((i) => i.message).join("; ")}`);
+    // zod says only "Invalid input" for a value of the wrong type: say what came and what is wanted.
+    else problems.push(`${name}: ${key}: ${checked.error.issues.map((i) => (i.message.startsWith("Invalid input") ? `${JSON.stringify(value)} (a ${Array.isArray(value) ? "list" : typeof value}) is not allowed here: ${spec.description}` : i.message)).join("; ")}`);
   }
   if (problems.length) throw new UsageError(problems.join("\n"));
   return { path, values };

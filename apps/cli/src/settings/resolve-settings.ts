@@ -1,3 +1,4 @@
+import { withoutUserinfo } from "@sdh/storage";
 import { UsageError } from "../usage-error.js";
 import { findConfigFile, readConfigFile } from "./config-file.js";
 import { SETTINGS, settingByFlag, type SettingSpec } from "./setting-specs.js";
@@ -33,7 +34,7 @@ export class Settings {
         const fromEnv = env[spec.env];
         if (fromEnv !== undefined && fromEnv !== "") {
           const checked = spec.schema.safeParse(fromEnv);
-          if (!checked.success) problems.push(`${spec.env}='${spec.secret ? "***" : fromEnv}': ${checked.error.issues.map((i) => i.message).join("; ")}`);
+          if (!checked.success) problems.push(`${spec.env}='${spec.secret ? "***" : withoutUserinfo(fromEnv)}': ${checked.error.issues.map((i) => i.message).join("; ")}`);
           return [spec.key, { spec, value: checked.data ?? fromEnv, source: `env ${spec.env}` }];
         }
         const fromFile = file?.values.get(spec.key);

@@ -43,7 +43,9 @@ const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) =>
   return list.join(",");
 });
 const bool = z.union([z.boolean(), z.enum(["true", "false"])]).transform(String);
-const url = text.refine((v) => URL.canParse(v), "must be a URL such as http://127.0.0.1:7070");
+const url = text
+  .refine((v) => URL.canParse(v), "must be a URL such as http://127.0.0.1:7070")
+  .refine((v) => !URL.canParse(v) || (new URL(v).username === "" && new URL(v).password === ""), "must not carry credentials (user:password@): give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
 const logLevel = z
   .string()
   .transform((v) => v.toUpperCase())
