@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { heartbeat, activityInfo } from "@temporalio/activity";
+import { heartbeat, activityInfo, Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import {
   exportDataFiles,
@@ -25,7 +25,7 @@ import {
   type ShardTask,
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, type Manifest, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
+import { InvalidStoredDocument, LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
 import { UNIQUE_RULES } from "@sdh/validation";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
@@ -36,6 +36,7 @@ export const NON_RETRYABLE = {
   conflict: "PublishConflict",
   staged: "StagedOutputMissing",
   corrupt: "StagedOutputCorrupt",
+  invalidTarget: "InvalidStoredDocument",
 } as const;
 
 export interface SnapshotActivityDeps {
@@ -211,9 +212,13 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       // Publishing to a folder moves the staged files out: a rerun from here must export again.
       const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
       if (rerun && gone.length) throw stagedMissing(`${gone.length} exported file(s) are no longer staged (e.g. ${gone[0]!.path}; publishing to a folder moves them)`, "exportSnapshot");
+      heartbeat({ step: "check staged files" });
       // Every exported file is what the export recorded, whichever worker or cache it came from.
       await nonRetryableIfCorrupt(async () => {
-        for (const f of files) ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
+        for (const f of files) {
+          heartbeat({ step: "check staged files", file: f.path });
+          ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
+        }
       });
       const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
       // Never published, however the run got here (a rerun that skipped validation included).
@@ -229,10 +234,22 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           await moveLatest(new LocalStore(destination.path), manifest);
           return resultOf(snapshotId, location, manifest, reused);
         }
-        const published = await publishSnapshot(staging.bundleDir, openStore(target, env));
+        // Heartbeats carry the bytes uploaded; a cancelled or superseded attempt (its heartbeat refused)
+        // aborts its uploads through the signal instead of racing the attempt that replaced it.
+        let uploaded = 0;
+        const published = await publishSnapshot(staging.bundleDir, openStore(target, env), {
+          signal: Context.current().cancellationSignal,
+          onBytes: (bytes) => {
+            uploaded += bytes;
+            heartbeat({ step: "publish", bytesUploaded: uploaded });
+          },
+          onFile: () => heartbeat({ step: "publish", bytesUploaded: uploaded }),
+        });
         return resultOf(snapshotId, published.location, manifest, published.reused);
       } catch (error) {
         if (error instanceof PublishConflictError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.conflict);
+        // A target whose manifest is not a manifest will not become one by retrying.
+        if (error instanceof InvalidStoredDocument) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.invalidTarget);
         throw error;
       }
     },

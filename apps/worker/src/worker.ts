@@ -21,6 +21,9 @@ export interface WorkerOptions {
   workflowBundle?: { codePath: string } | { code: string };
 }
 
+/** How long a stopping worker waits for its running activities before cancelling them. */
+export const SHUTDOWN_GRACE = "30 seconds";
+
 /** A worker for our workflows and activities; the caller owns the connection. */
 export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle() }: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -31,6 +34,9 @@ export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT
     activities: createActivities(activityDeps),
     interceptors: { activity: [activityLogging] },
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities ?? availableParallelism(),
+    // A draining worker lets running activities finish for this long, then cancels them; they honour
+    // the cancellation (uploads abort), so SIGTERM always ends the process.
+    shutdownGraceTime: SHUTDOWN_GRACE,
     ...(identity ? { identity } : {}),
   });
 }

@@ -18,7 +18,8 @@ async function failureOf(result: Promise<unknown>): Promise<{ type?: string; mes
 
 const flipByte = (path: string) => {
   const bytes = readFileSync(path);
-  bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle]! ^ 0x01;
   writeFileSync(path, bytes);
 };
 

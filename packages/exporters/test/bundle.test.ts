@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BUNDLE_FILES, OutputExistsError, validateBundle, writeBundle } from "@sdh/exporters";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -108,5 +109,18 @@ describe("writeBundle", () => {
     };
     await expect(writeBundle({ config, snapshotId: "x", out, onProgress: stop })).rejects.toThrow("interrupted");
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("removes what a killed build left beside its folder, and refuses --out that is a file", async () => {
+    const parent = tmp();
+    const out = join(parent, "built");
+    // A process that has ended, as `generate` killed with SIGKILL leaves it: its hidden folder stays.
+    const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    mkdirSync(join(parent, `.built.partial-${ended}-0badf00d`, ".shards"), { recursive: true });
+    await buildBundle({ records: 20 }, { out });
+    expect(readdirSync(parent)).toEqual(["built"]);
+    const file = join(parent, "a-file");
+    writeFileSync(file, "x");
+    await expect(writeBundle({ config: parseSnapshotConfig({ records: 20 }), snapshotId: "x", out: file })).rejects.toThrow(/is a file, not a folder/);
   });
 });

@@ -34,6 +34,19 @@ export function withoutUserinfo(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
 }
 
+/** A connection not made in this long fails (and is retried by the SDK). */
+export const S3_CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * A request whose socket moves no byte for this long fails: an upload the server stopped reading, a
+ * download that stalled. Idle time, not total time, so a large file on a slow link is fine.
+ */
+export const S3_IDLE_TIMEOUT_MS = 60_000;
+
 export function createS3Client(settings: S3Settings): S3Client {
-  return new S3Client({ endpoint: settings.endpoint, region: settings.region, forcePathStyle: settings.forcePathStyle });
+  return new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    requestHandler: { connectionTimeout: S3_CONNECT_TIMEOUT_MS, requestTimeout: S3_IDLE_TIMEOUT_MS },
+  });
 }

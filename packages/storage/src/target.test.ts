@@ -16,5 +16,9 @@ describe("parseTarget", () => {
     expect(() => parseTarget("s3://My_Bucket/x")).toThrow(/bucket 'My_Bucket' is not a valid S3 bucket name/);
     expect(() => parseTarget("gs://bucket/x")).toThrow(/unsupported scheme; expected s3:\/\/bucket\/prefix/);
     expect(() => parseTarget(" ")).toThrow(/target is empty/);
+    // These used to pass and fail minutes later with "S3 400 Bad Request".
+    for (const uri of ["s3://bucket/../x", "s3://bucket/a//b", "s3://bucket/./x", "s3://bucket/a\\b"]) {
+      expect(() => parseTarget(uri), uri).toThrow(/has an empty, '\.' or '\.\.' part or a backslash/);
+    }
   });
 });

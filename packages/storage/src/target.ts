@@ -17,6 +17,12 @@ export function parseTarget(uri: string): Target {
     if (!BUCKET.test(bucket)) {
       throw new Error(`'${uri}': bucket '${bucket}' is not a valid S3 bucket name (3-63 characters: lowercase letters, digits, '.', '-')`);
     }
+    // Each part of the prefix is a plain name: '..', '.', '//' or a backslash would be refused by S3
+    // only at the first upload, minutes into a build.
+    const bad = prefix.split("/").find((part) => part === "" || part === "." || part === ".." || part.includes("\\"));
+    if (prefix !== "" && bad !== undefined) {
+      throw new Error(`'${uri}': the prefix '${prefix}' has an empty, '.' or '..' part or a backslash; use '/'-separated names, e.g. s3://${bucket}/nightly`);
+    }
     return { kind: "s3", bucket, prefix };
   }
   if (uri.startsWith("file://")) return { kind: "local", path: decodeURIComponent(new URL(uri).pathname) };

@@ -121,3 +121,31 @@ describe("verify trusts nothing the folder ships about itself", () => {
     await expect(verifyBundle(out)).rejects.toThrow(/lists 1 file\(s\) the manifest does not, e\.g\. 'nope\.csv'/);
   });
 });
+
+describe("uploads report progress, stop when cancelled, and never send a file of the wrong size", () => {
+  it("counts every byte it sends, and a cancelled publish stops at once without a manifest", async () => {
+    const config = parseSnapshotConfig({ records: 2000, seed: 82 });
+    const dir = join(tmp(), "bundle");
+    const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: dir });
+    const total = manifest.files.reduce((n, f) => n + f.bytes, 0);
+    let sent = 0;
+    await publishSnapshot(dir, s3().store, { onBytes: (n) => (sent += n) });
+    expect(sent).toBe(total);
+
+    const { store } = s3();
+    const stop = new AbortController();
+    const started = Date.now();
+    const cancelled = publishSnapshot(dir, store, { signal: stop.signal, onBytes: () => stop.abort() });
+    await expect(cancelled).rejects.toThrow(/abort/i);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await store.readText(`v0.1/${manifest.snapshotId}/snapshot_manifest_v0_1.json`)).toBeNull();
+  });
+
+  it("refuses, before sending, a staged file shorter than the manifest says (it used to hang the PUT)", async () => {
+    const config = parseSnapshotConfig({ records: 50, seed: 83 });
+    const dir = join(tmp(), "bundle");
+    await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: dir });
+    writeFileSync(join(dir, "vehicles_v0_1.json"), "[]");
+    await expect(publishSnapshot(dir, s3().store)).rejects.toThrow(/vehicles_v0_1\.json has 2 bytes, but \d+ were recorded when it was written/);
+  });
+});

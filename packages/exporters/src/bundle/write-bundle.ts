@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { abandonedPartials, partialFolder } from "@sdh/local-files";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { runShards } from "../shards/run-shards.js";
 import { planShards, shardFolderName } from "../shards/shard-layout.js";
@@ -54,10 +54,13 @@ export class OutputExistsError extends Error {
 export async function writeBundle(options: WriteBundleOptions): Promise<BundleResult> {
   const { config, snapshotId } = options;
   const out = resolve(options.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new OutputExistsError(`--out ${out} is a file, not a folder; choose a folder`);
   if (existsSync(out) && readdirSync(out).length > 0 && !options.force) {
     throw new OutputExistsError(`${out} is not empty; choose an empty folder or pass --force to replace it`);
   }
-  const staging = join(dirname(out), `.${basename(out)}.partial-${randomBytes(4).toString("hex")}`);
+  // Builds killed before they finished left hidden folders beside `out`: removed before this one starts.
+  for (const left of abandonedPartials(out)) await rm(left, { recursive: true, force: true });
+  const staging = partialFolder(out);
   const shardsDir = join(staging, ".shards");
   await mkdir(shardsDir, { recursive: true });
   try {
