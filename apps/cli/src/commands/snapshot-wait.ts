@@ -5,8 +5,11 @@ import { EXIT } from "../usage-error.js";
 
 /** The root cause's message of a failed workflow (the activity's own words, e.g. a validation summary). */
 export function failureMessage(error: WorkflowFailedError): string {
-  const cause = error.cause as { message?: string; cause?: { message?: string } } | undefined;
-  return cause?.cause?.message ?? cause?.message ?? error.message;
+  const cause = error.cause as { message?: string; type?: string; cause?: { message?: string; type?: string } } | undefined;
+  const root = cause?.cause ?? cause;
+  // The failure's type (StagedOutputCorrupt, ValidationFailed…) leads, as the runbook's table reads it.
+  const message = root?.message ?? error.message;
+  return root?.type ? `${root.type}: ${message}` : message;
 }
 
 /**
