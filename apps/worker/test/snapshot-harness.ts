@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { testServices } from "@sdh/infra/testing";
-import { Client, Connection } from "@temporalio/client";
+import { Client, Connection, WorkflowFailedError } from "@temporalio/client";
+import { expect } from "vitest";
 import { bundleWorkflowCode, NativeConnection } from "@temporalio/worker";
 import { createWorker, snapshotWorkflowId, workflowsPath, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
 
@@ -85,3 +86,10 @@ const quietBundleLogger = {
   warn: (message: string) => console.warn(message),
   error: (message: string) => console.error(message),
 };
+
+/** The root failure's type and message, from a workflow that must have failed. */
+export async function failureOf(result: Promise<unknown>): Promise<{ type?: string; message?: string }> {
+  const error = await result.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowFailedError);
+  return ((error as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } }).cause ?? {};
+}

@@ -3,10 +3,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validateShards } from "@sdh/exporters";
 import { publishedFolder } from "@sdh/storage";
-import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRerun } from "../src/index.js";
-import { connect, digestsOf, generatedLocally, withoutManifest, snapshotInput, tmp } from "./snapshot-harness.js";
+import { connect, digestsOf, failureOf, generatedLocally, withoutManifest, snapshotInput, tmp } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
 
@@ -16,12 +15,6 @@ async function activitiesOf(handle: { fetchHistory(): Promise<{ events?: Array<{
   return (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name ? [e.activityTaskScheduledEventAttributes.activityType.name] : []));
 }
 
-/** The failure's type and message, from a failed workflow's result. */
-async function failureOf(result: Promise<unknown>): Promise<{ type?: string; message?: string }> {
-  const error = await result.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowFailedError);
-  return ((error as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } }).cause ?? {};
-}
 
 describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
   let services: Awaited<ReturnType<typeof connect>>;

@@ -2,19 +2,13 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { snapshotStaging } from "@sdh/storage";
-import { WorkflowFailedError } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, snapshotInput, tmp } from "./snapshot-harness.js";
+import { connect, failureOf, snapshotInput, tmp } from "./snapshot-harness.js";
 
 // Issue 16.3: a corrupt staged file is never published. Each case damages one staged file just
 // before the step that reads it, on a real worker and dev server; the run must fail at once
 // (one attempt), non-retryably, naming the file and the step to rerun from, and publish nothing.
 
-async function failureOf(result: Promise<unknown>): Promise<{ type?: string; message?: string }> {
-  const error = await result.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowFailedError);
-  return ((error as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } }).cause ?? {};
-}
 
 const flipByte = (path: string) => {
   const bytes = readFileSync(path);
