@@ -34,35 +34,34 @@ export class LocalStore implements SnapshotStore {
 
   async putFile(key: string, path: string, file: { bytes: number; sha256: string }, { signal, onBytes }: PutOptions = {}): Promise<void> {
     const to = this.path(key);
-    const partial = await this.partial(to);
-    try {
-      // Copied as a stream and hashed on the way: the copy's own digest is what is checked.
-      const source = createReadStream(path, { signal });
-      if (onBytes) source.on("data", (chunk) => onBytes((chunk as Buffer).length));
-      const got = await writeWithDigest(source, partial, { maxBytes: file.bytes, signal });
-      if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
-        throw new StoreError(`${key}: the copy has ${got.bytes} bytes, sha256 ${got.sha256}; expected ${file.bytes} bytes, sha256 ${file.sha256}`);
+    await this.inFolder(to, async () => {
+      const partial = this.partial(to);
+      try {
+        // Copied as a stream and hashed on the way: the copy's own digest is what is checked.
+        const source = createReadStream(path, { signal });
+        if (onBytes) source.on("data", (chunk) => onBytes((chunk as Buffer).length));
+        const got = await writeWithDigest(source, partial, { maxBytes: file.bytes, signal });
+        if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+          throw new StoreError(`${key}: the copy has ${got.bytes} bytes, sha256 ${got.sha256}; expected ${file.bytes} bytes, sha256 ${file.sha256}`);
+        }
+        await rename(partial, to);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
       }
-      await rename(partial, to);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    });
   }
 
   async putText(key: string, text: string): Promise<void> {
     const to = this.path(key);
-    const partial = await this.partial(to);
-    await writeFile(partial, text);
-    await rename(partial, to);
+    await this.inFolder(to, () => this.replace(to, text));
   }
 
   async putTextIf(key: string, text: string, version: string | undefined): Promise<boolean> {
     const to = this.path(key);
     if (version === undefined) {
-      await mkdir(dirname(to), { recursive: true });
       try {
-        await writeFile(to, text, { flag: "wx" });
+        await this.inFolder(to, () => writeFile(to, text, { flag: "wx" }));
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -75,9 +74,7 @@ export class LocalStore implements SnapshotStore {
     try {
       const current = await this.readText(key);
       if (!current || current.version !== version) return false;
-      const partial = await this.partial(to);
-      await writeFile(partial, text);
-      await rename(partial, to);
+      await this.replace(to, text);
       return true;
     } finally {
       await release();
@@ -87,7 +84,7 @@ export class LocalStore implements SnapshotStore {
   private async lock(path: string): Promise<() => Promise<void>> {
     for (let waited = 0; ; waited += 10) {
       try {
-        await writeFile(path, String(process.pid), { flag: "wx" });
+        await this.inFolder(path, () => writeFile(path, String(process.pid), { flag: "wx" }));
         return () => rm(path, { force: true });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -158,9 +155,32 @@ export class LocalStore implements SnapshotStore {
     return path;
   }
 
-  private async partial(to: string): Promise<string> {
-    await mkdir(dirname(to), { recursive: true });
+  /** A hidden temporary name beside `to`, renamed onto it once whole: readers never see half a file. */
+  private partial(to: string): string {
     return join(dirname(to), `.${randomBytes(4).toString("hex")}.partial`);
+  }
+
+  private async replace(to: string, text: string): Promise<void> {
+    const partial = this.partial(to);
+    await writeFile(partial, text);
+    await rename(partial, to);
+  }
+
+  /**
+   * Runs a write into `to`'s folder, making the folder first. deleteObjects removes folders it
+   * empties (as on S3, where a prefix exists only through its objects), so a concurrent removal can
+   * take the folder away between the mkdir and the write: the write then runs again.
+   */
+  private async inFolder<T>(to: string, write: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // mkdir -p itself fails with ENOENT when a parent it just made is removed before its child.
+        await mkdir(dirname(to), { recursive: true });
+        return await write();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt === 20) throw error;
+      }
+    }
   }
 }
 
