@@ -70,6 +70,13 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
       running = JSON.parse(runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv()).stdout) as typeof running;
     }
     expect(running).toMatchObject({ status: "RUNNING", progress: { step: "generate", shardsTotal: 40 } });
+    // Joining the running build with other formats or another target is refused, naming each difference.
+    const other = runCli(["snapshot", "run", "--records", "200000", "--formats", "csv", "--shards", "40", "--snapshot-id", snapshotId, "--target", tmp(), "--task-queue", taskQueue], servicesEnv());
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(/already being built .* from another input: formats \(running: csv,json,parquet; yours: csv\); target \(running: .*; yours: .*\)\. Not joined/);
+    // The same input with another shard count joins it: sharding never changes what is published.
+    const same = runCli(["snapshot", "run", "--records", "200000", "--shards", "20", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue], servicesEnv());
+    expect([same.status, same.stdout]).toEqual([0, expect.stringContaining("already running: joined it")]);
     const busy = runCli(["snapshot", "rerun", snapshotId, "--from", "validateSnapshot"], servicesEnv());
     expect([busy.status, busy.stderr]).toEqual([2, expect.stringMatching(/still running.*cancel/)]);
     const cancelled = runCli(["snapshot", "cancel", snapshotId], servicesEnv());

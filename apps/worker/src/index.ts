@@ -8,6 +8,6 @@ export { servicesEnv, temporalSettings, type TemporalSettings } from "./connecti
 export type { HealthcheckResult } from "./workflows.js";
 export { workflowsPath } from "./workflow-source.js";
 export type { RerunStep, ScheduledSnapshot, ScheduledPlan } from "./snapshot-types.js";
-export { RERUN_STEPS, RerunError, startRerun, type RerunRequest } from "./snapshot-rerun.js";
+export { RERUN_STEPS, RerunError, startRerun, inputOf, inputDifferences, type RerunRequest } from "./snapshot-rerun.js";
 export { configForDate, planScheduledRun, seedOfDate } from "./scheduled-snapshot.js";
 export { dateIn, isCalendarDate, isTimeZone, nextDate, startOfDay } from "./schedule-dates.js";

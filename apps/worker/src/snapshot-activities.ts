@@ -170,7 +170,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       await mkdir(staging.bundleDir, { recursive: true });
       const beat = setInterval(() => heartbeat(), 5_000);
       try {
-        const files = await nonRetryableIfCorrupt(() => exportDataFiles({ config, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
+        const files = await nonRetryableIfCorrupt(() => exportDataFiles({ config, snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
         const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
         await writeJson(staging.exportRecord, { fingerprint, summary, files });
         // export.json last: it says the bundle's data files are all there.

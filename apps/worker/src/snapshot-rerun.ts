@@ -24,6 +24,22 @@ export interface RerunRequest {
 }
 
 /**
+ * How `theirs` (a running build) differs from `ours` in what it will publish: each config field but
+ * the shard size (which only splits the work), and the target. Empty when joining it gives us what
+ * we asked for.
+ */
+export function inputDifferences(theirs: SnapshotInput, ours: SnapshotInput): string[] {
+  const differences: string[] = [];
+  const show = (value: unknown) => (Array.isArray(value) ? value.join(",") : JSON.stringify(value));
+  for (const key of Object.keys(ours.config) as Array<keyof SnapshotInput["config"]>) {
+    if (key === "shardSize") continue;
+    if (JSON.stringify(theirs.config[key]) !== JSON.stringify(ours.config[key])) differences.push(`${key} (running: ${show(theirs.config[key])}; yours: ${show(ours.config[key])})`);
+  }
+  if (theirs.target !== ours.target) differences.push(`target (running: ${theirs.target}; yours: ${ours.target})`);
+  return differences;
+}
+
+/**
  * Starts a new run of a finished snapshot workflow (failed, cancelled, timed out or completed) with
  * the input of its latest run, from `from` on. The same workflow id: a snapshot is built by one
  * workflow at a time, and status and history stay in one place.
@@ -51,10 +67,14 @@ export async function startRerun(client: Client, { workflowId, from, target }: R
   return { handle, runId: handle.firstExecutionRunId, input, previousStatus: description.status.name };
 }
 
-/** The input a run was started with: the first event of its history. */
-async function inputOf(handle: WorkflowHandle): Promise<SnapshotInput> {
-  const history = await handle.fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+/** The input a run was started with: the first event of its history (one event read, not the whole history). */
+export async function inputOf(handle: WorkflowHandle): Promise<SnapshotInput> {
+  const { history } = await handle.client.workflowService.getWorkflowExecutionHistory({
+    namespace: handle.client.options.namespace,
+    execution: { workflowId: handle.workflowId },
+    maximumPageSize: 1,
+  });
+  const payload = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) throw new RerunError(`${handle.workflowId}: its history has no start input`, "failed");
   return defaultPayloadConverter.fromPayload<SnapshotInput>(payload);
 }

@@ -13,7 +13,7 @@ const shards = JSON.parse(readFileSync(join(dir!, "shards.json"), "utf8")) as Sh
 const out = join(dir!, `bundle-${format}`);
 try {
   const started = performance.now();
-  const files = await exportDataFiles({ config, shardsDir: join(dir!, "shards"), shards, dir: out, partBytes: DEFAULT_PART_BYTES });
+  const files = await exportDataFiles({ config, snapshotId: `bench-${format}`, shardsDir: join(dir!, "shards"), shards, dir: out, partBytes: DEFAULT_PART_BYTES });
   const seconds = (performance.now() - started) / 1000;
   const count = shards.reduce((n, s) => n + s.counts.persons + s.counts.vehicles + s.counts.profiles, 0);
   console.log(JSON.stringify({ seconds, count, bytes: files.reduce((n, f) => n + f.bytes, 0), peakRssMb: peakRssMb() }));

@@ -10,18 +10,19 @@ import { buildBundle, tmp } from "./bundle-helpers.js";
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
-/** Every file's digest but the metadata's, which records the config's shardSize. */
-const digests = (m: Manifest) => m.files.filter((f) => f.path !== BUNDLE_FILES.metadata).map((f) => `${f.path} ${f.sha256}`);
+/** Every file's digest: the metadata included, since the recorded config leaves out the shard size (issue 16.7). */
+const digests = (m: Manifest) => m.files.map((f) => `${f.path} ${f.sha256}`);
 
 describe("writeBundle", () => {
   it("writes every governed file, each listed in the manifest with its true size and sha256", async () => {
     const { out, manifest } = await buildBundle({ records: 300 });
     expect(Manifest.parse(JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")))).toEqual(manifest);
     expect(manifest.files.map((f) => f.path)).toEqual([
-      "dataset_v0_1.json", "metadata_v0_1.json",
+      "SHA256SUMS", "datapackage.json", "dataset_v0_1.json", "metadata_v0_1.json",
       "persons_v0_1.csv", "persons_v0_1.json", "persons_v0_1.parquet",
       "profiles_v0_1.csv", "profiles_v0_1.json", "profiles_v0_1.parquet",
       "quality_report_v0_1.json", "quality_summary_v0_1.md",
+      "schemas/latest.schema.json", "schemas/manifest.schema.json",
       "schemas/persons.schema.json", "schemas/profiles.schema.json", "schemas/vehicles.schema.json",
       "validation_report_v0_1.json",
       "vehicles_v0_1.csv", "vehicles_v0_1.json", "vehicles_v0_1.parquet",
@@ -40,7 +41,8 @@ describe("writeBundle", () => {
     const a = await buildBundle({ records: 400, seed: 9 });
     const b = await buildBundle({ records: 400, seed: 9, shardSize: 7 });
     expect(digests(b.manifest)).toEqual(digests(a.manifest));
-    // Only the config's shardSize differs in the metadata.
+    expect(b.manifest.snapshotId).toBe(a.manifest.snapshotId);
+    expect(b.manifest.config).toEqual(a.manifest.config);
     expect(readFileSync(join(a.out, "persons_v0_1.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_1.parquet")));
   });
 

@@ -32,7 +32,7 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
         full_name: names.join(" "),
         age,
         vehicle_count: vehicles.length,
-        vehicle_summary: vehicles.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; "),
+        vehicle_summary: vehicles.length ? vehicles.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; ") : null,
         primary_vehicle_id: primary?.vehicle_id ?? null,
         risk_score: score,
         risk_band: riskBand(score),

@@ -145,7 +145,7 @@ describe("profiles", () => {
     all.forEach(({ person, vehicles: owned, profile }) => {
       expect(profile.person_id).toBe(person.person_id);
       expect(profile.vehicle_count).toBe(owned.length);
-      expect(profile.vehicle_summary).toBe(owned.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; "));
+      expect(profile.vehicle_summary).toBe(owned.length ? owned.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; ") : null);
       expect(profile.primary_vehicle_id === null).toBe(owned.length === 0);
       expect(profile.full_name.startsWith(person.first_name)).toBe(true);
     });

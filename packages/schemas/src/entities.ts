@@ -3,6 +3,7 @@ import { Person } from "./person.js";
 import { Profile } from "./profile.js";
 import type { Entity } from "./snapshot-files.js";
 import { Vehicle } from "./vehicle.js";
+import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
 
 /** The record schema of each entity, in the order they are built and listed. */
 export const ENTITY_SCHEMAS = { persons: Person, vehicles: Vehicle, profiles: Profile } as const satisfies Record<Entity, z.ZodObject>;
@@ -52,7 +53,25 @@ export function columnsOf(entity: Entity): Column[] {
   }));
 }
 
-/** JSON Schema (draft 2020-12) of an entity's records, shipped in each snapshot under `schemas/`. */
+/** Each entity's primary key and the references its records make to other entities. */
+export const ENTITY_KEYS: Record<Entity, { primaryKey: string; title: string; foreignKeys: Array<{ field: string; entity: Entity; key: string }> }> = {
+  persons: { title: "Person", primaryKey: "person_id", foreignKeys: [] },
+  vehicles: { title: "Vehicle", primaryKey: "vehicle_id", foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id" }] },
+  profiles: {
+    title: "Profile",
+    primaryKey: "profile_id",
+    foreignKeys: [
+      { field: "person_id", entity: "persons", key: "person_id" },
+      { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id" },
+    ],
+  },
+};
+
+/** A schema's stable identifier: a URN, since the schemas travel inside snapshots rather than live at a URL. */
+export const schemaIdOf = (name: string) => `urn:sdh:schema:${VERSION_TAG}:${name}`;
+
+/** JSON Schema (draft 2020-12) of an entity's records, shipped in each snapshot under `schemas/`, with its `$id` and title. */
 export function jsonSchemaOf(entity: Entity): Record<string, unknown> {
-  return z.toJSONSchema(ENTITY_SCHEMAS[entity], { target: "draft-2020-12" }) as Record<string, unknown>;
+  const { $schema, ...rest } = z.toJSONSchema(ENTITY_SCHEMAS[entity], { target: "draft-2020-12" }) as Record<string, unknown>;
+  return { $schema, $id: schemaIdOf(entity), title: `${ENTITY_KEYS[entity].title} (schema ${SCHEMA_VERSION})`, ...rest };
 }

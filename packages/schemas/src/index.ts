@@ -5,6 +5,8 @@ export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, VIN_PATTERN } fr
 export { Profile, RiskBand } from "./profile.js";
 export {
   SnapshotConfig,
+  RecordedConfig,
+  recordedConfig,
   OutputFormat,
   ConfigError,
   parseSnapshotConfig,
@@ -26,7 +28,8 @@ export {
   ValidationReport,
 } from "./snapshot-files.js";
 export { SnapshotId, SnapshotPath, snapshotIdProblem, pathSetProblems } from "./snapshot-paths.js";
-export { ENTITY_SCHEMAS, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
+export { documentSchemaOf, DOCUMENT_SCHEMAS, type DocumentName } from "./document-schemas.js";
+export { ENTITY_SCHEMAS, ENTITY_KEYS, schemaIdOf, columnsOf, jsonSchemaOf, type Column, type ColumnType, type EntityRecord } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";
 export { renderDataDictionary, dictionaryRows, type DictionaryRow, type DictionaryExamples } from "./dictionary/data-dictionary.js";

@@ -12,7 +12,7 @@ export const Profile = z
     full_name: z.string().min(1).describe("First, middle and last name"),
     age: z.number().int().min(16).max(120).describe("Age in whole years at the snapshot's asOf date"),
     vehicle_count: z.number().int().min(0).describe("Number of vehicles the person owns in this snapshot"),
-    vehicle_summary: z.string().describe("Each vehicle as 'year make model', separated by '; ' (empty when none)"),
+    vehicle_summary: z.string().min(1).nullable().describe("Each vehicle as 'year make model', separated by '; '; null when none (an empty string would read as null from CSV)"),
     primary_vehicle_id: Uuid.nullable().describe("The vehicle driven most (highest annual mileage); null when none"),
     risk_score: z.number().int().min(0).max(100).describe("Rule-based risk score, 0 (lowest) to 100"),
     risk_band: RiskBand.describe("Band of the risk score: low < 25 ≤ moderate < 45 ≤ elevated < 65 ≤ high"),

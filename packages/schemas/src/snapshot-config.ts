@@ -63,8 +63,14 @@ export const SnapshotConfig = z
       .refine((f) => new Set(f).size === f.length, { error: "must not repeat a format" })
       .default(["csv", "json", "parquet"])
       .describe("Files to write per entity"),
+    // A config of an earlier patch of this schema version (a schedule made before an upgrade) builds
+    // with this one: patches never rename files (governance/versioning.md).
     schemaVersion: z
-      .literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}, the only schema version this build writes` })
+      .string({ error: `must be ${SCHEMA_VERSION}, the schema version this build writes` })
+      .refine((v) => v.split(".").slice(0, 2).join(".") === SCHEMA_VERSION.split(".").slice(0, 2).join(".") && /^\d+\.\d+\.\d+$/.test(v), {
+        error: `must be ${SCHEMA_VERSION} (or an earlier ${SCHEMA_VERSION.split(".").slice(0, 2).join(".")}.x patch), the schema version this build writes`,
+      })
+      .transform(() => SCHEMA_VERSION)
       .default(SCHEMA_VERSION)
       .describe("Schema version of the records"),
   })
@@ -72,6 +78,22 @@ export const SnapshotConfig = z
   .describe("The configuration of one snapshot");
 
 export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
+
+/**
+ * The config as a snapshot records it (manifest, metadata): what shapes its bytes, so not the shard
+ * size, which only splits the work. Snapshots of generator 0.1.0 recorded a shardSize; it is still
+ * read, never written.
+ */
+export const RecordedConfig = SnapshotConfig.omit({ shardSize: true })
+  .extend({ shardSize: z.number().int().min(1).optional().describe("Written by generator 0.1.0 only: how that build split its work") })
+  .describe("The configuration a snapshot was built from (all but the shard size)");
+export type RecordedConfig = z.infer<typeof RecordedConfig>;
+
+/** The config a snapshot records: the shard size dropped, so any sharding records the same bytes. */
+export function recordedConfig(config: SnapshotConfig): RecordedConfig {
+  const { shardSize: _work, ...recorded } = config;
+  return recorded;
+}
 export type SnapshotConfigInput = z.input<typeof SnapshotConfig>;
 
 /** A config that failed validation: one line per invalid field, each saying what was given and what is allowed. */

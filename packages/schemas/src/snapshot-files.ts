@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "./common.js";
-import { SnapshotConfig } from "./snapshot-config.js";
+import { RecordedConfig } from "./snapshot-config.js";
 import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
 import { versionedFileName } from "./version.js";
 
@@ -27,8 +27,8 @@ export const MANIFEST_FILE_NAME = versionedFileName("snapshot_manifest", "json")
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
   path: SnapshotPath,
-  entity: z.enum(["persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report"]).describe("What the file holds"),
-  format: z.enum(["csv", "json", "jsonl", "parquet", "markdown"]).describe("File format"),
+  entity: z.enum(["persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds"),
+  format: z.enum(["csv", "json", "jsonl", "parquet", "markdown", "text"]).describe("File format"),
   records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
   bytes: z.number().int().min(0).describe("Size in bytes"),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the bytes, lowercase hex"),
@@ -44,7 +44,7 @@ export const Manifest = z
     asOf: IsoDate.describe("Reference date of the data"),
     generatedAt: z.iso.datetime().describe("When the snapshot was built; the only wall-clock field"),
     generator: Generator,
-    config: SnapshotConfig,
+    config: RecordedConfig,
     counts: Counts,
     files: z.array(ManifestFile).describe("Every file of the snapshot except the manifest itself"),
     validation: z
@@ -82,7 +82,7 @@ export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
 /** metadata_v0_1.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
-  .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, seed: z.number().int(), asOf: IsoDate, config: SnapshotConfig, counts: Counts })
+  .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
   .describe("metadata_v0_1.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
@@ -115,7 +115,9 @@ export const LatestPointer = z
     snapshotId: SnapshotId,
     asOf: IsoDate.describe("Reference date of the snapshot"),
     generatedAt: z.iso.datetime().describe("When it was built"),
-    manifest: z.string().describe("Key of its manifest under the target: `<version>/<snapshotId>/snapshot_manifest_v0_1.json`"),
+    manifest: z
+      .string()
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.1/`): `v0.1/<snapshotId>/snapshot_manifest_v0_1.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_1.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

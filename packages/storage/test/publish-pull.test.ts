@@ -63,6 +63,9 @@ describe.each([
     const before = await store.readText("v0.1/same-id/snapshot_manifest_v0_1.json");
     const again = await bundle({ records: 60, seed: 52 }, "same-id"); // same content, another generatedAt
     expect(await publishSnapshot(again.dir, store)).toMatchObject({ reused: true });
+    // Sharding never changes what a snapshot records: a rebuild with another shard size is the same snapshot.
+    const resharded = await bundle({ records: 60, seed: 52, shardSize: 7 }, "same-id");
+    expect(await publishSnapshot(resharded.dir, store)).toMatchObject({ reused: true });
     const other = await bundle({ records: 60, seed: 53 }, "same-id");
     await expect(publishSnapshot(other.dir, store)).rejects.toThrow(PublishConflictError);
     expect((await store.readText("v0.1/same-id/snapshot_manifest_v0_1.json"))?.value).toBe(before?.value);

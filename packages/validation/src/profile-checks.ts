@@ -31,7 +31,7 @@ export function createProfileChecks({ report, index, keys }: ChecksContext) {
 
     const vehicles = index.vehicleCount[person]!;
     if (fieldOk(invalid, "vehicle_count") && p.vehicle_count !== vehicles) report.fail("REF_PROFILE_VEHICLE_COUNT", profileExample(position, p, { vehicle_count: p.vehicle_count, vehicles }));
-    if (fieldOk(invalid, "vehicle_summary") && fnv1a(FNV_OFFSET, p.vehicle_summary as string) !== index.summaryHash[person]) {
+    if (fieldOk(invalid, "vehicle_summary") && fnv1a(FNV_OFFSET, (p.vehicle_summary ?? "") as string) !== index.summaryHash[person]) {
       report.fail("REF_PROFILE_VEHICLE_SUMMARY", profileExample(position, p, { vehicle_summary: p.vehicle_summary }));
     }
     if (fieldOk(invalid, "primary_vehicle_id")) {

@@ -1,5 +1,5 @@
 import { defaultSnapshotId } from "@sdh/exporters";
-import { configForDate, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
+import { configForDate, inputDifferences, inputOf, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
@@ -40,6 +40,18 @@ async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): 
       workflowIdConflictPolicy: "USE_EXISTING",
       workflowIdReusePolicy: "ALLOW_DUPLICATE",
     });
+    // Joining is right only when the running build publishes what we asked for (whoever started it,
+    // and however the id was chosen): otherwise say what differs. Checked on the run the handle
+    // holds, so a build started between the look above and this start is checked too.
+    {
+      const differences = inputDifferences(await inputOf(handle), input);
+      if (differences.length) {
+        console.error(
+          `sdh: snapshot ${input.snapshotId} is already being built (workflow ${workflowId}) from another input: ${differences.join("; ")}. Not joined: wait for it (\`sdh snapshot status ${input.snapshotId}\`), cancel it, or give another --snapshot-id`,
+        );
+        return EXIT.failed;
+      }
+    }
     const state = running ? "already running: joined it" : "started";
     const url = link(workflowId);
     if (!values.json) console.log(`Snapshot ${input.snapshotId}: workflow ${workflowId} ${state}${url ? `\n  ${url}` : ""}`);

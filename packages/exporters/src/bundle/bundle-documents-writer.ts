@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
-import { SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { documentSchemaOf, recordedConfig, SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { qualitySummaryMarkdown } from "@sdh/validation";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
-import { BUNDLE_FILES, ENTITIES, schemaFileName } from "./bundle-layout.js";
+import { BUNDLE_FILES, documentSchemaFileName, ENTITIES, schemaFileName } from "./bundle-layout.js";
+import { dataPackage, sha256Sums } from "./data-package.js";
 import { datasetDescriptor, documentText, snapshotMetadata } from "./bundle-documents.js";
 
 export interface DocumentsOptions {
@@ -35,13 +36,19 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     [BUNDLE_FILES.qualityReport, "report", "json", documentText(quality)],
     [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, quality)}\n`],
     ...ENTITIES.map((e) => [schemaFileName(e), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
+    ...(["manifest", "latest"] as const).map((d) => [documentSchemaFileName(d), "schema", "json", documentText(documentSchemaOf(d))] as [string, "schema", "json", string]),
   ];
+  const described = dataPackage(snapshotId, files);
+  if (described) documents.push([BUNDLE_FILES.dataPackage, "dataset", "json", documentText(described)]);
   await mkdir(join(dir, "schemas"));
   const listed: ManifestFile[] = files.map((f) => ({ path: f.path, entity: f.entity, format: f.format, records: f.records, bytes: f.bytes, sha256: f.sha256 }));
   for (const [path, entity, format, text] of documents) {
     await writeFile(join(dir, path), text, { flag: "wx" });
     listed.push({ path, entity, format, records: null, ...(await fileDigest(join(dir, path))) });
   }
+  // SHA256SUMS covers every file but itself and the manifest (written after it, with the clock's generatedAt).
+  await writeFile(join(dir, BUNDLE_FILES.checksums), sha256Sums(listed), { flag: "wx" });
+  listed.push({ path: BUNDLE_FILES.checksums, entity: "checksums", format: "text", records: null, ...(await fileDigest(join(dir, BUNDLE_FILES.checksums))) });
   listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const manifest: Manifest = {
@@ -51,7 +58,7 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     asOf: config.asOf,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     generator: { ...GENERATOR },
-    config,
+    config: recordedConfig(config),
     counts,
     files: listed,
     validation: { passed: validation.passed, errors: validation.errors, warnings: validation.warnings },

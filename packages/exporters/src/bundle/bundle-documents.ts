@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type Counts, type DatasetDescriptor, type Generator, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
+import { recordedConfig, SCHEMA_VERSION, type Counts, type DatasetDescriptor, type Generator, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
 import { DATASET_CONTACTS } from "./contacts.js";
 
 /** JSON as every bundle document is written: two-space indent, trailing newline, no clock, no randomness. */
@@ -28,5 +28,5 @@ export function datasetDescriptor(counts: Counts): DatasetDescriptor {
 }
 
 export function snapshotMetadata(snapshotId: string, generator: Generator, config: SnapshotConfig, counts: Counts): SnapshotMetadata {
-  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...generator }, seed: config.seed, asOf: config.asOf, config, counts };
+  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...generator }, seed: config.seed, asOf: config.asOf, config: recordedConfig(config), counts };
 }

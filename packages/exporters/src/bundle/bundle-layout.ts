@@ -14,7 +14,13 @@ export const BUNDLE_FILES = {
   validationReport: versionedFileName("validation_report", "json"),
   qualityReport: versionedFileName("quality_report", "json"),
   qualitySummary: versionedFileName("quality_summary", "md"),
+  /** Frictionless Data Package: the CSV files' columns and types, for readers that honour it. */
+  dataPackage: "datapackage.json",
+  /** `sha256sum -c SHA256SUMS` checks a download made with any tool. */
+  checksums: "SHA256SUMS",
 } as const;
+
+export const documentSchemaFileName = (name: "manifest" | "latest") => `schemas/${name}.schema.json`;
 
 export const schemaFileName = (entity: Entity) => `schemas/${entity}.schema.json`;
 

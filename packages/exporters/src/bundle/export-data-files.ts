@@ -1,6 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { Counts, Entity } from "@sdh/schemas";
+import { GENERATOR } from "@sdh/rules";
+import { SCHEMA_VERSION, type Counts, type Entity } from "@sdh/schemas";
 import { convertFilesToParquet } from "../parquet/convert-files.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
@@ -12,6 +13,8 @@ import { dataFileName, ENTITIES } from "./bundle-layout.js";
 import type { ShardSet } from "./validate-shards.js";
 
 export interface ExportOptions extends ShardSet {
+  /** Stamped into every Parquet file's key-value metadata, with the schema and generator versions. */
+  snapshotId: string;
   /** The (staging) bundle folder to write the data files into. */
   dir: string;
   partBytes: number;
@@ -57,7 +60,7 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
   const csv = formats.includes("csv") ? await assembleFormat("csv", csvDir) : null;
   if (csv && shipsCsv) files.push(...ENTITIES.flatMap((e) => csv[e]));
   // Parquet converts on DuckDB's threads while JSON is assembled on this one.
-  const parquet = csv && config.formats.includes("parquet") ? convertToParquet(dir, csvDir, csv) : null;
+  const parquet = csv && config.formats.includes("parquet") ? convertToParquet(dir, csvDir, csv, options.snapshotId) : null;
   try {
     if (formats.includes("json")) {
       const json = await assembleFormat("json", dir);
@@ -96,11 +99,17 @@ async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "js
 }
 
 /** Parquet files from the CSV files, part for part, several converted at once. */
-async function convertToParquet(dir: string, csvDir: string, csvParts: Record<Entity, WrittenFile[]>): Promise<Record<Entity, WrittenFile[]>> {
+async function convertToParquet(dir: string, csvDir: string, csvParts: Record<Entity, WrittenFile[]>, snapshotId: string): Promise<Record<Entity, WrittenFile[]>> {
   const planned = ENTITIES.flatMap((entity) =>
     csvParts[entity].map((csv, k, parts) => ({ entity, csvPath: join(csvDir, csv.path), path: dataFileName(entity, "parquet", parts.length > 1 ? k + 1 : undefined) })),
   );
-  const rows = await convertFilesToParquet(planned.map(({ entity, csvPath, path }) => ({ entity, csvPath, parquetPath: join(dir, path) })));
+  const metadata = (entity: Entity) => ({
+    "sdh.snapshot_id": snapshotId,
+    "sdh.entity": entity,
+    "sdh.schema_version": SCHEMA_VERSION,
+    "sdh.generator": `${GENERATOR.name} ${GENERATOR.version}`,
+  });
+  const rows = await convertFilesToParquet(planned.map(({ entity, csvPath, path }) => ({ entity, csvPath, parquetPath: join(dir, path), metadata: metadata(entity) })));
   const written: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
   for (const [k, { entity, path }] of planned.entries()) {
     written[entity].push({ path, entity, format: "parquet", records: rows[k]!, ...(await fileDigest(join(dir, path))) });

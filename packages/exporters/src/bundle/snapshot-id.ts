@@ -1,13 +1,18 @@
 import { createHash } from "node:crypto";
+import { GENERATOR } from "@sdh/rules";
 import type { SnapshotConfig } from "@sdh/schemas";
 
 /**
- * The default snapshot id: asOf, seed and a digest of every config field that shapes the data, e.g.
- * `2026-01-06-s42-3f9a1c2e`. Formats and shard size change files or work, never records, so they
- * are left out: the same data has the same id however it was packaged.
+ * The default snapshot id, e.g. `2026-01-06-s42-3f9a1c2e`: asOf, seed and a digest of everything
+ * that fixes the snapshot's bytes — the config but its shard size (which only splits the work), and
+ * the generator version. So one id stands for one content: a build with other formats or by another
+ * generator version is another snapshot, and any sharding of the same content has the same id
+ * (ADR 0013).
  */
 export function defaultSnapshotId(config: SnapshotConfig): string {
-  const { records, seed, asOf, lobMix, vehiclesPerPerson, schemaVersion } = config;
-  const digest = createHash("sha256").update(JSON.stringify({ records, seed, asOf, lobMix, vehiclesPerPerson, schemaVersion })).digest("hex");
+  const { records, seed, asOf, lobMix, vehiclesPerPerson, formats, schemaVersion } = config;
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ records, seed, asOf, lobMix, vehiclesPerPerson, formats, schemaVersion, generator: GENERATOR.version }))
+    .digest("hex");
   return `${asOf}-s${seed}-${digest.slice(0, 8)}`;
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { parseSnapshotConfig, type Counts, type Entity, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { parseSnapshotConfig, type Counts, type Entity, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
 import { inspectSnapshot, mergeReports, type CountClaim } from "@sdh/validation";
 import { readEntityFile } from "../records/read-entity-file.js";
 import type { DataFormat } from "../records/record-formats.js";
@@ -55,7 +55,7 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
   return { validation: mergeReports(parts), quality: quality!, formats, asOf, configSource };
 }
 
-function configOf(bundle: BundleContents): { config: SnapshotConfig; source: BundleValidation["configSource"] } {
+function configOf(bundle: BundleContents): { config: RecordedConfig; source: BundleValidation["configSource"] } {
   if (bundle.metadata) return { config: bundle.metadata.config, source: "metadata" };
   if (bundle.manifest) return { config: bundle.manifest.config, source: "manifest" };
   return { config: parseSnapshotConfig({}), source: "defaults" };
@@ -66,7 +66,7 @@ function claimsFor(
   format: DataFormat,
   files: Record<Entity, string[]>,
   reference: { format: DataFormat; counts: Counts } | null,
-  config: SnapshotConfig | null,
+  config: RecordedConfig | null,
 ): CountClaim[] {
   const claims: CountClaim[] = [];
   if (config) claims.push({ kind: "config", source: "config.records", entity: "persons", records: config.records });

@@ -92,7 +92,7 @@ async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> 
   if (digest.sha256 !== file.sha256) found.push({ path: file.path, problem: "sha256", detail: `sha256 ${digest.sha256}, the manifest says ${file.sha256}` });
   if (found.length > 0 || file.records === null) return found;
   if (file.entity !== "persons" && file.entity !== "vehicles" && file.entity !== "profiles") return found;
-  if (file.format === "markdown") return found;
+  if (file.format === "markdown" || file.format === "text") return found;
   let records = 0;
   try {
     for await (const record of readEntityFile(file.entity, file.format, path)) if (record) records++;

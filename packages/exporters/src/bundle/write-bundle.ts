@@ -75,7 +75,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
     const { validation, quality } = await validateShards(set);
     if (!validation.passed) throw new ValidationFailedError(validation);
     options.onStage?.("export");
-    const files = await exportDataFiles({ ...set, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES });
+    const files = await exportDataFiles({ ...set, snapshotId, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES });
     await rm(shardsDir, { recursive: true, force: true });
     const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging, files, validation, quality, now: options.now });
     if (existsSync(out)) await rm(out, { recursive: true, force: true });

@@ -6,6 +6,8 @@ export interface ParquetJob {
   entity: Entity;
   csvPath: string;
   parquetPath: string;
+  /** The file's key-value metadata. */
+  metadata?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function convertFilesToParquet(jobs: ParquetJob[], lanes = PARQUET_
     const converter = await createParquetConverter();
     try {
       for (let next = queue.shift(); next && !failed; next = queue.shift()) {
-        rows[next.k] = await converter.convert(next.job.entity, next.job.csvPath, next.job.parquetPath);
+        rows[next.k] = await converter.convert(next.job.entity, next.job.csvPath, next.job.parquetPath, next.job.metadata);
       }
     } catch (error) {
       failed = true;

@@ -18,8 +18,11 @@ export const PARQUET_TYPE: Record<Column["type"], string> = { string: "VARCHAR",
 export const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
 export interface ParquetConverter {
-  /** Writes `parquetPath` from `csvPath` (one of our CSV files) and returns the rows written. */
-  convert(entity: Entity, csvPath: string, parquetPath: string): Promise<number>;
+  /**
+   * Writes `parquetPath` from `csvPath` (one of our CSV files) and returns the rows written.
+   * `metadata` becomes the file's key-value metadata (snapshot id, versions), which readers show.
+   */
+  convert(entity: Entity, csvPath: string, parquetPath: string, metadata?: Readonly<Record<string, string>>): Promise<number>;
   /** The threads DuckDB reports it runs on: PARQUET_THREADS, checked when the converter is created. */
   readonly threads: number;
   close(): void;
@@ -37,13 +40,15 @@ export async function createParquetConverter(): Promise<ParquetConverter> {
   }
   return {
     threads,
-    async convert(entity, csvPath, parquetPath) {
+    async convert(entity, csvPath, parquetPath, metadata = {}) {
       const columns = columnsOf(entity);
       const types = columns.map((c) => `${quote(c.name)}: ${quote(PARQUET_TYPE[c.type])}`).join(", ");
-      // CSV has no null/empty distinction: empty means null only in nullable columns.
-      const notNull = columns.filter((c) => !c.nullable && c.type === "string").map((c) => quote(c.name));
-      const reader = `read_csv(${quote(csvPath)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${types}}, force_not_null = [${notNull.join(", ")}])`;
-      const result = await connection.run(`COPY (SELECT * FROM ${reader}) TO ${quote(parquetPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+      // An empty CSV field is null, as in every reader: the data never holds an empty string, so
+      // Parquet, CSV and JSON say the same thing (issue 16.12).
+      const reader = `read_csv(${quote(csvPath)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${types}})`;
+      const pairs = Object.entries(metadata).map(([key, value]) => `${quote(key)}: ${quote(value)}`);
+      const kv = pairs.length ? `, KV_METADATA {${pairs.join(", ")}}` : "";
+      const result = await connection.run(`COPY (SELECT * FROM ${reader}) TO ${quote(parquetPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880${kv})`);
       return Number(result.rowsChanged);
     },
     close() {

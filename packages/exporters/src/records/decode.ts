@@ -3,12 +3,13 @@ import type { Column } from "@sdh/schemas";
 const INTEGER = /^-?\d+$/;
 
 /**
- * Turns one CSV field into the value the schema expects: integers become numbers, an empty field
- * becomes null in a nullable column. Anything that does not fit stays a string, so the validation
- * gate reports it against the schema instead of the reader guessing.
+ * Turns one CSV field into the value the schema expects: integers become numbers, and an empty field
+ * is null — the documented rule, and what every CSV reader does — so a non-nullable column left
+ * empty fails the schema check, as a reader would see it. Anything that does not fit stays a string,
+ * so the validation gate reports it against the schema instead of the reader guessing.
  */
 export function decodeField(column: Column, text: string): unknown {
-  if (text === "") return column.nullable ? null : "";
+  if (text === "") return null;
   switch (column.type) {
     case "int":
       return INTEGER.test(text) ? Number(text) : text;

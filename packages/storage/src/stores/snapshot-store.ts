@@ -66,5 +66,6 @@ export function contentTypeOf(key: string): string {
   if (key.endsWith(".json")) return "application/json";
   if (key.endsWith(".parquet")) return "application/vnd.apache.parquet";
   if (key.endsWith(".md")) return "text/markdown; charset=utf-8";
+  if (key.endsWith("SHA256SUMS")) return "text/plain; charset=utf-8";
   return "application/octet-stream";
 }

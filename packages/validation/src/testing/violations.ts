@@ -64,7 +64,7 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
   { code: "REF_PROFILE_VEHICLE_COUNT", edit: (s) => void (s.profiles[personWhere(s, () => true, 1)]!.vehicle_count += 1) },
   { code: "REF_PROFILE_VEHICLE_SUMMARY", edit: (s) => {
     const profile = s.profiles[personWhere(s, () => true, 1)]!;
-    profile.vehicle_summary = profile.vehicle_summary.replace(/^\d{4}/, "1999");
+    profile.vehicle_summary = profile.vehicle_summary!.replace(/^\d{4}/, "1999");
   } },
   { code: "REF_PROFILE_PRIMARY_VEHICLE", edit: (s) => {
     const i = personWhere(s, () => true, 2);
