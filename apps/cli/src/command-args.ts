@@ -7,8 +7,28 @@ import { UsageError } from "./usage-error.js";
  */
 export function commandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs(config);
+    const args = config.args && negativeValuesJoined(config.args, config.options ?? {});
+    return parseArgs({ ...config, args } as T);
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh ${command} --help\``);
   }
+}
+
+/**
+ * `--records -1` as `--records=-1`: parseArgs takes a value that starts with a dash for another
+ * option and calls it ambiguous, where the user plainly gave a (bad) number, which the option's own
+ * check then names.
+ */
+function negativeValuesJoined(args: readonly string[], options: NonNullable<ParseArgsConfig["options"]>): string[] {
+  const joined: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    const next = args[k + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : null;
+    if (name && options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      k++;
+    } else joined.push(arg);
+  }
+  return joined;
 }

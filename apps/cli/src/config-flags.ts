@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { parseTarget } from "@sdh/storage";
-import { ConfigError, OutputFormat, parseSnapshotConfig, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { asOfProblem } from "@sdh/rules";
+import { ConfigError, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { UsageError } from "./usage-error.js";
 
 /** The flags that make a snapshot config, shared by `generate` and `snapshot run`. */
@@ -47,10 +48,11 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
     throw error;
   }
+  const asOf = asOfProblem(config.asOf);
+  if (asOf) throw new UsageError(`--as-of ${asOf}`);
   const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(snapshotId)) {
-    throw new UsageError(`--snapshot-id '${snapshotId}': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit`);
-  }
+  const idProblem = snapshotIdProblem(snapshotId);
+  if (idProblem) throw new UsageError(`--snapshot-id '${snapshotId}': ${idProblem}`);
   return { config, snapshotId };
 }
 

@@ -67,6 +67,11 @@ describe("sdh generate, verify and validate", () => {
 
   it.each([
     [["generate", "--records=-5", "--out", "x"], /--records: must be at least 1 \(got -5\)/],
+    // Used to say "argument is ambiguous", to print a date no one typed, to fail minutes later, or to hang.
+    [["generate", "--records", "-1", "--out", "x"], /^sdh: --records: must be at least 1 \(got -1\)\n$/],
+    [["generate", "--records", "10", "--as-of", "0000-01-01", "--out", "x"], /--as-of '0000-01-01' is outside the dates this generator builds, \d{4}-01-01 to 2068-12-31/],
+    [["generate", "--records", "10", "--as-of", "3000-01-01", "--out", "x"], /--as-of '3000-01-01' is outside the dates/],
+    [["generate", "--records", "10", "--out", "/proc/sdh-x"], /cannot write into \/proc \(it cannot hold new folders\); choose another --out/],
     [["generate", "--records", "10", "--as-of", "2026-13-01", "--out", "x"], /--as-of: .* \(got "2026-13-01"\)/],
     [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, parquet/],
     [["generate", "--records", "10"], /--out DIR is required/],

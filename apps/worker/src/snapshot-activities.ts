@@ -24,9 +24,12 @@ import {
   type ShardSummary,
   type ShardTask,
 } from "@sdh/exporters";
-import { ConfigError, parseSnapshotConfig, type Manifest, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { InvalidStoredDocument, LocalStore, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
+import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
+import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
+import { asOfProblem } from "@sdh/rules";
 import { UNIQUE_RULES } from "@sdh/validation";
+import { ExportRecord } from "./export-record.js";
+import { readStagedJson } from "./staged-json.js";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 /** Failure types the workflow never retries: the same input would fail the same way. */
@@ -37,6 +40,7 @@ export const NON_RETRYABLE = {
   staged: "StagedOutputMissing",
   corrupt: "StagedOutputCorrupt",
   invalidTarget: "InvalidStoredDocument",
+  refused: "PublishRefused",
 } as const;
 
 export interface SnapshotActivityDeps {
@@ -69,6 +73,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (persons: number) => void) => pool!.build(task, onProgress));
   const checked = (config: SnapshotConfig): SnapshotConfig => {
+    const asOf = asOfProblem(config.asOf);
+    if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
     try {
       return parseSnapshotConfig(config);
     } catch (error) {
@@ -158,7 +164,14 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       // A rerun exports again: the export code may have been fixed since.
       const recorded = rerun ? null : await mirror.readText(rel(staging.exportRecord));
       if (recorded) {
-        const record = JSON.parse(recorded) as { fingerprint: string; summary: ExportSummary; files: Array<{ path: string }> };
+        const parsed = ExportRecord.safeParse((() => {
+          try {
+            return JSON.parse(recorded);
+          } catch {
+            return null; // a damaged record is not reused: the export runs again
+          }
+        })());
+        const record = parsed.success ? parsed.data : { fingerprint: "", summary: { files: 0, bytes: 0 }, files: [] };
         // Reused only while its files are still staged: publishing to a folder moves them out.
         const staged = mirror.shared || record.files.every((f) => existsSync(join(staging.bundleDir, f.path)));
         if (record.fingerprint === fingerprint && staged) return record.summary;
@@ -207,7 +220,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           if (!existsSync(path)) throw stagedMissing(`${path} is not staged`, step);
         }
       }
-      const { files } = JSON.parse(await readFile(staging.exportRecord, "utf8")) as { files: Parameters<typeof writeBundleDocuments>[0]["files"] };
+      const { files } = await readStagedJson(staging.exportRecord, "exportSnapshot", ExportRecord);
       await mirror.pull(files.map((f) => rel(join(staging.bundleDir, f.path))));
       // Publishing to a folder moves the staged files out: a rerun from here must export again.
       const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
@@ -220,10 +233,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
         }
       });
-      const validation = JSON.parse(await readFile(staging.validationReport, "utf8")) as ValidationReport;
+      const validation = await readStagedJson(staging.validationReport, "validateSnapshot", ValidationReport);
       // Never published, however the run got here (a rerun that skipped validation included).
       if (!validation.passed) throw ApplicationFailure.nonRetryable(`the staged validation report failed: ${validationSummary(validation)}; report: ${staging.validationReport}`, NON_RETRYABLE.validation);
-      const quality = JSON.parse(await readFile(staging.qualityReport, "utf8")) as QualityReport;
+      const quality = await readStagedJson(staging.qualityReport, "validateSnapshot", QualityReport);
       // Documents from an interrupted attempt are written again, with the same bytes.
       await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
       const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging.bundleDir, files, validation, quality, now: () => new Date(generatedAt) });
@@ -250,6 +263,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         if (error instanceof PublishConflictError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.conflict);
         // A target whose manifest is not a manifest will not become one by retrying.
         if (error instanceof InvalidStoredDocument) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.invalidTarget);
+        // S3 refused the request itself (a checksum mismatch, a malformed key): the same upload fails the same way.
+        if (error instanceof PermanentStoreError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.refused);
         throw error;
       }
     },

@@ -31,6 +31,7 @@ describe("corrupt staged output (real Temporal dev server)", () => {
     ["a truncated segment", "exportSnapshot", (s) => join(s.shardsDir, "shard-00000", "persons.csv"), /shard-00000\/persons\.csv is corrupt.*rerun --from generateShard/],
     ["a damaged key file", "validateSnapshot", (s) => join(s.shardsDir, "shard-00000", readdirSync(join(s.shardsDir, "shard-00000", "keys")).map((k) => join("keys", k))[0]!), /shard-00000\/keys\/.* is corrupt.*rerun --from generateShard/],
     ["an exported file grown after the export", "publishManifest", (s) => join(s.bundleDir, "vehicles_v0_1.json"), /vehicles_v0_1\.json is corrupt.*rerun --from exportSnapshot/],
+    ["a validation report that is not JSON", "publishManifest", (s) => s.validationReport, /validation\.json is corrupt: not JSON.*rerun --from validateSnapshot/],
   ];
 
   it.each(cases)("%s fails the run non-retryably, naming the file and the step, and publishes nothing", async (label, step, fileOf, message) => {
@@ -49,6 +50,7 @@ describe("corrupt staged output (real Temporal dev server)", () => {
         const path = fileOf(staging);
         if (label.includes("truncated")) truncateSync(path, 100);
         else if (label.includes("grown")) appendFileSync(path, " ");
+        else if (label.includes("not JSON")) writeFileSync(path, "{ cut off");
         else flipByte(path);
       },
     });

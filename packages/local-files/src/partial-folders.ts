@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
 // Whole folders (a pulled snapshot, a generated bundle) are written into a hidden sibling and renamed
@@ -39,4 +40,42 @@ function isRunning(pid: number): boolean {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** `out`'s folder cannot hold a new folder (read-only, a virtual file system, a file in the way). */
+export class FolderNotWritableError extends Error {
+  override name = "FolderNotWritableError";
+}
+
+/**
+ * Creates a new hidden sibling of `out` to build into, and returns it. Made one level at a time: a
+ * recursive mkdir under a virtual file system such as /proc loops forever in Node, where this fails
+ * at once with the reason.
+ */
+export async function makePartialFolder(out: string): Promise<string> {
+  const folder = partialFolder(out);
+  try {
+    await mkdir(dirname(folder), { recursive: true });
+    await mkdir(folder);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "it cannot hold new folders" : localFileProblem(error);
+    throw new FolderNotWritableError(`cannot write into ${dirname(folder)} (${why ?? String(error)}); choose another --out`);
+  }
+  return folder;
+}
+
+const FILE_SYSTEM_PROBLEMS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOTDIR: "a file is in the way",
+  EISDIR: "a folder is in the way",
+};
+
+/** A local file system error in words (`the disk is full`), or null when `error` is not one we name. */
+export function localFileProblem(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code && code in FILE_SYSTEM_PROBLEMS ? `${FILE_SYSTEM_PROBLEMS[code]} (${code})` : null;
 }

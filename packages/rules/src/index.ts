@@ -9,5 +9,6 @@ export { templateRegex, templateSpace, formatTemplate } from "./id-template.js";
 export { createPermutation } from "./permutation.js";
 export { STATES, STATES_BY_CODE, postalCodeBelongsTo, type StateReference } from "./reference/states.js";
 export { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
+export { AS_OF_RANGE, asOfProblem } from "./supported-dates.js";
 export { parseIsoDate, wholeYearsBetween, addYears, formatDate } from "./dates.js";
 export { AGE_BAND_SHARES } from "./reference/distributions.js";

@@ -6,7 +6,7 @@ import { defaultSnapshotId, verifyBundle, writeBundle } from "@sdh/exporters";
 import { testS3Client, testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig, type Manifest } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
-import { InvalidStoredDocument, listSnapshots, publishSnapshot, pullSnapshot, S3Store, StoreError, type SkippedObject } from "../src/index.js";
+import { InvalidStoredDocument, listSnapshots, PermanentStoreError, publishSnapshot, pullSnapshot, S3Store, StoreError, type SkippedObject } from "../src/index.js";
 
 // Issue 16.1, 16.6, 16.8: a published manifest, latest.json or pull record is data from outside.
 // These plant hostile documents straight into the real S3 gateway, as an attacker with write access
@@ -147,5 +147,19 @@ describe("uploads report progress, stop when cancelled, and never send a file of
     await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: dir });
     writeFileSync(join(dir, "vehicles_v0_1.json"), "[]");
     await expect(publishSnapshot(dir, s3().store)).rejects.toThrow(/vehicles_v0_1\.json has 2 bytes, but \d+ were recorded when it was written/);
+  });
+});
+
+describe("S3 failures that retrying cannot mend, and our own disk's, are named as such", () => {
+  it("a checksum that does not match the bytes is a PermanentStoreError; a full disk while pulling is not called an S3 error", async () => {
+    const { store, id, manifest } = await published();
+    const file = join(tmp(), "f.csv");
+    writeFileSync(file, "abc");
+    const wrong = { bytes: 3, sha256: "0".repeat(64) };
+    await expect(store.putFile(`v0.1/elsewhere/f.csv`, file, wrong)).rejects.toThrow(PermanentStoreError);
+    const csv = manifest.files.find((f) => f.path === "persons_v0_1.csv")!;
+    const full = await store.download(`v0.1/${id}/persons_v0_1.csv`, "/dev/full", csv.bytes).catch((e: unknown) => e);
+    expect(full).toBeInstanceOf(StoreError);
+    expect((full as Error).message).toMatch(/^writing \/dev\/full: the disk is full \(ENOSPC\)$/);
   });
 });

@@ -1,4 +1,5 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
+import { FolderNotWritableError } from "@sdh/local-files";
 import { snapshotIdProblem } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -29,6 +30,7 @@ async function storeWork(work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof FolderNotWritableError) throw new UsageError(error.message);
     if (error instanceof StoreError || error instanceof PullMismatchError || error instanceof PublishConflictError) {
       console.error(`sdh: ${error.message}`);
       return EXIT.failed;

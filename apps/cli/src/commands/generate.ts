@@ -1,4 +1,5 @@
 import { OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
+import { FolderNotWritableError, localFileProblem } from "@sdh/local-files";
 import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags, wholeNumberOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -64,7 +65,12 @@ export async function generate(args: string[], settings: Settings): Promise<numb
     return EXIT.ok;
   } catch (error) {
     show?.done();
-    if (error instanceof OutputExistsError) throw new UsageError(error.message);
+    if (error instanceof OutputExistsError || error instanceof FolderNotWritableError) throw new UsageError(error.message);
+    const local = localFileProblem(error);
+    if (local) {
+      console.error(`sdh: writing the bundle: ${local}; nothing was written`);
+      return EXIT.failed;
+    }
     if (error instanceof ValidationFailedError) {
       console.error(`sdh: ${error.message}; nothing was written`);
       for (const rule of error.report.rules.filter((r) => r.failures > 0)) {

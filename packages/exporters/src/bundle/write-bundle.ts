@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { abandonedPartials, partialFolder } from "@sdh/local-files";
+import { abandonedPartials, makePartialFolder } from "@sdh/local-files";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { runShards } from "../shards/run-shards.js";
 import { planShards, shardFolderName } from "../shards/shard-layout.js";
@@ -60,9 +60,9 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
   }
   // Builds killed before they finished left hidden folders beside `out`: removed before this one starts.
   for (const left of abandonedPartials(out)) await rm(left, { recursive: true, force: true });
-  const staging = partialFolder(out);
+  const staging = await makePartialFolder(out);
   const shardsDir = join(staging, ".shards");
-  await mkdir(shardsDir, { recursive: true });
+  await mkdir(shardsDir);
   try {
     const ranges = planShards(config.records, config.shardSize);
     options.onStage?.("generate");

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { abandonedPartials, insideFolder, partialFolder } from "@sdh/local-files";
+import { abandonedPartials, insideFolder, makePartialFolder } from "@sdh/local-files";
 import { PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
@@ -61,8 +61,7 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
 
   // Pulls killed before they finished left hidden folders beside `out`: gone before this one starts.
   for (const left of abandonedPartials(out)) await rm(left, { recursive: true, force: true });
-  const staging = partialFolder(out);
-  await mkdir(staging, { recursive: true });
+  const staging = await makePartialFolder(out);
   try {
     const queue = [...files];
     let done = 0;

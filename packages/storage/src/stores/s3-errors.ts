@@ -1,6 +1,16 @@
 import { StoreError } from "./snapshot-store.js";
 
 /**
+ * S3 refused the request itself (a checksum that does not match the bytes, a malformed key or
+ * request): sending it again sends the same thing, so callers do not retry it.
+ */
+export class PermanentStoreError extends StoreError {
+  override name = "PermanentStoreError";
+}
+
+const PERMANENT = new Set(["BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch", "InvalidRequest", "InvalidArgument", "KeyTooLongError", "EntityTooLarge", "InvalidObjectName"]);
+
+/**
  * One clear message for what went wrong talking to S3, naming the fix: wrong credentials, a missing
  * bucket and an unreachable endpoint each get theirs. Anything else keeps S3's own words.
  */
@@ -21,5 +31,6 @@ export function s3Failure(error: unknown, what: string, where: { bucket: string;
   } else {
     message = `S3 ${name || "error"}${status ? ` (HTTP ${status})` : ""}: ${e.message ?? String(error)}`;
   }
+  if (PERMANENT.has(name) || (status === 400 && name !== "RequestTimeout")) return new PermanentStoreError(`${what}: ${message}; retrying cannot help`, { cause: error });
   return new StoreError(`${what}: ${message}`, { cause: error });
 }

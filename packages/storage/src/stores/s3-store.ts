@@ -15,7 +15,7 @@ import {
   type CompletedPart,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { writeWithDigest } from "@sdh/local-files";
+import { localFileProblem, writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
 import { contentTypeOf, StoreError, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
@@ -175,6 +175,9 @@ export class S3Store implements SnapshotStore {
       return await writeWithDigest(object.Body as NodeJS.ReadableStream, path, { maxBytes: expectedBytes });
     } catch (error) {
       if (error instanceof StoreError) throw error;
+      // Our own disk, not S3: said as such.
+      const local = localFileProblem(error);
+      if (local) throw new StoreError(`writing ${path}: ${local}`);
       throw this.failure(error, `downloading ${this.location}${key}`);
     }
   }
