@@ -15,13 +15,29 @@ export const CONFIG_FLAGS = {
   "snapshot-id": { type: "string" },
 } as const;
 
-export const CONFIG_FLAGS_HELP = `  --records N        persons to generate (default 200); vehicles and profiles follow
+const CONFIG_FLAGS_TEXT = `  --records N        persons to generate (default 200); vehicles and profiles follow
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,parquet (default all three)
   --shards K         split the persons into K shards (changes how work is split, never the bytes;
                      default: shards of 50,000 persons)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
+
+/**
+ * The config flags' help lines with descriptions starting at `column`, so they line up with the
+ * options of the command they are listed in (`generate` and `snapshot run` use 21).
+ */
+export function configFlagsHelp(column = 21, omit: readonly string[] = []): string {
+  return CONFIG_FLAGS_TEXT.split("\n")
+    .filter((line) => !omit.some((flag) => line.includes(flag)))
+    .map((line) => {
+      const option = /^( {2}--\S+(?: \S+)?) +(.*)$/.exec(line);
+      return option ? `${option[1]!.padEnd(column - 1)} ${option[2]}` : `${" ".repeat(column)}${line.trim()}`;
+    })
+    .join("\n");
+}
+
+export const CONFIG_FLAGS_HELP = configFlagsHelp();
 
 type ConfigValues = { [K in keyof typeof CONFIG_FLAGS]?: string };
 

@@ -12,6 +12,17 @@ describe("every command's --help", () => {
     expect(text).toContain("Examples:");
     expect(examples).toMatch(new RegExp(`pnpm sdh ${command}\\b`));
   });
+
+  it.each(Object.keys(commandHelp))("%s: options in one list start their descriptions in one column", (command) => {
+    // Consecutive `  --flag …  description` lines form a list; continuation lines are indented alike.
+    const lists: number[][] = [[]];
+    for (const line of commandHelp[command]!.split("\n")) {
+      const option = /^( {2}--\S+(?: [^\s-]\S*)?)( {2,})\S/.exec(line);
+      if (option) lists.at(-1)!.push(option[1]!.length + option[2]!.length);
+      else if (!/^ {4,}\S/.test(line)) lists.push([]);
+    }
+    for (const columns of lists) expect(new Set(columns).size, `${command}: description columns ${columns.join(",")}`).toBeLessThanOrEqual(1);
+  });
 });
 
 describe("docs/cli.md", () => {

@@ -39,6 +39,9 @@ function takeConfigFlag(argv: string[]): { configPath: string | undefined; args:
   return { configPath, args };
 }
 
+/** Commands that only group subcommands. */
+const GROUP_COMMANDS = new Set(["snapshot", "schedule", "staging", "orphans", "config"]);
+
 async function main(argv: string[]): Promise<number> {
   const { configPath, args } = takeConfigFlag(argv);
   const [command, ...rest] = args;
@@ -51,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(commandHelp[command] ?? help);
     return EXIT.ok;
+  }
+  // A command of subcommands given none: its help, as a bare `sdh` gives the general one (exit 2).
+  if (rest.length === 0 && GROUP_COMMANDS.has(command)) {
+    console.log(commandHelp[command]);
+    return EXIT.usage;
   }
   // Flags > env > config file > .sdh/services.env > defaults. The effective values go into the
   // environment, where the Temporal and S3 settings (and the AWS provider chain) read them.
@@ -92,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
       return verify(rest);
     case "version":
     case "--version":
+    case "-V":
       return printVersion(rest);
     default:
       throw new UsageError(`unknown command '${command}'; run \`sdh help\` for the list`);

@@ -13,7 +13,7 @@ The config file is --config FILE, else SDH_CONFIG, else the first of ${CONFIG_FI
 the working folder. Credentials are never read from it, and never printed.
 
 Options:
-  --json             the settings as JSON: [{ key, env, flag, value, source }]
+  --json             the settings as JSON: { configFile, settings: [{ key, env, flag, value, source }] }
   (any setting's flag, e.g. --records 1000, shows what that flag would do)
 
 Settings (config file key · environment variable · flag):

@@ -1,6 +1,6 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
 import { FolderNotWritableError } from "@sdh/local-files";
-import { snapshotIdProblem } from "@sdh/schemas";
+import { snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
@@ -25,6 +25,12 @@ function listOption(flag: string, text: string | undefined, allowed: string[]): 
   return values;
 }
 
+/** `--schema-tag v0.1`: the layout's version folder; checked here, so a typo is a usage error. */
+function tagOption(tag: string | undefined): string | undefined {
+  if (tag !== undefined && !/^v\d+\.\d+$/.test(tag)) throw new UsageError(`--schema-tag '${tag}' is not a schema version tag; use e.g. ${VERSION_TAG}`);
+  return tag;
+}
+
 /** Failures of the store (credentials, bucket, endpoint, a changed file) are the work failing: exit 1, one message. */
 async function storeWork(work: () => Promise<number>): Promise<number> {
   try {
@@ -40,11 +46,11 @@ async function storeWork(work: () => Promise<number>): Promise<number> {
 }
 
 export async function list(args: string[]): Promise<number> {
-  const { values } = commandArgs("list", { args, options: { source: { type: "string" }, version: { type: "string" }, json: { type: "boolean", default: false } } });
+  const { values } = commandArgs("list", { args, options: { source: { type: "string" }, "schema-tag": { type: "string" }, json: { type: "boolean", default: false } } });
   const source = store(values.source as string | undefined, "--source");
   return storeWork(async () => {
     // A document that cannot be read is named on stderr; the others are still listed.
-    const snapshots = await listSnapshots(source, values.version ?? undefined, ({ key, problem }) => console.error(`sdh: skipped ${key}: ${problem}`));
+    const snapshots = await listSnapshots(source, tagOption(values["schema-tag"]), ({ key, problem }) => console.error(`sdh: skipped ${key}: ${problem}`));
     if (values.json) console.log(JSON.stringify(snapshots, null, 2));
     else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
     else {
@@ -64,7 +70,7 @@ export async function pull(args: string[]): Promise<number> {
     args,
     options: {
       source: { type: "string" },
-      version: { type: "string" },
+      "schema-tag": { type: "string" },
       snapshot: { type: "string", default: "latest" },
       out: { type: "string" },
       entities: { type: "string" },
@@ -85,7 +91,7 @@ export async function pull(args: string[]): Promise<number> {
   return storeWork(async () => {
     try {
       const result = await pullSnapshot(source, {
-        version: values.version,
+        version: tagOption(values["schema-tag"]),
         snapshot,
         out,
         entities,

@@ -1,5 +1,5 @@
 import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
-import { CONFIG_FLAGS_HELP } from "../config-flags.js";
+import { configFlagsHelp } from "../config-flags.js";
 
 export const scheduleHelp = `sdh schedule — nightly snapshot builds on Temporal Schedules
 
@@ -22,7 +22,7 @@ Options of create:
   --id ID              the schedule's id (letters, digits, '.', '_', '-')
   --cron EXPR          5-field cron "minute hour day-of-month month day-of-week", e.g. "0 2 * * *"
   --timezone TZ        IANA time zone the cron and the dates are read in (default UTC)
-${CONFIG_FLAGS_HELP.split("\n").filter((l) => !l.includes("--snapshot-id")).join("\n")}
+${configFlagsHelp(23, ["--snapshot-id"])}
   --seed-from-date     each run's seed and asOf come from its scheduled date (not with --seed);
                        without it, the seed is fixed and asOf is the night's date unless --as-of
   --target URI         where each night's snapshot is published (s3://bucket/prefix or a folder)
