@@ -18,7 +18,7 @@ export const CONFIG_FLAGS = {
 const CONFIG_FLAGS_TEXT = `  --records N        persons to generate (default 200); vehicles and profiles follow
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
-  --formats LIST     csv,json,parquet (default all three)
+  --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)
   --shards K         split the persons into K shards (changes how work is split, never the bytes;
                      default: shards of 50,000 persons)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;

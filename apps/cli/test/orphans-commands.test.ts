@@ -31,10 +31,14 @@ describe("sdh orphans list | prune", () => {
     const { root, folder } = target();
     const listed = runCli(["orphans", "list", "--target", root, "--json"]);
     expect(listed.status).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([
-      { snapshotId: "2026-01-02-s2-abandoned", objects: 2, bytes: 2_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
-      { snapshotId: "2026-01-03-s3-uploading", objects: 1, bytes: 1_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
-    ]);
+    expect(JSON.parse(listed.stdout)).toEqual({
+      target: root,
+      unfinished: [
+        { snapshotId: "2026-01-02-s2-abandoned", objects: 2, bytes: 2_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
+        { snapshotId: "2026-01-03-s3-uploading", objects: 1, bytes: 1_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
+      ],
+      uploads: [],
+    });
     const dry = runCli(["orphans", "prune", "--target", root, "--older-than", "7d", "--dry-run"]);
     expect([dry.status, dry.stdout]).toEqual([0, expect.stringMatching(/Would remove 2026-01-02-s2-abandoned: 2 file\(s\)[^]*Would remove 1 unfinished publish\(es\), 0\.0 MB; kept 1 written within 7d/)]);
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(true);
@@ -55,7 +59,7 @@ describe("sdh orphans list | prune", () => {
   });
 
   it.each([
-    [["orphans"], /unknown orphans command ''; available: list, prune/],
+    [["orphans", "sweep"], /unknown orphans command 'sweep'; available: list, prune/],
     [["orphans", "list"], /--target URI is required/],
     [["orphans", "prune", "--target", "/tmp"], /--older-than is required/],
     [["orphans", "prune", "--target", "/tmp", "--older-than", "30m"], /--older-than '30m': give at least 1h/],

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BUNDLE_FILES, OutputExistsError, validateBundle, writeBundle } from "@sdh/exporters";
+import { BUNDLE_FILES, OutputExistsError, validateBundle, verifyBundle, writeBundle } from "@sdh/exporters";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Manifest, parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
@@ -56,6 +56,31 @@ describe("writeBundle", () => {
     const checked = await validateBundle(out);
     expect(checked.validation.passed).toBe(true);
     expect(checked.formats).toEqual(["csv", "parquet"]);
+  });
+
+  it("writes JSON Lines with the JSON files' records, line for line, in parts, whatever the sharding; DuckDB and verify read them", async () => {
+    const options = { partBytes: 30_000 };
+    const whole = await buildBundle({ records: 400, seed: 6, formats: ["json", "jsonl"], shardSize: 400 }, options);
+    const sharded = await buildBundle({ records: 400, seed: 6, formats: ["json", "jsonl"], shardSize: 33 }, options);
+    expect(digests(sharded.manifest)).toEqual(digests(whole.manifest));
+    for (const entity of ["persons", "vehicles", "profiles"] as const) {
+      const parts = (format: string) => whole.manifest.files.filter((f) => f.entity === entity && f.format === format);
+      const fromJson = parts("json").flatMap((f) => JSON.parse(readFileSync(join(whole.out, f.path), "utf8")) as unknown[]);
+      const lines = parts("jsonl").flatMap((f) => {
+        const text = readFileSync(join(whole.out, f.path), "utf8");
+        expect(text.endsWith("}\n") && !text.startsWith("\n"), f.path).toBe(true);
+        const records = text.slice(0, -1).split("\n").map((line) => JSON.parse(line) as unknown);
+        expect(records.length, f.path).toBe(f.records);
+        return records;
+      });
+      expect(lines).toEqual(fromJson);
+    }
+    expect(whole.manifest.files.filter((f) => f.format === "jsonl" && f.entity === "vehicles").length).toBeGreaterThan(3);
+    const db = await (await DuckDBInstance.create(":memory:")).connect();
+    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "persons_v0_1*.jsonl")}', format = 'newline_delimited')`)).getRows();
+    expect(counted).toEqual([[400n]]);
+    expect((await verifyBundle(whole.out)).mismatches).toEqual([]);
+    expect((await validateBundle(whole.out)).validation.passed).toBe(true);
   });
 
   it("splits at the same records whatever the sharding, into parts that each read back", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IsoDate } from "./common.js";
 import { SCHEMA_VERSION } from "./version.js";
 
-export const OutputFormat = z.enum(["csv", "json", "parquet"]);
+export const OutputFormat = z.enum(["csv", "json", "jsonl", "parquet"]);
 export type OutputFormat = z.infer<typeof OutputFormat>;
 
 const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
@@ -58,8 +58,8 @@ export const SnapshotConfig = z
       .default(50_000)
       .describe("Persons per shard; changes how work is split, never the data"),
     formats: z
-      .array(OutputFormat, { error: "must be a list of formats: csv, json, parquet" })
-      .min(1, { error: "must name at least one format: csv, json, parquet" })
+      .array(OutputFormat, { error: "must be a list of formats: csv, json, jsonl, parquet" })
+      .min(1, { error: "must name at least one format: csv, json, jsonl, parquet" })
       .refine((f) => new Set(f).size === f.length, { error: "must not repeat a format" })
       .default(["csv", "json", "parquet"])
       .describe("Files to write per entity"),

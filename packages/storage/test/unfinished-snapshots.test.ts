@@ -1,11 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CreateMultipartUploadCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { testS3Client, testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
-import { listSnapshots, LocalStore, MANIFEST_FILE, MIN_UNFINISHED_AGE_MS, publishSnapshot, pruneUnfinished, S3Store, unfinishedSnapshots, type SnapshotStore } from "../src/index.js";
+import { listSnapshots, LocalStore, MANIFEST_FILE, MIN_UNFINISHED_AGE_MS, pendingUploads, publishSnapshot, pruneUnfinished, S3Store, unfinishedSnapshots, type SnapshotStore } from "../src/index.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-unfinished-"));
 let prefixes = 0;
@@ -38,13 +39,13 @@ describe.each([
     expect((await listSnapshots(store)).map((s) => s.snapshotId)).toEqual([done.manifest.snapshotId]);
 
     // Just written: inside the window, kept.
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR })).toEqual({ removed: [], kept: [expected] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR })).toEqual({ removed: [], kept: [expected], abortedUploads: [] });
     // Two hours on: a dry run names it and removes nothing; then it goes, and only it.
     const later = Date.now() + 2 * HOUR;
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
     expect(await store.listObjects(`v0.1/${id}/`)).toHaveLength(2);
     const publishedBefore = await store.listObjects(`v0.1/${done.manifest.snapshotId}/`);
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
     expect(await store.listObjects(`v0.1/${id}/`)).toEqual([]);
     expect(await unfinishedSnapshots(store)).toEqual([]);
     expect(await store.listObjects(`v0.1/${done.manifest.snapshotId}/`)).toEqual(publishedBefore);
@@ -57,5 +58,25 @@ describe.each([
 
   it("refuses a window shorter than an hour: a publish still uploading has no manifest either", async () => {
     await expect(pruneUnfinished(makeStore(), { olderThanMs: MIN_UNFINISHED_AGE_MS - 1 })).rejects.toThrow(/below the minimum of 1h/);
+  });
+});
+
+describe("unfinished multipart uploads on S3 (a publisher killed mid-file)", () => {
+  it("lists them, and prune aborts those started before the window, also under a committed snapshot", async () => {
+    const s = testServices();
+    const client = testS3Client(s);
+    const prefix = `uploads-test-${process.pid}`;
+    const store = new S3Store(client, s.bucket, prefix, s.s3Endpoint);
+    const key = "v0.1/2026-01-05-s5-killed/persons_v0_1.csv";
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: s.bucket, Key: `${prefix}/${key}` }));
+    await client.send(new UploadPartCommand({ Bucket: s.bucket, Key: `${prefix}/${key}`, UploadId, PartNumber: 1, Body: Buffer.alloc(5 * 1024 * 1024, 1) }));
+    const pending = await pendingUploads(store);
+    expect(pending).toEqual([{ key, uploadId: UploadId, initiated: expect.any(Number) }]);
+    // Started just now: inside the window, kept; two hours on, aborted.
+    expect((await pruneUnfinished(store, { olderThanMs: HOUR })).abortedUploads).toEqual([]);
+    expect((await pruneUnfinished(store, { olderThanMs: HOUR, now: Date.now() + 2 * HOUR, dryRun: true })).abortedUploads).toEqual(pending);
+    expect(await pendingUploads(store)).toEqual(pending);
+    expect((await pruneUnfinished(store, { olderThanMs: HOUR, now: Date.now() + 2 * HOUR })).abortedUploads).toEqual(pending);
+    expect(await pendingUploads(store)).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ Options:
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
   --entities LIST    only these entities' data files: persons,vehicles,profiles (documents always come)
-  --formats LIST     only these formats: csv,json,parquet
+  --formats LIST     only these formats: csv,json,jsonl,parquet
   --force            replace a non-empty --out
   --json             print the result as JSON
 

@@ -1,12 +1,12 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
 import { FolderNotWritableError } from "@sdh/local-files";
-import { snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
+import { OutputFormat, snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 
 const ENTITIES = ["persons", "vehicles", "profiles"];
-const FORMATS = ["csv", "json", "parquet"];
+const FORMATS: readonly string[] = OutputFormat.options;
 
 function store(address: string | undefined, flag: string) {
   if (!address) throw new UsageError(`${flag} URI is required: s3://bucket/prefix or a folder`);
@@ -17,7 +17,7 @@ function store(address: string | undefined, flag: string) {
   }
 }
 
-function listOption(flag: string, text: string | undefined, allowed: string[]): string[] | undefined {
+function listOption(flag: string, text: string | undefined, allowed: readonly string[]): string[] | undefined {
   if (text === undefined) return undefined;
   const values = text.split(",").map((v) => v.trim());
   const unknown = values.filter((v) => !allowed.includes(v));

@@ -1,4 +1,4 @@
-import { MIN_UNFINISHED_AGE_MS, openStore, pruneUnfinished, StoreError, unfinishedSnapshots, type UnfinishedSnapshot } from "@sdh/storage";
+import { MIN_UNFINISHED_AGE_MS, openStore, pendingUploads, pruneUnfinished, StoreError, unfinishedSnapshots, type PendingUpload, type UnfinishedSnapshot } from "@sdh/storage";
 import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -11,7 +11,8 @@ A publish writes the manifest last; until it does, the snapshot does not exist f
 (\`sdh list\`, \`sdh pull\` and latest.json ignore it). A publish that failed and was never run
 again leaves its files there: invisible, but stored and paid for. A rerun of the same snapshot
 completes it, so prune only what is older than any rerun you still intend. Snapshots with a
-manifest are never touched.
+manifest are never touched. On S3, multipart uploads a killed publisher never completed (parts
+stored, no object) are listed too, and prune aborts those started before the window.
 
   sdh orphans list --target URI [--json]
   sdh orphans prune --target URI --older-than 7d [--dry-run] [--json]
@@ -46,16 +47,21 @@ export async function orphans(args: string[], settings: Settings): Promise<numbe
   try {
     if (sub === "list") {
       const found = await unfinishedSnapshots(store);
-      if (values.json) console.log(JSON.stringify(found.map(row), null, 2));
-      else if (!found.length) console.log(`No unfinished publishes at ${store.location}`);
-      else for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      const uploads = await pendingUploads(store);
+      if (values.json) console.log(JSON.stringify({ target: store.location, unfinished: found.map(row), uploads: uploads.map(uploadRow) }, null, 2));
+      else if (!found.length && !uploads.length) console.log(`No unfinished publishes at ${store.location}`);
+      else {
+        for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+        for (const u of uploads) console.log(`${u.key}  unfinished multipart upload, started ${new Date(u.initiated).toISOString()}`);
+      }
       return EXIT.ok;
     }
-    const { removed, kept } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
-    if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row) }, null, 2));
+    const { removed, kept, abortedUploads } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
+    if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row), abortedUploads: abortedUploads.map(uploadRow) }, null, 2));
     else {
       const verb = values["dry-run"] ? "Would remove" : "Removed";
       for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      for (const u of abortedUploads) console.log(`${values["dry-run"] ? "Would abort" : "Aborted"} the unfinished upload of ${u.key}, started ${new Date(u.initiated).toISOString()}`);
       console.log(`${verb} ${removed.length} unfinished publish(es), ${megabytes(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
     }
     return EXIT.ok;
@@ -75,4 +81,5 @@ function olderThan(text: string | undefined): number {
   return ms;
 }
 
+const uploadRow = (u: PendingUpload) => ({ key: u.key, uploadId: u.uploadId, initiated: new Date(u.initiated).toISOString() });
 const row = (u: UnfinishedSnapshot) => ({ snapshotId: u.snapshotId, objects: u.objects, bytes: u.bytes, lastWrite: new Date(u.lastWrite).toISOString() });

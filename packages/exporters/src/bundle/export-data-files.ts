@@ -41,14 +41,16 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
   const scratch = join(dir, ".scratch");
   const csvDir = shipsCsv ? dir : scratch;
 
-  const assembleFormat = async (format: "csv" | "json", target: string): Promise<Record<Entity, WrittenFile[]>> => {
+  const assembleFormat = async (format: "csv" | "json" | "jsonl", target: string): Promise<Record<Entity, WrittenFile[]>> => {
     await mkdir(target, { recursive: true });
     const byEntity: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
+    // JSON Lines are assembled from the JSON segments (see PartedFileAssembler).
+    const from = format === "jsonl" ? "json" : format;
     for (const entity of ENTITIES) {
       const segments = shards.map((s) => {
-        const segment = s.segments.find((g) => g.entity === entity && g.format === format);
-        if (!segment) throw new ExportCountError(`shard ${s.shard} has no ${format} segment of ${entity}`);
-        return { segment, path: shardPath(s, segmentName(entity, format)) };
+        const segment = s.segments.find((g) => g.entity === entity && g.format === from);
+        if (!segment) throw new ExportCountError(`shard ${s.shard} has no ${from} segment of ${entity}`);
+        return { segment, path: shardPath(s, segmentName(entity, from)) };
       });
       byEntity[entity] = await assembleDataFile(target, entity, format, segments, options.partBytes);
     }
@@ -62,9 +64,9 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
   // Parquet converts on DuckDB's threads while JSON is assembled on this one.
   const parquet = csv && config.formats.includes("parquet") ? convertToParquet(dir, csvDir, csv, options.snapshotId) : null;
   try {
-    if (formats.includes("json")) {
-      const json = await assembleFormat("json", dir);
-      files.push(...ENTITIES.flatMap((e) => json[e]));
+    for (const format of (["json", "jsonl"] as const).filter((f) => config.formats.includes(f))) {
+      const assembled = await assembleFormat(format, dir);
+      files.push(...ENTITIES.flatMap((e) => assembled[e]));
     }
   } catch (error) {
     await parquet?.catch(() => undefined); // let the conversion end before its folder is removed
@@ -87,7 +89,7 @@ function checkCounts(source: string, byEntity: Record<Entity, WrittenFile[]>, ge
 }
 
 /** One entity's file in one text format, from every shard's segment in order. */
-async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "json", segments: Array<{ segment: SegmentFile; path: string }>, partBytes: number): Promise<WrittenFile[]> {
+async function assembleDataFile(dir: string, entity: Entity, format: "csv" | "json" | "jsonl", segments: Array<{ segment: SegmentFile; path: string }>, partBytes: number): Promise<WrittenFile[]> {
   const assembler = new PartedFileAssembler(dir, entity, format, partBytes);
   try {
     for (const { segment, path } of segments) await assembler.append(segment, path);

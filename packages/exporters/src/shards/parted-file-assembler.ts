@@ -16,6 +16,9 @@ import { ensureDigest, readStaged } from "./staged-artifacts.js";
  * Split points depend only on the records' bytes, never on how they were sharded, so any shard count
  * gives the same files. A file that never splits keeps its plain name (persons_v0_1.csv); once it
  * splits, every part is numbered (persons_v0_1.part-0001.csv, ...).
+ *
+ * JSON Lines come from the JSON segments: each record there is ",\n" + its JSON, here its JSON + "\n"
+ * (the same length less one), so no record is encoded twice.
  */
 export class PartedFileAssembler {
   private readonly header: string;
@@ -27,15 +30,17 @@ export class PartedFileAssembler {
   private plannedSize: number;
   private plannedRecords = 0;
   private readonly partRecords: number[] = [];
+  /** JSON Lines: a record has been written and still needs its "\n". */
+  private recordOpen = false;
 
   constructor(
     private readonly dir: string,
     private readonly entity: Entity,
-    private readonly format: "csv" | "json",
+    private readonly format: "csv" | "json" | "jsonl",
     private readonly partBytes: number,
   ) {
-    this.header = format === "csv" ? csvHeader(columnsOf(entity)) : "[";
-    this.trailer = format === "csv" ? "" : "\n]\n";
+    this.header = format === "csv" ? csvHeader(columnsOf(entity)) : format === "json" ? "[" : "";
+    this.trailer = format === "json" ? "\n]\n" : "";
     this.plannedSize = Buffer.byteLength(this.header);
     this.open();
   }
@@ -50,18 +55,27 @@ export class PartedFileAssembler {
     let position = 0;
     let next = 0;
     const hash = createHash("sha256");
+    // A record's leading separator to drop: one byte (",") in JSON, two (",\n") in JSON Lines. Two
+    // bytes may straddle chunks: what is left to drop carries over.
+    const separator = this.format === "json" ? 1 : this.format === "jsonl" ? 2 : 0;
+    let skip = 0;
     for await (const piece of createReadStream(segmentPath, { highWaterMark: 1 << 20 })) {
       const chunk = piece as Buffer;
       hash.update(chunk);
-      let from = 0;
+      let from = Math.min(skip, chunk.length);
+      skip -= from;
       while (next < events.length && events[next]!.offset < position + chunk.length) {
         const event = events[next++]!;
         const at = event.offset - position;
         if (at > from) await this.sink!.writeBytes(chunk.subarray(from, at));
         from = at;
         if (event.roll) await this.roll();
+        else if (this.recordOpen) this.sink!.write("\n"); // the previous JSON Lines record ends
         // A JSON part's first record goes without the comma that separates it from a previous one.
-        if (this.format === "json") from += 1;
+        const dropped = Math.min(separator, chunk.length - from);
+        from += dropped;
+        skip = separator - dropped;
+        if (this.format === "jsonl") this.recordOpen = true;
       }
       if (from < chunk.length) await this.sink!.writeBytes(chunk.subarray(from));
       position += chunk.length;
@@ -94,8 +108,8 @@ export class PartedFileAssembler {
         this.plannedRecords = 0;
       }
       const first = this.plannedRecords === 0;
-      if (roll || (first && this.format === "json")) events.push({ offset, roll });
-      this.plannedSize += first && this.format === "json" ? length - 1 : length;
+      if (roll || (first && this.format === "json") || this.format === "jsonl") events.push({ offset, roll });
+      this.plannedSize += this.format === "jsonl" || (first && this.format === "json") ? length - 1 : length;
       this.plannedRecords++;
       offset += length;
     }
@@ -123,6 +137,8 @@ export class PartedFileAssembler {
     const sink = this.sink!;
     const part = this.done.length;
     const records = part < this.partRecords.length ? this.partRecords[part]! : this.plannedRecords;
+    if (this.recordOpen) sink.write("\n");
+    this.recordOpen = false;
     sink.write(records === 0 && this.format === "json" ? "]\n" : this.trailer);
     const digest = await sink.close();
     this.done.push({ path: sink.path.slice(this.dir.length + 1), entity: this.entity, format: this.format, records, ...digest });

@@ -17,11 +17,11 @@ export function planShards(records: number, shardSize: number): ShardRange[] {
   return shards;
 }
 
-/** The text formats shards write: CSV when the bundle ships CSV or Parquet (converted from CSV), JSON when it ships JSON. */
+/** The text formats shards write: CSV when the bundle ships CSV or Parquet (converted from CSV), JSON when it ships JSON or JSON Lines. */
 export function segmentFormats(config: Pick<SnapshotConfig, "formats">): Array<"csv" | "json"> {
   const formats: Array<"csv" | "json"> = [];
   if (config.formats.includes("csv") || config.formats.includes("parquet")) formats.push("csv");
-  if (config.formats.includes("json")) formats.push("json");
+  if (config.formats.includes("json") || config.formats.includes("jsonl")) formats.push("json");
   return formats;
 }
 

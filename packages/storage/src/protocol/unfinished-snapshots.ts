@@ -1,5 +1,5 @@
 import { VERSION_TAG } from "@sdh/schemas";
-import type { SnapshotStore, StoredObject } from "../stores/snapshot-store.js";
+import type { PendingUpload, SnapshotStore, StoredObject } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey, versionPrefix } from "./snapshot-keys.js";
 
 /**
@@ -42,6 +42,11 @@ export async function unfinishedSnapshots(store: SnapshotStore, version: string 
   return found;
 }
 
+/** Multipart uploads never completed or aborted under a version (any snapshot, committed or not). */
+export async function pendingUploads(store: SnapshotStore, version: string = VERSION_TAG): Promise<PendingUpload[]> {
+  return store.listPendingUploads(versionPrefix(version));
+}
+
 export interface PruneUnfinishedOptions {
   /** Remove only folders whose newest object is older than this; at least MIN_UNFINISHED_AGE_MS. */
   olderThanMs: number;
@@ -52,14 +57,18 @@ export interface PruneUnfinishedOptions {
 }
 
 /**
- * Removes the files of publishes that never finished and have not been touched for `olderThanMs`.
+ * Removes the files of publishes that never finished and have not been touched for `olderThanMs`,
+ * and aborts multipart uploads (of any snapshot) started before then.
  * A folder with a manifest is never touched. Each folder is checked and listed again just before its
  * removal, and only the objects that listing found go: a publish of the same id that started since
  * the first look has fresh objects, so its folder is kept. A publish starting in the milliseconds
  * between that listing and the removal could still lose a file: its own listing before the manifest
  * then fails it, and publishing again completes it.
  */
-export async function pruneUnfinished(store: SnapshotStore, options: PruneUnfinishedOptions): Promise<{ removed: UnfinishedSnapshot[]; kept: UnfinishedSnapshot[] }> {
+export async function pruneUnfinished(
+  store: SnapshotStore,
+  options: PruneUnfinishedOptions,
+): Promise<{ removed: UnfinishedSnapshot[]; kept: UnfinishedSnapshot[]; abortedUploads: PendingUpload[] }> {
   if (options.olderThanMs < MIN_UNFINISHED_AGE_MS) {
     throw new RangeError(`an age of ${options.olderThanMs} ms is below the minimum of 1h: a publish still uploading has no manifest either`);
   }
@@ -81,5 +90,8 @@ export async function pruneUnfinished(store: SnapshotStore, options: PruneUnfini
     if (!options.dryRun) await store.deleteObjects(now.objects.map((o) => o.key));
     removed.push(now.snapshot);
   }
-  return { removed, kept };
+  // Uploads started before the window: a publisher still uploading started its upload recently.
+  const stale = (await pendingUploads(store, version)).filter((u) => u.initiated < cutoff);
+  if (!options.dryRun) await store.abortPendingUploads(stale);
+  return { removed, kept, abortedUploads: stale };
 }

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { writeWithDigest } from "@sdh/local-files";
-import { StoreError, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
 export class LocalStore implements SnapshotStore {
@@ -148,6 +148,12 @@ export class LocalStore implements SnapshotStore {
       await rmdir(dir).catch(() => undefined); // not empty, or already gone: keep it
     }
   }
+
+  async listPendingUploads(): Promise<PendingUpload[]> {
+    return []; // a copy in progress is a hidden file beside its target, listed by listObjects
+  }
+
+  async abortPendingUploads(): Promise<void> {}
 
   private path(key: string): string {
     const path = resolve(this.location, key);

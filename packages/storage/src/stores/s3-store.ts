@@ -9,6 +9,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   UploadPartCommand,
@@ -17,7 +18,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { localFileProblem, writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
-import { contentTypeOf, StoreError, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { contentTypeOf, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** Files above this go up in parts (S3 takes 5 GiB in one PUT, but parts retry and run in parallel). */
 export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
@@ -101,6 +102,33 @@ export class S3Store implements SnapshotStore {
       if (errors.length) {
         const first = errors[0]!;
         throw new StoreError(`could not remove ${errors.length} object(s) under ${this.location}, e.g. ${first.Key}: ${first.Code ?? "error"} ${first.Message ?? ""}`.trim());
+      }
+    }
+  }
+
+  async listPendingUploads(prefix: string): Promise<PendingUpload[]> {
+    const found: PendingUpload[] = [];
+    let KeyMarker: string | undefined;
+    let UploadIdMarker: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: this.root + prefix, KeyMarker, UploadIdMarker }));
+        for (const u of page.Uploads ?? []) found.push({ key: u.Key!.slice(this.root.length), uploadId: u.UploadId!, initiated: u.Initiated?.getTime() ?? 0 });
+        [KeyMarker, UploadIdMarker] = page.IsTruncated ? [page.NextKeyMarker, page.NextUploadIdMarker] : [undefined, undefined];
+      } while (KeyMarker);
+    } catch (error) {
+      throw this.failure(error, `listing the unfinished uploads under ${this.location}${prefix}`);
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async abortPendingUploads(uploads: readonly PendingUpload[]): Promise<void> {
+    for (const u of uploads) {
+      try {
+        await this.s3.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: this.root + u.key, UploadId: u.uploadId }));
+      } catch (error) {
+        if ((error as { name?: string }).name === "NoSuchUpload") continue;
+        throw this.failure(error, `aborting the upload of ${this.location}${u.key}`);
       }
     }
   }

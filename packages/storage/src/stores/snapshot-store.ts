@@ -32,6 +32,20 @@ export interface SnapshotStore {
   listObjects(prefix: string): Promise<StoredObject[]>;
   /** Removes these objects; a key already gone is not an error. */
   deleteObjects(keys: string[]): Promise<void>;
+  /**
+   * Multipart uploads started under `prefix` and never completed or aborted (a publisher killed
+   * mid-file): invisible to listings, but stored. A folder has none: its copies are plain files.
+   */
+  listPendingUploads(prefix: string): Promise<PendingUpload[]>;
+  /** Aborts these uploads, freeing their parts; one already gone is not an error. */
+  abortPendingUploads(uploads: readonly PendingUpload[]): Promise<void>;
+}
+
+export interface PendingUpload {
+  key: string;
+  uploadId: string;
+  /** When it was started, in ms since the epoch. */
+  initiated: number;
 }
 
 export interface PutOptions {
