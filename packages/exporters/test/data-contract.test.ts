@@ -57,6 +57,15 @@ describe("the data contract, as readers see it", () => {
     const run = spawnSync(python, ["-c", READ_PACKAGE, out], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, errors: [], postal_code: "str", date_of_birth: "date", no_vehicle_summaries: ["None"] });
+    // The keys it declares are checked: a vehicle of no person in the package fails it.
+    const path = join(out, "vehicles_v0_1.csv");
+    const [header, first, ...rest] = readFileSync(path, "utf8").split("\r\n");
+    const cells = first!.split(",");
+    cells[header!.split(",").indexOf("person_id")] = "00000000-0000-4000-8000-000000000001";
+    writeFileSync(path, [header, cells.join(","), ...rest].join("\r\n"));
+    const broken = JSON.parse(spawnSync(python, ["-c", READ_PACKAGE, out], { encoding: "utf8" }).stdout) as { valid: boolean; errors: string[] };
+    expect(broken.valid).toBe(false);
+    expect(broken.errors.join(" ")).toMatch(/foreign key/i);
   });
 
   it("says the same thing in every format: a person without vehicles has a null vehicle_summary in CSV, JSON and Parquet", async () => {
