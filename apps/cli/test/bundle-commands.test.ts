@@ -73,7 +73,7 @@ describe("sdh generate, verify and validate", () => {
     [["generate", "--records", "10", "--as-of", "3000-01-01", "--out", "x"], /--as-of '3000-01-01' is outside the dates/],
     [["generate", "--records", "10", "--out", "/proc/sdh-x"], /cannot write into \/proc \(it cannot hold new folders\); choose another --out/],
     [["generate", "--records", "10", "--as-of", "2026-13-01", "--out", "x"], /--as-of: .* \(got "2026-13-01"\)/],
-    [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, parquet/],
+    [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, jsonl, parquet/],
     [["generate", "--records", "10"], /--out DIR is required/],
     [["validate", "/definitely/not/here"], /is not a folder/],
     [["validate", ".", "--format", "xls"], /unknown format\(s\) xls; allowed: csv, json, jsonl, parquet/],

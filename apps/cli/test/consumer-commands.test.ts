@@ -55,7 +55,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
   });
 
   it.each([
-    [["pull", "--source", "s3://some-bucket/p", "--out", "x", "--formats", "xls"], /--formats: unknown value\(s\) xls; allowed: csv, json, parquet/],
+    [["pull", "--source", "s3://some-bucket/p", "--out", "x", "--formats", "xls"], /--formats: unknown value\(s\) xls; allowed: csv, json, jsonl, parquet/],
     [["pull", "--source", "s3://some-bucket/p"], /--out DIR is required/],
     [["list"], /--source URI is required/],
     [["list", "--source", "ftp://x/y"], /unsupported scheme/],

@@ -29,19 +29,10 @@ import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, ope
 import { asOfProblem } from "@sdh/rules";
 import { UNIQUE_RULES } from "@sdh/validation";
 import { ExportRecord } from "./export-record.js";
+import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
-/** Failure types the workflow never retries: the same input would fail the same way. */
-export const NON_RETRYABLE = {
-  config: "InvalidConfig",
-  validation: "ValidationFailed",
-  conflict: "PublishConflict",
-  staged: "StagedOutputMissing",
-  corrupt: "StagedOutputCorrupt",
-  invalidTarget: "InvalidStoredDocument",
-  refused: "PublishRefused",
-} as const;
 
 export interface SnapshotActivityDeps {
   /** Root of every snapshot's staging folder (see snapshotStaging). */

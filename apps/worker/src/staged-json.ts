@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { ApplicationFailure } from "@temporalio/common";
+import { NON_RETRYABLE } from "./failure-types.js";
 
 interface Checked<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
@@ -11,7 +12,7 @@ interface Checked<T> {
  * attempt: StagedOutputCorrupt, non-retryable, naming the file and the step that writes it.
  */
 export async function readStagedJson<T>(path: string, rerunFrom: string, schema: Checked<T>): Promise<T> {
-  const corrupt = (why: string) => ApplicationFailure.nonRetryable(`staged file ${path} is corrupt: ${why}; rerun --from ${rerunFrom}`, "StagedOutputCorrupt", { path, rerunFrom });
+  const corrupt = (why: string) => ApplicationFailure.nonRetryable(`staged file ${path} is corrupt: ${why}; rerun --from ${rerunFrom}`, NON_RETRYABLE.corrupt, { path, rerunFrom });
   let value: unknown;
   try {
     value = JSON.parse(await readFile(path, "utf8"));

@@ -7,7 +7,7 @@ import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { testServices } from "@sdh/infra/testing";
 import { Client, Connection, WorkflowFailedError } from "@temporalio/client";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { bundleWorkflowCode, NativeConnection } from "@temporalio/worker";
 import { createWorker, snapshotWorkflowId, workflowsPath, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
 
@@ -92,4 +92,19 @@ export async function failureOf(result: Promise<unknown>): Promise<{ type?: stri
   const error = await result.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(WorkflowFailedError);
   return ((error as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } }).cause ?? {};
+}
+
+/**
+ * The test file's connection to the dev server, made before its first test and closed after its
+ * last: call at the top of a describe, and use the returned getter inside tests.
+ */
+export function servicesOfThisFile(): () => Awaited<ReturnType<typeof connect>> {
+  let services: Awaited<ReturnType<typeof connect>> | undefined;
+  beforeAll(async () => {
+    services = await connect();
+  });
+  afterAll(async () => {
+    await services?.close();
+  });
+  return () => services!;
 }

@@ -3,9 +3,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validateShards } from "@sdh/exporters";
 import { publishedFolder } from "@sdh/storage";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startRerun } from "../src/index.js";
-import { connect, digestsOf, failureOf, generatedLocally, withoutManifest, snapshotInput, tmp } from "./snapshot-harness.js";
+import { digestsOf, failureOf, generatedLocally, withoutManifest, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
 
@@ -17,13 +17,7 @@ async function activitiesOf(handle: { fetchHistory(): Promise<{ events?: Array<{
 
 
 describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
-  let services: Awaited<ReturnType<typeof connect>>;
-  beforeAll(async () => {
-    services = await connect();
-  });
-  afterAll(async () => {
-    await services?.close();
-  });
+  const services = servicesOfThisFile();
 
   it("a faulty rule fails validation; after the fix, a rerun from validateSnapshot reuses the shards and publishes generate's bytes", async () => {
     const taskQueue = `test-${randomUUID()}`;
@@ -31,7 +25,7 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
     const stagingRoot = tmp();
     const input = snapshotInput({ records: 150, seed: 31, shardSize: 50 }, target);
     // The faulty release: its age rule flags one valid person (the gate's real report, plus one bogus failure).
-    const faulty = await services.worker(taskQueue, {
+    const faulty = await services().worker(taskQueue, {
       stagingRoot,
       validate: async (set) => {
         const { validation, quality } = await validateShards(set);
@@ -39,14 +33,14 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
         return { validation: { ...validation, passed: false, errors: validation.errors + 1, rules }, quality };
       },
     });
-    const first = await services.start(taskQueue, input);
+    const first = await services().start(taskQueue, input);
     const failure = await faulty.runUntil(failureOf(first.result()));
     expect(failure.type).toBe("ValidationFailed");
     expect(readdirSync(target)).toEqual([]);
 
     // The fixed release rereads the staged shards: no shard is generated again.
-    const fixed = await services.worker(taskQueue, { stagingRoot });
-    const { handle, input: rerunInput, previousStatus } = await startRerun(services.client, { workflowId: first.workflowId, from: "validateSnapshot" });
+    const fixed = await services().worker(taskQueue, { stagingRoot });
+    const { handle, input: rerunInput, previousStatus } = await startRerun(services().client, { workflowId: first.workflowId, from: "validateSnapshot" });
     expect(previousStatus).toBe("FAILED");
     expect(rerunInput).toEqual({ ...input, from: "validateSnapshot" });
     const result = await fixed.runUntil(handle.result());
@@ -60,27 +54,27 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
     const taskQueue = `test-${randomUUID()}`;
     const target = tmp();
     const input = snapshotInput({ records: 100, seed: 32, shardSize: 50 }, target);
-    const worker = await services.worker(taskQueue, { stagingRoot: tmp() });
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp() });
     await worker.runUntil(async () => {
-      const first = await services.start(taskQueue, input);
+      const first = await services().start(taskQueue, input);
       const published = await first.result();
       const before = withoutManifest(digestsOf(published.location));
 
       // Publishing to a folder moved the exported files out of staging: publishManifest alone cannot run.
-      const late = await startRerun(services.client, { workflowId: first.workflowId, from: "publishManifest", target: tmp() });
+      const late = await startRerun(services().client, { workflowId: first.workflowId, from: "publishManifest", target: tmp() });
       const failure = await failureOf(late.handle.result());
       expect(failure.type).toBe("StagedOutputMissing");
       expect(failure.message).toMatch(/no longer staged.*rerun --from exportSnapshot/);
 
       // From generateShard: every shard is built again; the target already holds the same snapshot.
-      const again = await startRerun(services.client, { workflowId: first.workflowId, from: "generateShard", target });
+      const again = await startRerun(services().client, { workflowId: first.workflowId, from: "generateShard", target });
       expect(await again.handle.result()).toMatchObject({ alreadyPublished: true, counts: { persons: 100 } });
       expect(await activitiesOf(again.handle)).toEqual(["generateShard", "generateShard", "validateSnapshot", "exportSnapshot", "publishManifest"]);
       expect(withoutManifest(digestsOf(published.location))).toEqual(before);
 
       // That run's export stayed staged (nothing was moved): publishing alone to another target now works.
       const elsewhere = tmp();
-      const copy = await startRerun(services.client, { workflowId: first.workflowId, from: "publishManifest", target: elsewhere });
+      const copy = await startRerun(services().client, { workflowId: first.workflowId, from: "publishManifest", target: elsewhere });
       const copied = await copy.handle.result();
       expect(await activitiesOf(copy.handle)).toEqual(["publishManifest"]);
       expect(withoutManifest(digestsOf(copied.location))).toEqual(before);
@@ -89,6 +83,6 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
   });
 
   it("refuses to rerun a workflow that does not exist", async () => {
-    await expect(startRerun(services.client, { workflowId: `snapshot-v0_1-missing-${randomUUID()}`, from: "exportSnapshot" })).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/no snapshot workflow/) });
+    await expect(startRerun(services().client, { workflowId: `snapshot-v0_1-missing-${randomUUID()}`, from: "exportSnapshot" })).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/no snapshot workflow/) });
   });
 });

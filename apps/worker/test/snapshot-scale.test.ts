@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { buildShard } from "@sdh/exporters";
 import type { History } from "@temporalio/common/lib/proto-utils.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SHARDS_PER_CHILD } from "../src/workflows.js";
-import { connect, snapshotInput, tmp } from "./snapshot-harness.js";
+import { snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
 /** Temporal's limits: 2 MB per payload, 51,200 events and 50 MB per history. We keep far below. */
 const PAYLOAD_LIMIT = 256 * 1024;
@@ -25,27 +25,21 @@ function activityPayloads(history: History): Array<{ event: number; bytes: numbe
 }
 
 describe("snapshotWorkflow at scale (real Temporal dev server)", () => {
-  let services: Awaited<ReturnType<typeof connect>>;
-  beforeAll(async () => {
-    services = await connect();
-  });
-  afterAll(async () => {
-    await services?.close();
-  });
+  const services = servicesOfThisFile();
 
   it("runs 2,000 shards through child workflows, every payload small and every history within limits", async () => {
     const taskQueue = `test-${randomUUID()}`;
     // One person per shard: 2,000 shard activities, as many as a 100M-person snapshot at the default 50,000 per shard.
     const input = snapshotInput({ records: 2_000, seed: 24, shardSize: 1, formats: ["csv"] }, tmp(), { maxParallelShards: 64 });
-    const worker = await services.worker(taskQueue, { stagingRoot: tmp(), buildShard: (task, onProgress) => buildShard(task, { onProgress }) }, 32);
-    const handle = await services.start(taskQueue, input);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), buildShard: (task, onProgress) => buildShard(task, { onProgress }) }, 32);
+    const handle = await services().start(taskQueue, input);
     const result = await worker.runUntil(handle.result());
     expect(result.counts.persons).toBe(2_000);
 
     const parent = await handle.fetchHistory();
     const children = (parent.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).map((e) => e.childWorkflowExecutionCompletedEventAttributes!.workflowExecution!);
     expect(children).toHaveLength(2_000 / SHARDS_PER_CHILD);
-    const histories = [parent, ...(await Promise.all(children.map((c) => services.client.workflow.getHandle(c.workflowId!, c.runId!).fetchHistory())))];
+    const histories = [parent, ...(await Promise.all(children.map((c) => services().client.workflow.getHandle(c.workflowId!, c.runId!).fetchHistory())))];
     for (const history of histories) {
       expect(history.events!.length).toBeLessThan(EVENTS_LIMIT);
       const largest = Math.max(...activityPayloads(history).map((p) => p.bytes), 0);

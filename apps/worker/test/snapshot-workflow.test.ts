@@ -5,25 +5,19 @@ import { join } from "node:path";
 import { testServices } from "@sdh/infra/testing";
 import { listSnapshots, openStore, publishedFolder, pullSnapshot } from "@sdh/storage";
 import { WorkflowFailedError } from "@temporalio/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp } from "./snapshot-harness.js";
+import { describe, expect, it } from "vitest";
+import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
 const MANIFEST = "snapshot_manifest_v0_1.json";
 
 describe("snapshotWorkflow (real Temporal dev server)", () => {
-  let services: Awaited<ReturnType<typeof connect>>;
-  beforeAll(async () => {
-    services = await connect();
-  });
-  afterAll(async () => {
-    await services?.close();
-  });
+  const services = servicesOfThisFile();
 
   it("builds through Temporal the very bytes `sdh generate` writes, and answers the progress query", async () => {
     const taskQueue = `test-${randomUUID()}`;
     const input = snapshotInput({ records: 300, seed: 21, shardSize: 40 }, tmp());
-    const worker = await services.worker(taskQueue, { stagingRoot: tmp() });
-    const handle = await services.start(taskQueue, input);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp() });
+    const handle = await services().start(taskQueue, input);
     // Queries are answered by a worker: ask while it still runs.
     const [result, progress] = await worker.runUntil(async () => [await handle.result(), await handle.query("progress")] as const);
 
@@ -49,8 +43,8 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     process.env.AWS_SECRET_ACCESS_KEY = s.secretAccessKey;
     const target = `s3://${s.bucket}/workflow-${randomUUID().slice(0, 8)}`;
     const input = snapshotInput({ records: 120, seed: 26, shardSize: 40 }, target);
-    const worker = await services.worker(taskQueue, { stagingRoot: tmp(), env });
-    const result = await worker.runUntil(services.start(taskQueue, input).then((h) => h.result()));
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
+    const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
     expect(result.location).toBe(`${target}/v0.1/${input.snapshotId}/`);
     const store = openStore(target, env);
     expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.latest])).toEqual([[input.snapshotId, true]]);
@@ -64,7 +58,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const taskQueue = `test-${randomUUID()}`;
     const input = snapshotInput({ records: 120, seed: 22, shardSize: 50 }, tmp());
     const failures: string[] = [];
-    const worker = await services.worker(taskQueue, {
+    const worker = await services().worker(taskQueue, {
       stagingRoot: tmp(),
       beforeStep: (step, attempt) => {
         if ((step === "exportSnapshot" || step === "generateShard") && attempt < 3) {
@@ -73,7 +67,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
         }
       },
     });
-    const handle = await services.start(taskQueue, input);
+    const handle = await services().start(taskQueue, input);
     const result = await worker.runUntil(handle.result());
     expect(failures).toContain("exportSnapshot#1");
     expect(failures).toContain("exportSnapshot#2");
@@ -89,7 +83,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const { buildShard } = await import("@sdh/exporters");
     const { createGenerator } = await import("@sdh/rules");
     const attempts: number[] = [];
-    const worker = await services.worker(taskQueue, {
+    const worker = await services().worker(taskQueue, {
       stagingRoot: tmp(),
       beforeStep: (step, attempt) => {
         if (step === "validateSnapshot") attempts.push(attempt);
@@ -108,7 +102,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
           }),
         }),
     });
-    const handle = await services.start(taskQueue, input);
+    const handle = await services().start(taskQueue, input);
     const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } };

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { snapshotStaging } from "@sdh/storage";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, failureOf, snapshotInput, tmp } from "./snapshot-harness.js";
+import { describe, expect, it } from "vitest";
+import { failureOf, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
 // Issue 16.3: a corrupt staged file is never published. Each case damages one staged file just
 // before the step that reads it, on a real worker and dev server; the run must fail at once
@@ -18,13 +18,7 @@ const flipByte = (path: string) => {
 };
 
 describe("corrupt staged output (real Temporal dev server)", () => {
-  let services: Awaited<ReturnType<typeof connect>>;
-  beforeAll(async () => {
-    services = await connect();
-  });
-  afterAll(async () => {
-    await services?.close();
-  });
+  const services = servicesOfThisFile();
 
   const cases: Array<[string, "validateSnapshot" | "exportSnapshot" | "publishManifest", (staging: ReturnType<typeof snapshotStaging>) => string, RegExp]> = [
     ["a flipped byte in a shard's segment", "exportSnapshot", (s) => join(s.shardsDir, "shard-00001", "vehicles.json"), /shard-00001\/vehicles\.json is corrupt.*rerun --from generateShard/],
@@ -41,7 +35,7 @@ describe("corrupt staged output (real Temporal dev server)", () => {
     const input = snapshotInput({ records: 120, seed: 35, shardSize: 60 }, target);
     const staging = snapshotStaging(stagingRoot, input.snapshotId);
     const attempts: number[] = [];
-    const worker = await services.worker(taskQueue, {
+    const worker = await services().worker(taskQueue, {
       stagingRoot,
       beforeStep: (at, attempt) => {
         if (at !== step) return;
@@ -54,7 +48,7 @@ describe("corrupt staged output (real Temporal dev server)", () => {
         else flipByte(path);
       },
     });
-    const run = await services.start(taskQueue, input);
+    const run = await services().start(taskQueue, input);
     const failure = await worker.runUntil(failureOf(run.result()));
     expect(failure.type).toBe("StagedOutputCorrupt");
     expect(failure.message).toMatch(message);

@@ -1,3 +1,3 @@
 export { fileDigest, writeWithDigest, UnexpectedSizeError, type FileDigest, type WriteOptions } from "./file-digest.js";
 export { insideFolder, OutsideFolderError } from "./inside-folder.js";
-export { partialFolder, abandonedPartials, makePartialFolder, FolderNotWritableError, localFileProblem } from "./partial-folders.js";
+export { partialFolder, abandonedPartials, isProcessRunning, makePartialFolder, FolderNotWritableError, localFileProblem } from "./partial-folders.js";

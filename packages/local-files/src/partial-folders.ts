@@ -27,11 +27,12 @@ export function abandonedPartials(out: string): string[] {
   }
   return names
     .map((name) => ({ name, match: PARTIAL.exec(name) }))
-    .filter(({ match }) => match !== null && match[1] === basename(full) && !isRunning(Number(match[2])))
+    .filter(({ match }) => match !== null && match[1] === basename(full) && !isProcessRunning(Number(match[2])))
     .map(({ name }) => join(dirname(full), name));
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs on this machine (this one included). */
+export function isProcessRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { isProcessRunning } from "@sdh/local-files";
 import { StoreError, type SnapshotStore, type StoredObject } from "../stores/snapshot-store.js";
 import { snapshotKey } from "./snapshot-keys.js";
 
@@ -41,12 +42,7 @@ async function isLive(store: SnapshotStore, ticket: StoredObject, now: number): 
   }
   if (holder.host !== hostname() || typeof holder.pid !== "number") return true;
   if (holder.pid === process.pid) return held.has(ticket.key);
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return isProcessRunning(holder.pid);
 }
 
 /** Another publish of the same snapshot id is running: try again once it has finished. */
