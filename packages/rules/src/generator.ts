@@ -4,7 +4,7 @@ import { createProfileRule } from "./profile.js";
 import { createVehicleRule } from "./vehicle.js";
 
 /** Name and version stamped into every manifest. Bump the version with any change to seeded output. */
-export const GENERATOR = { name: "sdh-rules", version: "0.1.1" } as const;
+export const GENERATOR = { name: "sdh-rules", version: "0.2.0" } as const;
 
 export interface PersonBundle {
   index: number;

@@ -7,8 +7,13 @@ export { riskScore, riskBand, agePoints, experiencePoints, bodyPoints, vehicleAg
 export { vinCheckDigit, modelYearCode, yearsForCode, VIN_ALPHABET } from "./vin.js";
 export { templateRegex, templateSpace, formatTemplate } from "./id-template.js";
 export { createPermutation } from "./permutation.js";
-export { STATES, STATES_BY_CODE, postalCodeBelongsTo, type StateReference } from "./reference/states.js";
-export { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
+export { STATES, STATES_BY_CODE, APPORTIONED_PLATE_TEMPLATE, SYNTHETIC_LICENSE_TEMPLATE, SYNTHETIC_PLATE_TEMPLATE, type StateReference } from "./reference/states.js";
+export { ZIP_PLACES, ZIP_PLACE_BY_CODE, zipMatches, type ZipPlace } from "./reference/places.js";
+export { VEHICLE_CATALOG, VEHICLE_CATALOG_SOURCE, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
+export { CATALOG_FIRST_YEAR, CATALOG_LAST_YEAR, modelYearTable } from "./vehicle.js";
+export { soundex } from "./soundex.js";
+export { derivedLicenceNumber, nameCode } from "./licence-numbers.js";
+export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, type BusinessArchetype } from "./reference/business.js";
 export { AS_OF_RANGE, asOfProblem } from "./supported-dates.js";
 export { parseIsoDate, wholeYearsBetween, addYears, formatDate } from "./dates.js";
 export { AGE_BAND_SHARES } from "./reference/distributions.js";

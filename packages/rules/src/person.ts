@@ -1,32 +1,68 @@
-import type { Person, SnapshotConfig } from "@sdh/schemas";
+import type { Gender, Person, SnapshotConfig } from "@sdh/schemas";
+import { businessName } from "./business-names.js";
 import { addYears, formatDate, formatEpochDay, fromEpochDay, parseIsoDate, toEpochDay } from "./dates.js";
-import { templateSpace, formatTemplate } from "./id-template.js";
+import { formatTemplate, templateSpace } from "./id-template.js";
+import { derivedLicenceNumber } from "./licence-numbers.js";
 import { createPermutation } from "./permutation.js";
-import { createRecordStreams } from "./random.js";
-import {
-  COMMERCIAL_AGE_BANDS,
-  DRIVER_AGE_BANDS,
-  FLEET_ROLES,
-  GENDERS,
-  LICENSING_DELAY_YEARS,
-  maritalTableFor,
-} from "./reference/distributions.js";
-import { NAMES } from "./reference/names.js";
-import { STATES, type StateReference } from "./reference/states.js";
+import { createRecordStreams, type Random } from "./random.js";
+import { BUSINESS_ARCHETYPES, FLEET_ROLES } from "./reference/business.js";
+import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
+import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
+import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, firstNamesFor } from "./reference/names.js";
+import { ZIPS_BY_STATE } from "./reference/places.js";
+import { STATES, SYNTHETIC_LICENSE_TEMPLATE, type StateReference } from "./reference/states.js";
 import { intBetween, pick, pickWeighted, weighted } from "./sampling.js";
-import { SeededFaker } from "./seeded-faker.js";
 import { uuidFrom } from "./uuid.js";
 
 const RESERVED_DOMAINS = ["example.com", "example.net", "example.org"] as const;
 const STATE_TABLE = weighted(STATES.map((s) => [s, s.population] as const));
+/** Share of persons living in another state than the one that licensed them (recent movers; a rule). */
+const MOVED_SHARE = 0.03;
+/** Share of persons living in an apartment or unit (ACS: about a third of households rent, most in multi-unit buildings; a rule). */
+const UNIT_SHARE = 0.18;
+const MIDDLE_NAME_SHARE = 0.7;
+/** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
+const USDOT_SPACE = 4_000_000;
 
-/** Lowercase ASCII letters only: names like O'Keefe become okeefe in an email address. */
+/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. */
 function emailPart(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]/g, "");
+  return name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
 }
 
 function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Persons take a licence state by stratified slots: a keyed permutation of the person index gives a
+ * slot in [0, records), and each state owns a run of slots in proportion to its population. A person's
+ * place in their state's run is unique, so licence numbers are a permutation of it within the state's
+ * format, unique by construction in every shard — even in states whose formats hold only 10^7 values.
+ */
+function licenceSlots(records: number, seed: number) {
+  const order = createPermutation(records, seed ^ 0x51a7e);
+  const total = STATES.reduce((sum, s) => sum + s.population, 0);
+  const starts = new Float64Array(STATES.length + 1);
+  let cumulative = 0;
+  STATES.forEach((s, k) => {
+    starts[k] = Math.floor((cumulative / total) * records);
+    cumulative += s.population;
+  });
+  starts[STATES.length] = records;
+  return {
+    order,
+    slotOf(i: number): { slot: number; state: StateReference; stateIndex: number; size: number } {
+      const slot = order(i);
+      let lo = 0;
+      let hi = STATES.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= slot) lo = mid;
+        else hi = mid - 1;
+      }
+      return { slot, state: STATES[lo]!, stateIndex: slot - starts[lo]!, size: starts[lo + 1]! - starts[lo]! };
+    },
+  };
 }
 
 export interface PersonRule {
@@ -37,83 +73,111 @@ export interface PersonRule {
 export function createPersonRule(config: SnapshotConfig): PersonRule {
   const asOf = parseIsoDate(config.asOf);
   const asOfDay = toEpochDay(asOf);
-  const seeded = new SeededFaker();
   const streams = createRecordStreams(config.seed, "person");
-  // Licence numbers are a keyed permutation of the person index within their format's space:
-  // unique across the snapshot by construction, whichever shard built them.
-  const licenseNumbers = new Map<string, (i: number) => number>();
-  const licenseNumberFor = (state: StateReference, i: number): string => {
-    let permute = licenseNumbers.get(state.licenseTemplate);
+  const slots = licenceSlots(config.records, config.seed);
+  const synthetic = config.identifiers === "synthetic";
+  const usdotNumbers = createPermutation(Math.max(config.records, USDOT_SPACE), config.seed ^ 0x0d07);
+  const syntheticLicences = createPermutation(templateSpace(SYNTHETIC_LICENSE_TEMPLATE), config.seed ^ 0x5d1c);
+  const licenceNumbers = new Map<string, (k: number) => number>();
+  const licenceNumberFor = (state: StateReference, stateIndex: number, size: number): string => {
+    let permute = licenceNumbers.get(state.code);
     if (!permute) {
       const space = templateSpace(state.licenseTemplate);
-      if (space < config.records) {
-        throw new Error(`${state.code} licence format ${state.licenseTemplate} has ${space} values, fewer than ${config.records} persons`);
-      }
-      permute = createPermutation(space, config.seed ^ 0x5d1c);
-      licenseNumbers.set(state.licenseTemplate, permute);
+      if (space < size) throw new Error(`${state.code} licence format ${state.licenseTemplate} has ${space} values, fewer than its ${size} licence holders`);
+      permute = createPermutation(space, config.seed ^ 0x5d1c ^ state.code.charCodeAt(0) ^ (state.code.charCodeAt(1) << 8));
+      licenceNumbers.set(state.code, permute);
     }
-    return formatTemplate(state.licenseTemplate, permute(i));
+    return formatTemplate(state.licenseTemplate, permute(stateIndex));
+  };
+
+  const suffixFor = (r: Random, sex: "F" | "M", age: number): Person["name_suffix"] => {
+    if (sex !== "M") return null;
+    let x = r.next();
+    for (const [suffix, share] of SUFFIXES) {
+      if (x < share) return suffix === "Sr." && age < 40 ? "Jr." : (suffix as Person["name_suffix"]);
+      x -= share;
+    }
+    return null;
   };
 
   return {
     person(i: number): Person {
       const r = streams.at(i);
+      const { slot, state: licenseState, stateIndex, size } = slots.slotOf(i);
       const commercial = r.next() < config.lobMix.commercial;
-      const state = pickWeighted(r, STATE_TABLE);
-      const gender = pickWeighted(r, GENDERS);
-      const firsts = gender === "F" ? NAMES.firstFemale : gender === "M" ? NAMES.firstMale : NAMES.firstGeneric;
-      const middles = gender === "F" ? NAMES.middleFemale : gender === "M" ? NAMES.middleMale : NAMES.middleGeneric;
-      const first_name = pick(r, firsts);
-      const middle_name = r.next() < 0.7 ? pick(r, middles) : null;
-      const last_name = pick(r, NAMES.last);
+      const state = r.next() < MOVED_SHARE ? pickWeighted(r, STATE_TABLE) : licenseState;
+      const place = pickWeighted(r, ZIPS_BY_STATE.get(state.code)!);
+      const gender: Gender = pickWeighted(r, GENDERS);
+      const sex = gender === "X" ? (r.next() < 0.5 ? "F" : "M") : gender;
 
       const [minAge, maxAge] = pickWeighted(r, commercial ? COMMERCIAL_AGE_BANDS : DRIVER_AGE_BANDS);
       const age = intBetween(r, minAge, maxAge);
       // Born between (asOf - age - 1 year, asOf - age years]: exactly `age` whole years old at asOf.
       const latestBirth = toEpochDay(addYears(asOf, -age));
       const earliestBirth = toEpochDay(addYears(asOf, -age - 1)) + 1;
-      const birthDay = intBetween(r, earliestBirth, latestBirth);
-      const birth = fromEpochDay(birthDay);
+      const birth = fromEpochDay(intBetween(r, earliestBirth, latestBirth));
 
-      const licensedFrom = toEpochDay(addYears(birth, 16));
-      const delayYears = pickWeighted(r, LICENSING_DELAY_YEARS);
-      const licenseDay = Math.min(asOfDay, licensedFrom + delayYears * 365 + intBetween(r, 0, 364));
-
-      const licenseState = r.next() < 0.97 ? state : pickWeighted(r, STATE_TABLE);
-      const [zipLo, zipHi] = pick(r, state.zipPrefixes);
-      const postal_code = `${intBetween(r, zipLo, zipHi)}${twoDigits(intBetween(r, 0, 99))}`;
-      const streetNumber = intBetween(r, 1, r.next() < 0.8 ? 9_999 : 99_999);
-      const streetName = r.next() < 0.5 ? pick(r, NAMES.last) : pick(r, NAMES.firstGeneric);
-
-      const emailNumber = intBetween(r, 0, 99);
-      const email = `${emailPart(first_name)}.${emailPart(last_name)}${emailNumber < 60 ? emailNumber : ""}@${pick(r, RESERVED_DOMAINS)}`;
-      const phone = `(${pick(r, state.areaCodes)}) 555-01${twoDigits(intBetween(r, 0, 99))}`;
-
-      const person_id = uuidFrom(r);
-      const business_name = commercial ? seeded.use(r).company.name() : null;
-      const fleet_role = commercial ? pickWeighted(r, FLEET_ROLES) : null;
+      const names = firstNamesFor(sex, birth.year);
+      const first_name = pickWeighted(r, names);
+      const middle = r.next() < MIDDLE_NAME_SHARE ? pickWeighted(r, names) : null;
+      const middle_name = middle === first_name ? null : middle;
       const marital_status = pickWeighted(r, maritalTableFor(age));
+      const surname = pickWeighted(r, SURNAMES);
+      const accented = ACCENTED.get(surname);
+      let last_name = accented && r.next() < ACCENTED_SHARE ? accented : surname;
+      if (sex === "F" && marital_status !== "single" && r.next() < HYPHENATED_SHARE) last_name = `${last_name}-${pickWeighted(r, SURNAMES)}`;
+      const name_suffix = suffixFor(r, sex, age);
 
+      // First licence: on the 16th birthday or after the usual delay; when that delay would pass asOf
+      // (the young), any day from the 16th birthday to asOf — never a pile-up on asOf itself.
+      const licensedFrom = toEpochDay(addYears(birth, 16));
+      const delayed = licensedFrom + pickWeighted(r, LICENSING_DELAY_YEARS) * 365 + intBetween(r, 0, 364);
+      const licenseDay = delayed <= asOfDay ? delayed : intBetween(r, licensedFrom, asOfDay);
+      const overflow = intBetween(r, 0, 99);
+      const license_number = synthetic
+        ? formatTemplate(SYNTHETIC_LICENSE_TEMPLATE, syntheticLicences(slot))
+        : licenseState.derived
+          ? derivedLicenceNumber(licenseState.derived, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: sex === "F" }, overflow, stateIndex)
+          : licenceNumberFor(licenseState, stateIndex, size);
+
+      const streetNumber = intBetween(r, 1, r.next() < 0.8 ? 9_999 : 99_999);
+      // Streets named after people take surnames of four letters or more (Lincoln, Jackson; not "He Ct").
+      const namedAfter = r.next() < 0.3 ? pickWeighted(r, SURNAMES) : "";
+      const streetName = namedAfter.length >= 4 ? namedAfter : pick(r, COMMON_STREET_NAMES);
+      const address_line2 = r.next() < UNIT_SHARE ? `${pickWeighted(r, UNIT_DESIGNATORS)} ${intBetween(r, 1, r.next() < 0.7 ? 40 : 450)}${r.next() < 0.2 ? "ABCD"[intBetween(r, 0, 3)] : ""}` : null;
+      // The slot is unique per person, so the address is unique whatever the names.
+      const email = `${emailPart(first_name)}.${emailPart(last_name)}${slot}@${pick(r, RESERVED_DOMAINS)}`;
+      const phone = `(${pick(r, place.areaCodes)}) 555-01${twoDigits(intBetween(r, 0, 99))}`;
+      const person_id = uuidFrom(r);
+
+      const archetype = commercial ? pickWeighted(r, BUSINESS_ARCHETYPES) : null;
+      const fleet_role = archetype ? pickWeighted(r, FLEET_ROLES) : null;
       return {
         person_id,
         first_name,
         middle_name,
         last_name,
+        name_suffix,
         date_of_birth: formatDate(birth),
         gender,
         marital_status,
         email,
         phone,
-        street: `${streetNumber} ${streetName} ${pick(r, NAMES.streetSuffix)}`,
-        city: pick(r, state.cities),
+        street: `${streetNumber} ${streetName} ${pickWeighted(r, STREET_SUFFIXES)}`,
+        address_line2,
+        city: place.city,
+        county: place.county,
         state: state.code,
-        postal_code,
-        license_number: licenseNumberFor(licenseState, i),
+        postal_code: place.zip,
+        license_number,
         license_state: licenseState.code,
         license_issue_date: formatEpochDay(licenseDay),
         lob_type: commercial ? "commercial" : "personal",
-        business_name,
+        business_name: archetype ? businessName(slot, archetype) : null,
         fleet_role,
+        naics_code: archetype?.naics ?? null,
+        usdot_number: archetype?.usdot ? String(1 + usdotNumbers(slot)) : null,
+        cdl_class: archetype && fleet_role !== "fleet_manager" ? archetype.cdl : null,
       };
     },
   };

@@ -1,19 +1,25 @@
-import type { Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { LobType, Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { parseIsoDate, wholeYearsBetween } from "./dates.js";
 import { formatTemplate, templateSpace } from "./id-template.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
+import { ARCHETYPE_BY_NAICS, type BusinessArchetype } from "./reference/business.js";
 import {
   COMMERCIAL_USAGE,
+  MAX_VEHICLE_AGE,
   MILEAGE_BY_GVWR,
-  MILEAGE_BY_USAGE,
-  OWNERSHIP_NEW,
-  OWNERSHIP_OLD,
-  PERSONAL_USAGE,
-  VEHICLE_AGE_YEARS,
+  USAGE_MILEAGE_FACTOR,
+  US_SALES_MILLIONS,
+  milesForDriverAge,
+  nextModelYearOnSale,
+  ownershipFor,
+  personalUsageFor,
+  survival,
 } from "./reference/distributions.js";
-import { STATES_BY_CODE } from "./reference/states.js";
-import { VEHICLE_CATALOG, type CatalogEntry } from "./reference/vehicle-catalog.js";
-import { intBetween, pick, pickWeighted, weighted } from "./sampling.js";
+import { ZIPS_BY_STATE } from "./reference/places.js";
+import { APPORTIONED_PLATE_TEMPLATE, STATES_BY_CODE, SYNTHETIC_PLATE_TEMPLATE } from "./reference/states.js";
+import { VEHICLE_CATALOG, type CatalogModel } from "./reference/vehicle-catalog.js";
+import { intBetween, pick, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 import { VIN_ALPHABET, modelYearCode, withCheckDigit } from "./vin.js";
 
@@ -22,35 +28,71 @@ export interface VehicleRule {
   vehiclesOf(person: Person, i: number): Vehicle[];
 }
 
-const catalogFor = (line: "personal" | "commercial") =>
-  weighted(VEHICLE_CATALOG.filter((e) => e.lines.includes(line)).map((e) => [e, e.weight] as const));
-const PERSONAL_CATALOG = catalogFor("personal");
-const COMMERCIAL_CATALOG = catalogFor("commercial");
+/** Share of personal vehicles kept away from home (a student's car at college, a second home; a rule). */
+const PERSONAL_GARAGED_AWAY = 0.03;
+/** Share of commercial vehicles kept at a yard in another ZIP of the state (a rule). */
+const COMMERCIAL_GARAGED_AWAY = 0.25;
+const CATALOG_YEARS = VEHICLE_CATALOG.flatMap((m) => [...m.years.keys()]);
+export const CATALOG_FIRST_YEAR = Math.min(...CATALOG_YEARS);
+export const CATALOG_LAST_YEAR = Math.max(...CATALOG_YEARS);
 
-/** Normal-ish (sum of three uniforms), clamped to [min, max]. */
-function spread(r: Random, mean: number, width: number, min: number, max: number): number {
-  const x = mean + width * (r.next() + r.next() + r.next() - 1.5);
-  return Math.max(min, Math.min(max, Math.round(x / 100) * 100));
+/**
+ * Model years by age at asOf: sales of that year × the share still on the road (distributions.ts),
+ * plus next year's models once they are on sale. Years outside the catalogue are left out.
+ */
+export function modelYearTable(asOf: string): WeightedTable<number> {
+  const { year, month } = parseIsoDate(asOf);
+  const entries: Array<readonly [number, number]> = [];
+  const salesOf = (y: number) => US_SALES_MILLIONS[y] ?? US_SALES_MILLIONS[Math.min(Math.max(y, 1981), 2025)]!;
+  const nextYear = year + 1;
+  if (nextYear <= CATALOG_LAST_YEAR) entries.push([nextYear, salesOf(nextYear) * survival(0) * nextModelYearOnSale(month)]);
+  for (let age = 0; age <= MAX_VEHICLE_AGE; age++) {
+    const y = year - age;
+    if (y >= CATALOG_FIRST_YEAR && y <= CATALOG_LAST_YEAR) entries.push([y, salesOf(y) * survival(age)]);
+  }
+  // An asOf past the catalogue's newest year: its newest years stand in (documented in the README).
+  if (entries.every(([, w]) => w === 0)) entries.push([CATALOG_LAST_YEAR, 1]);
+  return weighted(entries.filter(([, w]) => w > 0));
 }
 
-function vinFor(r: Random, entry: CatalogEntry, modelYear: number): string {
-  let vds = "";
-  for (let k = 0; k < 5; k++) vds += VIN_ALPHABET[Math.floor(r.next() * VIN_ALPHABET.length)];
-  const plant = VIN_ALPHABET[Math.floor(r.next() * VIN_ALPHABET.length)];
-  const serial = String(intBetween(r, 0, 999_999)).padStart(6, "0");
-  return withCheckDigit(`${pick(r, entry.wmi)}${vds}0${modelYearCode(modelYear)}${plant}${serial}`);
+/** Spread around a mean like odometer readings do: a log-normal draw (σ ≈ 0.45) in whole miles. */
+function milesAround(r: Random, mean: number): number {
+  const normal = (r.next() + r.next() + r.next() + r.next() - 2) * Math.sqrt(3);
+  return Math.max(250, Math.min(150_000, Math.round(mean * Math.exp(0.45 * normal - 0.1))));
 }
 
 export function createVehicleRule(config: SnapshotConfig): VehicleRule {
-  const asOfYear = Number(config.asOf.slice(0, 4));
-  const counts = {
-    personal: weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const)),
-    commercial: weighted(config.vehiclesPerPerson.commercial.map((w, k) => [k, w] as const)),
-  };
+  const asOf = parseIsoDate(config.asOf);
+  const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
   const streams = createRecordStreams(config.seed, "vehicles");
-  const maxVehicles = Math.max(config.vehiclesPerPerson.personal.length, config.vehiclesPerPerson.commercial.length);
+  const years = modelYearTable(config.asOf);
+  const synthetic = config.identifiers === "synthetic";
+
+  // Models on offer per (line or archetype, model year), built when first asked for.
+  const modelTables = new Map<string, WeightedTable<CatalogModel> | null>();
+  const modelsFor = (line: LobType, archetype: BusinessArchetype | null, year: number) => {
+    const key = `${archetype?.key ?? line}:${year}`;
+    let table = modelTables.get(key);
+    if (table === undefined) {
+      const models = VEHICLE_CATALOG.filter((m) => m.years.has(year) && m.lines.includes(line) && (!archetype || archetype.bodies.has(m.body)));
+      table = models.length ? weighted(models.map((m) => [m, m.weight] as const)) : null;
+      modelTables.set(key, table);
+    }
+    return table;
+  };
+  const modelFor = (r: Random, line: LobType, archetype: BusinessArchetype | null): { model: CatalogModel; year: number } => {
+    let year = pickWeighted(r, years);
+    // A year in which this line or archetype sells nothing (a tractor in 1984): the nearest newer year that does.
+    for (let y = year; y <= CATALOG_LAST_YEAR + 1; y++) {
+      const table = modelsFor(line, archetype, y);
+      if (table) return { model: pickWeighted(r, table), year: y };
+    }
+    year = CATALOG_LAST_YEAR;
+    return { model: pickWeighted(r, modelsFor(line, null, year)!), year };
+  };
+
   // Plates: a keyed permutation of (ordinal, person) within the plate format's space, unique per state
-  // as long as records × max vehicles fits the space (121M for the common ^^^#### format).
+  // while records × vehicles fits the space; the gate warns otherwise (UNIQUE_PLATE).
   const plates = new Map<string, { space: number; permute: (n: number) => number }>();
   const plateFor = (template: string, i: number, k: number): string => {
     let p = plates.get(template);
@@ -59,46 +101,61 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
       p = { space, permute: createPermutation(space, config.seed ^ 0x9a7e) };
       plates.set(template, p);
     }
-    const key = (k * config.records + i) % p.space;
-    return formatTemplate(template, p.permute(key));
-  };
-
-  const modelYearFor = (r: Random, entry: CatalogEntry): number => {
-    const newest = Math.min(entry.lastYear ?? asOfYear + 1, asOfYear + 1);
-    const oldest = Math.max(entry.firstYear, 1981);
-    const year = asOfYear - pickWeighted(r, VEHICLE_AGE_YEARS);
-    return Math.max(oldest, Math.min(newest, year));
+    return formatTemplate(template, p.permute((k * config.records + i) % p.space));
   };
 
   return {
     vehiclesOf(person: Person, i: number): Vehicle[] {
       const r = streams.at(i);
       const commercial = person.lob_type === "commercial";
-      const count = pickWeighted(r, commercial ? counts.commercial : counts.personal);
+      const age = wholeYearsBetween(parseIsoDate(person.date_of_birth), asOf);
+      const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(person.naics_code ?? "") ?? null) : null;
+      if (commercial && !archetype) throw new Error(`person ${i} is commercial without a known business archetype (naics ${person.naics_code})`);
+      let count: number;
+      if (archetype) {
+        const [min, max] = pickWeighted(r, archetype.fleetSizes);
+        count = person.fleet_role === "driver" ? 1 : intBetween(r, min, max);
+      } else {
+        count = pickWeighted(r, personalCounts);
+        if (age < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
+      }
       const state = STATES_BY_CODE.get(person.state);
       if (!state) throw new Error(`person ${i} lives in ${person.state}, a state without reference data`);
       const vehicles: Vehicle[] = [];
-      for (let k = 0; k < count && k < maxVehicles; k++) {
-        const entry = pickWeighted(r, commercial ? COMMERCIAL_CATALOG : PERSONAL_CATALOG);
-        const model_year = modelYearFor(r, entry);
-        const usage = pickWeighted(r, commercial ? COMMERCIAL_USAGE : PERSONAL_USAGE);
-        const gvwr_class = commercial ? pick(r, entry.gvwr) : null;
-        const [mean, width] = (gvwr_class && MILEAGE_BY_GVWR[gvwr_class]) || MILEAGE_BY_USAGE[usage];
-        const ownership = pickWeighted(r, asOfYear - model_year <= 3 ? OWNERSHIP_NEW : OWNERSHIP_OLD);
+      for (let k = 0; k < count; k++) {
+        const { model, year: model_year } = modelFor(r, person.lob_type, archetype);
+        const stem = pick(r, model.years.get(model_year)!);
+        let serial = VIN_ALPHABET[intBetween(r, 0, VIN_ALPHABET.length - 1)]!;
+        serial += String(intBetween(r, 0, 99_999)).padStart(5, "0");
+        const vin = withCheckDigit(`${stem.prefix}0${modelYearCode(model_year)}${stem.plant}${serial}`);
+        const vehicleAge = Math.max(0, asOf.year - model_year);
+        const usage = archetype ? pickWeighted(r, COMMERCIAL_USAGE) : pickWeighted(r, personalUsageFor(age));
+        const gvwr_class = archetype ? stem.gvwr : null;
+        const heavy = gvwr_class ? MILEAGE_BY_GVWR[gvwr_class] : undefined;
+        // Older vehicles are driven less: 2% fewer miles a year of age, down to half.
+        const mean = heavy ? heavy[0] : milesForDriverAge(age) * USAGE_MILEAGE_FACTOR[usage] * Math.max(0.5, 1 - 0.02 * vehicleAge);
+        const ownership = age < 18 ? "owned" : pickWeighted(r, ownershipFor(vehicleAge));
+        const apportioned = !!archetype?.usdot && (gvwr_class === "7" || gvwr_class === "8");
+        const plate_type = apportioned ? "apportioned" : archetype ? "commercial" : "passenger";
+        const plateTemplate = synthetic ? SYNTHETIC_PLATE_TEMPLATE : apportioned ? APPORTIONED_PLATE_TEMPLATE : state.plateTemplate;
+        const away = r.next() < (archetype ? COMMERCIAL_GARAGED_AWAY : PERSONAL_GARAGED_AWAY);
         vehicles.push({
           vehicle_id: uuidFrom(r),
           person_id: person.person_id,
-          vin: vinFor(r, entry, model_year),
-          make: entry.make,
-          model: entry.model,
+          vin,
+          make: model.make,
+          model: model.model,
           model_year,
-          body_type: entry.body,
+          trim: stem.trim,
+          fuel_type: stem.fuel,
+          body_type: model.body,
           usage,
           gvwr_class,
-          plate: plateFor(state.plateTemplate, i, k),
+          plate: plateFor(plateTemplate, i, k),
+          plate_type,
           registration_state: state.code,
-          annual_mileage: spread(r, mean, width * 2, 500, 150_000),
-          garaging_postal_code: person.postal_code,
+          annual_mileage: milesAround(r, mean),
+          garaging_postal_code: away ? pickWeighted(r, ZIPS_BY_STATE.get(state.code)!).zip : person.postal_code,
           ownership,
           lob_type: person.lob_type,
         });

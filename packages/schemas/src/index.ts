@@ -1,13 +1,14 @@
 export { SCHEMA_VERSION, VERSION_TAG, versionedFileName, PULL_RECORD_FILE } from "./version.js";
 export { LobType, UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
-export { Person, Gender, MaritalStatus, FleetRole } from "./person.js";
-export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, VIN_PATTERN } from "./vehicle.js";
+export { Person, Gender, MaritalStatus, FleetRole, CdlClass } from "./person.js";
+export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, FuelType, PlateType, VIN_PATTERN } from "./vehicle.js";
 export { Profile, RiskBand } from "./profile.js";
 export {
   SnapshotConfig,
   RecordedConfig,
   recordedConfig,
   OutputFormat,
+  IdentifierStyle,
   ConfigError,
   parseSnapshotConfig,
   type SnapshotConfigInput,

@@ -5,6 +5,9 @@ import { SCHEMA_VERSION } from "./version.js";
 export const OutputFormat = z.enum(["csv", "json", "jsonl", "parquet"]);
 export type OutputFormat = z.infer<typeof OutputFormat>;
 
+export const IdentifierStyle = z.enum(["realistic", "synthetic"], { error: "must be realistic or synthetic" });
+export type IdentifierStyle = z.infer<typeof IdentifierStyle>;
+
 const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
 
 /** Probability of each vehicle count: weights[k] is the share of persons who own k vehicles. */
@@ -44,16 +47,15 @@ export const SnapshotConfig = z
       .refine((m) => sumsToOne([m.personal, m.commercial]), { error: "personal + commercial must add up to 1" })
       .default({ personal: 0.85, commercial: 0.15 })
       .describe("Share of persons in personal and commercial lines"),
+    // Since 0.2 commercial fleets follow their business archetype (1 to hundreds of vehicles), so only
+    // personal lines take a distribution here.
     vehiclesPerPerson: z
-      .object({
-        personal: VehicleCountWeights,
-        commercial: VehicleCountWeights.refine((w) => (w[0] ?? 0) === 0, { error: "a commercial person owns at least one vehicle: weight 0 must be 0" }),
-      })
-      .default({
-        personal: [0.08, 0.45, 0.33, 0.1, 0.04],
-        commercial: [0, 0.22, 0.2, 0.15, 0.12, 0.09, 0.07, 0.05, 0.04, 0.03, 0.03],
-      })
-      .describe("Distribution of vehicles per person, by line of business"),
+      .strictObject({ personal: VehicleCountWeights }, { error: (issue) => (issue.code === "unrecognized_keys" ? "only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype" : undefined) })
+      .default({ personal: [0.08, 0.45, 0.33, 0.1, 0.04] })
+      .describe("Distribution of vehicles per personal-lines person (persons under 18 own at most one)"),
+    identifiers: IdentifierStyle.default("realistic").describe(
+      "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",
+    ),
     shardSize: wholeNumber("a whole number of persons per shard", 1, 10_000_000)
       .default(50_000)
       .describe("Persons per shard; changes how work is split, never the data"),

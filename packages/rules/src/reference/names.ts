@@ -1,26 +1,51 @@
-import { en } from "@faker-js/faker";
+import { weighted, type WeightedTable } from "../sampling.js";
+import { readReferenceText } from "./reference-files.js";
 
 /**
- * Name and street vocabularies from faker's `en` locale (pinned exactly, so the lists never move
- * under a seed). Read once as plain arrays: picking from them is far cheaper than faker's templates.
+ * First names by birth decade and sex (SSA, data/first-names.tsv) and surnames by frequency
+ * (Census 2010, data/surnames.tsv), as weighted tables read once per thread.
  */
-function list(value: readonly string[] | null | undefined, what: string): readonly string[] {
-  if (!value || value.length === 0) throw new Error(`faker's en locale has no ${what}`);
-  return value;
+function readTsv(name: string): string[][] {
+  return readReferenceText(name)
+    .split("\n")
+    .filter((line) => line && !line.startsWith("#"))
+    .map((line) => line.split("\t"));
 }
 
-const person = en.person!;
-const firstName = person.first_name as { female?: string[]; male?: string[]; generic?: string[] };
-const middleName = person.middle_name as { female?: string[]; male?: string[]; generic?: string[] };
-const lastName = person.last_name as { generic?: string[] };
+const firstNames = new Map<string, Array<readonly [string, number]>>();
+for (const [decade, sex, name, births] of readTsv("first-names.tsv")) {
+  const key = `${decade}${sex}`;
+  const list = firstNames.get(key) ?? [];
+  list.push([name!, Number(births)]);
+  firstNames.set(key, list);
+}
+const FIRST_NAME_TABLES = new Map([...firstNames].map(([key, list]) => [key, weighted(list)]));
+const DECADES = [...new Set([...firstNames.keys()].map((k) => Number(k.slice(0, 4))))].sort((a, b) => a - b);
+export const FIRST_NAME_DECADES = { first: DECADES[0]!, last: DECADES.at(-1)! };
 
-export const NAMES = {
-  firstFemale: list(firstName.female, "female first names"),
-  firstMale: list(firstName.male, "male first names"),
-  firstGeneric: list(firstName.generic, "first names"),
-  middleFemale: list(middleName.female, "female middle names"),
-  middleMale: list(middleName.male, "male middle names"),
-  middleGeneric: list(middleName.generic, "middle names"),
-  last: list(lastName.generic, "last names"),
-  streetSuffix: list(en.location?.street_suffix, "street suffixes"),
-} as const;
+/** The first names given to babies of `sex` in the decade of `birthYear` (the nearest decade SSA covers). */
+export function firstNamesFor(sex: "F" | "M", birthYear: number): WeightedTable<string> {
+  const decade = Math.min(FIRST_NAME_DECADES.last, Math.max(FIRST_NAME_DECADES.first, Math.floor(birthYear / 10) * 10));
+  return FIRST_NAME_TABLES.get(`${decade}${sex}`)!;
+}
+
+export const SURNAMES: WeightedTable<string> = weighted(readTsv("surnames.tsv").map(([name, count]) => [name!, Number(count)] as const));
+
+/**
+ * Street names that look like streets: the most common US street names (numbered streets, trees,
+ * presidents, landscape words — as counted in Census TIGER street-name tallies) and, for the rest,
+ * surnames; USPS Publication 28 suffix abbreviations with rough shares. A documented rule, not data.
+ */
+export const COMMON_STREET_NAMES = [
+  "Second", "Third", "First", "Fourth", "Park", "Fifth", "Main", "Sixth", "Oak", "Seventh", "Pine", "Maple", "Cedar", "Eighth", "Elm",
+  "View", "Washington", "Ninth", "Lake", "Hill", "Walnut", "Spring", "North", "Ridge", "Church", "Willow", "Mill", "Sunset", "Railroad",
+  "Jackson", "Cherry", "Highland", "Johnson", "South", "Center", "Lincoln", "Jefferson", "Forest", "Meadow", "River", "Madison",
+  "Franklin", "Chestnut", "Hickory", "Dogwood", "Birch", "Poplar", "Valley", "Lakeview", "Woodland", "Green", "Adams", "College",
+  "Prospect", "Broad", "Union", "School", "Market", "Front", "Water", "Liberty", "Hillside", "Orchard", "Sycamore", "Magnolia",
+] as const;
+export const STREET_SUFFIXES: WeightedTable<string> = weighted([
+  ["St", 0.22], ["Ave", 0.14], ["Rd", 0.16], ["Dr", 0.18], ["Ln", 0.1], ["Ct", 0.07], ["Blvd", 0.02], ["Way", 0.04], ["Pl", 0.02],
+  ["Cir", 0.02], ["Ter", 0.01], ["Pkwy", 0.01], ["Trl", 0.01],
+]);
+/** Unit designators (USPS Publication 28) for the share of persons who live in an apartment or unit. */
+export const UNIT_DESIGNATORS: WeightedTable<string> = weighted([["Apt", 0.75], ["Unit", 0.17], ["#", 0.05], ["Ste", 0.03]]);

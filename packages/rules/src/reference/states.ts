@@ -1,117 +1,53 @@
-import type { UsState } from "@sdh/schemas";
+import { US_STATE_CODES, type UsState } from "@sdh/schemas";
+import { STATE_POPULATION } from "./places.js";
 
 /**
- * The states we generate residents of, with what makes an address, a phone and a licence look local.
+ * Licence and plate formats of the 50 states and DC, as id-template.ts templates ('#' digit, '@' letter,
+ * '^' letter but I/O/Q, '*' letter or digit).
  *
- * Sources: population shares — US Census Bureau 2024 estimates (rounded, millions); ZIP prefixes — USPS
- * 3-digit ZIP prefix assignments (unassigned prefixes left out); area codes — NANPA assignments (a subset);
- * licence and plate formats — each state's DMV, simplified to the current standard format (licence)
- * and standard passenger series (plate), written as id-template.ts templates.
+ * Sources: licence formats — NTSI's table of US driver licence formats (as usdl-regex 1.7.3, MIT, encodes
+ * it; test/states.test.ts checks every template against it), each state's current standard issue;
+ * `derived` names the states whose number is computed from the surname's Soundex code, the first and
+ * middle names and (FL, IL, WI) the birth date and sex (licence-numbers.ts). Plate formats — each
+ * state's current standard passenger series, simplified to one pattern.
  */
+export type DerivedLicence = "FL" | "IL" | "WI" | "SOUNDEX_SEQUENCE";
+
 export interface StateReference {
   code: UsState;
-  name: string;
   population: number;
-  zipPrefixes: ReadonlyArray<readonly [number, number]>;
-  areaCodes: readonly string[];
-  cities: readonly string[];
   licenseTemplate: string;
+  derived: DerivedLicence | null;
   plateTemplate: string;
 }
 
-export const STATES: readonly StateReference[] = [
-  {
-    code: "CA", name: "California", population: 39.4,
-    zipPrefixes: [[900, 908], [910, 928], [930, 961]],
-    areaCodes: ["213", "310", "408", "415", "510", "619", "714", "818", "916", "949"],
-    cities: ["Los Angeles", "San Diego", "San Jose", "San Francisco", "Fresno", "Sacramento", "Long Beach", "Oakland"],
-    licenseTemplate: "@#######", plateTemplate: "#^^^###",
-  },
-  {
-    code: "TX", name: "Texas", population: 31.3,
-    zipPrefixes: [[750, 799]],
-    areaCodes: ["210", "214", "281", "512", "713", "817", "915", "972"],
-    cities: ["Houston", "San Antonio", "Dallas", "Austin", "Fort Worth", "El Paso", "Arlington", "Plano"],
-    licenseTemplate: "########", plateTemplate: "^^^####",
-  },
-  {
-    code: "FL", name: "Florida", population: 23.4,
-    zipPrefixes: [[320, 339], [341, 342], [344, 344], [346, 347], [349, 349]],
-    areaCodes: ["305", "407", "561", "727", "813", "904", "954"],
-    cities: ["Jacksonville", "Miami", "Tampa", "Orlando", "St. Petersburg", "Tallahassee", "Fort Lauderdale", "Gainesville"],
-    licenseTemplate: "@############", plateTemplate: "^^^^##",
-  },
-  {
-    code: "NY", name: "New York", population: 19.9,
-    zipPrefixes: [[100, 149]],
-    areaCodes: ["212", "315", "516", "518", "585", "716", "718", "914"],
-    cities: ["New York", "Buffalo", "Rochester", "Yonkers", "Syracuse", "Albany", "New Rochelle", "Ithaca"],
-    licenseTemplate: "#########", plateTemplate: "^^^####",
-  },
-  {
-    code: "PA", name: "Pennsylvania", population: 13.1,
-    zipPrefixes: [[150, 196]],
-    areaCodes: ["215", "267", "412", "570", "610", "717", "814"],
-    cities: ["Philadelphia", "Pittsburgh", "Allentown", "Erie", "Reading", "Scranton", "Lancaster", "Harrisburg"],
-    licenseTemplate: "########", plateTemplate: "^^^####",
-  },
-  {
-    code: "IL", name: "Illinois", population: 12.7,
-    zipPrefixes: [[600, 629]],
-    areaCodes: ["217", "309", "312", "618", "630", "773", "815", "847"],
-    cities: ["Chicago", "Aurora", "Naperville", "Joliet", "Rockford", "Springfield", "Peoria", "Elgin"],
-    licenseTemplate: "@###########", plateTemplate: "^^#####",
-  },
-  {
-    code: "OH", name: "Ohio", population: 11.9,
-    zipPrefixes: [[430, 459]],
-    areaCodes: ["216", "330", "419", "513", "614", "937"],
-    cities: ["Columbus", "Cleveland", "Cincinnati", "Toledo", "Akron", "Dayton", "Parma", "Canton"],
-    licenseTemplate: "@@######", plateTemplate: "^^^####",
-  },
-  {
-    code: "GA", name: "Georgia", population: 11.2,
-    zipPrefixes: [[300, 319]],
-    areaCodes: ["229", "404", "478", "678", "706", "770", "912"],
-    cities: ["Atlanta", "Augusta", "Columbus", "Macon", "Savannah", "Athens", "Sandy Springs", "Roswell"],
-    licenseTemplate: "#########", plateTemplate: "^^^####",
-  },
-  {
-    code: "NC", name: "North Carolina", population: 11.0,
-    zipPrefixes: [[270, 289]],
-    areaCodes: ["252", "336", "704", "828", "910", "919", "980"],
-    cities: ["Charlotte", "Raleigh", "Greensboro", "Durham", "Winston-Salem", "Fayetteville", "Cary", "Wilmington"],
-    licenseTemplate: "############", plateTemplate: "^^^####",
-  },
-  {
-    code: "MI", name: "Michigan", population: 10.1,
-    zipPrefixes: [[480, 499]],
-    areaCodes: ["231", "248", "313", "517", "586", "616", "734", "810"],
-    cities: ["Detroit", "Grand Rapids", "Warren", "Sterling Heights", "Ann Arbor", "Lansing", "Flint", "Dearborn"],
-    licenseTemplate: "@############", plateTemplate: "^^^####",
-  },
-  {
-    code: "WA", name: "Washington", population: 8.0,
-    zipPrefixes: [[980, 986], [988, 994]],
-    areaCodes: ["206", "253", "360", "425", "509"],
-    cities: ["Seattle", "Spokane", "Tacoma", "Vancouver", "Bellevue", "Kent", "Everett", "Renton"],
-    licenseTemplate: "WDL*********", plateTemplate: "^^^####",
-  },
-  {
-    code: "AZ", name: "Arizona", population: 7.6,
-    zipPrefixes: [[850, 850], [852, 853], [855, 857], [859, 860], [863, 865]],
-    areaCodes: ["480", "520", "602", "623", "928"],
-    cities: ["Phoenix", "Tucson", "Mesa", "Chandler", "Scottsdale", "Glendale", "Gilbert", "Tempe"],
-    licenseTemplate: "@########", plateTemplate: "^^^####",
-  },
-];
+const FORMATS: Record<UsState, readonly [licence: string, plate: string, derived?: DerivedLicence]> = {
+  AL: ["########", "##^^###"], AK: ["#######", "^^^###"], AZ: ["@########", "^^^####"], AR: ["#########", "###^^^"],
+  CA: ["@#######", "#^^^###"], CO: ["#########", "^^^^##"], CT: ["#########", "^^#####"], DE: ["#######", "######"],
+  DC: ["#######", "^^####"], FL: ["@############", "^^^^##", "FL"], GA: ["#########", "^^^####"], HI: ["@########", "^^^###"],
+  ID: ["@@######@", "#^#####"], IL: ["@###########", "^^#####", "IL"], IN: ["####-##-####", "###^^^"], IA: ["###@@####", "^^^###"],
+  KS: ["@########", "###^^^"], KY: ["@########", "###^^^"], LA: ["#########", "###^^^"], ME: ["#######", "####^^"],
+  MD: ["@############", "#^^####", "SOUNDEX_SEQUENCE"], MA: ["@########", "#^^^##"], MI: ["@############", "^^^####", "SOUNDEX_SEQUENCE"], MN: ["@############", "^^^###", "SOUNDEX_SEQUENCE"],
+  MS: ["#########", "^^^####"], MO: ["@#########", "^^#^#^"], MT: ["#############", "#^####^"], NE: ["@########", "^^^###"],
+  NV: ["##########", "###^##"], NH: ["##@@@#####", "#######"], NJ: ["@##############", "^##^^^"], NM: ["#########", "^^^###"],
+  NY: ["#########", "^^^####"], NC: ["############", "^^^####"], ND: ["@@@######", "###^^^"], OH: ["@@######", "^^^####"],
+  OK: ["@#########", "^^^###"], OR: ["#########", "###^^^"], PA: ["########", "^^^####"], RI: ["#######", "######"],
+  SC: ["#########", "^^^###"], SD: ["#########", "#^^###"], TN: ["#########", "^^^####"], TX: ["########", "^^^####"],
+  UT: ["#########", "^###^^"], VT: ["########", "^^^###"], VA: ["@########", "^^^####"], WA: ["WDL*********", "^^^####"],
+  WV: ["@######", "#^^###"], WI: ["@#############", "^^^####", "WI"], WY: ["#########", "#######"],
+};
+
+export const STATES: readonly StateReference[] = US_STATE_CODES.map((code) => {
+  const [licenseTemplate, plateTemplate, derived] = FORMATS[code];
+  const population = STATE_POPULATION.get(code);
+  if (!population) throw new Error(`no residential ZIP codes for ${code} in data/zips.tsv`);
+  return { code, population, licenseTemplate: licenseTemplate.replace(/-/g, ""), derived: derived ?? null, plateTemplate };
+});
 
 export const STATES_BY_CODE: ReadonlyMap<string, StateReference> = new Map(STATES.map((s) => [s.code, s]));
 
-/** True when the ZIP code's 3-digit prefix is assigned to the state. */
-export function postalCodeBelongsTo(postalCode: string, state: string): boolean {
-  const reference = STATES_BY_CODE.get(state);
-  if (!reference || !/^\d{5}$/.test(postalCode)) return false;
-  const prefix = Number(postalCode.slice(0, 3));
-  return reference.zipPrefixes.some(([lo, hi]) => prefix >= lo && prefix <= hi);
-}
+/** Apportioned (IRP) plates of interstate heavy trucks: one pattern for every base state. */
+export const APPORTIONED_PLATE_TEMPLATE = "AP######";
+/** Synthetic identifiers (config identifiers: synthetic): no state issues these. */
+export const SYNTHETIC_LICENSE_TEMPLATE = "SYN#########";
+export const SYNTHETIC_PLATE_TEMPLATE = "ZZ^^###";

@@ -6,21 +6,22 @@ import type { Manifest } from "../snapshot-files.js";
  */
 export const EXAMPLE_MANIFEST: Manifest = {
   snapshotId: "2026-01-06-s42-10af5acb",
-  schemaVersion: "0.1.1",
+  schemaVersion: "0.2.0",
   seed: 42,
   asOf: "2026-01-06",
   generatedAt: "2026-11-20T01:00:00.000Z",
-  generator: { name: "sdh-rules", version: "0.1.1" },
+  generator: { name: "sdh-rules", version: "0.2.0" },
   config: {
     records: 200,
     seed: 42,
     asOf: "2026-01-06",
     lobMix: { personal: 0.85, commercial: 0.15 },
-    vehiclesPerPerson: { personal: [0.08, 0.45, 0.33, 0.1, 0.04], commercial: [0, 0.22, 0.2, 0.15, 0.12, 0.09, 0.07, 0.05, 0.04, 0.03, 0.03] },
+    vehiclesPerPerson: { personal: [0.08, 0.45, 0.33, 0.1, 0.04] },
+    identifiers: "realistic",
     formats: ["csv", "json", "parquet"],
-    schemaVersion: "0.1.1",
+    schemaVersion: "0.2.0",
   },
   counts: { persons: 200, vehicles: 331, profiles: 200 },
-  files: [{ path: "persons_v0_1.parquet", entity: "persons", format: "parquet", records: 200, bytes: 31842, sha256: "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8" }],
+  files: [{ path: "persons_v0_2.parquet", entity: "persons", format: "parquet", records: 200, bytes: 31842, sha256: "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8" }],
   validation: { passed: true, errors: 0, warnings: 0 },
 };
