@@ -37,7 +37,7 @@ export function buildPlaces(raw: string): { tsv: string; zips: number; populatio
   }
   const states = new Set<string>(US_STATE_CODES);
   const zips = (JSON.parse(readFileSync(join(raw, "zips.json"), "utf8")) as RawZip[])
-    .filter((z) => z.active && z.zip_code_type === "STANDARD" && states.has(z.state) && z.area_codes?.length && (population.get(z.zip_code) ?? 0) > 0)
+    .filter((z) => z.active && z.zip_code_type === "STANDARD" && states.has(z.state) && z.county && z.area_codes?.length && (population.get(z.zip_code) ?? 0) > 0)
     .sort((a, b) => a.zip_code.localeCompare(b.zip_code));
   let total = 0;
   const rows = zips.map((z) => {

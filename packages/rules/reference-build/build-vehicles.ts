@@ -12,11 +12,11 @@ import type { Vpic } from "./vpic.js";
  * from it back as that make, model and year. The decoder also tells the trim, fuel and weight class.
  */
 
-const STEMS_PER_YEAR = 4;
-const ATTEMPTS_PER_YEAR = 80;
+const STEMS_PER_YEAR = 10;
+const ATTEMPTS_PER_YEAR = 150;
 const OLDEST_YEAR = 1981;
-/** Elements whose patterns shape the stem besides the model: body, fuel, trim, GVWR, plant, electrification, series, drive, cylinders. */
-const SHAPING_ELEMENTS = [5, 24, 38, 25, 31, 126, 34, 15, 9];
+/** Elements whose patterns shape the stem besides the model: body, fuel (primary, secondary), trim, GVWR, plant, electrification, series, drive, cylinders. */
+const SHAPING_ELEMENTS = [5, 24, 66, 38, 25, 31, 126, 34, 15, 9];
 const MODEL_ELEMENT = 28;
 
 type CharSet = ReadonlySet<string>;
@@ -136,7 +136,7 @@ export async function buildVehicleCatalog(vpic: Vpic, newestYear: number): Promi
         const decoded = await vpic.decode(vin);
         if (!decoded.valid || decoded.year !== year || !sameName(decoded.model, target.model) || !sameMake(decoded.make, target.make)) continue;
         decodedAs ??= { make: decoded.make, model: decoded.model };
-        const fuel = fuelCode(decoded.fuel, decoded.electrification);
+        const fuel = fuelCode(decoded.fuel, decoded.electrification, decoded.fuelSecondary);
         const gvwr = gvwrClassOf(decoded.gvwr);
         stems.set(stem, [stem, clean(decoded.trim), fuel ?? "", gvwr ?? ""].join("|"));
       }

@@ -26,6 +26,7 @@ export interface DecodedVin {
   year: number | null;
   trim: string | null;
   fuel: string | null;
+  fuelSecondary: string | null;
   electrification: string | null;
   gvwr: string | null;
   bodyClass: string | null;
@@ -93,6 +94,7 @@ export async function openVpic(): Promise<Vpic> {
         year: vehicle?.year ?? null,
         trim: vehicle?.trim ?? null,
         fuel: element("Fuel Type - Primary"),
+        fuelSecondary: element("Fuel Type - Secondary"),
         electrification: element("Electrification Level"),
         gvwr: vehicle?.gvwr || null,
         bodyClass: element("Body Class"),

@@ -5,6 +5,7 @@ import { formatTemplate, templateSpace } from "./id-template.js";
 import { derivedLicenceNumber } from "./licence-numbers.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
+import { createPersonSlots } from "./person-slots.js";
 import { BUSINESS_ARCHETYPES, FLEET_ROLES } from "./reference/business.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
@@ -33,38 +34,6 @@ function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/**
- * Persons take a licence state by stratified slots: a keyed permutation of the person index gives a
- * slot in [0, records), and each state owns a run of slots in proportion to its population. A person's
- * place in their state's run is unique, so licence numbers are a permutation of it within the state's
- * format, unique by construction in every shard — even in states whose formats hold only 10^7 values.
- */
-function licenceSlots(records: number, seed: number) {
-  const order = createPermutation(records, seed ^ 0x51a7e);
-  const total = STATES.reduce((sum, s) => sum + s.population, 0);
-  const starts = new Float64Array(STATES.length + 1);
-  let cumulative = 0;
-  STATES.forEach((s, k) => {
-    starts[k] = Math.floor((cumulative / total) * records);
-    cumulative += s.population;
-  });
-  starts[STATES.length] = records;
-  return {
-    order,
-    slotOf(i: number): { slot: number; state: StateReference; stateIndex: number; size: number } {
-      const slot = order(i);
-      let lo = 0;
-      let hi = STATES.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= slot) lo = mid;
-        else hi = mid - 1;
-      }
-      return { slot, state: STATES[lo]!, stateIndex: slot - starts[lo]!, size: starts[lo + 1]! - starts[lo]! };
-    },
-  };
-}
-
 export interface PersonRule {
   /** Person `i` of the snapshot: a pure function of (seed, i, config). */
   person(i: number): Person;
@@ -74,7 +43,7 @@ export function createPersonRule(config: SnapshotConfig): PersonRule {
   const asOf = parseIsoDate(config.asOf);
   const asOfDay = toEpochDay(asOf);
   const streams = createRecordStreams(config.seed, "person");
-  const slots = licenceSlots(config.records, config.seed);
+  const slots = createPersonSlots(config.records, config.seed);
   const synthetic = config.identifiers === "synthetic";
   const usdotNumbers = createPermutation(Math.max(config.records, USDOT_SPACE), config.seed ^ 0x0d07);
   const syntheticLicences = createPermutation(templateSpace(SYNTHETIC_LICENSE_TEMPLATE), config.seed ^ 0x5d1c);
@@ -126,7 +95,7 @@ export function createPersonRule(config: SnapshotConfig): PersonRule {
       const accented = ACCENTED.get(surname);
       let last_name = accented && r.next() < ACCENTED_SHARE ? accented : surname;
       if (sex === "F" && marital_status !== "single" && r.next() < HYPHENATED_SHARE) last_name = `${last_name}-${pickWeighted(r, SURNAMES)}`;
-      const name_suffix = suffixFor(r, sex, age);
+      const name_suffix = suffixFor(r, gender === "M" ? "M" : "F", age);
 
       // First licence: on the 16th birthday or after the usual delay; when that delay would pass asOf
       // (the young), any day from the 16th birthday to asOf — never a pile-up on asOf itself.
@@ -137,7 +106,7 @@ export function createPersonRule(config: SnapshotConfig): PersonRule {
       const license_number = synthetic
         ? formatTemplate(SYNTHETIC_LICENSE_TEMPLATE, syntheticLicences(slot))
         : licenseState.derived
-          ? derivedLicenceNumber(licenseState.derived, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: sex === "F" }, overflow, stateIndex)
+          ? derivedLicenceNumber(licenseState.derived, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow, stateIndex)
           : licenceNumberFor(licenseState, stateIndex, size);
 
       const streetNumber = intBetween(r, 1, r.next() < 0.8 ? 9_999 : 99_999);

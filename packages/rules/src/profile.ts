@@ -25,7 +25,7 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
       const yearsLicensed = wholeYearsBetween(parseIsoDate(person.license_issue_date), asOf);
       const primary = primaryVehicle(vehicles);
       const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
-      const names = person.middle_name ? [person.first_name, person.middle_name, person.last_name] : [person.first_name, person.last_name];
+      const names = [person.first_name, person.middle_name, person.last_name, person.name_suffix].filter((n): n is string => n !== null);
       return {
         profile_id: uuidFrom(streams.at(i)),
         person_id: person.person_id,

@@ -2,6 +2,7 @@ import type { LobType, Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { parseIsoDate, wholeYearsBetween } from "./dates.js";
 import { formatTemplate, templateSpace } from "./id-template.js";
 import { createPermutation } from "./permutation.js";
+import { createPersonSlots } from "./person-slots.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { ARCHETYPE_BY_NAICS, type BusinessArchetype } from "./reference/business.js";
 import {
@@ -61,7 +62,23 @@ function milesAround(r: Random, mean: number): number {
   return Math.max(250, Math.min(150_000, Math.round(mean * Math.exp(0.45 * normal - 0.1))));
 }
 
+/** VIN serials (positions 12-17): a letter or digit, then five digits (49 CFR 565.15). */
+const SERIALS = VIN_ALPHABET.length * 100_000;
+/** Vehicles per person whose serial comes straight from the person's slot. */
+const SERIAL_STRIDE = 8;
+
 export function createVehicleRule(config: SnapshotConfig): VehicleRule {
+  const slots = createPersonSlots(config.records, config.seed);
+  const serials = createPermutation(SERIALS, config.seed ^ 0x5e71);
+  // The serial of vehicle k of the person in `slot`: distinct (slot, k) give distinct serials while
+  // records × 8 ≤ 3.3M (412,500 persons) and k < 8, so VINs are unique by construction there; deeper
+  // fleets and larger snapshots wrap around, and two VINs then coincide only if their model, year,
+  // stem and wrapped serial all do (the gate's UNIQUE_VIN checks).
+  const serialFor = (slot: number, k: number): string => {
+    const key = slot * SERIAL_STRIDE + (k % SERIAL_STRIDE) + SERIAL_STRIDE * config.records * Math.floor(k / SERIAL_STRIDE);
+    const n = serials(key % SERIALS);
+    return `${VIN_ALPHABET[Math.floor(n / 100_000)]}${String(n % 100_000).padStart(5, "0")}`;
+  };
   const asOf = parseIsoDate(config.asOf);
   const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
   const streams = createRecordStreams(config.seed, "vehicles");
@@ -121,13 +138,12 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
       }
       const state = STATES_BY_CODE.get(person.state);
       if (!state) throw new Error(`person ${i} lives in ${person.state}, a state without reference data`);
+      const { slot } = slots.slotOf(i);
       const vehicles: Vehicle[] = [];
       for (let k = 0; k < count; k++) {
         const { model, year: model_year } = modelFor(r, person.lob_type, archetype);
         const stem = pick(r, model.years.get(model_year)!);
-        let serial = VIN_ALPHABET[intBetween(r, 0, VIN_ALPHABET.length - 1)]!;
-        serial += String(intBetween(r, 0, 99_999)).padStart(5, "0");
-        const vin = withCheckDigit(`${stem.prefix}0${modelYearCode(model_year)}${stem.plant}${serial}`);
+        const vin = withCheckDigit(`${stem.prefix}0${modelYearCode(model_year)}${stem.plant}${serialFor(slot, k)}`);
         const vehicleAge = Math.max(0, asOf.year - model_year);
         const usage = archetype ? pickWeighted(r, COMMERCIAL_USAGE) : pickWeighted(r, personalUsageFor(age));
         const gvwr_class = archetype ? stem.gvwr : null;

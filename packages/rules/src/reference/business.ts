@@ -38,7 +38,7 @@ export const BUSINESS_ARCHETYPES = weighted<BusinessArchetype>([
   [archetype("landscaping", "561730", ["Landscaping", "Lawn Care", "Tree Service", "Grounds Maintenance"], ["pickup", "box_truck"], SMALL, false, null), 0.12],
   [archetype("courier", "492110", ["Courier", "Delivery", "Express", "Parcel Service"], ["cargo_van", "box_truck"], MEDIUM, true, null), 0.14],
   [archetype("grocery_wholesale", "424410", ["Foods", "Produce", "Distributors", "Food Service"], ["box_truck", "cargo_van"], MEDIUM, true, "B"), 0.08],
-  [archetype("local_freight", "484110", ["Hauling", "Transport", "Freight", "Cartage"], ["box_truck", "tractor"], MEDIUM, true, "B"), 0.1],
+  [archetype("local_freight", "484110", ["Hauling", "Transport", "Freight", "Cartage"], ["box_truck", "tractor"], MEDIUM, true, "A"), 0.1],
   [archetype("long_haul", "484121", ["Trucking", "Transportation", "Logistics", "Freight Lines"], ["tractor"], CARRIER, true, "A"), 0.14],
 ]);
 

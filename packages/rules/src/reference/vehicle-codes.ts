@@ -8,11 +8,13 @@ export const FUEL_BY_CODE: Readonly<Record<string, FuelType>> = {
   G: "gasoline", D: "diesel", E: "electric", H: "hybrid", P: "plug_in_hybrid", F: "flex_fuel", N: "natural_gas",
 };
 
-export function fuelCode(fuel: string | null, electrification: string | null): string | null {
+export function fuelCode(fuel: string | null, electrification: string | null, secondary: string | null = null): string | null {
   if (electrification?.startsWith("BEV") || electrification?.startsWith("FCEV")) return "E";
   if (electrification?.startsWith("PHEV")) return "P";
   if (electrification && /HEV/.test(electrification)) return "H";
   if (!fuel) return null;
+  // vPIC marks many hybrids only by an electric secondary fuel (a Prius: Gasoline + Electric).
+  if (fuel === "Gasoline" && secondary === "Electric") return "H";
   if (fuel === "Gasoline") return "G";
   if (fuel === "Diesel") return "D";
   if (fuel === "Electric") return "E";
