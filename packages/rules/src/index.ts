@@ -13,7 +13,7 @@ export { VEHICLE_CATALOG, VEHICLE_CATALOG_SOURCE, type CatalogModel, type VinSte
 export { CATALOG_FIRST_YEAR, CATALOG_LAST_YEAR, modelYearTable } from "./vehicle.js";
 export { soundex } from "./soundex.js";
 export { derivedLicenceNumber, nameCode } from "./licence-numbers.js";
-export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, type BusinessArchetype } from "./reference/business.js";
+export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, COMMERCIAL_FLEET_SHARES, type BusinessArchetype } from "./reference/business.js";
 export { AS_OF_RANGE, asOfProblem } from "./supported-dates.js";
 export { parseIsoDate, wholeYearsBetween, addYears, formatDate } from "./dates.js";
 export { AGE_BAND_SHARES } from "./reference/distributions.js";

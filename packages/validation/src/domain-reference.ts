@@ -1,21 +1,60 @@
-import { STATES_BY_CODE, addYears, formatDate, parseIsoDate, postalCodeBelongsTo, templateRegex } from "@sdh/rules";
+import {
+  APPORTIONED_PLATE_TEMPLATE,
+  STATES_BY_CODE,
+  SYNTHETIC_LICENSE_TEMPLATE,
+  SYNTHETIC_PLATE_TEMPLATE,
+  VEHICLE_CATALOG,
+  ZIP_PLACE_BY_CODE,
+  addYears,
+  formatDate,
+  parseIsoDate,
+  templateRegex,
+} from "@sdh/rules";
 
-// Per-state formats from the generator's reference data. States without reference data are not
-// checked for ZIP, licence or plate format: we cannot tell right from wrong there.
+// Per-state formats and places from the generator's reference data (packages/rules/data, public
+// sources named in the rules README). States without reference data are not checked for licence or
+// plate format: we cannot tell right from wrong there.
 const LICENSE_FORMAT = new Map([...STATES_BY_CODE].map(([code, s]) => [code as string, templateRegex(s.licenseTemplate)]));
 const PLATE_FORMAT = new Map([...STATES_BY_CODE].map(([code, s]) => [code as string, templateRegex(s.plateTemplate)]));
+const SYNTHETIC_LICENSE = templateRegex(SYNTHETIC_LICENSE_TEMPLATE);
+const SYNTHETIC_PLATE = templateRegex(SYNTHETIC_PLATE_TEMPLATE);
+const APPORTIONED_PLATE = templateRegex(APPORTIONED_PLATE_TEMPLATE);
+/** States whose licence number is derived from name and birth date and can repeat (UNIQUE_LICENSE_DERIVED). */
+export const DERIVED_LICENSE_STATES: ReadonlySet<string> = new Set(["FL", "IL", "WI"]);
 
-/** False only when the state has reference data and the ZIP is not among its prefixes. */
+/** True when the ZIP code is a residential ZIP code of the state. */
 export function postalCodeFits(postalCode: string, state: string): boolean {
-  return !STATES_BY_CODE.has(state as never) || postalCodeBelongsTo(postalCode, state);
+  return ZIP_PLACE_BY_CODE.get(postalCode)?.state === state;
 }
 
+/** True when city and county are the ZIP code's (an unknown ZIP is DOMAIN_POSTAL_CODE_STATE's to report). */
+export function placeFits(postalCode: string, city: string, county: string): boolean {
+  const place = ZIP_PLACE_BY_CODE.get(postalCode);
+  return !place || (place.city === city && place.county === county);
+}
+
+/** True when the phone's area code serves the ZIP code (an unknown ZIP is reported elsewhere). */
+export function areaCodeFits(phone: string, postalCode: string): boolean {
+  const place = ZIP_PLACE_BY_CODE.get(postalCode);
+  return !place || place.areaCodes.includes(phone.slice(1, 4));
+}
+
+/** The state's format, or the synthetic one (config identifiers: synthetic) that no state issues. */
 export function licenseFits(licenseNumber: string, state: string): boolean {
-  return LICENSE_FORMAT.get(state)?.test(licenseNumber) ?? true;
+  return SYNTHETIC_LICENSE.test(licenseNumber) || (LICENSE_FORMAT.get(state)?.test(licenseNumber) ?? true);
 }
 
 export function plateFits(plate: string, state: string): boolean {
-  return PLATE_FORMAT.get(state)?.test(plate) ?? true;
+  return SYNTHETIC_PLATE.test(plate) || APPORTIONED_PLATE.test(plate) || (PLATE_FORMAT.get(state)?.test(plate) ?? true);
+}
+
+// make|model|year|positions 1-8 and 11 of every stem in the catalogue: about 40,000 short strings.
+const STEMS = new Set<string>();
+for (const m of VEHICLE_CATALOG) for (const [year, stems] of m.years) for (const s of stems) STEMS.add(`${m.make}|${m.model}|${year}|${s.prefix}${s.plant}`);
+
+/** True when positions 1-8 and 11 of the VIN are a vPIC pattern of the make, model and model year. */
+export function vinDecodes(vin: string, make: string, model: string, modelYear: number): boolean {
+  return STEMS.has(`${make}|${model}|${modelYear}|${vin.slice(0, 8)}${vin[10]}`);
 }
 
 /** The same calendar day `years` later, as YYYY-MM-DD (29 February → 28 February in common years). */

@@ -1,5 +1,5 @@
 import { isReservedEmail } from "./privacy.js";
-import { isoPlusYears, licenseFits, postalCodeFits } from "./domain-reference.js";
+import { DERIVED_LICENSE_STATES, areaCodeFits, isoPlusYears, licenseFits, placeFits, postalCodeFits } from "./domain-reference.js";
 import type { ChecksContext } from "./person-index.js";
 import type { RuleCode } from "./rule-catalog.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
@@ -17,9 +17,11 @@ function personExample(position: number, p: Record<string, unknown>, fields: Rec
 
 export function createPersonChecks({ asOf, report, index, keys }: ChecksContext) {
   const schema = compileSchemaCheck("persons");
-  const licenses = keys.UNIQUE_LICENSE;
+  const { UNIQUE_LICENSE: licenses, UNIQUE_LICENSE_DERIVED: derivedLicenses, UNIQUE_EMAIL: emails } = keys;
   // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).
   const latestBirthOf16 = isoPlusYears(asOf, -16);
+  // Born after this day: under 18 at asOf.
+  const latestBirthOf18 = isoPlusYears(asOf, -18);
 
   return function checkPerson(record: unknown, position: number): void {
     const invalid = schema.invalidFields(record);
@@ -39,14 +41,23 @@ export function createPersonChecks({ asOf, report, index, keys }: ChecksContext)
       }
     }
 
+    // Under 18 but old enough to drive (younger is DOMAIN_DRIVER_TOO_YOUNG's to report).
+    const minor = fieldOk(invalid, "date_of_birth") && (p.date_of_birth as string) > latestBirthOf18 && (p.date_of_birth as string) <= latestBirthOf16;
     if (typeof p.person_id === "string") {
-      const ordinal = index.add(p.person_id, p.lob_type, position);
+      const ordinal = index.add(p.person_id, p.lob_type, position, minor);
       if (ordinal < 0) report.fail("UNIQUE_PERSON_ID", personExample(position, p, {}));
     }
+    if (minor && fieldOk(invalid, "marital_status") && p.marital_status !== "single") {
+      report.fail("DOMAIN_MINOR_MARRIED", personExample(position, p, { date_of_birth: p.date_of_birth, marital_status: p.marital_status, asOf }));
+    }
+    if (fieldOk(invalid, "email") && emails.add(p.email as string) < 0) report.fail("UNIQUE_EMAIL", personExample(position, p, { email: p.email }));
     if (fieldOk(invalid, "license_number") && fieldOk(invalid, "license_state")) {
       const license = p.license_number as string;
       const state = p.license_state as string;
-      if (licenses.add(`${state}${license}`) < 0) report.fail("UNIQUE_LICENSE", personExample(position, p, { license_state: state, license_number: license }));
+      const derived = DERIVED_LICENSE_STATES.has(state);
+      if ((derived ? derivedLicenses : licenses).add(`${state}${license}`) < 0) {
+        report.fail(derived ? "UNIQUE_LICENSE_DERIVED" : "UNIQUE_LICENSE", personExample(position, p, { license_state: state, license_number: license }));
+      }
       if (!licenseFits(license, state)) report.fail("DOMAIN_LICENSE_FORMAT", personExample(position, p, { license_state: state, license_number: license }));
     }
     if (fieldOk(invalid, "date_of_birth")) {
@@ -64,10 +75,17 @@ export function createPersonChecks({ asOf, report, index, keys }: ChecksContext)
     if (fieldOk(invalid, "postal_code") && fieldOk(invalid, "state") && !postalCodeFits(p.postal_code as string, p.state as string)) {
       report.fail("DOMAIN_POSTAL_CODE_STATE", personExample(position, p, { state: p.state, postal_code: p.postal_code }));
     }
-    if (fieldOk(invalid, "lob_type") && fieldOk(invalid, "business_name") && fieldOk(invalid, "fleet_role")) {
+    if (fieldOk(invalid, "postal_code") && fieldOk(invalid, "city") && fieldOk(invalid, "county") && !placeFits(p.postal_code as string, p.city as string, p.county as string)) {
+      report.fail("DOMAIN_POSTAL_CODE_CITY", personExample(position, p, { postal_code: p.postal_code, city: p.city, county: p.county }));
+    }
+    if (fieldOk(invalid, "postal_code") && fieldOk(invalid, "phone") && !areaCodeFits(p.phone as string, p.postal_code as string)) {
+      report.fail("DOMAIN_PHONE_AREA_CODE", personExample(position, p, { postal_code: p.postal_code, phone: p.phone }));
+    }
+    if (["lob_type", "business_name", "fleet_role", "naics_code", "usdot_number", "cdl_class"].every((f) => fieldOk(invalid, f))) {
       const commercial = p.lob_type === "commercial";
-      if (commercial !== (p.business_name !== null) || commercial !== (p.fleet_role !== null)) {
-        report.fail("DOMAIN_LOB_FIELDS", personExample(position, p, { lob_type: p.lob_type, business_name: p.business_name, fleet_role: p.fleet_role }));
+      const personalHasBusiness = !commercial && (p.usdot_number !== null || p.cdl_class !== null);
+      if (commercial !== (p.business_name !== null) || commercial !== (p.fleet_role !== null) || commercial !== (p.naics_code !== null) || personalHasBusiness) {
+        report.fail("DOMAIN_LOB_FIELDS", personExample(position, p, { lob_type: p.lob_type, business_name: p.business_name, fleet_role: p.fleet_role, naics_code: p.naics_code, usdot_number: p.usdot_number, cdl_class: p.cdl_class }));
       }
     }
     if (fieldOk(invalid, "email") && !isReservedEmail(p.email as string)) report.fail("PRIVACY_EMAIL_DOMAIN", personExample(position, p, { email: p.email }));

@@ -8,7 +8,7 @@ export const LOB_CODE = { personal: 0, commercial: 1 } as const;
 
 /**
  * What the vehicle and profile passes need to know of each person, in typed arrays indexed by the
- * person's ordinal: ~22 bytes per person plus the id table (see KeyTable), never the records.
+ * person's ordinal: ~23 bytes per person plus the id table (see KeyTable), never the records.
  */
 export class PersonIndex {
   readonly ids: CompactKeySet;
@@ -23,6 +23,8 @@ export class PersonIndex {
   profiles: Uint8Array;
   /** 1-based position of the person in their entity's stream, for examples that name a person without a profile. */
   positions: Uint32Array;
+  /** 1 when the person is under 18 at asOf: a vehicle of theirs may not be financed or leased. */
+  minor: Uint8Array;
 
   /** `ids` is the person-id key set; its ordinals index the arrays. */
   constructor(ids: CompactKeySet, expected = 1024) {
@@ -35,14 +37,15 @@ export class PersonIndex {
     this.primaryIdHash = new Uint32Array(this.capacity);
     this.profiles = new Uint8Array(this.capacity);
     this.positions = new Uint32Array(this.capacity);
+    this.minor = new Uint8Array(this.capacity);
   }
 
   get bytes(): number {
-    return this.capacity * 22;
+    return this.capacity * 23;
   }
 
   /** Registers a person; returns their ordinal, or `-1 - ordinal` of an earlier person with the same id. */
-  add(personId: string, lobType: unknown, position: number): number {
+  add(personId: string, lobType: unknown, position: number, minor = false): number {
     const ordinal = this.ids.add(personId);
     if (ordinal < 0) return ordinal;
     if (ordinal >= this.capacity) this.grow();
@@ -50,6 +53,7 @@ export class PersonIndex {
     this.summaryHash[ordinal] = FNV_OFFSET;
     this.primaryMileage[ordinal] = -1;
     this.positions[ordinal] = position;
+    this.minor[ordinal] = minor ? 1 : 0;
     return ordinal;
   }
 
@@ -72,6 +76,7 @@ export class PersonIndex {
     this.primaryIdHash = widen(this.primaryIdHash, (n) => new Uint32Array(n));
     this.profiles = widen(this.profiles, (n) => new Uint8Array(n));
     this.positions = widen(this.positions, (n) => new Uint32Array(n));
+    this.minor = widen(this.minor, (n) => new Uint8Array(n));
   }
 }
 

@@ -19,7 +19,11 @@ export const RULES = {
   UNIQUE_VEHICLE_ID: { severity: "error", message: "vehicle_id is unique" },
   UNIQUE_PROFILE_ID: { severity: "error", message: "profile_id is unique" },
   UNIQUE_VIN: { severity: "error", message: "VIN is unique" },
-  UNIQUE_LICENSE: { severity: "error", message: "license_number is unique within its license_state" },
+  UNIQUE_LICENSE: { severity: "error", message: "license_number is unique within its license_state (FL, IL and WI: UNIQUE_LICENSE_DERIVED)" },
+  // A warning: FL, IL and WI compute the number from surname, names and birth date; two holders who
+  // share all of them are told apart only by an overflow digit, which can coincide (see licence-numbers.ts).
+  UNIQUE_LICENSE_DERIVED: { severity: "warning", message: "A licence number FL, IL or WI derives from name and birth date is unique within its state" },
+  UNIQUE_EMAIL: { severity: "error", message: "email is unique in the snapshot" },
   // A warning: states do reissue plates, and the generator's plate space per state is finite
   // (28M for Florida's format), so very large snapshots can repeat one; vehicle_id and VIN stay the keys.
   UNIQUE_PLATE: { severity: "warning", message: "plate is unique within its registration_state" },
@@ -42,11 +46,16 @@ export const RULES = {
   DOMAIN_DRIVER_TOO_YOUNG: { severity: "error", message: "Every person is at least 16 years old at asOf" },
   DOMAIN_LICENSE_DATE: { severity: "error", message: "license_issue_date is on or after the 16th birthday and not after asOf" },
   DOMAIN_MODEL_YEAR_FUTURE: { severity: "error", message: "model_year is at most the asOf year + 1" },
-  DOMAIN_POSTAL_CODE_STATE: { severity: "error", message: "A ZIP code belongs to its state (person: postal_code/state; vehicle: garaging_postal_code/registration_state)" },
+  DOMAIN_POSTAL_CODE_STATE: { severity: "error", message: "A ZIP code is a residential ZIP code of its state (person: postal_code/state; vehicle: garaging_postal_code/registration_state)" },
+  DOMAIN_POSTAL_CODE_CITY: { severity: "error", message: "A person's city and county are the USPS city and county of their ZIP code" },
+  DOMAIN_PHONE_AREA_CODE: { severity: "error", message: "A phone's area code serves the person's ZIP code" },
+  DOMAIN_VIN_DECODES: { severity: "error", message: "A VIN's positions 1-8 and 11 are a vPIC VIN pattern of its make, model and model year (the shipped catalogue)" },
+  DOMAIN_MINOR_MARRIED: { severity: "error", message: "Nobody under 18 at asOf is married, a domestic partner, divorced or widowed" },
+  DOMAIN_MINOR_CONTRACT: { severity: "error", message: "Nobody under 18 at asOf finances or leases a vehicle" },
   DOMAIN_LICENSE_FORMAT: { severity: "error", message: "license_number has the issuing state's format" },
   DOMAIN_PLATE_FORMAT: { severity: "error", message: "plate has the registration state's format" },
   DOMAIN_LOB_MISMATCH: { severity: "error", message: "A vehicle's and a profile's lob_type equal their person's" },
-  DOMAIN_LOB_FIELDS: { severity: "error", message: "business_name, fleet_role and gvwr_class are set in commercial lines and null in personal lines" },
+  DOMAIN_LOB_FIELDS: { severity: "error", message: "business_name, fleet_role, naics_code and gvwr_class are set in commercial lines, and these and usdot_number and cdl_class are null in personal lines" },
 
   PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },
   PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },

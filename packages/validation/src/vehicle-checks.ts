@@ -1,5 +1,5 @@
 import { vinCheckDigit, yearsForCode } from "@sdh/rules";
-import { plateFits, postalCodeFits } from "./domain-reference.js";
+import { plateFits, postalCodeFits, vinDecodes } from "./domain-reference.js";
 import { fnv1a, FNV_OFFSET } from "./fnv.js";
 import type { ChecksContext, PersonIndex } from "./person-index.js";
 import { compileSchemaCheck, fieldOk } from "./schema-check.js";
@@ -28,6 +28,10 @@ export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext
       if (fieldOk(invalid, "model_year") && !yearsForCode(vin[9]!).includes(v.model_year as number)) {
         report.fail("DOMAIN_VIN_YEAR_CODE", vehicleExample(position, v, { vin, model_year: v.model_year }));
       }
+      // A model year past asOf + 1 is DOMAIN_MODEL_YEAR_FUTURE's to report; the catalogue has no patterns for it.
+      if (fieldOk(invalid, "make") && fieldOk(invalid, "model") && fieldOk(invalid, "model_year") && (v.model_year as number) <= newestModelYear && !vinDecodes(vin, v.make as string, v.model as string, v.model_year as number)) {
+        report.fail("DOMAIN_VIN_DECODES", vehicleExample(position, v, { vin, make: v.make, model: v.model, model_year: v.model_year }));
+      }
     }
     if (fieldOk(invalid, "plate") && fieldOk(invalid, "registration_state")) {
       const plate = v.plate as string;
@@ -45,6 +49,9 @@ export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext
       if (fieldOk(invalid, "person_id")) report.fail("REF_VEHICLE_OWNER_MISSING", vehicleExample(position, v, { person_id: v.person_id }));
     } else {
       recordForProfile(index, owner, v);
+      if (index.minor[owner] === 1 && fieldOk(invalid, "ownership") && v.ownership !== "owned") {
+        report.fail("DOMAIN_MINOR_CONTRACT", vehicleExample(position, v, { person_id: v.person_id, ownership: v.ownership }));
+      }
       const ownerLob = index.lobOf(owner);
       if (fieldOk(invalid, "lob_type") && ownerLob !== null && v.lob_type !== ownerLob) {
         report.fail("DOMAIN_LOB_MISMATCH", vehicleExample(position, v, { person_id: v.person_id, lob_type: v.lob_type, owner_lob_type: ownerLob }));

@@ -49,3 +49,28 @@ export const FLEET_ROLES = weighted<FleetRole>([["owner", 0.45], ["fleet_manager
 export const LEGAL_FORMS = ["LLC", "Inc.", "Co.", "& Sons", "Group", "Services"] as const;
 
 export const ARCHETYPE_BY_NAICS: ReadonlyMap<string, BusinessArchetype> = new Map(BUSINESS_ARCHETYPES.items.map((a) => [a.naics, a]));
+
+/** Fleet-size bands the quality report checks commercial lines against. */
+const FLEET_BANDS: ReadonlyArray<readonly [number, number]> = [[1, 1], [2, 5], [6, 25], [26, 400]];
+
+/**
+ * The share of commercial persons holding 1, 2-5, 6-25 and 26-400 vehicles, exactly as the rules draw
+ * them: drivers hold one; owners and fleet managers a size from their archetype's bands, uniform within.
+ */
+export const COMMERCIAL_FLEET_SHARES: ReadonlyArray<{ min: number; max: number; share: number }> = (() => {
+  const roleShare = (role: FleetRole) => share(FLEET_ROLES, FLEET_ROLES.items.indexOf(role));
+  const driver = roleShare("driver");
+  const shares = FLEET_BANDS.map(([min, max]) => ({ min, max, share: min === 1 ? driver : 0 }));
+  BUSINESS_ARCHETYPES.items.forEach((archetype, a) => {
+    const weight = (1 - driver) * share(BUSINESS_ARCHETYPES, a);
+    archetype.fleetSizes.items.forEach(([lo, hi], b) => {
+      const each = (weight * share(archetype.fleetSizes, b)) / (hi - lo + 1);
+      for (let size = lo; size <= hi; size++) shares.find((s) => size >= s.min && size <= s.max)!.share += each;
+    });
+  });
+  return shares;
+})();
+
+function share<T>(table: WeightedTable<T>, i: number): number {
+  return table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!);
+}

@@ -4,6 +4,9 @@ import { CompactKeySet, type KeyKind } from "./compact-key-set.js";
 export const UNIQUE_KEY_KINDS = {
   UNIQUE_PERSON_ID: "uuid",
   UNIQUE_LICENSE: "short-text",
+  UNIQUE_LICENSE_DERIVED: "short-text",
+  // Emails do not fit 21 characters: the key set keeps them as exact strings beside the packed keys.
+  UNIQUE_EMAIL: "short-text",
   UNIQUE_VEHICLE_ID: "uuid",
   UNIQUE_VIN: "short-text",
   UNIQUE_PLATE: "short-text",
@@ -21,6 +24,8 @@ export function createUniqueKeys(expectedPersons?: number): UniqueKeys {
   const sized: Record<UniqueRule, number | undefined> = {
     UNIQUE_PERSON_ID: expectedPersons,
     UNIQUE_LICENSE: expectedPersons,
+    UNIQUE_LICENSE_DERIVED: expectedPersons && Math.ceil(expectedPersons / 8),
+    UNIQUE_EMAIL: expectedPersons,
     UNIQUE_VEHICLE_ID: vehicles,
     UNIQUE_VIN: vehicles,
     UNIQUE_PLATE: vehicles,

@@ -24,6 +24,13 @@ export interface ColumnState {
   sum: string;
   sumSquares: string;
   fractional: { sum: number; sumSquares: number } | null;
+  /** Numeric values rounded to two significant digits, with their counts: the histogram's source once `counts` gives way to the sketch. */
+  coarse: Array<[number, number]>;
+}
+
+/** 13,244 → 13,000; 0.0457 → 0.046: few keys per decade, so the map stays small whatever the column holds. */
+function coarseKey(value: number): number {
+  return Number(value.toPrecision(2));
 }
 
 /**
@@ -44,6 +51,7 @@ export class ColumnStats {
   private readonly sumSquares = new ExactSum();
   // Non-integers (no column holds them today) are summed as doubles, whose last bits depend on order.
   private fractional: { sum: number; sumSquares: number } | null = null;
+  private readonly coarse = new Map<number, number>();
 
   constructor(readonly column: Column) {}
 
@@ -80,6 +88,7 @@ export class ColumnStats {
       sum: this.sum.toString(),
       sumSquares: this.sumSquares.toString(),
       fractional: this.fractional && { ...this.fractional },
+      coarse: [...this.coarse],
     };
   }
 
@@ -90,6 +99,7 @@ export class ColumnStats {
     if (other.min !== null && (this.min === null || other.min < this.min)) this.min = other.min;
     if (other.max !== null && (this.max === null || other.max > this.max)) this.max = other.max;
     this.numericCount += other.numericCount;
+    for (const [key, count] of other.coarse) this.coarse.set(key, (this.coarse.get(key) ?? 0) + count);
     this.sum.merge(other.sum);
     this.sumSquares.merge(other.sumSquares);
     if (other.fractional) {
@@ -133,6 +143,8 @@ export class ColumnStats {
 
   private addNumber(value: number): void {
     this.numericCount++;
+    const key = coarseKey(value);
+    this.coarse.set(key, (this.coarse.get(key) ?? 0) + 1);
     if (Number.isSafeInteger(value)) {
       this.sum.add(value);
       if (Math.abs(value) <= EXACT_SQUARE_LIMIT) this.sumSquares.add(value * value);
@@ -166,13 +178,15 @@ export class ColumnStats {
   }
 
   private histogram(): Array<{ from: number; to: number; count: number }> {
-    if (!this.counts || typeof this.min !== "number" || typeof this.max !== "number") return [];
+    if (typeof this.min !== "number" || typeof this.max !== "number") return [];
     const min = this.min;
     const width = (this.max - min) / HISTOGRAM_BINS || 1;
     const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: round(min + i * width), to: round(min + (i + 1) * width), count: 0 }));
-    for (const [value, count] of this.counts) {
+    // Exact values while they are counted; past EXACT_DISTINCT_LIMIT distinct values, their two-digit
+    // roundings (a value near a bin edge may then land in the neighbouring bin).
+    for (const [value, count] of this.counts ?? this.coarse) {
       if (typeof value !== "number") continue;
-      const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width));
+      const bin = Math.max(0, Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width)));
       bins[bin]!.count += count;
     }
     return this.max === min ? bins.slice(0, 1) : bins;

@@ -1,4 +1,4 @@
-import { AGE_BAND_SHARES } from "@sdh/rules";
+import { AGE_BAND_SHARES, COMMERCIAL_FLEET_SHARES } from "@sdh/rules";
 import type { DistributionCheck, SnapshotConfig } from "@sdh/schemas";
 import { round } from "./column-stats.js";
 
@@ -51,12 +51,23 @@ export class DistributionTally {
     for (const lob of LOBS) {
       const counted = this.vehicleCounts[lob];
       const people = sum(counted);
-      const weights = config.vehiclesPerPerson[lob];
-      const ks = new Set([...weights.keys(), ...counted.keys()]);
-      for (const k of [...ks].sort((a, b) => a - b)) {
-        const expected = weights[k] ?? 0;
-        const observed = counted.get(k) ?? 0;
-        if (expected > 0 || observed > 0) checks.push(share(`vehicles_per_person.${lob}.${k}`, expected, observed, people));
+      if (lob === "personal") {
+        // Persons under 18 own at most one vehicle, so a little of the weight of 2+ moves to 0 and 1.
+        const weights = config.vehiclesPerPerson.personal;
+        const ks = new Set([...weights.keys(), ...counted.keys()]);
+        for (const k of [...ks].sort((a, b) => a - b)) {
+          const expected = weights[k] ?? 0;
+          const observed = counted.get(k) ?? 0;
+          if (expected > 0 || observed > 0) checks.push(share(`vehicles_per_person.personal.${k}`, expected, observed, people));
+        }
+      } else {
+        // Commercial fleets follow their business archetype (1 to hundreds): checked in bands.
+        for (const band of COMMERCIAL_FLEET_SHARES) {
+          let observed = 0;
+          for (const [k, n] of counted) if (k >= band.min && k <= band.max) observed += n;
+          const name = band.min === band.max ? `${band.min}` : `${band.min}-${band.max}`;
+          checks.push(share(`vehicles_per_person.commercial.${name}`, band.share, observed, people));
+        }
       }
       const bands = this.ageBands[lob];
       const aged = sum(bands);

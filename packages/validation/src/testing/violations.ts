@@ -10,6 +10,13 @@ function vinFor(vin: string, year: number): string {
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
+/** Makes the person 17 at asOf, licensed the day after their 16th birthday. */
+function minorAt(s: SnapshotRecords, p: SnapshotRecords["persons"][number]): void {
+  const year = Number(s.config.asOf.slice(0, 4)) - 17;
+  p.date_of_birth = `${year}-01-01`;
+  p.license_issue_date = `${year + 16}-01-02`;
+}
+
 /**
  * One edit per rule, each breaking exactly that rule: derived data (profiles) is rebuilt where the
  * edit would otherwise break a second rule too.
@@ -33,15 +40,23 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
   } },
   { code: "UNIQUE_PROFILE_ID", edit: (s) => void (s.profiles[9]!.profile_id = s.profiles[8]!.profile_id) },
   { code: "UNIQUE_VIN", edit: (s) => {
+    // Another person's vehicle becomes the same make, model and year, with the same VIN.
     const a = s.vehicles[11]!;
-    const b = s.vehicles.find((v) => v.model_year === a.model_year && v.person_id !== a.person_id && v.make === a.make)!;
-    b.vin = a.vin;
+    const b = s.vehicles.find((v) => v.person_id !== a.person_id && v.lob_type === a.lob_type)!;
+    Object.assign(b, { vin: a.vin, make: a.make, model: a.model, model_year: a.model_year });
+    rederiveProfile(s, s.persons.findIndex((p) => p.person_id === b.person_id));
   } },
   { code: "UNIQUE_LICENSE", edit: (s) => {
-    const a = s.persons[1]!;
-    const b = s.persons.find((p, k) => k > 1 && p.license_state === a.license_state)!;
+    const a = s.persons[personWhere(s, (p) => !["FL", "IL", "WI"].includes(p.license_state))]!;
+    const b = s.persons.find((p) => p !== a && p.license_state === a.license_state)!;
     b.license_number = a.license_number;
   } },
+  { code: "UNIQUE_LICENSE_DERIVED", edit: (s) => {
+    const a = s.persons[personWhere(s, (p) => p.license_state === "FL")]!;
+    const b = s.persons.find((p) => p !== a && p.license_state === "FL")!;
+    b.license_number = a.license_number;
+  } },
+  { code: "UNIQUE_EMAIL", edit: (s) => void (s.persons[24]!.email = s.persons[23]!.email) },
   { code: "UNIQUE_PLATE", edit: (s) => {
     const a = s.vehicles[2]!;
     const b = s.vehicles.find((v) => v.registration_state === a.registration_state && v.person_id !== a.person_id)!;
@@ -95,7 +110,35 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
   } },
   { code: "DOMAIN_POSTAL_CODE_STATE", edit: (s) => {
     const i = personWhere(s, (p) => p.state !== "NY", 0);
-    s.persons[i]!.postal_code = "10001"; // Manhattan
+    s.persons[i]!.postal_code = "00501"; // Holtsville, NY: the IRS's own ZIP, not a residential one
+  } },
+  { code: "DOMAIN_POSTAL_CODE_CITY", edit: (s) => {
+    const p = s.persons[personWhere(s, (x) => x.city !== "Springfield")]!;
+    p.city = "Springfield";
+  } },
+  { code: "DOMAIN_PHONE_AREA_CODE", edit: (s) => {
+    const p = s.persons[personWhere(s, (x) => x.state !== "AK")]!;
+    p.phone = `(907)${p.phone.slice(5)}`; // Alaska's area code
+  } },
+  { code: "DOMAIN_VIN_DECODES", edit: (s) => {
+    // Position 4 moves to another character: the check digit stays right, the pattern is no longer vPIC's.
+    const v = s.vehicles[25]!;
+    const draft = `${v.vin.slice(0, 3)}${v.vin[3] === "Z" ? "Y" : "Z"}${v.vin.slice(4)}`;
+    v.vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
+  } },
+  { code: "DOMAIN_MINOR_MARRIED", edit: (s) => {
+    // A person without vehicles, so that no loan or lease of theirs breaks DOMAIN_MINOR_CONTRACT too.
+    const p = s.persons[personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal" && !s.vehicles.some((v) => v.person_id === x.person_id))]!;
+    minorAt(s, p);
+    p.marital_status = "married";
+    rederiveProfile(s, s.persons.indexOf(p));
+  } },
+  { code: "DOMAIN_MINOR_CONTRACT", edit: (s) => {
+    const i = personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal", 1);
+    const p = s.persons[i]!;
+    minorAt(s, p);
+    vehiclesOf(s, i).forEach((v, k) => void (v.ownership = k === 0 ? "financed" : "owned"));
+    rederiveProfile(s, i);
   } },
   { code: "DOMAIN_LICENSE_FORMAT", edit: (s) => {
     const p = s.persons[personWhere(s, (p) => p.license_state === "CA")]!;
