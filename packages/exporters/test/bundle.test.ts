@@ -18,14 +18,14 @@ describe("writeBundle", () => {
     const { out, manifest } = await buildBundle({ records: 300 });
     expect(Manifest.parse(JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")))).toEqual(manifest);
     expect(manifest.files.map((f) => f.path)).toEqual([
-      "SHA256SUMS", "datapackage.json", "dataset_v0_1.json", "metadata_v0_1.json",
-      "persons_v0_1.csv", "persons_v0_1.json", "persons_v0_1.parquet",
-      "profiles_v0_1.csv", "profiles_v0_1.json", "profiles_v0_1.parquet",
-      "quality_report_v0_1.json", "quality_summary_v0_1.md",
+      "SHA256SUMS", "datapackage.json", "dataset_v0_2.json", "metadata_v0_2.json",
+      "persons_v0_2.csv", "persons_v0_2.json", "persons_v0_2.parquet",
+      "profiles_v0_2.csv", "profiles_v0_2.json", "profiles_v0_2.parquet",
+      "quality_report_v0_2.json", "quality_summary_v0_2.md",
       "schemas/latest.schema.json", "schemas/manifest.schema.json",
       "schemas/persons.schema.json", "schemas/profiles.schema.json", "schemas/vehicles.schema.json",
-      "validation_report_v0_1.json",
-      "vehicles_v0_1.csv", "vehicles_v0_1.json", "vehicles_v0_1.parquet",
+      "validation_report_v0_2.json",
+      "vehicles_v0_2.csv", "vehicles_v0_2.json", "vehicles_v0_2.parquet",
     ]);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(out, file.path));
@@ -43,15 +43,15 @@ describe("writeBundle", () => {
     expect(digests(b.manifest)).toEqual(digests(a.manifest));
     expect(b.manifest.snapshotId).toBe(a.manifest.snapshotId);
     expect(b.manifest.config).toEqual(a.manifest.config);
-    expect(readFileSync(join(a.out, "persons_v0_1.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_1.parquet")));
+    expect(readFileSync(join(a.out, "persons_v0_2.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_2.parquet")));
   });
 
   it("splits large files into numbered parts, all listed and all read back", async () => {
     const { out, manifest } = await buildBundle({ records: 600, formats: ["csv", "parquet"] }, { partBytes: 40_000 });
     const parts = manifest.files.filter((f) => f.entity === "persons").map((f) => f.path);
     expect(parts.length).toBeGreaterThan(4);
-    expect(parts[0]).toBe("persons_v0_1.part-0001.csv");
-    expect(parts).toContain("persons_v0_1.part-0001.parquet");
+    expect(parts[0]).toBe("persons_v0_2.part-0001.csv");
+    expect(parts).toContain("persons_v0_2.part-0001.parquet");
     expect(manifest.files.filter((f) => f.path.endsWith(".csv") && f.entity === "persons").reduce((n, f) => n + f.records!, 0)).toBe(600);
     const checked = await validateBundle(out);
     expect(checked.validation.passed).toBe(true);
@@ -77,7 +77,7 @@ describe("writeBundle", () => {
     }
     expect(whole.manifest.files.filter((f) => f.format === "jsonl" && f.entity === "vehicles").length).toBeGreaterThan(3);
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "persons_v0_1*.jsonl")}', format = 'newline_delimited')`)).getRows();
+    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "persons_v0_2*.jsonl")}', format = 'newline_delimited')`)).getRows();
     expect(counted).toEqual([[400n]]);
     expect((await verifyBundle(whole.out)).mismatches).toEqual([]);
     expect((await validateBundle(whole.out)).validation.passed).toBe(true);
@@ -108,11 +108,11 @@ describe("writeBundle", () => {
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
     const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_1.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
+    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_2.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
     expect(types).toMatchObject({ vehicle_id: "VARCHAR", model_year: "INTEGER", annual_mileage: "INTEGER", gvwr_class: "VARCHAR" });
-    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_1.parquet")}'`);
+    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_2.parquet")}'`);
     expect(persons.find((r) => r.column_name === "date_of_birth")!.column_type).toBe("DATE");
-    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_1.parquet")}'`);
+    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_2.parquet")}'`);
     expect(row).toMatchObject({ n: "50", before_1970: true });
   });
 

@@ -5,9 +5,9 @@ import { parseSnapshotConfig, type Person, type Profile, type Vehicle } from "@s
 import { ValidationGate } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 
-const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.1/${name}`, import.meta.url)), "utf8");
+const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.2/${name}`, import.meta.url)), "utf8");
 
-describe("demo samples (data/demo_samples/v0.1)", () => {
+describe("demo samples (data/demo_samples/v0.2)", () => {
   const samples = demoSamples(parseSnapshotConfig({}));
 
   it("are exactly what `sdh samples` makes from the default seed: regenerate them on purpose", () => {

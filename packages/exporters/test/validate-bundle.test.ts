@@ -55,9 +55,9 @@ describe("validateBundle", () => {
 
   it("says what is wrong with a folder that is not a bundle", async () => {
     await expect(validateBundle(join(tmp(), "missing"))).rejects.toThrow(/is not a folder/);
-    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like persons_v0_1.csv/);
+    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like persons_v0_2.csv/);
     const partial = tmp();
-    writeFileSync(join(partial, "persons_v0_1.csv"), "");
+    writeFileSync(join(partial, "persons_v0_2.csv"), "");
     await expect(validateBundle(partial)).rejects.toThrow(BundleError);
     await expect(validateBundle(partial)).rejects.toThrow(/csv files for vehicles, profiles are missing/);
     const noDate = await writeRecords(cleanSnapshot(5), "csv");

@@ -43,5 +43,5 @@ export const QualityReport = z
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_1.json");
+  .describe("quality_report_v0_2.json");
 export type QualityReport = z.infer<typeof QualityReport>;

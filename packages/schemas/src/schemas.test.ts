@@ -32,7 +32,7 @@ describe("columns derived from the schemas", () => {
 describe("SnapshotConfig", () => {
   it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
     const config = parseSnapshotConfig({});
-    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.1.1" });
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.2.0" });
     expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
   });
 
@@ -58,9 +58,15 @@ describe("SnapshotConfig", () => {
     expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: records, seed, asOf/);
   });
 
-  it("insists a commercial person owns a vehicle", () => {
-    expect(() => parseSnapshotConfig({ vehiclesPerPerson: { personal: [1], commercial: [0.5, 0.5] } })).toThrow(
-      /vehiclesPerPerson.commercial: a commercial person owns at least one vehicle/,
+  it("refuses a commercial vehicle distribution: since 0.2 fleets follow their business archetype", () => {
+    expect(() => parseSnapshotConfig({ vehiclesPerPerson: { personal: [1], commercial: [0, 1] } })).toThrow(
+      /vehiclesPerPerson: unknown field\(s\) 'commercial'; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype/,
     );
+  });
+
+  it("takes realistic or synthetic identifiers, realistic by default", () => {
+    expect(parseSnapshotConfig({}).identifiers).toBe("realistic");
+    expect(parseSnapshotConfig({ identifiers: "synthetic" }).identifiers).toBe("synthetic");
+    expect(() => parseSnapshotConfig({ identifiers: "fake" })).toThrow(/identifiers: must be realistic or synthetic/);
   });
 });

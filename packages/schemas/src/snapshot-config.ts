@@ -50,7 +50,10 @@ export const SnapshotConfig = z
     // Since 0.2 commercial fleets follow their business archetype (1 to hundreds of vehicles), so only
     // personal lines take a distribution here.
     vehiclesPerPerson: z
-      .strictObject({ personal: VehicleCountWeights }, { error: (issue) => (issue.code === "unrecognized_keys" ? "only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype" : undefined) })
+      .strictObject(
+        { personal: VehicleCountWeights },
+        { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype` : undefined) },
+      )
       .default({ personal: [0.08, 0.45, 0.33, 0.1, 0.04] })
       .describe("Distribution of vehicles per personal-lines person (persons under 18 own at most one)"),
     identifiers: IdentifierStyle.default("realistic").describe(
@@ -87,14 +90,23 @@ export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
  * read, never written.
  */
 export const RecordedConfig = SnapshotConfig.omit({ shardSize: true })
-  .extend({ shardSize: z.number().int().min(1).optional().describe("Written by generator 0.1.0 only: how that build split its work") })
+  .extend({
+    shardSize: z.number().int().min(1).optional().describe("Written by generator 0.1.0 only: how that build split its work"),
+    // Read as recorded, so that manifests of earlier schema versions (another layout tag) stay readable:
+    // 0.1.x recorded vehiclesPerPerson.commercial and no identifiers.
+    schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "must be a schema version like 0.2.0" }).describe("Schema version of the records"),
+    vehiclesPerPerson: z
+      .object({ personal: VehicleCountWeights, commercial: VehicleCountWeights.optional().describe("Schema 0.1 only: vehicles per commercial person") })
+      .describe("Distribution of vehicles per person, as recorded"),
+    identifiers: IdentifierStyle.optional().describe("realistic or synthetic licence numbers and plates (absent before schema 0.2)"),
+  })
   .describe("The configuration a snapshot was built from (all but the shard size)");
 export type RecordedConfig = z.infer<typeof RecordedConfig>;
 
 /** The config a snapshot records: the shard size dropped, so any sharding records the same bytes. */
 export function recordedConfig(config: SnapshotConfig): RecordedConfig {
   const { shardSize: _work, ...recorded } = config;
-  return recorded;
+  return recorded as RecordedConfig;
 }
 export type SnapshotConfigInput = z.input<typeof SnapshotConfig>;
 
@@ -112,6 +124,8 @@ export function parseSnapshotConfig(input: unknown): SnapshotConfig {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.length ? issue.path.join(".") : "config";
     if (issue.code === "unrecognized_keys") {
+      // A nested object says why itself (vehiclesPerPerson since 0.2); the top level lists its fields.
+      if (issue.path.length) return `${field}: ${issue.message}`;
       return `${field}: unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; allowed: ${Object.keys(SnapshotConfig.shape).join(", ")}`;
     }
     const given = "input" in issue ? ` (got ${JSON.stringify(issue.input)})` : "";

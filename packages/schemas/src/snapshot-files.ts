@@ -61,13 +61,13 @@ export const Manifest = z
     for (const problem of pathSetProblems(paths)) ctx.addIssue({ code: "custom", path: ["files"], message: problem });
     if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
   })
-  .describe("snapshot_manifest_v0_1.json");
+  .describe("snapshot_manifest_v0_2.json");
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
 export type Contact = z.infer<typeof Contact>;
 
-/** dataset_v0_1.json: what the dataset is, for people browsing it. */
+/** dataset_v0_2.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z
   .object({
     dataset: z.string(),
@@ -77,13 +77,13 @@ export const DatasetDescriptor = z
     entities: z.array(z.object({ name: Entity, description: z.string(), primaryKey: z.string(), records: z.number().int().min(0) })),
     contacts: z.array(Contact),
   })
-  .describe("dataset_v0_1.json");
+  .describe("dataset_v0_2.json");
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
-/** metadata_v0_1.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+/** metadata_v0_2.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
   .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
-  .describe("metadata_v0_1.json");
+  .describe("metadata_v0_2.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -106,7 +106,7 @@ export const ValidationReport = z
       }),
     ),
   })
-  .describe("validation_report_v0_1.json");
+  .describe("validation_report_v0_2.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
 /** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
@@ -117,7 +117,7 @@ export const LatestPointer = z
     generatedAt: z.iso.datetime().describe("When it was built"),
     manifest: z
       .string()
-      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.1/`): `v0.1/<snapshotId>/snapshot_manifest_v0_1.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_1.json`"),
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.2/`): `v0.2/<snapshotId>/snapshot_manifest_v0_2.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_2.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

@@ -2,16 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { partialFolder } from "@sdh/local-files";
-import { VERSION_TAG } from "@sdh/schemas";
+import { MANIFEST_FILE_NAME, VERSION_TAG } from "@sdh/schemas";
 
 /** A snapshot with this id is already published with different content: never overwritten. */
 export class PublishConflictError extends Error {
   override name = "PublishConflictError";
 }
 
-const MANIFEST = "snapshot_manifest_v0_1.json";
+const MANIFEST = MANIFEST_FILE_NAME;
 
-/** The folder a snapshot is published to under a local target: `<target>/v0.1/<snapshotId>/`, as on S3. */
+/** The folder a snapshot is published to under a local target: `<target>/v0.2/<snapshotId>/`, as on S3. */
 export function publishedFolder(targetPath: string, snapshotId: string): string {
   return join(targetPath, VERSION_TAG, snapshotId);
 }

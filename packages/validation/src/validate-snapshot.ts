@@ -17,7 +17,7 @@ export interface SnapshotSources {
 /** A number of records someone claims an entity has: the config, the generator, an exported file or the manifest. */
 export interface CountClaim {
   kind: "config" | "generated" | "export" | "manifest";
-  /** Who claims it, as the report should name it: "config.records", "persons_v0_1.csv", ... */
+  /** Who claims it, as the report should name it: "config.records", "persons_v0_2.csv", ... */
   source: string;
   entity: Entity;
   records: number;

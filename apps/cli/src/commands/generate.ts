@@ -60,7 +60,7 @@ export async function generate(args: string[], settings: Settings): Promise<numb
     } else {
       console.log(`Snapshot ${snapshotId} written to ${result.dir} in ${seconds.toFixed(1)} s`);
       console.log(`  ${counts.persons} persons · ${counts.vehicles} vehicles · ${counts.profiles} profiles · ${files.length} files`);
-      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_1.md"}`);
+      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_2.md"}`);
     }
     return EXIT.ok;
   } catch (error) {

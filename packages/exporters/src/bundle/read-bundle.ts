@@ -39,7 +39,7 @@ export function readBundle(dir: string): BundleContents {
     if (absent.length) throw new BundleError(`${dir}: ${format} files for ${absent.join(", ")} are missing; a bundle has all of ${ENTITIES.join(", ")}`);
   }
   if (formats.size === 0) {
-    throw new BundleError(`${dir} has no data files; expected names like persons_v0_1.csv, vehicles_v0_1.json or profiles_v0_1.parquet`);
+    throw new BundleError(`${dir} has no data files; expected names like persons_v0_2.csv, vehicles_v0_2.json or profiles_v0_2.parquet`);
   }
   return {
     dir,

@@ -1,7 +1,7 @@
 import { createGenerator, GENERATOR } from "@sdh/rules";
 import { columnsOf, SCHEMA_VERSION, type Entity, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
 
-/** The demo files seed 001 names, under data/demo_samples/v0.1/. */
+/** The demo files seed 001 names, under data/demo_samples/v0.2/. */
 export const DEMO_SAMPLE_FILES = ["persons_sample.json", "vehicles_sample.json", "profiles_sample.json", "bundle_sample.json"] as const;
 
 /** How many persons of each line the samples show: enough for a slide, both lines of business. */

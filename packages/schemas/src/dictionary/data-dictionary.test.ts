@@ -9,7 +9,7 @@ import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
 import { EXAMPLE_MANIFEST } from "./example-manifest.js";
 
 const COMMITTED = fileURLToPath(new URL("../../../../governance/data-dictionary.md", import.meta.url));
-const SAMPLES = fileURLToPath(new URL("../../../../data/demo_samples/v0.1/bundle_sample.json", import.meta.url));
+const SAMPLES = fileURLToPath(new URL("../../../../data/demo_samples/v0.2/bundle_sample.json", import.meta.url));
 
 function examples() {
   const first = (JSON.parse(readFileSync(SAMPLES, "utf8")) as { persons: Array<{ person: unknown; vehicles: unknown[]; profile: unknown }> }).persons[0]!;

@@ -111,16 +111,16 @@ export interface DictionaryExamples {
 /** The data dictionary as Markdown, generated from the zod schemas; `governance/data-dictionary.md` is this text. */
 export function renderDataDictionary(examples: DictionaryExamples): string {
   const sections: Array<[string, string, z.ZodType, unknown]> = [
-    ["Person", "`persons_v0_1.*`: one record per person, the policyholder or driver.", Person, examples.person],
-    ["Vehicle", "`vehicles_v0_1.*`: the vehicles each person owns (`owner_person_id`).", Vehicle, examples.vehicle],
-    ["Profile", "`profiles_v0_1.*`: one profile per person, derived from the person and their vehicles.", Profile, examples.profile],
-    ["Manifest", "`snapshot_manifest_v0_1.json`: the snapshot's table of contents, written last. Its field names are public API.", Manifest, examples.manifest],
+    ["Person", "`persons_v0_2.*`: one record per person, the policyholder or driver.", Person, examples.person],
+    ["Vehicle", "`vehicles_v0_2.*`: the vehicles each person owns (`owner_person_id`).", Vehicle, examples.vehicle],
+    ["Profile", "`profiles_v0_2.*`: one profile per person, derived from the person and their vehicles.", Profile, examples.profile],
+    ["Manifest", "`snapshot_manifest_v0_2.json`: the snapshot's table of contents, written last. Its field names are public API.", Manifest, examples.manifest],
   ];
   return `# Data dictionary (schema ${SCHEMA_VERSION})
 
 Generated from the zod schemas in \`packages/schemas\` by \`pnpm docs:dictionary\`. Do not edit by hand:
 a test fails when this file differs from the schemas. The examples are the first records of the
-committed demo samples (\`data/demo_samples/v0.1\`, seed 42) and an example manifest that the same
+committed demo samples (\`data/demo_samples/v0.2\`, seed 42) and an example manifest that the same
 test checks against the schema.
 
 - **type**: \`string\`, \`integer\`, \`number\`, \`boolean\`, \`date\` (YYYY-MM-DD), \`date-time\`
