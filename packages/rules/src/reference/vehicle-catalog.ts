@@ -53,16 +53,37 @@ function parseStem(entry: string, body: BodyType): VinStem {
   };
 }
 
+/**
+ * vPIC leaves the fuel out for some VIN patterns. Such a stem takes the fuel its siblings agree on —
+ * the other stems of the model year, else of the model (every Tesla is electric) — and stays null
+ * when they do not agree.
+ */
+function fillFuel(years: Map<number, VinStem[]>): void {
+  const agreed = (stems: readonly VinStem[]) => {
+    const fuels = new Set(stems.flatMap((s) => (s.fuel ? [s.fuel] : [])));
+    return fuels.size === 1 ? [...fuels][0]! : null;
+  };
+  const model = agreed([...years.values()].flat());
+  for (const stems of years.values()) {
+    const year = agreed(stems) ?? model;
+    for (const stem of stems) if (!stem.fuel) stem.fuel = year;
+  }
+}
+
 function load(): { source: string; models: readonly CatalogModel[] } {
   const file = readReferenceJson<VehicleCatalogFile>("vehicles.json");
-  const models = file.models.map((m) => ({
-    make: m.make,
-    model: m.model,
-    body: m.body,
-    lines: m.lines === "PC" ? (["personal", "commercial"] as const) : m.lines === "P" ? (["personal"] as const) : (["commercial"] as const),
-    weight: m.weight,
-    years: new Map(Object.entries(m.years).map(([year, stems]) => [Number(year), stems.map((s) => parseStem(s, m.body))] as const)),
-  }));
+  const models = file.models.map((m) => {
+    const years = new Map(Object.entries(m.years).map(([year, stems]) => [Number(year), stems.map((s) => parseStem(s, m.body))] as const));
+    fillFuel(years);
+    return {
+      make: m.make,
+      model: m.model,
+      body: m.body,
+      lines: m.lines === "PC" ? (["personal", "commercial"] as const) : m.lines === "P" ? (["personal"] as const) : (["commercial"] as const),
+      weight: m.weight,
+      years,
+    };
+  });
   return { source: file.source, models };
 }
 
