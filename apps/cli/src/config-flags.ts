@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { parseTarget } from "@sdh/storage";
 import { asOfProblem } from "@sdh/rules";
-import { ConfigError, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
+import { ConfigError, IdentifierStyle, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { UsageError } from "./usage-error.js";
 
 /** The flags that make a snapshot config, shared by `generate` and `snapshot run`. */
@@ -11,6 +11,7 @@ export const CONFIG_FLAGS = {
   seed: { type: "string" },
   "as-of": { type: "string" },
   formats: { type: "string" },
+  identifiers: { type: "string" },
   shards: { type: "string" },
   "snapshot-id": { type: "string" },
 } as const;
@@ -19,6 +20,9 @@ const CONFIG_FLAGS_TEXT = `  --records N        persons to generate (default 200
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)
+  --identifiers KIND realistic licence numbers and plates in live state formats (default), or
+                     synthetic ones no state issues (SYN…, ZZ…), for test systems that reach live
+                     vendors (governance/stewardship.md)
   --shards K         split the persons into K shards (changes how work is split, never the bytes;
                      default: shards of 50,000 persons)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
@@ -52,6 +56,12 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     const unknown = formats.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
     if (unknown.length) throw new UsageError(`--formats: unknown format(s) ${unknown.join(", ")}; allowed: ${OutputFormat.options.join(", ")}`);
     input.formats = formats as SnapshotConfigInput["formats"];
+  }
+  if (values.identifiers !== undefined) {
+    if (!(IdentifierStyle.options as readonly string[]).includes(values.identifiers)) {
+      throw new UsageError(`--identifiers must be ${IdentifierStyle.options.join(" or ")} (got '${values.identifiers}')`);
+    }
+    input.identifiers = values.identifiers as SnapshotConfigInput["identifiers"];
   }
   let config: SnapshotConfig;
   try {

@@ -10,9 +10,9 @@ import type { SnapshotConfig } from "@sdh/schemas";
  * (ADR 0013).
  */
 export function defaultSnapshotId(config: SnapshotConfig): string {
-  const { records, seed, asOf, lobMix, vehiclesPerPerson, formats, schemaVersion } = config;
+  const { records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion } = config;
   const digest = createHash("sha256")
-    .update(JSON.stringify({ records, seed, asOf, lobMix, vehiclesPerPerson, formats, schemaVersion, generator: GENERATOR.version }))
+    .update(JSON.stringify({ records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion, generator: GENERATOR.version }))
     .digest("hex");
   return `${asOf}-s${seed}-${digest.slice(0, 8)}`;
 }
