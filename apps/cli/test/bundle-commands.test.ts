@@ -75,12 +75,27 @@ describe("sdh generate, verify and validate", () => {
     [["generate", "--records", "10", "--as-of", "2026-13-01", "--out", "x"], /--as-of: .* \(got "2026-13-01"\)/],
     [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, jsonl, parquet/],
     [["generate", "--records", "10"], /--out DIR is required/],
+    [["generate", "--records", "10", "--identifiers", "fake", "--out", "x"], /--identifiers must be realistic or synthetic \(got 'fake'\)/],
     [["validate", "/definitely/not/here"], /is not a folder/],
     [["validate", ".", "--format", "xls"], /unknown format\(s\) xls; allowed: csv, json, jsonl, parquet/],
   ])("exits 2 with a clear message: %s", (args, message) => {
     const run = runCli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+
+  it("generate --identifiers synthetic writes licence numbers and plates no state issues, and the gate passes them", () => {
+    const dir = join(tmp(), "synthetic");
+    const run = runCli(["generate", "--records", "150", "--identifiers", "synthetic", "--formats", "json", "--out", dir, "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const persons = JSON.parse(readFileSync(join(dir, "persons_v0_2.json"), "utf8")) as Array<{ license_number: string }>;
+    const vehicles = JSON.parse(readFileSync(join(dir, "vehicles_v0_2.json"), "utf8")) as Array<{ plate: string }>;
+    for (const p of persons) expect(p.license_number).toMatch(/^SYN\d{9}$/);
+    for (const v of vehicles) expect(v.plate).toMatch(/^ZZ[A-HJ-NPR-Z]{2}\d{3}$/);
+    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_2.json"), "utf8")) as { config: { identifiers: string }; validation: { passed: boolean } };
+    expect(manifest.config.identifiers).toBe("synthetic");
+    expect(manifest.validation.passed).toBe(true);
   });
 
   it("generate refuses a non-empty --out without --force and writes nothing", () => {

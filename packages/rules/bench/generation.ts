@@ -3,7 +3,17 @@
 import { Faker, en } from "@faker-js/faker";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { cpus } from "node:os";
-import { createGenerator, createPersonRule, createVehicleRule } from "../src/index.js";
+
+// The reference tables (data/) load when the rules are first imported, once per thread: measure what
+// that costs before anything else runs. `--expose-gc` makes the heap figure exact (tsx passes it on).
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const loadStart = performance.now();
+const { createGenerator, createPersonRule, createVehicleRule } = await import("../src/index.js");
+const loadMs = performance.now() - loadStart;
+gc?.();
+const referenceHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 
 const quick = process.argv.includes("--quick") || process.env.SDH_BENCH_MODE === "quick";
 const RUNS = quick ? 3 : 5;
@@ -75,6 +85,7 @@ const results = [
 const baseline = results.at(-1)!.median;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(`\n@sdh/rules generation — ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, Node ${process.versions.node}, one core, ${RUNS} runs of ${fmt(N)}\n`);
+console.log(`Reference tables: loaded in ${loadMs.toFixed(0)} ms, ${referenceHeapMb.toFixed(1)} MB of heap${gc ? "" : " (approximate: run with --expose-gc)"}\n`);
 console.log("| stage | median | spread (min–max) | × baseline |");
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of results) {

@@ -61,3 +61,9 @@ export function wholeYearsBetween(from: CalendarDate, to: CalendarDate): number 
   const years = to.year - from.year;
   return to.month > from.month || (to.month === from.month && to.day >= from.day) ? years : years - 1;
 }
+
+/** Whole years from one YYYY-MM-DD string to another, without building dates (the hot path's age). */
+export function wholeYearsBetweenIso(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) >= from.slice(5) ? years : years - 1;
+}

@@ -1,4 +1,5 @@
 import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
 import { createProfileRule } from "./profile.js";
 import { createVehicleRule } from "./vehicle.js";
@@ -23,8 +24,9 @@ export interface SnapshotGenerator {
 
 export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
   if (!Number.isInteger(config.records) || config.records < 1) throw new Error(`records must be ≥ 1, got ${config.records}`);
-  const persons = createPersonRule(config);
-  const vehicles = createVehicleRule(config);
+  const slots = createPersonSlots(config.records, config.seed);
+  const persons = createPersonRule(config, slots);
+  const vehicles = createVehicleRule(config, slots);
   const profiles = createProfileRule(config);
   return {
     person: persons.person,

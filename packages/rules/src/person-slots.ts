@@ -18,7 +18,11 @@ export interface PersonSlot {
  * numbers within the state's run, email addresses, business names, USDOT numbers, VIN serials), so
  * they are unique by construction in every shard — even in states whose formats hold only 10^7 values.
  */
-export function createPersonSlots(records: number, seed: number): { slotOf(i: number): PersonSlot } {
+export interface PersonSlots {
+  slotOf(i: number): PersonSlot;
+}
+
+export function createPersonSlots(records: number, seed: number): PersonSlots {
   const order = createPermutation(records, seed ^ 0x51a7e);
   const total = STATES.reduce((sum, s) => sum + s.population, 0);
   const starts = new Float64Array(STATES.length + 1);
@@ -28,8 +32,12 @@ export function createPersonSlots(records: number, seed: number): { slotOf(i: nu
     cumulative += s.population;
   });
   starts[STATES.length] = records;
+  // The vehicle rule asks for the slot of the person the person rule just built: keep the last one.
+  let lastIndex = -1;
+  let last: PersonSlot | null = null;
   return {
     slotOf(i) {
+      if (i === lastIndex && last) return last;
       const slot = order(i);
       let lo = 0;
       let hi = STATES.length - 1;
@@ -38,7 +46,9 @@ export function createPersonSlots(records: number, seed: number): { slotOf(i: nu
         if (starts[mid]! <= slot) lo = mid;
         else hi = mid - 1;
       }
-      return { slot, state: STATES[lo]!, stateIndex: slot - starts[lo]!, size: starts[lo + 1]! - starts[lo]! };
+      last = { slot, state: STATES[lo]!, stateIndex: slot - starts[lo]!, size: starts[lo + 1]! - starts[lo]! };
+      lastIndex = i;
+      return last;
     },
   };
 }

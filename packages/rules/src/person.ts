@@ -5,7 +5,7 @@ import { formatTemplate, templateSpace } from "./id-template.js";
 import { derivedLicenceNumber } from "./licence-numbers.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
-import { createPersonSlots } from "./person-slots.js";
+import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { BUSINESS_ARCHETYPES, FLEET_ROLES } from "./reference/business.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
@@ -25,9 +25,15 @@ const MIDDLE_NAME_SHARE = 0.7;
 /** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
 const USDOT_SPACE = 4_000_000;
 
-/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. */
+/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. Names repeat, so each is folded once. */
+const emailParts = new Map<string, string>();
 function emailPart(name: string): string {
-  return name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+  let part = emailParts.get(name);
+  if (part === undefined) {
+    part = name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+    if (emailParts.size < 100_000) emailParts.set(name, part);
+  }
+  return part;
 }
 
 function twoDigits(n: number): string {
@@ -39,11 +45,11 @@ export interface PersonRule {
   person(i: number): Person;
 }
 
-export function createPersonRule(config: SnapshotConfig): PersonRule {
+/** `slots` may be shared with the vehicle rule (createGenerator does), so each slot is computed once. */
+export function createPersonRule(config: SnapshotConfig, slots: PersonSlots = createPersonSlots(config.records, config.seed)): PersonRule {
   const asOf = parseIsoDate(config.asOf);
   const asOfDay = toEpochDay(asOf);
   const streams = createRecordStreams(config.seed, "person");
-  const slots = createPersonSlots(config.records, config.seed);
   const synthetic = config.identifiers === "synthetic";
   const usdotNumbers = createPermutation(Math.max(config.records, USDOT_SPACE), config.seed ^ 0x0d07);
   const syntheticLicences = createPermutation(templateSpace(SYNTHETIC_LICENSE_TEMPLATE), config.seed ^ 0x5d1c);

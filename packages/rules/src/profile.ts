@@ -1,5 +1,5 @@
 import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
-import { parseIsoDate, wholeYearsBetween } from "./dates.js";
+import { parseIsoDate, wholeYearsBetweenIso } from "./dates.js";
 import { createRecordStreams } from "./random.js";
 import { riskBand, riskScore } from "./risk.js";
 import { uuidFrom } from "./uuid.js";
@@ -21,8 +21,8 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
   const streams = createRecordStreams(config.seed, "profile");
   return {
     profileOf(person, vehicles, i) {
-      const age = wholeYearsBetween(parseIsoDate(person.date_of_birth), asOf);
-      const yearsLicensed = wholeYearsBetween(parseIsoDate(person.license_issue_date), asOf);
+      const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
+      const yearsLicensed = wholeYearsBetweenIso(person.license_issue_date, config.asOf);
       const primary = primaryVehicle(vehicles);
       const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
       const names = [person.first_name, person.middle_name, person.last_name, person.name_suffix].filter((n): n is string => n !== null);

@@ -11,10 +11,16 @@ export function pick<T>(r: Random, items: readonly T[]): T {
   return item;
 }
 
-/** Cumulative weights for `pickWeighted`, computed once per table rather than per draw. */
+/**
+ * A weighted table, prepared once: `cumulative` shares (for reports) and Walker's alias table, so
+ * `pickWeighted` costs the same for 5 items as for the 28,000 ZIP codes of a state.
+ */
 export interface WeightedTable<T> {
   items: readonly T[];
   cumulative: Float64Array;
+  /** Alias method: column k keeps its own item with probability `keep[k]`, else gives `alias[k]`. */
+  keep: Float64Array;
+  alias: Uint32Array;
 }
 
 export function weighted<T>(entries: ReadonlyArray<readonly [T, number]>): WeightedTable<T> {
@@ -27,18 +33,36 @@ export function weighted<T>(entries: ReadonlyArray<readonly [T, number]>): Weigh
   });
   if (total <= 0) throw new Error("weights must not all be 0");
   for (let i = 0; i < cumulative.length; i++) cumulative[i]! /= total;
-  return { items: entries.map(([item]) => item), cumulative };
+  const { keep, alias } = aliasTable(entries.map(([, w]) => (w * entries.length) / total));
+  return { items: entries.map(([item]) => item), cumulative, keep, alias };
 }
 
-export function pickWeighted<T>(r: Random, table: WeightedTable<T>): T {
-  const x = r.next();
-  const { cumulative, items } = table;
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x < cumulative[mid]!) hi = mid;
-    else lo = mid + 1;
+/** Vose's stable construction of Walker's alias table from weights scaled to average 1. */
+function aliasTable(scaled: number[]): { keep: Float64Array; alias: Uint32Array } {
+  const n = scaled.length;
+  const keep = new Float64Array(n);
+  const alias = new Uint32Array(n);
+  const small: number[] = [];
+  const large: number[] = [];
+  scaled.forEach((p, k) => (p < 1 ? small : large).push(k));
+  while (small.length && large.length) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    keep[s] = scaled[s]!;
+    alias[s] = l;
+    scaled[l] = scaled[l]! + scaled[s]! - 1;
+    (scaled[l]! < 1 ? small : large).push(l);
   }
-  return items[lo]!;
+  for (const k of [...large, ...small]) {
+    keep[k] = 1;
+    alias[k] = k;
+  }
+  return { keep, alias };
+}
+
+/** One draw: its integer part picks a column, its fraction decides between the column's two items. */
+export function pickWeighted<T>(r: Random, table: WeightedTable<T>): T {
+  const x = r.next() * table.items.length;
+  const column = Math.floor(x);
+  return table.items[x - column < table.keep[column]! ? column : table.alias[column]!]!;
 }

@@ -1,10 +1,10 @@
 import type { LobType, Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
-import { parseIsoDate, wholeYearsBetween } from "./dates.js";
+import { parseIsoDate, wholeYearsBetweenIso } from "./dates.js";
 import { formatTemplate, templateSpace } from "./id-template.js";
 import { createPermutation } from "./permutation.js";
-import { createPersonSlots } from "./person-slots.js";
+import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { createRecordStreams, type Random } from "./random.js";
-import { ARCHETYPE_BY_NAICS, type BusinessArchetype } from "./reference/business.js";
+import { ARCHETYPE_BY_NAICS, BUSINESS_ARCHETYPES, type BusinessArchetype } from "./reference/business.js";
 import {
   COMMERCIAL_USAGE,
   MAX_VEHICLE_AGE,
@@ -19,10 +19,10 @@ import {
 } from "./reference/distributions.js";
 import { ZIPS_BY_STATE } from "./reference/places.js";
 import { APPORTIONED_PLATE_TEMPLATE, STATES_BY_CODE, SYNTHETIC_PLATE_TEMPLATE } from "./reference/states.js";
-import { VEHICLE_CATALOG, type CatalogModel } from "./reference/vehicle-catalog.js";
+import { VEHICLE_CATALOG, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
 import { intBetween, pick, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
-import { VIN_ALPHABET, modelYearCode, withCheckDigit } from "./vin.js";
+import { VIN_ALPHABET, checkDigitOf, modelYearCode, vinPartialSum } from "./vin.js";
 
 export interface VehicleRule {
   /** The vehicles of person `i`, in order: a pure function of (seed, i, person, config). */
@@ -67,8 +67,8 @@ const SERIALS = VIN_ALPHABET.length * 100_000;
 /** Vehicles per person whose serial comes straight from the person's slot. */
 const SERIAL_STRIDE = 8;
 
-export function createVehicleRule(config: SnapshotConfig): VehicleRule {
-  const slots = createPersonSlots(config.records, config.seed);
+/** `slots` may be shared with the person rule (createGenerator does), so each slot is computed once. */
+export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = createPersonSlots(config.records, config.seed)): VehicleRule {
   const serials = createPermutation(SERIALS, config.seed ^ 0x5e71);
   // The serial of vehicle k of the person in `slot`: distinct (slot, k) give distinct serials while
   // records × 8 ≤ 3.3M (412,500 persons) and k < 8, so VINs are unique by construction there; deeper
@@ -77,7 +77,18 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
   const serialFor = (slot: number, k: number): string => {
     const key = slot * SERIAL_STRIDE + (k % SERIAL_STRIDE) + SERIAL_STRIDE * config.records * Math.floor(k / SERIAL_STRIDE);
     const n = serials(key % SERIALS);
-    return `${VIN_ALPHABET[Math.floor(n / 100_000)]}${String(n % 100_000).padStart(5, "0")}`;
+    return VIN_ALPHABET[Math.floor(n / 100_000)]! + String(100_000 + (n % 100_000)).slice(1);
+  };
+  // Year codes and their check-digit terms (position 10, weight 9), by model year.
+  const yearCodes = new Map<number, { code: string; sum: number }>();
+  const yearCodeOf = (year: number) => {
+    let entry = yearCodes.get(year);
+    if (!entry) {
+      const code = modelYearCode(year);
+      entry = { code, sum: vinPartialSum(code, 9) };
+      yearCodes.set(year, entry);
+    }
+    return entry;
   };
   const asOf = parseIsoDate(config.asOf);
   const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
@@ -85,27 +96,30 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
   const years = modelYearTable(config.asOf);
   const synthetic = config.identifiers === "synthetic";
 
-  // Models on offer per (line or archetype, model year), built when first asked for.
-  const modelTables = new Map<string, WeightedTable<CatalogModel> | null>();
+  // Models on offer per (line or archetype, model year), built when first asked for; indexed by
+  // position (personal lines, then each archetype) and year, as this is asked once per vehicle.
+  const yearsSpanned = CATALOG_LAST_YEAR - CATALOG_FIRST_YEAR + 1;
+  type Offer = { model: CatalogModel; stems: readonly VinStem[] };
+  const modelTables: Array<WeightedTable<Offer> | null | undefined> = new Array((BUSINESS_ARCHETYPES.items.length + 2) * yearsSpanned);
   const modelsFor = (line: LobType, archetype: BusinessArchetype | null, year: number) => {
-    const key = `${archetype?.key ?? line}:${year}`;
-    let table = modelTables.get(key);
+    const group = archetype ? 2 + BUSINESS_ARCHETYPES.items.indexOf(archetype) : line === "personal" ? 0 : 1;
+    const key = group * yearsSpanned + (year - CATALOG_FIRST_YEAR);
+    let table = modelTables[key];
     if (table === undefined) {
       const models = VEHICLE_CATALOG.filter((m) => m.years.has(year) && m.lines.includes(line) && (!archetype || archetype.bodies.has(m.body)));
-      table = models.length ? weighted(models.map((m) => [m, m.weight] as const)) : null;
-      modelTables.set(key, table);
+      table = models.length ? weighted(models.map((m) => [{ model: m, stems: m.years.get(year)! }, m.weight] as const)) : null;
+      modelTables[key] = table;
     }
     return table;
   };
-  const modelFor = (r: Random, line: LobType, archetype: BusinessArchetype | null): { model: CatalogModel; year: number } => {
-    let year = pickWeighted(r, years);
+  const modelFor = (r: Random, line: LobType, archetype: BusinessArchetype | null): { offer: Offer; year: number } => {
+    const year = pickWeighted(r, years);
     // A year in which this line or archetype sells nothing (a tractor in 1984): the nearest newer year that does.
-    for (let y = year; y <= CATALOG_LAST_YEAR + 1; y++) {
+    for (let y = year; y <= CATALOG_LAST_YEAR; y++) {
       const table = modelsFor(line, archetype, y);
-      if (table) return { model: pickWeighted(r, table), year: y };
+      if (table) return { offer: pickWeighted(r, table), year: y };
     }
-    year = CATALOG_LAST_YEAR;
-    return { model: pickWeighted(r, modelsFor(line, null, year)!), year };
+    return { offer: pickWeighted(r, modelsFor(line, null, CATALOG_LAST_YEAR)!), year: CATALOG_LAST_YEAR };
   };
 
   // Plates: a keyed permutation of (ordinal, person) within the plate format's space, unique per state
@@ -125,7 +139,7 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
     vehiclesOf(person: Person, i: number): Vehicle[] {
       const r = streams.at(i);
       const commercial = person.lob_type === "commercial";
-      const age = wholeYearsBetween(parseIsoDate(person.date_of_birth), asOf);
+      const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
       const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(person.naics_code ?? "") ?? null) : null;
       if (commercial && !archetype) throw new Error(`person ${i} is commercial without a known business archetype (naics ${person.naics_code})`);
       let count: number;
@@ -141,9 +155,12 @@ export function createVehicleRule(config: SnapshotConfig): VehicleRule {
       const { slot } = slots.slotOf(i);
       const vehicles: Vehicle[] = [];
       for (let k = 0; k < count; k++) {
-        const { model, year: model_year } = modelFor(r, person.lob_type, archetype);
-        const stem = pick(r, model.years.get(model_year)!);
-        const vin = withCheckDigit(`${stem.prefix}0${modelYearCode(model_year)}${stem.plant}${serialFor(slot, k)}`);
+        const { offer, year: model_year } = modelFor(r, person.lob_type, archetype);
+        const model = offer.model;
+        const stem = pick(r, offer.stems);
+        const yearCode = yearCodeOf(model_year);
+        const serial = serialFor(slot, k);
+        const vin = `${stem.prefix}${checkDigitOf(stem.checkSum + yearCode.sum + vinPartialSum(serial, 11))}${yearCode.code}${stem.plant}${serial}`;
         const vehicleAge = Math.max(0, asOf.year - model_year);
         const usage = archetype ? pickWeighted(r, COMMERCIAL_USAGE) : pickWeighted(r, personalUsageFor(age));
         const gvwr_class = archetype ? stem.gvwr : null;

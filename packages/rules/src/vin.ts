@@ -40,6 +40,23 @@ export function yearsForCode(code: string): number[] {
   return [1980 + offset, 2010 + offset, 2040 + offset];
 }
 
+/** Σ value × weight over `chars` placed from VIN position `from` (0-based): a partial check-digit sum. */
+export function vinPartialSum(chars: string, from: number): number {
+  let sum = 0;
+  for (let k = 0; k < chars.length; k++) {
+    const value = VALUE_BY_CODE[chars.charCodeAt(k)] ?? -1;
+    if (value < 0) throw new Error(`'${chars[k]}' is not allowed in a VIN`);
+    sum += value * WEIGHTS[from + k]!;
+  }
+  return sum;
+}
+
+/** The check digit for a partial sum over every position but 9. */
+export function checkDigitOf(sum: number): string {
+  const remainder = sum % 11;
+  return remainder === 10 ? "X" : String(remainder);
+}
+
 /** Completes a VIN: writes the check digit into position 9 of a 17-character draft. */
 export function withCheckDigit(draft: string): string {
   return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;

@@ -37,7 +37,9 @@ describe("the quality report", () => {
 
     const gender = column("persons", "gender");
     expect(gender).toMatchObject({ distinct: 3, distinctExact: true, min: "F", max: "X", numeric: null });
-    expect(gender.top.map((t) => t.value)).toEqual(["F", "M", "X"]);
+    // F and M are near half each (either may lead in a sample), X far behind.
+    expect(gender.top.map((t) => t.value).slice(0, 2).sort()).toEqual(["F", "M"]);
+    expect(gender.top[2]).toMatchObject({ value: "X" });
 
     const ids = column("persons", "person_id");
     expect(ids.distinctExact).toBe(false);

@@ -1,5 +1,6 @@
 import type { BodyType, FuelType, GvwrClass, LobType } from "@sdh/schemas";
 import { readReferenceJson } from "./reference-files.js";
+import { vinPartialSum } from "../vin.js";
 import { FUEL_BY_CODE, USUAL_GVWR_BY_BODY } from "./vehicle-codes.js";
 
 /**
@@ -26,6 +27,8 @@ export interface VinStem {
   prefix: string;
   /** VIN position 11. */
   plant: string;
+  /** The check-digit sum of positions 1-8 and 11, computed once: the generator adds the year and serial. */
+  checkSum: number;
   trim: string | null;
   fuel: FuelType | null;
   gvwr: GvwrClass;
@@ -47,6 +50,7 @@ function parseStem(entry: string, body: BodyType): VinStem {
   return {
     prefix: stem.slice(0, 8),
     plant: stem[8]!,
+    checkSum: vinPartialSum(stem.slice(0, 8), 0) + vinPartialSum(stem[8]!, 10),
     trim: trim || null,
     fuel: FUEL_BY_CODE[fuel] ?? null,
     gvwr: (gvwr || USUAL_GVWR_BY_BODY[body]) as GvwrClass,
