@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BUNDLE_FILES, OutputExistsError, validateBundle, verifyBundle, writeBundle } from "@sdh/exporters";
+import { BUNDLE_FILES, OutputExistsError, readEntityFile, validateBundle, verifyBundle, writeBundle } from "@sdh/exporters";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Manifest, parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
@@ -100,6 +100,25 @@ describe("writeBundle", () => {
       if (k < jsonParts.length - 1) expect(Buffer.byteLength(text) - "\n]\n".length).toBeGreaterThanOrEqual(options.partBytes);
     }
     expect(total).toBe(whole.manifest.counts.vehicles);
+  });
+
+  it("keeps names as written — apostrophes, hyphens, accents, suffixes — in CSV, JSON, JSON Lines and Parquet", async () => {
+    const { out } = await buildBundle({ records: 3_000, formats: ["csv", "json", "jsonl", "parquet"] });
+    const read = async (format: "csv" | "json" | "jsonl" | "parquet") => {
+      const names: string[] = [];
+      for await (const p of readEntityFile("persons", format, join(out, `persons_v0_2.${format}`))) {
+        const person = p as { last_name: string; name_suffix: string | null };
+        names.push(`${person.last_name}|${person.name_suffix ?? ""}`);
+      }
+      return names;
+    };
+    const csv = await read("csv");
+    const special = csv.filter((n) => /['’\-áéíóúñÁÉÍÓÚÑ]|\|./.test(n));
+    expect(special.some((n) => n.includes("'"))).toBe(true);
+    expect(special.some((n) => n.includes("-"))).toBe(true);
+    expect(special.some((n) => /[áéíóúñ]/i.test(n))).toBe(true);
+    expect(special.some((n) => /\|(Jr\.|Sr\.|II|III|IV)$/.test(n))).toBe(true);
+    for (const format of ["json", "jsonl", "parquet"] as const) expect(await read(format), format).toEqual(csv);
   });
 
   it("writes Parquet with real types that DuckDB reads back", async () => {

@@ -48,13 +48,26 @@ export function plateFits(plate: string, state: string): boolean {
   return SYNTHETIC_PLATE.test(plate) || APPORTIONED_PLATE.test(plate) || (PLATE_FORMAT.get(state)?.test(plate) ?? true);
 }
 
-// make|model|year|positions 1-8 and 11 of every stem in the catalogue: about 40,000 short strings.
-const STEMS = new Set<string>();
-for (const m of VEHICLE_CATALOG) for (const [year, stems] of m.years) for (const s of stems) STEMS.add(`${m.make}|${m.model}|${year}|${s.prefix}${s.plant}`);
+// VIN positions 1-8 → the (make, model, year, plant) of every catalogue stem that starts so: one
+// 8-character key per vehicle, then a short list, instead of building a long key per vehicle.
+const STEMS = new Map<string, Array<{ make: string; model: string; year: number; plant: string }>>();
+for (const m of VEHICLE_CATALOG) {
+  for (const [year, stems] of m.years) {
+    for (const s of stems) {
+      const list = STEMS.get(s.prefix) ?? [];
+      list.push({ make: m.make, model: m.model, year, plant: s.plant });
+      STEMS.set(s.prefix, list);
+    }
+  }
+}
 
 /** True when positions 1-8 and 11 of the VIN are a vPIC pattern of the make, model and model year. */
 export function vinDecodes(vin: string, make: string, model: string, modelYear: number): boolean {
-  return STEMS.has(`${make}|${model}|${modelYear}|${vin.slice(0, 8)}${vin[10]}`);
+  const candidates = STEMS.get(vin.slice(0, 8));
+  if (!candidates) return false;
+  const plant = vin[10];
+  for (const c of candidates) if (c.year === modelYear && c.plant === plant && c.model === model && c.make === make) return true;
+  return false;
 }
 
 /** The same calendar day `years` later, as YYYY-MM-DD (29 February → 28 February in common years). */

@@ -41,3 +41,16 @@ describe("CompactKeySet", () => {
     expect(perKey).toBeLessThanOrEqual(60);
   });
 });
+
+describe("hashed-text keys (emails)", () => {
+  it("find repeats of any text, accents included, packed (none kept aside as strings)", async () => {
+    const set = new CompactKeySet("hashed-text", 4);
+    const emails = Array.from({ length: 50_000 }, (_, i) => `maría.garcía-lópez${i}@example.org`);
+    emails.forEach((e, i) => expect(set.add(e)).toBe(i));
+    expect(set.add(emails[123]!)).toBe(-1 - 123);
+    expect(set.find("someone.else@example.org")).toBe(-1);
+    expect(set.export().others).toEqual([]);
+    // The table's packed words (16 bytes a key, at its load factor), not ~100-byte strings.
+    expect(set.bytes).toBeLessThan(50_000 * 64);
+  });
+});

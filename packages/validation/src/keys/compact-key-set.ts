@@ -1,7 +1,8 @@
-import { encodeShortText, encodeUuid, type Key128 } from "./key-encoding.js";
+import { encodeHashedText, encodeShortText, encodeUuid, type Key128 } from "./key-encoding.js";
 import { KeyTable } from "./key-table.js";
 
-export type KeyKind = "uuid" | "short-text";
+/** uuid: packed exactly; short-text: up to 21 characters packed exactly; hashed-text: any text, as a 128-bit hash. */
+export type KeyKind = "uuid" | "short-text" | "hashed-text";
 
 /**
  * A key set's contents in ordinal order, for checking uniqueness across shards: `words` holds each
@@ -31,7 +32,7 @@ export class CompactKeySet {
     expected?: number,
   ) {
     this.table = new KeyTable(expected);
-    this.encode = kind === "uuid" ? encodeUuid : encodeShortText;
+    this.encode = kind === "uuid" ? encodeUuid : kind === "hashed-text" ? encodeHashedText : encodeShortText;
   }
 
   get size(): number {

@@ -78,3 +78,22 @@ export function decodeShortText(key: Key128): string {
   }
   return text;
 }
+
+// Longer text keys (emails): four FNV-1a hashes of the UTF-16 code units with different offset
+// bases, 128 bits in all. Two different emails share a key with odds of about n² / 2^129.
+const HASH_OFFSETS = [0x811c9dc5, 0x050c5d1f, 0x6c62272e, 0x1b873593];
+
+/** Packs any text into `out` as a 128-bit hash; always succeeds. */
+export function encodeHashedText(value: string, out: Key128): boolean {
+  for (let w = 0; w < 4; w++) {
+    let h = HASH_OFFSETS[w]!;
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    out[w] = (h ^ (h >>> 15)) >>> 0;
+  }
+  return true;
+}
+
+/** A hashed key cannot be turned back into its text: it is named by its hash. */
+export function describeHashedText(key: Key128): string {
+  return `hash ${Array.from(key, (w) => w.toString(16).padStart(8, "0")).join("")}`;
+}

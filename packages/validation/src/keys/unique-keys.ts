@@ -5,8 +5,8 @@ export const UNIQUE_KEY_KINDS = {
   UNIQUE_PERSON_ID: "uuid",
   UNIQUE_LICENSE: "short-text",
   UNIQUE_LICENSE_DERIVED: "short-text",
-  // Emails do not fit 21 characters: the key set keeps them as exact strings beside the packed keys.
-  UNIQUE_EMAIL: "short-text",
+  // Emails do not fit 21 characters: kept as 128-bit hashes (16 bytes each, not ~100 as strings).
+  UNIQUE_EMAIL: "hashed-text",
   UNIQUE_VEHICLE_ID: "uuid",
   UNIQUE_VIN: "short-text",
   UNIQUE_PLATE: "short-text",

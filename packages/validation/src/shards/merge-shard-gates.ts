@@ -1,6 +1,6 @@
 import type { Counts, Entity, ValidationReport } from "@sdh/schemas";
 import type { ExportedKeys } from "../keys/compact-key-set.js";
-import { decodeShortText, decodeUuid } from "../keys/key-encoding.js";
+import { decodeShortText, decodeUuid, describeHashedText } from "../keys/key-encoding.js";
 import { KeyTable } from "../keys/key-table.js";
 import { UNIQUE_RULES, type UniqueRule } from "../keys/unique-keys.js";
 import { ReportBuilder, type RuleFailures } from "../report-builder.js";
@@ -79,7 +79,7 @@ async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: M
         if (first < 0) others.set(value, shard);
       }
       if (first >= 0) {
-        const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : decodeShortText(key));
+        const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : keys.kind === "hashed-text" ? describeHashedText(key) : decodeShortText(key));
         report.fail(rule, { value: text, first_shard: first, shard });
       }
     }
