@@ -20,7 +20,7 @@ import {
 import { ZIPS_BY_STATE } from "./reference/places.js";
 import { APPORTIONED_PLATE_TEMPLATE, STATES_BY_CODE, SYNTHETIC_PLATE_TEMPLATE } from "./reference/states.js";
 import { VEHICLE_CATALOG, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
-import { intBetween, pick, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
+import { intBetween, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 import { VIN_ALPHABET, checkDigitOf, modelYearCode, vinPartialSum } from "./vin.js";
 
@@ -66,18 +66,46 @@ function milesAround(r: Random, mean: number): number {
 const SERIALS = VIN_ALPHABET.length * 100_000;
 /** Vehicles per person whose serial comes straight from the person's slot. */
 const SERIAL_STRIDE = 8;
+/** The largest fleet an archetype draws (business.ts); VIN keys are laid out for it. */
+const MAX_FLEET = 400;
+
+/** lowbias32: spreads serial indexes over the stems. */
+function mixSerial(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
 
 /** `slots` may be shared with the person rule (createGenerator does), so each slot is computed once. */
 export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = createPersonSlots(config.records, config.seed)): VehicleRule {
   const serials = createPermutation(SERIALS, config.seed ^ 0x5e71);
-  // The serial of vehicle k of the person in `slot`: distinct (slot, k) give distinct serials while
-  // records × 8 ≤ 3.3M (412,500 persons) and k < 8, so VINs are unique by construction there; deeper
-  // fleets and larger snapshots wrap around, and two VINs then coincide only if their model, year,
-  // stem and wrapped serial all do (the gate's UNIQUE_VIN checks).
-  const serialFor = (slot: number, k: number): string => {
-    const key = slot * SERIAL_STRIDE + (k % SERIAL_STRIDE) + SERIAL_STRIDE * config.records * Math.floor(k / SERIAL_STRIDE);
-    const n = serials(key % SERIALS);
-    return VIN_ALPHABET[Math.floor(n / 100_000)]! + String(100_000 + (n % 100_000)).slice(1);
+  // VIN tails (stem and serial) from each vehicle's key, so that VINs are unique by construction as
+  // far as the VIN format allows. Vehicle k < 8 of the person in `slot` has the key slot × 8 + k: its
+  // remainder by SERIALS is the serial (after a keyed permutation, so serials look random) and its
+  // quotient q (below `denseQuotients`) moves the stem, so two of these vehicles share a VIN only if
+  // they share the whole key — never, while records × 8 ≤ 3.3M × the model year's stems (4M persons at
+  // 10 stems). A fleet's vehicles from the 9th on (commercial owners, up to 400) take stems above
+  // `denseQuotients`, so they never meet the first eight, and keys slot × 392 + (k - 8) among
+  // themselves: never equal within a fleet; across fleets they can meet (about one pair per million
+  // persons, measured), which the gate's UNIQUE_VIN reports.
+  const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / SERIALS);
+  const vinTail = (slot: number, k: number, stems: readonly VinStem[]): { stem: VinStem; serial: string } => {
+    let q: number;
+    let index: number;
+    if (k < SERIAL_STRIDE || stems.length <= denseQuotients) {
+      const key = k < SERIAL_STRIDE ? slot * SERIAL_STRIDE + k : SERIAL_STRIDE * config.records + slot * (MAX_FLEET - SERIAL_STRIDE) + (k - SERIAL_STRIDE);
+      q = Math.floor(key / SERIALS);
+      index = key - q * SERIALS;
+    } else {
+      const key = slot * (MAX_FLEET - SERIAL_STRIDE) + (k - SERIAL_STRIDE);
+      const above = Math.floor(key / SERIALS);
+      index = key - above * SERIALS;
+      q = denseQuotients + (mixSerial(above ^ index) % (stems.length - denseQuotients));
+    }
+    const n = serials(index);
+    // The stem follows the serial (a hash of it), so a model year's trims are all drawn.
+    const stem = stems[(mixSerial(index) + q) % stems.length]!;
+    return { stem, serial: VIN_ALPHABET[Math.floor(n / 100_000)]! + String(100_000 + (n % 100_000)).slice(1) };
   };
   // Year codes and their check-digit terms (position 10, weight 9), by model year.
   const yearCodes = new Map<number, { code: string; sum: number }>();
@@ -145,7 +173,7 @@ export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = c
       let count: number;
       if (archetype) {
         const [min, max] = pickWeighted(r, archetype.fleetSizes);
-        count = person.fleet_role === "driver" ? 1 : intBetween(r, min, max);
+        count = person.fleet_role === "driver" ? 1 : Math.min(MAX_FLEET, intBetween(r, min, max));
       } else {
         count = pickWeighted(r, personalCounts);
         if (age < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
@@ -157,9 +185,8 @@ export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = c
       for (let k = 0; k < count; k++) {
         const { offer, year: model_year } = modelFor(r, person.lob_type, archetype);
         const model = offer.model;
-        const stem = pick(r, offer.stems);
+        const { stem, serial } = vinTail(slot, k, offer.stems);
         const yearCode = yearCodeOf(model_year);
-        const serial = serialFor(slot, k);
         const vin = `${stem.prefix}${checkDigitOf(stem.checkSum + yearCode.sum + vinPartialSum(serial, 11))}${yearCode.code}${stem.plant}${serial}`;
         const vehicleAge = Math.max(0, asOf.year - model_year);
         const usage = archetype ? pickWeighted(r, COMMERCIAL_USAGE) : pickWeighted(r, personalUsageFor(age));

@@ -22,9 +22,9 @@ export interface BusinessArchetype {
 }
 
 const SMALL = weighted<readonly [number, number]>([[[1, 1], 0.45], [[2, 3], 0.3], [[4, 6], 0.15], [[7, 12], 0.07], [[13, 25], 0.03]]);
-const MEDIUM = weighted<readonly [number, number]>([[[1, 1], 0.3], [[2, 4], 0.3], [[5, 10], 0.2], [[11, 25], 0.12], [[26, 60], 0.06], [[61, 150], 0.02]]);
+const MEDIUM = weighted<readonly [number, number]>([[[1, 1], 0.32], [[2, 4], 0.32], [[5, 10], 0.2], [[11, 25], 0.11], [[26, 60], 0.04], [[61, 150], 0.01]]);
 const CARRIER = weighted<readonly [number, number]>([
-  [[1, 1], 0.45], [[2, 5], 0.3], [[6, 10], 0.1], [[11, 25], 0.07], [[26, 100], 0.05], [[101, 250], 0.02], [[251, 400], 0.01],
+  [[1, 1], 0.48], [[2, 5], 0.3], [[6, 10], 0.1], [[11, 25], 0.07], [[26, 100], 0.037], [[101, 250], 0.01], [[251, 400], 0.003],
 ]);
 
 const archetype = (key: string, naics: string, trades: string[], bodies: BodyType[], fleetSizes: BusinessArchetype["fleetSizes"], usdot: boolean, cdl: CdlClass | null): BusinessArchetype => ({
