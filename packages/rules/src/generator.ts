@@ -1,4 +1,5 @@
 import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { createBigFleets } from "./big-fleets.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
 import { createProfileRule } from "./profile.js";
@@ -25,8 +26,9 @@ export interface SnapshotGenerator {
 export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
   if (!Number.isInteger(config.records) || config.records < 1) throw new Error(`records must be ≥ 1, got ${config.records}`);
   const slots = createPersonSlots(config.records, config.seed);
-  const persons = createPersonRule(config, slots);
-  const vehicles = createVehicleRule(config, slots);
+  const bigFleets = createBigFleets(config);
+  const persons = createPersonRule(config, slots, bigFleets);
+  const vehicles = createVehicleRule(config, slots, bigFleets);
   const profiles = createProfileRule(config);
   return {
     person: persons.person,

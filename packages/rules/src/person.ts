@@ -6,7 +6,9 @@ import { derivedLicenceNumber } from "./licence-numbers.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
-import { BUSINESS_ARCHETYPES, FLEET_ROLES } from "./reference/business.js";
+import type { BigFleets } from "./big-fleets.js";
+import { createBigFleets } from "./big-fleets.js";
+import { FLEET_HOLDER_ROLES, SMALL_FLEET_ARCHETYPES, driverShareWithoutBigFleet } from "./reference/fleet-sizes.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
 import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, firstNamesFor } from "./reference/names.js";
@@ -45,8 +47,13 @@ export interface PersonRule {
   person(i: number): Person;
 }
 
-/** `slots` may be shared with the vehicle rule (createGenerator does), so each slot is computed once. */
-export function createPersonRule(config: SnapshotConfig, slots: PersonSlots = createPersonSlots(config.records, config.seed)): PersonRule {
+/** `slots` and `bigFleets` may be shared with the vehicle rule (createGenerator does), so each is computed once. */
+export function createPersonRule(
+  config: SnapshotConfig,
+  slots: PersonSlots = createPersonSlots(config.records, config.seed),
+  bigFleets: BigFleets = createBigFleets(config),
+): PersonRule {
+  const commercialWithoutBigFleet = bigFleets.share >= 1 ? 0 : Math.max(0, (config.lobMix.commercial - bigFleets.share) / (1 - bigFleets.share));
   const asOf = parseIsoDate(config.asOf);
   const asOfDay = toEpochDay(asOf);
   const streams = createRecordStreams(config.seed, "person");
@@ -79,7 +86,10 @@ export function createPersonRule(config: SnapshotConfig, slots: PersonSlots = cr
     person(i: number): Person {
       const r = streams.at(i);
       const { slot, state: licenseState, stateIndex, size } = slots.slotOf(i);
-      const commercial = r.next() < config.lobMix.commercial;
+      // A person who runs a big fleet is one by slot (big-fleets.ts); the others are commercial with
+      // the probability that keeps the configured share.
+      const bigFleet = bigFleets.ofSlot(slot);
+      const commercial = bigFleet !== null || r.next() < commercialWithoutBigFleet;
       const state = r.next() < MOVED_SHARE ? pickWeighted(r, STATE_TABLE) : licenseState;
       const place = pickWeighted(r, ZIPS_BY_STATE.get(state.code)!);
       const gender: Gender = pickWeighted(r, GENDERS);
@@ -125,8 +135,8 @@ export function createPersonRule(config: SnapshotConfig, slots: PersonSlots = cr
       const phone = `(${pick(r, place.areaCodes)}) 555-01${twoDigits(intBetween(r, 0, 99))}`;
       const person_id = uuidFrom(r);
 
-      const archetype = commercial ? pickWeighted(r, BUSINESS_ARCHETYPES) : null;
-      const fleet_role = archetype ? pickWeighted(r, FLEET_ROLES) : null;
+      const archetype = bigFleet ? bigFleet.archetype : commercial ? pickWeighted(r, SMALL_FLEET_ARCHETYPES) : null;
+      const fleet_role = !archetype ? null : !bigFleet && r.next() < driverShareWithoutBigFleet(archetype) ? "driver" : pickWeighted(r, FLEET_HOLDER_ROLES);
       return {
         person_id,
         first_name,

@@ -2,7 +2,9 @@ import type { LobType, Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { parseIsoDate, wholeYearsBetweenIso } from "./dates.js";
 import { formatTemplate, templateSpace } from "./id-template.js";
 import { createPermutation } from "./permutation.js";
+import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
+import { ARCHETYPE_SIZES, SMALL_FLEET_MAX } from "./reference/fleet-sizes.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { ARCHETYPE_BY_NAICS, BUSINESS_ARCHETYPES, type BusinessArchetype } from "./reference/business.js";
 import {
@@ -20,7 +22,7 @@ import {
 import { ZIPS_BY_STATE } from "./reference/places.js";
 import { APPORTIONED_PLATE_TEMPLATE, STATES_BY_CODE, SYNTHETIC_PLATE_TEMPLATE } from "./reference/states.js";
 import { VEHICLE_CATALOG, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
-import { intBetween, pickWeighted, weighted, type WeightedTable } from "./sampling.js";
+import { pickWeighted, weighted, type WeightedTable } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 import { VIN_ALPHABET, checkDigitOf, modelYearCode, vinPartialSum } from "./vin.js";
 
@@ -64,10 +66,13 @@ function milesAround(r: Random, mean: number): number {
 
 /** VIN serials (positions 12-17): a letter or digit, then five digits (49 CFR 565.15). */
 const SERIALS = VIN_ALPHABET.length * 100_000;
-/** Vehicles per person whose serial comes straight from the person's slot. */
-const SERIAL_STRIDE = 8;
-/** The largest fleet an archetype draws (business.ts); VIN keys are laid out for it. */
-const MAX_FLEET = 400;
+/**
+ * Model years with fewer VIN stems than this are not drawn (61 of 4,189 in the catalogue): the stems
+ * of a model year are what keeps VINs unique past 3.3M keys (below).
+ */
+const MIN_STEMS_PER_YEAR = 5;
+/** Vehicles per person whose VIN key comes straight from the person's slot: a small fleet's at most. */
+const SERIAL_STRIDE = SMALL_FLEET_MAX;
 
 /** lowbias32: spreads serial indexes over the stems. */
 function mixSerial(x: number): number {
@@ -76,32 +81,28 @@ function mixSerial(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** `slots` may be shared with the person rule (createGenerator does), so each slot is computed once. */
-export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = createPersonSlots(config.records, config.seed)): VehicleRule {
+/** `slots` and `bigFleets` may be shared with the person rule (createGenerator does), so each is computed once. */
+export function createVehicleRule(
+  config: SnapshotConfig,
+  slots: PersonSlots = createPersonSlots(config.records, config.seed),
+  bigFleets: BigFleets = createBigFleets(config),
+): VehicleRule {
   const serials = createPermutation(SERIALS, config.seed ^ 0x5e71);
-  // VIN tails (stem and serial) from each vehicle's key, so that VINs are unique by construction as
-  // far as the VIN format allows. Vehicle k < 8 of the person in `slot` has the key slot × 8 + k: its
-  // remainder by SERIALS is the serial (after a keyed permutation, so serials look random) and its
-  // quotient q (below `denseQuotients`) moves the stem, so two of these vehicles share a VIN only if
-  // they share the whole key — never, while records × 8 ≤ 3.3M × the model year's stems (4M persons at
-  // 10 stems). A fleet's vehicles from the 9th on (commercial owners, up to 400) take stems above
-  // `denseQuotients`, so they never meet the first eight, and keys slot × 392 + (k - 8) among
-  // themselves: never equal within a fleet; across fleets they can meet (about one pair per million
-  // persons, measured), which the gate's UNIQUE_VIN reports.
+  // VIN tails (stem and serial) from a key per vehicle, dense so that VINs are unique by construction.
+  // Vehicle k < 8 of the person in `slot` has the key slot × 8 + k; a big fleet's vehicles from the 9th
+  // on are numbered after all big fleets ranked before it (big-fleets.ts), so their keys are dense too.
+  // A key's remainder by SERIALS is the serial (after a keyed permutation, so serials look random);
+  // its quotient q picks among the model year's stems — the first keys' quotients one range, the big
+  // fleets' the next — so two vehicles of one model year share a VIN only if their keys are equal.
+  // That holds while ⌈records × 8 / 3.3M⌉ + ⌈big-fleet vehicles / 3.3M⌉ ≤ the year's stems (at least 5:
+  // about 1.6M persons; 3.7M where a year has 10); past it quotients wrap, and the gate's UNIQUE_VIN
+  // checks what remains.
   const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / SERIALS);
-  const vinTail = (slot: number, k: number, stems: readonly VinStem[]): { stem: VinStem; serial: string } => {
-    let q: number;
-    let index: number;
-    if (k < SERIAL_STRIDE || stems.length <= denseQuotients) {
-      const key = k < SERIAL_STRIDE ? slot * SERIAL_STRIDE + k : SERIAL_STRIDE * config.records + slot * (MAX_FLEET - SERIAL_STRIDE) + (k - SERIAL_STRIDE);
-      q = Math.floor(key / SERIALS);
-      index = key - q * SERIALS;
-    } else {
-      const key = slot * (MAX_FLEET - SERIAL_STRIDE) + (k - SERIAL_STRIDE);
-      const above = Math.floor(key / SERIALS);
-      index = key - above * SERIALS;
-      q = denseQuotients + (mixSerial(above ^ index) % (stems.length - denseQuotients));
-    }
+  const vinTail = (key: number, big: boolean, stems: readonly VinStem[], shift: number): { stem: VinStem; serial: string } => {
+    let q = Math.floor(key / SERIALS);
+    const index = key - q * SERIALS;
+    if (big) q += denseQuotients;
+    q += shift;
     const n = serials(index);
     // The stem follows the serial (a hash of it), so a model year's trims are all drawn.
     const stem = stems[(mixSerial(index) + q) % stems.length]!;
@@ -134,7 +135,9 @@ export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = c
     const key = group * yearsSpanned + (year - CATALOG_FIRST_YEAR);
     let table = modelTables[key];
     if (table === undefined) {
-      const models = VEHICLE_CATALOG.filter((m) => m.years.has(year) && m.lines.includes(line) && (!archetype || archetype.bodies.has(m.body)));
+      const models = VEHICLE_CATALOG.filter(
+        (m) => (m.years.get(year)?.length ?? 0) >= MIN_STEMS_PER_YEAR && m.lines.includes(line) && (!archetype || archetype.bodies.has(m.body)),
+      );
       table = models.length ? weighted(models.map((m) => [{ model: m, stems: m.years.get(year)! }, m.weight] as const)) : null;
       modelTables[key] = table;
     }
@@ -170,22 +173,29 @@ export function createVehicleRule(config: SnapshotConfig, slots: PersonSlots = c
       const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
       const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(person.naics_code ?? "") ?? null) : null;
       if (commercial && !archetype) throw new Error(`person ${i} is commercial without a known business archetype (naics ${person.naics_code})`);
+      const { slot } = slots.slotOf(i);
+      const bigFleet = commercial ? bigFleets.ofSlot(slot) : null;
       let count: number;
-      if (archetype) {
-        const [min, max] = pickWeighted(r, archetype.fleetSizes);
-        count = person.fleet_role === "driver" ? 1 : Math.min(MAX_FLEET, intBetween(r, min, max));
+      if (bigFleet) {
+        count = SMALL_FLEET_MAX + bigFleet.extra;
+      } else if (archetype) {
+        const small = ARCHETYPE_SIZES.get(archetype)!.small;
+        count = person.fleet_role === "driver" || !small ? 1 : pickWeighted(r, small);
       } else {
         count = pickWeighted(r, personalCounts);
         if (age < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
       }
       const state = STATES_BY_CODE.get(person.state);
       if (!state) throw new Error(`person ${i} lives in ${person.state}, a state without reference data`);
-      const { slot } = slots.slotOf(i);
       const vehicles: Vehicle[] = [];
       for (let k = 0; k < count; k++) {
         const { offer, year: model_year } = modelFor(r, person.lob_type, archetype);
         const model = offer.model;
-        const { stem, serial } = vinTail(slot, k, offer.stems);
+        // A personal config may allow more than 8 vehicles a person: those past the 8th reuse the
+        // person's keys and shift the stem, outside the construction's guarantee (the gate checks).
+        const big = k >= SERIAL_STRIDE && bigFleet !== null;
+        const key = big ? bigFleet!.offset + (k - SERIAL_STRIDE) : slot * SERIAL_STRIDE + (k % SERIAL_STRIDE);
+        const { stem, serial } = vinTail(key, big, offer.stems, Math.floor(k / SERIAL_STRIDE) * (big ? 0 : 1));
         const yearCode = yearCodeOf(model_year);
         const vin = `${stem.prefix}${checkDigitOf(stem.checkSum + yearCode.sum + vinPartialSum(serial, 11))}${yearCode.code}${stem.plant}${serial}`;
         const vehicleAge = Math.max(0, asOf.year - model_year);
