@@ -53,6 +53,18 @@ export function createPersonRule(
   slots: PersonSlots = createPersonSlots(config.records, config.seed),
   bigFleets: BigFleets = createBigFleets(config),
 ): PersonRule {
+  // The birth-day bounds of each age, computed once (asked once per person).
+  const birthBounds = new Map<number, readonly [number, number]>();
+  const boundsOf = (age: number) => {
+    let bounds = birthBounds.get(age);
+    if (!bounds) {
+      bounds = [toEpochDay(addYears(asOf, -age - 1)) + 1, toEpochDay(addYears(asOf, -age))];
+      birthBounds.set(age, bounds);
+    }
+    return bounds;
+  };
+  const earliestBirthOf = (age: number) => boundsOf(age)[0];
+  const latestBirthOf = (age: number) => boundsOf(age)[1];
   const commercialWithoutBigFleet = bigFleets.share >= 1 ? 0 : Math.max(0, (config.lobMix.commercial - bigFleets.share) / (1 - bigFleets.share));
   const asOf = parseIsoDate(config.asOf);
   const asOfDay = toEpochDay(asOf);
@@ -98,9 +110,7 @@ export function createPersonRule(
       const [minAge, maxAge] = pickWeighted(r, commercial ? COMMERCIAL_AGE_BANDS : DRIVER_AGE_BANDS);
       const age = intBetween(r, minAge, maxAge);
       // Born between (asOf - age - 1 year, asOf - age years]: exactly `age` whole years old at asOf.
-      const latestBirth = toEpochDay(addYears(asOf, -age));
-      const earliestBirth = toEpochDay(addYears(asOf, -age - 1)) + 1;
-      const birth = fromEpochDay(intBetween(r, earliestBirth, latestBirth));
+      const birth = fromEpochDay(intBetween(r, earliestBirthOf(age), latestBirthOf(age)));
 
       const names = firstNamesFor(sex, birth.year);
       const first_name = pickWeighted(r, names);

@@ -19,14 +19,15 @@ for (const [decade, sex, name, births] of readTsv("first-names.tsv")) {
   list.push([name!, Number(births)]);
   firstNames.set(key, list);
 }
-const FIRST_NAME_TABLES = new Map([...firstNames].map(([key, list]) => [key, weighted(list)]));
 const DECADES = [...new Set([...firstNames.keys()].map((k) => Number(k.slice(0, 4))))].sort((a, b) => a - b);
 export const FIRST_NAME_DECADES = { first: DECADES[0]!, last: DECADES.at(-1)! };
+// Indexed by decade and sex (asked once per person): [decade index × 2 + (M ? 1 : 0)].
+const FIRST_NAME_TABLES: Array<WeightedTable<string>> = DECADES.flatMap((decade) => ["F", "M"].map((sex) => weighted(firstNames.get(`${decade}${sex}`)!)));
 
 /** The first names given to babies of `sex` in the decade of `birthYear` (the nearest decade SSA covers). */
 export function firstNamesFor(sex: "F" | "M", birthYear: number): WeightedTable<string> {
   const decade = Math.min(FIRST_NAME_DECADES.last, Math.max(FIRST_NAME_DECADES.first, Math.floor(birthYear / 10) * 10));
-  return FIRST_NAME_TABLES.get(`${decade}${sex}`)!;
+  return FIRST_NAME_TABLES[((decade - FIRST_NAME_DECADES.first) / 10) * 2 + (sex === "M" ? 1 : 0)]!;
 }
 
 export const SURNAMES: WeightedTable<string> = weighted(readTsv("surnames.tsv").map(([name, count]) => [name!, Number(count)] as const));
