@@ -38,13 +38,28 @@ const MIDDLE_INITIAL_CODES: Record<string, number> = {
 };
 
 const ascii = (s: string) => s.normalize("NFD").replace(/[^A-Za-z]/g, "").toUpperCase();
+
+/** Names repeat: each one's codes are computed once (up to a bound, so memory stays flat). */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size < 100_000) cache.set(key, value);
+    }
+    return value;
+  };
+}
+const soundexOf = memo(soundex);
+const asciiOf = memo(ascii);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** The 3-digit first/middle name code. */
 export function nameCode(first: string, middle: string | null): string {
-  const f = ascii(first);
+  const f = asciiOf(first);
   const base = FIRST_NAME_CODES[f] ?? FIRST_LETTER_CODES[f[0] ?? "A"] ?? 0;
-  const m = middle ? ascii(middle)[0] : undefined;
+  const m = middle ? asciiOf(middle)[0] : undefined;
   return pad(base + (m ? MIDDLE_INITIAL_CODES[m] ?? 0 : 0), 3);
 }
 
@@ -58,7 +73,7 @@ export interface LicenceHolder {
 
 /** `overflow` is a whole number ≥ 0 from the person's stream; `sequence` a number unique to the person (MD, MI, MN). */
 export function derivedLicenceNumber(scheme: DerivedLicence, holder: LicenceHolder, overflow: number, sequence: number): string {
-  const prefix = soundex(holder.lastName) + nameCode(holder.firstName, holder.middleName);
+  const prefix = soundexOf(holder.lastName) + nameCode(holder.firstName, holder.middleName);
   const yy = pad(holder.birth.year % 100, 2);
   switch (scheme) {
     case "FL":
