@@ -1,5 +1,6 @@
 import type { CalendarDate } from "./dates.js";
 import type { DerivedLicence } from "./reference/states.js";
+import { memoByName } from "./memo-by-name.js";
 import { soundex } from "./soundex.js";
 
 /**
@@ -38,21 +39,8 @@ const MIDDLE_INITIAL_CODES: Record<string, number> = {
 };
 
 const ascii = (s: string) => s.normalize("NFD").replace(/[^A-Za-z]/g, "").toUpperCase();
-
-/** Names repeat: each one's codes are computed once (up to a bound, so memory stays flat). */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      if (cache.size < 100_000) cache.set(key, value);
-    }
-    return value;
-  };
-}
-const soundexOf = memo(soundex);
-const asciiOf = memo(ascii);
+const soundexOf = memoByName(soundex);
+const asciiOf = memoByName(ascii);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** The 3-digit first/middle name code. */

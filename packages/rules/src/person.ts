@@ -3,11 +3,11 @@ import { businessName } from "./business-names.js";
 import { addYears, formatDate, formatEpochDay, fromEpochDay, parseIsoDate, toEpochDay } from "./dates.js";
 import { formatTemplate, templateSpace } from "./id-template.js";
 import { derivedLicenceNumber } from "./licence-numbers.js";
+import { memoByName } from "./memo-by-name.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
-import type { BigFleets } from "./big-fleets.js";
-import { createBigFleets } from "./big-fleets.js";
+import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { FLEET_HOLDER_ROLES, SMALL_FLEET_ARCHETYPES, driverShareWithoutBigFleet } from "./reference/fleet-sizes.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
@@ -27,16 +27,8 @@ const MIDDLE_NAME_SHARE = 0.7;
 /** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
 const USDOT_SPACE = 4_000_000;
 
-/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. Names repeat, so each is folded once. */
-const emailParts = new Map<string, string>();
-function emailPart(name: string): string {
-  let part = emailParts.get(name);
-  if (part === undefined) {
-    part = name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
-    if (emailParts.size < 100_000) emailParts.set(name, part);
-  }
-  return part;
-}
+/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. */
+const emailPart = memoByName((name) => name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, ""));
 
 function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);

@@ -16,7 +16,7 @@ export function createRandom(seed: string | number, ...path: Array<string | numb
 }
 
 /** lowbias32 (Chris Wellons): a fast 32-bit integer hash with good avalanche. */
-function mix32(x: number): number {
+export function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
   x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
   return (x ^ (x >>> 16)) >>> 0;

@@ -61,6 +61,11 @@ function aliasTable(scaled: number[]): { keep: Float64Array; alias: Uint32Array 
 }
 
 /** One draw: its integer part picks a column, its fraction decides between the column's two items. */
+/** The share of item `i` in the table (from its cumulative shares). */
+export function shareAt<T>(table: WeightedTable<T>, i: number): number {
+  return table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!);
+}
+
 export function pickWeighted<T>(r: Random, table: WeightedTable<T>): T {
   const x = r.next() * table.items.length;
   const column = Math.floor(x);

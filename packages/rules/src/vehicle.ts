@@ -5,7 +5,7 @@ import { createPermutation } from "./permutation.js";
 import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { ARCHETYPE_SIZES, SMALL_FLEET_MAX } from "./reference/fleet-sizes.js";
-import { createRecordStreams, type Random } from "./random.js";
+import { createRecordStreams, mix32, type Random } from "./random.js";
 import { ARCHETYPE_BY_NAICS, BUSINESS_ARCHETYPES, type BusinessArchetype } from "./reference/business.js";
 import {
   COMMERCIAL_USAGE,
@@ -74,12 +74,6 @@ const MIN_STEMS_PER_YEAR = 5;
 /** Vehicles per person whose VIN key comes straight from the person's slot: a small fleet's at most. */
 const SERIAL_STRIDE = SMALL_FLEET_MAX;
 
-/** lowbias32: spreads serial indexes over the stems. */
-function mixSerial(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
-}
 
 /** `slots` and `bigFleets` may be shared with the person rule (createGenerator does), so each is computed once. */
 export function createVehicleRule(
@@ -105,7 +99,7 @@ export function createVehicleRule(
     q += shift;
     const n = serials(index);
     // The stem follows the serial (a hash of it), so a model year's trims are all drawn.
-    const stem = stems[(mixSerial(index) + q) % stems.length]!;
+    const stem = stems[(mix32(index) + q) % stems.length]!;
     return { stem, serial: VIN_ALPHABET[Math.floor(n / 100_000)]! + String(100_000 + (n % 100_000)).slice(1) };
   };
   // Year codes and their check-digit terms (position 10, weight 9), by model year.

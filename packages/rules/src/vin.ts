@@ -14,15 +14,8 @@ for (const [ch, value] of Object.entries(TRANSLITERATION)) VALUE_BY_CODE[ch.char
 
 /** The check digit ('0'-'9' or 'X') of a 17-character VIN; position 9 itself is ignored. */
 export function vinCheckDigit(vin: string): string {
-  let sum = 0;
   if (vin.length !== 17) throw new Error(`a VIN has 17 characters, '${vin}' has ${vin.length}`);
-  for (let i = 0; i < 17; i++) {
-    const value = VALUE_BY_CODE[vin.charCodeAt(i)] ?? -1;
-    if (value < 0) throw new Error(`'${vin[i]}' is not allowed in a VIN`);
-    sum += value * WEIGHTS[i]!;
-  }
-  const remainder = sum % 11;
-  return remainder === 10 ? "X" : String(remainder);
+  return checkDigitOf(vinPartialSum(vin, 0));
 }
 
 // Model-year codes repeat every 30 years: A = 1980 and 2010, ..., Y = 2000 and 2030, 1 = 2001 and 2031.

@@ -1,5 +1,5 @@
 import type { BodyType, CdlClass, FleetRole } from "@sdh/schemas";
-import { weighted, type WeightedTable } from "../sampling.js";
+import { shareAt, weighted, type WeightedTable } from "../sampling.js";
 
 /**
  * Commercial-lines businesses as archetypes: what they do (a NAICS 2022 code and its title, US Census
@@ -58,19 +58,15 @@ const FLEET_BANDS: ReadonlyArray<readonly [number, number]> = [[1, 1], [2, 5], [
  * them: drivers hold one; owners and fleet managers a size from their archetype's bands, uniform within.
  */
 export const COMMERCIAL_FLEET_SHARES: ReadonlyArray<{ min: number; max: number; share: number }> = (() => {
-  const roleShare = (role: FleetRole) => share(FLEET_ROLES, FLEET_ROLES.items.indexOf(role));
+  const roleShare = (role: FleetRole) => shareAt(FLEET_ROLES, FLEET_ROLES.items.indexOf(role));
   const driver = roleShare("driver");
   const shares = FLEET_BANDS.map(([min, max]) => ({ min, max, share: min === 1 ? driver : 0 }));
   BUSINESS_ARCHETYPES.items.forEach((archetype, a) => {
-    const weight = (1 - driver) * share(BUSINESS_ARCHETYPES, a);
+    const weight = (1 - driver) * shareAt(BUSINESS_ARCHETYPES, a);
     archetype.fleetSizes.items.forEach(([lo, hi], b) => {
-      const each = (weight * share(archetype.fleetSizes, b)) / (hi - lo + 1);
+      const each = (weight * shareAt(archetype.fleetSizes, b)) / (hi - lo + 1);
       for (let size = lo; size <= hi; size++) shares.find((s) => size >= s.min && size <= s.max)!.share += each;
     });
   });
   return shares;
 })();
-
-function share<T>(table: WeightedTable<T>, i: number): number {
-  return table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!);
-}

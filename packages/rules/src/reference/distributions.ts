@@ -1,5 +1,5 @@
 import type { Gender, MaritalStatus, Ownership, VehicleUsage } from "@sdh/schemas";
-import { weighted, type WeightedTable } from "../sampling.js";
+import { shareAt, weighted, type WeightedTable } from "../sampling.js";
 
 /**
  * Shares used to draw person and vehicle attributes. Sources: licensed drivers by age — FHWA Highway
@@ -35,7 +35,7 @@ export const AGE_BAND_SHARES = {
 };
 
 function sharesOf(table: WeightedTable<readonly [number, number]>) {
-  return table.items.map(([min, max], i) => ({ min, max, share: table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!) }));
+  return table.items.map(([min, max], i) => ({ min, max, share: shareAt(table, i) }));
 }
 
 type Marital = MaritalStatus;

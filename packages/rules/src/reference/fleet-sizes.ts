@@ -1,5 +1,5 @@
 import type { FleetRole } from "@sdh/schemas";
-import { weighted, type WeightedTable } from "../sampling.js";
+import { shareAt as shareOf, weighted, type WeightedTable } from "../sampling.js";
 import { BUSINESS_ARCHETYPES, FLEET_ROLES, type BusinessArchetype } from "./business.js";
 
 /**
@@ -10,7 +10,6 @@ import { BUSINESS_ARCHETYPES, FLEET_ROLES, type BusinessArchetype } from "./busi
  */
 export const SMALL_FLEET_MAX = 8;
 
-const shareOf = <T>(table: WeightedTable<T>, i: number) => table.cumulative[i]! - (i === 0 ? 0 : table.cumulative[i - 1]!);
 const DRIVER = shareOf(FLEET_ROLES, FLEET_ROLES.items.indexOf("driver"));
 
 export interface ArchetypeSizes {
