@@ -15,26 +15,37 @@ export function templateSpace(template: string): number {
   return space;
 }
 
-const compiled = new Map<string, readonly string[]>();
+/**
+ * A template compiled once into a function that spells values: each position's alphabet as character
+ * codes, written into one reused buffer and turned into a flat string in one call (building it a
+ * character at a time made a chain of small strings per identifier, and identifiers are made per record).
+ */
+export function compileTemplate(template: string): (n: number) => string {
+  const alphabets = [...template].map((ch) => [...(CLASSES[ch] ?? ch)].map((c) => c.charCodeAt(0)));
+  const codes = new Array<number>(alphabets.length).fill(0);
+  return (n) => {
+    let rest = n;
+    for (let i = alphabets.length - 1; i >= 0; i--) {
+      const alphabet = alphabets[i]!;
+      const size = alphabet.length;
+      const digit = rest % size;
+      codes[i] = alphabet[digit]!;
+      rest = (rest - digit) / size;
+    }
+    return String.fromCharCode.apply(null, codes);
+  };
+}
+
+const compiled = new Map<string, (n: number) => string>();
 
 /** Spells value `n` (0 ≤ n < space) in the template, least significant position last. */
 export function formatTemplate(template: string, n: number): string {
-  // Each position's alphabet (a literal is a one-letter alphabet), looked up once per template.
-  let positions = compiled.get(template);
-  if (!positions) {
-    positions = [...template].map((ch) => CLASSES[ch] ?? ch);
-    compiled.set(template, positions);
+  let format = compiled.get(template);
+  if (!format) {
+    format = compileTemplate(template);
+    compiled.set(template, format);
   }
-  let out = "";
-  let rest = n;
-  for (let i = positions.length - 1; i >= 0; i--) {
-    const alphabet = positions[i]!;
-    const size = alphabet.length;
-    const digit = rest % size;
-    out = alphabet[digit]! + out;
-    rest = (rest - digit) / size;
-  }
-  return out;
+  return format(n);
 }
 
 /** A regular expression that accepts exactly what the template can spell. */

@@ -1,20 +1,19 @@
 import type { Gender, Person, SnapshotConfig } from "@sdh/schemas";
 import { businessName } from "./business-names.js";
 import { addYears, formatDate, formatEpochDay, fromEpochDay, parseIsoDate, toEpochDay } from "./dates.js";
-import { formatTemplate, templateSpace } from "./id-template.js";
+import { compileTemplate, templateSpace } from "./id-template.js";
 import { derivedLicenceNumber } from "./licence-numbers.js";
-import { memoByName } from "./memo-by-name.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { FLEET_HOLDER_ROLES, SMALL_FLEET_ARCHETYPES, driverShareWithoutBigFleet } from "./reference/fleet-sizes.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
-import { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
+import { ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
 import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, firstNamesFor } from "./reference/names.js";
 import { ZIPS_BY_STATE } from "./reference/places.js";
 import { STATES, SYNTHETIC_LICENSE_TEMPLATE, type StateReference } from "./reference/states.js";
-import { intBetween, pick, pickWeighted, weighted } from "./sampling.js";
+import { intBetween, pick, pickIndex, pickWeighted, weighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 
 const RESERVED_DOMAINS = ["example.com", "example.net", "example.org"] as const;
@@ -27,12 +26,8 @@ const MIDDLE_NAME_SHARE = 0.7;
 /** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
 const USDOT_SPACE = 4_000_000;
 
-/** Lowercase ASCII letters only: O'Keefe becomes okeefe, García garcia, Smith-Jones smithjones. */
-const emailPart = memoByName((name) => name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, ""));
-
-function twoDigits(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
+/** The 100 fictional lines 555-0100 to 555-0199 (reserved for fiction by the NANP administrator). */
+const FICTIONAL_LINES = Array.from({ length: 100 }, (_, n) => `555-01${String(n).padStart(2, "0")}`);
 
 export interface PersonRule {
   /** Person `i` of the snapshot: a pure function of (seed, i, config). */
@@ -64,16 +59,19 @@ export function createPersonRule(
   const synthetic = config.identifiers === "synthetic";
   const usdotNumbers = createPermutation(Math.max(config.records, USDOT_SPACE), config.seed ^ 0x0d07);
   const syntheticLicences = createPermutation(templateSpace(SYNTHETIC_LICENSE_TEMPLATE), config.seed ^ 0x5d1c);
-  const licenceNumbers = new Map<string, (k: number) => number>();
+  const syntheticLicenceFormat = compileTemplate(SYNTHETIC_LICENSE_TEMPLATE);
+  // Per state, built when first asked for: its licence-number permutation and compiled format.
+  const licenceNumbers = new Map<StateReference, { permute: (k: number) => number; format: (n: number) => string }>();
   const licenceNumberFor = (state: StateReference, stateIndex: number, size: number): string => {
-    let permute = licenceNumbers.get(state.code);
-    if (!permute) {
+    let numbers = licenceNumbers.get(state);
+    if (!numbers) {
       const space = templateSpace(state.licenseTemplate);
       if (space < size) throw new Error(`${state.code} licence format ${state.licenseTemplate} has ${space} values, fewer than its ${size} licence holders`);
-      permute = createPermutation(space, config.seed ^ 0x5d1c ^ state.code.charCodeAt(0) ^ (state.code.charCodeAt(1) << 8));
-      licenceNumbers.set(state.code, permute);
+      const permute = createPermutation(space, config.seed ^ 0x5d1c ^ state.code.charCodeAt(0) ^ (state.code.charCodeAt(1) << 8));
+      numbers = { permute, format: compileTemplate(state.licenseTemplate) };
+      licenceNumbers.set(state, numbers);
     }
-    return formatTemplate(state.licenseTemplate, permute(stateIndex));
+    return numbers.format(numbers.permute(stateIndex));
   };
 
   const suffixFor = (r: Random, sex: "F" | "M", age: number): Person["name_suffix"] => {
@@ -105,14 +103,23 @@ export function createPersonRule(
       const birth = fromEpochDay(intBetween(r, earliestBirthOf(age), latestBirthOf(age)));
 
       const names = firstNamesFor(sex, birth.year);
-      const first_name = pickWeighted(r, names);
+      const firstIndex = pickIndex(r, names);
+      const first_name = names.items[firstIndex]!;
       const middle = r.next() < MIDDLE_NAME_SHARE ? pickWeighted(r, names) : null;
       const middle_name = middle === first_name ? null : middle;
       const marital_status = pickWeighted(r, maritalTableFor(age));
-      const surname = pickWeighted(r, SURNAMES);
-      const accented = ACCENTED.get(surname);
+      const surnameIndex = pickIndex(r, SURNAMES);
+      const surname = SURNAMES.items[surnameIndex]!;
+      const accented = SURNAMES.accented[surnameIndex];
       let last_name = accented && r.next() < ACCENTED_SHARE ? accented : surname;
-      if (sex === "F" && marital_status !== "single" && r.next() < HYPHENATED_SHARE) last_name = `${last_name}-${pickWeighted(r, SURNAMES)}`;
+      // Email parts come with the name tables: an accent leaves a name's part as it was (garcia), a
+      // hyphen joins two (smithjones).
+      let lastEmailPart = SURNAMES.emailParts[surnameIndex]!;
+      if (sex === "F" && marital_status !== "single" && r.next() < HYPHENATED_SHARE) {
+        const second = pickIndex(r, SURNAMES);
+        last_name = `${last_name}-${SURNAMES.items[second]!}`;
+        lastEmailPart += SURNAMES.emailParts[second]!;
+      }
       const name_suffix = suffixFor(r, gender === "M" ? "M" : "F", age);
 
       // First licence: on the 16th birthday or after the usual delay; when that delay would pass asOf
@@ -122,7 +129,7 @@ export function createPersonRule(
       const licenseDay = delayed <= asOfDay ? delayed : intBetween(r, licensedFrom, asOfDay);
       const overflow = intBetween(r, 0, 99);
       const license_number = synthetic
-        ? formatTemplate(SYNTHETIC_LICENSE_TEMPLATE, syntheticLicences(slot))
+        ? syntheticLicenceFormat(syntheticLicences(slot))
         : licenseState.derived
           ? derivedLicenceNumber(licenseState.derived, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow, stateIndex)
           : licenceNumberFor(licenseState, stateIndex, size);
@@ -133,8 +140,8 @@ export function createPersonRule(
       const streetName = namedAfter.length >= 4 ? namedAfter : pick(r, COMMON_STREET_NAMES);
       const address_line2 = r.next() < UNIT_SHARE ? `${pickWeighted(r, UNIT_DESIGNATORS)} ${intBetween(r, 1, r.next() < 0.7 ? 40 : 450)}${r.next() < 0.2 ? "ABCD"[intBetween(r, 0, 3)] : ""}` : null;
       // The slot is unique per person, so the address is unique whatever the names.
-      const email = `${emailPart(first_name)}.${emailPart(last_name)}${slot}@${pick(r, RESERVED_DOMAINS)}`;
-      const phone = `(${pick(r, place.areaCodes)}) 555-01${twoDigits(intBetween(r, 0, 99))}`;
+      const email = `${names.emailParts[firstIndex]!}.${lastEmailPart}${slot}@${pick(r, RESERVED_DOMAINS)}`;
+      const phone = `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`;
       const person_id = uuidFrom(r);
 
       const archetype = bigFleet ? bigFleet.archetype : commercial ? pickWeighted(r, SMALL_FLEET_ARCHETYPES) : null;

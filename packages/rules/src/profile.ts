@@ -16,6 +16,25 @@ export function primaryVehicle(vehicles: readonly Vehicle[]): Vehicle | null {
   return best;
 }
 
+/** First, middle, last name and suffix, those present, joined by spaces. */
+function fullName(person: Person): string {
+  let name = person.first_name;
+  if (person.middle_name !== null) name += ` ${person.middle_name}`;
+  name += ` ${person.last_name}`;
+  if (person.name_suffix !== null) name += ` ${person.name_suffix}`;
+  return name;
+}
+
+/** "2019 Toyota Camry; 2012 Ford F-150", or null without vehicles. Concatenated: it runs per person. */
+function vehicleSummary(vehicles: readonly Vehicle[]): string | null {
+  let summary: string | null = null;
+  for (const v of vehicles) {
+    const one = `${v.model_year} ${v.make} ${v.model}`;
+    summary = summary === null ? one : `${summary}; ${one}`;
+  }
+  return summary;
+}
+
 export function createProfileRule(config: SnapshotConfig): ProfileRule {
   const asOf = parseIsoDate(config.asOf);
   const streams = createRecordStreams(config.seed, "profile");
@@ -25,14 +44,13 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
       const yearsLicensed = wholeYearsBetweenIso(person.license_issue_date, config.asOf);
       const primary = primaryVehicle(vehicles);
       const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
-      const names = [person.first_name, person.middle_name, person.last_name, person.name_suffix].filter((n): n is string => n !== null);
       return {
         profile_id: uuidFrom(streams.at(i)),
         person_id: person.person_id,
-        full_name: names.join(" "),
+        full_name: fullName(person),
         age,
         vehicle_count: vehicles.length,
-        vehicle_summary: vehicles.length ? vehicles.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; ") : null,
+        vehicle_summary: vehicleSummary(vehicles),
         primary_vehicle_id: primary?.vehicle_id ?? null,
         risk_score: score,
         risk_band: riskBand(score),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "./index.js";
+import { createRecordStreams } from "./random.js";
 
 const take = (n: number, r: { next(): number }) => Array.from({ length: n }, () => r.next());
 
@@ -34,5 +35,20 @@ describe("createRandom", () => {
         "0.328324681614",
       ]
     `);
+  });
+});
+
+describe("uint32", () => {
+  it("is the draw next() scales, for both kinds of stream: either may be used without moving the other's values", () => {
+    const streams = [() => createRandom(42, "person", 3), () => createRecordStreams(42, "person").at(3)];
+    for (const make of streams) {
+      const floats = take(50, make());
+      const ints = make();
+      for (const x of floats) {
+        const n = ints.uint32();
+        expect(Number.isInteger(n) && n >= 0 && n < 2 ** 32).toBe(true);
+        expect(n).toBe(Math.floor(x * 2 ** 32));
+      }
+    }
   });
 });

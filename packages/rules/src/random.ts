@@ -4,6 +4,8 @@ import seedrandom from "seedrandom";
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
+  /** A whole number in [0, 2^32): the draw `next()` would scale, so the two consume a stream alike. */
+  uint32(): number;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface Random {
  */
 export function createRandom(seed: string | number, ...path: Array<string | number>): Random {
   const prng = seedrandom.alea([String(seed), ...path.map(String)].join("\u0000"));
-  return { next: () => prng() };
+  return { next: () => prng(), uint32: () => Math.floor(prng() * 4294967296) };
 }
 
 /** lowbias32 (Chris Wellons): a fast 32-bit integer hash with good avalanche. */
@@ -57,6 +59,7 @@ export function createRecordStreams(seed: string | number, entity: string): Reco
   };
   const stream: RecordStream = {
     next: () => step() / 4294967296,
+    uint32: step,
     at(i: number) {
       if (!Number.isInteger(i) || i < 0 || i >= 2 ** 32) throw new RangeError(`record index ${i} is outside [0, 2^32)`);
       a = mix32(k0 ^ i);

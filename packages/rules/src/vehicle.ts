@@ -1,6 +1,6 @@
 import type { LobType, Person, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { parseIsoDate, wholeYearsBetweenIso } from "./dates.js";
-import { formatTemplate, templateSpace } from "./id-template.js";
+import { compileTemplate, templateSpace } from "./id-template.js";
 import { createPermutation } from "./permutation.js";
 import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
@@ -24,7 +24,7 @@ import { APPORTIONED_PLATE_TEMPLATE, STATES_BY_CODE, SYNTHETIC_PLATE_TEMPLATE } 
 import { VEHICLE_CATALOG, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
 import { pickWeighted, weighted, type WeightedTable } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
-import { VIN_ALPHABET, checkDigitOf, modelYearCode, vinPartialSum } from "./vin.js";
+import { VIN_SERIALS, composeVin, modelYearCode, vinPartialSum } from "./vin.js";
 
 export interface VehicleRule {
   /** The vehicles of person `i`, in order: a pure function of (seed, i, person, config). */
@@ -64,8 +64,7 @@ function milesAround(r: Random, mean: number): number {
   return Math.max(250, Math.min(150_000, Math.round(mean * Math.exp(0.45 * normal - 0.1))));
 }
 
-/** VIN serials (positions 12-17): a letter or digit, then five digits (49 CFR 565.15). */
-const SERIALS = VIN_ALPHABET.length * 100_000;
+const SERIALS = VIN_SERIALS; // positions 12-17 (vin.ts)
 /**
  * Model years with fewer VIN stems than this are not drawn (61 of 4,189 in the catalogue): the stems
  * of a model year are what keeps VINs unique past 3.3M keys (below).
@@ -92,7 +91,7 @@ export function createVehicleRule(
   // about 1.6M persons; 3.7M where a year has 10); past it quotients wrap, and the gate's UNIQUE_VIN
   // checks what remains.
   const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / SERIALS);
-  const vinTail = (key: number, big: boolean, stems: readonly VinStem[], shift: number): { stem: VinStem; serial: string } => {
+  const vinTail = (key: number, big: boolean, stems: readonly VinStem[], shift: number): { stem: VinStem; serial: number } => {
     let q = Math.floor(key / SERIALS);
     const index = key - q * SERIALS;
     if (big) q += denseQuotients;
@@ -100,7 +99,7 @@ export function createVehicleRule(
     const n = serials(index);
     // The stem follows the serial (a hash of it), so a model year's trims are all drawn.
     const stem = stems[(mix32(index) + q) % stems.length]!;
-    return { stem, serial: VIN_ALPHABET[Math.floor(n / 100_000)]! + String(100_000 + (n % 100_000)).slice(1) };
+    return { stem, serial: n };
   };
   // Year codes and their check-digit terms (position 10, weight 9), by model year.
   const yearCodes = new Map<number, { code: string; sum: number }>();
@@ -149,15 +148,15 @@ export function createVehicleRule(
 
   // Plates: a keyed permutation of (ordinal, person) within the plate format's space, unique per state
   // while records × vehicles fits the space; the gate warns otherwise (UNIQUE_PLATE).
-  const plates = new Map<string, { space: number; permute: (n: number) => number }>();
+  const plates = new Map<string, { space: number; permute: (n: number) => number; format: (n: number) => string }>();
   const plateFor = (template: string, i: number, k: number): string => {
     let p = plates.get(template);
     if (!p) {
       const space = templateSpace(template);
-      p = { space, permute: createPermutation(space, config.seed ^ 0x9a7e) };
+      p = { space, permute: createPermutation(space, config.seed ^ 0x9a7e), format: compileTemplate(template) };
       plates.set(template, p);
     }
-    return formatTemplate(template, p.permute((k * config.records + i) % p.space));
+    return p.format(p.permute((k * config.records + i) % p.space));
   };
 
   return {
@@ -191,7 +190,7 @@ export function createVehicleRule(
         const key = big ? bigFleet!.offset + (k - SERIAL_STRIDE) : slot * SERIAL_STRIDE + (k % SERIAL_STRIDE);
         const { stem, serial } = vinTail(key, big, offer.stems, Math.floor(k / SERIAL_STRIDE) * (big ? 0 : 1));
         const yearCode = yearCodeOf(model_year);
-        const vin = `${stem.prefix}${checkDigitOf(stem.checkSum + yearCode.sum + vinPartialSum(serial, 11))}${yearCode.code}${stem.plant}${serial}`;
+        const vin = composeVin(stem.prefix, stem.checkSum + yearCode.sum, yearCode.code, stem.plant, serial);
         const vehicleAge = Math.max(0, asOf.year - model_year);
         const usage = archetype ? pickWeighted(r, COMMERCIAL_USAGE) : pickWeighted(r, personalUsageFor(age));
         const gvwr_class = archetype ? stem.gvwr : null;

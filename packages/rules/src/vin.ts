@@ -44,6 +44,36 @@ export function vinPartialSum(chars: string, from: number): number {
   return sum;
 }
 
+/** VIN serials (positions 12-17): a letter or digit, then five digits (49 CFR 565.15). */
+export const VIN_SERIALS = VIN_ALPHABET.length * 100_000;
+const vinCodes = new Array<number>(17).fill(48);
+
+/**
+ * A VIN from its parts: positions 1-8 (`prefix`), the check-digit sum of positions 1-8, 10 and 11
+ * (`partialSum`), the year code (10), the plant (11) and serial number `serial` in [0, VIN_SERIALS)
+ * — position 12 is VIN_ALPHABET[serial / 100,000], 13-17 the remainder in five digits. Written as
+ * character codes into one buffer and made a flat string at once: this runs once per vehicle.
+ */
+export function composeVin(prefix: string, partialSum: number, yearCode: string, plant: string, serial: number): string {
+  const lead = Math.floor(serial / 100_000);
+  const leadCode = VIN_ALPHABET.charCodeAt(lead);
+  let digits = serial - lead * 100_000;
+  let sum = partialSum + VALUE_BY_CODE[leadCode]! * WEIGHTS[11]!;
+  for (let p = 16; p >= 12; p--) {
+    const d = digits % 10;
+    vinCodes[p] = 48 + d;
+    sum += d * WEIGHTS[p]!;
+    digits = (digits - d) / 10;
+  }
+  for (let p = 0; p < 8; p++) vinCodes[p] = prefix.charCodeAt(p);
+  const remainder = sum % 11;
+  vinCodes[8] = remainder === 10 ? 88 : 48 + remainder; // 'X' or the digit
+  vinCodes[9] = yearCode.charCodeAt(0);
+  vinCodes[10] = plant.charCodeAt(0);
+  vinCodes[11] = leadCode;
+  return String.fromCharCode.apply(null, vinCodes);
+}
+
 /** The check digit for a partial sum over every position but 9. */
 export function checkDigitOf(sum: number): string {
   const remainder = sum % 11;

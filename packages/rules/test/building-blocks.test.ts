@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPermutation, formatTemplate, modelYearCode, templateRegex, templateSpace, vinCheckDigit } from "../src/index.js";
-import { formatEpochDay, toEpochDay, parseIsoDate } from "../src/dates.js";
+import { VIN_ALPHABET, VIN_SERIALS, composeVin, vinPartialSum } from "../src/vin.js";
+import { formatEpochDay, toEpochDay, parseIsoDate, wholeYearsBetween, wholeYearsBetweenIso } from "../src/dates.js";
 import { createRecordStreams } from "../src/random.js";
 
 describe("createPermutation", () => {
@@ -49,6 +50,20 @@ describe("VIN building blocks", () => {
     expect(modelYearCode(2026)).toBe("T");
     expect(modelYearCode(2030)).toBe("Y");
   });
+
+  it("compose a VIN whose check digit is the published algorithm's, for every serial lead and check value", () => {
+    const prefix = "1FTFW1E5";
+    const partialSum = vinPartialSum(prefix, 0) + vinPartialSum("T", 9) + vinPartialSum("K", 10);
+    const checks = new Set<string>();
+    for (let serial = 0; serial < VIN_SERIALS; serial += 7_919) {
+      const vin = composeVin(prefix, partialSum, "T", "K", serial);
+      const lead = VIN_ALPHABET[Math.floor(serial / 100_000)]!;
+      expect(vin.slice(0, 8) + vin.slice(9)).toBe(`${prefix}TK${lead}${String(serial % 100_000).padStart(5, "0")}`);
+      expect(vin[8]).toBe(vinCheckDigit(vin));
+      checks.add(vin[8]!);
+    }
+    expect(checks.size).toBe(11); // every digit and X occurred
+  });
 });
 
 describe("calendar dates", () => {
@@ -58,6 +73,19 @@ describe("calendar dates", () => {
       if (formatEpochDay(day) !== expected) expect(formatEpochDay(day)).toBe(expected);
     }
     expect(() => parseIsoDate("2026-1-06")).toThrow(/not a YYYY-MM-DD date/);
+  });
+
+  it("count whole years between date strings as between dates, birthdays and leap days included", () => {
+    const asOf = "2026-01-06";
+    for (let day = toEpochDay({ year: 1930, month: 1, day: 1 }); day <= toEpochDay({ year: 2026, month: 1, day: 6 }); day += 3) {
+      const from = formatEpochDay(day);
+      const expected = wholeYearsBetween(parseIsoDate(from), parseIsoDate(asOf));
+      if (wholeYearsBetweenIso(from, asOf) !== expected) expect(wholeYearsBetweenIso(from, asOf)).toBe(expected);
+    }
+    expect(wholeYearsBetweenIso("2008-02-29", "2026-02-28")).toBe(17);
+    expect(wholeYearsBetweenIso("2008-02-29", "2026-03-01")).toBe(18);
+    expect(wholeYearsBetweenIso("2000-01-06", asOf)).toBe(26);
+    expect(wholeYearsBetweenIso("2000-01-07", asOf)).toBe(25);
   });
 });
 

@@ -51,6 +51,12 @@ describe("contacts", () => {
       expect(p.phone).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
     }
   });
+
+  it("emails spell the person's own first and last name in ASCII letters (García garcia, O'Brien-Smith obriensmith)", () => {
+    const letters = (name: string) => name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+    for (const p of persons) expect(p.email.replace(/\d+@.*$/, "")).toBe(`${letters(p.first_name)}.${letters(p.last_name)}`);
+    expect(persons.some((p) => /[áéíóúñ]/.test(p.last_name) && p.last_name.includes("-"))).toBe(true);
+  });
 });
 
 describe("coherence", () => {

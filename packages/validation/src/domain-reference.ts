@@ -48,25 +48,43 @@ export function plateFits(plate: string, state: string): boolean {
   return SYNTHETIC_PLATE.test(plate) || APPORTIONED_PLATE.test(plate) || (PLATE_FORMAT.get(state)?.test(plate) ?? true);
 }
 
-// VIN positions 1-8 → the (make, model, year, plant) of every catalogue stem that starts so: one
-// 8-character key per vehicle, then a short list, instead of building a long key per vehicle.
-const STEMS = new Map<string, Array<{ make: string; model: string; year: number; plant: string }>>();
+// VIN positions 1-8 → the (make, model, year, plant) of every catalogue stem that starts so, keyed by
+// a number computed from the VIN's first eight characters in place: no string is cut or hashed per
+// vehicle. The candidates (one, rarely a few dozen) are then compared in full.
+interface StemEntry {
+  prefix: string;
+  make: string;
+  model: string;
+  year: number;
+  plant: string;
+}
+const STEMS = new Map<number, StemEntry[]>();
 for (const m of VEHICLE_CATALOG) {
   for (const [year, stems] of m.years) {
     for (const s of stems) {
-      const list = STEMS.get(s.prefix) ?? [];
-      list.push({ make: m.make, model: m.model, year, plant: s.plant });
-      STEMS.set(s.prefix, list);
+      const key = prefixKey(s.prefix);
+      const list = STEMS.get(key) ?? [];
+      list.push({ prefix: s.prefix, make: m.make, model: m.model, year, plant: s.plant });
+      STEMS.set(key, list);
     }
   }
 }
 
+/** A 32-bit hash (FNV-1a) of the first eight characters. */
+function prefixKey(vin: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ vin.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
 /** True when positions 1-8 and 11 of the VIN are a vPIC pattern of the make, model and model year. */
 export function vinDecodes(vin: string, make: string, model: string, modelYear: number): boolean {
-  const candidates = STEMS.get(vin.slice(0, 8));
+  const candidates = STEMS.get(prefixKey(vin));
   if (!candidates) return false;
   const plant = vin[10];
-  for (const c of candidates) if (c.year === modelYear && c.plant === plant && c.model === model && c.make === make) return true;
+  for (const c of candidates) {
+    if (c.year === modelYear && c.plant === plant && c.model === model && c.make === make && vin.startsWith(c.prefix)) return true;
+  }
   return false;
 }
 

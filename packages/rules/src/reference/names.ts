@@ -1,4 +1,5 @@
 import { weighted, type WeightedTable } from "../sampling.js";
+import { ACCENTED } from "./name-forms.js";
 import { readReferenceText } from "./reference-files.js";
 
 /**
@@ -12,6 +13,24 @@ function readTsv(name: string): string[][] {
     .map((line) => line.split("\t"));
 }
 
+/** The part of an email address a name gives: lowercase ASCII letters only (O'Keefe okeefe, García garcia). */
+export function emailPartOf(name: string): string {
+  return name.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+}
+
+/**
+ * A weighted table of names with each name's email part beside it (same index), computed once per
+ * name when the table is read rather than once per person.
+ */
+export interface NameTable extends WeightedTable<string> {
+  emailParts: readonly string[];
+}
+
+function nameTable(entries: ReadonlyArray<readonly [string, number]>): NameTable {
+  const table = weighted(entries);
+  return { ...table, emailParts: table.items.map(emailPartOf) };
+}
+
 const firstNames = new Map<string, Array<readonly [string, number]>>();
 for (const [decade, sex, name, births] of readTsv("first-names.tsv")) {
   const key = `${decade}${sex}`;
@@ -22,15 +41,25 @@ for (const [decade, sex, name, births] of readTsv("first-names.tsv")) {
 const DECADES = [...new Set([...firstNames.keys()].map((k) => Number(k.slice(0, 4))))].sort((a, b) => a - b);
 export const FIRST_NAME_DECADES = { first: DECADES[0]!, last: DECADES.at(-1)! };
 // Indexed by decade and sex (asked once per person): [decade index × 2 + (M ? 1 : 0)].
-const FIRST_NAME_TABLES: Array<WeightedTable<string>> = DECADES.flatMap((decade) => ["F", "M"].map((sex) => weighted(firstNames.get(`${decade}${sex}`)!)));
+const FIRST_NAME_TABLES: NameTable[] = DECADES.flatMap((decade) => ["F", "M"].map((sex) => nameTable(firstNames.get(`${decade}${sex}`)!)));
 
 /** The first names given to babies of `sex` in the decade of `birthYear` (the nearest decade SSA covers). */
-export function firstNamesFor(sex: "F" | "M", birthYear: number): WeightedTable<string> {
+export function firstNamesFor(sex: "F" | "M", birthYear: number): NameTable {
   const decade = Math.min(FIRST_NAME_DECADES.last, Math.max(FIRST_NAME_DECADES.first, Math.floor(birthYear / 10) * 10));
   return FIRST_NAME_TABLES[((decade - FIRST_NAME_DECADES.first) / 10) * 2 + (sex === "M" ? 1 : 0)]!;
 }
 
-export const SURNAMES: WeightedTable<string> = weighted(readTsv("surnames.tsv").map(([name, count]) => [name!, Number(count)] as const));
+/** Surnames, with each one's accented spelling beside it (same index) where it has one (name-forms.ts). */
+export interface SurnameTable extends NameTable {
+  accented: ReadonlyArray<string | undefined>;
+}
+
+function surnameTable(entries: ReadonlyArray<readonly [string, number]>): SurnameTable {
+  const table = nameTable(entries);
+  return { ...table, accented: table.items.map((name) => ACCENTED.get(name)) };
+}
+
+export const SURNAMES: SurnameTable = surnameTable(readTsv("surnames.tsv").map(([name, count]) => [name!, Number(count)] as const));
 
 /**
  * Street names that look like streets: the most common US street names (numbered streets, trees,

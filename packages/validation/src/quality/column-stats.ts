@@ -28,8 +28,20 @@ export interface ColumnState {
   coarse: Array<[number, number]>;
 }
 
-/** 13,244 → 13,000; 0.0457 → 0.046: few keys per decade, so the map stays small whatever the column holds. */
-function coarseKey(value: number): number {
+/**
+ * 13,244 → 13,000; 0.0457 → 0.046: few keys per decade, so the map stays small whatever the column
+ * holds. Exactly `Number(value.toPrecision(2))`; whole numbers (every numeric column today) are rounded
+ * arithmetically — half away from zero, as toPrecision does — without a string per value.
+ */
+export function coarseKey(value: number): number {
+  const magnitude = Math.abs(value);
+  if (Number.isInteger(value) && magnitude < 2 ** 31) {
+    if (magnitude < 100) return value;
+    let unit = 10;
+    while (magnitude >= unit * 100) unit *= 10;
+    const rounded = Math.floor(magnitude / unit + 0.5) * unit;
+    return value < 0 ? -rounded : rounded;
+  }
   return Number(value.toPrecision(2));
 }
 
@@ -41,7 +53,8 @@ function coarseKey(value: number): number {
 export class ColumnStats {
   private records = 0;
   private nulls = 0;
-  private counts: Map<Value, number> | null = new Map();
+  // Each value's count in a box of its own, so a value seen again costs one lookup, not a get and a set.
+  private counts: Map<Value, { n: number }> | null = new Map();
   private sketch: HyperLogLog | null = null;
   private min: Value | null = null;
   private max: Value | null = null;
@@ -69,8 +82,12 @@ export class ColumnStats {
     if (this.max === null || value > this.max) this.max = value;
     if (typeof value === "number") this.addNumber(value);
     if (this.counts) {
-      this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
-      if (this.counts.size > EXACT_DISTINCT_LIMIT) this.switchToSketch();
+      const box = this.counts.get(value);
+      if (box) box.n++;
+      else {
+        this.counts.set(value, { n: 1 });
+        if (this.counts.size > EXACT_DISTINCT_LIMIT) this.switchToSketch();
+      }
     } else {
       this.sketch!.add(String(value));
     }
@@ -80,7 +97,7 @@ export class ColumnStats {
     return {
       records: this.records,
       nulls: this.nulls,
-      counts: this.counts ? [...this.counts] : null,
+      counts: this.counts ? this.countedValues() : null,
       sketch: this.sketch ? Buffer.from(this.sketch.registers).toString("base64") : null,
       min: this.min,
       max: this.max,
@@ -109,7 +126,11 @@ export class ColumnStats {
     }
     if (other.counts) {
       for (const [value, count] of other.counts) {
-        if (this.counts) this.counts.set(value, (this.counts.get(value) ?? 0) + count);
+        if (this.counts) {
+          const box = this.counts.get(value);
+          if (box) box.n += count;
+          else this.counts.set(value, { n: count });
+        }
         else this.sketch!.add(String(value));
       }
       if (this.counts && this.counts.size > EXACT_DISTINCT_LIMIT) this.switchToSketch();
@@ -121,7 +142,7 @@ export class ColumnStats {
 
   profile(): ColumnProfile {
     const numeric = this.column.type === "int" || this.column.type === "double";
-    const entries = this.counts ? [...this.counts.entries()] : [];
+    const entries = this.counts ? this.countedValues() : [];
     // Most frequent first; equal counts in value order, so the report is the same on every run.
     const top = entries
       .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
@@ -171,6 +192,11 @@ export class ColumnStats {
     return { mean: round(Number(sum) / n), stddev: round(Math.sqrt(Number(scaledVariance)) / n) };
   }
 
+  /** The exactly counted values with their counts, in first-seen order. */
+  private countedValues(): Array<[Value, number]> {
+    return [...this.counts!].map(([value, box]) => [value, box.n]);
+  }
+
   private switchToSketch(): void {
     this.sketch = new HyperLogLog();
     for (const key of this.counts!.keys()) this.sketch.add(String(key));
@@ -184,7 +210,7 @@ export class ColumnStats {
     const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: round(min + i * width), to: round(min + (i + 1) * width), count: 0 }));
     // Exact values while they are counted; past EXACT_DISTINCT_LIMIT distinct values, their two-digit
     // roundings (a value near a bin edge may then land in the neighbouring bin).
-    for (const [value, count] of this.counts ?? this.coarse) {
+    for (const [value, count] of this.counts ? this.countedValues() : this.coarse) {
       if (typeof value !== "number") continue;
       const bin = Math.max(0, Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width)));
       bins[bin]!.count += count;
