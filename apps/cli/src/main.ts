@@ -1,14 +1,7 @@
 #!/usr/bin/env node
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
-import { servicesEnv } from "@sdh/worker";
+import { servicesEnv } from "@sdh/worker/settings";
 import type { LogLevel } from "@temporalio/worker";
-import { config } from "./commands/config.js";
-import { generate } from "./commands/generate.js";
-import { samples } from "./commands/samples.js";
-import { validate } from "./commands/validate.js";
-import { verify } from "./commands/verify.js";
-import { printVersion } from "./commands/version.js";
-import { commandHelp, overviewHelp as help } from "./help-texts.js";
 import { Settings } from "./settings/resolve-settings.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -42,22 +35,30 @@ function takeConfigFlag(argv: string[]): { configPath: string | undefined; args:
 /** Commands that only group subcommands. */
 const GROUP_COMMANDS = new Set(["snapshot", "schedule", "staging", "orphans", "config"]);
 
+/**
+ * Every command's module is loaded when it runs, not before: the packages behind them (the Temporal
+ * SDK, the AWS SDK, the generator's reference tables) take a second or more to load, and a command
+ * pays only for what it uses — which matters to the tests and scripts that start `sdh` hundreds of times.
+ */
 async function main(argv: string[]): Promise<number> {
   const { configPath, args } = takeConfigFlag(argv);
   const [command, ...rest] = args;
+  const helpTexts = () => import("./help-texts.js");
   if (!command || command === "help" || command === "--help" || command === "-h") {
+    const { commandHelp, overviewHelp: help } = await helpTexts();
     const topic = rest[0];
     if (topic && !commandHelp[topic]) throw new UsageError(`no help for '${topic}'; commands: ${Object.keys(commandHelp).join(", ")}`);
     console.log(topic ? commandHelp[topic] : help);
     return command ? EXIT.ok : EXIT.usage;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
+    const { commandHelp, overviewHelp: help } = await helpTexts();
     console.log(commandHelp[command] ?? help);
     return EXIT.ok;
   }
   // A command of subcommands given none: its help, as a bare `sdh` gives the general one (exit 2).
   if (rest.length === 0 && GROUP_COMMANDS.has(command)) {
-    console.log(commandHelp[command]);
+    console.log((await helpTexts()).commandHelp[command]);
     return EXIT.usage;
   }
   // Flags > env > config file > .sdh/services.env > defaults. The effective values go into the
@@ -79,15 +80,15 @@ async function main(argv: string[]): Promise<number> {
     case "schedule":
       return (await import("./commands/schedule.js")).schedule(rest, env, settings);
     case "config":
-      return config(rest, settings);
+      return (await import("./commands/config.js")).config(rest, settings);
     case "staging":
       return (await import("./commands/staging.js")).staging(rest, settings);
     case "orphans":
       return (await import("./commands/orphans.js")).orphans(rest, settings);
     case "generate":
-      return generate(rest, settings);
+      return (await import("./commands/generate.js")).generate(rest, settings);
     case "samples":
-      return samples(rest);
+      return (await import("./commands/samples.js")).samples(rest);
     case "list":
       return (await import("./commands/consumer.js")).list(rest);
     case "pull":
@@ -95,13 +96,13 @@ async function main(argv: string[]): Promise<number> {
     case "publish":
       return (await import("./commands/consumer.js")).publish(rest);
     case "validate":
-      return validate(rest);
+      return (await import("./commands/validate.js")).validate(rest);
     case "verify":
-      return verify(rest);
+      return (await import("./commands/verify.js")).verify(rest);
     case "version":
     case "--version":
     case "-V":
-      return printVersion(rest);
+      return (await import("./commands/version.js")).printVersion(rest);
     default:
       throw new UsageError(`unknown command '${command}'; run \`sdh help\` for the list`);
   }

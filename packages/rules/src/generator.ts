@@ -5,8 +5,7 @@ import { createPersonRule } from "./person.js";
 import { createProfileRule } from "./profile.js";
 import { createVehicleRule } from "./vehicle.js";
 
-/** Name and version stamped into every manifest. Bump the version with any change to seeded output. */
-export const GENERATOR = { name: "sdh-rules", version: "0.2.0" } as const;
+export { GENERATOR } from "./generator-version.js";
 
 export interface PersonBundle {
   index: number;

@@ -1,12 +1,16 @@
 import { z } from "zod";
-import { Person } from "./person.js";
-import { Profile } from "./profile.js";
+import { PC_PACK_SPEC } from "./packs/pc.js";
 import type { Entity } from "./snapshot-files.js";
-import { Vehicle } from "./vehicle.js";
 import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
 
+type PcEntities = (typeof PC_PACK_SPEC)["entities"];
+type SpecOf<E extends Entity> = Extract<PcEntities[number], { name: E }>;
+
+/** Each entity's declaration (ADR 0016), by name. */
+export const ENTITY_SPECS = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e])) as { [E in Entity]: SpecOf<E> };
+
 /** The record schema of each entity, in the order they are built and listed. */
-export const ENTITY_SCHEMAS = { persons: Person, vehicles: Vehicle, profiles: Profile } as const satisfies Record<Entity, z.ZodObject>;
+export const ENTITY_SCHEMAS = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e.schema])) as { [E in Entity]: SpecOf<E>["schema"] };
 
 export type EntityRecord<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
 
@@ -53,19 +57,8 @@ export function columnsOf(entity: Entity): Column[] {
   }));
 }
 
-/** Each entity's primary key and the references its records make to other entities. */
-export const ENTITY_KEYS: Record<Entity, { primaryKey: string; title: string; foreignKeys: Array<{ field: string; entity: Entity; key: string }> }> = {
-  persons: { title: "Person", primaryKey: "person_id", foreignKeys: [] },
-  vehicles: { title: "Vehicle", primaryKey: "vehicle_id", foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id" }] },
-  profiles: {
-    title: "Profile",
-    primaryKey: "profile_id",
-    foreignKeys: [
-      { field: "person_id", entity: "persons", key: "person_id" },
-      { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id" },
-    ],
-  },
-};
+/** Each entity's primary key and the references its records make to other entities (from its declaration). */
+export const ENTITY_KEYS: Record<Entity, { primaryKey: string; title: string; foreignKeys: ReadonlyArray<{ field: string; entity: Entity; key: string }> }> = ENTITY_SPECS;
 
 /** A schema's stable identifier: a URN, since the schemas travel inside snapshots rather than live at a URL. */
 export const schemaIdOf = (name: string) => `urn:sdh:schema:${VERSION_TAG}:${name}`;

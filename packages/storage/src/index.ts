@@ -1,5 +1,6 @@
 export { parseTarget, type Target } from "./target.js";
-export { s3SettingsFromEnv, createS3Client, withoutUserinfo, type S3Settings } from "./s3-client.js";
+export { s3SettingsFromEnv, createS3Client, type S3Settings } from "./s3-client.js";
+export { withoutUserinfo } from "./redact-url.js";
 export { snapshotStaging, type SnapshotStaging } from "./staging.js";
 export { publishToFolder, publishedFolder, PublishConflictError } from "./local-publish.js";
 export { openStore } from "./open-store.js";

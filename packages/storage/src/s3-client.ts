@@ -1,4 +1,5 @@
 import { S3Client } from "@aws-sdk/client-s3";
+import { withoutUserinfo } from "./redact-url.js";
 
 /** How to reach S3. Credentials are deliberately absent: they come from the standard AWS provider chain. */
 export interface S3Settings {
@@ -27,11 +28,6 @@ export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Setti
     // Local gateways serve buckets by path, not by virtual host.
     forcePathStyle: pathStyle === undefined || pathStyle === "" ? endpoint !== undefined : pathStyle === "true",
   };
-}
-
-/** A URL with any `user:password@` replaced by `***@`: safe to print. */
-export function withoutUserinfo(text: string): string {
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
 }
 
 /** A connection not made in this long fails (and is retried by the SDK). */

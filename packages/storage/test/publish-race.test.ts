@@ -82,3 +82,19 @@ describe.each(stores)("racing publishers of one snapshot id on %s", (_label, mak
     expect(tally.committed).toBeGreaterThan(0);
   }, 240_000);
 });
+
+describe("a small write racing the delete of its folder's last object, on S3", () => {
+  // Versity's posix backend removes a folder with its last object: a write into that folder at the
+  // same moment was refused (409 ExistingObjectIsDirectory) and failed a publish in CI. Publish
+  // tickets do exactly this; the store must ride it out.
+  it("succeeds every time (200 races)", async () => {
+    const s = testServices();
+    const store = new S3Store(testS3Client(s), s.bucket, `folder-race-${process.pid}`, s.s3Endpoint);
+    for (let k = 0; k < 200; k++) {
+      await store.putText(`id/.publishing/a-${k}.json`, "{}\n");
+      await Promise.all([store.deleteObjects([`id/.publishing/a-${k}.json`]), store.putText(`id/.publishing/b-${k}.json`, "{}\n")]);
+      await store.deleteObjects([`id/.publishing/b-${k}.json`]);
+    }
+  }, 120_000);
+});
+

@@ -1,4 +1,4 @@
-import { withoutUserinfo } from "@sdh/storage";
+import { withoutUserinfo } from "@sdh/storage/redact-url";
 import { CONFIG_FILE_NAMES } from "../settings/config-file.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { SETTINGS } from "../settings/setting-specs.js";

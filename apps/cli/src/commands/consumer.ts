@@ -1,11 +1,11 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
 import { FolderNotWritableError } from "@sdh/local-files";
-import { OutputFormat, snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
+import { Entity, OutputFormat, snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 
-const ENTITIES = ["persons", "vehicles", "profiles"];
+const ENTITIES: readonly string[] = Entity.options;
 const FORMATS: readonly string[] = OutputFormat.options;
 
 function store(address: string | undefined, flag: string) {

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { GENERATOR } from "@sdh/rules";
+import { GENERATOR } from "@sdh/rules/version";
 import { SCHEMA_VERSION } from "@sdh/schemas";
 import { UsageError } from "../usage-error.js";
 

@@ -1,4 +1,4 @@
-import { withoutUserinfo } from "@sdh/storage";
+import { withoutUserinfo } from "@sdh/storage/redact-url";
 import { UsageError } from "../usage-error.js";
 import { findConfigFile, readConfigFile } from "./config-file.js";
 import { SETTINGS, settingByFlag, type SettingSpec } from "./setting-specs.js";

@@ -1,5 +1,5 @@
 import { OutputFormat } from "@sdh/schemas";
-import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker";
+import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker/settings";
 import { z } from "zod";
 
 /**

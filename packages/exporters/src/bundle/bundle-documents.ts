@@ -1,28 +1,17 @@
-import { recordedConfig, SCHEMA_VERSION, type Counts, type DatasetDescriptor, type Generator, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
+import { PC_PACK_SPEC, recordedConfig, SCHEMA_VERSION, type Counts, type DatasetDescriptor, type Generator, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
 import { DATASET_CONTACTS } from "./contacts.js";
 
 /** JSON as every bundle document is written: two-space indent, trailing newline, no clock, no randomness. */
 export const documentText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-const ENTITY_DESCRIPTIONS = {
-  persons: "Named insureds and drivers, personal and commercial lines",
-  vehicles: "Vehicles owned by the persons, linked by person_id",
-  profiles: "One profile per person, derived from the person and their vehicles",
-} as const;
-
+/** dataset_*.json from the pack's declaration (ADR 0016) and the counts. */
 export function datasetDescriptor(counts: Counts): DatasetDescriptor {
   return {
-    dataset: "synthetic-insurance-persons-vehicles",
-    title: "Synthetic Data Hub: persons, vehicles and profiles",
-    description:
-      "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
+    dataset: PC_PACK_SPEC.dataset,
+    title: PC_PACK_SPEC.title,
+    description: PC_PACK_SPEC.description,
     schemaVersion: SCHEMA_VERSION,
-    entities: (["persons", "vehicles", "profiles"] as const).map((name) => ({
-      name,
-      description: ENTITY_DESCRIPTIONS[name],
-      primaryKey: { persons: "person_id", vehicles: "vehicle_id", profiles: "profile_id" }[name],
-      records: counts[name],
-    })),
+    entities: PC_PACK_SPEC.entities.map(({ name, description, primaryKey }) => ({ name, description, primaryKey, records: counts[name] })),
     contacts: [...DATASET_CONTACTS],
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { abandonedPartials, insideFolder, makePartialFolder } from "@sdh/local-files";
-import { PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
+import { Entity, PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
 import { readLatest, readManifest } from "./stored-documents.js";
@@ -36,7 +36,7 @@ export class PullMismatchError extends Error {
 }
 
 const PARALLEL_DOWNLOADS = 4;
-const DATA_ENTITIES = new Set(["persons", "vehicles", "profiles"]);
+const DATA_ENTITIES: ReadonlySet<string> = new Set(Entity.options);
 
 /**
  * Downloads a published snapshot, checking every file's size and sha256 against the manifest. Files

@@ -26,6 +26,9 @@ export const PART_BYTES = 16 * 1024 * 1024;
 const PARALLEL_PARTS = 4;
 
 /** An S3 prefix as a snapshot store. Every upload carries its SHA-256, which S3 checks. */
+/** Attempts of a small write that lost a race with a concurrent delete of its parent folder (see putText). */
+const PUT_RACE_ATTEMPTS = 4;
+
 export class S3Store implements SnapshotStore {
   readonly location: string;
   private readonly root: string;
@@ -164,10 +167,22 @@ export class S3Store implements SnapshotStore {
 
   async putText(key: string, text: string): Promise<void> {
     const Body = Buffer.from(text, "utf8");
-    try {
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.root + key, Body, ContentType: contentTypeOf(key), ChecksumAlgorithm: "SHA256", ChecksumSHA256: createHash("sha256").update(Body).digest("base64") }));
-    } catch (error) {
-      throw this.failure(error, `writing ${this.location}${key}`);
+    const put = new PutObjectCommand({ Bucket: this.bucket, Key: this.root + key, Body, ContentType: contentTypeOf(key), ChecksumAlgorithm: "SHA256", ChecksumSHA256: createHash("sha256").update(Body).digest("base64") });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.s3.send(put);
+        return;
+      } catch (error) {
+        // A gateway on a file-system backend (Versity's posix) answers 409 ExistingObjectIsDirectory
+        // when a concurrent delete removes the key's now-empty parent folder while this write creates
+        // it — publish tickets of one id do exactly that. Transient: the next attempt finds no race.
+        const code = (error as { Code?: string }).Code ?? (error as Error).name;
+        if (code === "ExistingObjectIsDirectory" && attempt < PUT_RACE_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+          continue;
+        }
+        throw this.failure(error, `writing ${this.location}${key}`);
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import { columnsOf, compileRecordFunction, type Counts, type Entity, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
+import { columnsOf, compileRecordFunction, Entity, type Counts, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
 import type { RecordObserver } from "../validate-snapshot.js";
 import { ColumnStats, type ColumnState } from "./column-stats.js";
 import { DistributionTally, type TallyState } from "./distribution-checks.js";
@@ -10,7 +10,12 @@ export interface QualityState {
   tally: TallyState;
 }
 
-const ENTITIES = ["persons", "vehicles", "profiles"] as const;
+const ENTITIES = Entity.options;
+
+/** One value per entity, in the declared order (ADR 0016). */
+function perEntity<T>(make: (entity: Entity) => T): Record<Entity, T> {
+  return Object.fromEntries(ENTITIES.map((e) => [e, make(e)])) as Record<Entity, T>;
+}
 
 function feeder(columns: ColumnStats[]): (record: Record<string, unknown>) => void {
   return compileRecordFunction(
@@ -25,19 +30,11 @@ function feeder(columns: ColumnStats[]): (record: Record<string, unknown>) => vo
  * so the data is read once for both.
  */
 export class QualityCollector implements RecordObserver {
-  private readonly columns: Record<Entity, ColumnStats[]> = {
-    persons: columnsOf("persons").map((c) => new ColumnStats(c)),
-    vehicles: columnsOf("vehicles").map((c) => new ColumnStats(c)),
-    profiles: columnsOf("profiles").map((c) => new ColumnStats(c)),
-  };
+  private readonly columns = perEntity((e) => columnsOf(e).map((c) => new ColumnStats(c)));
   private readonly tally = new DistributionTally();
-  private readonly counts: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+  private readonly counts: Counts = perEntity(() => 0);
   // Each entity's columns fed by one compiled function with static field reads (see compileRecordFunction).
-  private readonly feed = {
-    persons: feeder(this.columns.persons),
-    vehicles: feeder(this.columns.vehicles),
-    profiles: feeder(this.columns.profiles),
-  };
+  private readonly feed = perEntity((e) => feeder(this.columns[e]));
 
   observe(entity: Entity, record: unknown): void {
     if (typeof record !== "object" || record === null) return;
@@ -51,7 +48,7 @@ export class QualityCollector implements RecordObserver {
   state(): QualityState {
     return {
       counts: { ...this.counts },
-      columns: { persons: this.columns.persons.map((c) => c.state()), vehicles: this.columns.vehicles.map((c) => c.state()), profiles: this.columns.profiles.map((c) => c.state()) },
+      columns: perEntity((e) => this.columns[e].map((c) => c.state())),
       tally: this.tally.state(),
     };
   }
@@ -72,11 +69,7 @@ export class QualityCollector implements RecordObserver {
     const checks = this.tally.checks(config);
     return {
       counts: { ...this.counts },
-      columns: {
-        persons: this.columns.persons.map((c) => c.profile()),
-        vehicles: this.columns.vehicles.map((c) => c.profile()),
-        profiles: this.columns.profiles.map((c) => c.profile()),
-      },
+      columns: perEntity((e) => this.columns[e].map((c) => c.profile())),
       checks,
       passed: checks.every((c) => c.passed),
     };

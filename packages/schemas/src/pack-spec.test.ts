@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Entity, ENTITY_SCHEMAS, PC_PACK_SPEC, packSpecProblems, type PackSpec } from "./index.js";
+
+describe("pack declarations (ADR 0016)", () => {
+  it("the P&C declaration is sound and is what the engine lists: Entity, schemas, keys", () => {
+    expect(packSpecProblems(PC_PACK_SPEC)).toEqual([]);
+    expect(PC_PACK_SPEC.entities.map((e) => e.name)).toEqual(Entity.options);
+    for (const e of PC_PACK_SPEC.entities) expect(ENTITY_SCHEMAS[e.name]).toBe(e.schema);
+  });
+
+  it("names each flaw of a declaration: twice, parent after, unknown key fields, a foreign key not to a primary key", () => {
+    const root = z.object({ id: z.string() });
+    const child = z.object({ child_id: z.string(), root_id: z.string() });
+    const bad: PackSpec = {
+      name: "bad",
+      dataset: "bad",
+      title: "Bad",
+      description: "",
+      entities: [
+        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", foreignKeys: [], parent: null },
+        { name: "children", title: "Child", description: "", schema: child, primaryKey: "nope", foreignKeys: [{ field: "root_id", entity: "roots", key: "root_id" }], parent: { entity: "roots", field: "root_id", cardinality: "many" } },
+        { name: "orphans", title: "Orphan", description: "", schema: child, primaryKey: "child_id", foreignKeys: [], parent: { entity: "later", field: "root_id", cardinality: "one" } },
+        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", foreignKeys: [], parent: null },
+      ],
+    };
+    expect(packSpecProblems(bad)).toEqual([
+      "children: primary key nope is not a field of its schema",
+      "children.root_id: roots.root_id is not its primary key",
+      "orphans: parent later is not declared before it",
+      "orphans: parent field root_id is not declared as a foreign key to later",
+      "roots is declared twice",
+      "roots has no parent; only the first entity is the root",
+    ]);
+  });
+});

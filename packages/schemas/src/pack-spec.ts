@@ -1,0 +1,68 @@
+import type { z } from "zod";
+
+// What a pack declares about its entities (ADR 0016): the engine iterates these declarations instead
+// of naming entities. Step 1 of the migration: today's three entities are declared here and read by
+// the exporters, the quality collector, the dataset descriptor, the pull filter and the consumer CLI.
+
+/** A reference from one entity's records to another's: `field` holds a `key` of `entity`. */
+export interface ForeignKeySpec {
+  field: string;
+  entity: string;
+  key: string;
+}
+
+/** How an entity's records come from its parent's: `one` exactly one per parent record, or `many`. */
+export interface ParentSpec {
+  entity: string;
+  /** The field of the child that holds the parent's primary key. */
+  field: string;
+  cardinality: "one" | "many";
+}
+
+export interface EntitySpec<Name extends string = string> {
+  name: Name;
+  /** Singular, for schema titles: "Person". */
+  title: string;
+  /** One line for the dataset descriptor and the data dictionary. */
+  description: string;
+  schema: z.ZodObject;
+  primaryKey: string;
+  foreignKeys: readonly ForeignKeySpec[];
+  /** Null for the root entity, whose records `config.records` counts. */
+  parent: ParentSpec | null;
+}
+
+export interface PackSpec<Name extends string = string> {
+  /** The name a config chooses it by. */
+  name: string;
+  /** The dataset descriptor's `dataset`, title and description. */
+  dataset: string;
+  title: string;
+  description: string;
+  /** Entities in build order: each entity's parent comes before it. The first is the root. */
+  entities: readonly EntitySpec<Name>[];
+}
+
+/** Problems of a declaration (unknown or later parents, foreign keys to unknown entities or keys); empty when sound. */
+export function packSpecProblems(pack: PackSpec): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, EntitySpec>();
+  pack.entities.forEach((entity, i) => {
+    if (seen.has(entity.name)) problems.push(`${entity.name} is declared twice`);
+    if (!(entity.primaryKey in entity.schema.shape)) problems.push(`${entity.name}: primary key ${entity.primaryKey} is not a field of its schema`);
+    if (i === 0 && entity.parent) problems.push(`${entity.name} is the root (first) entity but has a parent`);
+    if (i > 0 && !entity.parent) problems.push(`${entity.name} has no parent; only the first entity is the root`);
+    if (entity.parent && !seen.has(entity.parent.entity)) problems.push(`${entity.name}: parent ${entity.parent.entity} is not declared before it`);
+    for (const fk of entity.foreignKeys) {
+      if (!(fk.field in entity.schema.shape)) problems.push(`${entity.name}: foreign key field ${fk.field} is not a field of its schema`);
+      const target = seen.get(fk.entity) ?? (fk.entity === entity.name ? entity : undefined);
+      if (!target) problems.push(`${entity.name}.${fk.field}: ${fk.entity} is not declared before it`);
+      else if (target.primaryKey !== fk.key) problems.push(`${entity.name}.${fk.field}: ${fk.entity}.${fk.key} is not its primary key`);
+    }
+    if (entity.parent && !entity.foreignKeys.some((fk) => fk.field === entity.parent!.field && fk.entity === entity.parent!.entity)) {
+      problems.push(`${entity.name}: parent field ${entity.parent.field} is not declared as a foreign key to ${entity.parent.entity}`);
+    }
+    seen.set(entity.name, entity);
+  });
+  return problems;
+}

@@ -1,0 +1,44 @@
+import { Person } from "../person.js";
+import { Profile } from "../profile.js";
+import type { PackSpec } from "../pack-spec.js";
+import { Vehicle } from "../vehicle.js";
+
+/** The P&C (property and casualty) pack's entities, as far as the migration of ADR 0016 has come. */
+export const PC_PACK_SPEC = {
+  name: "pc",
+  dataset: "synthetic-insurance-persons-vehicles",
+  title: "Synthetic Data Hub: persons, vehicles and profiles",
+  description: "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
+  entities: [
+    {
+      name: "persons",
+      title: "Person",
+      description: "Named insureds and drivers, personal and commercial lines",
+      schema: Person,
+      primaryKey: "person_id",
+      foreignKeys: [],
+      parent: null,
+    },
+    {
+      name: "vehicles",
+      title: "Vehicle",
+      description: "Vehicles owned by the persons, linked by person_id",
+      schema: Vehicle,
+      primaryKey: "vehicle_id",
+      foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id" }],
+      parent: { entity: "persons", field: "person_id", cardinality: "many" },
+    },
+    {
+      name: "profiles",
+      title: "Profile",
+      description: "One profile per person, derived from the person and their vehicles",
+      schema: Profile,
+      primaryKey: "profile_id",
+      foreignKeys: [
+        { field: "person_id", entity: "persons", key: "person_id" },
+        { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id" },
+      ],
+      parent: { entity: "persons", field: "person_id", cardinality: "one" },
+    },
+  ],
+} as const satisfies PackSpec<"persons" | "vehicles" | "profiles">;
