@@ -1,4 +1,4 @@
-import type { Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Entity, Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
@@ -12,6 +12,11 @@ export interface PersonBundle {
   person: Person;
   vehicles: Vehicle[];
   profile: Profile;
+}
+
+/** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
+export function recordsByEntity(bundle: PersonBundle): Record<Entity, ReadonlyArray<Record<string, unknown>>> {
+  return { persons: [bundle.person], vehicles: bundle.vehicles, profiles: [bundle.profile] };
 }
 
 export interface SnapshotGenerator {

@@ -1,5 +1,5 @@
 export { createRandom, type Random } from "./random.js";
-export { createGenerator, GENERATOR, type SnapshotGenerator, type PersonBundle } from "./generator.js";
+export { createGenerator, recordsByEntity, GENERATOR, type SnapshotGenerator, type PersonBundle } from "./generator.js";
 export { createPersonRule, type PersonRule } from "./person.js";
 export { createVehicleRule, type VehicleRule } from "./vehicle.js";
 export { createProfileRule, primaryVehicle, type ProfileRule } from "./profile.js";

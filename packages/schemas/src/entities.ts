@@ -6,6 +6,19 @@ import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
 type PcEntities = (typeof PC_PACK_SPEC)["entities"];
 type SpecOf<E extends Entity> = Extract<PcEntities[number], { name: E }>;
 
+/** The entity whose records `config.records` counts and shards split: the first one declared. */
+export const ROOT_ENTITY: Entity = PC_PACK_SPEC.entities[0].name;
+
+/** One value per entity, in the declared order: `perEntity(() => 0)` is a Counts of zeros. */
+export function perEntity<T>(make: (entity: Entity) => T): Record<Entity, T> {
+  return Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, make(e.name)])) as Record<Entity, T>;
+}
+
+/** True when `name` is an entity of the pack (not a document kind such as "dataset"). */
+export function isEntity(name: string): name is Entity {
+  return PC_PACK_SPEC.entities.some((e) => e.name === name);
+}
+
 /** Each entity's declaration (ADR 0016), by name. */
 export const ENTITY_SPECS = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e])) as { [E in Entity]: SpecOf<E> };
 

@@ -1,27 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Entity, ENTITY_SCHEMAS, PC_PACK_SPEC, packSpecProblems, type PackSpec } from "./index.js";
+import { Entity, ENTITY_SCHEMAS, isEntity, PC_PACK_SPEC, packSpecProblems, perEntity, type PackSpec } from "./index.js";
 
 describe("pack declarations (ADR 0016)", () => {
   it("the P&C declaration is sound and is what the engine lists: Entity, schemas, keys", () => {
     expect(packSpecProblems(PC_PACK_SPEC)).toEqual([]);
     expect(PC_PACK_SPEC.entities.map((e) => e.name)).toEqual(Entity.options);
     for (const e of PC_PACK_SPEC.entities) expect(ENTITY_SCHEMAS[e.name]).toBe(e.schema);
+    expect(perEntity((e) => e.length)).toEqual({ persons: 7, vehicles: 8, profiles: 8 });
+    expect(Object.keys(perEntity(() => 0))).toEqual(Entity.options);
+    expect(["persons", "profiles", "dataset", "schema", "Persons"].map(isEntity)).toEqual([true, true, false, false, false]);
   });
 
   it("names each flaw of a declaration: twice, parent after, unknown key fields, a foreign key not to a primary key", () => {
     const root = z.object({ id: z.string() });
     const child = z.object({ child_id: z.string(), root_id: z.string() });
+    const rules = { schema: "SCHEMA_X_INVALID", unique: "UNIQUE_X_ID" };
     const bad: PackSpec = {
       name: "bad",
       dataset: "bad",
       title: "Bad",
       description: "",
       entities: [
-        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", foreignKeys: [], parent: null },
-        { name: "children", title: "Child", description: "", schema: child, primaryKey: "nope", foreignKeys: [{ field: "root_id", entity: "roots", key: "root_id" }], parent: { entity: "roots", field: "root_id", cardinality: "many" } },
-        { name: "orphans", title: "Orphan", description: "", schema: child, primaryKey: "child_id", foreignKeys: [], parent: { entity: "later", field: "root_id", cardinality: "one" } },
-        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", foreignKeys: [], parent: null },
+        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", rules, foreignKeys: [], parent: null },
+        { name: "children", title: "Child", description: "", schema: child, primaryKey: "nope", rules, foreignKeys: [{ field: "root_id", entity: "roots", key: "root_id", rule: "REF_X" }], parent: { entity: "roots", field: "root_id", cardinality: "many" } },
+        { name: "orphans", title: "Orphan", description: "", schema: child, primaryKey: "child_id", rules, foreignKeys: [], parent: { entity: "later", field: "root_id", cardinality: "one", missingRule: "REF_Y", duplicateRule: "REF_Z" } },
+        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", rules, foreignKeys: [], parent: null },
       ],
     };
     expect(packSpecProblems(bad)).toEqual([

@@ -9,15 +9,24 @@ export interface ForeignKeySpec {
   field: string;
   entity: string;
   key: string;
+  /**
+   * The code of the gate rule "every `field` is a record of `entity`" (rule codes are public and never
+   * renamed, so the declaration names them); null when the pack checks the reference with a stronger
+   * rule of its own (a profile's primary vehicle must be its person's most-driven one).
+   */
+  rule: string | null;
 }
 
 /** How an entity's records come from its parent's: `one` exactly one per parent record, or `many`. */
-export interface ParentSpec {
+export type ParentSpec = {
   entity: string;
   /** The field of the child that holds the parent's primary key. */
   field: string;
-  cardinality: "one" | "many";
-}
+} & (
+  | { cardinality: "many" }
+  /** Exactly one: the codes of the rules "every parent has one" and "no parent has two". */
+  | { cardinality: "one"; missingRule: string; duplicateRule: string }
+);
 
 export interface EntitySpec<Name extends string = string> {
   name: Name;
@@ -27,6 +36,8 @@ export interface EntitySpec<Name extends string = string> {
   description: string;
   schema: z.ZodObject;
   primaryKey: string;
+  /** The codes of the rules every declaration implies: records match the schema; the primary key is unique. */
+  rules: { schema: string; unique: string };
   foreignKeys: readonly ForeignKeySpec[];
   /** Null for the root entity, whose records `config.records` counts. */
   parent: ParentSpec | null;
@@ -41,6 +52,29 @@ export interface PackSpec<Name extends string = string> {
   description: string;
   /** Entities in build order: each entity's parent comes before it. The first is the root. */
   entities: readonly EntitySpec<Name>[];
+}
+
+/**
+ * The gate rules a declaration implies, with the wording the validation report shows: schema validity,
+ * primary-key uniqueness, every declared reference, and "exactly one" children.
+ */
+export function impliedRules(pack: PackSpec): Array<{ code: string; message: string }> {
+  const byName = new Map(pack.entities.map((e) => [e.name, e]));
+  const lower = (title: string) => title.toLowerCase();
+  const rules: Array<{ code: string; message: string }> = [];
+  for (const e of pack.entities) {
+    rules.push({ code: e.rules.schema, message: `Every ${lower(e.title)} matches the ${e.title} schema (types, formats, allowed values)` });
+    rules.push({ code: e.rules.unique, message: `${e.primaryKey} is unique` });
+    for (const fk of e.foreignKeys) {
+      if (fk.rule) rules.push({ code: fk.rule, message: `Every ${lower(e.title)}'s ${fk.field} is a ${lower(byName.get(fk.entity)?.title ?? fk.entity)} in the snapshot` });
+    }
+    if (e.parent?.cardinality === "one") {
+      const parent = lower(byName.get(e.parent.entity)?.title ?? e.parent.entity);
+      rules.push({ code: e.parent.missingRule, message: `Every ${parent} has a ${lower(e.title)}` });
+      rules.push({ code: e.parent.duplicateRule, message: `No ${parent} has more than one ${lower(e.title)}` });
+    }
+  }
+  return rules;
 }
 
 /** Problems of a declaration (unknown or later parents, foreign keys to unknown entities or keys); empty when sound. */

@@ -1,4 +1,4 @@
-import type { Entity, ValidationReport } from "@sdh/schemas";
+import { Entity, type ValidationReport } from "@sdh/schemas";
 import { ValidationGate, type GateOptions } from "./validation-gate.js";
 
 export type RecordSource = Iterable<unknown> | AsyncIterable<unknown>;
@@ -45,7 +45,7 @@ export interface ValidationRun {
 export async function validateSnapshot(sources: SnapshotSources, options: ValidateOptions): Promise<ValidationRun> {
   const gate = new ValidationGate(options);
   const every = options.progressEvery ?? 100_000;
-  for (const entity of ["persons", "vehicles", "profiles"] as const) {
+  for (const entity of Entity.options) {
     let position = 0;
     const visit = (record: unknown) => {
       gate.check(entity, record);

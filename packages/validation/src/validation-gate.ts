@@ -1,4 +1,4 @@
-import type { Counts, Entity } from "@sdh/schemas";
+import { perEntity, type Counts, type Entity } from "@sdh/schemas";
 import type { ExportedKeys } from "./keys/compact-key-set.js";
 import { createUniqueKeys, UNIQUE_RULES, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
 import { PersonIndex } from "./person-index.js";
@@ -44,7 +44,7 @@ export class ValidationGate {
   private readonly keys: UniqueKeys;
   private readonly checks: Record<Entity, (record: unknown, position: number) => void>;
   private readonly observers: readonly RecordObserver[];
-  readonly counts: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+  readonly counts: Counts = perEntity(() => 0);
 
   constructor(options: GateOptions) {
     const { asOf, expectedPersons } = options;

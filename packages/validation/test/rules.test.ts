@@ -96,3 +96,19 @@ describe("the rules README", () => {
     expect(missing.map(([code]) => code)).toEqual([]);
   });
 });
+
+describe("the rules a pack's declaration implies (ADR 0016)", () => {
+  it("are in the catalog, as errors, with the wording the declaration gives them", async () => {
+    const { impliedRules, PC_PACK_SPEC } = await import("@sdh/schemas");
+    const { RULES } = await import("@sdh/validation");
+    const implied = impliedRules(PC_PACK_SPEC);
+    expect(implied.map((r) => r.code)).toEqual([
+      "SCHEMA_PERSON_INVALID", "UNIQUE_PERSON_ID",
+      "SCHEMA_VEHICLE_INVALID", "UNIQUE_VEHICLE_ID", "REF_VEHICLE_OWNER_MISSING",
+      "SCHEMA_PROFILE_INVALID", "UNIQUE_PROFILE_ID", "REF_PROFILE_PERSON_MISSING", "REF_PROFILE_MISSING", "REF_PROFILE_DUPLICATE",
+    ]);
+    for (const { code, message } of implied) {
+      expect(RULES[code as keyof typeof RULES], code).toEqual({ severity: "error", message });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
-import { SCHEMA_VERSION, type Counts, type Entity } from "@sdh/schemas";
+import { perEntity, SCHEMA_VERSION, type Counts, type Entity } from "@sdh/schemas";
 import { convertFilesToParquet } from "../parquet/convert-files.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
@@ -33,7 +33,7 @@ export class ExportCountError extends Error {
 export async function exportDataFiles(options: ExportOptions): Promise<WrittenFile[]> {
   const { config, shardsDir, shards, dir } = options;
   const shardPath = (summary: ShardSummary, name: string) => join(shardsDir, shardFolderName(summary.shard), name);
-  const generated: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+  const generated: Counts = perEntity(() => 0);
   for (const s of shards) for (const e of ENTITIES) generated[e] += s.counts[e];
   const files: WrittenFile[] = [];
   // Parquet is converted from CSV; without CSV in the bundle the CSV is a scratch file.
@@ -43,7 +43,7 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
 
   const assembleFormat = async (format: "csv" | "json" | "jsonl", target: string): Promise<Record<Entity, WrittenFile[]>> => {
     await mkdir(target, { recursive: true });
-    const byEntity: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
+    const byEntity: Record<Entity, WrittenFile[]> = perEntity(() => []);
     // JSON Lines are assembled from the JSON segments (see PartedFileAssembler).
     const from = format === "jsonl" ? "json" : format;
     for (const entity of ENTITIES) {
@@ -112,7 +112,7 @@ async function convertToParquet(dir: string, csvDir: string, csvParts: Record<En
     "sdh.generator": `${GENERATOR.name} ${GENERATOR.version}`,
   });
   const rows = await convertFilesToParquet(planned.map(({ entity, csvPath, path }) => ({ entity, csvPath, parquetPath: join(dir, path), metadata: metadata(entity) })));
-  const written: Record<Entity, WrittenFile[]> = { persons: [], vehicles: [], profiles: [] };
+  const written: Record<Entity, WrittenFile[]> = perEntity(() => []);
   for (const [k, { entity, path }] of planned.entries()) {
     written[entity].push({ path, entity, format: "parquet", records: rows[k]!, ...(await fileDigest(join(dir, path))) });
   }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Manifest, SnapshotMetadata, type Entity } from "@sdh/schemas";
+import { Manifest, perEntity, SnapshotMetadata, type Entity } from "@sdh/schemas";
 import { DataFileError } from "../records/data-file-error.js";
 import type { DataFormat } from "../records/record-formats.js";
 import { BUNDLE_FILES, ENTITIES, parseDataFileName } from "./bundle-layout.js";
@@ -29,7 +29,7 @@ export function readBundle(dir: string): BundleContents {
   for (const { name, parsed } of found) {
     let files = formats.get(parsed.format);
     if (!files) {
-      files = { persons: [], vehicles: [], profiles: [] };
+      files = perEntity(() => []);
       formats.set(parsed.format, files);
     }
     files[parsed.entity].push(name);

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { parseSnapshotConfig, type Counts, type Entity, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
+import { Entity, parseSnapshotConfig, perEntity, ROOT_ENTITY, type Counts, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
 import { inspectSnapshot, mergeReports, type CountClaim } from "@sdh/validation";
 import { readEntityFile } from "../records/read-entity-file.js";
 import type { DataFormat } from "../records/record-formats.js";
@@ -41,11 +41,7 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
     const files = bundle.formats.get(format)!;
     const claims = claimsFor(bundle, format, files, reference, configSource === "defaults" ? null : config);
     const inspection = await inspectSnapshot(
-      {
-        persons: () => concatenated("persons", format, dir, files.persons),
-        vehicles: () => concatenated("vehicles", format, dir, files.vehicles),
-        profiles: () => concatenated("profiles", format, dir, files.profiles),
-      },
+      perEntity((entity) => () => concatenated(entity, format, dir, files[entity])),
       { asOf, config, claims, onProgress: (entity, n) => options.onProgress?.(format, entity, n) },
     );
     parts.push({ label: format, report: inspection.validation });
@@ -69,8 +65,8 @@ function claimsFor(
   config: RecordedConfig | null,
 ): CountClaim[] {
   const claims: CountClaim[] = [];
-  if (config) claims.push({ kind: "config", source: "config.records", entity: "persons", records: config.records });
-  for (const entity of ["persons", "vehicles", "profiles"] as const) {
+  if (config) claims.push({ kind: "config", source: "config.records", entity: ROOT_ENTITY, records: config.records });
+  for (const entity of Entity.options) {
     if (reference) claims.push({ kind: "export", source: `${reference.format} files`, entity, records: reference.counts[entity] });
     const manifest = bundle.manifest;
     if (!manifest) continue;

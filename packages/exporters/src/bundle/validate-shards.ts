@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { QualityReport, SnapshotConfig, ValidationReport } from "@sdh/schemas";
+import { Entity, ROOT_ENTITY, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { mergeShardGates, QualityCollector, type CountClaim, type QualityState } from "@sdh/validation";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { readKeyFile } from "../shards/key-file.js";
@@ -35,8 +35,8 @@ export function validationSummary(report: ValidationReport): string {
  */
 export async function validateShards({ config, shardsDir, shards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
   const folder = (summary: ShardSummary) => join(shardsDir, shardFolderName(summary.shard));
-  const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: "persons", records: config.records }];
-  for (const entity of ["persons", "vehicles", "profiles"] as const) {
+  const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: ROOT_ENTITY, records: config.records }];
+  for (const entity of Entity.options) {
     claims.push({ kind: "generated", source: "shard summaries", entity, records: shards.reduce((n, s) => n + s.counts[entity], 0) });
   }
   const validation = await mergeShardGates(

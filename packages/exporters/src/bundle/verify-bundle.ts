@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { insideFolder } from "@sdh/local-files";
-import { Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
+import { isEntity, Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
 import { readEntityFile } from "../records/read-entity-file.js";
 import { fileDigest } from "@sdh/local-files";
 import { BUNDLE_FILES } from "./bundle-layout.js";
@@ -91,7 +91,7 @@ async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> 
   if (digest.bytes !== file.bytes) found.push({ path: file.path, problem: "size", detail: `${digest.bytes} bytes, the manifest says ${file.bytes}` });
   if (digest.sha256 !== file.sha256) found.push({ path: file.path, problem: "sha256", detail: `sha256 ${digest.sha256}, the manifest says ${file.sha256}` });
   if (found.length > 0 || file.records === null) return found;
-  if (file.entity !== "persons" && file.entity !== "vehicles" && file.entity !== "profiles") return found;
+  if (!isEntity(file.entity)) return found;
   if (file.format === "markdown" || file.format === "text") return found;
   let records = 0;
   try {

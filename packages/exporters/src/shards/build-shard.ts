@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createGenerator, GENERATOR, type SnapshotGenerator } from "@sdh/rules";
+import { createGenerator, GENERATOR, recordsByEntity, type SnapshotGenerator } from "@sdh/rules";
 import { columnsOf, type Counts, type Entity, type SnapshotConfig } from "@sdh/schemas";
 import { QualityCollector, UNIQUE_RULES, ValidationGate, type ShardGateResult } from "@sdh/validation";
 import { ENTITIES } from "../bundle/bundle-layout.js";
@@ -96,20 +96,21 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   }));
   const every = 5_000;
   try {
-    for (const { index, person, vehicles, profile } of generatorFor(config).range(task.start, task.end)) {
-      gate.check("persons", person);
-      for (const v of vehicles) gate.check("vehicles", v);
-      gate.check("profiles", profile);
+    for (const bundle of generatorFor(config).range(task.start, task.end)) {
+      const { index } = bundle;
+      // Entities in the declared order, each record through the gate, then into every format's segment.
+      const records = recordsByEntity(bundle);
+      for (const entity of ENTITIES) for (const record of records[entity]) gate.check(entity, record);
       for (const { writers, encoders } of outputs) {
-        // Writers return a promise only when the disk is behind: the common path awaits nothing.
-        let wait = writers.persons.write(encoders.persons(person));
-        if (wait) await wait;
-        for (const v of vehicles) {
-          wait = writers.vehicles.write(encoders.vehicles(v));
-          if (wait) await wait;
+        for (const entity of ENTITIES) {
+          const writer = writers[entity];
+          const encode = encoders[entity];
+          for (const record of records[entity]) {
+            // Writers return a promise only when the disk is behind: the common path awaits nothing.
+            const wait = writer.write(encode(record));
+            if (wait) await wait;
+          }
         }
-        wait = writers.profiles.write(encoders.profiles(profile));
-        if (wait) await wait;
       }
       if (onProgress && (index + 1 - task.start) % every === 0) onProgress(index + 1 - task.start);
     }

@@ -16,6 +16,7 @@ export const PC_PACK_SPEC = {
       description: "Named insureds and drivers, personal and commercial lines",
       schema: Person,
       primaryKey: "person_id",
+      rules: { schema: "SCHEMA_PERSON_INVALID", unique: "UNIQUE_PERSON_ID" },
       foreignKeys: [],
       parent: null,
     },
@@ -25,7 +26,8 @@ export const PC_PACK_SPEC = {
       description: "Vehicles owned by the persons, linked by person_id",
       schema: Vehicle,
       primaryKey: "vehicle_id",
-      foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id" }],
+      rules: { schema: "SCHEMA_VEHICLE_INVALID", unique: "UNIQUE_VEHICLE_ID" },
+      foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id", rule: "REF_VEHICLE_OWNER_MISSING" }],
       parent: { entity: "persons", field: "person_id", cardinality: "many" },
     },
     {
@@ -34,11 +36,13 @@ export const PC_PACK_SPEC = {
       description: "One profile per person, derived from the person and their vehicles",
       schema: Profile,
       primaryKey: "profile_id",
+      rules: { schema: "SCHEMA_PROFILE_INVALID", unique: "UNIQUE_PROFILE_ID" },
       foreignKeys: [
-        { field: "person_id", entity: "persons", key: "person_id" },
-        { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id" },
+        { field: "person_id", entity: "persons", key: "person_id", rule: "REF_PROFILE_PERSON_MISSING" },
+        // Checked by REF_PROFILE_PRIMARY_VEHICLE: the person's most-driven vehicle, not any vehicle.
+        { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id", rule: null },
       ],
-      parent: { entity: "persons", field: "person_id", cardinality: "one" },
+      parent: { entity: "persons", field: "person_id", cardinality: "one", missingRule: "REF_PROFILE_MISSING", duplicateRule: "REF_PROFILE_DUPLICATE" },
     },
   ],
 } as const satisfies PackSpec<"persons" | "vehicles" | "profiles">;

@@ -1,4 +1,4 @@
-import type { QualityReport, ValidationReport } from "@sdh/schemas";
+import { Entity, type QualityReport, type ValidationReport } from "@sdh/schemas";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -32,7 +32,7 @@ export function qualitySummaryMarkdown(title: string, validation: ValidationRepo
   }
   lines.push("");
 
-  const withNulls = (["persons", "vehicles", "profiles"] as const).flatMap((entity) =>
+  const withNulls = Entity.options.flatMap((entity) =>
     quality.columns[entity].filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
   );
   if (withNulls.length > 0) lines.push("## Columns with nulls", "", "| column | null rate | distinct |", "| --- | ---: | ---: |", ...withNulls, "");

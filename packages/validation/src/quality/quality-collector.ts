@@ -1,4 +1,4 @@
-import { columnsOf, compileRecordFunction, Entity, type Counts, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
+import { columnsOf, compileRecordFunction, Entity, perEntity, type Counts, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
 import type { RecordObserver } from "../validate-snapshot.js";
 import { ColumnStats, type ColumnState } from "./column-stats.js";
 import { DistributionTally, type TallyState } from "./distribution-checks.js";
@@ -11,11 +11,6 @@ export interface QualityState {
 }
 
 const ENTITIES = Entity.options;
-
-/** One value per entity, in the declared order (ADR 0016). */
-function perEntity<T>(make: (entity: Entity) => T): Record<Entity, T> {
-  return Object.fromEntries(ENTITIES.map((e) => [e, make(e)])) as Record<Entity, T>;
-}
 
 function feeder(columns: ColumnStats[]): (record: Record<string, unknown>) => void {
   return compileRecordFunction(

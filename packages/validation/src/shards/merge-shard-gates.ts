@@ -1,4 +1,4 @@
-import type { Counts, Entity, ValidationReport } from "@sdh/schemas";
+import { Entity, perEntity, type Counts, type ValidationReport } from "@sdh/schemas";
 import type { ExportedKeys } from "../keys/compact-key-set.js";
 import { decodeShortText, decodeUuid, describeHashedText } from "../keys/key-encoding.js";
 import { KeyTable } from "../keys/key-table.js";
@@ -26,10 +26,10 @@ export interface MergeShardGatesOptions {
  */
 export async function mergeShardGates(shards: readonly ShardGateResult[], options: MergeShardGatesOptions): Promise<ValidationReport> {
   const report = new ReportBuilder();
-  const bases: Counts = { persons: 0, vehicles: 0, profiles: 0 };
+  const bases: Counts = perEntity(() => 0);
   for (const shard of shards) {
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
-    for (const entity of ["persons", "vehicles", "profiles"] as const) bases[entity] += shard.counts[entity];
+    for (const entity of Entity.options) bases[entity] += shard.counts[entity];
   }
   for (const rule of UNIQUE_RULES) await checkAcrossShards(rule, shards.length, options.keysOf, report);
   for (const claim of options.claims ?? []) {
