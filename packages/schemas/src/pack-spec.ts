@@ -10,11 +10,15 @@ export interface ForeignKeySpec {
   entity: string;
   key: string;
   /**
-   * The code of the gate rule "every `field` is a record of `entity`" (rule codes are public and never
-   * renamed, so the declaration names them); null when the pack checks the reference with a stronger
-   * rule of its own (a profile's primary vehicle must be its person's most-driven one).
+   * The code of the gate rule that checks the reference (rule codes are public and never renamed, so
+   * the declaration names them): by default the implied rule "every `field` is a record of `entity`".
    */
-  rule: string | null;
+  rule: string;
+  /**
+   * True when `rule` is the pack's own, stronger rule with its own wording (a profile's primary
+   * vehicle must be its person's most-driven one, not any vehicle): then no rule is implied.
+   */
+  packRule?: boolean;
 }
 
 /** How an entity's records come from its parent's: `one` exactly one per parent record, or `many`. */
@@ -66,7 +70,7 @@ export function impliedRules(pack: PackSpec): Array<{ code: string; message: str
     rules.push({ code: e.rules.schema, message: `Every ${lower(e.title)} matches the ${e.title} schema (types, formats, allowed values)` });
     rules.push({ code: e.rules.unique, message: `${e.primaryKey} is unique` });
     for (const fk of e.foreignKeys) {
-      if (fk.rule) rules.push({ code: fk.rule, message: `Every ${lower(e.title)}'s ${fk.field} is a ${lower(byName.get(fk.entity)?.title ?? fk.entity)} in the snapshot` });
+      if (!fk.packRule) rules.push({ code: fk.rule, message: `Every ${lower(e.title)}'s ${fk.field} is a ${lower(byName.get(fk.entity)?.title ?? fk.entity)} in the snapshot` });
     }
     if (e.parent?.cardinality === "one") {
       const parent = lower(byName.get(e.parent.entity)?.title ?? e.parent.entity);

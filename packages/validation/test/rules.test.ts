@@ -110,5 +110,9 @@ describe("the rules a pack's declaration implies (ADR 0016)", () => {
     for (const { code, message } of implied) {
       expect(RULES[code as keyof typeof RULES], code).toEqual({ severity: "error", message });
     }
+    // The pack's own reference rules are named by the declaration too, and are in the catalog.
+    const named = PC_PACK_SPEC.entities.flatMap((e) => e.foreignKeys.map((fk) => fk.rule));
+    expect(named.filter((code) => !(code in RULES))).toEqual([]);
+    expect(named).toContain("REF_PROFILE_PRIMARY_VEHICLE");
   });
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { Person } from "../person.js";
-import { Profile } from "../profile.js";
+import type { EntitySpec } from "../pack-spec.js";
+import { PC_PACK_SPEC } from "../packs/pc.js";
 import { Manifest } from "../snapshot-files.js";
-import { SCHEMA_VERSION } from "../version.js";
-import { Vehicle } from "../vehicle.js";
+import { SCHEMA_VERSION, versionedFileName } from "../version.js";
 
 /** One field of the dictionary: a leaf of a schema, nested fields written `parent.child`, list items `list[]`. */
 export interface DictionaryRow {
@@ -108,25 +107,41 @@ export interface DictionaryExamples {
   manifest: unknown;
 }
 
+/**
+ * An entity's keys in words, from its declaration (ADR 0016): its primary key, the parent it belongs to
+ * and how many per parent, the references it makes, each with the gate rule that checks it.
+ */
+function keysOf(entity: EntitySpec, pack: readonly EntitySpec[]): string {
+  const titleOf = (name: string) => (pack.find((e) => e.name === name)?.title ?? name).toLowerCase();
+  const lines = [`- **Primary key** \`${entity.primaryKey}\`, unique in the snapshot (\`${entity.rules.unique}\`).`];
+  const parent = entity.parent;
+  if (parent) {
+    const how = parent.cardinality === "one" ? `exactly one per ${titleOf(parent.entity)} (\`${parent.missingRule}\`, \`${parent.duplicateRule}\`)` : `any number per ${titleOf(parent.entity)}, none included`;
+    lines.push(`- **Belongs to** a ${titleOf(parent.entity)} by \`${parent.field}\`: ${how}; built in its ${titleOf(parent.entity)}'s shard.`);
+  }
+  for (const fk of entity.foreignKeys) {
+    lines.push(`- **References** \`${fk.field}\` → \`${fk.entity}.${fk.key}\` (checked by \`${fk.rule}\`).`);
+  }
+  return lines.join("\n");
+}
+
 /** The data dictionary as Markdown, generated from the zod schemas; `governance/data-dictionary.md` is this text. */
 export function renderDataDictionary(examples: DictionaryExamples): string {
-  const sections: Array<[string, string, z.ZodType, unknown]> = [
-    ["Person", "`persons_v0_2.*`: one record per person, the policyholder or driver.", Person, examples.person],
-    ["Vehicle", "`vehicles_v0_2.*`: the vehicles each person owns (`owner_person_id`).", Vehicle, examples.vehicle],
-    ["Profile", "`profiles_v0_2.*`: one profile per person, derived from the person and their vehicles.", Profile, examples.profile],
-    ["Manifest", "`snapshot_manifest_v0_2.json`: the snapshot's table of contents, written last. Its field names are public API.", Manifest, examples.manifest],
-  ];
+  const entities = PC_PACK_SPEC.entities;
+  const exampleOf = { persons: examples.person, vehicles: examples.vehicle, profiles: examples.profile };
+  const sections = entities.map((e) => `## ${e.title}\n\n\`${versionedFileName(e.name, "*")}\`: ${e.description}.\n\n${keysOf(e, entities)}\n\n${table(dictionaryRows(e.schema, exampleOf[e.name]))}\n`);
+  const manifest = `## Manifest\n\n\`${versionedFileName("snapshot_manifest", "json")}\`: the snapshot's table of contents, written last. Its field names are public API.\n\n${table(dictionaryRows(Manifest, examples.manifest))}\n`;
   return `# Data dictionary (schema ${SCHEMA_VERSION})
 
-Generated from the zod schemas in \`packages/schemas\` by \`pnpm docs:dictionary\`. Do not edit by hand:
-a test fails when this file differs from the schemas. The examples are the first records of the
-committed demo samples (\`data/demo_samples/v0.2\`, seed 42) and an example manifest that the same
-test checks against the schema.
+Generated from the zod schemas and the entity declarations in \`packages/schemas\` by
+\`pnpm docs:dictionary\`. Do not edit by hand: a test fails when this file differs from them. The
+examples are the first records of the committed demo samples (\`data/demo_samples/v0.2\`, seed 42) and
+an example manifest that the same test checks against the schema.
 
 - **type**: \`string\`, \`integer\`, \`number\`, \`boolean\`, \`date\` (YYYY-MM-DD), \`date-time\`
   (ISO 8601, UTC), \`uuid\`, \`email\`, \`enum\` or \`list of …\`. In CSV, every value is text and
   null is an empty field. In Parquet, dates are DATE and integers INT32.
 - **nullable**: whether the value may be null (JSON \`null\`, an empty CSV field, a Parquet null).
 
-${sections.map(([title, intro, schema, example]) => `## ${title}\n\n${intro}\n\n${table(dictionaryRows(schema, example))}\n`).join("\n")}`;
+${[...sections, manifest].join("\n")}`;
 }

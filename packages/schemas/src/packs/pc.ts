@@ -39,8 +39,8 @@ export const PC_PACK_SPEC = {
       rules: { schema: "SCHEMA_PROFILE_INVALID", unique: "UNIQUE_PROFILE_ID" },
       foreignKeys: [
         { field: "person_id", entity: "persons", key: "person_id", rule: "REF_PROFILE_PERSON_MISSING" },
-        // Checked by REF_PROFILE_PRIMARY_VEHICLE: the person's most-driven vehicle, not any vehicle.
-        { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id", rule: null },
+        // The person's most-driven vehicle, not any vehicle: the pack's own rule.
+        { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id", rule: "REF_PROFILE_PRIMARY_VEHICLE", packRule: true },
       ],
       parent: { entity: "persons", field: "person_id", cardinality: "one", missingRule: "REF_PROFILE_MISSING", duplicateRule: "REF_PROFILE_DUPLICATE" },
     },
