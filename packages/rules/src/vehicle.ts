@@ -64,7 +64,6 @@ function milesAround(r: Random, mean: number): number {
   return Math.max(250, Math.min(150_000, Math.round(mean * Math.exp(0.45 * normal - 0.1))));
 }
 
-const SERIALS = VIN_SERIALS; // positions 12-17 (vin.ts)
 /**
  * Model years with fewer VIN stems than this are not drawn (61 of 4,189 in the catalogue): the stems
  * of a model year are what keeps VINs unique past 3.3M keys (below).
@@ -80,20 +79,20 @@ export function createVehicleRule(
   slots: PersonSlots = createPersonSlots(config.records, config.seed),
   bigFleets: BigFleets = createBigFleets(config),
 ): VehicleRule {
-  const serials = createPermutation(SERIALS, config.seed ^ 0x5e71);
+  const serials = createPermutation(VIN_SERIALS, config.seed ^ 0x5e71);
   // VIN tails (stem and serial) from a key per vehicle, dense so that VINs are unique by construction.
   // Vehicle k < 8 of the person in `slot` has the key slot × 8 + k; a big fleet's vehicles from the 9th
   // on are numbered after all big fleets ranked before it (big-fleets.ts), so their keys are dense too.
-  // A key's remainder by SERIALS is the serial (after a keyed permutation, so serials look random);
+  // A key's remainder by VIN_SERIALS is the serial (after a keyed permutation, so serials look random);
   // its quotient q picks among the model year's stems — the first keys' quotients one range, the big
   // fleets' the next — so two vehicles of one model year share a VIN only if their keys are equal.
   // That holds while ⌈records × 8 / 3.3M⌉ + ⌈big-fleet vehicles / 3.3M⌉ ≤ the year's stems (at least 5:
   // about 1.6M persons; 3.7M where a year has 10); past it quotients wrap, and the gate's UNIQUE_VIN
   // checks what remains.
-  const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / SERIALS);
+  const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / VIN_SERIALS);
   const vinTail = (key: number, big: boolean, stems: readonly VinStem[], shift: number): { stem: VinStem; serial: number } => {
-    let q = Math.floor(key / SERIALS);
-    const index = key - q * SERIALS;
+    let q = Math.floor(key / VIN_SERIALS);
+    const index = key - q * VIN_SERIALS;
     if (big) q += denseQuotients;
     q += shift;
     const n = serials(index);
