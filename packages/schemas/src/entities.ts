@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EntitySpec } from "./pack-spec.js";
 import { PC_PACK_SPEC } from "./packs/pc.js";
 import type { Entity } from "./snapshot-files.js";
 import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
@@ -78,6 +79,11 @@ export const schemaIdOf = (name: string) => `urn:sdh:schema:${VERSION_TAG}:${nam
 
 /** JSON Schema (draft 2020-12) of an entity's records, shipped in each snapshot under `schemas/`, with its `$id` and title. */
 export function jsonSchemaOf(entity: Entity): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(ENTITY_SCHEMAS[entity], { target: "draft-2020-12" }) as Record<string, unknown>;
+  const { $schema, ...rest } = recordJsonSchema(ENTITY_SCHEMAS[entity]);
   return { $schema, $id: schemaIdOf(entity), title: `${ENTITY_KEYS[entity].title} (schema ${SCHEMA_VERSION})`, ...rest };
+}
+
+/** JSON Schema (draft 2020-12) of a declared record schema, as zod emits it: what compiled checks and column lists read. */
+export function recordJsonSchema(schema: EntitySpec["schema"]): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: "draft-2020-12" }) as Record<string, unknown>;
 }

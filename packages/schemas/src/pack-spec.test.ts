@@ -12,7 +12,7 @@ describe("pack declarations (ADR 0016)", () => {
     expect(["persons", "profiles", "dataset", "schema", "Persons"].map(isEntity)).toEqual([true, true, false, false, false]);
   });
 
-  it("names each flaw of a declaration: twice, parent after, unknown key fields, a foreign key not to a primary key", () => {
+  it("names each flaw of a declaration: twice, parent after, unknown key fields, a foreign key not to a primary key, field rules and sizes", () => {
     const root = z.object({ id: z.string() });
     const child = z.object({ child_id: z.string(), root_id: z.string() });
     const rules = { schema: "SCHEMA_X_INVALID", unique: "UNIQUE_X_ID" };
@@ -25,7 +25,7 @@ describe("pack declarations (ADR 0016)", () => {
         { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", rules, foreignKeys: [], parent: null },
         { name: "children", title: "Child", description: "", schema: child, primaryKey: "nope", rules, foreignKeys: [{ field: "root_id", entity: "roots", key: "root_id", rule: "REF_X" }], parent: { entity: "roots", field: "root_id", cardinality: "many" } },
         { name: "orphans", title: "Orphan", description: "", schema: child, primaryKey: "child_id", rules, foreignKeys: [], parent: { entity: "later", field: "root_id", cardinality: "one", missingRule: "REF_Y", duplicateRule: "REF_Z" } },
-        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", rules, foreignKeys: [], parent: null },
+        { name: "roots", title: "Root", description: "", schema: root, primaryKey: "id", rules, foreignKeys: [], parent: null, fieldRules: { email: "PRIVACY_X" }, perRoot: 0 },
       ],
     };
     expect(packSpecProblems(bad)).toEqual([
@@ -35,6 +35,8 @@ describe("pack declarations (ADR 0016)", () => {
       "orphans: parent field root_id is not declared as a foreign key to later",
       "roots is declared twice",
       "roots has no parent; only the first entity is the root",
+      "roots: field rule for email, which is not a field of its schema",
+      "roots: perRoot must be a positive number, got 0",
     ]);
   });
 });

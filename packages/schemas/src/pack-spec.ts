@@ -1,8 +1,9 @@
 import type { z } from "zod";
 
 // What a pack declares about its entities (ADR 0016): the engine iterates these declarations instead
-// of naming entities. Step 1 of the migration: today's three entities are declared here and read by
-// the exporters, the quality collector, the dataset descriptor, the pull filter and the consumer CLI.
+// of naming entities. The exporters, the quality collector, the dataset descriptor, the pull filter and
+// the consumer CLI read them, and the validation gate runs the rules they imply (schema, primary keys,
+// references, exactly-one children) from them; a pack adds only its domain rules.
 
 /** A reference from one entity's records to another's: `field` holds a `key` of `entity`. */
 export interface ForeignKeySpec {
@@ -45,6 +46,13 @@ export interface EntitySpec<Name extends string = string> {
   foreignKeys: readonly ForeignKeySpec[];
   /** Null for the root entity, whose records `config.records` counts. */
   parent: ParentSpec | null;
+  /**
+   * Fields whose schema failure the gate reports under a more specific rule than `rules.schema`: a phone
+   * outside the fictional range is a privacy breach first, whatever else is wrong with it.
+   */
+  fieldRules?: Readonly<Record<string, string>>;
+  /** About how many records of this entity one root record makes: sizes the gate's key tables up front (a hint, never checked). */
+  perRoot?: number;
 }
 
 export interface PackSpec<Name extends string = string> {
@@ -97,6 +105,10 @@ export function packSpecProblems(pack: PackSpec): string[] {
       if (!target) problems.push(`${entity.name}.${fk.field}: ${fk.entity} is not declared before it`);
       else if (target.primaryKey !== fk.key) problems.push(`${entity.name}.${fk.field}: ${fk.entity}.${fk.key} is not its primary key`);
     }
+    for (const field of Object.keys(entity.fieldRules ?? {})) {
+      if (!(field in entity.schema.shape)) problems.push(`${entity.name}: field rule for ${field}, which is not a field of its schema`);
+    }
+    if (entity.perRoot !== undefined && !(entity.perRoot > 0)) problems.push(`${entity.name}: perRoot must be a positive number, got ${entity.perRoot}`);
     if (entity.parent && !entity.foreignKeys.some((fk) => fk.field === entity.parent!.field && fk.entity === entity.parent!.entity)) {
       problems.push(`${entity.name}: parent field ${entity.parent.field} is not declared as a foreign key to ${entity.parent.entity}`);
     }

@@ -11,10 +11,13 @@ export {
 } from "./validate-snapshot.js";
 export { compileSchemaCheck, type SchemaCheck } from "./schema-check.js";
 export { CompactKeySet, type KeyKind, type ExportedKeys } from "./keys/compact-key-set.js";
-export { UNIQUE_RULES, type UniqueRule } from "./keys/unique-keys.js";
+export { UNIQUE_RULES, uniqueRulesOf, type UniqueRule } from "./keys/unique-keys.js";
+export { DeclaredChecks, type Checked } from "./declared/declared-checks.js";
+export type { PackChecks, DomainCheck, PackCheckContext } from "./pack-checks.js";
+export { PC_CHECKS } from "./pc/pc-checks.js";
 export { QualityCollector, type QualityState } from "./quality/quality-collector.js";
 export { mergeShardGates, type MergeShardGatesOptions } from "./shards/merge-shard-gates.js";
-export type { RuleFailures, ExampleScope } from "./report-builder.js";
+export type { RuleFailures, ExampleScope, FailureSink } from "./report-builder.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
 export { HyperLogLog } from "./quality/hyperloglog.js";
 export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";

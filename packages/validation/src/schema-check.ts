@@ -1,4 +1,4 @@
-import { ENTITY_SCHEMAS, jsonSchemaOf, type Entity } from "@sdh/schemas";
+import { ENTITY_SCHEMAS, isEntity, recordJsonSchema, type EntitySpec } from "@sdh/schemas";
 import { FORMAT_CHECKS } from "./format-checks.js";
 
 // Every record is checked against its zod schema. Running zod on each record costs ~3 µs, which alone
@@ -72,10 +72,12 @@ export interface SchemaCheck {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-export function compileSchemaCheck(entity: Entity): SchemaCheck {
-  const schema = jsonSchemaOf(entity) as { properties: Record<string, PropertySchema> };
+/** The check of an entity's records: by the entity's name in the default pack, or by its declared schema. */
+export function compileSchemaCheck(entityOrSchema: string | EntitySpec["schema"]): SchemaCheck {
+  if (typeof entityOrSchema === "string" && !isEntity(entityOrSchema)) throw new Error(`no entity named ${entityOrSchema}`);
+  const zodSchema = typeof entityOrSchema === "string" ? ENTITY_SCHEMAS[entityOrSchema] : entityOrSchema;
+  const schema = recordJsonSchema(zodSchema) as { properties: Record<string, PropertySchema> };
   const fields = Object.entries(schema.properties).map(([name, property]) => ({ name, test: compileProperty(property) }));
-  const zodSchema = ENTITY_SCHEMAS[entity];
   const checkObject = compileObjectCheck(fields);
   return {
     invalidFields(record) {

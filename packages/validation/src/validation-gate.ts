@@ -1,12 +1,11 @@
-import { perEntity, type Counts, type Entity } from "@sdh/schemas";
+import { impliedRules, perEntity, type Counts, type Entity } from "@sdh/schemas";
+import { DeclaredChecks } from "./declared/declared-checks.js";
 import type { ExportedKeys } from "./keys/compact-key-set.js";
-import { createUniqueKeys, UNIQUE_RULES, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
-import { PersonIndex } from "./person-index.js";
-import { createPersonChecks } from "./person-checks.js";
-import { createProfileChecks } from "./profile-checks.js";
+import { createUniqueKeys, uniqueRulesOf, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
+import type { DomainCheck, PackChecks } from "./pack-checks.js";
+import { PC_CHECKS } from "./pc/pc-checks.js";
 import { ReportBuilder, type RuleFailures } from "./report-builder.js";
-import type { RuleCode } from "./rule-catalog.js";
-import { createVehicleChecks } from "./vehicle-checks.js";
+import { RULES, type RuleCode } from "./rule-catalog.js";
 import type { CountClaim, RecordObserver, ValidationRun } from "./validate-snapshot.js";
 
 export interface GateOptions {
@@ -15,6 +14,8 @@ export interface GateOptions {
   /** Expected persons, to size the id tables up front; a hint, never checked. */
   expectedPersons?: number;
   observers?: readonly RecordObserver[];
+  /** The pack whose declaration and domain rules the gate runs; the P&C pack by default. */
+  pack?: PackChecks;
 }
 
 /**
@@ -40,33 +41,40 @@ export const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
  */
 export class ValidationGate {
   private readonly report = new ReportBuilder();
-  private readonly index: PersonIndex;
   private readonly keys: UniqueKeys;
-  private readonly checks: Record<Entity, (record: unknown, position: number) => void>;
+  private readonly uniqueRules: readonly UniqueRule[];
+  private readonly declared: DeclaredChecks;
+  private readonly domain: Readonly<Record<string, DomainCheck>>;
+  private readonly domainBytes: () => number;
   private readonly observers: readonly RecordObserver[];
   readonly counts: Counts = perEntity(() => 0);
 
   constructor(options: GateOptions) {
     const { asOf, expectedPersons } = options;
-    const keys = (this.keys = createUniqueKeys(expectedPersons));
-    const index = (this.index = new PersonIndex(keys.UNIQUE_PERSON_ID, expectedPersons));
-    this.checks = {
-      persons: createPersonChecks({ asOf, report: this.report.scoped("persons"), index, keys }),
-      vehicles: createVehicleChecks({ asOf, report: this.report.scoped("vehicles"), index, keys }),
-      profiles: createProfileChecks({ asOf, report: this.report.scoped("profiles"), index, keys }),
-    };
+    const pack = options.pack ?? PC_CHECKS;
+    const rules = uniqueRulesOf(pack);
+    const unknown = [...impliedRules(pack.pack).map((r) => r.code), ...Object.keys(rules)].filter((code) => !(code in RULES));
+    if (unknown.length > 0) throw new Error(`pack ${pack.pack.name} names rules the catalog does not have: ${unknown.join(", ")}`);
+    this.uniqueRules = Object.keys(rules);
+    this.keys = createUniqueKeys(rules, expectedPersons);
+    const reportOf = (entity: string) => this.report.scoped(entity as Entity);
+    this.declared = new DeclaredChecks(pack.pack, this.keys, reportOf, expectedPersons);
+    const domain = pack.create({ asOf, reportOf, keys: this.keys, expectedRoots: expectedPersons });
+    this.domain = domain.checks;
+    this.domainBytes = domain.bytes;
     this.observers = options.observers ?? [];
   }
 
   check(entity: Entity, record: unknown): void {
     const position = ++this.counts[entity];
-    this.checks[entity](record, position);
+    const checked = this.declared.check(entity, record, position);
+    this.domain[entity]?.((record ?? {}) as Record<string, unknown>, position, checked);
     for (const observer of this.observers) observer.observe(entity, record);
   }
 
-  /** Runs the whole-snapshot rules (every person has a profile, counts agree with the claims) and builds the report. */
+  /** Runs the whole-snapshot rules (every parent has its exactly-one child, counts agree with the claims) and builds the report. */
   finish(claims: readonly CountClaim[] = []): ValidationRun {
-    this.checkEveryPersonHasAProfile();
+    this.declared.finish();
     const { report, counts } = this;
     for (const claim of claims) {
       if (claim.records !== counts[claim.entity]) {
@@ -77,26 +85,18 @@ export class ValidationGate {
   }
 
   /**
-   * Ends a gate that saw one shard: the per-shard rules are done (a generated person's vehicles and
-   * profile are always in the person's shard); uniqueness across shards and the count claims are
-   * left to mergeShardGates, which gets the keys.
+   * Ends a gate that saw one shard: the per-shard rules are done (a generated root's children are
+   * always in the root's shard); uniqueness across shards and the count claims are left to
+   * mergeShardGates, which gets the keys.
    */
   finishShard(): { result: ShardGateResult; keys: Record<UniqueRule, ExportedKeys> } {
-    this.checkEveryPersonHasAProfile();
-    const keys = Object.fromEntries(UNIQUE_RULES.map((rule) => [rule, this.keys[rule].export()])) as Record<UniqueRule, ExportedKeys>;
+    this.declared.finish();
+    const keys = Object.fromEntries(this.uniqueRules.map((rule) => [rule, this.keys[rule]!.export()])) as Record<UniqueRule, ExportedKeys>;
     return { result: { counts: { ...this.counts }, failures: this.report.state() }, keys };
   }
 
-  /** Bytes held by the id tables and the person index: what the gate keeps beyond one record. */
+  /** Bytes held by the key tables and the rules' per-record state: what the gate keeps beyond one record. */
   get indexBytes(): number {
-    return this.index.bytes + UNIQUE_RULES.reduce((n, rule) => n + this.keys[rule].bytes, 0);
-  }
-
-  private checkEveryPersonHasAProfile(): void {
-    const { index, report } = this;
-    const persons = report.scoped("persons");
-    for (let person = 0; person < index.ids.size; person++) {
-      if (index.profiles[person] === 0) persons.fail("REF_PROFILE_MISSING", { record: index.positions[person] });
-    }
+    return this.declared.bytes + this.domainBytes() + this.uniqueRules.reduce((n, rule) => n + this.keys[rule]!.bytes, 0);
   }
 }

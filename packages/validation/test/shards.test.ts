@@ -44,7 +44,7 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number) {
     merged.merge(JSON.parse(JSON.stringify(quality.state())) as QualityState);
   }
   const report = await mergeShardGates(results, {
-    keysOf: (shard, rule) => keys[shard]![rule],
+    keysOf: (shard, rule) => keys[shard]![rule]!,
     claims: [{ kind: "config", source: "config.records", entity: "persons", records: bundles.length }],
   });
   return { report, quality: merged };

@@ -127,7 +127,7 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   }
   const { result, keys } = gate.finishShard();
   const artifacts: Record<string, StagedDigest> = {};
-  for (const rule of UNIQUE_RULES) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]);
+  for (const rule of UNIQUE_RULES) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]!);
   const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
   await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
   artifacts[SHARD_QUALITY] = digestOf(qualityBytes);

@@ -19,6 +19,7 @@ export const PC_PACK_SPEC = {
       rules: { schema: "SCHEMA_PERSON_INVALID", unique: "UNIQUE_PERSON_ID" },
       foreignKeys: [],
       parent: null,
+      fieldRules: { email: "PRIVACY_EMAIL_DOMAIN", phone: "PRIVACY_PHONE_RANGE" },
     },
     {
       name: "vehicles",
@@ -29,6 +30,7 @@ export const PC_PACK_SPEC = {
       rules: { schema: "SCHEMA_VEHICLE_INVALID", unique: "UNIQUE_VEHICLE_ID" },
       foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id", rule: "REF_VEHICLE_OWNER_MISSING" }],
       parent: { entity: "persons", field: "person_id", cardinality: "many" },
+      perRoot: 2,
     },
     {
       name: "profiles",

@@ -1,35 +1,35 @@
+import { recordJsonSchema } from "@sdh/schemas";
+import { primaryKeyKind } from "../declared/declared-checks.js";
+import type { PackChecks } from "../pack-checks.js";
+import { PC_CHECKS } from "../pc/pc-checks.js";
 import { CompactKeySet, type KeyKind } from "./compact-key-set.js";
 
-/** The uniqueness rules, each with how its keys pack. A sharded build checks them again across shards. */
-export const UNIQUE_KEY_KINDS = {
-  UNIQUE_PERSON_ID: "uuid",
-  UNIQUE_LICENSE: "short-text",
-  UNIQUE_LICENSE_DERIVED: "short-text",
-  // Emails do not fit 21 characters: kept as 128-bit hashes (16 bytes each, not ~100 as strings).
-  UNIQUE_EMAIL: "hashed-text",
-  UNIQUE_VEHICLE_ID: "uuid",
-  UNIQUE_VIN: "short-text",
-  UNIQUE_PLATE: "short-text",
-  UNIQUE_PROFILE_ID: "uuid",
-} as const satisfies Record<string, KeyKind>;
+export interface UniqueRuleSpec {
+  kind: KeyKind;
+  /** About how many keys per root record, to size the table up front. */
+  perRoot: number;
+}
 
-export type UniqueRule = keyof typeof UNIQUE_KEY_KINDS;
-export const UNIQUE_RULES = Object.keys(UNIQUE_KEY_KINDS) as UniqueRule[];
+/**
+ * A pack's uniqueness rules, each with how its keys pack: every entity's primary key (from its
+ * declaration), then the pack's own (licences, VINs...). A sharded build checks them again across shards.
+ */
+export function uniqueRulesOf(checks: PackChecks): Record<string, UniqueRuleSpec> {
+  const rules: Record<string, UniqueRuleSpec> = {};
+  for (const entity of checks.pack.entities) {
+    const schema = recordJsonSchema(entity.schema) as Parameters<typeof primaryKeyKind>[1];
+    rules[entity.rules.unique] = { kind: primaryKeyKind(entity, schema), perRoot: entity.perRoot ?? 1 };
+  }
+  return { ...rules, ...checks.uniqueKeys };
+}
 
-/** One key set per uniqueness rule; the person ids double as the person index's ordinals. */
+/** The uniqueness rules of the default (P&C) pack: the key files a shard writes and the merge reads. */
+export const UNIQUE_RULES: readonly string[] = Object.keys(uniqueRulesOf(PC_CHECKS));
+export type UniqueRule = string;
+
+/** One key set per uniqueness rule; primary keys' ordinals double as indexes of per-record state. */
 export type UniqueKeys = Record<UniqueRule, CompactKeySet>;
 
-export function createUniqueKeys(expectedPersons?: number): UniqueKeys {
-  const vehicles = expectedPersons && expectedPersons * 2;
-  const sized: Record<UniqueRule, number | undefined> = {
-    UNIQUE_PERSON_ID: expectedPersons,
-    UNIQUE_LICENSE: expectedPersons,
-    UNIQUE_LICENSE_DERIVED: expectedPersons && Math.ceil(expectedPersons / 8),
-    UNIQUE_EMAIL: expectedPersons,
-    UNIQUE_VEHICLE_ID: vehicles,
-    UNIQUE_VIN: vehicles,
-    UNIQUE_PLATE: vehicles,
-    UNIQUE_PROFILE_ID: expectedPersons,
-  };
-  return Object.fromEntries(UNIQUE_RULES.map((rule) => [rule, new CompactKeySet(UNIQUE_KEY_KINDS[rule], sized[rule])])) as UniqueKeys;
+export function createUniqueKeys(rules: Readonly<Record<string, UniqueRuleSpec>>, expectedRoots?: number): UniqueKeys {
+  return Object.fromEntries(Object.entries(rules).map(([rule, { kind, perRoot }]) => [rule, new CompactKeySet(kind, expectedRoots && Math.ceil(expectedRoots * perRoot))]));
 }

@@ -2,8 +2,11 @@ import { Entity, perEntity, type Counts, type ValidationReport } from "@sdh/sche
 import type { ExportedKeys } from "../keys/compact-key-set.js";
 import { decodeShortText, decodeUuid, describeHashedText } from "../keys/key-encoding.js";
 import { KeyTable } from "../keys/key-table.js";
-import { UNIQUE_RULES, type UniqueRule } from "../keys/unique-keys.js";
+import { uniqueRulesOf, type UniqueRule } from "../keys/unique-keys.js";
+import type { PackChecks } from "../pack-checks.js";
+import { PC_CHECKS } from "../pc/pc-checks.js";
 import { ReportBuilder, type RuleFailures } from "../report-builder.js";
+import type { RuleCode } from "../rule-catalog.js";
 import { CLAIM_RULE, type ShardGateResult } from "../validation-gate.js";
 import type { CountClaim } from "../validate-snapshot.js";
 
@@ -11,6 +14,8 @@ export interface MergeShardGatesOptions {
   /** A shard's keys for one uniqueness rule, loaded when needed: only one rule's keys are held at a time. */
   keysOf: (shard: number, rule: UniqueRule) => ExportedKeys | Promise<ExportedKeys>;
   claims?: readonly CountClaim[];
+  /** The pack the shards were checked for, whose uniqueness rules are checked across them; the P&C pack by default. */
+  pack?: PackChecks;
 }
 
 /**
@@ -31,7 +36,7 @@ export async function mergeShardGates(shards: readonly ShardGateResult[], option
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
     for (const entity of Entity.options) bases[entity] += shard.counts[entity];
   }
-  for (const rule of UNIQUE_RULES) await checkAcrossShards(rule, shards.length, options.keysOf, report);
+  for (const rule of Object.keys(uniqueRulesOf(options.pack ?? PC_CHECKS))) await checkAcrossShards(rule, shards.length, options.keysOf, report);
   for (const claim of options.claims ?? []) {
     if (claim.records !== bases[claim.entity]) {
       report.fail(CLAIM_RULE[claim.kind], { source: claim.source, entity: claim.entity, claimed: claim.records, found: bases[claim.entity] });
@@ -80,7 +85,7 @@ async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: M
       }
       if (first >= 0) {
         const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : keys.kind === "hashed-text" ? describeHashedText(key) : decodeShortText(key));
-        report.fail(rule, { value: text, first_shard: first, shard });
+        report.fail(rule as RuleCode, { value: text, first_shard: first, shard });
       }
     }
     loaded[shard] = undefined; // let the shard's keys go as soon as they are in the table

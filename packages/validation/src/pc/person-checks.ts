@@ -1,52 +1,26 @@
-import { isReservedEmail } from "./privacy.js";
+import type { Checked } from "../declared/declared-checks.js";
+import { isReservedEmail } from "../privacy.js";
+import { fieldOk } from "../schema-check.js";
 import { DERIVED_LICENSE_STATES, areaCodeFits, isoPlusYears, licenseFits, placeFits, postalCodeFits } from "./domain-reference.js";
 import type { ChecksContext } from "./person-index.js";
-import type { RuleCode } from "./rule-catalog.js";
-import { compileSchemaCheck, fieldOk } from "./schema-check.js";
-
-/**
- * Person fields whose schema failure is reported under a more specific rule than SCHEMA_*: a phone
- * outside 555-0100..0199 is a privacy breach first, whatever else is wrong with it.
- */
-const FIELD_RULES: Readonly<Record<string, RuleCode>> = { email: "PRIVACY_EMAIL_DOMAIN", phone: "PRIVACY_PHONE_RANGE" };
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function personExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, person_id: p.person_id, ...fields };
 }
 
+/** The person rules beyond the declaration's (schema, person_id unique, email and phone field rules: see PC_PACK_SPEC). */
 export function createPersonChecks({ asOf, report, index, keys }: ChecksContext) {
-  const schema = compileSchemaCheck("persons");
   const { UNIQUE_LICENSE: licenses, UNIQUE_LICENSE_DERIVED: derivedLicenses, UNIQUE_EMAIL: emails } = keys;
   // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).
   const latestBirthOf16 = isoPlusYears(asOf, -16);
   // Born after this day: under 18 at asOf.
   const latestBirthOf18 = isoPlusYears(asOf, -18);
 
-  return function checkPerson(record: unknown, position: number): void {
-    const invalid = schema.invalidFields(record);
-    const p = (record ?? {}) as Record<string, unknown>;
-
-    if (invalid.length > 0) {
-      for (const field of invalid) {
-        const code = FIELD_RULES[field];
-        if (code) report.fail(code, personExample(position, p, { [field]: p[field] }));
-      }
-      if (invalid.some((field) => !FIELD_RULES[field])) {
-        report.failLazy("SCHEMA_PERSON_INVALID", () => ({
-          record: position,
-          person_id: p.person_id,
-          problems: schema.explain(record).filter((problem) => !(problem.split(":")[0]! in FIELD_RULES)),
-        }));
-      }
-    }
-
+  return function checkPerson(p: Record<string, unknown>, position: number, { invalid, ordinal }: Checked): void {
     // Under 18 but old enough to drive (younger is DOMAIN_DRIVER_TOO_YOUNG's to report).
     const minor = fieldOk(invalid, "date_of_birth") && (p.date_of_birth as string) > latestBirthOf18 && (p.date_of_birth as string) <= latestBirthOf16;
-    if (typeof p.person_id === "string") {
-      const ordinal = index.add(p.person_id, p.lob_type, position, minor);
-      if (ordinal < 0) report.fail("UNIQUE_PERSON_ID", personExample(position, p, {}));
-    }
+    if (ordinal >= 0) index.add(ordinal, p.lob_type, minor);
     if (minor && fieldOk(invalid, "marital_status") && p.marital_status !== "single") {
       report.fail("DOMAIN_MINOR_MARRIED", personExample(position, p, { date_of_birth: p.date_of_birth, marital_status: p.marital_status, asOf }));
     }

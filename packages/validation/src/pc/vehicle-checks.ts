@@ -1,26 +1,21 @@
 import { vinCheckDigit, yearsForCode } from "@sdh/rules";
+import type { Checked } from "../declared/declared-checks.js";
+import { fnv1a, FNV_OFFSET } from "../fnv.js";
+import { fieldOk } from "../schema-check.js";
 import { plateFits, postalCodeFits, vinDecodes } from "./domain-reference.js";
-import { fnv1a, FNV_OFFSET } from "./fnv.js";
 import type { ChecksContext, PersonIndex } from "./person-index.js";
-import { compileSchemaCheck, fieldOk } from "./schema-check.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function vehicleExample(position: number, v: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, vehicle_id: v.vehicle_id, ...fields };
 }
 
+/** The vehicle rules beyond the declaration's (schema, vehicle_id unique, person_id names a person). */
 export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext) {
-  const schema = compileSchemaCheck("vehicles");
-  const { UNIQUE_VEHICLE_ID: vehicleIds, UNIQUE_VIN: vins, UNIQUE_PLATE: plates } = keys;
+  const { UNIQUE_VIN: vins, UNIQUE_PLATE: plates } = keys;
   const newestModelYear = Number(asOf.slice(0, 4)) + 1;
 
-  return function checkVehicle(record: unknown, position: number): void {
-    const invalid = schema.invalidFields(record);
-    const v = (record ?? {}) as Record<string, unknown>;
-
-    if (invalid.length > 0) report.failLazy("SCHEMA_VEHICLE_INVALID", () => ({ record: position, vehicle_id: v.vehicle_id, problems: schema.explain(record) }));
-
-    if (typeof v.vehicle_id === "string" && vehicleIds.add(v.vehicle_id) < 0) report.fail("UNIQUE_VEHICLE_ID", vehicleExample(position, v, {}));
+  return function checkVehicle(v: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
     if (fieldOk(invalid, "vin")) {
       const vin = v.vin as string;
       if (vins.add(vin) < 0) report.fail("UNIQUE_VIN", vehicleExample(position, v, { vin }));
@@ -44,10 +39,9 @@ export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext
       report.fail("DOMAIN_POSTAL_CODE_STATE", vehicleExample(position, v, { registration_state: v.registration_state, garaging_postal_code: v.garaging_postal_code }));
     }
 
-    const owner = typeof v.person_id === "string" ? index.ids.find(v.person_id) : -1;
-    if (owner < 0) {
-      if (fieldOk(invalid, "person_id")) report.fail("REF_VEHICLE_OWNER_MISSING", vehicleExample(position, v, { person_id: v.person_id }));
-    } else {
+    // The declaration's one foreign key: person_id (REF_VEHICLE_OWNER_MISSING is reported by the engine).
+    const owner = refs[0]!;
+    if (owner >= 0) {
       recordForProfile(index, owner, v);
       if (index.minor[owner] === 1 && fieldOk(invalid, "ownership") && v.ownership !== "owned") {
         report.fail("DOMAIN_MINOR_CONTRACT", vehicleExample(position, v, { person_id: v.person_id, ownership: v.ownership }));

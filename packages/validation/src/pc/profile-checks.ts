@@ -1,33 +1,22 @@
-import { fnv1a, FNV_OFFSET } from "./fnv.js";
+import type { Checked } from "../declared/declared-checks.js";
+import { fnv1a, FNV_OFFSET } from "../fnv.js";
+import { fieldOk } from "../schema-check.js";
 import type { ChecksContext } from "./person-index.js";
-import { compileSchemaCheck, fieldOk } from "./schema-check.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function profileExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, profile_id: p.profile_id, person_id: p.person_id, ...fields };
 }
 
-export function createProfileChecks({ report, index, keys }: ChecksContext) {
-  const schema = compileSchemaCheck("profiles");
-  const profileIds = keys.UNIQUE_PROFILE_ID;
-
-  return function checkProfile(record: unknown, position: number): void {
-    const invalid = schema.invalidFields(record);
-    const p = (record ?? {}) as Record<string, unknown>;
-
-    if (invalid.length > 0) report.failLazy("SCHEMA_PROFILE_INVALID", () => ({ record: position, profile_id: p.profile_id, problems: schema.explain(record) }));
-    if (typeof p.profile_id === "string" && profileIds.add(p.profile_id) < 0) report.fail("UNIQUE_PROFILE_ID", profileExample(position, p, {}));
-
-    const person = typeof p.person_id === "string" ? index.ids.find(p.person_id) : -1;
-    if (person < 0) {
-      if (fieldOk(invalid, "person_id")) report.fail("REF_PROFILE_PERSON_MISSING", profileExample(position, p, {}));
-      return;
-    }
-    if (index.profiles[person]! > 0) {
-      report.fail("REF_PROFILE_DUPLICATE", profileExample(position, p, {}));
-      return;
-    }
-    index.profiles[person] = 1;
+/**
+ * The profile rules beyond the declaration's (schema, profile_id unique, person_id names a person,
+ * one profile per person): what a profile says of its person's vehicles and line of business.
+ */
+export function createProfileChecks({ report, index }: ChecksContext) {
+  return function checkProfile(p: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
+    // refs[0] is person_id's: -1 when the person is missing or already has a profile (the engine reported either).
+    const person = refs[0]!;
+    if (person < 0) return;
 
     const vehicles = index.vehicleCount[person]!;
     if (fieldOk(invalid, "vehicle_count") && p.vehicle_count !== vehicles) report.fail("REF_PROFILE_VEHICLE_COUNT", profileExample(position, p, { vehicle_count: p.vehicle_count, vehicles }));

@@ -1,17 +1,16 @@
-import type { CompactKeySet } from "./keys/compact-key-set.js";
-import type { UniqueKeys } from "./keys/unique-keys.js";
-import { FNV_OFFSET } from "./fnv.js";
-import type { FailureSink } from "./report-builder.js";
+import { FNV_OFFSET } from "../fnv.js";
+import type { CompactKeySet } from "../keys/compact-key-set.js";
+import type { FailureSink } from "../report-builder.js";
+import type { PcUniqueRule } from "./pc-checks.js";
 
 const LOB_UNKNOWN = 255;
 export const LOB_CODE = { personal: 0, commercial: 1 } as const;
 
 /**
- * What the vehicle and profile passes need to know of each person, in typed arrays indexed by the
- * person's ordinal: ~23 bytes per person plus the id table (see KeyTable), never the records.
+ * What the vehicle and profile checks need to know of each person, in typed arrays indexed by the
+ * person's ordinal in the person-id key set: ~18 bytes per person, never the records.
  */
 export class PersonIndex {
-  readonly ids: CompactKeySet;
   private capacity: number;
   lob: Uint8Array;
   vehicleCount: Uint32Array;
@@ -20,41 +19,30 @@ export class PersonIndex {
   /** Mileage of the highest-mileage vehicle so far; -1 before the first. */
   primaryMileage: Int32Array;
   primaryIdHash: Uint32Array;
-  profiles: Uint8Array;
-  /** 1-based position of the person in their entity's stream, for examples that name a person without a profile. */
-  positions: Uint32Array;
   /** 1 when the person is under 18 at asOf: a vehicle of theirs may not be financed or leased. */
   minor: Uint8Array;
 
-  /** `ids` is the person-id key set; its ordinals index the arrays. */
-  constructor(ids: CompactKeySet, expected = 1024) {
-    this.ids = ids;
+  constructor(expected = 1024) {
     this.capacity = Math.max(1024, expected);
     this.lob = new Uint8Array(this.capacity);
     this.vehicleCount = new Uint32Array(this.capacity);
     this.summaryHash = new Uint32Array(this.capacity);
     this.primaryMileage = new Int32Array(this.capacity);
     this.primaryIdHash = new Uint32Array(this.capacity);
-    this.profiles = new Uint8Array(this.capacity);
-    this.positions = new Uint32Array(this.capacity);
     this.minor = new Uint8Array(this.capacity);
   }
 
   get bytes(): number {
-    return this.capacity * 23;
+    return this.capacity * 18;
   }
 
-  /** Registers a person; returns their ordinal, or `-1 - ordinal` of an earlier person with the same id. */
-  add(personId: string, lobType: unknown, position: number, minor = false): number {
-    const ordinal = this.ids.add(personId);
-    if (ordinal < 0) return ordinal;
-    if (ordinal >= this.capacity) this.grow();
+  /** Registers the person at `ordinal` (their primary key's ordinal). */
+  add(ordinal: number, lobType: unknown, minor: boolean): void {
+    while (ordinal >= this.capacity) this.grow();
     this.lob[ordinal] = lobType === "personal" || lobType === "commercial" ? LOB_CODE[lobType] : LOB_UNKNOWN;
     this.summaryHash[ordinal] = FNV_OFFSET;
     this.primaryMileage[ordinal] = -1;
-    this.positions[ordinal] = position;
     this.minor[ordinal] = minor ? 1 : 0;
-    return ordinal;
   }
 
   lobOf(ordinal: number): "personal" | "commercial" | null {
@@ -74,16 +62,14 @@ export class PersonIndex {
     this.summaryHash = widen(this.summaryHash, (n) => new Uint32Array(n));
     this.primaryMileage = widen(this.primaryMileage, (n) => new Int32Array(n));
     this.primaryIdHash = widen(this.primaryIdHash, (n) => new Uint32Array(n));
-    this.profiles = widen(this.profiles, (n) => new Uint8Array(n));
-    this.positions = widen(this.positions, (n) => new Uint32Array(n));
     this.minor = widen(this.minor, (n) => new Uint8Array(n));
   }
 }
 
-/** What each entity's checks share: where failures go, the person index and the uniqueness key sets. */
+/** What each P&C entity's checks share: where failures go, the person index and the uniqueness key sets. */
 export interface ChecksContext {
   asOf: string;
   report: FailureSink;
   index: PersonIndex;
-  keys: UniqueKeys;
+  keys: Record<PcUniqueRule, CompactKeySet>;
 }

@@ -1,0 +1,38 @@
+import { PC_PACK_SPEC } from "@sdh/schemas";
+import type { CompactKeySet } from "../keys/compact-key-set.js";
+import type { PackChecks } from "../pack-checks.js";
+import { PersonIndex } from "./person-index.js";
+import { createPersonChecks } from "./person-checks.js";
+import { createProfileChecks } from "./profile-checks.js";
+import { createVehicleChecks } from "./vehicle-checks.js";
+
+/** The P&C pack's uniqueness rules beyond primary keys, each with how its keys pack and how many per person. */
+const PC_UNIQUE_KEYS = {
+  UNIQUE_LICENSE: { kind: "short-text", perRoot: 1 },
+  UNIQUE_LICENSE_DERIVED: { kind: "short-text", perRoot: 1 / 8 },
+  // Emails do not fit 21 characters: kept as 128-bit hashes (16 bytes each, not ~100 as strings).
+  UNIQUE_EMAIL: { kind: "hashed-text", perRoot: 1 },
+  UNIQUE_VIN: { kind: "short-text", perRoot: 2 },
+  UNIQUE_PLATE: { kind: "short-text", perRoot: 2 },
+} as const;
+
+export type PcUniqueRule = keyof typeof PC_UNIQUE_KEYS;
+
+/**
+ * The P&C pack's domain rules (persons, vehicles, profiles): licences, ZIP codes, VINs, plates, minors,
+ * lines of business, and what a profile says of its person's vehicles. A person index, keyed by the
+ * person-id ordinals, carries what the vehicle and profile rules need to know of each person.
+ */
+export const PC_CHECKS: PackChecks = {
+  pack: PC_PACK_SPEC,
+  uniqueKeys: PC_UNIQUE_KEYS,
+  create({ asOf, reportOf, keys, expectedRoots }) {
+    const index = new PersonIndex(expectedRoots);
+    const pcKeys = Object.fromEntries(Object.keys(PC_UNIQUE_KEYS).map((rule) => [rule, keys[rule]!])) as Record<PcUniqueRule, CompactKeySet>;
+    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, keys: pcKeys });
+    return {
+      checks: { persons: createPersonChecks(context("persons")), vehicles: createVehicleChecks(context("vehicles")), profiles: createProfileChecks(context("profiles")) },
+      bytes: () => index.bytes,
+    };
+  },
+};
