@@ -41,7 +41,7 @@ export interface SnapshotActivityDeps {
    * Builds one shard. Default: on a thread of a ShardPool of `shardThreads` (one per core), so this
    * process keeps heartbeating while the CPU works. Tests pass their own, to plant a fault.
    */
-  buildShard?: (task: ShardTask, onProgress: (persons: number) => void) => Promise<ShardSummary>;
+  buildShard?: (task: ShardTask, onProgress: (records: number) => void) => Promise<ShardSummary>;
   shardThreads?: number;
   /** Where S3 settings and credentials come from (SDH_S3_ENDPOINT, AWS_*): default this process's environment. */
   env?: NodeJS.ProcessEnv;
@@ -62,7 +62,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const rel = (path: string) => relative(mirror.localRoot, path);
   // Threads start on the first shard and stay for the next ones.
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
-  const build = buildShard ?? ((task: ShardTask, onProgress: (persons: number) => void) => pool!.build(task, onProgress));
+  const build = buildShard ?? ((task: ShardTask, onProgress: (records: number) => void) => pool!.build(task, onProgress));
   const checked = (config: SnapshotConfig): SnapshotConfig => {
     const asOf = asOfProblem(config.asOf);
     if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
@@ -102,7 +102,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   };
 
   return {
-    /** Generates, validates and encodes one shard of persons (with their vehicles and profiles) into staging. */
+    /** Generates, validates and encodes one shard of households (with their persons, vehicles and profiles) into staging. */
     async generateShard(ref: ShardRef): Promise<ShardResult> {
       beforeStep?.("generateShard", activityInfo().attempt);
       const config = checked(ref.config);
@@ -118,8 +118,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       }
       const before = await existingShard(task.dir, fingerprint);
       if (before && !mirror.shared) return { shard: ref.shard, counts: before.counts, reused: true };
-      heartbeat({ persons: 0 });
-      const summary = before ?? (await build(task, (persons) => heartbeat({ persons })));
+      heartbeat({ records: 0 });
+      const summary = before ?? (await build(task, (records) => heartbeat({ records })));
       const files = shardFiles(summary, UNIQUE_RULES);
       // Shared staging: the shard's files go up with shard.json last, so a shard that is there is whole.
       await mirror.push([...files.segments, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));

@@ -6,7 +6,7 @@ import type { Counts, SnapshotConfig } from "@sdh/schemas";
 export interface SnapshotInput {
   config: SnapshotConfig;
   snapshotId: string;
-  /** `s3://bucket/prefix` or a folder: `<target>/v0.2/<snapshotId>/` receives the bundle. */
+  /** `s3://bucket/prefix` or a folder: `<target>/v0.3/<snapshotId>/` receives the bundle. */
   target: string;
   /** Shard activities running at once across the fleet (default 16). */
   maxParallelShards?: number;
@@ -112,7 +112,8 @@ export interface SnapshotProgress {
   step: SnapshotStep;
   shardsDone: number;
   shardsTotal: number;
-  personsDone: number;
-  personsTotal: number;
+  /** Root records (config.records counts them: households in the P&C pack) of the shards built so far. */
+  recordsDone: number;
+  recordsTotal: number;
   counts: Counts | null;
 }

@@ -32,7 +32,7 @@ export const SHARDS_PER_CHILD = 500;
 export const progressQuery = defineQuery<SnapshotProgress>("progress");
 
 /**
- * Builds a snapshot: every shard (generate persons, link their vehicles, derive their profiles,
+ * Builds a snapshot: every shard (generate its households with their persons, vehicles and profiles,
  * validate and encode them: one activity, see ADR 0008), then validateSnapshot → exportSnapshot →
  * publishManifest. Activities pass references and counts, never records. A failed validation fails
  * the workflow with the report's summary, and nothing is published.
@@ -43,19 +43,19 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
   // A rerun skips the steps before `from` (their output is staged) and redoes the rest.
   const from = STEP_ORDER[input.from ?? "generateShard"];
   const rerun = (step: RerunStep) => (input.from !== undefined && STEP_ORDER[step] >= from ? { rerun: true } : {});
-  const progress: SnapshotProgress = { step: "generate", shardsDone: 0, shardsTotal: shards.length, personsDone: 0, personsTotal: config.records, counts: null };
+  const progress: SnapshotProgress = { step: "generate", shardsDone: 0, shardsTotal: shards.length, recordsDone: 0, recordsTotal: config.records, counts: null };
   setHandler(progressQuery, () => progress);
   const step = (next: SnapshotStep) => {
     progress.step = next;
   };
-  const done = (result: ShardResult) => {
+  const done = (shard: ShardRef) => {
     progress.shardsDone++;
-    progress.personsDone += result.counts.persons;
+    progress.recordsDone += shard.end - shard.start;
   };
 
   if (from > STEP_ORDER.generateShard) {
     progress.shardsDone = shards.length;
-    progress.personsDone = config.records;
+    progress.recordsDone = config.records;
   } else if (shards.length <= SHARDS_PER_CHILD) {
     await runShardActivities(shards, input, done);
   } else {
@@ -67,7 +67,7 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
         args: [{ input, from: first, to: Math.min(shards.length, first + SHARDS_PER_CHILD) }],
       });
       progress.shardsDone += results.shards;
-      progress.personsDone += results.persons;
+      progress.recordsDone += results.records;
     }
   }
 
@@ -98,7 +98,7 @@ const SCHEDULED_START_TIME: SearchAttributeKey<"DATETIME"> = { name: "TemporalSc
 /**
  * What a schedule starts: decides the night's snapshot from the time the run was scheduled for (not
  * when it started, so a backfilled night gets that night's seed), then builds it as the child
- * `snapshot-v0_2-<snapshotId>`, the same workflow `sdh snapshot run` starts, so status, cancel and
+ * `snapshot-v0_3-<snapshotId>`, the same workflow `sdh snapshot run` starts, so status, cancel and
  * rerun find it by its snapshot id.
  */
 export async function scheduledSnapshotWorkflow(spec: ScheduledSnapshot): Promise<SnapshotResult> {
@@ -109,19 +109,19 @@ export async function scheduledSnapshotWorkflow(spec: ScheduledSnapshot): Promis
 }
 
 /** Shards `from` to `to` (exclusive) of a large snapshot; returns only totals, so the parent's history stays small. */
-export async function shardBatchWorkflow({ input, from, to }: { input: SnapshotInput; from: number; to: number }): Promise<{ shards: number; persons: number }> {
+export async function shardBatchWorkflow({ input, from, to }: { input: SnapshotInput; from: number; to: number }): Promise<{ shards: number; records: number }> {
   const shards = planShards(input.snapshotId, input).slice(from, to);
-  let persons = 0;
-  await runShardActivities(shards, input, (r) => {
-    persons += r.counts.persons;
+  let records = 0;
+  await runShardActivities(shards, input, (shard) => {
+    records += shard.end - shard.start;
   });
-  return { shards: shards.length, persons };
+  return { shards: shards.length, records };
 }
 
 /** Runs the shard activities with at most `maxParallelShards` in flight. */
-async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done: (result: ShardResult) => void): Promise<void> {
+async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done: (shard: ShardRef, result: ShardResult) => void): Promise<void> {
   const { generateShard } = proxyActivities<Activities>({
-    // Sized to a shard: 50,000 persons take ~7 s of one core; a slow disk or busy machine gets room.
+    // Sized to a shard: 50,000 households take ~10 s of one core; a slow disk or busy machine gets room.
     startToCloseTimeout: "30 minutes",
     heartbeatTimeout: input.shardHeartbeatTimeout ?? "60 seconds",
     retry: RETRY,
@@ -130,14 +130,14 @@ async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done
   const lane = async () => {
     while (next < shards.length) {
       const shard = shards[next++]!;
-      done(await generateShard(shard));
+      done(shard, await generateShard(shard));
     }
   };
   const lanes = Math.max(1, Math.min(input.maxParallelShards ?? 16, shards.length));
   await Promise.all(Array.from({ length: lanes }, lane));
 }
 
-/** The whole-snapshot steps: long (an export of 1M persons writes ~2.5 GB), heartbeating, retried. */
+/** The whole-snapshot steps: long (an export of 1M households writes ~4 GB), heartbeating, retried. */
 function stepActivities() {
   return proxyActivities<Activities>({
     startToCloseTimeout: "2 hours",
@@ -146,7 +146,7 @@ function stepActivities() {
   });
 }
 
-/** The shards of a snapshot: `config.shardSize` persons each (pure arithmetic, as the exporters plan them). */
+/** The shards of a snapshot: `config.shardSize` households each (pure arithmetic, as the exporters plan them). */
 function planShards(snapshotId: string, { config, from }: SnapshotInput): ShardRef[] {
   if (!Number.isInteger(config.records) || !Number.isInteger(config.shardSize) || config.shardSize < 1) {
     throw ApplicationFailure.nonRetryable(`config.records and config.shardSize must be whole numbers (got ${config.records}, ${config.shardSize})`, "InvalidConfig");

@@ -1,6 +1,7 @@
-// One generation stage on one core: persons, vehicles (of a sample of persons), profiles (of a
-// sample of persons with their vehicles), or all three per person as a snapshot generates them
-// ("bundle"). Prints { seconds, count, persons, peakRssMb }.
+// One generation stage on one core: persons (household heads), vehicles (of a sample of households),
+// profiles (of a sample of persons with the vehicles they own), or everything per household as a
+// snapshot generates it ("bundle"). `persons` on the command line and in the output counts the root
+// records (households). Prints { seconds, count, persons, peakRssMb }.
 import { createGenerator, createPersonRule, createProfileRule, createVehicleRule } from "@sdh/rules";
 import { parseSnapshotConfig, type Person, type Vehicle } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
@@ -16,29 +17,31 @@ const SAMPLE = 2_000;
 // Built only for the stages that use it: records kept alive across collections teach V8 to allocate
 // their kind in the old generation (allocation-site pretenuring), which would then slow the stages
 // that measure how records are made and dropped, as a snapshot makes them.
-let sample: Person[] = [];
+let sample: Person[][] = [];
 let owned: Vehicle[][] = [];
 const withSample = () => {
   if (!sample.length) {
-    sample = Array.from({ length: SAMPLE }, (_, i) => personRule.person(i));
-    owned = sample.map((p, i) => vehicleRule.vehiclesOf(p, i));
+    const bundles = [...createGenerator(config).range(0, Math.min(SAMPLE, config.records))];
+    sample = bundles.map((b) => b.persons);
+    owned = bundles.map((b) => b.vehicles.filter((v) => v.person_id === b.persons[0]!.person_id));
   }
 };
+const HOUSEHOLD_ID = "00000000-0000-4000-8000-000000000000";
 
 const stages: Record<string, (n: number) => number> = {
   persons: (n) => {
-    for (let i = 0; i < n; i++) personRule.person(i);
+    for (let i = 0; i < n; i++) personRule.person(i, HOUSEHOLD_ID);
     return n;
   },
   vehicles: (n) => {
     withSample();
     let count = 0;
-    for (let i = 0; i < n; i++) count += vehicleRule.vehiclesOf(sample[i % SAMPLE]!, i).length;
+    for (let i = 0; i < n; i++) count += vehicleRule.vehiclesOf(sample[i % sample.length]!, i).length;
     return count;
   },
   profiles: (n) => {
     withSample();
-    for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % SAMPLE]!, owned[i % SAMPLE]!, i);
+    for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % sample.length]![0]!, owned[i % sample.length]!, i);
     return n;
   },
   bundle: (n) => {

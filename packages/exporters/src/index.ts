@@ -24,4 +24,4 @@ export { StagedArtifactError, ensureDigest, type StagedDigest, type RebuildStep 
 export { fileDigest } from "@sdh/local-files";
 export { DATASET_CONTACTS } from "./bundle/contacts.js";
 export { verifyBundle, type Verification, type Mismatch } from "./bundle/verify-bundle.js";
-export { demoSamples, DEMO_SAMPLE_FILES, DEMO_SAMPLE_PERSONS } from "./samples/demo-samples.js";
+export { demoSamples, DEMO_SAMPLE_FILES, DEMO_SAMPLE_HOUSEHOLDS, type DemoSampleFile } from "./samples/demo-samples.js";

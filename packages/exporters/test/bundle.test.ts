@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from "node:path";
 import { BUNDLE_FILES, OutputExistsError, readEntityFile, validateBundle, verifyBundle, writeBundle } from "@sdh/exporters";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { Manifest, parseSnapshotConfig } from "@sdh/schemas";
+import { GENERATOR } from "@sdh/rules";
+import { Entity, Manifest, parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { buildBundle, tmp } from "./bundle-helpers.js";
 
@@ -18,20 +19,24 @@ describe("writeBundle", () => {
     const { out, manifest } = await buildBundle({ records: 300 });
     expect(Manifest.parse(JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")))).toEqual(manifest);
     expect(manifest.files.map((f) => f.path)).toEqual([
-      "SHA256SUMS", "datapackage.json", "dataset_v0_2.json", "metadata_v0_2.json",
-      "persons_v0_2.csv", "persons_v0_2.json", "persons_v0_2.parquet",
-      "profiles_v0_2.csv", "profiles_v0_2.json", "profiles_v0_2.parquet",
-      "quality_report_v0_2.json", "quality_summary_v0_2.md",
-      "schemas/latest.schema.json", "schemas/manifest.schema.json",
+      "SHA256SUMS", "datapackage.json", "dataset_v0_3.json",
+      "households_v0_3.csv", "households_v0_3.json", "households_v0_3.parquet",
+      "metadata_v0_3.json",
+      "persons_v0_3.csv", "persons_v0_3.json", "persons_v0_3.parquet",
+      "profiles_v0_3.csv", "profiles_v0_3.json", "profiles_v0_3.parquet",
+      "quality_report_v0_3.json", "quality_summary_v0_3.md",
+      "schemas/households.schema.json", "schemas/latest.schema.json", "schemas/manifest.schema.json",
       "schemas/persons.schema.json", "schemas/profiles.schema.json", "schemas/vehicles.schema.json",
-      "validation_report_v0_2.json",
-      "vehicles_v0_2.csv", "vehicles_v0_2.json", "vehicles_v0_2.parquet",
+      "validation_report_v0_3.json",
+      "vehicles_v0_3.csv", "vehicles_v0_3.json", "vehicles_v0_3.parquet",
     ]);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(out, file.path));
       expect({ path: file.path, bytes: bytes.length, sha256: sha(join(out, file.path)) }).toEqual({ path: file.path, bytes: file.bytes, sha256: file.sha256 });
     }
-    expect(manifest.counts.persons).toBe(300);
+    expect(manifest.counts.households).toBe(300);
+    expect(manifest.counts.persons).toBe(manifest.counts.profiles);
+    expect(manifest.pack).toEqual({ name: "pc", version: GENERATOR.version });
     expect(manifest.files.filter((f) => f.entity === "vehicles").map((f) => f.records)).toEqual([manifest.counts.vehicles, manifest.counts.vehicles, manifest.counts.vehicles]);
     expect(manifest.validation).toEqual({ passed: true, errors: 0, warnings: 0 });
     expect(readdirSync(dirname(out))).toEqual(["bundle"]); // no staging folder left behind
@@ -43,16 +48,16 @@ describe("writeBundle", () => {
     expect(digests(b.manifest)).toEqual(digests(a.manifest));
     expect(b.manifest.snapshotId).toBe(a.manifest.snapshotId);
     expect(b.manifest.config).toEqual(a.manifest.config);
-    expect(readFileSync(join(a.out, "persons_v0_2.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_2.parquet")));
+    expect(readFileSync(join(a.out, "persons_v0_3.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_3.parquet")));
   });
 
   it("splits large files into numbered parts, all listed and all read back", async () => {
     const { out, manifest } = await buildBundle({ records: 600, formats: ["csv", "parquet"] }, { partBytes: 40_000 });
     const parts = manifest.files.filter((f) => f.entity === "persons").map((f) => f.path);
     expect(parts.length).toBeGreaterThan(4);
-    expect(parts[0]).toBe("persons_v0_2.part-0001.csv");
-    expect(parts).toContain("persons_v0_2.part-0001.parquet");
-    expect(manifest.files.filter((f) => f.path.endsWith(".csv") && f.entity === "persons").reduce((n, f) => n + f.records!, 0)).toBe(600);
+    expect(parts[0]).toBe("persons_v0_3.part-0001.csv");
+    expect(parts).toContain("persons_v0_3.part-0001.parquet");
+    expect(manifest.files.filter((f) => f.path.endsWith(".csv") && f.entity === "persons").reduce((n, f) => n + f.records!, 0)).toBe(manifest.counts.persons);
     const checked = await validateBundle(out);
     expect(checked.validation.passed).toBe(true);
     expect(checked.formats).toEqual(["csv", "parquet"]);
@@ -63,7 +68,7 @@ describe("writeBundle", () => {
     const whole = await buildBundle({ records: 400, seed: 6, formats: ["json", "jsonl"], shardSize: 400 }, options);
     const sharded = await buildBundle({ records: 400, seed: 6, formats: ["json", "jsonl"], shardSize: 33 }, options);
     expect(digests(sharded.manifest)).toEqual(digests(whole.manifest));
-    for (const entity of ["persons", "vehicles", "profiles"] as const) {
+    for (const entity of Entity.options) {
       const parts = (format: string) => whole.manifest.files.filter((f) => f.entity === entity && f.format === format);
       const fromJson = parts("json").flatMap((f) => JSON.parse(readFileSync(join(whole.out, f.path), "utf8")) as unknown[]);
       const lines = parts("jsonl").flatMap((f) => {
@@ -77,7 +82,7 @@ describe("writeBundle", () => {
     }
     expect(whole.manifest.files.filter((f) => f.format === "jsonl" && f.entity === "vehicles").length).toBeGreaterThan(3);
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "persons_v0_2*.jsonl")}', format = 'newline_delimited')`)).getRows();
+    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "households_v0_3*.jsonl")}', format = 'newline_delimited')`)).getRows();
     expect(counted).toEqual([[400n]]);
     expect((await verifyBundle(whole.out)).mismatches).toEqual([]);
     expect((await validateBundle(whole.out)).validation.passed).toBe(true);
@@ -106,7 +111,7 @@ describe("writeBundle", () => {
     const { out } = await buildBundle({ records: 3_000, formats: ["csv", "json", "jsonl", "parquet"] });
     const read = async (format: "csv" | "json" | "jsonl" | "parquet") => {
       const names: string[] = [];
-      for await (const p of readEntityFile("persons", format, join(out, `persons_v0_2.${format}`))) {
+      for await (const p of readEntityFile("persons", format, join(out, `persons_v0_3.${format}`))) {
         const person = p as { last_name: string; name_suffix: string | null };
         names.push(`${person.last_name}|${person.name_suffix ?? ""}`);
       }
@@ -122,17 +127,19 @@ describe("writeBundle", () => {
   });
 
   it("writes Parquet with real types that DuckDB reads back", async () => {
-    const { out } = await buildBundle({ records: 50, formats: ["parquet"] });
+    const { out, manifest } = await buildBundle({ records: 50, formats: ["parquet"] });
     expect(readdirSync(out).some((f) => f.endsWith(".csv") || f.startsWith("."))).toBe(false);
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
     const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_2.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
+    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_3.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
     expect(types).toMatchObject({ vehicle_id: "VARCHAR", model_year: "INTEGER", annual_mileage: "INTEGER", gvwr_class: "VARCHAR" });
-    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_2.parquet")}'`);
+    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_3.parquet")}'`);
     expect(persons.find((r) => r.column_name === "date_of_birth")!.column_type).toBe("DATE");
-    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_2.parquet")}'`);
-    expect(row).toMatchObject({ n: "50", before_1970: true });
+    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_3.parquet")}'`);
+    expect(row).toMatchObject({ n: String(manifest.counts.persons), before_1970: true });
+    const [households] = await read(`SELECT count(*) AS n, sum(member_count) AS members FROM '${join(out, "households_v0_3.parquet")}'`);
+    expect(households).toMatchObject({ n: "50", members: String(manifest.counts.persons) });
   });
 
   it("refuses a non-empty folder unless forced, and replaces it when forced", async () => {

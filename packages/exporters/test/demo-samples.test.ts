@@ -1,36 +1,32 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEMO_SAMPLE_FILES, DEMO_SAMPLE_PERSONS, demoSamples } from "@sdh/exporters";
-import { parseSnapshotConfig, type Person, type Profile, type Vehicle } from "@sdh/schemas";
+import { DEMO_SAMPLE_FILES, DEMO_SAMPLE_HOUSEHOLDS, demoSamples } from "@sdh/exporters";
+import { Entity, parseSnapshotConfig, perEntity, type Household, type Person } from "@sdh/schemas";
 import { ValidationGate } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 
-const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.2/${name}`, import.meta.url)), "utf8");
+const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.3/${name}`, import.meta.url)), "utf8");
 
-describe("demo samples (data/demo_samples/v0.2)", () => {
+describe("demo samples (data/demo_samples/v0.3)", () => {
   const samples = demoSamples(parseSnapshotConfig({}));
 
   it("are exactly what `sdh samples` makes from the default seed: regenerate them on purpose", () => {
     for (const name of DEMO_SAMPLE_FILES) expect(samples[name], `${name} differs; run \`pnpm sdh samples\` if the change is meant`).toBe(committed(name));
   });
 
-  it("show both lines of business with every vehicle and profile, and pass the validation gate", () => {
-    const persons = JSON.parse(samples["persons_sample.json"]) as Person[];
-    const vehicles = JSON.parse(samples["vehicles_sample.json"]) as Vehicle[];
-    const profiles = JSON.parse(samples["profiles_sample.json"]) as Profile[];
-    expect(persons.filter((p) => p.lob_type === "personal")).toHaveLength(DEMO_SAMPLE_PERSONS.personal);
-    expect(persons.filter((p) => p.lob_type === "commercial")).toHaveLength(DEMO_SAMPLE_PERSONS.commercial);
+  it("show both lines of business with everything each household makes, and pass the validation gate", () => {
+    const records = Object.fromEntries(Entity.options.map((e) => [e, JSON.parse(samples[`${e}_sample.json`]) as Array<Record<string, unknown>>])) as Record<Entity, Array<Record<string, unknown>>>;
+    const households = records.households as Household[];
+    expect(households.filter((h) => h.lob_type === "personal")).toHaveLength(DEMO_SAMPLE_HOUSEHOLDS.personal);
+    expect(households.filter((h) => h.lob_type === "commercial")).toHaveLength(DEMO_SAMPLE_HOUSEHOLDS.commercial);
+    // A slide should show a family: a spouse or partner and a child of driving age, in one of the households.
+    expect((records.persons as Person[]).some((p) => p.household_role === "spouse")).toBe(true);
     const gate = new ValidationGate({ asOf: "2026-01-06" });
-    for (const person of persons) {
-      gate.check("persons", person);
-      for (const v of vehicles.filter((v) => v.person_id === person.person_id)) gate.check("vehicles", v);
-      gate.check("profiles", profiles.find((p) => p.person_id === person.person_id));
-    }
+    for (const entity of Entity.options) for (const record of records[entity]) gate.check(entity, record);
     const { report } = gate.finish();
     expect(report.rules.filter((r) => r.failures > 0)).toEqual([]);
-    expect(report.counts).toEqual({ persons: 5, vehicles: vehicles.length, profiles: 5 });
-    const bundle = JSON.parse(samples["bundle_sample.json"]) as { persons: Array<{ person: Person; vehicles: Vehicle[] }> };
-    expect(bundle.persons.map((b) => b.person)).toEqual(persons);
-    expect(bundle.persons.flatMap((b) => b.vehicles)).toEqual(vehicles);
+    expect(report.counts).toEqual(perEntity((e) => records[e].length));
+    const bundle = JSON.parse(samples["bundle_sample.json"]) as { households: Array<Record<Entity, unknown[]>> };
+    for (const entity of Entity.options) expect(bundle.households.flatMap((b) => b[entity])).toEqual(records[entity]);
   });
 });

@@ -10,7 +10,7 @@ import { buildBundle } from "./bundle-helpers.js";
 const registry = new URL("./golden/bundle-digests.json", import.meta.url);
 
 describe("golden bundle", () => {
-  it(`seed 42, 200 persons: every file's sha256 is the one recorded for ${GENERATOR.name} ${GENERATOR.version}`, async () => {
+  it(`seed 42, 200 households: every file's sha256 is the one recorded for ${GENERATOR.name} ${GENERATOR.version}`, async () => {
     const { manifest } = await buildBundle({ records: 200, seed: 42 }, {});
     const digests = Object.fromEntries(manifest.files.map((f) => [f.path, f.sha256]));
     const recorded = JSON.parse(readFileSync(registry, "utf8")) as Record<string, Record<string, string>>;

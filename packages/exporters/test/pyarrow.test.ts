@@ -14,8 +14,8 @@ const SCRIPT = `
 import json, sys
 import pyarrow.parquet as pq
 out = {}
-for entity in ("persons", "vehicles", "profiles"):
-    table = pq.read_table(f"{sys.argv[1]}/{entity}_v0_2.parquet")
+for entity in ("households", "persons", "vehicles", "profiles"):
+    table = pq.read_table(f"{sys.argv[1]}/{entity}_v0_3.parquet")
     out[entity] = {"rows": table.num_rows, "types": {f.name: str(f.type) for f in table.schema}, "first": {k: str(v) for k, v in table.slice(0, 1).to_pylist()[0].items()}}
 print(json.dumps(out))
 `;
@@ -27,7 +27,9 @@ describe("Parquet read by pyarrow", () => {
     const run = spawnSync(python, ["-c", SCRIPT, out], { encoding: "utf8" });
     expect(run.stderr).toBe("");
     const read = JSON.parse(run.stdout) as Record<string, { rows: number; types: Record<string, string>; first: Record<string, string> }>;
-    expect(read.persons!.rows).toBe(80);
+    expect(read.households!.rows).toBe(80);
+    expect(read.persons!.rows).toBe(manifest.counts.persons);
+    expect(read.households!.types).toMatchObject({ household_id: "string", member_count: "int32", address_line2: "string" });
     expect(read.vehicles!.rows).toBe(manifest.counts.vehicles);
     expect(read.persons!.types).toMatchObject({ person_id: "string", date_of_birth: "date32[day]", middle_name: "string", license_issue_date: "date32[day]" });
     expect(read.vehicles!.types).toMatchObject({ model_year: "int32", annual_mileage: "int32", gvwr_class: "string" });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
 import { BUNDLE_FILES, BundleError, createTextEntityWriter, dataFileName, DataFileError, validateBundle } from "@sdh/exporters";
-import type { Entity } from "@sdh/schemas";
+import { Entity, perEntity } from "@sdh/schemas";
 import { cleanSnapshot, VIOLATIONS, type SnapshotRecords } from "@sdh/validation/testing";
 import { describe, expect, it } from "vitest";
 import { tmp } from "./bundle-helpers.js";
@@ -10,13 +10,13 @@ import { tmp } from "./bundle-helpers.js";
 /** Writes the records as a bundle in `format`, with the metadata that names the config and asOf. */
 async function writeRecords(snapshot: SnapshotRecords, format: "csv" | "json" | "jsonl", dir = tmp()): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  for (const entity of ["persons", "vehicles", "profiles"] as Entity[]) {
+  for (const entity of Entity.options) {
     const writer = createTextEntityWriter(entity, format, join(dir, dataFileName(entity, format)));
     for (const record of snapshot[entity]) await writer.write(record);
     await writer.close();
   }
   const { config } = snapshot;
-  const counts = { persons: snapshot.persons.length, vehicles: snapshot.vehicles.length, profiles: snapshot.profiles.length };
+  const counts = perEntity((e) => snapshot[e].length);
   const metadata = { snapshotId: "fixture", schemaVersion: config.schemaVersion, generator: GENERATOR, seed: config.seed, asOf: config.asOf, config, counts };
   writeFileSync(join(dir, BUNDLE_FILES.metadata), JSON.stringify(metadata));
   return dir;
@@ -55,11 +55,11 @@ describe("validateBundle", () => {
 
   it("says what is wrong with a folder that is not a bundle", async () => {
     await expect(validateBundle(join(tmp(), "missing"))).rejects.toThrow(/is not a folder/);
-    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like persons_v0_2.csv/);
+    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_3.csv/);
     const partial = tmp();
-    writeFileSync(join(partial, "persons_v0_2.csv"), "");
+    writeFileSync(join(partial, "persons_v0_3.csv"), "");
     await expect(validateBundle(partial)).rejects.toThrow(BundleError);
-    await expect(validateBundle(partial)).rejects.toThrow(/csv files for vehicles, profiles are missing/);
+    await expect(validateBundle(partial)).rejects.toThrow(/csv files for households, vehicles, profiles are missing/);
     const noDate = await writeRecords(cleanSnapshot(5), "csv");
     writeFileSync(join(noDate, BUNDLE_FILES.metadata), "{ not json");
     await expect(validateBundle(noDate)).rejects.toThrow(DataFileError);

@@ -1,5 +1,8 @@
-import type { Entity, Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Entity, Household, Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
+import { createHouseholdRule } from "./household.js";
+import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
+import { createMemberRule } from "./household-members.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
 import { createProfileRule } from "./profile.js";
@@ -7,45 +10,57 @@ import { createVehicleRule } from "./vehicle.js";
 
 export { GENERATOR } from "./generator-version.js";
 
-export interface PersonBundle {
+/** Everything household `index` makes: the household, its persons (head first), their vehicles and one profile per person. */
+export interface HouseholdBundle {
   index: number;
-  person: Person;
+  household: Household;
+  persons: Person[];
   vehicles: Vehicle[];
-  profile: Profile;
+  profiles: Profile[];
 }
 
 /** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
-export function recordsByEntity(bundle: PersonBundle): Record<Entity, ReadonlyArray<Record<string, unknown>>> {
-  return { persons: [bundle.person], vehicles: bundle.vehicles, profiles: [bundle.profile] };
+export function recordsByEntity(bundle: HouseholdBundle): Record<Entity, ReadonlyArray<Record<string, unknown>>> {
+  return { households: [bundle.household], persons: bundle.persons, vehicles: bundle.vehicles, profiles: bundle.profiles };
+}
+
+/** The stream index of member `m` of household `i`: profiles and other per-person records draw from it. */
+export function personOrdinal(household: number, member: number): number {
+  return household * HOUSEHOLD_MEMBER_SLOTS + member;
 }
 
 export interface SnapshotGenerator {
-  person(i: number): Person;
-  vehiclesOf(person: Person, i: number): Vehicle[];
-  profileOf(person: Person, vehicles: readonly Vehicle[], i: number): Profile;
-  /** Persons [start, end) with their vehicles and profiles; never needs a record before `start`. */
-  range(start: number, end: number): IterableIterator<PersonBundle>;
+  /** The profile of member `member` of household `household`, from the person and the vehicles they own. */
+  profileOf(person: Person, owned: readonly Vehicle[], household: number, member: number): Profile;
+  /** Households [start, end) with everything they make; never needs a record before `start`. */
+  range(start: number, end: number): IterableIterator<HouseholdBundle>;
 }
 
 export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
   if (!Number.isInteger(config.records) || config.records < 1) throw new Error(`records must be ≥ 1, got ${config.records}`);
   const slots = createPersonSlots(config.records, config.seed);
   const bigFleets = createBigFleets(config);
-  const persons = createPersonRule(config, slots, bigFleets);
+  const heads = createPersonRule(config, slots, bigFleets);
+  const members = createMemberRule(config, slots);
   const vehicles = createVehicleRule(config, slots, bigFleets);
   const profiles = createProfileRule(config);
+  const households = createHouseholdRule(config);
   return {
-    person: persons.person,
-    vehiclesOf: vehicles.vehiclesOf,
-    profileOf: profiles.profileOf,
+    profileOf: (person, owned, household, member) => profiles.profileOf(person, owned, personOrdinal(household, member)),
     *range(start, end) {
       if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= config.records)) {
         throw new RangeError(`range [${start}, ${end}) is not within [0, ${config.records})`);
       }
       for (let i = start; i < end; i++) {
-        const person = persons.person(i);
-        const owned = vehicles.vehiclesOf(person, i);
-        yield { index: i, person, vehicles: owned, profile: profiles.profileOf(person, owned, i) };
+        const householdId = households.idOf(i);
+        const head = heads.person(i, householdId);
+        const persons = [head, ...members.membersOf(head, i)];
+        const kept = vehicles.vehiclesOf(persons, i);
+        const personProfiles = persons.map((person, m) => {
+          const owned = persons.length === 1 ? kept : kept.filter((v) => v.person_id === person.person_id);
+          return profiles.profileOf(person, owned, personOrdinal(i, m));
+        });
+        yield { index: i, household: households.householdOf(householdId, head, persons.length, kept.length), persons, vehicles: kept, profiles: personProfiles };
       }
     },
   };

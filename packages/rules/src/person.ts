@@ -1,37 +1,37 @@
 import type { Gender, Person, SnapshotConfig } from "@sdh/schemas";
 import { businessName } from "./business-names.js";
-import { addYears, formatDate, formatEpochDay, fromEpochDay, parseIsoDate, toEpochDay } from "./dates.js";
-import { compileTemplate, templateSpace } from "./id-template.js";
-import { derivedLicenceNumber } from "./licence-numbers.js";
+import { formatDate, formatEpochDay, parseIsoDate } from "./dates.js";
+import { createLifeDates } from "./life-dates.js";
+import { createLicenceIssuer } from "./licence-issuer.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { FLEET_HOLDER_ROLES, SMALL_FLEET_ARCHETYPES, driverShareWithoutBigFleet } from "./reference/fleet-sizes.js";
-import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, LICENSING_DELAY_YEARS, maritalTableFor } from "./reference/distributions.js";
+import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
 import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, firstNamesFor } from "./reference/names.js";
 import { ZIPS_BY_STATE } from "./reference/places.js";
-import { STATES, SYNTHETIC_LICENSE_TEMPLATE, type StateReference } from "./reference/states.js";
+import { STATES } from "./reference/states.js";
 import { intBetween, pick, pickIndex, pickWeighted, weighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 
-const RESERVED_DOMAINS = ["example.com", "example.net", "example.org"] as const;
+export const RESERVED_DOMAINS = ["example.com", "example.net", "example.org"] as const;
 const STATE_TABLE = weighted(STATES.map((s) => [s, s.population] as const));
 /** Share of persons living in another state than the one that licensed them (recent movers; a rule). */
 const MOVED_SHARE = 0.03;
 /** Share of persons living in an apartment or unit (ACS: about a third of households rent, most in multi-unit buildings; a rule). */
 const UNIT_SHARE = 0.18;
-const MIDDLE_NAME_SHARE = 0.7;
+export const MIDDLE_NAME_SHARE = 0.7;
 /** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
 const USDOT_SPACE = 4_000_000;
 
 /** The 100 fictional lines 555-0100 to 555-0199 (reserved for fiction by the NANP administrator). */
-const FICTIONAL_LINES = Array.from({ length: 100 }, (_, n) => `555-01${String(n).padStart(2, "0")}`);
+export const FICTIONAL_LINES = Array.from({ length: 100 }, (_, n) => `555-01${String(n).padStart(2, "0")}`);
 
 export interface PersonRule {
-  /** Person `i` of the snapshot: a pure function of (seed, i, config). */
-  person(i: number): Person;
+  /** The head of household `i` (its policyholder; a commercial account's only person): a pure function of (seed, i, config). */
+  person(i: number, householdId: string): Person;
 }
 
 /** `slots` and `bigFleets` may be shared with the vehicle rule (createGenerator does), so each is computed once. */
@@ -40,39 +40,12 @@ export function createPersonRule(
   slots: PersonSlots = createPersonSlots(config.records, config.seed),
   bigFleets: BigFleets = createBigFleets(config),
 ): PersonRule {
-  // The birth-day bounds of each age, computed once (asked once per person).
-  const birthBounds = new Map<number, readonly [number, number]>();
-  const boundsOf = (age: number) => {
-    let bounds = birthBounds.get(age);
-    if (!bounds) {
-      bounds = [toEpochDay(addYears(asOf, -age - 1)) + 1, toEpochDay(addYears(asOf, -age))];
-      birthBounds.set(age, bounds);
-    }
-    return bounds;
-  };
-  const earliestBirthOf = (age: number) => boundsOf(age)[0];
-  const latestBirthOf = (age: number) => boundsOf(age)[1];
   const commercialWithoutBigFleet = bigFleets.share >= 1 ? 0 : Math.max(0, (config.lobMix.commercial - bigFleets.share) / (1 - bigFleets.share));
   const asOf = parseIsoDate(config.asOf);
-  const asOfDay = toEpochDay(asOf);
+  const lifeDates = createLifeDates(asOf);
   const streams = createRecordStreams(config.seed, "person");
-  const synthetic = config.identifiers === "synthetic";
   const usdotNumbers = createPermutation(Math.max(config.records, USDOT_SPACE), config.seed ^ 0x0d07);
-  const syntheticLicences = createPermutation(templateSpace(SYNTHETIC_LICENSE_TEMPLATE), config.seed ^ 0x5d1c);
-  const syntheticLicenceFormat = compileTemplate(SYNTHETIC_LICENSE_TEMPLATE);
-  // Per state, built when first asked for: its licence-number permutation and compiled format.
-  const licenceNumbers = new Map<StateReference, { permute: (k: number) => number; format: (n: number) => string }>();
-  const licenceNumberFor = (state: StateReference, stateIndex: number, size: number): string => {
-    let numbers = licenceNumbers.get(state);
-    if (!numbers) {
-      const space = templateSpace(state.licenseTemplate);
-      if (space < size) throw new Error(`${state.code} licence format ${state.licenseTemplate} has ${space} values, fewer than its ${size} licence holders`);
-      const permute = createPermutation(space, config.seed ^ 0x5d1c ^ state.code.charCodeAt(0) ^ (state.code.charCodeAt(1) << 8));
-      numbers = { permute, format: compileTemplate(state.licenseTemplate) };
-      licenceNumbers.set(state, numbers);
-    }
-    return numbers.format(numbers.permute(stateIndex));
-  };
+  const issueLicence = createLicenceIssuer(config);
 
   const suffixFor = (r: Random, sex: "F" | "M", age: number): Person["name_suffix"] => {
     if (sex !== "M") return null;
@@ -85,9 +58,10 @@ export function createPersonRule(
   };
 
   return {
-    person(i: number): Person {
+    person(i: number, householdId: string): Person {
       const r = streams.at(i);
-      const { slot, state: licenseState, stateIndex, size } = slots.slotOf(i);
+      const personSlot = slots.slotOf(i);
+      const { slot, state: licenseState } = personSlot;
       // A person who runs a big fleet is one by slot (big-fleets.ts); the others are commercial with
       // the probability that keeps the configured share.
       const bigFleet = bigFleets.ofSlot(slot);
@@ -99,8 +73,7 @@ export function createPersonRule(
 
       const [minAge, maxAge] = pickWeighted(r, commercial ? COMMERCIAL_AGE_BANDS : DRIVER_AGE_BANDS);
       const age = intBetween(r, minAge, maxAge);
-      // Born between (asOf - age - 1 year, asOf - age years]: exactly `age` whole years old at asOf.
-      const birth = fromEpochDay(intBetween(r, earliestBirthOf(age), latestBirthOf(age)));
+      const birth = lifeDates.birthFor(r, age);
 
       const names = firstNamesFor(sex, birth.year);
       const firstIndex = pickIndex(r, names);
@@ -122,17 +95,9 @@ export function createPersonRule(
       }
       const name_suffix = suffixFor(r, gender === "M" ? "M" : "F", age);
 
-      // First licence: on the 16th birthday or after the usual delay; when that delay would pass asOf
-      // (the young), any day from the 16th birthday to asOf — never a pile-up on asOf itself.
-      const licensedFrom = toEpochDay(addYears(birth, 16));
-      const delayed = licensedFrom + pickWeighted(r, LICENSING_DELAY_YEARS) * 365 + intBetween(r, 0, 364);
-      const licenseDay = delayed <= asOfDay ? delayed : intBetween(r, licensedFrom, asOfDay);
+      const licenseDay = lifeDates.licenceDayFor(r, birth);
       const overflow = intBetween(r, 0, 99);
-      const license_number = synthetic
-        ? syntheticLicenceFormat(syntheticLicences(slot))
-        : licenseState.derived
-          ? derivedLicenceNumber(licenseState.derived, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow, stateIndex)
-          : licenceNumberFor(licenseState, stateIndex, size);
+      const license_number = issueLicence(personSlot, 0, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow);
 
       const streetNumber = intBetween(r, 1, r.next() < 0.8 ? 9_999 : 99_999);
       // Streets named after people take surnames of four letters or more (Lincoln, Jackson; not "He Ct").
@@ -148,6 +113,8 @@ export function createPersonRule(
       const fleet_role = !archetype ? null : !bigFleet && r.next() < driverShareWithoutBigFleet(archetype) ? "driver" : pickWeighted(r, FLEET_HOLDER_ROLES);
       return {
         person_id,
+        household_id: householdId,
+        household_role: "head",
         first_name,
         middle_name,
         last_name,

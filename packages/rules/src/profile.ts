@@ -5,7 +5,7 @@ import { riskBand, riskScore } from "./risk.js";
 import { uuidFrom } from "./uuid.js";
 
 export interface ProfileRule {
-  /** The profile of person `i`: derived from the person and exactly their vehicles. */
+  /** The profile of the person at `i` (see personOrdinal): derived from the person and exactly the vehicles they own. */
   profileOf(person: Person, vehicles: readonly Vehicle[], i: number): Profile;
 }
 
@@ -48,6 +48,7 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
         profile_id: uuidFrom(streams.at(i)),
         person_id: person.person_id,
         full_name: fullName(person),
+        household_role: person.household_role,
         age,
         vehicle_count: vehicles.length,
         vehicle_summary: vehicleSummary(vehicles),

@@ -27,8 +27,25 @@ import { uuidFrom } from "./uuid.js";
 import { VIN_SERIALS, composeVin, modelYearCode, vinPartialSum } from "./vin.js";
 
 export interface VehicleRule {
-  /** The vehicles of person `i`, in order: a pure function of (seed, i, person, config). */
-  vehiclesOf(person: Person, i: number): Vehicle[];
+  /**
+   * The vehicles of household `i`, in order, each owned by one of its `members` (the head first): a
+   * pure function of (seed, i, members, config).
+   */
+  vehiclesOf(members: readonly Person[], i: number): Vehicle[];
+}
+
+/**
+ * Who owns a personal household's k-th vehicle: the head the first, a spouse or partner the second,
+ * each child of driving age one of the next (their own car), and the couple the rest, in turn.
+ */
+export function ownerOf(members: readonly Person[], k: number): Person {
+  const head = members[0]!;
+  const spouse = members[1]?.household_role === "spouse" ? members[1] : null;
+  const children = members.filter((m) => m.household_role === "child");
+  if (k === 0) return head;
+  if (k === 1) return spouse ?? head;
+  if (k - 2 < children.length) return children[k - 2]!;
+  return spouse && (k - children.length) % 2 === 1 ? spouse : head;
 }
 
 /** Share of personal vehicles kept away from home (a student's car at college, a second home; a rule). */
@@ -69,7 +86,7 @@ function milesAround(r: Random, mean: number): number {
  * of a model year are what keeps VINs unique past 3.3M keys (below).
  */
 const MIN_STEMS_PER_YEAR = 5;
-/** Vehicles per person whose VIN key comes straight from the person's slot: a small fleet's at most. */
+/** Vehicles per household whose VIN key comes straight from the household's slot: a small fleet's at most. */
 const SERIAL_STRIDE = SMALL_FLEET_MAX;
 
 
@@ -81,13 +98,13 @@ export function createVehicleRule(
 ): VehicleRule {
   const serials = createPermutation(VIN_SERIALS, config.seed ^ 0x5e71);
   // VIN tails (stem and serial) from a key per vehicle, dense so that VINs are unique by construction.
-  // Vehicle k < 8 of the person in `slot` has the key slot × 8 + k; a big fleet's vehicles from the 9th
+  // Vehicle k < 8 of the household in `slot` has the key slot × 8 + k; a big fleet's vehicles from the 9th
   // on are numbered after all big fleets ranked before it (big-fleets.ts), so their keys are dense too.
   // A key's remainder by VIN_SERIALS is the serial (after a keyed permutation, so serials look random);
   // its quotient q picks among the model year's stems — the first keys' quotients one range, the big
   // fleets' the next — so two vehicles of one model year share a VIN only if their keys are equal.
   // That holds while ⌈records × 8 / 3.3M⌉ + ⌈big-fleet vehicles / 3.3M⌉ ≤ the year's stems (at least 5:
-  // about 1.6M persons; 3.7M where a year has 10); past it quotients wrap, and the gate's UNIQUE_VIN
+  // about 1.6M households; 3.7M where a year has 10); past it quotients wrap, and the gate's UNIQUE_VIN
   // checks what remains.
   const denseQuotients = Math.ceil((SERIAL_STRIDE * config.records) / VIN_SERIALS);
   const vinTail = (key: number, big: boolean, stems: readonly VinStem[], shift: number): { stem: VinStem; serial: number } => {
@@ -145,7 +162,7 @@ export function createVehicleRule(
     return { offer: pickWeighted(r, modelsFor(line, null, CATALOG_LAST_YEAR)!), year: CATALOG_LAST_YEAR };
   };
 
-  // Plates: a keyed permutation of (ordinal, person) within the plate format's space, unique per state
+  // Plates: a keyed permutation of (ordinal, household) within the plate format's space, unique per state
   // while records × vehicles fits the space; the gate warns otherwise (UNIQUE_PLATE).
   const plates = new Map<string, { space: number; permute: (n: number) => number; format: (n: number) => string }>();
   const plateFor = (template: string, i: number, k: number): string => {
@@ -159,12 +176,13 @@ export function createVehicleRule(
   };
 
   return {
-    vehiclesOf(person: Person, i: number): Vehicle[] {
+    vehiclesOf(members: readonly Person[], i: number): Vehicle[] {
       const r = streams.at(i);
-      const commercial = person.lob_type === "commercial";
-      const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
-      const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(person.naics_code ?? "") ?? null) : null;
-      if (commercial && !archetype) throw new Error(`person ${i} is commercial without a known business archetype (naics ${person.naics_code})`);
+      const head = members[0]!;
+      const commercial = head.lob_type === "commercial";
+      const headAge = wholeYearsBetweenIso(head.date_of_birth, config.asOf);
+      const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(head.naics_code ?? "") ?? null) : null;
+      if (commercial && !archetype) throw new Error(`household ${i} is a commercial account without a known business archetype (naics ${head.naics_code})`);
       const { slot } = slots.slotOf(i);
       const bigFleet = commercial ? bigFleets.ofSlot(slot) : null;
       let count: number;
@@ -172,19 +190,21 @@ export function createVehicleRule(
         count = SMALL_FLEET_MAX + bigFleet.extra;
       } else if (archetype) {
         const small = ARCHETYPE_SIZES.get(archetype)!.small;
-        count = person.fleet_role === "driver" || !small ? 1 : pickWeighted(r, small);
+        count = head.fleet_role === "driver" || !small ? 1 : pickWeighted(r, small);
       } else {
         count = pickWeighted(r, personalCounts);
-        if (age < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
+        if (headAge < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
       }
-      const state = STATES_BY_CODE.get(person.state);
-      if (!state) throw new Error(`person ${i} lives in ${person.state}, a state without reference data`);
+      const state = STATES_BY_CODE.get(head.state);
+      if (!state) throw new Error(`household ${i} lives in ${head.state}, a state without reference data`);
       const vehicles: Vehicle[] = [];
       for (let k = 0; k < count; k++) {
-        const { offer, year: model_year } = modelFor(r, person.lob_type, archetype);
+        const owner = commercial ? head : ownerOf(members, k);
+        const age = owner === head ? headAge : wholeYearsBetweenIso(owner.date_of_birth, config.asOf);
+        const { offer, year: model_year } = modelFor(r, head.lob_type, archetype);
         const model = offer.model;
-        // A personal config may allow more than 8 vehicles a person: those past the 8th reuse the
-        // person's keys and shift the stem, outside the construction's guarantee (the gate checks).
+        // A personal config may allow more than 8 vehicles a household: those past the 8th reuse the
+        // household's keys and shift the stem, outside the construction's guarantee (the gate checks).
         const big = k >= SERIAL_STRIDE && bigFleet !== null;
         const key = big ? bigFleet!.offset + (k - SERIAL_STRIDE) : slot * SERIAL_STRIDE + (k % SERIAL_STRIDE);
         const { stem, serial } = vinTail(key, big, offer.stems, Math.floor(k / SERIAL_STRIDE) * (big ? 0 : 1));
@@ -203,7 +223,8 @@ export function createVehicleRule(
         const away = r.next() < (archetype ? COMMERCIAL_GARAGED_AWAY : PERSONAL_GARAGED_AWAY);
         vehicles.push({
           vehicle_id: uuidFrom(r),
-          person_id: person.person_id,
+          household_id: head.household_id,
+          person_id: owner.person_id,
           vin,
           make: model.make,
           model: model.model,
@@ -217,9 +238,9 @@ export function createVehicleRule(
           plate_type,
           registration_state: state.code,
           annual_mileage: milesAround(r, mean),
-          garaging_postal_code: away ? pickWeighted(r, ZIPS_BY_STATE.get(state.code)!).zip : person.postal_code,
+          garaging_postal_code: away ? pickWeighted(r, ZIPS_BY_STATE.get(state.code)!).zip : head.postal_code,
           ownership,
-          lob_type: person.lob_type,
+          lob_type: head.lob_type,
         });
       }
       return vehicles;

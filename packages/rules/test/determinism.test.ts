@@ -14,26 +14,27 @@ describe("determinism", () => {
     expect(sharded(c, shards)).toEqual(whole);
   });
 
-  it("builds record i alone exactly as within a range", () => {
+  it("builds household i alone exactly as within a range, and a person's profile from the person and what they own", () => {
     const g = createGenerator(c);
     for (const i of [0, 1, 777, 1_499]) {
-      const person = g.person(i);
-      const vehicles = g.vehiclesOf(person, i);
-      expect({ index: i, person, vehicles, profile: g.profileOf(person, vehicles, i) }).toEqual(whole[i]);
+      expect([...g.range(i, i + 1)]).toEqual([whole[i]]);
+      const { persons, vehicles, profiles } = whole[i]!;
+      persons.forEach((person, m) => expect(g.profileOf(person, vehicles.filter((v) => v.person_id === person.person_id), i, m)).toEqual(profiles[m]));
     }
   });
 
-  it("takes the record count as input: persons hold slots among all records, so a larger snapshot is another population", () => {
-    // Licence states, licence numbers, emails and VIN serials come from each person's slot among
+  it("takes the record count as input: households hold slots among all records, so a larger snapshot is another population", () => {
+    // Licence states, licence numbers, emails and VIN serials come from each household's slot among
     // `records` (person-slots.ts): that is what makes them unique without shards knowing each other.
     const larger = bundles(config({ records: 3_000 }), 0, 50);
-    expect(larger.map((b) => b.person.email)).not.toEqual(whole.slice(0, 50).map((b) => b.person.email));
+    expect(larger.map((b) => b.persons[0]!.email)).not.toEqual(whole.slice(0, 50).map((b) => b.persons[0]!.email));
     expect(bundles(config({ records: c.records }), 0, 50)).toEqual(whole.slice(0, 50));
   });
 
   it("changes with the seed", () => {
     const other = bundles(config({ records: 10, seed: 43 }));
-    expect(other[0]?.person.person_id).not.toBe(whole[0]?.person.person_id);
+    expect(other[0]?.persons[0]!.person_id).not.toBe(whole[0]?.persons[0]!.person_id);
+    expect(other[0]?.household.household_id).not.toBe(whole[0]?.household.household_id);
   });
 
   it("rejects a range outside the snapshot", () => {

@@ -10,9 +10,11 @@ import { bundles, config } from "./fixtures.js";
 const goldenUrl = new URL("./golden/seed-42.json", import.meta.url);
 
 function golden() {
-  const [first, second, third] = bundles(config({ records: 200 })).filter((_, i) => i < 3);
-  const commercial = bundles(config({ records: 200 })).find((b) => b.person.lob_type === "commercial");
-  return { generator: GENERATOR, records: [first, second, third, commercial] };
+  const all = bundles(config({ records: 200 }));
+  const [first, second, third] = all.filter((_, i) => i < 3);
+  const family = all.find((b) => b.persons.some((p) => p.household_role === "child"));
+  const commercial = all.find((b) => b.household.lob_type === "commercial");
+  return { generator: GENERATOR, records: [first, second, third, family, commercial] };
 }
 
 describe("golden records, seed 42", () => {

@@ -1,19 +1,20 @@
-import { Person, Profile, Vehicle } from "@sdh/schemas";
+import { Household, Person, Profile, Vehicle } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate, wholeYearsBetween } from "../src/index.js";
 import { bundles, config } from "./fixtures.js";
 
 const c = config({ records: 5_000 });
 const all = bundles(c);
-const persons = all.map((b) => b.person);
+const persons = all.flatMap((b) => b.persons);
 const vehicles = all.flatMap((b) => b.vehicles);
 // Realism against public references: realism-vehicles, realism-places, realism-people and
 // realism-commercial on a 50,000-person snapshot; here the schema and the profiles.
-const profiles = all.map((b) => b.profile);
+const profiles = all.flatMap((b) => b.profiles);
 const asOf = parseIsoDate(c.asOf);
 
 describe("every record parses with its schema", () => {
   it.each([
+    ["households", Household, all.map((b) => b.household)],
     ["persons", Person, persons],
     ["vehicles", Vehicle, vehicles],
     ["profiles", Profile, profiles],
@@ -42,18 +43,19 @@ describe("persons", () => {
     expect(ages.at(-1)).toBeLessThanOrEqual(91);
   });
 
-  it("have business fields exactly when commercial, at about the configured share", () => {
+  it("have business fields exactly when commercial; households are commercial accounts at about the configured share", () => {
     for (const p of persons) expect(p.business_name === null && p.fleet_role === null).toBe(p.lob_type === "personal");
-    const commercial = persons.filter((p) => p.lob_type === "commercial").length / persons.length;
+    const commercial = all.filter((b) => b.household.lob_type === "commercial").length / all.length;
     expect(commercial).toBeGreaterThan(0.12);
     expect(commercial).toBeLessThan(0.18);
   });
 });
 
 describe("profiles", () => {
-  it("agree with the person and exactly their vehicles", () => {
-    all.forEach(({ person, vehicles: owned, profile }) => {
+  it("agree with the person and exactly the vehicles they own", () => {
+    all.flatMap((b) => b.persons.map((person, m) => ({ person, owned: b.vehicles.filter((v) => v.person_id === person.person_id), profile: b.profiles[m]! }))).forEach(({ person, owned, profile }) => {
       expect(profile.person_id).toBe(person.person_id);
+      expect(profile.household_role).toBe(person.household_role);
       expect(profile.vehicle_count).toBe(owned.length);
       expect(profile.vehicle_summary).toBe(owned.length ? owned.map((v) => `${v.model_year} ${v.make} ${v.model}`).join("; ") : null);
       expect(profile.primary_vehicle_id === null).toBe(owned.length === 0);

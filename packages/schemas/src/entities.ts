@@ -10,6 +10,9 @@ type SpecOf<E extends Entity> = Extract<PcEntities[number], { name: E }>;
 /** The entity whose records `config.records` counts and shards split: the first one declared. */
 export const ROOT_ENTITY: Entity = PC_PACK_SPEC.entities[0].name;
 
+/** Records per entity of the current pack, every entity present (a file's `Counts` may lack entities of older schemas). */
+export type EntityCounts = Record<Entity, number>;
+
 /** One value per entity, in the declared order: `perEntity(() => 0)` is a Counts of zeros. */
 export function perEntity<T>(make: (entity: Entity) => T): Record<Entity, T> {
   return Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, make(e.name)])) as Record<Entity, T>;

@@ -1,6 +1,7 @@
 export { SCHEMA_VERSION, VERSION_TAG, versionedFileName, PULL_RECORD_FILE } from "./version.js";
 export { LobType, UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
-export { Person, Gender, MaritalStatus, FleetRole, CdlClass } from "./person.js";
+export { Person, Gender, MaritalStatus, FleetRole, CdlClass, HouseholdRole } from "./person.js";
+export { Household } from "./household.js";
 export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, FuelType, PlateType, VIN_PATTERN } from "./vehicle.js";
 export { Profile, RiskBand } from "./profile.js";
 export {
@@ -16,6 +17,7 @@ export {
 export {
   Entity,
   Counts,
+  PackRef,
   Generator,
   ManifestFile,
   Manifest,
@@ -32,7 +34,7 @@ export { SnapshotId, SnapshotPath, snapshotIdProblem, pathSetProblems } from "./
 export { documentSchemaOf, DOCUMENT_SCHEMAS, type DocumentName } from "./document-schemas.js";
 export { packSpecProblems, impliedRules, type PackSpec, type EntitySpec, type ForeignKeySpec, type ParentSpec } from "./pack-spec.js";
 export { PC_PACK_SPEC } from "./packs/pc.js";
-export { ENTITY_SPECS, ENTITY_SCHEMAS, ENTITY_KEYS, ROOT_ENTITY, perEntity, isEntity, schemaIdOf, columnsOf, jsonSchemaOf, recordJsonSchema, type Column, type ColumnType, type EntityRecord } from "./entities.js";
+export { ENTITY_SPECS, ENTITY_SCHEMAS, ENTITY_KEYS, ROOT_ENTITY, perEntity, isEntity, schemaIdOf, columnsOf, jsonSchemaOf, recordJsonSchema, type Column, type ColumnType, type EntityRecord, type EntityCounts } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";
 export { renderDataDictionary, dictionaryRows, type DictionaryRow, type DictionaryExamples } from "./dictionary/data-dictionary.js";

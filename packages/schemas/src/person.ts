@@ -10,11 +10,16 @@ export type CdlClass = z.infer<typeof CdlClass>;
 export const CdlClass = z.enum(["A", "B", "C"]);
 export type FleetRole = z.infer<typeof FleetRole>;
 export const FleetRole = z.enum(["owner", "fleet_manager", "driver"]);
+export type HouseholdRole = z.infer<typeof HouseholdRole>;
+/** A person's place in their household: its head (the policyholder), the head's spouse or partner, or a child of driving age living at home. */
+export const HouseholdRole = z.enum(["head", "spouse", "child"]);
 
 /** A named insured or driver. Every person holds a driver licence. */
 export const Person = z
   .object({
     person_id: Uuid.describe("Stable identifier of the person (UUID)"),
+    household_id: Uuid.describe("The household (or commercial account) the person belongs to"),
+    household_role: HouseholdRole.describe("head (the household's policyholder), spouse (spouse or partner) or child (of driving age, living at home); a commercial account's person is its head"),
     first_name: z.string().min(1).describe("Given name"),
     middle_name: z.string().min(1).nullable().describe("Middle name; null when the person has none"),
     last_name: z.string().min(1).describe("Family name, as written: may hold an apostrophe, a hyphen or accented letters (O'Brien, García, Smith-Jones)"),
@@ -24,7 +29,7 @@ export const Person = z
     marital_status: MaritalStatus.describe("Marital status, as rated in personal lines"),
     email: z.string().email().describe("Contact email; unique in the snapshot, always on a reserved domain (example.com, example.net, example.org)"),
     phone: z.string().regex(/^\(\d{3}\) 555-01\d{2}$/).describe("Contact phone: an area code that serves the residence's ZIP code, always in the fictional 555-0100..0199 range"),
-    street: z.string().min(1).describe("Street address of the residence (number, name, USPS suffix)"),
+    street: z.string().min(1).describe("Street address of the residence (number, name, USPS suffix): the household's"),
     address_line2: z.string().min(1).nullable().describe("Apartment or unit (Apt 4B, Unit 12); null for a house"),
     city: z.string().min(1).describe("City of the residence: the USPS city of its ZIP code"),
     county: z.string().min(1).describe("County (or parish, borough) of the residence's ZIP code"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LobType, Uuid } from "./common.js";
+import { HouseholdRole } from "./person.js";
 
 export type RiskBand = z.infer<typeof RiskBand>;
 export const RiskBand = z.enum(["low", "moderate", "elevated", "high"]);
@@ -10,6 +11,7 @@ export const Profile = z
     profile_id: Uuid.describe("Stable identifier of the profile (UUID)"),
     person_id: Uuid.describe("The person this profile describes"),
     full_name: z.string().min(1).describe("First, middle and last name"),
+    household_role: HouseholdRole.describe("The person's place in their household, as on the person"),
     age: z.number().int().min(16).max(120).describe("Age in whole years at the snapshot's asOf date"),
     vehicle_count: z.number().int().min(0).describe("Number of vehicles the person owns in this snapshot"),
     vehicle_summary: z.string().min(1).nullable().describe("Each vehicle as 'year make model', separated by '; '; null when none (an empty string would read as null from CSV)"),

@@ -27,7 +27,7 @@ export type ColumnProfile = z.infer<typeof ColumnProfile>;
 
 /** An observed share compared with what the config (or the generator's reference tables) asks for. */
 export const DistributionCheck = z.object({
-  name: z.string().describe("e.g. lob_mix.commercial, vehicles_per_person.personal.2, age_band.personal.25-34"),
+  name: z.string().describe("e.g. lob_mix.commercial, vehicles_per_household.personal.2, age_band.personal.25-34 (ages of households' heads)"),
   expected: z.number().min(0).max(1),
   observed: z.number().min(0).max(1),
   tolerance: z.number().min(0).describe("Largest accepted |observed - expected|: max(0.01, 4 standard errors of the share)"),
@@ -39,9 +39,14 @@ export type DistributionCheck = z.infer<typeof DistributionCheck>;
 export const QualityReport = z
   .object({
     counts: Counts,
-    columns: z.object({ persons: z.array(ColumnProfile), vehicles: z.array(ColumnProfile), profiles: z.array(ColumnProfile) }),
+    columns: z.object({
+      households: z.array(ColumnProfile).optional().describe("Schema 0.3 on"),
+      persons: z.array(ColumnProfile),
+      vehicles: z.array(ColumnProfile),
+      profiles: z.array(ColumnProfile),
+    }),
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_2.json");
+  .describe("quality_report_v0_3.json");
 export type QualityReport = z.infer<typeof QualityReport>;

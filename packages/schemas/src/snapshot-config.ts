@@ -10,7 +10,7 @@ export type IdentifierStyle = z.infer<typeof IdentifierStyle>;
 
 const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
 
-/** Probability of each vehicle count: weights[k] is the share of persons who own k vehicles. */
+/** Probability of each vehicle count: weights[k] is the share of personal households that keep k vehicles. */
 const VehicleCountWeights = z
   .array(z.number().min(0).max(1), { error: "must be a list of probabilities, one per vehicle count from 0" })
   .min(1)
@@ -35,18 +35,18 @@ const SEED_RANGE = "a whole number from 0 to 2^53 - 1";
  */
 export const SnapshotConfig = z
   .object({
-    records: wholeNumber("a whole number of persons", 1, 100_000_000)
+    records: wholeNumber("a whole number of households", 1, 100_000_000)
       .default(200)
-      .describe("Number of persons; vehicles and profiles follow from them"),
+      .describe("Number of households and business accounts (the P&C pack's root); their persons, vehicles and profiles follow from them"),
     seed: wholeNumber(SEED_RANGE, 0, Number.MAX_SAFE_INTEGER, { below: `must be ${SEED_RANGE}`, above: `must be ${SEED_RANGE}` })
       .default(42)
       .describe("Seed of every random choice; the same seed and config give the same bytes"),
     asOf: IsoDate.default("2026-01-06").describe("Reference date (YYYY-MM-DD) for ages, licence and model years; never 'today'"),
     lobMix: z
-      .object({ personal: z.number().min(0).max(1).describe("Share of personal-lines persons"), commercial: z.number().min(0).max(1).describe("Share of commercial-lines persons") })
+      .object({ personal: z.number().min(0).max(1).describe("Share of personal-lines households"), commercial: z.number().min(0).max(1).describe("Share of commercial accounts") })
       .refine((m) => sumsToOne([m.personal, m.commercial]), { error: "personal + commercial must add up to 1" })
       .default({ personal: 0.85, commercial: 0.15 })
-      .describe("Share of persons in personal and commercial lines"),
+      .describe("Share of households (personal lines) and business accounts (commercial lines)"),
     // Since 0.2 commercial fleets follow their business archetype (1 to hundreds of vehicles), so only
     // personal lines take a distribution here.
     vehiclesPerPerson: z
@@ -55,13 +55,13 @@ export const SnapshotConfig = z
         { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype` : undefined) },
       )
       .default({ personal: [0.08, 0.45, 0.33, 0.1, 0.04] })
-      .describe("Distribution of vehicles per personal-lines person (persons under 18 own at most one)"),
+      .describe("Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2; a head under 18 keeps at most one)"),
     identifiers: IdentifierStyle.default("realistic").describe(
       "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",
     ),
-    shardSize: wholeNumber("a whole number of persons per shard", 1, 10_000_000)
+    shardSize: wholeNumber("a whole number of households per shard", 1, 10_000_000)
       .default(50_000)
-      .describe("Persons per shard; changes how work is split, never the data"),
+      .describe("Households per shard; changes how work is split, never the data"),
     formats: z
       .array(OutputFormat, { error: "must be a list of formats: csv, json, jsonl, parquet" })
       .min(1, { error: "must name at least one format: csv, json, jsonl, parquet" })

@@ -4,17 +4,26 @@ import { RecordedConfig } from "./snapshot-config.js";
 import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
 import { versionedFileName } from "./version.js";
 
-export const Entity = z.enum(["persons", "vehicles", "profiles"]);
+/** The P&C pack's entities, in build order (packs/pc.ts declares them; a test holds the two equal). */
+export const Entity = z.enum(["households", "persons", "vehicles", "profiles"]);
 export type Entity = z.infer<typeof Entity>;
 
+/** Records per entity. Snapshots before schema 0.3 have no households: their counts lack the field. */
 export const Counts = z
   .object({
+    households: z.number().int().min(0).optional().describe("Household and business-account records: the root, which config.records counts (schema 0.3 on)"),
     persons: z.number().int().min(0).describe("Person records"),
     vehicles: z.number().int().min(0).describe("Vehicle records"),
     profiles: z.number().int().min(0).describe("Profile records (one per person)"),
   })
   .describe("Records per entity");
 export type Counts = z.infer<typeof Counts>;
+
+/** The entity pack that declared a snapshot's records (ADR 0016), and its version: the generator's. */
+export const PackRef = z
+  .object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/).describe("The pack's name, as a config chooses it (pc)"), version: z.string().describe("The pack's version") })
+  .describe("The entity pack of the records (schema 0.3 on)");
+export type PackRef = z.infer<typeof PackRef>;
 
 export const Generator = z
   .object({ name: z.string().describe("Generator name (sdh-rules)"), version: z.string().describe("Generator version; moves with any change to the bytes of a seeded snapshot") })
@@ -27,7 +36,7 @@ export const MANIFEST_FILE_NAME = versionedFileName("snapshot_manifest", "json")
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
   path: SnapshotPath,
-  entity: z.enum(["persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds"),
+  entity: z.enum(["households", "persons", "vehicles", "profiles", "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds: an entity's records, or a document"),
   format: z.enum(["csv", "json", "jsonl", "parquet", "markdown", "text"]).describe("File format"),
   records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
   bytes: z.number().int().min(0).describe("Size in bytes"),
@@ -44,6 +53,7 @@ export const Manifest = z
     asOf: IsoDate.describe("Reference date of the data"),
     generatedAt: z.iso.datetime().describe("When the snapshot was built; the only wall-clock field"),
     generator: Generator,
+    pack: PackRef.optional(),
     config: RecordedConfig,
     counts: Counts,
     files: z.array(ManifestFile).describe("Every file of the snapshot except the manifest itself"),
@@ -61,29 +71,40 @@ export const Manifest = z
     for (const problem of pathSetProblems(paths)) ctx.addIssue({ code: "custom", path: ["files"], message: problem });
     if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
   })
-  .describe("snapshot_manifest_v0_2.json");
+  .describe("snapshot_manifest_v0_3.json");
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
 export type Contact = z.infer<typeof Contact>;
 
-/** dataset_v0_2.json: what the dataset is, for people browsing it. */
+/** dataset_v0_3.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z
   .object({
     dataset: z.string(),
     title: z.string(),
     description: z.string(),
     schemaVersion: z.string(),
-    entities: z.array(z.object({ name: Entity, description: z.string(), primaryKey: z.string(), records: z.number().int().min(0) })),
+    entities: z.array(
+      z.object({
+        name: Entity,
+        description: z.string(),
+        primaryKey: z.string(),
+        foreignKeys: z
+          .array(z.object({ field: z.string(), entity: Entity, key: z.string() }).describe("field holds a key of another entity's record"))
+          .optional()
+          .describe("References to other entities' records (schema 0.3 on)"),
+        records: z.number().int().min(0),
+      }),
+    ),
     contacts: z.array(Contact),
   })
-  .describe("dataset_v0_2.json");
+  .describe("dataset_v0_3.json");
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
-/** metadata_v0_2.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+/** metadata_v0_3.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
-  .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
-  .describe("metadata_v0_2.json");
+  .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, pack: PackRef.optional(), seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
+  .describe("metadata_v0_3.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -106,7 +127,7 @@ export const ValidationReport = z
       }),
     ),
   })
-  .describe("validation_report_v0_2.json");
+  .describe("validation_report_v0_3.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
 /** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
@@ -117,7 +138,7 @@ export const LatestPointer = z
     generatedAt: z.iso.datetime().describe("When it was built"),
     manifest: z
       .string()
-      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.2/`): `v0.2/<snapshotId>/snapshot_manifest_v0_2.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_2.json`"),
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.3/`): `v0.3/<snapshotId>/snapshot_manifest_v0_3.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_3.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

@@ -25,7 +25,8 @@ export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 export const Vehicle = z
   .object({
     vehicle_id: Uuid.describe("Stable identifier of the vehicle (UUID)"),
-    person_id: Uuid.describe("Owner: the person_id of a person in the same snapshot"),
+    household_id: Uuid.describe("The household (or commercial account) that keeps the vehicle: its owner's"),
+    person_id: Uuid.describe("Owner: the person_id of a person of the household"),
     vin: z.string().regex(VIN_PATTERN).describe("Vehicle identification number built from NHTSA vPIC's patterns for its make, model and year: decodes to them, with a valid check digit (position 9) and model-year code (position 10)"),
     make: z.string().min(1).describe("Manufacturer brand as vPIC names it, e.g. Toyota"),
     model: z.string().min(1).describe("Model as vPIC names it, e.g. Camry"),

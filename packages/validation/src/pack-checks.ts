@@ -25,6 +25,9 @@ export interface PackChecks {
   pack: PackSpec;
   /** Uniqueness rules beyond primary keys: how each one's keys pack, and about how many per root record. */
   uniqueKeys: Readonly<Record<string, { kind: KeyKind; perRoot: number }>>;
-  /** One gate's domain checks, by entity (an entity without any may be left out), and the bytes their state holds. */
-  create(context: PackCheckContext): { checks: Readonly<Record<string, DomainCheck>>; bytes(): number };
+  /**
+   * One gate's domain checks, by entity (an entity without any may be left out); `finish` runs the
+   * rules that need every record (once all are in, per shard); `bytes` is what their state holds.
+   */
+  create(context: PackCheckContext): { checks: Readonly<Record<string, DomainCheck>>; finish?(): void; bytes(): number };
 }

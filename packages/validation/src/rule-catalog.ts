@@ -11,10 +11,12 @@ export interface RuleDefinition {
  * scripts key on them, so a code is never renamed or reused; a retired rule keeps its code unused.
  */
 export const RULES = {
+  SCHEMA_HOUSEHOLD_INVALID: { severity: "error", message: "Every household matches the Household schema (types, formats, allowed values)" },
   SCHEMA_PERSON_INVALID: { severity: "error", message: "Every person matches the Person schema (types, formats, allowed values)" },
   SCHEMA_VEHICLE_INVALID: { severity: "error", message: "Every vehicle matches the Vehicle schema (types, formats, allowed values)" },
   SCHEMA_PROFILE_INVALID: { severity: "error", message: "Every profile matches the Profile schema (types, formats, allowed values)" },
 
+  UNIQUE_HOUSEHOLD_ID: { severity: "error", message: "household_id is unique" },
   UNIQUE_PERSON_ID: { severity: "error", message: "person_id is unique" },
   UNIQUE_VEHICLE_ID: { severity: "error", message: "vehicle_id is unique" },
   UNIQUE_PROFILE_ID: { severity: "error", message: "profile_id is unique" },
@@ -28,15 +30,20 @@ export const RULES = {
   // (28M for Florida's format), so very large snapshots can repeat one; vehicle_id and VIN stay the keys.
   UNIQUE_PLATE: { severity: "warning", message: "plate is unique within its registration_state" },
 
+  REF_PERSON_HOUSEHOLD_MISSING: { severity: "error", message: "Every person's household_id is a household in the snapshot" },
+  REF_VEHICLE_HOUSEHOLD_MISSING: { severity: "error", message: "Every vehicle's household_id is a household in the snapshot" },
+  REF_HOUSEHOLD_MEMBER_COUNT: { severity: "error", message: "A household's member_count equals the persons that belong to it" },
+  REF_HOUSEHOLD_VEHICLE_COUNT: { severity: "error", message: "A household's vehicle_count equals the vehicles that belong to it" },
   REF_VEHICLE_OWNER_MISSING: { severity: "error", message: "Every vehicle's person_id is a person in the snapshot" },
   REF_PROFILE_PERSON_MISSING: { severity: "error", message: "Every profile's person_id is a person in the snapshot" },
   REF_PROFILE_MISSING: { severity: "error", message: "Every person has a profile" },
   REF_PROFILE_DUPLICATE: { severity: "error", message: "No person has more than one profile" },
   REF_PROFILE_VEHICLE_COUNT: { severity: "error", message: "A profile's vehicle_count equals the vehicles its person owns" },
   REF_PROFILE_VEHICLE_SUMMARY: { severity: "error", message: "A profile's vehicle_summary lists its person's vehicles, in order, as 'year make model'" },
+  REF_PROFILE_HOUSEHOLD_ROLE: { severity: "error", message: "A profile's household_role is its person's" },
   REF_PROFILE_PRIMARY_VEHICLE: { severity: "error", message: "A profile's primary_vehicle_id is its person's highest-mileage vehicle (the earlier on a tie)" },
 
-  COUNT_CONFIG_MISMATCH: { severity: "error", message: "The snapshot holds as many persons as the config asked for" },
+  COUNT_CONFIG_MISMATCH: { severity: "error", message: "The snapshot holds as many households as the config asked for (config.records)" },
   COUNT_GENERATED_MISMATCH: { severity: "error", message: "Each entity holds as many records as were generated" },
   COUNT_EXPORT_MISMATCH: { severity: "error", message: "Every exported file of an entity holds the same number of records" },
   COUNT_MANIFEST_MISMATCH: { severity: "error", message: "Record counts agree with the manifest" },
@@ -54,7 +61,11 @@ export const RULES = {
   DOMAIN_MINOR_CONTRACT: { severity: "error", message: "Nobody under 18 at asOf finances or leases a vehicle" },
   DOMAIN_LICENSE_FORMAT: { severity: "error", message: "license_number has the issuing state's format" },
   DOMAIN_PLATE_FORMAT: { severity: "error", message: "plate has the registration state's format" },
-  DOMAIN_LOB_MISMATCH: { severity: "error", message: "A vehicle's and a profile's lob_type equal their person's" },
+  DOMAIN_LOB_MISMATCH: { severity: "error", message: "A person's lob_type equals their household's, and a vehicle's and a profile's their person's" },
+  DOMAIN_HOUSEHOLD_HEAD: { severity: "error", message: "Every household has exactly one head" },
+  DOMAIN_HOUSEHOLD_ADDRESS: { severity: "error", message: "A person's address (street, address_line2, city, county, state, postal_code) is their household's" },
+  DOMAIN_HOUSEHOLD_CHILD_AGE: { severity: "error", message: "A household's child is at least 18 years younger than its head (whole years at asOf)" },
+  DOMAIN_VEHICLE_HOUSEHOLD: { severity: "error", message: "A vehicle's owner belongs to the vehicle's household" },
   DOMAIN_LOB_FIELDS: { severity: "error", message: "business_name, fleet_role, naics_code and gvwr_class are set in commercial lines, and these and usdot_number and cdl_class are null in personal lines" },
 
   PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },

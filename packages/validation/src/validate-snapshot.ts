@@ -4,20 +4,16 @@ import { ValidationGate, type GateOptions } from "./validation-gate.js";
 export type RecordSource = Iterable<unknown> | AsyncIterable<unknown>;
 
 /**
- * The snapshot's records, entity by entity. Each is read once, in this order: persons first (their ids
- * are the only thing held in memory), then vehicles, then profiles. Functions, so nothing is opened
- * before its turn.
+ * The snapshot's records, entity by entity. Each is read once, in the declared order (households,
+ * persons, vehicles, profiles): a parent's records before its children's, and only keys and a few
+ * bytes per record are held in memory. Functions, so nothing is opened before its turn.
  */
-export interface SnapshotSources {
-  persons: () => RecordSource;
-  vehicles: () => RecordSource;
-  profiles: () => RecordSource;
-}
+export type SnapshotSources = Record<Entity, () => RecordSource>;
 
 /** A number of records someone claims an entity has: the config, the generator, an exported file or the manifest. */
 export interface CountClaim {
   kind: "config" | "generated" | "export" | "manifest";
-  /** Who claims it, as the report should name it: "config.records", "persons_v0_2.csv", ... */
+  /** Who claims it, as the report should name it: "config.records", "households_v0_3.csv", ... */
   source: string;
   entity: Entity;
   records: number;
@@ -41,7 +37,7 @@ export interface ValidationRun {
   indexBytes: number;
 }
 
-/** Runs every rule over the snapshot in one streaming pass per entity: persons, vehicles, then profiles. */
+/** Runs every rule over the snapshot in one streaming pass per entity, in the declared order. */
 export async function validateSnapshot(sources: SnapshotSources, options: ValidateOptions): Promise<ValidationRun> {
   const gate = new ValidationGate(options);
   const every = options.progressEvery ?? 100_000;

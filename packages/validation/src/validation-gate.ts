@@ -1,4 +1,4 @@
-import { impliedRules, perEntity, type Counts, type Entity } from "@sdh/schemas";
+import { impliedRules, perEntity, type EntityCounts, type Entity } from "@sdh/schemas";
 import { DeclaredChecks } from "./declared/declared-checks.js";
 import type { ExportedKeys } from "./keys/compact-key-set.js";
 import { createUniqueKeys, uniqueRulesOf, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
@@ -23,7 +23,7 @@ export interface GateOptions {
  * and failures (JSON-safe, small), and its uniqueness keys (large; kept as typed arrays).
  */
 export interface ShardGateResult {
-  counts: Counts;
+  counts: EntityCounts;
   failures: RuleFailures[];
 }
 
@@ -46,8 +46,9 @@ export class ValidationGate {
   private readonly declared: DeclaredChecks;
   private readonly domain: Readonly<Record<string, DomainCheck>>;
   private readonly domainBytes: () => number;
+  private readonly domainFinish: () => void;
   private readonly observers: readonly RecordObserver[];
-  readonly counts: Counts = perEntity(() => 0);
+  readonly counts: EntityCounts = perEntity(() => 0);
 
   constructor(options: GateOptions) {
     const { asOf, expectedPersons } = options;
@@ -62,6 +63,7 @@ export class ValidationGate {
     const domain = pack.create({ asOf, reportOf, keys: this.keys, expectedRoots: expectedPersons });
     this.domain = domain.checks;
     this.domainBytes = domain.bytes;
+    this.domainFinish = domain.finish ?? (() => {});
     this.observers = options.observers ?? [];
   }
 
@@ -75,6 +77,7 @@ export class ValidationGate {
   /** Runs the whole-snapshot rules (every parent has its exactly-one child, counts agree with the claims) and builds the report. */
   finish(claims: readonly CountClaim[] = []): ValidationRun {
     this.declared.finish();
+    this.domainFinish();
     const { report, counts } = this;
     for (const claim of claims) {
       if (claim.records !== counts[claim.entity]) {
@@ -91,6 +94,7 @@ export class ValidationGate {
    */
   finishShard(): { result: ShardGateResult; keys: Record<UniqueRule, ExportedKeys> } {
     this.declared.finish();
+    this.domainFinish();
     const keys = Object.fromEntries(this.uniqueRules.map((rule) => [rule, this.keys[rule]!.export()])) as Record<UniqueRule, ExportedKeys>;
     return { result: { counts: { ...this.counts }, failures: this.report.state() }, keys };
   }

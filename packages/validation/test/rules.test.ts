@@ -11,10 +11,10 @@ async function failingCodes(snapshot: SnapshotRecords, claims: CountClaim[] = []
 describe("the validation gate", () => {
   it("passes a clean seeded snapshot with no errors and no warnings", async () => {
     const snapshot = cleanSnapshot(2_000);
-    const { report, codes } = await failingCodes(snapshot, [{ kind: "config", source: "config.records", entity: "persons", records: 2_000 }]);
+    const { report, codes } = await failingCodes(snapshot, [{ kind: "config", source: "config.records", entity: "households", records: 2_000 }]);
     expect(codes).toEqual([]);
     expect(report).toMatchObject({ passed: true, errors: 0, warnings: 0 });
-    expect(report.counts).toEqual({ persons: 2_000, vehicles: snapshot.vehicles.length, profiles: 2_000 });
+    expect(report.counts).toEqual({ households: 2_000, persons: snapshot.persons.length, vehicles: snapshot.vehicles.length, profiles: snapshot.persons.length });
     expect(report.rules.map((r) => r.code)).toEqual(RULE_CODES);
   });
 
@@ -43,7 +43,7 @@ describe("the validation gate", () => {
   ] as const)("reconciles counts claimed by the %s", async (kind, code) => {
     const snapshot = cleanSnapshot();
     const claims: CountClaim[] = [
-      { kind, source: "agrees", entity: "persons", records: 300 },
+      { kind, source: "agrees", entity: "households", records: 300 },
       { kind, source: "disagrees", entity: "vehicles", records: snapshot.vehicles.length + 1 },
     ];
     const { report, codes } = await failingCodes(snapshot, claims);
@@ -78,12 +78,13 @@ describe("the validation gate", () => {
     }
     const progress: string[] = [];
     const { report } = await validateSnapshot(
-      { persons: () => slowly(snapshot.persons), vehicles: () => slowly(snapshot.vehicles), profiles: () => slowly(snapshot.profiles) },
+      { households: () => slowly(snapshot.households), persons: () => slowly(snapshot.persons), vehicles: () => slowly(snapshot.vehicles), profiles: () => slowly(snapshot.profiles) },
       { asOf: snapshot.config.asOf, progressEvery: 50, onProgress: (entity, n) => progress.push(`${entity}:${n}`) },
     );
     expect(report.passed).toBe(true);
     expect(progress).toContain("persons:50");
-    expect(progress).toContain(`profiles:100`);
+    expect(progress).toContain("households:100");
+    expect(progress).toContain(`profiles:${snapshot.persons.length}`);
   });
 });
 
@@ -103,8 +104,9 @@ describe("the rules a pack's declaration implies (ADR 0016)", () => {
     const { RULES } = await import("@sdh/validation");
     const implied = impliedRules(PC_PACK_SPEC);
     expect(implied.map((r) => r.code)).toEqual([
-      "SCHEMA_PERSON_INVALID", "UNIQUE_PERSON_ID",
-      "SCHEMA_VEHICLE_INVALID", "UNIQUE_VEHICLE_ID", "REF_VEHICLE_OWNER_MISSING",
+      "SCHEMA_HOUSEHOLD_INVALID", "UNIQUE_HOUSEHOLD_ID",
+      "SCHEMA_PERSON_INVALID", "UNIQUE_PERSON_ID", "REF_PERSON_HOUSEHOLD_MISSING",
+      "SCHEMA_VEHICLE_INVALID", "UNIQUE_VEHICLE_ID", "REF_VEHICLE_HOUSEHOLD_MISSING", "REF_VEHICLE_OWNER_MISSING",
       "SCHEMA_PROFILE_INVALID", "UNIQUE_PROFILE_ID", "REF_PROFILE_PERSON_MISSING", "REF_PROFILE_MISSING", "REF_PROFILE_DUPLICATE",
     ]);
     for (const { code, message } of implied) {

@@ -1,4 +1,4 @@
-import { Person, Profile, Vehicle, jsonSchemaOf, type Entity } from "@sdh/schemas";
+import { ENTITY_SCHEMAS, jsonSchemaOf, type Entity } from "@sdh/schemas";
 import { compileSchemaCheck } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot } from "@sdh/validation/testing";
@@ -14,7 +14,7 @@ const REPLACEMENTS: unknown[] = [
 
 function verdicts(entity: Entity, records: readonly unknown[]) {
   const check = compileSchemaCheck(entity);
-  const zod = { persons: Person, vehicles: Vehicle, profiles: Profile }[entity];
+  const zod = ENTITY_SCHEMAS[entity];
   const fields = Object.keys((jsonSchemaOf(entity) as { properties: object }).properties);
   let compared = 0;
   const disagreements: string[] = [];
@@ -34,6 +34,7 @@ function verdicts(entity: Entity, records: readonly unknown[]) {
 describe("compileSchemaCheck", () => {
   const snapshot = cleanSnapshot(60);
   it.each([
+    ["households", snapshot.households],
     ["persons", snapshot.persons],
     ["vehicles", snapshot.vehicles],
     ["profiles", snapshot.profiles],

@@ -1,23 +1,26 @@
-import type { Entity } from "@sdh/schemas";
+import { Entity } from "@sdh/schemas";
 import { mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, type SnapshotRecords } from "@sdh/validation/testing";
 
-type Bundle = { person: unknown; vehicles: unknown[]; profile: unknown };
+type Bundle = Record<Entity, Array<Record<string, unknown>>>;
 
-/** The snapshot as the generator emits it: each person, their vehicles, their profile. */
+/** The snapshot as the generator emits it: each household, then its persons, vehicles and profiles. */
 function bundlesOf(snapshot: SnapshotRecords): Bundle[] {
-  return snapshot.persons.map((person, i) => ({
-    person,
-    vehicles: snapshot.vehicles.filter((v) => v.person_id === person.person_id),
-    profile: snapshot.profiles[i],
-  }));
+  return snapshot.households.map((household) => {
+    const persons = snapshot.persons.filter((p) => p.household_id === household.household_id);
+    const ids = new Set(persons.map((p) => p.person_id));
+    return {
+      households: [household],
+      persons,
+      vehicles: snapshot.vehicles.filter((v) => v.household_id === household.household_id),
+      profiles: snapshot.profiles.filter((p) => ids.has(p.person_id)),
+    };
+  });
 }
 
 function push(gate: ValidationGate, bundle: Bundle): void {
-  gate.check("persons", bundle.person);
-  for (const v of bundle.vehicles) gate.check("vehicles", v);
-  gate.check("profiles", bundle.profile);
+  for (const entity of Entity.options) for (const record of bundle[entity]) gate.check(entity, record);
 }
 
 /** One gate and one quality collector over everything. */
@@ -25,7 +28,7 @@ function onePass(bundles: Bundle[], asOf: string) {
   const quality = new QualityCollector();
   const gate = new ValidationGate({ asOf, observers: [quality] });
   for (const b of bundles) push(gate, b);
-  return { report: gate.finish([{ kind: "config", source: "config.records", entity: "persons", records: bundles.length }]).report, quality };
+  return { report: gate.finish([{ kind: "config", source: "config.records", entity: "households", records: bundles.length }]).report, quality };
 }
 
 /** A gate and a collector per shard, their states through JSON (as they cross a process), then merged. */
@@ -45,7 +48,7 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number) {
   }
   const report = await mergeShardGates(results, {
     keysOf: (shard, rule) => keys[shard]![rule]!,
-    claims: [{ kind: "config", source: "config.records", entity: "persons", records: bundles.length }],
+    claims: [{ kind: "config", source: "config.records", entity: "households", records: bundles.length }],
   });
   return { report, quality: merged };
 }
@@ -68,22 +71,22 @@ describe("sharded validation", () => {
 
   it("reports a record-level failure at its position in the whole snapshot", async () => {
     const bundles = structuredClone(bundlesOf(snapshot));
-    (bundles[2_500]!.person as { email: string }).email = "someone@gmail.com";
-    (bundles[2_900]!.vehicles[0] as { model_year: number }).model_year = 2099;
+    bundles[2_500]!.persons[0]!.email = "someone@gmail.com";
+    bundles.slice(2_900).find((b) => b.vehicles.length > 0)!.vehicles[0]!.model_year = 2099;
+    const position = bundles.slice(0, 2_500).reduce((n, b) => n + b.persons.length, 0) + 1;
     const whole = onePass(bundles, asOf);
     const parts = await sharded(bundles, asOf, 4);
     expect(parts.report).toEqual(whole.report);
     const email = parts.report.rules.find((r) => r.code === "PRIVACY_EMAIL_DOMAIN")!;
-    expect(email.examples).toEqual([expect.objectContaining({ record: 2_501, email: "someone@gmail.com" })]);
+    expect(email.examples).toEqual([expect.objectContaining({ record: position, email: "someone@gmail.com" })]);
   });
 
   it("finds duplicates that sit in different shards, naming the value and both shards", async () => {
     const bundles = structuredClone(bundlesOf(snapshot));
-    const first = bundles.find((b) => b.vehicles.length > 0)!.vehicles[0] as { vin: string };
+    const first = bundles.find((b) => b.vehicles.length > 0)!.vehicles[0]!;
     const late = bundles.slice(2_000).find((b) => b.vehicles.length > 0)!;
-    const copied = { ...(late.vehicles[0] as { vin: string; vehicle_id: string }), vin: first.vin };
-    late.vehicles[0] = copied;
-    (late.profile as { profile_id: string }).profile_id = (bundles[20]!.profile as { profile_id: string }).profile_id;
+    late.vehicles[0] = { ...late.vehicles[0]!, vin: first.vin };
+    late.profiles[0]!.profile_id = bundles[20]!.profiles[0]!.profile_id;
 
     const whole = onePass(bundles, asOf);
     const parts = await sharded(bundles, asOf, 3);
@@ -96,7 +99,7 @@ describe("sharded validation", () => {
 
   it("keeps every figure of a column through state and merge", () => {
     const collector = new QualityCollector();
-    const entities: Entity[] = ["persons", "vehicles", "profiles"];
+    const entities: Entity[] = Entity.options;
     for (const e of entities) for (const r of snapshot[e]) collector.observe(e, r);
     const copy = new QualityCollector();
     copy.merge(collector.state());

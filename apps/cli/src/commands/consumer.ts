@@ -25,7 +25,7 @@ function listOption(flag: string, text: string | undefined, allowed: readonly st
   return values;
 }
 
-/** `--schema-tag v0.2`: the layout's version folder; checked here, so a typo is a usage error. */
+/** `--schema-tag v0.3`: the layout's version folder; checked here, so a typo is a usage error. */
 function tagOption(tag: string | undefined): string | undefined {
   if (tag !== undefined && !/^v\d+\.\d+$/.test(tag)) throw new UsageError(`--schema-tag '${tag}' is not a schema version tag; use e.g. ${VERSION_TAG}`);
   return tag;
@@ -54,10 +54,10 @@ export async function list(args: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify(snapshots, null, 2));
     else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
     else {
-      console.log("  snapshot id                          asOf        seed   generated                 persons    vehicles   files  MB");
+      console.log("  snapshot id                          asOf        seed   generated                 households   persons    vehicles   files  MB");
       for (const s of snapshots) {
         console.log(
-          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${String(s.counts.persons).padStart(9)}  ${String(s.counts.vehicles).padStart(9)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
+          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${String(s.counts.households ?? "-").padStart(10)}  ${String(s.counts.persons).padStart(9)}  ${String(s.counts.vehicles).padStart(9)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
         );
       }
     }

@@ -5,6 +5,7 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
 import { commandArgs } from "../command-args.js";
+import { countsLine } from "../counts-line.js";
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
@@ -59,8 +60,8 @@ export async function generate(args: string[], settings: Settings): Promise<numb
       console.log(JSON.stringify({ dir: result.dir, snapshotId, seconds: Number(seconds.toFixed(2)), counts, files: files.map(({ path, records, bytes, sha256 }) => ({ path, records, bytes, sha256 })) }, null, 2));
     } else {
       console.log(`Snapshot ${snapshotId} written to ${result.dir} in ${seconds.toFixed(1)} s`);
-      console.log(`  ${counts.persons} persons · ${counts.vehicles} vehicles · ${counts.profiles} profiles · ${files.length} files`);
-      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_2.md"}`);
+      console.log(`  ${countsLine(counts)} · ${files.length} files`);
+      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_3.md"}`);
     }
     return EXIT.ok;
   } catch (error) {

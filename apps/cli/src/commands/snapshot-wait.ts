@@ -2,6 +2,7 @@ import type { SnapshotInput, SnapshotProgress, SnapshotResult } from "@sdh/worke
 import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { progressLine } from "../progress.js";
 import { EXIT } from "../usage-error.js";
+import { countsLine, RECORDS_NAME } from "../counts-line.js";
 
 /** The root cause's message of a failed workflow (the activity's own words, e.g. a validation summary). */
 export function failureMessage(error: WorkflowFailedError): string {
@@ -22,10 +23,10 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
   const poll = setInterval(() => {
     handle.query<SnapshotProgress>("progress").then(
       (p) => {
-        if (show && p.step === "generate") show.update(p.personsDone, p.personsTotal);
+        if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {
-          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.personsDone}/${p.personsTotal} persons`;
+          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} ${RECORDS_NAME}`;
           if (line !== last) console.error(line);
           last = line;
         }
@@ -39,7 +40,7 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
     if (out.json) console.log(JSON.stringify({ workflowId: handle.workflowId, ...result }, null, 2));
     else {
       console.log(`Published ${result.snapshotId} to ${result.location}${result.alreadyPublished ? " (already there, unchanged)" : ""}`);
-      console.log(`  ${result.counts.persons} persons · ${result.counts.vehicles} vehicles · ${result.counts.profiles} profiles · ${result.files} files · ${result.bytes} bytes`);
+      console.log(`  ${countsLine(result.counts)} · ${result.files} files · ${result.bytes} bytes`);
     }
     return EXIT.ok;
   } catch (error) {

@@ -5,9 +5,9 @@ import { commandArgs } from "../command-args.js";
 
 export const validateHelp = `sdh validate DIR — run the full validation rule set on a bundle folder and print the report
 
-DIR holds data files named like persons_v0_2.csv, vehicles_v0_2.json, profiles_v0_2.parquet (a
+DIR holds data files named like persons_v0_3.csv, vehicles_v0_3.json, profiles_v0_3.parquet (a
 snapshot, or a bundle edited by hand). Every format present is checked, and their counts must agree.
-The asOf date and the config come from metadata_v0_2.json or the manifest when present.
+The asOf date and the config come from metadata_v0_3.json or the manifest when present.
 
 Options:
   --as-of DATE     reference date (YYYY-MM-DD) for ages, licence dates and model years

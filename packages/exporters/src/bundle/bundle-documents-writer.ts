@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
-import { documentSchemaOf, recordedConfig, SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { documentSchemaOf, perEntity, recordedConfig, SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { qualitySummaryMarkdown } from "@sdh/validation";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
 import { BUNDLE_FILES, documentSchemaFileName, ENTITIES, schemaFileName } from "./bundle-layout.js";
 import { dataPackage, sha256Sums } from "./data-package.js";
-import { datasetDescriptor, documentText, snapshotMetadata } from "./bundle-documents.js";
+import { datasetDescriptor, documentText, packRef, snapshotMetadata } from "./bundle-documents.js";
 
 export interface DocumentsOptions {
   config: SnapshotConfig;
@@ -28,7 +28,8 @@ export interface DocumentsOptions {
  */
 export async function writeBundleDocuments(options: DocumentsOptions): Promise<Manifest> {
   const { config, snapshotId, dir, files, validation, quality } = options;
-  const counts = validation.counts;
+  // The gate counts every entity of the pack; the report's type also reads older reports, which may lack some.
+  const counts = perEntity((e) => validation.counts[e] ?? 0);
   const documents: Array<[string, ManifestFile["entity"], ManifestFile["format"], string]> = [
     [BUNDLE_FILES.dataset, "dataset", "json", documentText(datasetDescriptor(counts))],
     [BUNDLE_FILES.metadata, "metadata", "json", documentText(snapshotMetadata(snapshotId, GENERATOR, config, counts))],
@@ -58,6 +59,7 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     asOf: config.asOf,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     generator: { ...GENERATOR },
+    pack: packRef(GENERATOR),
     config: recordedConfig(config),
     counts,
     files: listed,

@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
-import { perEntity, SCHEMA_VERSION, type Counts, type Entity } from "@sdh/schemas";
+import { perEntity, SCHEMA_VERSION, type EntityCounts, type Entity } from "@sdh/schemas";
 import { convertFilesToParquet } from "../parquet/convert-files.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
@@ -33,7 +33,7 @@ export class ExportCountError extends Error {
 export async function exportDataFiles(options: ExportOptions): Promise<WrittenFile[]> {
   const { config, shardsDir, shards, dir } = options;
   const shardPath = (summary: ShardSummary, name: string) => join(shardsDir, shardFolderName(summary.shard), name);
-  const generated: Counts = perEntity(() => 0);
+  const generated: EntityCounts = perEntity(() => 0);
   for (const s of shards) for (const e of ENTITIES) generated[e] += s.counts[e];
   const files: WrittenFile[] = [];
   // Parquet is converted from CSV; without CSV in the bundle the CSV is a scratch file.
@@ -81,7 +81,7 @@ export async function exportDataFiles(options: ExportOptions): Promise<WrittenFi
   return files;
 }
 
-function checkCounts(source: string, byEntity: Record<Entity, WrittenFile[]>, generated: Counts): void {
+function checkCounts(source: string, byEntity: Record<Entity, WrittenFile[]>, generated: EntityCounts): void {
   for (const entity of ENTITIES) {
     const records = byEntity[entity].reduce((n, f) => n + f.records, 0);
     if (records !== generated[entity]) throw new ExportCountError(`${source} hold ${records} ${entity}; the shards generated ${generated[entity]}`);

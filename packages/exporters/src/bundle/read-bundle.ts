@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Manifest, perEntity, SnapshotMetadata, type Entity } from "@sdh/schemas";
 import { DataFileError } from "../records/data-file-error.js";
 import type { DataFormat } from "../records/record-formats.js";
-import { BUNDLE_FILES, ENTITIES, parseDataFileName } from "./bundle-layout.js";
+import { BUNDLE_FILES, dataFileName, ENTITIES, parseDataFileName } from "./bundle-layout.js";
 
 export interface BundleContents {
   dir: string;
@@ -39,7 +39,7 @@ export function readBundle(dir: string): BundleContents {
     if (absent.length) throw new BundleError(`${dir}: ${format} files for ${absent.join(", ")} are missing; a bundle has all of ${ENTITIES.join(", ")}`);
   }
   if (formats.size === 0) {
-    throw new BundleError(`${dir} has no data files; expected names like persons_v0_2.csv, vehicles_v0_2.json or profiles_v0_2.parquet`);
+    throw new BundleError(`${dir} has no data files; expected names like ${ENTITIES.map((e) => dataFileName(e, "csv")).join(", ")} (or .json, .jsonl, .parquet)`);
   }
   return {
     dir,

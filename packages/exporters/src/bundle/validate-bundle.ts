@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { Entity, parseSnapshotConfig, perEntity, ROOT_ENTITY, type Counts, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
+import { Entity, parseSnapshotConfig, perEntity, ROOT_ENTITY, type EntityCounts, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
 import { inspectSnapshot, mergeReports, type CountClaim } from "@sdh/validation";
 import { readEntityFile } from "../records/read-entity-file.js";
 import type { DataFormat } from "../records/record-formats.js";
@@ -29,14 +29,14 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
   const { config, source: configSource } = configOf(bundle);
   const asOf = options.asOf ?? bundle.metadata?.asOf ?? bundle.manifest?.asOf;
   if (!asOf) {
-    throw new BundleError(`${dir} has no ${"metadata_v0_2.json"} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
+    throw new BundleError(`${dir} has no ${"metadata_v0_3.json"} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
   }
   const formats = [...bundle.formats.keys()].filter((f) => !options.formats || options.formats.includes(f));
   if (formats.length === 0) throw new BundleError(`${dir} has no ${options.formats!.join(" or ")} data files`);
 
   const parts: Array<{ label: string; report: ValidationReport }> = [];
   let quality: QualityReport | null = null;
-  let reference: { format: DataFormat; counts: Counts } | null = null;
+  let reference: { format: DataFormat; counts: EntityCounts } | null = null;
   for (const format of formats) {
     const files = bundle.formats.get(format)!;
     const claims = claimsFor(bundle, format, files, reference, configSource === "defaults" ? null : config);
@@ -46,7 +46,8 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
     );
     parts.push({ label: format, report: inspection.validation });
     quality ??= inspection.quality;
-    reference ??= { format, counts: inspection.validation.counts };
+    const counts = inspection.validation.counts;
+    reference ??= { format, counts: perEntity((e) => counts[e] ?? 0) };
   }
   return { validation: mergeReports(parts), quality: quality!, formats, asOf, configSource };
 }
@@ -61,7 +62,7 @@ function claimsFor(
   bundle: BundleContents,
   format: DataFormat,
   files: Record<Entity, string[]>,
-  reference: { format: DataFormat; counts: Counts } | null,
+  reference: { format: DataFormat; counts: EntityCounts } | null,
   config: RecordedConfig | null,
 ): CountClaim[] {
   const claims: CountClaim[] = [];
@@ -70,7 +71,8 @@ function claimsFor(
     if (reference) claims.push({ kind: "export", source: `${reference.format} files`, entity, records: reference.counts[entity] });
     const manifest = bundle.manifest;
     if (!manifest) continue;
-    if (!reference) claims.push({ kind: "manifest", source: "manifest counts", entity, records: manifest.counts[entity] });
+    const counted = manifest.counts[entity];
+    if (!reference && counted !== undefined) claims.push({ kind: "manifest", source: "manifest counts", entity, records: counted });
     const listed = manifest.files.filter((f) => files[entity].includes(f.path));
     if (listed.length > 0) {
       claims.push({ kind: "manifest", source: `manifest records of ${listed.map((f) => f.path).join(", ")}`, entity, records: listed.reduce((n, f) => n + (f.records ?? 0), 0) });

@@ -1,24 +1,25 @@
-import { createGenerator, GENERATOR } from "@sdh/rules";
-import { columnsOf, SCHEMA_VERSION, type Entity, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
+import { createGenerator, GENERATOR, recordsByEntity, type HouseholdBundle } from "@sdh/rules";
+import { columnsOf, Entity, ROOT_ENTITY, SCHEMA_VERSION, type SnapshotConfig } from "@sdh/schemas";
 
-/** The demo files seed 001 names, under data/demo_samples/v0.2/. */
-export const DEMO_SAMPLE_FILES = ["persons_sample.json", "vehicles_sample.json", "profiles_sample.json", "bundle_sample.json"] as const;
+/** The demo files seed 001 names, under data/demo_samples/v0.3/: one per entity, and the bundle. */
+export const DEMO_SAMPLE_FILES = [...Entity.options.map((e) => `${e}_sample.json` as const), "bundle_sample.json"] as const;
+export type DemoSampleFile = `${Entity}_sample.json` | "bundle_sample.json";
 
-/** How many persons of each line the samples show: enough for a slide, both lines of business. */
-export const DEMO_SAMPLE_PERSONS = { personal: 3, commercial: 2 } as const;
+/** How many households of each line the samples show: enough for a slide, both lines of business. */
+export const DEMO_SAMPLE_HOUSEHOLDS = { personal: 3, commercial: 2 } as const;
 
 /**
- * The demo samples for a config: the first persons of the seeded snapshot until the sample holds
- * DEMO_SAMPLE_PERSONS of each line, with their vehicles and profiles. Records are exactly the
- * snapshot's (same seed, same indexes), fields in schema order, pretty-printed for people to read.
- * Returns each file's text by name; the same config gives the same bytes.
+ * The demo samples for a config: the first households of the seeded snapshot until the sample holds
+ * DEMO_SAMPLE_HOUSEHOLDS of each line, with everything they make. Records are exactly the snapshot's
+ * (same seed, same indexes), fields in schema order, pretty-printed for people to read. Returns each
+ * file's text by name; the same config gives the same bytes.
  */
-export function demoSamples(config: SnapshotConfig): Record<(typeof DEMO_SAMPLE_FILES)[number], string> {
+export function demoSamples(config: SnapshotConfig): Record<DemoSampleFile, string> {
   const generator = createGenerator(config);
-  const wanted: Record<"personal" | "commercial", number> = { ...DEMO_SAMPLE_PERSONS };
-  const picked: Array<{ index: number; person: Person; vehicles: Vehicle[]; profile: Profile }> = [];
+  const wanted: Record<"personal" | "commercial", number> = { ...DEMO_SAMPLE_HOUSEHOLDS };
+  const picked: HouseholdBundle[] = [];
   for (const bundle of generator.range(0, config.records)) {
-    const lob = bundle.person.lob_type;
+    const lob = bundle.household.lob_type;
     if (wanted[lob] === 0) continue;
     wanted[lob]--;
     picked.push(bundle);
@@ -26,22 +27,19 @@ export function demoSamples(config: SnapshotConfig): Record<(typeof DEMO_SAMPLE_
   }
   const ordered = (entity: Entity, record: object) => Object.fromEntries(columnsOf(entity).map((c) => [c.name, (record as Record<string, unknown>)[c.name] ?? null]));
   const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const byEntity = picked.map((b) => ({ index: b.index, records: recordsByEntity(b) }));
+  const files = Object.fromEntries(
+    Entity.options.map((e) => [`${e}_sample.json`, text(byEntity.flatMap((b) => b.records[e].map((r) => ordered(e, r))))]),
+  ) as Record<`${Entity}_sample.json`, string>;
   return {
-    "persons_sample.json": text(picked.map((b) => ordered("persons", b.person))),
-    "vehicles_sample.json": text(picked.flatMap((b) => b.vehicles.map((v) => ordered("vehicles", v)))),
-    "profiles_sample.json": text(picked.map((b) => ordered("profiles", b.profile))),
+    ...files,
     "bundle_sample.json": text({
       schemaVersion: SCHEMA_VERSION,
       generator: GENERATOR,
       seed: config.seed,
       asOf: config.asOf,
-      note: "The first persons of the seeded snapshot until three personal and two commercial are shown, each with their vehicles and profile; `index` is the person's place in the snapshot.",
-      persons: picked.map((b) => ({
-        index: b.index,
-        person: ordered("persons", b.person),
-        vehicles: b.vehicles.map((v) => ordered("vehicles", v)),
-        profile: ordered("profiles", b.profile),
-      })),
+      note: `The first ${ROOT_ENTITY} of the seeded snapshot until three personal and two commercial are shown, each with everything it makes; \`index\` is its place in the snapshot.`,
+      [ROOT_ENTITY]: byEntity.map((b) => ({ index: b.index, ...Object.fromEntries(Entity.options.map((e) => [e, b.records[e].map((r) => ordered(e, r))])) })),
     }),
   };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createGenerator, GENERATOR, recordsByEntity, type SnapshotGenerator } from "@sdh/rules";
-import { columnsOf, type Counts, type Entity, type SnapshotConfig } from "@sdh/schemas";
+import { columnsOf, type Entity, type EntityCounts, type SnapshotConfig } from "@sdh/schemas";
 import { QualityCollector, UNIQUE_RULES, ValidationGate, type ShardGateResult } from "@sdh/validation";
 import { ENTITIES } from "../bundle/bundle-layout.js";
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
@@ -21,7 +21,7 @@ export interface ShardTask extends ShardRange {
 export interface ShardSummary extends ShardRange {
   /** Of everything that shapes the shard's bytes: equal fingerprints, equal output. */
   fingerprint: string;
-  counts: Counts;
+  counts: EntityCounts;
   /** Paths relative to the shard's folder. */
   segments: Array<SegmentFile & { entity: Entity; format: "csv" | "json" }>;
   /** Size and sha256 of the shard's other files (keys, quality), by path: checked by whoever reads them. */
@@ -30,8 +30,8 @@ export interface ShardSummary extends ShardRange {
 }
 
 export interface BuildShardOptions {
-  /** Persons done so far in this shard. */
-  onProgress?: (persons: number) => void;
+  /** Root records (households) done so far in this shard. */
+  onProgress?: (records: number) => void;
   /** The record source; tests wrap the real generator to plant a fault. */
   createGenerator?: (config: SnapshotConfig) => Pick<SnapshotGenerator, "range">;
 }

@@ -4,8 +4,8 @@ import { ShardPool } from "./shard-pool.js";
 export interface RunShardsOptions {
   /** Worker threads; 1 builds every shard in this thread. */
   workers: number;
-  /** Persons done across all shards, as it grows. */
-  onProgress?: (persons: number) => void;
+  /** Root records (households) done across all shards, as it grows. */
+  onProgress?: (records: number) => void;
 }
 
 /**
@@ -14,8 +14,8 @@ export interface RunShardsOptions {
  */
 export async function runShards(tasks: readonly ShardTask[], options: RunShardsOptions): Promise<ShardSummary[]> {
   const progress = new Map<number, number>();
-  const report = (shard: number, persons: number) => {
-    progress.set(shard, persons);
+  const report = (shard: number, records: number) => {
+    progress.set(shard, records);
     options.onProgress?.([...progress.values()].reduce((a, b) => a + b, 0));
   };
   const threads = Math.min(options.workers, tasks.length);

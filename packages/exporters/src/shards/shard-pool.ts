@@ -9,7 +9,7 @@ import type { WorkerMessage, WorkerRequest } from "./shard-worker.js";
 interface Job {
   id: number;
   task: ShardTask;
-  onProgress?: (persons: number) => void;
+  onProgress?: (records: number) => void;
   resolve: (summary: ShardSummary) => void;
   reject: (error: Error) => void;
 }
@@ -37,7 +37,7 @@ export class ShardPool {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a shard pool needs at least one thread (got ${size})`);
   }
 
-  build(task: ShardTask, onProgress?: (persons: number) => void): Promise<ShardSummary> {
+  build(task: ShardTask, onProgress?: (records: number) => void): Promise<ShardSummary> {
     if (this.closed) return Promise.reject(new Error("the shard pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, onProgress, resolve, reject });
@@ -79,7 +79,7 @@ export class ShardPool {
       if (!job || message.id !== job.id) return;
       if (message.type === "progress") {
         try {
-          job.onProgress?.(message.persons);
+          job.onProgress?.(message.records);
         } catch (error) {
           // A progress callback that throws (a caller stopping the build) fails the shard.
           this.finish(worker, job, () => job.reject(error as Error));

@@ -10,13 +10,13 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-  | { type: "progress"; id: number; persons: number }
+  | { type: "progress"; id: number; records: number }
   | { type: "done"; id: number; summary: ShardSummary }
   | { type: "failed"; id: number; message: string; stack?: string };
 
 const port = parentPort!;
 port.on("message", ({ id, task }: WorkerRequest) => {
-  buildShard(task, { onProgress: (persons) => port.postMessage({ type: "progress", id, persons } satisfies WorkerMessage) })
+  buildShard(task, { onProgress: (records) => port.postMessage({ type: "progress", id, records } satisfies WorkerMessage) })
     .then((summary) => port.postMessage({ type: "done", id, summary } satisfies WorkerMessage))
     .catch((error: unknown) => {
       const e = error instanceof Error ? error : new Error(String(error));

@@ -1,19 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PC_PACK_SPEC } from "../packs/pc.js";
 import { Person } from "../person.js";
-import { Profile } from "../profile.js";
 import { Manifest } from "../snapshot-files.js";
-import { Vehicle } from "../vehicle.js";
 import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
 import { EXAMPLE_MANIFEST } from "./example-manifest.js";
 
 const COMMITTED = fileURLToPath(new URL("../../../../governance/data-dictionary.md", import.meta.url));
-const SAMPLES = fileURLToPath(new URL("../../../../data/demo_samples/v0.2/bundle_sample.json", import.meta.url));
+const sample = (entity: string) => fileURLToPath(new URL(`../../../../data/demo_samples/v0.3/${entity}_sample.json`, import.meta.url));
 
 function examples() {
-  const first = (JSON.parse(readFileSync(SAMPLES, "utf8")) as { persons: Array<{ person: unknown; vehicles: unknown[]; profile: unknown }> }).persons[0]!;
-  return { person: Person.parse(first.person), vehicle: Vehicle.parse(first.vehicles[0]), profile: Profile.parse(first.profile), manifest: Manifest.parse(EXAMPLE_MANIFEST) };
+  const records = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e.schema.parse((JSON.parse(readFileSync(sample(e.name), "utf8")) as unknown[])[0])]));
+  return { records, manifest: Manifest.parse(EXAMPLE_MANIFEST) };
 }
 
 describe("the data dictionary", () => {
@@ -25,8 +24,9 @@ describe("the data dictionary", () => {
   });
 
   it("lists every field of every entity once, with its type, nullability and an example", () => {
-    const { person, vehicle, profile } = examples();
-    for (const [schema, example] of [[Person, person], [Vehicle, vehicle], [Profile, profile]] as const) {
+    const { records } = examples();
+    for (const { schema, name } of PC_PACK_SPEC.entities) {
+      const example = records[name];
       const rows = dictionaryRows(schema, example);
       expect(rows.map((r) => r.field)).toEqual(Object.keys(schema.shape));
       for (const r of rows) {
@@ -35,15 +35,15 @@ describe("the data dictionary", () => {
         if (!r.nullable) expect(r.example, r.field).not.toBe("");
       }
     }
-    const middle = dictionaryRows(Person, person).find((r) => r.field === "middle_name")!;
+    const middle = dictionaryRows(Person, examples().records.persons).find((r) => r.field === "middle_name")!;
     expect(middle).toMatchObject({ type: "string", nullable: true, constraints: "not empty" });
-    const dob = dictionaryRows(Person, person).find((r) => r.field === "date_of_birth")!;
+    const dob = dictionaryRows(Person, examples().records.persons).find((r) => r.field === "date_of_birth")!;
     expect(dob.type).toBe("date");
   });
 
   it("walks the manifest's nested objects and lists", () => {
     const fields = dictionaryRows(Manifest, EXAMPLE_MANIFEST).map((r) => r.field);
-    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts.persons"]));
+    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts.persons", "counts.households", "pack.name", "pack.version"]));
     expect(dictionaryRows(Manifest, EXAMPLE_MANIFEST).filter((r) => r.description === "").map((r) => r.field)).toEqual([]);
     const records = dictionaryRows(Manifest, EXAMPLE_MANIFEST).find((r) => r.field === "files[].records")!;
     expect(records).toMatchObject({ type: "integer", nullable: true, constraints: "≥ 0", example: "200" });

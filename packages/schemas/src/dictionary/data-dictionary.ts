@@ -101,9 +101,8 @@ function table(rows: DictionaryRow[]): string {
 }
 
 export interface DictionaryExamples {
-  person: unknown;
-  vehicle: unknown;
-  profile: unknown;
+  /** An example record of each entity (the first of its demo sample). */
+  records: Readonly<Record<string, unknown>>;
   manifest: unknown;
 }
 
@@ -128,14 +127,13 @@ function keysOf(entity: EntitySpec, pack: readonly EntitySpec[]): string {
 /** The data dictionary as Markdown, generated from the zod schemas; `governance/data-dictionary.md` is this text. */
 export function renderDataDictionary(examples: DictionaryExamples): string {
   const entities = PC_PACK_SPEC.entities;
-  const exampleOf = { persons: examples.person, vehicles: examples.vehicle, profiles: examples.profile };
-  const sections = entities.map((e) => `## ${e.title}\n\n\`${versionedFileName(e.name, "*")}\`: ${e.description}.\n\n${keysOf(e, entities)}\n\n${table(dictionaryRows(e.schema, exampleOf[e.name]))}\n`);
+  const sections = entities.map((e) => `## ${e.title}\n\n\`${versionedFileName(e.name, "*")}\`: ${e.description}.\n\n${keysOf(e, entities)}\n\n${table(dictionaryRows(e.schema, examples.records[e.name]))}\n`);
   const manifest = `## Manifest\n\n\`${versionedFileName("snapshot_manifest", "json")}\`: the snapshot's table of contents, written last. Its field names are public API.\n\n${table(dictionaryRows(Manifest, examples.manifest))}\n`;
   return `# Data dictionary (schema ${SCHEMA_VERSION})
 
 Generated from the zod schemas and the entity declarations in \`packages/schemas\` by
 \`pnpm docs:dictionary\`. Do not edit by hand: a test fails when this file differs from them. The
-examples are the first records of the committed demo samples (\`data/demo_samples/v0.2\`, seed 42) and
+examples are the first record of each committed demo sample (\`data/demo_samples/v0.3\`, seed 42) and
 an example manifest that the same test checks against the schema.
 
 - **type**: \`string\`, \`integer\`, \`number\`, \`boolean\`, \`date\` (YYYY-MM-DD), \`date-time\`

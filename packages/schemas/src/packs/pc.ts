@@ -1,3 +1,4 @@
+import { Household } from "../household.js";
 import { Person } from "../person.js";
 import { Profile } from "../profile.js";
 import type { PackSpec } from "../pack-spec.js";
@@ -6,36 +7,50 @@ import { Vehicle } from "../vehicle.js";
 /** The P&C (property and casualty) pack's entities, as far as the migration of ADR 0016 has come. */
 export const PC_PACK_SPEC = {
   name: "pc",
-  dataset: "synthetic-insurance-persons-vehicles",
-  title: "Synthetic Data Hub: persons, vehicles and profiles",
+  dataset: "synthetic-insurance-households",
+  title: "Synthetic Data Hub: households, persons, vehicles and profiles",
   description: "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
   entities: [
     {
+      name: "households",
+      title: "Household",
+      description: "Households (personal lines) and business accounts (commercial lines): the root, which config.records counts",
+      schema: Household,
+      primaryKey: "household_id",
+      rules: { schema: "SCHEMA_HOUSEHOLD_INVALID", unique: "UNIQUE_HOUSEHOLD_ID" },
+      foreignKeys: [],
+      parent: null,
+    },
+    {
       name: "persons",
       title: "Person",
-      description: "Named insureds and drivers, personal and commercial lines",
+      description: "Licensed members of the households: heads (policyholders), spouses and partners, children of driving age; a commercial account's policyholder",
       schema: Person,
       primaryKey: "person_id",
       rules: { schema: "SCHEMA_PERSON_INVALID", unique: "UNIQUE_PERSON_ID" },
-      foreignKeys: [],
-      parent: null,
+      foreignKeys: [{ field: "household_id", entity: "households", key: "household_id", rule: "REF_PERSON_HOUSEHOLD_MISSING" }],
+      parent: { entity: "households", field: "household_id", cardinality: "many" },
+      perRoot: 1.6,
       fieldRules: { email: "PRIVACY_EMAIL_DOMAIN", phone: "PRIVACY_PHONE_RANGE" },
     },
     {
       name: "vehicles",
       title: "Vehicle",
-      description: "Vehicles owned by the persons, linked by person_id",
+      description: "Vehicles the households keep, each owned by one of its persons (person_id)",
       schema: Vehicle,
       primaryKey: "vehicle_id",
       rules: { schema: "SCHEMA_VEHICLE_INVALID", unique: "UNIQUE_VEHICLE_ID" },
-      foreignKeys: [{ field: "person_id", entity: "persons", key: "person_id", rule: "REF_VEHICLE_OWNER_MISSING" }],
-      parent: { entity: "persons", field: "person_id", cardinality: "many" },
+      foreignKeys: [
+        { field: "household_id", entity: "households", key: "household_id", rule: "REF_VEHICLE_HOUSEHOLD_MISSING" },
+        { field: "person_id", entity: "persons", key: "person_id", rule: "REF_VEHICLE_OWNER_MISSING" },
+      ],
+      parent: { entity: "households", field: "household_id", cardinality: "many" },
       perRoot: 2,
     },
     {
       name: "profiles",
       title: "Profile",
-      description: "One profile per person, derived from the person and their vehicles",
+      description: "One profile per person, derived from the person and the vehicles they own",
       schema: Profile,
       primaryKey: "profile_id",
       rules: { schema: "SCHEMA_PROFILE_INVALID", unique: "UNIQUE_PROFILE_ID" },
@@ -45,6 +60,7 @@ export const PC_PACK_SPEC = {
         { field: "primary_vehicle_id", entity: "vehicles", key: "vehicle_id", rule: "REF_PROFILE_PRIMARY_VEHICLE", packRule: true },
       ],
       parent: { entity: "persons", field: "person_id", cardinality: "one", missingRule: "REF_PROFILE_MISSING", duplicateRule: "REF_PROFILE_DUPLICATE" },
+      perRoot: 1.6,
     },
   ],
-} as const satisfies PackSpec<"persons" | "vehicles" | "profiles">;
+} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles">;

@@ -1,6 +1,8 @@
 import { PC_PACK_SPEC } from "@sdh/schemas";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { PackChecks } from "../pack-checks.js";
+import { checkHouseholdTotals, createHouseholdChecks } from "./household-checks.js";
+import { HouseholdIndex } from "./household-index.js";
 import { PersonIndex } from "./person-index.js";
 import { createPersonChecks } from "./person-checks.js";
 import { createProfileChecks } from "./profile-checks.js";
@@ -19,20 +21,28 @@ const PC_UNIQUE_KEYS = {
 export type PcUniqueRule = keyof typeof PC_UNIQUE_KEYS;
 
 /**
- * The P&C pack's domain rules (persons, vehicles, profiles): licences, ZIP codes, VINs, plates, minors,
- * lines of business, and what a profile says of its person's vehicles. A person index, keyed by the
- * person-id ordinals, carries what the vehicle and profile rules need to know of each person.
+ * The P&C pack's domain rules (households, persons, vehicles, profiles): licences, ZIP codes, VINs,
+ * plates, minors, lines of business, a household's address, head and counts, and what a profile says of
+ * its person's vehicles. Indexes keyed by the household and person ordinals carry what the later
+ * rules need to know of each household and person.
  */
 export const PC_CHECKS: PackChecks = {
   pack: PC_PACK_SPEC,
   uniqueKeys: PC_UNIQUE_KEYS,
   create({ asOf, reportOf, keys, expectedRoots }) {
-    const index = new PersonIndex(expectedRoots);
+    const index = new PersonIndex(expectedRoots && Math.ceil(expectedRoots * 1.6));
+    const households = new HouseholdIndex();
     const pcKeys = Object.fromEntries(Object.keys(PC_UNIQUE_KEYS).map((rule) => [rule, keys[rule]!])) as Record<PcUniqueRule, CompactKeySet>;
-    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, keys: pcKeys });
+    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, households, keys: pcKeys });
     return {
-      checks: { persons: createPersonChecks(context("persons")), vehicles: createVehicleChecks(context("vehicles")), profiles: createProfileChecks(context("profiles")) },
-      bytes: () => index.bytes,
+      checks: {
+        households: createHouseholdChecks(households),
+        persons: createPersonChecks(context("persons")),
+        vehicles: createVehicleChecks(context("vehicles")),
+        profiles: createProfileChecks(context("profiles")),
+      },
+      finish: () => checkHouseholdTotals(households, reportOf("households")),
+      bytes: () => index.bytes + households.bytes,
     };
   },
 };

@@ -1,8 +1,10 @@
+import { MIN_PARENT_AGE_GAP, wholeYearsBetweenIso } from "@sdh/rules";
 import type { Checked } from "../declared/declared-checks.js";
 import { isReservedEmail } from "../privacy.js";
 import { fieldOk } from "../schema-check.js";
 import { DERIVED_LICENSE_STATES, areaCodeFits, isoPlusYears, licenseFits, placeFits, postalCodeFits } from "./domain-reference.js";
-import type { ChecksContext } from "./person-index.js";
+import { addressHash, ADDRESS_FIELDS } from "./household-index.js";
+import { LOB_CODE, type ChecksContext } from "./person-index.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function personExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
@@ -10,17 +12,45 @@ function personExample(position: number, p: Record<string, unknown>, fields: Rec
 }
 
 /** The person rules beyond the declaration's (schema, person_id unique, email and phone field rules: see PC_PACK_SPEC). */
-export function createPersonChecks({ asOf, report, index, keys }: ChecksContext) {
+export function createPersonChecks({ asOf, report, index, households, keys }: ChecksContext) {
   const { UNIQUE_LICENSE: licenses, UNIQUE_LICENSE_DERIVED: derivedLicenses, UNIQUE_EMAIL: emails } = keys;
   // A person born on or before this day is at least 16 at asOf (ISO dates compare as strings).
   const latestBirthOf16 = isoPlusYears(asOf, -16);
   // Born after this day: under 18 at asOf.
   const latestBirthOf18 = isoPlusYears(asOf, -18);
 
-  return function checkPerson(p: Record<string, unknown>, position: number, { invalid, ordinal }: Checked): void {
+  /** A person shares the household's address and line; a child is young enough to be the head's; a household has one head. */
+  const checkAgainstHousehold = (p: Record<string, unknown>, position: number, invalid: readonly string[], household: number): void => {
+    households.members.values[household]!++;
+    const age = fieldOk(invalid, "date_of_birth") ? wholeYearsBetweenIso(p.date_of_birth as string, asOf) : -1;
+    if (fieldOk(invalid, "household_role")) {
+      if (p.household_role === "head") {
+        households.heads.values[household]!++;
+        if (age >= 0) households.headAge.values[household] = Math.min(age, 254);
+      } else if (p.household_role === "child" && age >= 0) {
+        const headAge = households.headAge.values[household]!;
+        if (headAge !== 255 && headAge - age < MIN_PARENT_AGE_GAP) {
+          report.fail("DOMAIN_HOUSEHOLD_CHILD_AGE", personExample(position, p, { household_id: p.household_id, age, head_age: headAge }));
+        }
+      }
+    }
+    const address = households.address.values[household]!;
+    if (address !== 0 && ADDRESS_FIELDS.every((f) => fieldOk(invalid, f)) && addressHash(p) !== address) {
+      report.fail("DOMAIN_HOUSEHOLD_ADDRESS", personExample(position, p, { household_id: p.household_id, street: p.street, city: p.city, postal_code: p.postal_code }));
+    }
+    const lob = households.lob.values[household]!;
+    if (lob !== 255 && fieldOk(invalid, "lob_type") && LOB_CODE[p.lob_type as keyof typeof LOB_CODE] !== lob) {
+      report.fail("DOMAIN_LOB_MISMATCH", personExample(position, p, { household_id: p.household_id, lob_type: p.lob_type }));
+    }
+  };
+
+  return function checkPerson(p: Record<string, unknown>, position: number, { invalid, ordinal, refs }: Checked): void {
     // Under 18 but old enough to drive (younger is DOMAIN_DRIVER_TOO_YOUNG's to report).
     const minor = fieldOk(invalid, "date_of_birth") && (p.date_of_birth as string) > latestBirthOf18 && (p.date_of_birth as string) <= latestBirthOf16;
-    if (ordinal >= 0) index.add(ordinal, p.lob_type, minor);
+    // refs[0]: the household's ordinal (REF_PERSON_HOUSEHOLD_MISSING is the engine's).
+    const household = refs[0]!;
+    if (ordinal >= 0) index.add(ordinal, p.lob_type, minor, household, fieldOk(invalid, "household_role") ? p.household_role : null);
+    if (household >= 0) checkAgainstHousehold(p, position, invalid, household);
     if (minor && fieldOk(invalid, "marital_status") && p.marital_status !== "single") {
       report.fail("DOMAIN_MINOR_MARRIED", personExample(position, p, { date_of_birth: p.date_of_birth, marital_status: p.marital_status, asOf }));
     }

@@ -1,14 +1,16 @@
 import { FNV_OFFSET } from "../fnv.js";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { FailureSink } from "../report-builder.js";
+import type { HouseholdIndex } from "./household-index.js";
 import type { PcUniqueRule } from "./pc-checks.js";
 
 const LOB_UNKNOWN = 255;
 export const LOB_CODE = { personal: 0, commercial: 1 } as const;
+export const ROLE_CODE = { head: 0, spouse: 1, child: 2 } as const;
 
 /**
  * What the vehicle and profile checks need to know of each person, in typed arrays indexed by the
- * person's ordinal in the person-id key set: ~18 bytes per person, never the records.
+ * person's ordinal in the person-id key set: ~23 bytes per person, never the records.
  */
 export class PersonIndex {
   private capacity: number;
@@ -21,6 +23,10 @@ export class PersonIndex {
   primaryIdHash: Uint32Array;
   /** 1 when the person is under 18 at asOf: a vehicle of theirs may not be financed or leased. */
   minor: Uint8Array;
+  /** The ordinal of the person's household; -1 when it is missing. */
+  household: Int32Array;
+  /** household_role: 0 head, 1 spouse, 2 child, 255 unknown. */
+  role: Uint8Array;
 
   constructor(expected = 1024) {
     this.capacity = Math.max(1024, expected);
@@ -30,15 +36,19 @@ export class PersonIndex {
     this.primaryMileage = new Int32Array(this.capacity);
     this.primaryIdHash = new Uint32Array(this.capacity);
     this.minor = new Uint8Array(this.capacity);
+    this.household = new Int32Array(this.capacity);
+    this.role = new Uint8Array(this.capacity);
   }
 
   get bytes(): number {
-    return this.capacity * 18;
+    return this.capacity * 23;
   }
 
-  /** Registers the person at `ordinal` (their primary key's ordinal). */
-  add(ordinal: number, lobType: unknown, minor: boolean): void {
+  /** Registers the person at `ordinal` (their primary key's ordinal), of the household at `household` (-1: none). */
+  add(ordinal: number, lobType: unknown, minor: boolean, household: number, role: unknown): void {
     while (ordinal >= this.capacity) this.grow();
+    this.household[ordinal] = household;
+    this.role[ordinal] = ROLE_CODE[role as keyof typeof ROLE_CODE] ?? 255;
     this.lob[ordinal] = lobType === "personal" || lobType === "commercial" ? LOB_CODE[lobType] : LOB_UNKNOWN;
     this.summaryHash[ordinal] = FNV_OFFSET;
     this.primaryMileage[ordinal] = -1;
@@ -63,6 +73,8 @@ export class PersonIndex {
     this.primaryMileage = widen(this.primaryMileage, (n) => new Int32Array(n));
     this.primaryIdHash = widen(this.primaryIdHash, (n) => new Uint32Array(n));
     this.minor = widen(this.minor, (n) => new Uint8Array(n));
+    this.household = widen(this.household, (n) => new Int32Array(n));
+    this.role = widen(this.role, (n) => new Uint8Array(n));
   }
 }
 
@@ -71,5 +83,6 @@ export interface ChecksContext {
   asOf: string;
   report: FailureSink;
   index: PersonIndex;
+  households: HouseholdIndex;
   keys: Record<PcUniqueRule, CompactKeySet>;
 }

@@ -1,7 +1,7 @@
 import type { Checked } from "../declared/declared-checks.js";
 import { fnv1a, FNV_OFFSET } from "../fnv.js";
 import { fieldOk } from "../schema-check.js";
-import type { ChecksContext } from "./person-index.js";
+import { ROLE_CODE, type ChecksContext } from "./person-index.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function profileExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
@@ -27,6 +27,10 @@ export function createProfileChecks({ report, index }: ChecksContext) {
       const primary = p.primary_vehicle_id as string | null;
       const agrees = primary === null ? vehicles === 0 : vehicles > 0 && fnv1a(FNV_OFFSET, primary) === index.primaryIdHash[person];
       if (!agrees) report.fail("REF_PROFILE_PRIMARY_VEHICLE", profileExample(position, p, { primary_vehicle_id: primary }));
+    }
+    const role = index.role[person]!;
+    if (fieldOk(invalid, "household_role") && role !== 255 && ROLE_CODE[p.household_role as keyof typeof ROLE_CODE] !== role) {
+      report.fail("REF_PROFILE_HOUSEHOLD_ROLE", profileExample(position, p, { household_role: p.household_role }));
     }
     const personLob = index.lobOf(person);
     if (fieldOk(invalid, "lob_type") && personLob !== null && p.lob_type !== personLob) {

@@ -11,7 +11,7 @@ function vehicleExample(position: number, v: Record<string, unknown>, fields: Re
 }
 
 /** The vehicle rules beyond the declaration's (schema, vehicle_id unique, person_id names a person). */
-export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext) {
+export function createVehicleChecks({ asOf, report, index, households, keys }: ChecksContext) {
   const { UNIQUE_VIN: vins, UNIQUE_PLATE: plates } = keys;
   const newestModelYear = Number(asOf.slice(0, 4)) + 1;
 
@@ -39,8 +39,15 @@ export function createVehicleChecks({ asOf, report, index, keys }: ChecksContext
       report.fail("DOMAIN_POSTAL_CODE_STATE", vehicleExample(position, v, { registration_state: v.registration_state, garaging_postal_code: v.garaging_postal_code }));
     }
 
-    // The declaration's one foreign key: person_id (REF_VEHICLE_OWNER_MISSING is reported by the engine).
-    const owner = refs[0]!;
+    // The declaration's foreign keys: household_id, then person_id (the engine reports either missing).
+    const household = refs[0]!;
+    const owner = refs[1]!;
+    if (household >= 0) {
+      households.vehicles.values[household]!++;
+      if (owner >= 0 && index.household[owner] !== household) {
+        report.fail("DOMAIN_VEHICLE_HOUSEHOLD", vehicleExample(position, v, { household_id: v.household_id, person_id: v.person_id }));
+      }
+    }
     if (owner >= 0) {
       recordForProfile(index, owner, v);
       if (index.minor[owner] === 1 && fieldOk(invalid, "ownership") && v.ownership !== "owned") {

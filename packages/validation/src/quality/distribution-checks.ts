@@ -7,24 +7,28 @@ const LOBS = ["personal", "commercial"] as const;
 
 /** A DistributionTally's counts as JSON, for merging shards' tallies. */
 export interface TallyState {
-  persons: Record<Lob, number>;
+  households: Record<Lob, number>;
   vehicleCounts: Record<Lob, Array<[number, number]>>;
   ageBands: Record<Lob, Array<[number, number]>>;
 }
 
-/** Tallies what the distribution checks compare: persons per line, vehicles per person and age bands per line. */
+/**
+ * Tallies what the distribution checks compare: households per line, vehicles per household, and the
+ * ages of households' heads per line (the age bands are drawn for heads; spouses and children follow them).
+ */
 export class DistributionTally {
-  readonly persons = { personal: 0, commercial: 0 };
+  readonly households = { personal: 0, commercial: 0 };
   readonly vehicleCounts = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
   readonly ageBands = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
 
-  addPerson(lob: unknown): void {
-    if (lob === "personal" || lob === "commercial") this.persons[lob]++;
+  addHousehold(lob: unknown, vehicleCount: unknown): void {
+    if (lob !== "personal" && lob !== "commercial") return;
+    this.households[lob]++;
+    if (typeof vehicleCount === "number") bump(this.vehicleCounts[lob], vehicleCount);
   }
 
-  addProfile(lob: unknown, vehicleCount: unknown, age: unknown): void {
-    if (lob !== "personal" && lob !== "commercial") return;
-    if (typeof vehicleCount === "number") bump(this.vehicleCounts[lob], vehicleCount);
+  addProfile(lob: unknown, role: unknown, age: unknown): void {
+    if ((lob !== "personal" && lob !== "commercial") || role !== "head") return;
     if (typeof age === "number") {
       const band = AGE_BAND_SHARES[lob].findIndex((b) => age >= b.min && age <= b.max);
       bump(this.ageBands[lob], band);
@@ -33,12 +37,12 @@ export class DistributionTally {
 
   state(): TallyState {
     const entries = (m: Record<Lob, Map<number, number>>) => ({ personal: [...m.personal], commercial: [...m.commercial] });
-    return { persons: { ...this.persons }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands) };
+    return { households: { ...this.households }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands) };
   }
 
   merge(other: TallyState): void {
     for (const lob of LOBS) {
-      this.persons[lob] += other.persons[lob];
+      this.households[lob] += other.households[lob];
       for (const [k, n] of other.vehicleCounts[lob]) bump(this.vehicleCounts[lob], k, n);
       for (const [k, n] of other.ageBands[lob]) bump(this.ageBands[lob], k, n);
     }
@@ -46,19 +50,19 @@ export class DistributionTally {
 
   checks(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
     const checks: DistributionCheck[] = [];
-    const total = this.persons.personal + this.persons.commercial;
-    checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.persons.commercial, total));
+    const total = this.households.personal + this.households.commercial;
+    checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.households.commercial, total));
     for (const lob of LOBS) {
       const counted = this.vehicleCounts[lob];
       const people = sum(counted);
       if (lob === "personal") {
-        // Persons under 18 own at most one vehicle, so a little of the weight of 2+ moves to 0 and 1.
+        // Heads under 18 keep at most one vehicle, so a little of the weight of 2+ moves to 0 and 1.
         const weights = config.vehiclesPerPerson.personal;
         const ks = new Set([...weights.keys(), ...counted.keys()]);
         for (const k of [...ks].sort((a, b) => a - b)) {
           const expected = weights[k] ?? 0;
           const observed = counted.get(k) ?? 0;
-          if (expected > 0 || observed > 0) checks.push(share(`vehicles_per_person.personal.${k}`, expected, observed, people));
+          if (expected > 0 || observed > 0) checks.push(share(`vehicles_per_household.personal.${k}`, expected, observed, people));
         }
       } else {
         // Commercial fleets follow their business archetype (1 to hundreds): checked in bands.
@@ -66,7 +70,7 @@ export class DistributionTally {
           let observed = 0;
           for (const [k, n] of counted) if (k >= band.min && k <= band.max) observed += n;
           const name = band.min === band.max ? `${band.min}` : `${band.min}-${band.max}`;
-          checks.push(share(`vehicles_per_person.commercial.${name}`, band.share, observed, people));
+          checks.push(share(`vehicles_per_household.commercial.${name}`, band.share, observed, people));
         }
       }
       const bands = this.ageBands[lob];

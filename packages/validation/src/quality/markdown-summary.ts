@@ -33,7 +33,7 @@ export function qualitySummaryMarkdown(title: string, validation: ValidationRepo
   lines.push("");
 
   const withNulls = Entity.options.flatMap((entity) =>
-    quality.columns[entity].filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
+    (quality.columns[entity] ?? []).filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
   );
   if (withNulls.length > 0) lines.push("## Columns with nulls", "", "| column | null rate | distinct |", "| --- | ---: | ---: |", ...withNulls, "");
   return `${lines.join("\n")}`;

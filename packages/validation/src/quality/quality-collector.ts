@@ -1,11 +1,11 @@
-import { columnsOf, compileRecordFunction, Entity, perEntity, type Counts, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
+import { columnsOf, compileRecordFunction, Entity, perEntity, type EntityCounts, type QualityReport, type SnapshotConfig } from "@sdh/schemas";
 import type { RecordObserver } from "../validate-snapshot.js";
 import { ColumnStats, type ColumnState } from "./column-stats.js";
 import { DistributionTally, type TallyState } from "./distribution-checks.js";
 
 /** A QualityCollector's figures as JSON: what a shard hands over to be merged (see `merge`). */
 export interface QualityState {
-  counts: Counts;
+  counts: EntityCounts;
   columns: Record<Entity, ColumnState[]>;
   tally: TallyState;
 }
@@ -27,7 +27,7 @@ function feeder(columns: ColumnStats[]): (record: Record<string, unknown>) => vo
 export class QualityCollector implements RecordObserver {
   private readonly columns = perEntity((e) => columnsOf(e).map((c) => new ColumnStats(c)));
   private readonly tally = new DistributionTally();
-  private readonly counts: Counts = perEntity(() => 0);
+  private readonly counts: EntityCounts = perEntity(() => 0);
   // Each entity's columns fed by one compiled function with static field reads (see compileRecordFunction).
   private readonly feed = perEntity((e) => feeder(this.columns[e]));
 
@@ -36,8 +36,8 @@ export class QualityCollector implements RecordObserver {
     const values = record as Record<string, unknown>;
     this.counts[entity]++;
     this.feed[entity](values);
-    if (entity === "persons") this.tally.addPerson(values.lob_type);
-    if (entity === "profiles") this.tally.addProfile(values.lob_type, values.vehicle_count, values.age);
+    if (entity === "households") this.tally.addHousehold(values.lob_type, values.vehicle_count);
+    if (entity === "profiles") this.tally.addProfile(values.lob_type, values.household_role, values.age);
   }
 
   state(): QualityState {

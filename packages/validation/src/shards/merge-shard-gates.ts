@@ -1,4 +1,4 @@
-import { Entity, perEntity, type Counts, type ValidationReport } from "@sdh/schemas";
+import { Entity, perEntity, type EntityCounts, type ValidationReport } from "@sdh/schemas";
 import type { ExportedKeys } from "../keys/compact-key-set.js";
 import { decodeShortText, decodeUuid, describeHashedText } from "../keys/key-encoding.js";
 import { KeyTable } from "../keys/key-table.js";
@@ -31,7 +31,7 @@ export interface MergeShardGatesOptions {
  */
 export async function mergeShardGates(shards: readonly ShardGateResult[], options: MergeShardGatesOptions): Promise<ValidationReport> {
   const report = new ReportBuilder();
-  const bases: Counts = perEntity(() => 0);
+  const bases: EntityCounts = perEntity(() => 0);
   for (const shard of shards) {
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
     for (const entity of Entity.options) bases[entity] += shard.counts[entity];
@@ -45,7 +45,7 @@ export async function mergeShardGates(shards: readonly ShardGateResult[], option
   return report.build(bases);
 }
 
-function shifted(failures: RuleFailures, bases: Counts): RuleFailures {
+function shifted(failures: RuleFailures, bases: EntityCounts): RuleFailures {
   return {
     ...failures,
     examples: failures.examples.map(({ scope, example }) => {

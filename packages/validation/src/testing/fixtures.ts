@@ -1,9 +1,10 @@
 import { createGenerator } from "@sdh/rules";
-import { parseSnapshotConfig, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
+import { parseSnapshotConfig, type Household, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
 import type { SnapshotSources } from "../index.js";
 
 export interface SnapshotRecords {
   config: SnapshotConfig;
+  households: Household[];
   persons: Person[];
   vehicles: Vehicle[];
   profiles: Profile[];
@@ -12,25 +13,29 @@ export interface SnapshotRecords {
 /** A clean seeded snapshot held in memory, for fixtures to break one rule at a time. */
 export function cleanSnapshot(records = 300, seed = 42): SnapshotRecords {
   const config = parseSnapshotConfig({ records, seed });
-  const snapshot: SnapshotRecords = { config, persons: [], vehicles: [], profiles: [] };
+  const snapshot: SnapshotRecords = { config, households: [], persons: [], vehicles: [], profiles: [] };
   for (const bundle of createGenerator(config).range(0, records)) {
-    snapshot.persons.push(bundle.person);
+    snapshot.households.push(bundle.household);
+    snapshot.persons.push(...bundle.persons);
     snapshot.vehicles.push(...bundle.vehicles);
-    snapshot.profiles.push(bundle.profile);
+    snapshot.profiles.push(...bundle.profiles);
   }
   return snapshot;
 }
 
 export function sourcesOf(snapshot: SnapshotRecords): SnapshotSources {
-  return { persons: () => snapshot.persons, vehicles: () => snapshot.vehicles, profiles: () => snapshot.profiles };
+  return { households: () => snapshot.households, persons: () => snapshot.persons, vehicles: () => snapshot.vehicles, profiles: () => snapshot.profiles };
 }
 
-/** Rebuilds person `i`'s profile from the (edited) person and vehicles, as the generator would. */
+/** Rebuilds the profile of the person at `i` (of `persons`) from the (edited) person and vehicles, as the generator would. */
 export function rederiveProfile(snapshot: SnapshotRecords, i: number): void {
   const person = snapshot.persons[i]!;
   const owned = snapshot.vehicles.filter((v) => v.person_id === person.person_id);
   const profileAt = snapshot.profiles.findIndex((p) => p.person_id === person.person_id);
-  snapshot.profiles[profileAt] = createGenerator(snapshot.config).profileOf(person, owned, i);
+  // The person's household and place in it: what the generator's per-person streams are keyed by.
+  const household = snapshot.households.findIndex((h) => h.household_id === person.household_id);
+  const member = snapshot.persons.slice(0, i).filter((p) => p.household_id === person.household_id).length;
+  snapshot.profiles[profileAt] = createGenerator(snapshot.config).profileOf(person, owned, household, member);
 }
 
 /** The index of the first person matching `predicate` (who owns at least `minVehicles`). */

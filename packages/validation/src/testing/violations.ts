@@ -10,6 +10,16 @@ function vinFor(vin: string, year: number): string {
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
+function householdOf(s: SnapshotRecords, p: SnapshotRecords["persons"][number]): SnapshotRecords["households"][number] {
+  return s.households.find((h) => h.household_id === p.household_id)!;
+}
+
+/** Changes address fields of a household and of every person in it alike. */
+function moveHousehold(s: SnapshotRecords, householdId: string, fields: Partial<Pick<SnapshotRecords["persons"][number], "postal_code" | "city">>): void {
+  Object.assign(s.households.find((h) => h.household_id === householdId)!, fields);
+  for (const p of s.persons) if (p.household_id === householdId) Object.assign(p, fields);
+}
+
 /** Makes the person 17 at asOf, licensed the day after their 16th birthday. */
 function minorAt(s: SnapshotRecords, p: SnapshotRecords["persons"][number]): void {
   const year = Number(s.config.asOf.slice(0, 4)) - 17;
@@ -109,12 +119,13 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     rederiveProfile(s, s.persons.findIndex((p) => p.person_id === v.person_id));
   } },
   { code: "DOMAIN_POSTAL_CODE_STATE", edit: (s) => {
+    // The whole household moves, so that its persons still share its address.
     const i = personWhere(s, (p) => p.state !== "NY", 0);
-    s.persons[i]!.postal_code = "00501"; // Holtsville, NY: the IRS's own ZIP, not a residential one
+    moveHousehold(s, s.persons[i]!.household_id, { postal_code: "00501" }); // Holtsville, NY: the IRS's own ZIP, not a residential one
   } },
   { code: "DOMAIN_POSTAL_CODE_CITY", edit: (s) => {
     const p = s.persons[personWhere(s, (x) => x.city !== "Springfield")]!;
-    p.city = "Springfield";
+    moveHousehold(s, p.household_id, { city: "Springfield" });
   } },
   { code: "DOMAIN_PHONE_AREA_CODE", edit: (s) => {
     const p = s.persons[personWhere(s, (x) => x.state !== "AK")]!;
@@ -134,7 +145,8 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     rederiveProfile(s, s.persons.indexOf(p));
   } },
   { code: "DOMAIN_MINOR_CONTRACT", edit: (s) => {
-    const i = personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal", 1);
+    // A head living alone: no spouse or child whose age would then break a household rule.
+    const i = personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal" && householdOf(s, x).member_count === 1, 1);
     const p = s.persons[i]!;
     minorAt(s, p);
     vehiclesOf(s, i).forEach((v, k) => void (v.ownership = k === 0 ? "financed" : "owned"));
@@ -150,6 +162,52 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
   } },
   { code: "DOMAIN_LOB_MISMATCH", edit: (s) => void (s.profiles[personWhere(s, (p) => p.lob_type === "personal")]!.lob_type = "commercial") },
   { code: "DOMAIN_LOB_FIELDS", edit: (s) => void (s.persons[personWhere(s, (p) => p.lob_type === "personal")]!.business_name = "Acme Hauling LLC") },
+  { code: "SCHEMA_HOUSEHOLD_INVALID", edit: (s) => void (s.households[3]!.lob_type = "industrial" as never) },
+  { code: "UNIQUE_HOUSEHOLD_ID", edit: (s) => {
+    // Household 9 and all it holds give way to a second copy of household 5: the count stays the config's.
+    const gone = s.households[9]!.household_id;
+    const persons = new Set(s.persons.filter((p) => p.household_id === gone).map((p) => p.person_id));
+    s.persons = s.persons.filter((p) => !persons.has(p.person_id));
+    s.profiles = s.profiles.filter((p) => !persons.has(p.person_id));
+    s.vehicles = s.vehicles.filter((v) => v.household_id !== gone);
+    s.households.splice(9, 1);
+    s.households.push({ ...s.households[5]! });
+  } },
+  { code: "REF_PERSON_HOUSEHOLD_MISSING", edit: (s) => {
+    const child = s.persons.find((p) => p.household_role === "child" && !s.vehicles.some((v) => v.person_id === p.person_id))!;
+    householdOf(s, child).member_count -= 1;
+    child.household_id = UNKNOWN_ID;
+  } },
+  { code: "REF_VEHICLE_HOUSEHOLD_MISSING", edit: (s) => {
+    const v = s.vehicles[30]!;
+    s.households.find((h) => h.household_id === v.household_id)!.vehicle_count -= 1;
+    v.household_id = UNKNOWN_ID;
+  } },
+  { code: "REF_HOUSEHOLD_MEMBER_COUNT", edit: (s) => void (s.households[6]!.member_count += 1) },
+  { code: "REF_HOUSEHOLD_VEHICLE_COUNT", edit: (s) => void (s.households[7]!.vehicle_count += 1) },
+  { code: "REF_PROFILE_HOUSEHOLD_ROLE", edit: (s) => void (s.profiles.find((p) => p.household_role === "head")!.household_role = "spouse") },
+  { code: "DOMAIN_HOUSEHOLD_HEAD", edit: (s) => {
+    // A couple without children: two heads, and nothing else changes (the profile follows the person).
+    const spouse = s.persons.find((p) => p.household_role === "spouse" && householdOf(s, p).member_count === 2)!;
+    spouse.household_role = "head";
+    rederiveProfile(s, s.persons.indexOf(spouse));
+  } },
+  { code: "DOMAIN_HOUSEHOLD_ADDRESS", edit: (s) => void (s.persons.find((p) => p.household_role === "spouse")!.street = "1 Elsewhere Rd") },
+  { code: "DOMAIN_HOUSEHOLD_CHILD_AGE", edit: (s) => {
+    // The child becomes ten years younger than the head: older than before, licensed as before.
+    const child = s.persons.find((p) => p.household_role === "child")!;
+    const head = s.persons.find((p) => p.household_id === child.household_id && p.household_role === "head")!;
+    child.date_of_birth = `${Number(head.date_of_birth.slice(0, 4)) + 10}${head.date_of_birth.slice(4)}`;
+    rederiveProfile(s, s.persons.indexOf(child));
+  } },
+  { code: "DOMAIN_VEHICLE_HOUSEHOLD", edit: (s) => {
+    // The vehicle moves to another household of the same line (counts follow); its owner stays where they live.
+    const v = s.vehicles.find((x) => x.lob_type === "personal")!;
+    const other = s.households.find((h) => h.household_id !== v.household_id && h.lob_type === "personal")!;
+    s.households.find((h) => h.household_id === v.household_id)!.vehicle_count -= 1;
+    other.vehicle_count += 1;
+    v.household_id = other.household_id;
+  } },
   { code: "PRIVACY_EMAIL_DOMAIN", edit: (s) => void (s.persons[21]!.email = "jane.doe@gmail.com") },
   { code: "PRIVACY_PHONE_RANGE", edit: (s) => void (s.persons[22]!.phone = "(415) 555-2368") },
 ];
