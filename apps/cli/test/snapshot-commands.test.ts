@@ -47,7 +47,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect(lines.filter((l) => l.msg === "activity started" && l.activityType === "generateShard").length).toBeGreaterThanOrEqual(5);
     const status = runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv());
     expect(status.status).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_3-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { persons: 250 } } });
+    expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_3-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { households: 250 } } });
     // Rerun from the export: same bytes; the folder target keeps what it has.
     const rerun = runCli(["snapshot", "rerun", snapshotId, "--from", "exportSnapshot", "--target", target, "--wait", "--json"], servicesEnv());
     expect([rerun.status, rerun.stderr]).toEqual([0, ""]);
@@ -133,7 +133,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     try {
       const client = new Client({ connection, namespace });
       // Shards of ~1 s each, two at a time: some are surely in flight when the worker dies.
-      const config = parseSnapshotConfig({ records: 48_000, seed: 32, shardSize: 8_000 });
+      const config = parseSnapshotConfig({ records: 30_000, seed: 32, shardSize: 5_000 });
       const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 6)}`, target: tmp(), maxParallelShards: 2, shardHeartbeatTimeout: "4 seconds" };
       const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: snapshotWorkflowId(input.snapshotId), args: [input] });
       // Kill the worker once some shards are done and others are in flight.
@@ -149,7 +149,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
       await exited(first.child);
       await startWorker(taskQueue, staging);
       const result = await handle.result();
-      expect(result.counts.persons).toBe(48_000);
+      expect(result.counts.households).toBe(30_000);
 
       const local = join(tmp(), "bundle");
       await writeBundle({ config, snapshotId: input.snapshotId, out: local });

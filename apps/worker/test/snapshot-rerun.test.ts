@@ -68,7 +68,7 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
 
       // From generateShard: every shard is built again; the target already holds the same snapshot.
       const again = await startRerun(services().client, { workflowId: first.workflowId, from: "generateShard", target });
-      expect(await again.handle.result()).toMatchObject({ alreadyPublished: true, counts: { persons: 100 } });
+      expect(await again.handle.result()).toMatchObject({ alreadyPublished: true, counts: { households: 100 } });
       expect(await activitiesOf(again.handle)).toEqual(["generateShard", "generateShard", "validateSnapshot", "exportSnapshot", "publishManifest"]);
       expect(withoutManifest(digestsOf(published.location))).toEqual(before);
 

@@ -34,7 +34,7 @@ describe("snapshotWorkflow at scale (real Temporal dev server)", () => {
     const worker = await services().worker(taskQueue, { stagingRoot: tmp(), buildShard: (task, onProgress) => buildShard(task, { onProgress }) }, 32);
     const handle = await services().start(taskQueue, input);
     const result = await worker.runUntil(handle.result());
-    expect(result.counts.persons).toBe(2_000);
+    expect(result.counts.households).toBe(2_000);
 
     const parent = await handle.fetchHistory();
     const children = (parent.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).map((e) => e.childWorkflowExecutionCompletedEventAttributes!.workflowExecution!);

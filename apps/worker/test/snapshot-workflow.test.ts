@@ -23,7 +23,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
 
     const location = publishedFolder(input.target, input.snapshotId);
     expect(result).toMatchObject({ snapshotId: input.snapshotId, location, alreadyPublished: false, validation: { passed: true, errors: 0 } });
-    expect(result.counts.persons).toBe(300);
+    expect(result.counts.households).toBe(300);
     const local = await generatedLocally(input.config, input.snapshotId);
     expect(withoutManifest(digestsOf(location))).toEqual(withoutManifest(digestsOf(local)));
     expect(existsSync(join(location, MANIFEST))).toBe(true);

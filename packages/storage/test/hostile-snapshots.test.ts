@@ -124,7 +124,7 @@ describe("verify trusts nothing the folder ships about itself", () => {
 
 describe("uploads report progress, stop when cancelled, and never send a file of the wrong size", () => {
   it("counts every byte it sends, and a cancelled publish stops at once without a manifest", async () => {
-    const config = parseSnapshotConfig({ records: 2000, seed: 82 });
+    const config = parseSnapshotConfig({ records: 1200, seed: 82 });
     const dir = join(tmp(), "bundle");
     const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: dir });
     const total = manifest.files.reduce((n, f) => n + f.bytes, 0);
