@@ -14,7 +14,7 @@ describe("sdh generate, verify and validate", () => {
   it("generate writes a bundle and prints its summary as JSON", () => {
     expect(generated.stderr).toBe("");
     expect(generated.status).toBe(0);
-    const summary = JSON.parse(generated.stdout) as { counts: { persons: number }; files: Array<{ path: string }> };
+    const summary = JSON.parse(generated.stdout) as { counts: { households: number }; files: Array<{ path: string }> };
     expect(summary.counts.households).toBe(300);
     expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_3.parquet");
     expect(readdirSync(out)).toContain("snapshot_manifest_v0_3.json");
