@@ -2,7 +2,7 @@
 // snapshot end to end with `sdh generate`'s code path and through Temporal (one worker, then two),
 // and a plain-faker baseline; each figure the median of several fresh-process runs with its spread.
 // Writes bench/results/<date>-<sha>[-quick].json and prints a Markdown table. --quick (or
-// SDH_BENCH_MODE=quick): 100k persons; otherwise 1M.
+// SDH_BENCH_MODE=quick): 100k households; otherwise 1M.
 import { execSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -38,12 +38,13 @@ async function measure(row: Omit<Row, "runs">, run: () => Promise<RunOutput>): P
 const services = await startBenchServices();
 const work = mkdtempSync(join(tmpdir(), "sdh-bench-"));
 try {
-  process.stderr.write(`sdh bench (${quick ? "quick" : "full"}): ${PERSONS.toLocaleString("en-US")} persons, ${RUNS} runs each\n`);
+  process.stderr.write(`sdh bench (${quick ? "quick" : "full"}): ${PERSONS.toLocaleString("en-US")} households, ${RUNS} runs each\n`);
   for (const stage of ["persons", "vehicles", "profiles"] as const) {
-    await measure({ stage: `generate ${stage} (one core)`, group: "stage", persons: STAGE_PERSONS, unit: stage === "vehicles" ? "vehicles" : "persons" }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
+    const label = stage === "persons" ? "household heads" : stage === "vehicles" ? "vehicles of households" : "profiles";
+    await measure({ stage: `generate ${label} (one core)`, group: "stage", persons: STAGE_PERSONS, unit: stage === "vehicles" ? "vehicles" : "persons" }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
   }
-  // The same shapes the baseline makes (and profiles), on one core: the generator against faker.
-  await measure({ stage: "generate persons + vehicles + profiles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "persons" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
+  // Everything a household holds, on one core: the generator against faker's persons and vehicles.
+  await measure({ stage: "generate households + persons + vehicles + profiles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
   await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: STAGE_PERSONS, unit: "records" }, () => runScript("validation", [String(STAGE_PERSONS)]));
   const shards = join(work, "shards");
   mkdirSync(shards);
