@@ -7,6 +7,12 @@ source "$(dirname "$0")/lib.sh"
 cd "$SDH_ROOT"
 sdh_bootstrap
 
+# Every temporary folder the tests and their child processes make goes under one folder per run,
+# removed when the run ends: a run writes gigabytes of bundles, and machines run the suite again and again.
+run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/sdh-test-run-XXXXXX")"
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR="$run_tmp"
+
 results_dir="$SDH_ROOT/.sdh/test-results"
 mkdir -p "$results_dir"
 report="$results_dir/node-$(node -p 'process.versions.node').json"

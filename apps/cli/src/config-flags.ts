@@ -16,15 +16,15 @@ export const CONFIG_FLAGS = {
   "snapshot-id": { type: "string" },
 } as const;
 
-const CONFIG_FLAGS_TEXT = `  --records N        persons to generate (default 200); vehicles and profiles follow
+const CONFIG_FLAGS_TEXT = `  --records N        households to generate (default 200); their persons, vehicles and profiles follow
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)
   --identifiers KIND realistic licence numbers and plates in live state formats (default), or
                      synthetic ones no state issues (SYN…, ZZ…), for test systems that reach live
                      vendors (governance/stewardship.md)
-  --shards K         split the persons into K shards (changes how work is split, never the bytes;
-                     default: shards of 50,000 persons)
+  --shards K         split the households into K shards (changes how work is split, never the bytes;
+                     default: shards of 50,000 households)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
 
 /**

@@ -3,7 +3,7 @@ export function progressLine(label: string) {
   const started = performance.now();
   let last = 0;
   return {
-    update(done: number, total: number, unit = "persons") {
+    update(done: number, total: number, unit = "households") {
       const now = performance.now();
       if (now - last < 200 && done < total) return;
       last = now;

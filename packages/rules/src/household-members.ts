@@ -2,7 +2,9 @@ import type { Gender, Person, SnapshotConfig } from "@sdh/schemas";
 import { formatDate, formatEpochDay, parseIsoDate, wholeYearsBetweenIso } from "./dates.js";
 import { createLicenceIssuer, HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 import { createLifeDates } from "./life-dates.js";
-import { FICTIONAL_LINES, MIDDLE_NAME_SHARE, RESERVED_DOMAINS } from "./person.js";
+import { givenNamesFor } from "./given-names.js";
+import { addressOf } from "./household.js";
+import { FICTIONAL_LINES, RESERVED_DOMAINS } from "./person.js";
 import type { PersonSlots } from "./person-slots.js";
 import { createRecordStreams, type Random } from "./random.js";
 import { GENDERS } from "./reference/distributions.js";
@@ -17,7 +19,7 @@ import {
   SPOUSE_LICENSED_SHARE,
   SPOUSE_SHARES_NAME_SHARE,
 } from "./reference/households.js";
-import { firstNamesFor, SURNAMES } from "./reference/names.js";
+import { SURNAMES } from "./reference/names.js";
 import { ZIP_PLACE_BY_CODE } from "./reference/places.js";
 import { intBetween, pick, pickIndex, pickWeighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
@@ -40,11 +42,7 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
   /** A member who shares the head's address and phone area code; `m` is their place in the household (1-3). */
   const member = (r: Random, head: Person, i: number, m: number, role: "spouse" | "child", sex: "F" | "M", gender: Gender, age: number, lastName: string, lastEmailPart: string): Person => {
     const birth = lifeDates.birthFor(r, age);
-    const names = firstNamesFor(sex, birth.year);
-    const firstIndex = pickIndex(r, names);
-    const first_name = names.items[firstIndex]!;
-    const middle = r.next() < MIDDLE_NAME_SHARE ? pickWeighted(r, names) : null;
-    const middle_name = middle === first_name ? null : middle;
+    const { names, firstIndex, first_name, middle_name } = givenNamesFor(r, sex, birth.year);
     const licenseDay = lifeDates.licenceDayFor(r, birth);
     const overflow = intBetween(r, 0, 99);
     const slot = slots.slotOf(i);
@@ -66,12 +64,7 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
       marital_status: role === "spouse" ? head.marital_status : "single",
       email,
       phone: `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`,
-      street: head.street,
-      address_line2: head.address_line2,
-      city: head.city,
-      county: head.county,
-      state: head.state,
-      postal_code: head.postal_code,
+      ...addressOf(head),
       license_number,
       license_state: head.license_state,
       license_issue_date: formatEpochDay(licenseDay),

@@ -3,7 +3,7 @@ export { createGenerator, recordsByEntity, personOrdinal, GENERATOR, type Snapsh
 export { createMemberRule, type MemberRule } from "./household-members.js";
 export { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 export { createPersonRule, type PersonRule } from "./person.js";
-export { createVehicleRule, ownerOf, type VehicleRule } from "./vehicle.js";
+export { createVehicleRule, ownersOf, type VehicleRule } from "./vehicle.js";
 export { createProfileRule, primaryVehicle, type ProfileRule } from "./profile.js";
 export { riskScore, riskBand, agePoints, experiencePoints, bodyPoints, vehicleAgePoints, usagePoints, mileagePoints, RISK_BASE, type RiskFactors } from "./risk.js";
 export { vinCheckDigit, modelYearCode, yearsForCode, VIN_ALPHABET } from "./vin.js";

@@ -1,7 +1,6 @@
 import type { SnapshotConfig } from "@sdh/schemas";
-import type { CalendarDate } from "./dates.js";
 import { compileTemplate, templateSpace } from "./id-template.js";
-import { derivedLicenceNumber } from "./licence-numbers.js";
+import { derivedLicenceNumber, type LicenceHolder } from "./licence-numbers.js";
 import { createPermutation } from "./permutation.js";
 import type { PersonSlot } from "./person-slots.js";
 import { SYNTHETIC_LICENSE_TEMPLATE, type StateReference } from "./reference/states.js";
@@ -11,14 +10,6 @@ import { SYNTHETIC_LICENSE_TEMPLATE, type StateReference } from "./reference/sta
  * member's licence number comes from key `slot index + slots × member`, unique by construction.
  */
 export const HOUSEHOLD_MEMBER_SLOTS = 4;
-
-export interface LicenceHolder {
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  birth: CalendarDate;
-  female: boolean;
-}
 
 /**
  * Licence numbers, unique within each issuing state by construction: the household's slot places it in

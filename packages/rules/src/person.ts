@@ -10,7 +10,8 @@ import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { FLEET_HOLDER_ROLES, SMALL_FLEET_ARCHETYPES, driverShareWithoutBigFleet } from "./reference/fleet-sizes.js";
 import { COMMERCIAL_AGE_BANDS, DRIVER_AGE_BANDS, GENDERS, maritalTableFor } from "./reference/distributions.js";
 import { ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
-import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, firstNamesFor } from "./reference/names.js";
+import { COMMON_STREET_NAMES, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS } from "./reference/names.js";
+import { givenNamesFor } from "./given-names.js";
 import { ZIPS_BY_STATE } from "./reference/places.js";
 import { STATES } from "./reference/states.js";
 import { intBetween, pick, pickIndex, pickWeighted, weighted } from "./sampling.js";
@@ -22,7 +23,6 @@ const STATE_TABLE = weighted(STATES.map((s) => [s, s.population] as const));
 const MOVED_SHARE = 0.03;
 /** Share of persons living in an apartment or unit (ACS: about a third of households rent, most in multi-unit buildings; a rule). */
 const UNIT_SHARE = 0.18;
-export const MIDDLE_NAME_SHARE = 0.7;
 /** Smallest USDOT space drawn from: numbers look like today's (up to 7 digits) for snapshots up to 4M persons. */
 const USDOT_SPACE = 4_000_000;
 
@@ -75,11 +75,7 @@ export function createPersonRule(
       const age = intBetween(r, minAge, maxAge);
       const birth = lifeDates.birthFor(r, age);
 
-      const names = firstNamesFor(sex, birth.year);
-      const firstIndex = pickIndex(r, names);
-      const first_name = names.items[firstIndex]!;
-      const middle = r.next() < MIDDLE_NAME_SHARE ? pickWeighted(r, names) : null;
-      const middle_name = middle === first_name ? null : middle;
+      const { names, firstIndex, first_name, middle_name } = givenNamesFor(r, sex, birth.year);
       const marital_status = pickWeighted(r, maritalTableFor(age));
       const surnameIndex = pickIndex(r, SURNAMES);
       const surname = SURNAMES.items[surnameIndex]!;

@@ -35,17 +35,21 @@ export interface VehicleRule {
 }
 
 /**
- * Who owns a personal household's k-th vehicle: the head the first, a spouse or partner the second,
- * each child of driving age one of the next (their own car), and the couple the rest, in turn.
+ * Who owns each of a personal household's `count` vehicles: the head the first, a spouse or partner the
+ * second, each child of driving age one of the next (their own car), and the couple the rest, in turn.
  */
-export function ownerOf(members: readonly Person[], k: number): Person {
+export function ownersOf(members: readonly Person[], count: number): Person[] {
   const head = members[0]!;
   const spouse = members[1]?.household_role === "spouse" ? members[1] : null;
   const children = members.filter((m) => m.household_role === "child");
-  if (k === 0) return head;
-  if (k === 1) return spouse ?? head;
-  if (k - 2 < children.length) return children[k - 2]!;
-  return spouse && (k - children.length) % 2 === 1 ? spouse : head;
+  const owners: Person[] = [];
+  for (let k = 0; k < count; k++) {
+    if (k === 0) owners.push(head);
+    else if (k === 1) owners.push(spouse ?? head);
+    else if (k - 2 < children.length) owners.push(children[k - 2]!);
+    else owners.push(spouse && (k - children.length) % 2 === 1 ? spouse : head);
+  }
+  return owners;
 }
 
 /** Share of personal vehicles kept away from home (a student's car at college, a second home; a rule). */
@@ -198,8 +202,10 @@ export function createVehicleRule(
       const state = STATES_BY_CODE.get(head.state);
       if (!state) throw new Error(`household ${i} lives in ${head.state}, a state without reference data`);
       const vehicles: Vehicle[] = [];
+      // A household of one (and every commercial account) owns all through its head: no list to build.
+      const owners = commercial || members.length === 1 ? null : ownersOf(members, count);
       for (let k = 0; k < count; k++) {
-        const owner = commercial ? head : ownerOf(members, k);
+        const owner = owners ? owners[k]! : head;
         const age = owner === head ? headAge : wholeYearsBetweenIso(owner.date_of_birth, config.asOf);
         const { offer, year: model_year } = modelFor(r, head.lob_type, archetype);
         const model = offer.model;

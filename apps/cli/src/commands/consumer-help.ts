@@ -27,7 +27,7 @@ Options:
   --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.3)
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
-  --entities LIST    only these entities' data files: persons,vehicles,profiles (documents always come)
+  --entities LIST    only these entities' data files: households,persons,vehicles,profiles (documents always come)
   --formats LIST     only these formats: csv,json,jsonl,parquet
   --force            replace a non-empty --out
   --json             print the result as JSON

@@ -9,9 +9,9 @@ import { countsLine } from "../counts-line.js";
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
-Splits the persons into shards, which worker threads generate, validate and encode in parallel;
+Splits the households into shards, which worker threads generate, validate and encode in parallel;
 then assembles CSV, JSON and Parquet files, merges the shards' validation and quality reports, and
-writes the manifest last. Progress (persons/s, time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and renamed to --out at the end, so an interrupted
+writes the manifest last. Progress (households/s, time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and renamed to --out at the end, so an interrupted
 run leaves nothing that looks complete. Same options, same bytes.
 
 Options:

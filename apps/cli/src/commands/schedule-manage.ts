@@ -105,7 +105,7 @@ function describe(d: Awaited<ReturnType<ScheduleHandle["describe"]>>, json: bool
     return EXIT.ok;
   }
   console.log(`Schedule ${out.scheduleId}: "${out.cron}" (${out.timezone}) ${out.paused ? `PAUSED${out.note ? ` (${out.note})` : ""}` : "active"}`);
-  console.log(`  builds ${out.snapshot.records} persons (${out.snapshot.formats.join(",")}), seed ${out.snapshot.seed}, asOf ${out.snapshot.asOf} → ${out.snapshot.target}`);
+  console.log(`  builds ${out.snapshot.records} households (${out.snapshot.formats.join(",")}), seed ${out.snapshot.seed}, asOf ${out.snapshot.asOf} → ${out.snapshot.target}`);
   console.log(`  overlap ${out.policies.overlap}, catch-up window ${Math.round(out.policies.catchupWindow / 1000)} s, pause on failure: ${out.policies.pauseOnFailure ? "yes" : "no"}; task queue ${out.taskQueue}`);
   console.log(`  next: ${out.nextRuns.join(", ") || "-"}`);
   for (const r of out.recentRuns) console.log(`  ran: ${r.scheduledAt} → ${r.workflowId}`);

@@ -76,7 +76,7 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
     }
     if (values.json) console.log(JSON.stringify({ scheduleId: id, namespace, taskQueue, ...memo, catchupWindowMs: catchupWindow, pauseOnFailure: values["pause-on-failure"] }, null, 2));
     else {
-      console.log(`Schedule ${id} created: "${cron}" (${spec.timezone}), ${config.records} persons, seed ${memo.seed}, to ${spec.target}`);
+      console.log(`Schedule ${id} created: "${cron}" (${spec.timezone}), ${config.records} households, seed ${memo.seed}, to ${spec.target}`);
       console.log(`  overlapping runs are skipped; missed runs are caught up within ${values["catchup-window"]}${values["pause-on-failure"] ? "; a failed run pauses the schedule" : ""}`);
       console.log(`  see \`sdh schedule describe ${id}\``);
     }

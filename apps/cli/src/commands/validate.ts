@@ -2,10 +2,11 @@ import { BundleError, DATA_FORMATS, DataFileError, validateBundle, type BundleVa
 import { IsoDate } from "@sdh/schemas";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
+import { countsLine } from "../counts-line.js";
 
 export const validateHelp = `sdh validate DIR — run the full validation rule set on a bundle folder and print the report
 
-DIR holds data files named like persons_v0_3.csv, vehicles_v0_3.json, profiles_v0_3.parquet (a
+DIR holds data files named like households_v0_3.csv, persons_v0_3.json, vehicles_v0_3.parquet (a
 snapshot, or a bundle edited by hand). Every format present is checked, and their counts must agree.
 The asOf date and the config come from metadata_v0_3.json or the manifest when present.
 
@@ -65,9 +66,8 @@ function parseOptions(args: string[]) {
 }
 
 function printReport(dir: string, { validation, quality, formats, asOf, configSource }: BundleValidation): void {
-  const { persons, vehicles, profiles } = validation.counts;
   console.log(`Validated ${dir} (${formats.join(", ")}) at asOf ${asOf}; config from ${configSource}`);
-  console.log(`  ${persons} persons · ${vehicles} vehicles · ${profiles} profiles`);
+  console.log(`  ${countsLine(validation.counts)}`);
   const failing = validation.rules.filter((r) => r.failures > 0);
   for (const rule of failing) {
     console.log(`${rule.severity === "error" ? "FAIL" : "WARN"}  ${rule.code}: ${rule.failures} failure(s) — ${rule.message}`);

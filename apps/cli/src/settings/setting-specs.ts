@@ -52,11 +52,11 @@ const logLevel = z
   .pipe(z.enum(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"], { error: "must be one of TRACE, DEBUG, INFO, WARN, ERROR" }));
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "persons per snapshot", defaultText: "200" },
+  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "households per snapshot", defaultText: "200" },
   { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
   { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
   { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },
-  { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the persons into", defaultText: "shards of 50,000 persons" },
+  { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the households into", defaultText: "shards of 50,000 households" },
   { key: "target", env: "SDH_TARGET", flag: "target", schema: text, description: "where snapshots are published (s3://bucket/prefix or a folder)" },
   { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: text, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },
   { key: "temporal.namespace", env: "TEMPORAL_NAMESPACE", schema: text, description: "Temporal namespace", defaultText: "default" },
