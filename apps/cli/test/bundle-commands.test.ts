@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { DEMO_SAMPLE_FILES } from "@sdh/exporters";
 import { cliMain, runCli, tsxBin } from "./run-cli.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
@@ -110,13 +111,13 @@ describe("sdh generate, verify and validate", () => {
 });
 
 describe("sdh generate on a terminal, and sdh samples", () => {
-  it("shows persons/s and time left while it generates, then the stage after", () => {
+  it("shows households/s and time left while it generates, then the stage after", () => {
     const out = join(tmp(), "tty");
     // `script` runs the command on a pseudo-terminal, so stderr is a TTY as in an interactive shell.
-    const command = [tsxBin, "--conditions=sdh-source", cliMain, "generate", "--records", "40000", "--shards", "8", "--formats", "csv", "--out", out].join(" ");
+    const command = [tsxBin, "--conditions=sdh-source", cliMain, "generate", "--records", "25000", "--shards", "8", "--formats", "csv", "--out", out].join(" ");
     const run = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 120_000 });
     expect(run.status).toBe(0);
-    const updates = run.stdout.split("\r").filter((line) => /generate: [\d,]+\/40,000 persons \(\d+%\) · [\d,]+\/s · \d+ s left/.test(line));
+    const updates = run.stdout.split("\r").filter((line) => /generate: [\d,]+\/25,000 households \(\d+%\) · [\d,]+\/s · \d+ s left/.test(line));
     expect(updates.length).toBeGreaterThan(1);
     expect(run.stdout).toContain("generate: writing CSV, JSON and Parquet files");
     expect(run.stdout).toContain(`Snapshot `);
@@ -126,7 +127,7 @@ describe("sdh generate on a terminal, and sdh samples", () => {
     const out = tmp();
     const run = runCli(["samples", "--out", out]);
     expect(run.status).toBe(0);
-    for (const name of ["persons_sample.json", "vehicles_sample.json", "profiles_sample.json", "bundle_sample.json"]) {
+    for (const name of DEMO_SAMPLE_FILES) {
       expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.3/${name}`, import.meta.url), "utf8"));
     }
   });

@@ -25,7 +25,7 @@ describe("sdh schedule (real Temporal dev server)", () => {
     const config = ["--records", "60", "--shards", "2", "--formats", "csv,json"];
     const created = runCli(["schedule", "create", "--id", id, "--cron", "0 2 * * *", "--timezone", "Europe/Berlin", ...config, "--seed-from-date", "--target", target, "--task-queue", taskQueue], servicesEnv());
     expect([created.status, created.stderr]).toEqual([0, ""]);
-    expect(created.stdout).toContain(`Schedule ${id} created: "0 2 * * *" (Europe/Berlin), 60 persons, seed from date`);
+    expect(created.stdout).toContain(`Schedule ${id} created: "0 2 * * *" (Europe/Berlin), 60 households, seed from date`);
     const again = runCli(["schedule", "create", "--id", id, "--cron", "0 3 * * *", "--target", target], servicesEnv());
     expect([again.status, again.stderr.trim()]).toEqual([2, expect.stringMatching(/schedule '.*' already exists/)]);
 

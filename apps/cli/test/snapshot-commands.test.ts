@@ -38,7 +38,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     const s3Target = `s3://${testServices().bucket}/rerun-${randomUUID().slice(0, 8)}`;
     const elsewhere = runCli([...args.slice(0, -4), "--target", s3Target, "--task-queue", taskQueue, "--wait"], servicesEnv());
     // Off a terminal, --wait reports progress on stderr as plain lines (how many depends on timing), and nothing else.
-    expect([elsewhere.status, elsewhere.stderr]).toEqual([0, expect.stringMatching(/^(\w+: \d+\/5 shards, \d+\/250 persons\n)*$/)]);
+    expect([elsewhere.status, elsewhere.stderr]).toEqual([0, expect.stringMatching(/^(\w+: \d+\/5 shards, \d+\/250 households\n)*$/)]);
     expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.3/${snapshotId}/`);
 
     // The worker logs JSON lines; each activity's start and end carries its workflow and activity ids.
