@@ -13,7 +13,7 @@ export function addressHash(record: Record<string, unknown>): number {
 
 /**
  * What the person, vehicle and whole-snapshot rules need to know of each household, in typed arrays
- * indexed by the household's ordinal: ~22 bytes per household, never the records.
+ * indexed by the household's ordinal: ~27 bytes per household, never the records.
  */
 export class HouseholdIndex {
   readonly address = new OrdinalArray((n) => new Uint32Array(n));
