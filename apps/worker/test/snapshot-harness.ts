@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { bundleWorkflowCode, NativeConnection } from "@temporalio/worker";
 import { createWorker, snapshotWorkflowId, workflowsPath, type ActivityDeps, type SnapshotInput, type SnapshotResult } from "../src/index.js";
 
-/** A real run's history (300 persons, 8 shards), recorded with SDH_RECORD_HISTORY=1 by snapshot-workflow.test.ts. */
+/** A real run's history (300 persons of schema 0.2, 8 shards), recorded with SDH_RECORD_HISTORY=1 by snapshot-workflow.test.ts. */
 export const REPLAY_HISTORY = fileURLToPath(new URL("./histories/snapshot-workflow.json", import.meta.url));
 
 export const tmp = (label = "sdh-snapshot-") => mkdtempSync(join(tmpdir(), label));
