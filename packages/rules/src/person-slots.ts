@@ -2,7 +2,7 @@ import { createPermutation } from "./permutation.js";
 import { STATES, type StateReference } from "./reference/states.js";
 
 export interface PersonSlot {
-  /** A keyed permutation of the person index over [0, records): unique per person. */
+  /** A keyed permutation of the household index over [0, records): unique per household. */
   slot: number;
   /** The state whose run of slots holds this one: the person's licence state. */
   state: StateReference;
@@ -13,7 +13,7 @@ export interface PersonSlot {
 }
 
 /**
- * Each person's slot: a keyed permutation of the index over [0, records), with each state owning a run
+ * Each household's slot: a keyed permutation of the index over [0, records), with each state owning a run
  * of slots in proportion to its population. Identifiers that must be unique come from slots (licence
  * numbers within the state's run, email addresses, business names, USDOT numbers, VIN serials), so
  * they are unique by construction in every shard — even in states whose formats hold only 10^7 values.

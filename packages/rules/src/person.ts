@@ -100,7 +100,7 @@ export function createPersonRule(
       const namedAfter = r.next() < 0.3 ? pickWeighted(r, SURNAMES) : "";
       const streetName = namedAfter.length >= 4 ? namedAfter : pick(r, COMMON_STREET_NAMES);
       const address_line2 = r.next() < UNIT_SHARE ? `${pickWeighted(r, UNIT_DESIGNATORS)} ${intBetween(r, 1, r.next() < 0.7 ? 40 : 450)}${r.next() < 0.2 ? "ABCD"[intBetween(r, 0, 3)] : ""}` : null;
-      // The slot is unique per person, so the address is unique whatever the names.
+      // The slot is unique per household (members add records × m), so the address is unique whatever the names.
       const email = `${names.emailParts[firstIndex]!}.${lastEmailPart}${slot}@${pick(r, RESERVED_DOMAINS)}`;
       const phone = `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`;
       const person_id = uuidFrom(r);

@@ -36,8 +36,8 @@ export const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
 
 /**
  * The rule set as a gate records are pushed through one at a time. Entities may interleave (a
- * generator emits each person, then their vehicles, then their profile) as long as a person comes
- * before their vehicles and profile, and a person's vehicles before their profile.
+ * generator emits each household, then its persons, vehicles and profiles) as long as a record comes
+ * after the records it names, and a person's vehicles before their profile.
  */
 export class ValidationGate {
   private readonly report = new ReportBuilder();

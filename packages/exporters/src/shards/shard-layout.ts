@@ -5,7 +5,7 @@ import type { UniqueRule } from "@sdh/validation";
 /** A contiguous range of persons, built on its own; its persons' vehicles and profiles come with it. */
 export interface ShardRange {
   shard: number;
-  /** First person index (inclusive) and end (exclusive). */
+  /** First household index (inclusive) and end (exclusive). */
   start: number;
   end: number;
 }

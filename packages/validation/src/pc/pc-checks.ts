@@ -8,7 +8,7 @@ import { createPersonChecks } from "./person-checks.js";
 import { createProfileChecks } from "./profile-checks.js";
 import { createVehicleChecks } from "./vehicle-checks.js";
 
-/** The P&C pack's uniqueness rules beyond primary keys, each with how its keys pack and how many per person. */
+/** The P&C pack's uniqueness rules beyond primary keys, each with how its keys pack and how many per household. */
 const PC_UNIQUE_KEYS = {
   UNIQUE_LICENSE: { kind: "short-text", perRoot: 1 },
   UNIQUE_LICENSE_DERIVED: { kind: "short-text", perRoot: 1 / 8 },
