@@ -22,12 +22,14 @@ export function createPersonChecks({ asOf, report, index, households, keys }: Ch
   /** A person shares the household's address and line; a child is young enough to be the head's; a household has one head. */
   const checkAgainstHousehold = (p: Record<string, unknown>, position: number, invalid: readonly string[], household: number): void => {
     households.members.values[household]!++;
-    const age = fieldOk(invalid, "date_of_birth") ? wholeYearsBetweenIso(p.date_of_birth as string, asOf) : -1;
     if (fieldOk(invalid, "household_role")) {
-      if (p.household_role === "head") {
+      // Ages only matter for a head and a child: worked out for them alone (a spouse needs none).
+      const role = p.household_role;
+      const age = role !== "spouse" && fieldOk(invalid, "date_of_birth") ? wholeYearsBetweenIso(p.date_of_birth as string, asOf) : -1;
+      if (role === "head") {
         households.heads.values[household]!++;
         if (age >= 0) households.headAge.values[household] = Math.min(age, 254);
-      } else if (p.household_role === "child" && age >= 0) {
+      } else if (role === "child" && age >= 0) {
         const headAge = households.headAge.values[household]!;
         if (headAge !== 255 && headAge - age < MIN_PARENT_AGE_GAP) {
           report.fail("DOMAIN_HOUSEHOLD_CHILD_AGE", personExample(position, p, { household_id: p.household_id, age, head_age: headAge }));
@@ -35,7 +37,7 @@ export function createPersonChecks({ asOf, report, index, households, keys }: Ch
       }
     }
     const address = households.address.values[household]!;
-    if (address !== 0 && ADDRESS_FIELDS.every((f) => fieldOk(invalid, f)) && addressHash(p) !== address) {
+    if (address !== 0 && (invalid.length === 0 || ADDRESS_FIELDS.every((f) => fieldOk(invalid, f))) && addressHash(p) !== address) {
       report.fail("DOMAIN_HOUSEHOLD_ADDRESS", personExample(position, p, { household_id: p.household_id, street: p.street, city: p.city, postal_code: p.postal_code }));
     }
     const lob = households.lob.values[household]!;
