@@ -14,6 +14,7 @@ export function createHouseholdChecks(index: HouseholdIndex) {
     index.declaredMembers.at(ordinal)[ordinal] = fieldOk(invalid, "member_count") ? (h.member_count as number) : -1;
     index.declaredVehicles.at(ordinal)[ordinal] = fieldOk(invalid, "vehicle_count") ? (h.vehicle_count as number) : -1;
     index.headAge.at(ordinal)[ordinal] = 255;
+    // Grown here, once per household, so the person and vehicle checks can count into `.values` directly.
     index.members.at(ordinal);
     index.vehicles.at(ordinal);
     index.heads.at(ordinal);
