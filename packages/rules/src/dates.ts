@@ -75,3 +75,22 @@ function digitsAt(s: string, start: number, count: number): number {
   for (let k = start; k < start + count; k++) n = n * 10 + s.charCodeAt(k) - 48;
   return n;
 }
+
+/** The same day `months` later (or earlier, when negative), clamped to the month's last day: 31 August + 6 months is 28 or 29 February. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const total = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const lastDay = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return { year, month, day: Math.min(date.day, lastDay) };
+}
+
+/** `addMonths` on epoch days. */
+export function addMonthsToDay(epochDay: number, months: number): number {
+  return toEpochDay(addMonths(fromEpochDay(epochDay), months));
+}
+
+/** The epoch day of a YYYY-MM-DD string. */
+export function epochDayOf(iso: string): number {
+  return toEpochDay(parseIsoDate(iso));
+}

@@ -1,27 +1,42 @@
-import type { Entity, Household, Person, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
 import { createHouseholdRule } from "./household.js";
 import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 import { createMemberRule } from "./household-members.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
+import { createPolicyRule } from "./policy.js";
 import { createProfileRule } from "./profile.js";
 import { createVehicleRule } from "./vehicle.js";
 
 export { GENERATOR } from "./generator-version.js";
 
-/** Everything household `index` makes: the household, its persons (head first), their vehicles and one profile per person. */
+/**
+ * Everything household `index` makes: the household, its persons (head first), their vehicles, one
+ * profile per person, and its auto policy (none without a vehicle) with the drivers and vehicles on it.
+ */
 export interface HouseholdBundle {
   index: number;
   household: Household;
   persons: Person[];
   vehicles: Vehicle[];
   profiles: Profile[];
+  policies: Policy[];
+  drivers: Driver[];
+  policyVehicles: PolicyVehicle[];
 }
 
 /** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
 export function recordsByEntity(bundle: HouseholdBundle): Record<Entity, ReadonlyArray<Record<string, unknown>>> {
-  return { households: [bundle.household], persons: bundle.persons, vehicles: bundle.vehicles, profiles: bundle.profiles };
+  return {
+    households: [bundle.household],
+    persons: bundle.persons,
+    vehicles: bundle.vehicles,
+    profiles: bundle.profiles,
+    policies: bundle.policies,
+    drivers: bundle.drivers,
+    policy_vehicles: bundle.policyVehicles,
+  };
 }
 
 /** The stream index of member `m` of household `i`: profiles and other per-person records draw from it. */
@@ -45,6 +60,7 @@ export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
   const vehicles = createVehicleRule(config, slots, bigFleets);
   const profiles = createProfileRule(config);
   const households = createHouseholdRule(config);
+  const policies = createPolicyRule(config);
   return {
     profileOf: (person, owned, household, member) => profiles.profileOf(person, owned, personOrdinal(household, member)),
     *range(start, end) {
@@ -60,7 +76,9 @@ export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
           const owned = persons.length === 1 ? kept : kept.filter((v) => v.person_id === person.person_id);
           return profiles.profileOf(person, owned, personOrdinal(i, m));
         });
-        yield { index: i, household: households.householdOf(householdId, head, persons.length, kept.length), persons, vehicles: kept, profiles: personProfiles };
+        const household = households.householdOf(householdId, head, persons.length, kept.length);
+        const book = policies.policiesOf(household, persons, kept, i);
+        yield { index: i, household, persons, vehicles: kept, profiles: personProfiles, policies: book.policies, drivers: book.drivers, policyVehicles: book.policyVehicles };
       }
     },
   };

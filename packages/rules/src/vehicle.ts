@@ -197,7 +197,6 @@ export function createVehicleRule(
         count = head.fleet_role === "driver" || !small ? 1 : pickWeighted(r, small);
       } else {
         count = pickWeighted(r, personalCounts);
-        if (headAge < 18) count = Math.min(count, 1); // a minor owns at most one vehicle, outright
       }
       const state = STATES_BY_CODE.get(head.state);
       if (!state) throw new Error(`household ${i} lives in ${head.state}, a state without reference data`);

@@ -13,6 +13,9 @@ export const persons = all.flatMap((b) => b.persons);
 export const heads = all.map((b) => b.persons[0]!);
 export const vehicles = all.flatMap((b) => b.vehicles);
 export const profiles = all.flatMap((b) => b.profiles);
+export const policies = all.flatMap((b) => b.policies);
+export const drivers = all.flatMap((b) => b.drivers);
+export const policyVehicles = all.flatMap((b) => b.policyVehicles);
 export const asOf = parseIsoDate(SNAPSHOT.asOf);
 export const ownerOf = new Map(persons.map((p) => [p.person_id, p]));
 

@@ -4,6 +4,9 @@ export { Person, Gender, MaritalStatus, FleetRole, CdlClass, HouseholdRole } fro
 export { Household } from "./household.js";
 export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, FuelType, PlateType, VIN_PATTERN } from "./vehicle.js";
 export { Profile, RiskBand } from "./profile.js";
+export { Policy, PolicyStatus, CancellationReason, SalesChannel, PaymentPlan, POLICY_NUMBER_PATTERN } from "./policy.js";
+export { Driver, DriverRelationship, DriverStatus, LicenseStatus } from "./driver.js";
+export { PolicyVehicle } from "./policy-vehicle.js";
 export {
   SnapshotConfig,
   RecordedConfig,

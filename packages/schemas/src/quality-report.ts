@@ -44,9 +44,12 @@ export const QualityReport = z
       persons: z.array(ColumnProfile),
       vehicles: z.array(ColumnProfile),
       profiles: z.array(ColumnProfile),
+      policies: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
+      drivers: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
+      policy_vehicles: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
     }),
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_3.json");
+  .describe("quality_report_v0_4.json");
 export type QualityReport = z.infer<typeof QualityReport>;

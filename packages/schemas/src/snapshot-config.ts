@@ -55,7 +55,7 @@ export const SnapshotConfig = z
         { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype` : undefined) },
       )
       .default({ personal: [0.08, 0.45, 0.33, 0.1, 0.04] })
-      .describe("Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2; a head under 18 keeps at most one)"),
+      .describe("Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2)"),
     identifiers: IdentifierStyle.default("realistic").describe(
       "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",
     ),

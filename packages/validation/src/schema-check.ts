@@ -15,6 +15,7 @@ interface PropertySchema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  multipleOf?: number;
   anyOf?: PropertySchema[];
 }
 
@@ -53,6 +54,10 @@ function compileProperty(property: PropertySchema): ValueTest {
     case "number": {
       const min = property.minimum ?? -Infinity;
       const max = property.maximum ?? Infinity;
+      const step = property.multipleOf;
+      if (property.type === "integer" && step !== undefined) {
+        return (value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max && (value as number) % step === 0;
+      }
       if (property.type === "integer") return (value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
       return (value) => Number.isFinite(value) && (value as number) >= min && (value as number) <= max;
     }

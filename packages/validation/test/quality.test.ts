@@ -15,7 +15,7 @@ describe("the quality report", () => {
     expect(lob).toMatchObject({ expected: 0.15, sample: 5_000 });
     expect(Math.abs(lob.observed - 0.15)).toBeLessThan(0.02);
     expect(quality.checks.map((c) => c.name)).toEqual(
-      expect.arrayContaining(["vehicles_per_household.personal.0", "vehicles_per_household.commercial.2-5", "age_band.personal.16-19", "age_band.commercial.60-72"]),
+      expect.arrayContaining(["vehicles_per_household.personal.0", "vehicles_per_household.commercial.2-5", "age_band.personal.18-19", "age_band.commercial.60-72"]),
     );
   });
 

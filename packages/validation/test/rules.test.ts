@@ -1,4 +1,5 @@
-import { RULE_CODES, validateSnapshot, type CountClaim } from "@sdh/validation";
+import { perEntity } from "@sdh/schemas";
+import { RULE_CODES, validateSnapshot, type CountClaim, type SnapshotSources } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, sourcesOf, type SnapshotRecords } from "@sdh/validation/testing";
 import { VIOLATIONS } from "@sdh/validation/testing";
@@ -14,7 +15,15 @@ describe("the validation gate", () => {
     const { report, codes } = await failingCodes(snapshot, [{ kind: "config", source: "config.records", entity: "households", records: 2_000 }]);
     expect(codes).toEqual([]);
     expect(report).toMatchObject({ passed: true, errors: 0, warnings: 0 });
-    expect(report.counts).toEqual({ households: 2_000, persons: snapshot.persons.length, vehicles: snapshot.vehicles.length, profiles: snapshot.persons.length });
+    expect(report.counts).toEqual({
+      households: 2_000,
+      persons: snapshot.persons.length,
+      vehicles: snapshot.vehicles.length,
+      profiles: snapshot.persons.length,
+      policies: snapshot.policies.length,
+      drivers: snapshot.drivers.length,
+      policy_vehicles: snapshot.vehicles.length,
+    });
     expect(report.rules.map((r) => r.code)).toEqual(RULE_CODES);
   });
 
@@ -78,7 +87,7 @@ describe("the validation gate", () => {
     }
     const progress: string[] = [];
     const { report } = await validateSnapshot(
-      { households: () => slowly(snapshot.households), persons: () => slowly(snapshot.persons), vehicles: () => slowly(snapshot.vehicles), profiles: () => slowly(snapshot.profiles) },
+      perEntity((entity) => () => slowly(snapshot[entity] as unknown[])) as SnapshotSources,
       { asOf: snapshot.config.asOf, progressEvery: 50, onProgress: (entity, n) => progress.push(`${entity}:${n}`) },
     );
     expect(report.passed).toBe(true);
@@ -108,6 +117,9 @@ describe("the rules a pack's declaration implies (ADR 0016)", () => {
       "SCHEMA_PERSON_INVALID", "UNIQUE_PERSON_ID", "REF_PERSON_HOUSEHOLD_MISSING",
       "SCHEMA_VEHICLE_INVALID", "UNIQUE_VEHICLE_ID", "REF_VEHICLE_HOUSEHOLD_MISSING", "REF_VEHICLE_OWNER_MISSING",
       "SCHEMA_PROFILE_INVALID", "UNIQUE_PROFILE_ID", "REF_PROFILE_PERSON_MISSING", "REF_PROFILE_MISSING", "REF_PROFILE_DUPLICATE",
+      "SCHEMA_POLICY_INVALID", "UNIQUE_POLICY_ID", "REF_POLICY_HOUSEHOLD_MISSING", "REF_POLICY_NAMED_INSURED_MISSING",
+      "SCHEMA_DRIVER_INVALID", "UNIQUE_DRIVER_ID", "REF_DRIVER_POLICY_MISSING", "REF_DRIVER_PERSON_MISSING",
+      "SCHEMA_POLICY_VEHICLE_INVALID", "UNIQUE_POLICY_VEHICLE_ID", "REF_POLICY_VEHICLE_POLICY_MISSING", "REF_POLICY_VEHICLE_VEHICLE_MISSING", "REF_POLICY_VEHICLE_DRIVER_MISSING",
     ]);
     for (const { code, message } of implied) {
       expect(RULES[code as keyof typeof RULES], code).toEqual({ severity: "error", message });

@@ -9,7 +9,7 @@ const REPLACEMENTS: unknown[] = [
   null, undefined, "", " ", "x", "0", "-1", "2026-02-30", "2024-02-29", "2023-02-29", "1999-12-31", "ABC",
   "a@example.com", "a@@example.com", "(415) 555-0100", "(415) 555-0200", "00000000-0000-0000-0000-000000000000",
   "12345678-1234-9234-8234-123456789012", "12345678-1234-4234-c234-123456789012", "1HGCM82633A004352",
-  0, -1, 1.5, 16, 120, 121, 1980, 1981, 200_000, 200_001, Number.NaN, Infinity, true, [], {},
+  0, -1, 1.5, 6, 9, 12, 16, 18, 120, 121, 1980, 1981, 200_000, 200_001, Number.NaN, Infinity, true, [], {},
 ];
 
 function verdicts(entity: Entity, records: readonly unknown[]) {
@@ -38,6 +38,9 @@ describe("compileSchemaCheck", () => {
     ["persons", snapshot.persons],
     ["vehicles", snapshot.vehicles],
     ["profiles", snapshot.profiles],
+    ["policies", snapshot.policies],
+    ["drivers", snapshot.drivers],
+    ["policy_vehicles", snapshot.policy_vehicles],
   ] as const)("agrees with zod on valid and broken %s", (entity, records) => {
     const { compared, disagreements } = verdicts(entity, records.slice(0, 20));
     expect(compared).toBeGreaterThan(1000);

@@ -5,16 +5,21 @@ import { cleanSnapshot, type SnapshotRecords } from "@sdh/validation/testing";
 
 type Bundle = Record<Entity, Array<Record<string, unknown>>>;
 
-/** The snapshot as the generator emits it: each household, then its persons, vehicles and profiles. */
+/** The snapshot as the generator emits it: each household, then its persons, vehicles, profiles, policies and what is on them. */
 function bundlesOf(snapshot: SnapshotRecords): Bundle[] {
   return snapshot.households.map((household) => {
     const persons = snapshot.persons.filter((p) => p.household_id === household.household_id);
     const ids = new Set(persons.map((p) => p.person_id));
+    const policies = snapshot.policies.filter((p) => p.household_id === household.household_id);
+    const policyIds = new Set(policies.map((p) => p.policy_id));
     return {
       households: [household],
       persons,
       vehicles: snapshot.vehicles.filter((v) => v.household_id === household.household_id),
       profiles: snapshot.profiles.filter((p) => ids.has(p.person_id)),
+      policies,
+      drivers: snapshot.drivers.filter((d) => policyIds.has(d.policy_id)),
+      policy_vehicles: snapshot.policy_vehicles.filter((v) => policyIds.has(v.policy_id)),
     };
   });
 }

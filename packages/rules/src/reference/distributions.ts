@@ -8,9 +8,13 @@ import { shareAt, weighted, type WeightedTable } from "../sampling.js";
  * roles — our own assumptions for realistic QA data, stated here so they can be challenged.
  */
 
-/** [min age, max age] bands of licensed drivers and their share. */
+/**
+ * [min age, max age] bands of personal households' heads and their share: licensed drivers by age, but
+ * from 18 (a teenager is never a named insured; drivers of 16 and 17 are children at home), and the
+ * youngest band at 1.5% rather than FHWA's 4% for ages 16-19, most of whom live with a parent (a rule).
+ */
 export const DRIVER_AGE_BANDS = weighted<readonly [number, number]>([
-  [[16, 19], 0.04],
+  [[18, 19], 0.015],
   [[20, 24], 0.08],
   [[25, 34], 0.17],
   [[35, 44], 0.17],

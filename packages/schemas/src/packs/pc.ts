@@ -1,5 +1,8 @@
+import { Driver } from "../driver.js";
 import { Household } from "../household.js";
 import { Person } from "../person.js";
+import { Policy } from "../policy.js";
+import { PolicyVehicle } from "../policy-vehicle.js";
 import { Profile } from "../profile.js";
 import type { PackSpec } from "../pack-spec.js";
 import { Vehicle } from "../vehicle.js";
@@ -8,7 +11,7 @@ import { Vehicle } from "../vehicle.js";
 export const PC_PACK_SPEC = {
   name: "pc",
   dataset: "synthetic-insurance-households",
-  title: "Synthetic Data Hub: households, persons, vehicles and profiles",
+  title: "Synthetic Data Hub: households, persons, vehicles, profiles, policies, drivers and policy vehicles",
   description: "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
   entities: [
     {
@@ -62,5 +65,48 @@ export const PC_PACK_SPEC = {
       parent: { entity: "persons", field: "person_id", cardinality: "one", missingRule: "REF_PROFILE_MISSING", duplicateRule: "REF_PROFILE_DUPLICATE" },
       perRoot: 1.6,
     },
+    {
+      name: "policies",
+      title: "Policy",
+      description: "Auto policies (the current term): one per household or business account with a vehicle, personal or commercial auto",
+      schema: Policy,
+      primaryKey: "policy_id",
+      rules: { schema: "SCHEMA_POLICY_INVALID", unique: "UNIQUE_POLICY_ID" },
+      foreignKeys: [
+        { field: "household_id", entity: "households", key: "household_id", rule: "REF_POLICY_HOUSEHOLD_MISSING" },
+        { field: "named_insured_id", entity: "persons", key: "person_id", rule: "REF_POLICY_NAMED_INSURED_MISSING" },
+      ],
+      parent: { entity: "households", field: "household_id", cardinality: "many" },
+      perRoot: 1,
+    },
+    {
+      name: "drivers",
+      title: "Driver",
+      description: "The household members on each policy, listed or excluded, with their licence status and points",
+      schema: Driver,
+      primaryKey: "driver_id",
+      rules: { schema: "SCHEMA_DRIVER_INVALID", unique: "UNIQUE_DRIVER_ID" },
+      foreignKeys: [
+        { field: "policy_id", entity: "policies", key: "policy_id", rule: "REF_DRIVER_POLICY_MISSING" },
+        { field: "person_id", entity: "persons", key: "person_id", rule: "REF_DRIVER_PERSON_MISSING" },
+      ],
+      parent: { entity: "policies", field: "policy_id", cardinality: "many" },
+      perRoot: 1.6,
+    },
+    {
+      name: "policy_vehicles",
+      title: "Policy vehicle",
+      description: "The vehicles on each policy, with their principal driver and premium",
+      schema: PolicyVehicle,
+      primaryKey: "policy_vehicle_id",
+      rules: { schema: "SCHEMA_POLICY_VEHICLE_INVALID", unique: "UNIQUE_POLICY_VEHICLE_ID" },
+      foreignKeys: [
+        { field: "policy_id", entity: "policies", key: "policy_id", rule: "REF_POLICY_VEHICLE_POLICY_MISSING" },
+        { field: "vehicle_id", entity: "vehicles", key: "vehicle_id", rule: "REF_POLICY_VEHICLE_VEHICLE_MISSING" },
+        { field: "principal_driver_id", entity: "drivers", key: "driver_id", rule: "REF_POLICY_VEHICLE_DRIVER_MISSING" },
+      ],
+      parent: { entity: "policies", field: "policy_id", cardinality: "many" },
+      perRoot: 2,
+    },
   ],
-} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles">;
+} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles">;

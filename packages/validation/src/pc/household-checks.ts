@@ -3,6 +3,7 @@ import { fieldOk } from "../schema-check.js";
 import type { FailureSink } from "../report-builder.js";
 import { addressHash, ADDRESS_FIELDS, type HouseholdIndex } from "./household-index.js";
 import { LOB_CODE } from "./person-index.js";
+import { stateCode } from "./policy-checks.js";
 
 /** Records a household's address, line and counts; the whole-snapshot rules compare them with its persons and vehicles at the end. */
 export function createHouseholdChecks(index: HouseholdIndex) {
@@ -18,6 +19,7 @@ export function createHouseholdChecks(index: HouseholdIndex) {
     index.members.at(ordinal);
     index.vehicles.at(ordinal);
     index.heads.at(ordinal);
+    index.state.at(ordinal)[ordinal] = fieldOk(invalid, "state") ? stateCode(h.state) : 255;
     index.lob.at(ordinal)[ordinal] = h.lob_type === "personal" || h.lob_type === "commercial" ? LOB_CODE[h.lob_type] : 255;
   };
 }

@@ -13,7 +13,7 @@ export function addressHash(record: Record<string, unknown>): number {
 
 /**
  * What the person, vehicle and whole-snapshot rules need to know of each household, in typed arrays
- * indexed by the household's ordinal: ~27 bytes per household, never the records.
+ * indexed by the household's ordinal: ~28 bytes per household, never the records.
  */
 export class HouseholdIndex {
   readonly address = new OrdinalArray((n) => new Uint32Array(n));
@@ -30,9 +30,11 @@ export class HouseholdIndex {
   readonly headAge = new OrdinalArray((n) => new Uint8Array(n));
   /** lob_type: 0 personal, 1 commercial, 255 unknown. */
   readonly lob = new OrdinalArray((n) => new Uint8Array(n));
+  /** The state as its index in US_STATE_CODES; 255 unknown. */
+  readonly state = new OrdinalArray((n) => new Uint8Array(n));
   size = 0;
 
   get bytes(): number {
-    return this.address.bytes + this.position.bytes + this.declaredMembers.bytes + this.declaredVehicles.bytes + this.members.bytes + this.vehicles.bytes + this.heads.bytes + this.headAge.bytes + this.lob.bytes;
+    return this.address.bytes + this.position.bytes + this.declaredMembers.bytes + this.declaredVehicles.bytes + this.members.bytes + this.vehicles.bytes + this.heads.bytes + this.headAge.bytes + this.lob.bytes + this.state.bytes;
   }
 }

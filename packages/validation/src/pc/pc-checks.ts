@@ -7,6 +7,10 @@ import { PersonIndex } from "./person-index.js";
 import { createPersonChecks } from "./person-checks.js";
 import { createProfileChecks } from "./profile-checks.js";
 import { createVehicleChecks } from "./vehicle-checks.js";
+import { createDriverChecks } from "./driver-checks.js";
+import { checkPolicyTotals, createPolicyChecks } from "./policy-checks.js";
+import { DriverIndex, PolicyIndex, VehicleIndex } from "./policy-index.js";
+import { createPolicyVehicleChecks } from "./policy-vehicle-checks.js";
 
 /** The P&C pack's uniqueness rules beyond primary keys, each with how its keys pack and how many per household. */
 const PC_UNIQUE_KEYS = {
@@ -16,15 +20,17 @@ const PC_UNIQUE_KEYS = {
   UNIQUE_EMAIL: { kind: "hashed-text", perRoot: 1 },
   UNIQUE_VIN: { kind: "short-text", perRoot: 2 },
   UNIQUE_PLATE: { kind: "short-text", perRoot: 2 },
+  UNIQUE_POLICY_NUMBER: { kind: "short-text", perRoot: 1 },
 } as const;
 
 export type PcUniqueRule = keyof typeof PC_UNIQUE_KEYS;
 
 /**
- * The P&C pack's domain rules (households, persons, vehicles, profiles): licences, ZIP codes, VINs,
- * plates, minors, lines of business, a household's address, head and counts, and what a profile says of
- * its person's vehicles. Indexes keyed by the household and person ordinals carry what the later
- * rules need to know of each household and person.
+ * The P&C pack's domain rules (households, persons, vehicles, profiles, policies, drivers, policy
+ * vehicles): licences, ZIP codes, VINs, plates, minors, lines of business, a household's address, head
+ * and counts, what a profile says of its person's vehicles, a policy's named insured, term, status,
+ * agency and premium, and who and what is on it. Indexes keyed by the ordinals of households, persons,
+ * vehicles, policies and drivers carry what the later rules need to know of each.
  */
 export const PC_CHECKS: PackChecks = {
   pack: PC_PACK_SPEC,
@@ -32,17 +38,26 @@ export const PC_CHECKS: PackChecks = {
   create({ asOf, reportOf, keys, expectedRoots }) {
     const index = new PersonIndex(expectedRoots && Math.ceil(expectedRoots * 1.6));
     const households = new HouseholdIndex();
+    const policies = new PolicyIndex();
+    const drivers = new DriverIndex();
+    const vehicles = new VehicleIndex();
     const pcKeys = Object.fromEntries(Object.keys(PC_UNIQUE_KEYS).map((rule) => [rule, keys[rule]!])) as Record<PcUniqueRule, CompactKeySet>;
-    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, households, keys: pcKeys });
+    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, households, policies, drivers, vehicles, keys: pcKeys });
     return {
       checks: {
         households: createHouseholdChecks(households),
         persons: createPersonChecks(context("persons")),
         vehicles: createVehicleChecks(context("vehicles")),
         profiles: createProfileChecks(context("profiles")),
+        policies: createPolicyChecks(context("policies")),
+        drivers: createDriverChecks(context("drivers")),
+        policy_vehicles: createPolicyVehicleChecks(context("policy_vehicles")),
       },
-      finish: () => checkHouseholdTotals(households, reportOf("households")),
-      bytes: () => index.bytes + households.bytes,
+      finish: () => {
+        checkHouseholdTotals(households, reportOf("households"));
+        checkPolicyTotals(policies, reportOf("policies"));
+      },
+      bytes: () => index.bytes + households.bytes + policies.bytes + drivers.bytes + vehicles.bytes,
     };
   },
 };

@@ -1,10 +1,11 @@
-import { MIN_PARENT_AGE_GAP, wholeYearsBetweenIso } from "@sdh/rules";
+import { epochDayOf, MIN_PARENT_AGE_GAP, wholeYearsBetweenIso } from "@sdh/rules";
 import type { Checked } from "../declared/declared-checks.js";
 import { isReservedEmail } from "../privacy.js";
 import { fieldOk } from "../schema-check.js";
 import { DERIVED_LICENSE_STATES, areaCodeFits, isoPlusYears, licenseFits, placeFits, postalCodeFits } from "./domain-reference.js";
 import { addressHash, ADDRESS_FIELDS } from "./household-index.js";
 import { LOB_CODE, type ChecksContext } from "./person-index.js";
+import { UNKNOWN_DAY } from "./policy-index.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function personExample(position: number, p: Record<string, unknown>, fields: Record<string, unknown>) {
@@ -51,7 +52,11 @@ export function createPersonChecks({ asOf, report, index, households, keys }: Ch
     const minor = fieldOk(invalid, "date_of_birth") && (p.date_of_birth as string) > latestBirthOf18 && (p.date_of_birth as string) <= latestBirthOf16;
     // refs[0]: the household's ordinal (REF_PERSON_HOUSEHOLD_MISSING is the engine's).
     const household = refs[0]!;
-    if (ordinal >= 0) index.add(ordinal, p.lob_type, minor, household, fieldOk(invalid, "household_role") ? p.household_role : null);
+    if (ordinal >= 0) {
+      const adultDay = fieldOk(invalid, "date_of_birth") ? epochDayOf(isoPlusYears(p.date_of_birth as string, 18)) : UNKNOWN_DAY;
+      const licenceDay = fieldOk(invalid, "license_issue_date") ? epochDayOf(p.license_issue_date as string) : UNKNOWN_DAY;
+      index.add(ordinal, p.lob_type, minor, household, fieldOk(invalid, "household_role") ? p.household_role : null, adultDay, licenceDay);
+    }
     if (household >= 0) checkAgainstHousehold(p, position, invalid, household);
     if (minor && fieldOk(invalid, "marital_status") && p.marital_status !== "single") {
       report.fail("DOMAIN_MINOR_MARRIED", personExample(position, p, { date_of_birth: p.date_of_birth, marital_status: p.marital_status, asOf }));

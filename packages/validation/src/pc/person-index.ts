@@ -2,6 +2,7 @@ import { FNV_OFFSET } from "../fnv.js";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { FailureSink } from "../report-builder.js";
 import type { HouseholdIndex } from "./household-index.js";
+import type { DriverIndex, PolicyIndex, VehicleIndex } from "./policy-index.js";
 import type { PcUniqueRule } from "./pc-checks.js";
 
 const LOB_UNKNOWN = 255;
@@ -10,7 +11,7 @@ export const ROLE_CODE = { head: 0, spouse: 1, child: 2 } as const;
 
 /**
  * What the vehicle and profile checks need to know of each person, in typed arrays indexed by the
- * person's ordinal in the person-id key set: ~23 bytes per person, never the records.
+ * person's ordinal in the person-id key set: ~32 bytes per person, never the records.
  */
 export class PersonIndex {
   private capacity: number;
@@ -27,6 +28,11 @@ export class PersonIndex {
   household: Int32Array;
   /** household_role: 0 head, 1 spouse, 2 child, 255 unknown. */
   role: Uint8Array;
+  /** Epoch days of the 18th birthday and of the licence's issue; UNKNOWN_DAY when the field broke the schema. */
+  adultDay: Int32Array;
+  licenceDay: Int32Array;
+  /** 1 once a driver record names the person (a person is a driver on one policy at most). */
+  onPolicy: Uint8Array;
 
   constructor(expected = 1024) {
     this.capacity = Math.max(1024, expected);
@@ -38,14 +44,17 @@ export class PersonIndex {
     this.minor = new Uint8Array(this.capacity);
     this.household = new Int32Array(this.capacity);
     this.role = new Uint8Array(this.capacity);
+    this.adultDay = new Int32Array(this.capacity);
+    this.licenceDay = new Int32Array(this.capacity);
+    this.onPolicy = new Uint8Array(this.capacity);
   }
 
   get bytes(): number {
-    return this.capacity * 23;
+    return this.capacity * 32;
   }
 
   /** Registers the person at `ordinal` (their primary key's ordinal), of the household at `household` (-1: none). */
-  add(ordinal: number, lobType: unknown, minor: boolean, household: number, role: unknown): void {
+  add(ordinal: number, lobType: unknown, minor: boolean, household: number, role: unknown, adultDay: number, licenceDay: number): void {
     while (ordinal >= this.capacity) this.grow();
     this.household[ordinal] = household;
     this.role[ordinal] = ROLE_CODE[role as keyof typeof ROLE_CODE] ?? 255;
@@ -53,6 +62,8 @@ export class PersonIndex {
     this.summaryHash[ordinal] = FNV_OFFSET;
     this.primaryMileage[ordinal] = -1;
     this.minor[ordinal] = minor ? 1 : 0;
+    this.adultDay[ordinal] = adultDay;
+    this.licenceDay[ordinal] = licenceDay;
   }
 
   lobOf(ordinal: number): "personal" | "commercial" | null {
@@ -75,6 +86,9 @@ export class PersonIndex {
     this.minor = widen(this.minor, (n) => new Uint8Array(n));
     this.household = widen(this.household, (n) => new Int32Array(n));
     this.role = widen(this.role, (n) => new Uint8Array(n));
+    this.adultDay = widen(this.adultDay, (n) => new Int32Array(n));
+    this.licenceDay = widen(this.licenceDay, (n) => new Int32Array(n));
+    this.onPolicy = widen(this.onPolicy, (n) => new Uint8Array(n));
   }
 }
 
@@ -84,5 +98,8 @@ export interface ChecksContext {
   report: FailureSink;
   index: PersonIndex;
   households: HouseholdIndex;
+  policies: PolicyIndex;
+  drivers: DriverIndex;
+  vehicles: VehicleIndex;
   keys: Record<PcUniqueRule, CompactKeySet>;
 }

@@ -11,11 +11,11 @@ function vehicleExample(position: number, v: Record<string, unknown>, fields: Re
 }
 
 /** The vehicle rules beyond the declaration's (schema, vehicle_id unique, person_id names a person). */
-export function createVehicleChecks({ asOf, report, index, households, keys }: ChecksContext) {
+export function createVehicleChecks({ asOf, report, index, households, vehicles, keys }: ChecksContext) {
   const { UNIQUE_VIN: vins, UNIQUE_PLATE: plates } = keys;
   const newestModelYear = Number(asOf.slice(0, 4)) + 1;
 
-  return function checkVehicle(v: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
+  return function checkVehicle(v: Record<string, unknown>, position: number, { invalid, ordinal, refs }: Checked): void {
     if (fieldOk(invalid, "vin")) {
       const vin = v.vin as string;
       if (vins.add(vin) < 0) report.fail("UNIQUE_VIN", vehicleExample(position, v, { vin }));
@@ -42,6 +42,7 @@ export function createVehicleChecks({ asOf, report, index, households, keys }: C
     // The declaration's foreign keys: household_id, then person_id (the engine reports either missing).
     const household = refs[0]!;
     const owner = refs[1]!;
+    if (ordinal >= 0) vehicles.household.at(ordinal)[ordinal] = household;
     if (household >= 0) {
       households.vehicles.values[household]!++;
       if (owner >= 0 && index.household[owner] !== household) {

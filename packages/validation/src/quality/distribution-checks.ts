@@ -1,4 +1,4 @@
-import { AGE_BAND_SHARES, COMMERCIAL_FLEET_SHARES } from "@sdh/rules";
+import { AGE_BAND_SHARES, COMMERCIAL_FLEET_SHARES, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "@sdh/rules";
 import type { DistributionCheck, SnapshotConfig } from "@sdh/schemas";
 import { round } from "./column-stats.js";
 
@@ -10,14 +10,18 @@ export interface TallyState {
   households: Record<Lob, number>;
   vehicleCounts: Record<Lob, Array<[number, number]>>;
   ageBands: Record<Lob, Array<[number, number]>>;
+  /** Personal policies, and those of them written for six months; policies by status. */
+  policies: { personal: number; sixMonth: number; status: Record<string, number> };
 }
 
 /**
- * Tallies what the distribution checks compare: households per line, vehicles per household, and the
- * ages of households' heads per line (the age bands are drawn for heads; spouses and children follow them).
+ * Tallies what the distribution checks compare: households per line, vehicles per household, the ages
+ * of households' heads per line (the age bands are drawn for heads; spouses and children follow them),
+ * personal policies' term lengths, and policies' statuses.
  */
 export class DistributionTally {
   readonly households = { personal: 0, commercial: 0 };
+  readonly policies = { personal: 0, sixMonth: 0, status: {} as Record<string, number> };
   readonly vehicleCounts = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
   readonly ageBands = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
 
@@ -35,9 +39,17 @@ export class DistributionTally {
     }
   }
 
+  addPolicy(lob: unknown, termMonths: unknown, status: unknown): void {
+    if (lob === "personal") {
+      this.policies.personal++;
+      if (termMonths === 6) this.policies.sixMonth++;
+    }
+    if (typeof status === "string") this.policies.status[status] = (this.policies.status[status] ?? 0) + 1;
+  }
+
   state(): TallyState {
     const entries = (m: Record<Lob, Map<number, number>>) => ({ personal: [...m.personal], commercial: [...m.commercial] });
-    return { households: { ...this.households }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands) };
+    return { households: { ...this.households }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands), policies: { ...this.policies, status: { ...this.policies.status } } };
   }
 
   merge(other: TallyState): void {
@@ -46,6 +58,9 @@ export class DistributionTally {
       for (const [k, n] of other.vehicleCounts[lob]) bump(this.vehicleCounts[lob], k, n);
       for (const [k, n] of other.ageBands[lob]) bump(this.ageBands[lob], k, n);
     }
+    this.policies.personal += other.policies.personal;
+    this.policies.sixMonth += other.policies.sixMonth;
+    for (const [status, n] of Object.entries(other.policies.status)) this.policies.status[status] = (this.policies.status[status] ?? 0) + n;
   }
 
   checks(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
@@ -56,7 +71,6 @@ export class DistributionTally {
       const counted = this.vehicleCounts[lob];
       const people = sum(counted);
       if (lob === "personal") {
-        // Heads under 18 keep at most one vehicle, so a little of the weight of 2+ moves to 0 and 1.
         const weights = config.vehiclesPerPerson.personal;
         const ks = new Set([...weights.keys(), ...counted.keys()]);
         for (const k of [...ks].sort((a, b) => a - b)) {
@@ -79,6 +93,14 @@ export class DistributionTally {
         checks.push(share(`age_band.${lob}.${band.min}-${band.max}`, band.share, bands.get(i) ?? 0, aged));
       });
       if (bands.has(-1)) checks.push(share(`age_band.${lob}.outside`, 0, bands.get(-1)!, aged));
+    }
+    checks.push(share("policy_term.personal.6", PERSONAL_SIX_MONTH_SHARE, this.policies.sixMonth, this.policies.personal));
+    // In force and pending renewal are one outcome: which of the two a term is depends on its dates.
+    const statuses = this.policies.status;
+    const written = Object.values(statuses).reduce((a, b) => a + b, 0);
+    for (const [outcome, expected] of Object.entries(TERM_OUTCOME_SHARES)) {
+      const observed = outcome === "in_force" ? (statuses.in_force ?? 0) + (statuses.pending_renewal ?? 0) : (statuses[outcome] ?? 0);
+      checks.push(share(`policy_status.${outcome}`, expected, observed, written));
     }
     return checks.filter((c) => c.sample > 0);
   }

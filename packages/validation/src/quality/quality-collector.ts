@@ -38,6 +38,7 @@ export class QualityCollector implements RecordObserver {
     this.feed[entity](values);
     if (entity === "households") this.tally.addHousehold(values.lob_type, values.vehicle_count);
     if (entity === "profiles") this.tally.addProfile(values.lob_type, values.household_role, values.age);
+    if (entity === "policies") this.tally.addPolicy(values.lob_type, values.term_months, values.status);
   }
 
   state(): QualityState {

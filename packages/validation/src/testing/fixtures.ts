@@ -1,30 +1,23 @@
-import { createGenerator } from "@sdh/rules";
-import { parseSnapshotConfig, type Household, type Person, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
+import { createGenerator, recordsByEntity } from "@sdh/rules";
+import { Entity, parseSnapshotConfig, perEntity, type EntityRecord, type Person, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
 import type { SnapshotSources } from "../index.js";
 
-export interface SnapshotRecords {
-  config: SnapshotConfig;
-  households: Household[];
-  persons: Person[];
-  vehicles: Vehicle[];
-  profiles: Profile[];
-}
+/** Every record of a snapshot, by entity, with the config it was built from. */
+export type SnapshotRecords = { config: SnapshotConfig } & { [E in Entity]: Array<EntityRecord<E>> };
 
 /** A clean seeded snapshot held in memory, for fixtures to break one rule at a time. */
 export function cleanSnapshot(records = 300, seed = 42): SnapshotRecords {
   const config = parseSnapshotConfig({ records, seed });
-  const snapshot: SnapshotRecords = { config, households: [], persons: [], vehicles: [], profiles: [] };
+  const snapshot = { config, ...perEntity(() => [] as unknown[]) } as unknown as SnapshotRecords;
   for (const bundle of createGenerator(config).range(0, records)) {
-    snapshot.households.push(bundle.household);
-    snapshot.persons.push(...bundle.persons);
-    snapshot.vehicles.push(...bundle.vehicles);
-    snapshot.profiles.push(...bundle.profiles);
+    const byEntity = recordsByEntity(bundle);
+    for (const entity of Entity.options) (snapshot[entity] as unknown[]).push(...byEntity[entity]);
   }
   return snapshot;
 }
 
 export function sourcesOf(snapshot: SnapshotRecords): SnapshotSources {
-  return { households: () => snapshot.households, persons: () => snapshot.persons, vehicles: () => snapshot.vehicles, profiles: () => snapshot.profiles };
+  return perEntity((entity) => () => snapshot[entity] as Iterable<unknown>) as SnapshotSources;
 }
 
 /** Rebuilds the profile of the person at `i` (of `persons`) from the (edited) person and vehicles, as the generator would. */

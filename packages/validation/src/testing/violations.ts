@@ -1,4 +1,4 @@
-import { vinCheckDigit, modelYearCode } from "@sdh/rules";
+import { addYears, formatDate, modelYearCode, parseIsoDate, vinCheckDigit, epochDayOf, formatEpochDay } from "@sdh/rules";
 import type { RuleCode } from "../index.js";
 import { personWhere, rederiveProfile, vehiclesOf, type SnapshotRecords } from "./fixtures.js";
 
@@ -20,12 +20,41 @@ function moveHousehold(s: SnapshotRecords, householdId: string, fields: Partial<
   for (const p of s.persons) if (p.household_id === householdId) Object.assign(p, fields);
 }
 
-/** Makes the person 17 at asOf, licensed the day after their 16th birthday. */
+/** Makes the person 17 at asOf (18 tomorrow), licensed the day after their 16th birthday: about two years before any policy term of theirs began. */
 function minorAt(s: SnapshotRecords, p: SnapshotRecords["persons"][number]): void {
-  const year = Number(s.config.asOf.slice(0, 4)) - 17;
-  p.date_of_birth = `${year}-01-01`;
-  p.license_issue_date = `${year + 16}-01-02`;
+  const born = epochDayOf(formatDate(addYears(parseIsoDate(s.config.asOf), -18))) + 1;
+  p.date_of_birth = formatEpochDay(born);
+  p.license_issue_date = formatEpochDay(epochDayOf(formatDate(addYears(parseIsoDate(p.date_of_birth), 16))) + 1);
 }
+
+type Policy = SnapshotRecords["policies"][number];
+type PolicyVehicle = SnapshotRecords["policy_vehicles"][number];
+
+const policyById = (s: SnapshotRecords, id: string): Policy => s.policies.find((p) => p.policy_id === id)!;
+const policyOfHousehold = (s: SnapshotRecords, householdId: string): Policy | undefined => s.policies.find((p) => p.household_id === householdId);
+const placeOf = (s: SnapshotRecords, vehicleId: string): PolicyVehicle => s.policy_vehicles.find((v) => v.vehicle_id === vehicleId)!;
+const cents = (dollars: number) => Math.round(dollars * 100);
+/** A driver no vehicle names as its principal driver: one whose id may change without breaking a reference. */
+const unassignedDriver = (s: SnapshotRecords, predicate: (d: SnapshotRecords["drivers"][number]) => boolean = () => true) =>
+  s.drivers.find((d) => predicate(d) && d.relationship !== "named_insured" && !s.policy_vehicles.some((v) => v.principal_driver_id === d.driver_id))!;
+
+/** Adds a vehicle's place to a policy, or takes it off (`sign` -1): the policy's vehicle count and premium follow. */
+function countOnPolicy(s: SnapshotRecords, place: PolicyVehicle, sign: 1 | -1): void {
+  const policy = policyById(s, place.policy_id);
+  policy.vehicle_count += sign;
+  policy.written_premium = (cents(policy.written_premium) + sign * cents(place.premium)) / 100;
+}
+
+/** Takes the vehicle off its policy (which keeps at least one other). */
+function dropFromPolicy(s: SnapshotRecords, vehicleId: string): void {
+  const place = placeOf(s, vehicleId);
+  countOnPolicy(s, place, -1);
+  s.policy_vehicles.splice(s.policy_vehicles.indexOf(place), 1);
+}
+
+/** A vehicle of the given line whose policy holds at least two, so that one can leave it. */
+const vehicleOnSharedPolicy = (s: SnapshotRecords, predicate: (v: SnapshotRecords["vehicles"][number]) => boolean = () => true) =>
+  s.vehicles.find((v) => predicate(v) && policyById(s, placeOf(s, v.vehicle_id).policy_id).vehicle_count >= 2)!;
 
 /**
  * One edit per rule, each breaking exactly that rule: derived data (profiles) is rebuilt where the
@@ -38,13 +67,16 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
   { code: "UNIQUE_PERSON_ID", edit: (s) => {
     // Two vehicle-less persons share an id; the second one's profile goes, so each id keeps one profile.
     const i = personWhere(s, () => true);
-    const j = personWhere(s, (p) => p !== s.persons[i] && vehiclesOf(s, s.persons.indexOf(p)).length === 0);
+    const j = personWhere(s, (p) => p !== s.persons[i] && vehiclesOf(s, s.persons.indexOf(p)).length === 0 && !s.drivers.some((d) => d.person_id === p.person_id));
     const removed = s.persons[j]!.person_id;
     s.persons[j]!.person_id = s.persons[i]!.person_id;
     s.profiles = s.profiles.filter((p) => p.person_id !== removed);
   } },
   { code: "UNIQUE_VEHICLE_ID", edit: (s) => {
-    const [a, b] = [s.vehicles[10]!, s.vehicles[20]!];
+    // A later vehicle leaves its policy first: its place there would name an id that no longer exists.
+    const a = s.vehicles[10]!;
+    const b = vehicleOnSharedPolicy(s, (v) => s.vehicles.indexOf(v) > 10);
+    dropFromPolicy(s, b.vehicle_id);
     b.vehicle_id = a.vehicle_id;
     rederiveProfile(s, s.persons.findIndex((p) => p.person_id === b.person_id));
   } },
@@ -106,7 +138,8 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     const vin = vinFor(v.vin, v.model_year - 1);
     v.vin = vin;
   } },
-  { code: "DOMAIN_DRIVER_TOO_YOUNG", edit: (s) => void (s.persons[17]!.date_of_birth = "2012-03-04") },
+  // A child: a head this young would also be a named insured under 18.
+  { code: "DOMAIN_DRIVER_TOO_YOUNG", edit: (s) => void (s.persons.find((p) => p.household_role === "child")!.date_of_birth = "2012-03-04") },
   { code: "DOMAIN_LICENSE_DATE", edit: (s) => {
     const p = s.persons[18]!;
     p.license_issue_date = `${Number(p.date_of_birth.slice(0, 4)) + 15}-01-01`;
@@ -138,15 +171,15 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     v.vin = `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
   } },
   { code: "DOMAIN_MINOR_MARRIED", edit: (s) => {
-    // A person without vehicles, so that no loan or lease of theirs breaks DOMAIN_MINOR_CONTRACT too.
-    const p = s.persons[personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal" && !s.vehicles.some((v) => v.person_id === x.person_id))]!;
+    // A head living alone without vehicles, so uninsured: no loan or lease of theirs breaks DOMAIN_MINOR_CONTRACT, no policy DOMAIN_POLICY_NAMED_INSURED.
+    const p = s.persons[personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal" && householdOf(s, x).member_count === 1 && householdOf(s, x).vehicle_count === 0)]!;
     minorAt(s, p);
     p.marital_status = "married";
     rederiveProfile(s, s.persons.indexOf(p));
   } },
   { code: "DOMAIN_MINOR_CONTRACT", edit: (s) => {
-    // A head living alone: no spouse or child whose age would then break a household rule.
-    const i = personWhere(s, (x) => x.marital_status === "single" && x.lob_type === "personal" && householdOf(s, x).member_count === 1, 1);
+    // A child with a car of their own becomes 17 (a head that young would also be a named insured under 18).
+    const i = personWhere(s, (x) => x.household_role === "child" && x.marital_status === "single", 1);
     const p = s.persons[i]!;
     minorAt(s, p);
     vehiclesOf(s, i).forEach((v, k) => void (v.ownership = k === 0 ? "financed" : "owned"));
@@ -170,6 +203,10 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     s.persons = s.persons.filter((p) => !persons.has(p.person_id));
     s.profiles = s.profiles.filter((p) => !persons.has(p.person_id));
     s.vehicles = s.vehicles.filter((v) => v.household_id !== gone);
+    const policies = new Set(s.policies.filter((p) => p.household_id === gone).map((p) => p.policy_id));
+    s.policies = s.policies.filter((p) => !policies.has(p.policy_id));
+    s.drivers = s.drivers.filter((d) => !policies.has(d.policy_id));
+    s.policy_vehicles = s.policy_vehicles.filter((v) => !policies.has(v.policy_id));
     s.households.splice(9, 1);
     s.households.push({ ...s.households[5]! });
   } },
@@ -191,6 +228,8 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     const spouse = s.persons.find((p) => p.household_role === "spouse" && householdOf(s, p).member_count === 2)!;
     spouse.household_role = "head";
     rederiveProfile(s, s.persons.indexOf(spouse));
+    const driver = s.drivers.find((d) => d.person_id === spouse.person_id);
+    if (driver) driver.relationship = "named_insured";
   } },
   { code: "DOMAIN_HOUSEHOLD_ADDRESS", edit: (s) => void (s.persons.find((p) => p.household_role === "spouse")!.street = "1 Elsewhere Rd") },
   { code: "DOMAIN_HOUSEHOLD_CHILD_AGE", edit: (s) => {
@@ -201,13 +240,105 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     rederiveProfile(s, s.persons.indexOf(child));
   } },
   { code: "DOMAIN_VEHICLE_HOUSEHOLD", edit: (s) => {
-    // The vehicle moves to another household of the same line (counts follow); its owner stays where they live.
-    const v = s.vehicles.find((x) => x.lob_type === "personal")!;
-    const other = s.households.find((h) => h.household_id !== v.household_id && h.lob_type === "personal")!;
+    // The vehicle moves to another household of the same line, and onto its policy (counts follow); its owner stays where they live.
+    const v = vehicleOnSharedPolicy(s, (x) => x.lob_type === "personal");
+    const other = s.households.find((h) => h.household_id !== v.household_id && h.lob_type === "personal" && policyOfHousehold(s, h.household_id))!;
     s.households.find((h) => h.household_id === v.household_id)!.vehicle_count -= 1;
     other.vehicle_count += 1;
     v.household_id = other.household_id;
+    const place = placeOf(s, v.vehicle_id);
+    countOnPolicy(s, place, -1);
+    const policy = policyOfHousehold(s, other.household_id)!;
+    const insured = s.drivers.find((d) => d.policy_id === policy.policy_id && d.relationship === "named_insured")!;
+    Object.assign(place, { policy_id: policy.policy_id, vehicle_number: policy.vehicle_count + 1, principal_driver_id: insured.driver_id });
+    countOnPolicy(s, place, 1);
   } },
+  { code: "SCHEMA_POLICY_INVALID", edit: (s) => void (s.policies[0]!.status = "active" as never) },
+  { code: "SCHEMA_DRIVER_INVALID", edit: (s) => void (s.drivers[0]!.violation_points = -1) },
+  { code: "SCHEMA_POLICY_VEHICLE_INVALID", edit: (s) => void (s.policy_vehicles[0]!.vehicle_number = 0) },
+  { code: "UNIQUE_POLICY_ID", edit: (s) => {
+    // A second record of policy 4's term under its id, with a number of its own.
+    const p = s.policies[4]!;
+    s.policies.push({ ...p, policy_number: `${p.policy_number.slice(0, 7)}000000001` });
+  } },
+  { code: "UNIQUE_DRIVER_ID", edit: (s) => void (unassignedDriver(s).driver_id = s.drivers[0]!.driver_id) },
+  { code: "UNIQUE_POLICY_VEHICLE_ID", edit: (s) => void (s.policy_vehicles[5]!.policy_vehicle_id = s.policy_vehicles[3]!.policy_vehicle_id) },
+  { code: "UNIQUE_POLICY_NUMBER", edit: (s) => {
+    const a = s.policies[0]!;
+    const b = s.policies.find((p) => p !== a && p.state === a.state && p.lob_type === a.lob_type)!;
+    b.policy_number = a.policy_number;
+  } },
+  { code: "UNIQUE_POLICY_VEHICLE", edit: (s) => {
+    // The vehicle is scheduled twice on its policy (its count and premium follow).
+    const place = s.policy_vehicles[6]!;
+    const again = { ...place, policy_vehicle_id: UNKNOWN_ID, vehicle_number: policyById(s, place.policy_id).vehicle_count + 1 };
+    s.policy_vehicles.push(again);
+    countOnPolicy(s, again, 1);
+  } },
+  { code: "UNIQUE_POLICY_DRIVER", edit: (s) => {
+    const d = unassignedDriver(s);
+    s.drivers.push({ ...d, driver_id: UNKNOWN_ID, driver_number: policyById(s, d.policy_id).driver_count + 1 });
+    policyById(s, d.policy_id).driver_count += 1;
+  } },
+  { code: "REF_POLICY_HOUSEHOLD_MISSING", edit: (s) => void (s.policies[7]!.household_id = UNKNOWN_ID) },
+  { code: "REF_POLICY_NAMED_INSURED_MISSING", edit: (s) => void (s.policies[8]!.named_insured_id = UNKNOWN_ID) },
+  { code: "REF_DRIVER_POLICY_MISSING", edit: (s) => {
+    const d = unassignedDriver(s);
+    policyById(s, d.policy_id).driver_count -= 1;
+    d.policy_id = UNKNOWN_ID;
+  } },
+  { code: "REF_DRIVER_PERSON_MISSING", edit: (s) => void (s.drivers[9]!.person_id = UNKNOWN_ID) },
+  { code: "REF_POLICY_VEHICLE_POLICY_MISSING", edit: (s) => {
+    const place = placeOf(s, vehicleOnSharedPolicy(s).vehicle_id);
+    countOnPolicy(s, place, -1);
+    place.policy_id = UNKNOWN_ID;
+  } },
+  { code: "REF_POLICY_VEHICLE_VEHICLE_MISSING", edit: (s) => void (s.policy_vehicles[10]!.vehicle_id = UNKNOWN_ID) },
+  { code: "REF_POLICY_VEHICLE_DRIVER_MISSING", edit: (s) => void (s.policy_vehicles.find((v) => v.principal_driver_id !== null)!.principal_driver_id = UNKNOWN_ID) },
+  { code: "REF_POLICY_VEHICLE_COUNT", edit: (s) => void (s.policies[2]!.vehicle_count += 1) },
+  { code: "REF_POLICY_DRIVER_COUNT", edit: (s) => void (s.policies[3]!.driver_count += 1) },
+  { code: "DOMAIN_POLICY_NAMED_INSURED", edit: (s) => {
+    // The spouse becomes the named insured: a member of the household, but not its head.
+    const spouse = s.persons.find((p) => p.household_role === "spouse" && policyOfHousehold(s, p.household_id))!;
+    policyOfHousehold(s, spouse.household_id)!.named_insured_id = spouse.person_id;
+  } },
+  { code: "DOMAIN_POLICY_HOUSEHOLD", edit: (s) => {
+    // Rated in another state than the household's: its number and agency move with it.
+    const p = s.policies.find((x) => x.state !== "VT")!;
+    p.state = "VT";
+    p.policy_number = `${p.policy_number.slice(0, 4)}VT${p.policy_number.slice(6)}`;
+    if (p.agency_code !== null) p.agency_code = `VT${p.agency_code.slice(2)}`;
+  } },
+  { code: "DOMAIN_POLICY_NUMBER", edit: (s) => {
+    const p = s.policies.find((x) => x.lob_type === "personal")!;
+    p.policy_number = `BAP${p.policy_number.slice(3)}`;
+  } },
+  { code: "DOMAIN_POLICY_TERM", edit: (s) => void (s.policies.find((p) => p.term_months === 6)!.payment_plan = "quarterly") },
+  { code: "DOMAIN_POLICY_STATUS", edit: (s) => void (s.policies.find((p) => p.status === "in_force")!.status = "expired") },
+  { code: "DOMAIN_POLICY_AGENCY", edit: (s) => {
+    const p = s.policies.find((x) => x.channel === "direct")!;
+    p.agency_code = `${p.state}0001`;
+  } },
+  { code: "DOMAIN_POLICY_PREMIUM", edit: (s) => void (s.policies[11]!.written_premium += 1) },
+  { code: "DOMAIN_DRIVER_HOUSEHOLD", edit: (s) => {
+    // The driver becomes a person of another household who is on no policy.
+    const d = unassignedDriver(s);
+    const stranger = s.persons.find((p) => !s.drivers.some((x) => x.person_id === p.person_id) && p.household_id !== policyById(s, d.policy_id).household_id)!;
+    d.person_id = stranger.person_id;
+  } },
+  { code: "DOMAIN_DRIVER_RELATIONSHIP", edit: (s) => void (s.drivers.find((d) => d.relationship === "spouse")!.relationship = "child") },
+  { code: "DOMAIN_DRIVER_EXCLUDED", edit: (s) => void (s.drivers.find((d) => d.relationship !== "named_insured" && d.status === "listed")!.license_status = "suspended") },
+  { code: "DOMAIN_DRIVER_LICENSE_DATE", edit: (s) => {
+    const d = s.drivers[12]!;
+    d.added_date = formatEpochDay(epochDayOf(policyById(s, d.policy_id).effective_date) - 1);
+  } },
+  { code: "DOMAIN_POLICY_VEHICLE_HOUSEHOLD", edit: (s) => {
+    // Two policies of different households swap one vehicle each.
+    const a = s.policy_vehicles[0]!;
+    const b = s.policy_vehicles.find((v) => v.policy_id !== a.policy_id)!;
+    [a.vehicle_id, b.vehicle_id] = [b.vehicle_id, a.vehicle_id];
+  } },
+  { code: "DOMAIN_POLICY_VEHICLE_PRINCIPAL", edit: (s) => void (s.policy_vehicles.find((v) => v.principal_driver_id !== null)!.principal_driver_id = null) },
   { code: "PRIVACY_EMAIL_DOMAIN", edit: (s) => void (s.persons[21]!.email = "jane.doe@gmail.com") },
   { code: "PRIVACY_PHONE_RANGE", edit: (s) => void (s.persons[22]!.phone = "(415) 555-2368") },
 ];

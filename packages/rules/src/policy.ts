@@ -1,0 +1,176 @@
+import type { Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { addMonthsToDay, addYears, epochDayOf, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
+import { createPermutation } from "./permutation.js";
+import { createRecordStreams, mix32, type Random } from "./random.js";
+import { vehiclePremiumCents } from "./rating.js";
+import {
+  ACCIDENT_POINTS,
+  AGENCIES_PER_STATE,
+  CANCELLATION_REASONS_INSTALMENT,
+  CANCELLATION_REASONS_PAID,
+  CHANNELS,
+  EXPIRED_WITHIN_DAYS,
+  PAYMENT_PLANS,
+  PERSONAL_SIX_MONTH_SHARE,
+  PRIOR_TERMS,
+  RENEWAL_WINDOW_DAYS,
+  SUSPENDED_WITH_MAJOR_SHARE,
+  TERM_OUTCOMES,
+  VIOLATION_POINTS,
+  accidentShare,
+  violationShare,
+} from "./reference/policies.js";
+import { intBetween, pickWeighted } from "./sampling.js";
+import { uuidFrom } from "./uuid.js";
+
+/** A household's book: its auto policy's current term, the drivers on it and its vehicles. Empty for a household without vehicles. */
+export interface HouseholdPolicies {
+  policies: Policy[];
+  drivers: Driver[];
+  policyVehicles: PolicyVehicle[];
+}
+
+export interface PolicyRule {
+  /** The policies of household `i`, from its record, its persons (head first) and its vehicles: a pure function of (seed, i, those records). */
+  policiesOf(household: Household, persons: readonly Person[], vehicles: readonly Vehicle[], i: number): HouseholdPolicies;
+}
+
+const NONE: HouseholdPolicies = Object.freeze({ policies: [], drivers: [], policyVehicles: [] }) as HouseholdPolicies;
+/** Nine-digit policy numbers: 100000000 + a keyed permutation of the household's index, so no two collide. */
+const POLICY_NUMBER_SPACE = 900_000_000;
+/** A term's days, less a margin for short months: an in-force term's effective date lies this many days or fewer before asOf. */
+const inForceSpan = (termMonths: number) => 30 * termMonths - 4;
+/** Cents as dollars: 12345 → 123.45. */
+const dollars = (cents: number) => cents / 100;
+
+interface Term {
+  termMonths: 6 | 12;
+  priorTerms: number;
+  effective: number;
+  expiration: number;
+  status: Policy["status"];
+  cancellation: number | null;
+}
+
+export function createPolicyRule(config: SnapshotConfig): PolicyRule {
+  const streams = createRecordStreams(config.seed, "policy");
+  const asOfDay = toEpochDay(parseIsoDate(config.asOf));
+  const policyNumberOf = createPermutation(POLICY_NUMBER_SPACE, mix32(config.seed ^ 0x70a1c7));
+
+  /** The current term's dates and status, never beginning before `earliest` (the named insured's 18th birthday and licence). */
+  const termOf = (r: Random, commercial: boolean, earliest: number): Term => {
+    const termMonths = commercial || r.next() >= PERSONAL_SIX_MONTH_SHARE ? 12 : 6;
+    const outcome = pickWeighted(r, TERM_OUTCOMES);
+    let effective =
+      outcome === "expired"
+        ? addMonthsToDay(asOfDay, -termMonths) - intBetween(r, 0, EXPIRED_WITHIN_DAYS - 10)
+        : asOfDay - intBetween(r, 0, inForceSpan(termMonths));
+    let priorTerms = pickWeighted(r, PRIOR_TERMS);
+    let kept = outcome;
+    if (effective < earliest) {
+      // A head who came of age (or was licensed) lately: new business that began on or after that day, in force.
+      effective = intBetween(r, Math.max(earliest, asOfDay - inForceSpan(termMonths)), asOfDay);
+      priorTerms = 0;
+      kept = "in_force";
+    }
+    while (priorTerms > 0 && addMonthsToDay(effective, -priorTerms * termMonths) < earliest) priorTerms--;
+    const expiration = addMonthsToDay(effective, termMonths);
+    // Cancelled after its first day (a term cancelled on the day it began would hold nobody), so one that begins on asOf is in force.
+    if (kept === "cancelled" && effective < asOfDay) {
+      return { termMonths, priorTerms, effective, expiration, status: "cancelled", cancellation: intBetween(r, effective + 1, Math.min(asOfDay, expiration - 1)) };
+    }
+    if (kept === "expired") return { termMonths, priorTerms, effective, expiration, status: "expired", cancellation: null };
+    const status = expiration - asOfDay <= RENEWAL_WINDOW_DAYS ? "pending_renewal" : "in_force";
+    return { termMonths, priorTerms, effective, expiration, status, cancellation: null };
+  };
+
+  /** Points on a member's record and their licence status: the young have more; a major violation may suspend a licence (never the head's). */
+  const recordOf = (r: Random, age: number, head: boolean) => {
+    const accidents = r.next() < accidentShare(age) ? (r.next() < 0.1 ? 2 : 1) : 0;
+    const violation_points = r.next() < violationShare(age) ? pickWeighted(r, VIOLATION_POINTS) : 0;
+    const suspended = !head && violation_points >= 4 && r.next() < SUSPENDED_WITH_MAJOR_SHARE;
+    return { accident_points: accidents * ACCIDENT_POINTS, violation_points, suspended };
+  };
+
+  return {
+    policiesOf(household, persons, vehicles, i) {
+      if (vehicles.length === 0) return NONE;
+      const r = streams.at(i);
+      const head = persons[0]!;
+      const commercial = household.lob_type === "commercial";
+      const earliest = Math.max(toEpochDay(addYears(parseIsoDate(head.date_of_birth), 18)), epochDayOf(head.license_issue_date));
+      const term = termOf(r, commercial, earliest);
+      const end = term.cancellation ?? term.expiration;
+      const payment_plan = pickWeighted(r, PAYMENT_PLANS[term.termMonths]);
+      const channel = pickWeighted(r, CHANNELS[household.lob_type]);
+      const policy_id = uuidFrom(r);
+
+      // Every licensed member is on the term from its start, or from the day they were licensed during it.
+      const drivers: Driver[] = [];
+      const driverOf = new Map<Person, Driver>();
+      const ratedAs = new Map<Driver, { age: number; yearsLicensed: number; points: number }>();
+      persons.forEach((person, m) => {
+        const licensed = epochDayOf(person.license_issue_date);
+        const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
+        const record = recordOf(r, age, m === 0);
+        const driver_id = uuidFrom(r);
+        if (licensed >= end) return; // licensed after the term ended: not on it
+        const relationship = m === 0 ? (commercial && head.fleet_role !== "owner" ? "employee" : "named_insured") : person.household_role === "spouse" ? "spouse" : "child";
+        const excluded = record.suspended || (m > 0 && record.violation_points + record.accident_points >= 6 && r.next() < 0.3);
+        const driver: Driver = {
+          driver_id,
+          policy_id,
+          person_id: person.person_id,
+          driver_number: drivers.length + 1,
+          relationship,
+          status: excluded ? "excluded" : "listed",
+          license_status: record.suspended ? "suspended" : "valid",
+          violation_points: record.violation_points,
+          accident_points: record.accident_points,
+          added_date: formatEpochDay(Math.max(term.effective, licensed)),
+        };
+        drivers.push(driver);
+        driverOf.set(person, driver);
+        ratedAs.set(driver, { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points: record.violation_points + record.accident_points });
+      });
+
+      // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
+      const namedInsured = driverOf.get(head)!;
+      let premiumCents = 0;
+      const policyVehicles: PolicyVehicle[] = vehicles.map((vehicle, k) => {
+        const owner = commercial ? undefined : driverOf.get(persons.find((p) => p.person_id === vehicle.person_id)!);
+        const principal = commercial ? null : owner?.status === "listed" ? owner : namedInsured;
+        const cents = vehiclePremiumCents({ lob: household.lob_type, vehicle, driver: principal ? ratedAs.get(principal)! : null, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan });
+        premiumCents += cents;
+        return { policy_vehicle_id: uuidFrom(r), policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id: principal?.driver_id ?? null, premium: dollars(cents) };
+      });
+
+      const cancellation_reason =
+        term.cancellation === null ? null : pickWeighted(r, payment_plan === "paid_in_full" ? CANCELLATION_REASONS_PAID : CANCELLATION_REASONS_INSTALMENT);
+      const agency = channel === "direct" ? null : mix32(Number(household.postal_code) * 2 + (channel === "captive_agent" ? 1 : 0)) % AGENCIES_PER_STATE;
+      const policy: Policy = {
+        policy_id,
+        household_id: household.household_id,
+        named_insured_id: head.person_id,
+        policy_number: `${commercial ? "BAP" : "PAP"}-${household.state}-${100_000_000 + policyNumberOf(i)}`,
+        lob_type: household.lob_type,
+        state: household.state,
+        term_months: term.termMonths,
+        term_number: term.priorTerms + 1,
+        original_inception_date: formatEpochDay(addMonthsToDay(term.effective, -term.priorTerms * term.termMonths)),
+        effective_date: formatEpochDay(term.effective),
+        expiration_date: formatEpochDay(term.expiration),
+        status: term.status,
+        cancellation_date: term.cancellation === null ? null : formatEpochDay(term.cancellation),
+        cancellation_reason,
+        channel,
+        agency_code: agency === null ? null : `${household.state}${String(agency).padStart(4, "0")}`,
+        payment_plan,
+        vehicle_count: vehicles.length,
+        driver_count: drivers.length,
+        written_premium: dollars(premiumCents),
+      };
+      return { policies: [policy], drivers, policyVehicles };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { OrdinalArray } from "../declared/ordinal-arrays.js";
+
+/** An unknown day (the field broke the schema): rules that need it are skipped. */
+export const UNKNOWN_DAY = -0x80000000;
+
+/**
+ * What the driver and policy-vehicle rules, and the whole-snapshot ones, need of each policy: typed
+ * arrays indexed by the policy's ordinal, ~53 bytes per policy, never the records.
+ */
+export class PolicyIndex {
+  /** The policy's household ordinal; -1 when missing. */
+  readonly household = new OrdinalArray((n) => new Int32Array(n));
+  /** Epoch days of the term's start and end (cancellation, else expiration); UNKNOWN_DAY when unreadable. */
+  readonly start = new OrdinalArray((n) => new Int32Array(n));
+  readonly end = new OrdinalArray((n) => new Int32Array(n));
+  /** lob_type: 0 personal, 1 commercial, 255 unknown. */
+  readonly lob = new OrdinalArray((n) => new Uint8Array(n));
+  /** 1-based position in the policies stream, for the whole-snapshot rules' examples. */
+  readonly position = new OrdinalArray((n) => new Uint32Array(n));
+  /** vehicle_count, driver_count and written premium in cents as the policy says; -1 when the field broke the schema. */
+  readonly declaredVehicles = new OrdinalArray((n) => new Int32Array(n));
+  readonly declaredDrivers = new OrdinalArray((n) => new Int32Array(n));
+  readonly declaredPremium = new OrdinalArray((n) => new Float64Array(n));
+  /** Policy vehicles and drivers found on the policy, and its vehicles' premiums in cents. */
+  readonly vehicles = new OrdinalArray((n) => new Uint32Array(n));
+  readonly drivers = new OrdinalArray((n) => new Uint32Array(n));
+  readonly premium = new OrdinalArray((n) => new Float64Array(n));
+  size = 0;
+
+  get bytes(): number {
+    return [this.household, this.start, this.end, this.lob, this.position, this.declaredVehicles, this.declaredDrivers, this.declaredPremium, this.vehicles, this.drivers, this.premium].reduce((sum, a) => sum + a.bytes, 0);
+  }
+}
+
+/** Of each driver, by ordinal: its policy and whether it is listed (a vehicle's principal driver must be). 5 bytes a driver. */
+export class DriverIndex {
+  /** The driver's policy ordinal; -1 when missing. */
+  readonly policy = new OrdinalArray((n) => new Int32Array(n));
+  /** 1 listed, 0 excluded or unknown. */
+  readonly listed = new OrdinalArray((n) => new Uint8Array(n));
+
+  get bytes(): number {
+    return this.policy.bytes + this.listed.bytes;
+  }
+}
+
+/** Of each vehicle, by ordinal: its household, and whether a policy holds it already. 5 bytes a vehicle. */
+export class VehicleIndex {
+  /** The vehicle's household ordinal; -1 when missing. */
+  readonly household = new OrdinalArray((n) => new Int32Array(n));
+  readonly insured = new OrdinalArray((n) => new Uint8Array(n));
+
+  get bytes(): number {
+    return this.household.bytes + this.insured.bytes;
+  }
+}
