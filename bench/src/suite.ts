@@ -39,12 +39,17 @@ const services = await startBenchServices();
 const work = mkdtempSync(join(tmpdir(), "sdh-bench-"));
 try {
   process.stderr.write(`sdh bench (${quick ? "quick" : "full"}): ${PERSONS.toLocaleString("en-US")} households, ${RUNS} runs each\n`);
-  for (const stage of ["persons", "vehicles", "profiles"] as const) {
-    const label = stage === "persons" ? "household heads" : stage === "vehicles" ? "vehicles of households" : "profiles";
-    await measure({ stage: `generate ${label} (one core)`, group: "stage", persons: STAGE_PERSONS, unit: stage === "vehicles" ? "vehicles" : "persons" }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
+  const STAGES = {
+    persons: { label: "household heads", unit: "persons" },
+    vehicles: { label: "vehicles of households", unit: "vehicles" },
+    profiles: { label: "profiles", unit: "persons" },
+    policies: { label: "policies with their drivers and policy vehicles", unit: "records" },
+  } as const;
+  for (const [stage, { label, unit }] of Object.entries(STAGES)) {
+    await measure({ stage: `generate ${label} (one core)`, group: "stage", persons: STAGE_PERSONS, unit }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
   }
   // Everything a household holds, on one core: the generator against faker's persons and vehicles.
-  await measure({ stage: "generate households + persons + vehicles + profiles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
+  await measure({ stage: "generate households + persons + vehicles + profiles + policies, drivers, policy vehicles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
   await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: STAGE_PERSONS, unit: "records" }, () => runScript("validation", [String(STAGE_PERSONS)]));
   const shards = join(work, "shards");
   mkdirSync(shards);

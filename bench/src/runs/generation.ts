@@ -1,9 +1,10 @@
 // One generation stage on one core: persons (household heads), vehicles (of a sample of households),
-// profiles (of a sample of persons with the vehicles they own), or everything per household as a
-// snapshot generates it ("bundle"). `persons` on the command line and in the output counts the root
+// profiles (of a sample of persons with the vehicles they own), policies (each sampled household's
+// policy with its drivers and policy vehicles), or everything per household as a snapshot generates
+// it ("bundle"). `persons` on the command line and in the output counts the root
 // records (households). Prints { seconds, count, persons, peakRssMb }.
-import { createGenerator, createPersonRule, createProfileRule, createVehicleRule } from "@sdh/rules";
-import { parseSnapshotConfig, type Person, type Vehicle } from "@sdh/schemas";
+import { createGenerator, createPersonRule, createPolicyRule, createProfileRule, createVehicleRule } from "@sdh/rules";
+import { parseSnapshotConfig, type Household, type Person, type Vehicle } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
 const [stage, personsArg] = process.argv.slice(2);
@@ -12,6 +13,7 @@ const config = parseSnapshotConfig({ records: Math.max(persons, 1) });
 const personRule = createPersonRule(config);
 const vehicleRule = createVehicleRule(config);
 const profileRule = createProfileRule(config);
+const policyRule = createPolicyRule(config);
 // A small sample of owners, reused: a large live heap would slow every GC and measure the collector.
 const SAMPLE = 2_000;
 // Built only for the stages that use it: records kept alive across collections teach V8 to allocate
@@ -19,11 +21,15 @@ const SAMPLE = 2_000;
 // that measure how records are made and dropped, as a snapshot makes them.
 let sample: Person[][] = [];
 let owned: Vehicle[][] = [];
+let kept: Vehicle[][] = [];
+let households: Household[] = [];
 const withSample = () => {
   if (!sample.length) {
     const bundles = [...createGenerator(config).range(0, Math.min(SAMPLE, config.records))];
     sample = bundles.map((b) => b.persons);
     owned = bundles.map((b) => b.vehicles.filter((v) => v.person_id === b.persons[0]!.person_id));
+    kept = bundles.map((b) => b.vehicles);
+    households = bundles.map((b) => b.household);
   }
 };
 const HOUSEHOLD_ID = "00000000-0000-4000-8000-000000000000";
@@ -43,6 +49,16 @@ const stages: Record<string, (n: number) => number> = {
     withSample();
     for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % sample.length]![0]!, owned[i % sample.length]!, i);
     return n;
+  },
+  policies: (n) => {
+    withSample();
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const k = i % sample.length;
+      const book = policyRule.policiesOf(households[k]!, sample[k]!, kept[k]!, i);
+      count += book.policies.length + book.drivers.length + book.policyVehicles.length;
+    }
+    return count;
   },
   bundle: (n) => {
     for (const _ of createGenerator(config).range(0, n)) void _;
