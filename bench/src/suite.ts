@@ -50,7 +50,11 @@ try {
   }
   // Everything a household holds, on one core: the generator against faker's persons and vehicles.
   await measure({ stage: "generate households + persons + vehicles + profiles + policies, drivers, policy vehicles (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
-  await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: STAGE_PERSONS, unit: "records" }, () => runScript("validation", [String(STAGE_PERSONS)]));
+  // The gate's inputs are held in memory (every entity of every household, read in declared order:
+  // ~2M records at 200k households, 1.1 GB), which a real run streams past the gate instead. It runs
+  // on 100k households: its rate does not depend on size, and the held records stay under 1 GiB.
+  const GATE_HOUSEHOLDS = Math.min(PERSONS, 100_000);
+  await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: GATE_HOUSEHOLDS, unit: "records" }, () => runScript("validation", [String(GATE_HOUSEHOLDS)]));
   const shards = join(work, "shards");
   mkdirSync(shards);
   await runScript("shards", [String(PERSONS), shards]);

@@ -94,3 +94,14 @@ export function addMonthsToDay(epochDay: number, months: number): number {
 export function epochDayOf(iso: string): number {
   return toEpochDay(parseIsoDate(iso));
 }
+
+/**
+ * The epoch day `years` after a trusted YYYY-MM-DD string (one this package wrote), 29 February
+ * becoming 28 February in common years as in `addYears`: read digit by digit, for the per-record paths.
+ */
+export function epochDayOfIsoPlusYears(iso: string, years: number): number {
+  const year = digitsAt(iso, 0, 4) + years;
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  return toEpochDay({ year, month, day: month === 2 && day === 29 && !isLeapYear(year) ? 28 : day });
+}

@@ -1,8 +1,8 @@
 import type { Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
-import { addMonthsToDay, addYears, epochDayOf, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
+import { addMonthsToDay, epochDayOfIsoPlusYears, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, mix32, type Random } from "./random.js";
-import { vehiclePremiumCents } from "./rating.js";
+import { vehiclePremiumCents, type RatedVehicle } from "./rating.js";
 import {
   ACCIDENT_POINTS,
   AGENCIES_PER_STATE,
@@ -35,11 +35,15 @@ export interface PolicyRule {
   policiesOf(household: Household, persons: readonly Person[], vehicles: readonly Vehicle[], i: number): HouseholdPolicies;
 }
 
-const NONE: HouseholdPolicies = Object.freeze({ policies: [], drivers: [], policyVehicles: [] }) as HouseholdPolicies;
 /** Nine-digit policy numbers: 100000000 + a keyed permutation of the household's index, so no two collide. */
 const POLICY_NUMBER_SPACE = 900_000_000;
 /** A term's days, less a margin for short months: an in-force term's effective date lies this many days or fewer before asOf. */
 const inForceSpan = (termMonths: number) => 30 * termMonths - 4;
+/** The member of `persons` who owns a vehicle: its index (the head's when none matches). */
+function ownerIndex(persons: readonly Person[], personId: string): number {
+  for (let m = 0; m < persons.length; m++) if (persons[m]!.person_id === personId) return m;
+  return 0;
+}
 /** Cents as dollars: 12345 → 123.45. */
 const dollars = (cents: number) => cents / 100;
 
@@ -84,39 +88,50 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
     return { termMonths, priorTerms, effective, expiration, status, cancellation: null };
   };
 
-  /** Points on a member's record and their licence status: the young have more; a major violation may suspend a licence (never the head's). */
-  const recordOf = (r: Random, age: number, head: boolean) => {
-    const accidents = r.next() < accidentShare(age) ? (r.next() < 0.1 ? 2 : 1) : 0;
-    const violation_points = r.next() < violationShare(age) ? pickWeighted(r, VIOLATION_POINTS) : 0;
-    const suspended = !head && violation_points >= 4 && r.next() < SUSPENDED_WITH_MAJOR_SHARE;
-    return { accident_points: accidents * ACCIDENT_POINTS, violation_points, suspended };
+  // Dates repeat across households (a few thousand days in all): each is written once, kept by its
+  // offset from 22 years before asOf (inceptions reach back at most 20 annual terms, expirations a
+  // year past asOf).
+  const firstDay = asOfDay - 366 * 22;
+  const dayText: string[] = new Array<string>(366 * 23);
+  const formatDay = (day: number): string => {
+    const at = day - firstDay;
+    if (!(at >= 0 && at < dayText.length)) return formatEpochDay(day);
+    return (dayText[at] ??= formatEpochDay(day));
   };
 
   return {
     policiesOf(household, persons, vehicles, i) {
-      if (vehicles.length === 0) return NONE;
+      // Fresh arrays: a caller may add to a bundle's lists.
+      if (vehicles.length === 0) return { policies: [], drivers: [], policyVehicles: [] };
       const r = streams.at(i);
       const head = persons[0]!;
       const commercial = household.lob_type === "commercial";
-      const earliest = Math.max(toEpochDay(addYears(parseIsoDate(head.date_of_birth), 18)), epochDayOf(head.license_issue_date));
+      const earliest = Math.max(epochDayOfIsoPlusYears(head.date_of_birth, 18), epochDayOfIsoPlusYears(head.license_issue_date, 0));
       const term = termOf(r, commercial, earliest);
       const end = term.cancellation ?? term.expiration;
       const payment_plan = pickWeighted(r, PAYMENT_PLANS[term.termMonths]);
       const channel = pickWeighted(r, CHANNELS[household.lob_type]);
       const policy_id = uuidFrom(r);
 
-      // Every licensed member is on the term from its start, or from the day they were licensed during it.
+      // Every licensed member is on the term from its start, or from the day they were licensed during
+      // it. Each member's record is drawn whether or not they are on it, so the draws never shift.
       const drivers: Driver[] = [];
-      const driverOf = new Map<Person, Driver>();
-      const ratedAs = new Map<Driver, { age: number; yearsLicensed: number; points: number }>();
-      persons.forEach((person, m) => {
-        const licensed = epochDayOf(person.license_issue_date);
+      const driverOf: Array<Driver | undefined> = [];
+      const ratedAs: Array<RatedVehicle["driver"]> = [];
+      for (let m = 0; m < persons.length; m++) {
+        const person = persons[m]!;
+        const licensed = epochDayOfIsoPlusYears(person.license_issue_date, 0);
         const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
-        const record = recordOf(r, age, m === 0);
+        // The record: the young have more points; a major violation may suspend a licence (never the head's).
+        const accidents = r.next() < accidentShare(age) ? (r.next() < 0.1 ? 2 : 1) : 0;
+        const violation_points = r.next() < violationShare(age) ? pickWeighted(r, VIOLATION_POINTS) : 0;
+        const suspended = m > 0 && violation_points >= 4 && r.next() < SUSPENDED_WITH_MAJOR_SHARE;
+        const accident_points = accidents * ACCIDENT_POINTS;
         const driver_id = uuidFrom(r);
-        if (licensed >= end) return; // licensed after the term ended: not on it
+        if (licensed >= end) continue; // licensed after the term ended: not on it
+        const points = violation_points + accident_points;
         const relationship = m === 0 ? (commercial && head.fleet_role !== "owner" ? "employee" : "named_insured") : person.household_role === "spouse" ? "spouse" : "child";
-        const excluded = record.suspended || (m > 0 && record.violation_points + record.accident_points >= 6 && r.next() < 0.3);
+        const excluded = suspended || (m > 0 && points >= 6 && r.next() < 0.3);
         const driver: Driver = {
           driver_id,
           policy_id,
@@ -124,26 +139,32 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           driver_number: drivers.length + 1,
           relationship,
           status: excluded ? "excluded" : "listed",
-          license_status: record.suspended ? "suspended" : "valid",
-          violation_points: record.violation_points,
-          accident_points: record.accident_points,
-          added_date: formatEpochDay(Math.max(term.effective, licensed)),
+          license_status: suspended ? "suspended" : "valid",
+          violation_points,
+          accident_points,
+          added_date: formatDay(Math.max(term.effective, licensed)),
         };
         drivers.push(driver);
-        driverOf.set(person, driver);
-        ratedAs.set(driver, { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points: record.violation_points + record.accident_points });
-      });
+        driverOf[m] = driver;
+        ratedAs[m] = { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points };
+      }
 
       // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
-      const namedInsured = driverOf.get(head)!;
       let premiumCents = 0;
-      const policyVehicles: PolicyVehicle[] = vehicles.map((vehicle, k) => {
-        const owner = commercial ? undefined : driverOf.get(persons.find((p) => p.person_id === vehicle.person_id)!);
-        const principal = commercial ? null : owner?.status === "listed" ? owner : namedInsured;
-        const cents = vehiclePremiumCents({ lob: household.lob_type, vehicle, driver: principal ? ratedAs.get(principal)! : null, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan });
+      const policyVehicles: PolicyVehicle[] = new Array(vehicles.length);
+      for (let k = 0; k < vehicles.length; k++) {
+        const vehicle = vehicles[k]!;
+        let principal = -1;
+        if (!commercial) {
+          const owner = ownerIndex(persons, vehicle.person_id);
+          principal = driverOf[owner]?.status === "listed" ? owner : 0;
+        }
+        const rated = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
+        const cents = vehiclePremiumCents(rated);
         premiumCents += cents;
-        return { policy_vehicle_id: uuidFrom(r), policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id: principal?.driver_id ?? null, premium: dollars(cents) };
-      });
+        const principal_driver_id = principal < 0 ? null : driverOf[principal]!.driver_id;
+        policyVehicles[k] = { policy_vehicle_id: uuidFrom(r), policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
+      }
 
       const cancellation_reason =
         term.cancellation === null ? null : pickWeighted(r, payment_plan === "paid_in_full" ? CANCELLATION_REASONS_PAID : CANCELLATION_REASONS_INSTALMENT);
@@ -157,11 +178,11 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         state: household.state,
         term_months: term.termMonths,
         term_number: term.priorTerms + 1,
-        original_inception_date: formatEpochDay(addMonthsToDay(term.effective, -term.priorTerms * term.termMonths)),
-        effective_date: formatEpochDay(term.effective),
-        expiration_date: formatEpochDay(term.expiration),
+        original_inception_date: formatDay(addMonthsToDay(term.effective, -term.priorTerms * term.termMonths)),
+        effective_date: formatDay(term.effective),
+        expiration_date: formatDay(term.expiration),
         status: term.status,
-        cancellation_date: term.cancellation === null ? null : formatEpochDay(term.cancellation),
+        cancellation_date: term.cancellation === null ? null : formatDay(term.cancellation),
         cancellation_reason,
         channel,
         agency_code: agency === null ? null : `${household.state}${String(agency).padStart(4, "0")}`,

@@ -12,11 +12,13 @@ export interface ParquetJob {
 
 /**
  * Files converted at once, each by its own single-thread DuckDB instance. Not part of the bytes
- * (every file is converted whole by one thread), so it could follow the machine; two measured best on
- * two cores while JSON is assembled alongside (ADR 0012: 1M persons in 6.7 s and 450 MB, against
- * 9.5 s and 885 MB for one instance on two threads).
+ * (every file is converted whole by one thread), so it could follow the machine. One, since schema
+ * 0.4 (ADR 0012, "Revisited"): each conversion holds ~300 MB whatever the file's length, and with two
+ * lanes a 1M-household bundle's export peaked at 890-1,000 MB; with one it peaks under the shard
+ * phase (~680 MB) in the same time (101.5 s against 102.6 s), because JSON is assembled alongside on
+ * the other core.
  */
-export const PARQUET_LANES = 2;
+export const PARQUET_LANES = 1;
 
 /**
  * Converts every job's CSV to Parquet and returns the rows written, in the jobs' order. The largest

@@ -23,6 +23,7 @@ interface JsonSchema {
   default?: unknown;
   minimum?: number;
   maximum?: number;
+  multipleOf?: number;
   minLength?: number;
   maxLength?: number;
   minItems?: number;
@@ -76,6 +77,7 @@ function constraintsOf(s: JsonSchema): string {
   const numeric = s.type === "array" ? (s.items ?? {}) : s;
   if (numeric.minimum !== undefined && numeric.minimum !== -SAFE) parts.push(`≥ ${numeric.minimum}`);
   if (numeric.maximum !== undefined && numeric.maximum !== SAFE) parts.push(`≤ ${numeric.maximum}`);
+  if (numeric.multipleOf !== undefined) parts.push(`a multiple of ${numeric.multipleOf}`);
   if (s.minLength !== undefined && s.maxLength !== undefined) parts.push(`${s.minLength}–${s.maxLength} characters`);
   else if (s.minLength !== undefined) parts.push(s.minLength === 1 ? "not empty" : `≥ ${s.minLength} characters`);
   else if (s.maxLength !== undefined) parts.push(`≤ ${s.maxLength} characters`);
