@@ -16,7 +16,7 @@ export const CONFIG_FLAGS = {
   "snapshot-id": { type: "string" },
 } as const;
 
-const CONFIG_FLAGS_TEXT = `  --records N        households to generate (default 200); their persons, vehicles and profiles follow
+const CONFIG_FLAGS_TEXT = `  --records N        households to generate (default 200); all they hold follows (persons to policies)
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)

@@ -1,3 +1,5 @@
+import { Entity } from "@sdh/schemas";
+
 export const listHelp = `sdh list — the committed snapshots of a version at a source
 
 Lists the snapshots whose manifest is published (a publish that never finished has none and is
@@ -27,7 +29,8 @@ Options:
   --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.4)
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
-  --entities LIST    only these entities' data files: households,persons,vehicles,profiles (documents always come)
+  --entities LIST    only these entities' data files, of ${Entity.options.join(",")}
+                     (documents always come)
   --formats LIST     only these formats: csv,json,jsonl,parquet
   --force            replace a non-empty --out
   --json             print the result as JSON

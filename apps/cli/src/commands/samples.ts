@@ -7,10 +7,11 @@ import { commandArgs } from "../command-args.js";
 
 export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.4)
 
-Writes households_sample.json, persons_sample.json, vehicles_sample.json, profiles_sample.json and
-bundle_sample.json: the first households of the seeded snapshot until three personal households and two
-commercial accounts are shown, with their persons, vehicles and profiles, pretty-printed for slides and
-demos. The committed samples are made with the
+Writes households_sample.json, persons_sample.json, vehicles_sample.json, profiles_sample.json,
+policies_sample.json, drivers_sample.json, policy_vehicles_sample.json and bundle_sample.json: the
+first households of the seeded snapshot until three personal households and two commercial accounts
+are shown, with their persons, vehicles, profiles, policies, drivers and policy vehicles,
+pretty-printed for slides and demos. The committed samples are made with the
 defaults; a test fails if regenerating them changes a byte.
 
 Options:
