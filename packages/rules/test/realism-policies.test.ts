@@ -155,6 +155,6 @@ describe("premiums", () => {
     expect(mean(personalPlaces)).toBeGreaterThan(1000);
     expect(mean(personalPlaces)).toBeLessThan(1400);
     const teen = personalPlaces.filter((v) => age(ownerOf.get(driverById.get(v.principal_driver_id!)!.person_id)!.date_of_birth) < 20);
-    expect(mean(teen)).toBeGreaterThan(1.8 * mean(personalPlaces));
+    expect(mean(teen)).toBeGreaterThan(1.5 * mean(personalPlaces));
   });
 });
