@@ -1,9 +1,9 @@
 import type { Checked } from "../declared/declared-checks.js";
 import { fieldOk } from "../schema-check.js";
 import type { FailureSink } from "../report-builder.js";
-import { addressHash, ADDRESS_FIELDS, type HouseholdIndex } from "./household-index.js";
+import { checkDeclared } from "./declared-totals.js";
+import { addressHash, ADDRESS_FIELDS, stateCode, type HouseholdIndex } from "./household-index.js";
 import { LOB_CODE } from "./person-index.js";
-import { stateCode } from "./policy-checks.js";
 
 /** Records a household's address, line and counts; the whole-snapshot rules compare them with its persons and vehicles at the end. */
 export function createHouseholdChecks(index: HouseholdIndex) {
@@ -34,8 +34,8 @@ export function checkHouseholdTotals(index: HouseholdIndex, report: FailureSink)
   const position = index.position.values;
   for (let h = 0; h < index.size; h++) {
     const record = position[h]!;
-    if (declaredMembers[h]! >= 0 && declaredMembers[h] !== members[h]) report.fail("REF_HOUSEHOLD_MEMBER_COUNT", { record, member_count: declaredMembers[h], persons: members[h] });
-    if (declaredVehicles[h]! >= 0 && declaredVehicles[h] !== vehicles[h]) report.fail("REF_HOUSEHOLD_VEHICLE_COUNT", { record, vehicle_count: declaredVehicles[h], vehicles: vehicles[h] });
+    checkDeclared(report, "REF_HOUSEHOLD_MEMBER_COUNT", record, ["member_count", declaredMembers[h]!], ["persons", members[h]!]);
+    checkDeclared(report, "REF_HOUSEHOLD_VEHICLE_COUNT", record, ["vehicle_count", declaredVehicles[h]!], ["vehicles", vehicles[h]!]);
     if (heads[h] !== 1) report.fail("DOMAIN_HOUSEHOLD_HEAD", { record, heads: heads[h] });
   }
 }

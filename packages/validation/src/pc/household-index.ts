@@ -1,5 +1,10 @@
 import { fnv1a, FNV_OFFSET } from "../fnv.js";
+import { US_STATE_CODES } from "@sdh/schemas";
 import { OrdinalArray } from "../declared/ordinal-arrays.js";
+
+const STATE_CODE = new Map<unknown, number>(US_STATE_CODES.map((code, i) => [code, i]));
+/** A state's index in US_STATE_CODES, 255 for anything else: households and policies compare states as bytes. */
+export const stateCode = (state: unknown): number => STATE_CODE.get(state) ?? 255;
 
 /** The address fields a household's persons share with it, in the order they are hashed. */
 export const ADDRESS_FIELDS = ["street", "address_line2", "city", "county", "state", "postal_code"] as const;

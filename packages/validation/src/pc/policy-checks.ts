@@ -1,14 +1,12 @@
 import { addMonthsToDay, epochDayOf, RENEWAL_WINDOW_DAYS } from "@sdh/rules";
-import { US_STATE_CODES } from "@sdh/schemas";
 import type { Checked } from "../declared/declared-checks.js";
 import type { FailureSink } from "../report-builder.js";
+import { checkDeclared } from "./declared-totals.js";
 import { fieldOk } from "../schema-check.js";
+import { stateCode } from "./household-index.js";
 import { LOB_CODE, ROLE_CODE, type ChecksContext } from "./person-index.js";
 import { UNKNOWN_DAY, type PolicyIndex } from "./policy-index.js";
 
-const STATE_CODE = new Map<unknown, number>(US_STATE_CODES.map((code, i) => [code, i]));
-/** A state's index in US_STATE_CODES, 255 for anything else: households and policies compare states as bytes. */
-export const stateCode = (state: unknown): number => STATE_CODE.get(state) ?? 255;
 
 const PREFIX = { personal: "PAP", commercial: "BAP" } as const;
 /** Six-month terms are paid in full or monthly; two_pay and quarterly need an annual term. */
@@ -133,8 +131,8 @@ export function checkPolicyTotals(policies: PolicyIndex, report: FailureSink): v
   const premium = policies.premium.values;
   for (let p = 0; p < policies.size; p++) {
     const record = position[p]!;
-    if (declaredVehicles[p]! >= 0 && declaredVehicles[p] !== vehicles[p]) report.fail("REF_POLICY_VEHICLE_COUNT", { record, vehicle_count: declaredVehicles[p], policy_vehicles: vehicles[p] });
-    if (declaredDrivers[p]! >= 0 && declaredDrivers[p] !== drivers[p]) report.fail("REF_POLICY_DRIVER_COUNT", { record, driver_count: declaredDrivers[p], drivers: drivers[p] });
-    if (declaredPremium[p]! >= 0 && declaredPremium[p] !== premium[p]) report.fail("DOMAIN_POLICY_PREMIUM", { record, written_premium: declaredPremium[p]! / 100, vehicle_premiums: premium[p]! / 100 });
+    checkDeclared(report, "REF_POLICY_VEHICLE_COUNT", record, ["vehicle_count", declaredVehicles[p]!], ["policy_vehicles", vehicles[p]!]);
+    checkDeclared(report, "REF_POLICY_DRIVER_COUNT", record, ["driver_count", declaredDrivers[p]!], ["drivers", drivers[p]!]);
+    checkDeclared(report, "DOMAIN_POLICY_PREMIUM", record, ["written_premium", declaredPremium[p]!], ["vehicle_premiums", premium[p]!], 100);
   }
 }
