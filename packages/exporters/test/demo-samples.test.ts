@@ -5,9 +5,9 @@ import { Entity, parseSnapshotConfig, perEntity, type Household, type Person } f
 import { ValidationGate } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 
-const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.4/${name}`, import.meta.url)), "utf8");
+const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../../data/demo_samples/v0.5/${name}`, import.meta.url)), "utf8");
 
-describe("demo samples (data/demo_samples/v0.4)", () => {
+describe("demo samples (data/demo_samples/v0.5)", () => {
   const samples = demoSamples(parseSnapshotConfig({}));
 
   it("are exactly what `sdh samples` makes from the default seed: regenerate them on purpose", () => {

@@ -1,4 +1,4 @@
-import type { Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Coverage, Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
 import { createHouseholdRule } from "./household.js";
 import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
@@ -13,7 +13,8 @@ export { GENERATOR } from "./generator-version.js";
 
 /**
  * Everything household `index` makes: the household, its persons (head first), their vehicles, one
- * profile per person, and its auto policy (none without a vehicle) with the drivers and vehicles on it.
+ * profile per person, and its auto policy (none without a vehicle) with the drivers, vehicles and
+ * coverages on it.
  */
 export interface HouseholdBundle {
   index: number;
@@ -24,6 +25,7 @@ export interface HouseholdBundle {
   policies: Policy[];
   drivers: Driver[];
   policyVehicles: PolicyVehicle[];
+  coverages: Coverage[];
 }
 
 /** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
@@ -36,6 +38,7 @@ export function recordsByEntity(bundle: HouseholdBundle): Record<Entity, Readonl
     policies: bundle.policies,
     drivers: bundle.drivers,
     policy_vehicles: bundle.policyVehicles,
+    coverages: bundle.coverages,
   };
 }
 
@@ -78,7 +81,7 @@ export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
         });
         const household = households.householdOf(householdId, head, persons.length, kept.length);
         const book = policies.policiesOf(household, persons, kept, i);
-        yield { index: i, household, persons, vehicles: kept, profiles: personProfiles, policies: book.policies, drivers: book.drivers, policyVehicles: book.policyVehicles };
+        yield { index: i, household, persons, vehicles: kept, profiles: personProfiles, policies: book.policies, drivers: book.drivers, policyVehicles: book.policyVehicles, coverages: book.coverages };
       }
     },
   };

@@ -19,7 +19,9 @@ export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, COMMERCIAL_FLEET_SHARES, type 
 export { AS_OF_RANGE, asOfProblem } from "./supported-dates.js";
 export { parseIsoDate, wholeYearsBetween, wholeYearsBetweenIso, addYears, addMonths, addMonthsToDay, epochDayOf, formatDate, formatEpochDay } from "./dates.js";
 export { createPolicyRule, type PolicyRule, type HouseholdPolicies } from "./policy.js";
-export { vehiclePremiumCents, driverFactor, vehicleFactor, type RatedVehicle } from "./rating.js";
+export { coveragePremiumCents, coverageBaseRate, limitFactor, vehicleAgeFactor, vehicleRatingFactor, driverFactor, vehicleFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
+export { planCoverages, type CoveragePlan, type CoveredPolicy } from "./coverage.js";
+export { STATE_MINIMUM_ROWS, stateMinimumOn, parseStateMinimums, FEDERAL_INTERSTATE_MINIMUM, type StateMinimum, type PipRule } from "./reference/state-minimums.js";
 export { RENEWAL_WINDOW_DAYS, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "./reference/policies.js";
 export { MIN_PARENT_AGE_GAP, CHILD_AGES, PARENT_AGES } from "./reference/households.js";
 export { AGE_BAND_SHARES } from "./reference/distributions.js";

@@ -1,8 +1,9 @@
-import type { Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Coverage, Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, epochDayOfIsoPlusYears, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, mix32, type Random } from "./random.js";
-import { vehiclePremiumCents, type RatedVehicle } from "./rating.js";
+import { coveragePremiumCents, vehicleRatingFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
 import {
   ACCIDENT_POINTS,
   AGENCIES_PER_STATE,
@@ -23,11 +24,12 @@ import {
 import { intBetween, pickWeighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 
-/** A household's book: its auto policy's current term, the drivers on it and its vehicles. Empty for a household without vehicles. */
+/** A household's book: its auto policy's current term, the drivers on it, its vehicles and its coverages. Empty for a household without vehicles. */
 export interface HouseholdPolicies {
   policies: Policy[];
   drivers: Driver[];
   policyVehicles: PolicyVehicle[];
+  coverages: Coverage[];
 }
 
 export interface PolicyRule {
@@ -47,6 +49,20 @@ function ownerIndex(persons: readonly Person[], personId: string): number {
 /** Cents as dollars: 12345 → 123.45. */
 const dollars = (cents: number) => cents / 100;
 
+function coverageRecord(coverage_id: string, policy_id: string, policy_vehicle_id: string | null, c: CoverageTerms, cents: number): Coverage {
+  return {
+    coverage_id,
+    policy_id,
+    policy_vehicle_id,
+    coverage_code: c.code,
+    limit_per_person: c.perPerson,
+    limit_per_accident: c.perAccident,
+    limit_per_day: c.perDay,
+    deductible: c.deductible,
+    premium: dollars(cents),
+  };
+}
+
 interface Term {
   termMonths: 6 | 12;
   priorTerms: number;
@@ -58,6 +74,9 @@ interface Term {
 
 export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   const streams = createRecordStreams(config.seed, "policy");
+  // Coverages draw from their own stream: choosing them never shifts a policy's or a driver's draws.
+  const coverageStreams = createRecordStreams(config.seed, "coverage");
+  const asOfYear = Number(config.asOf.slice(0, 4));
   const asOfDay = toEpochDay(parseIsoDate(config.asOf));
   const policyNumberOf = createPermutation(POLICY_NUMBER_SPACE, mix32(config.seed ^ 0x70a1c7));
 
@@ -102,7 +121,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   return {
     policiesOf(household, persons, vehicles, i) {
       // Fresh arrays: a caller may add to a bundle's lists.
-      if (vehicles.length === 0) return { policies: [], drivers: [], policyVehicles: [] };
+      if (vehicles.length === 0) return { policies: [], drivers: [], policyVehicles: [], coverages: [] };
       const r = streams.at(i);
       const head = persons[0]!;
       const commercial = household.lob_type === "commercial";
@@ -149,6 +168,12 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         ratedAs[m] = { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points };
       }
 
+      // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.
+      const cr = coverageStreams.at(i);
+      const plan = planCoverages(cr, { lob: household.lob_type, state: household.state, effectiveDay: term.effective, vehicles }, asOfYear);
+      const lineCents = new Array<number>(plan.line.length).fill(0);
+      const coverages: Coverage[] = [];
+
       // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
       let premiumCents = 0;
       const policyVehicles: PolicyVehicle[] = new Array(vehicles.length);
@@ -159,12 +184,26 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           const owner = ownerIndex(persons, vehicle.person_id);
           principal = driverOf[owner]?.status === "listed" ? owner : 0;
         }
-        const rated = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
-        const cents = vehiclePremiumCents(rated);
+        const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
+        const factor = vehicleRatingFactor(rated);
+        const vehicleAge = asOfYear - vehicle.model_year;
+        let cents = 0;
+        for (let j = 0; j < plan.line.length; j++) {
+          const share = coveragePremiumCents(rated, factor, plan.line[j]!, vehicleAge);
+          lineCents[j]! += share;
+          cents += share;
+        }
+        const policy_vehicle_id = uuidFrom(r);
+        for (const own of plan.perVehicle[k]!) {
+          const ownCents = coveragePremiumCents(rated, factor, own, vehicleAge);
+          cents += ownCents;
+          coverages.push(coverageRecord(uuidFrom(cr), policy_id, policy_vehicle_id, own, ownCents));
+        }
         premiumCents += cents;
         const principal_driver_id = principal < 0 ? null : driverOf[principal]!.driver_id;
-        policyVehicles[k] = { policy_vehicle_id: uuidFrom(r), policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
+        policyVehicles[k] = { policy_vehicle_id, policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
       }
+      const lineCoverages = plan.line.map((c, j) => coverageRecord(uuidFrom(cr), policy_id, null, c, lineCents[j]!));
 
       const cancellation_reason =
         term.cancellation === null ? null : pickWeighted(r, payment_plan === "paid_in_full" ? CANCELLATION_REASONS_PAID : CANCELLATION_REASONS_INSTALMENT);
@@ -191,7 +230,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         driver_count: drivers.length,
         written_premium: dollars(premiumCents),
       };
-      return { policies: [policy], drivers, policyVehicles };
+      return { policies: [policy], drivers, policyVehicles, coverages: [...lineCoverages, ...coverages] };
     },
   };
 }

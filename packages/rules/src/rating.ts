@@ -1,20 +1,31 @@
-import type { LobType, PaymentPlan, Vehicle } from "@sdh/schemas";
+import type { CoverageCode, LobType, PaymentPlan, Vehicle } from "@sdh/schemas";
 import { agePoints, bodyPoints, experiencePoints, mileagePoints, usagePoints } from "./risk.js";
-import { COMMERCIAL_BASE_RATE, MULTI_VEHICLE_DISCOUNT, PAID_IN_FULL_DISCOUNT, PERSONAL_BASE_RATE, POINT_SURCHARGE } from "./reference/policies.js";
+import { MULTI_VEHICLE_DISCOUNT, PAID_IN_FULL_DISCOUNT, POINT_SURCHARGE } from "./reference/policies.js";
+import { COMMERCIAL_BASE_RATE, COMMERCIAL_COVERAGE_SHARE, PERSONAL_COVERAGE_BASE, UNLIMITED_PIP_FACTOR, VEHICLE_AGE_DISCOUNT } from "./reference/coverages.js";
 
 /**
- * The rating algorithm: a vehicle's premium for a term as base rate × factors, in whole cents. It uses
- * the risk score's own point tables (risk.ts), so a riskier profile pays more. A documented rule that QA
- * can recompute by hand (packages/rules/README.md, "Policies"), not a filed rate.
+ * The rating algorithm: each coverage's premium for a term, per vehicle, as its base rate × its limit or
+ * deductible factor × the vehicle's factors, in whole cents. The vehicle's factors reuse the risk
+ * score's own point tables (risk.ts), so a riskier profile pays more. A documented rule that QA can
+ * recompute by hand (packages/rules/README.md, "Rating"), not a filed rate.
  */
 export interface RatedVehicle {
   lob: LobType;
-  vehicle: Pick<Vehicle, "body_type" | "usage" | "annual_mileage" | "gvwr_class">;
+  vehicle: Pick<Vehicle, "body_type" | "usage" | "annual_mileage" | "gvwr_class" | "model_year">;
   /** The principal driver's age, years licensed and record points; null when rated without one (commercial). */
   driver: { age: number; yearsLicensed: number; points: number } | null;
   vehicles: number;
   termMonths: number;
   paymentPlan: PaymentPlan;
+}
+
+/** A coverage's terms, as its record shows them (US dollars; null where the coverage has none). */
+export interface CoverageTerms {
+  code: CoverageCode;
+  perPerson: number | null;
+  perAccident: number | null;
+  perDay: number | null;
+  deductible: number | null;
 }
 
 /** The driver factor: 1 + (age and experience points of the risk score) / 40; a 17-year-old new driver pays about 2.1×. */
@@ -27,12 +38,54 @@ export function vehicleFactor(vehicle: RatedVehicle["vehicle"]): number {
   return 1 + (bodyPoints(vehicle.body_type) + usagePoints(vehicle.usage) + mileagePoints(vehicle.annual_mileage)) / 50;
 }
 
-/** The premium of one vehicle for the term, in cents. */
-export function vehiclePremiumCents(v: RatedVehicle): number {
-  const base = v.lob === "commercial" ? COMMERCIAL_BASE_RATE[v.vehicle.gvwr_class ?? "1"] : PERSONAL_BASE_RATE;
-  let annual = base * vehicleFactor(v.vehicle);
-  if (v.driver) annual *= driverFactor(v.driver.age, v.driver.yearsLicensed) * (1 + POINT_SURCHARGE * v.driver.points);
-  if (v.vehicles >= 2) annual *= 1 - MULTI_VEHICLE_DISCOUNT;
-  if (v.paymentPlan === "paid_in_full") annual *= 1 - PAID_IN_FULL_DISCOUNT;
-  return Math.round((annual * 100 * v.termMonths) / 12);
+/** What every coverage of a vehicle is multiplied by: vehicle, driver and record factors, discounts, and the term's share of a year. */
+export function vehicleRatingFactor(v: RatedVehicle): number {
+  let factor = vehicleFactor(v.vehicle);
+  if (v.driver) factor *= driverFactor(v.driver.age, v.driver.yearsLicensed) * (1 + POINT_SURCHARGE * v.driver.points);
+  if (v.vehicles >= 2) factor *= 1 - MULTI_VEHICLE_DISCOUNT;
+  if (v.paymentPlan === "paid_in_full") factor *= 1 - PAID_IN_FULL_DISCOUNT;
+  return (factor * v.termMonths) / 12;
+}
+
+/** Physical damage costs less as the vehicle ages (model years before asOf's year). */
+export function vehicleAgeFactor(vehicleAge: number): number {
+  return Math.max(VEHICLE_AGE_DISCOUNT.floor, 1 - VEHICLE_AGE_DISCOUNT.perYear * Math.max(0, vehicleAge));
+}
+
+/** A coverage's limit or deductible factor against its base limits (the rules README's table). */
+export function limitFactor(lob: LobType, c: CoverageTerms): number {
+  switch (c.code) {
+    case "BI":
+      return (c.perPerson! / 25_000) ** 0.32;
+    case "UM":
+      return lob === "commercial" ? (c.perAccident! / 500_000) ** 0.3 : (c.perPerson! / 25_000) ** 0.32;
+    case "CSL":
+      return (c.perAccident! / 500_000) ** 0.3;
+    case "PD":
+      return (c.perAccident! / 25_000) ** 0.18;
+    case "PIP":
+      return c.perPerson === null ? UNLIMITED_PIP_FACTOR : (c.perPerson / 10_000) ** 0.4;
+    case "MEDPAY":
+      return (c.perPerson! / 5_000) ** 0.5;
+    case "COMP":
+    case "COLL":
+      return (500 / c.deductible!) ** 0.3;
+    case "RENTAL":
+      return c.perDay! / 30;
+    case "TOWING":
+      return c.perAccident! / 75;
+  }
+}
+
+/** A coverage's annual base rate for this vehicle, before factors. */
+export function coverageBaseRate(lob: LobType, gvwr: Vehicle["gvwr_class"], code: CoverageCode): number {
+  if (lob === "commercial") return COMMERCIAL_BASE_RATE[gvwr ?? "1"] * (COMMERCIAL_COVERAGE_SHARE[code] ?? 0);
+  return code === "CSL" ? 0 : PERSONAL_COVERAGE_BASE[code];
+}
+
+/** One vehicle's premium for one coverage over the term, in cents; `ratingFactor` is vehicleRatingFactor(v). */
+export function coveragePremiumCents(v: RatedVehicle, ratingFactor: number, c: CoverageTerms, vehicleAge: number): number {
+  let annual = coverageBaseRate(v.lob, v.vehicle.gvwr_class, c.code) * limitFactor(v.lob, c);
+  if (c.code === "COMP" || c.code === "COLL") annual *= vehicleAgeFactor(vehicleAge);
+  return Math.round(annual * ratingFactor * 100);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, epochDayOf, formatDate, parseIsoDate, vehiclePremiumCents, wholeYearsBetweenIso } from "../src/index.js";
-import { drivers, households, ownerOf, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
+import { addMonths, coveragePremiumCents, epochDayOf, formatDate, parseIsoDate, vehicleRatingFactor, wholeYearsBetweenIso, type CoverageTerms, type RatedVehicle } from "../src/index.js";
+import { coverages, drivers, households, ownerOf, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // The book a P&C QA lead would expect: one auto policy per insured household, terms and statuses that
 // agree with asOf, every licensed member on the policy, teenagers as children on a parent's policy, and
@@ -120,25 +120,48 @@ describe("drivers", () => {
 });
 
 describe("premiums", () => {
-  it("are what the documented rating algorithm gives, vehicle by vehicle, and add up to the policy's", () => {
-    const sums = new Map<string, number>();
+  it("are what the documented rating algorithm gives, coverage by coverage and vehicle by vehicle, and add up to the policy's", () => {
+    const termsOf = (c: (typeof coverages)[number]): CoverageTerms => ({ code: c.coverage_code, perPerson: c.limit_per_person, perAccident: c.limit_per_accident, perDay: c.limit_per_day, deductible: c.deductible });
+    const lineOf = new Map<string, Array<(typeof coverages)[number]>>();
+    const ownOf = new Map<string, Array<(typeof coverages)[number]>>();
+    for (const c of coverages) {
+      const [map, key] = c.policy_vehicle_id === null ? [lineOf, c.policy_id] : [ownOf, c.policy_vehicle_id];
+      map.set(key, [...(map.get(key) ?? []), c]);
+    }
+    const asOfYear = Number(SNAPSHOT.asOf.slice(0, 4));
+    const vehicleSums = new Map<string, number>();
+    const lineSums = new Map<string, number>();
     for (const place of policyVehicles) {
       const policy = policyOf.get(place.policy_id)!;
       const vehicle = vehicleById.get(place.vehicle_id)!;
       const principal = place.principal_driver_id === null ? null : driverById.get(place.principal_driver_id)!;
       const person = principal && ownerOf.get(principal.person_id)!;
-      const cents = vehiclePremiumCents({
+      const rated: RatedVehicle = {
         lob: policy.lob_type,
         vehicle,
         driver: person && { age: age(person.date_of_birth), yearsLicensed: age(person.license_issue_date), points: principal!.violation_points + principal!.accident_points },
         vehicles: policy.vehicle_count,
         termMonths: policy.term_months,
         paymentPlan: policy.payment_plan,
-      });
+      };
+      const factor = vehicleRatingFactor(rated);
+      let cents = 0;
+      // The vehicle's share of each line coverage, then its own coverages, each to the cent.
+      for (const c of lineOf.get(policy.policy_id)!) {
+        const share = coveragePremiumCents(rated, factor, termsOf(c), asOfYear - vehicle.model_year);
+        lineSums.set(c.coverage_id, (lineSums.get(c.coverage_id) ?? 0) + share);
+        cents += share;
+      }
+      for (const c of ownOf.get(place.policy_vehicle_id) ?? []) {
+        const own = coveragePremiumCents(rated, factor, termsOf(c), asOfYear - vehicle.model_year);
+        expect(Math.round(c.premium * 100)).toBe(own);
+        cents += own;
+      }
       expect(Math.round(place.premium * 100)).toBe(cents);
-      sums.set(policy.policy_id, (sums.get(policy.policy_id) ?? 0) + cents);
+      vehicleSums.set(policy.policy_id, (vehicleSums.get(policy.policy_id) ?? 0) + cents);
     }
-    for (const p of policies) expect(Math.round(p.written_premium * 100)).toBe(sums.get(p.policy_id));
+    for (const c of coverages) if (c.policy_vehicle_id === null) expect(Math.round(c.premium * 100)).toBe(lineSums.get(c.coverage_id));
+    for (const p of policies) expect(Math.round(p.written_premium * 100)).toBe(vehicleSums.get(p.policy_id));
   });
 
   it("rise with the principal driver's risk score", () => {
@@ -148,12 +171,12 @@ describe("premiums", () => {
     expect(correlation(risk, annual)).toBeGreaterThan(0.4);
   });
 
-  it("average about $1,000-1,400 a personal vehicle-year, and more for a teenager's car", () => {
+  it("average about $1,100-1,700 a personal vehicle-year, and more for a teenager's car", () => {
     const annual = (v: (typeof policyVehicles)[number]) => (v.premium * 12) / policyOf.get(v.policy_id)!.term_months;
     const personalPlaces = policyVehicles.filter((v) => policyOf.get(v.policy_id)!.lob_type === "personal");
     const mean = (vs: typeof policyVehicles) => vs.reduce((s, v) => s + annual(v), 0) / vs.length;
-    expect(mean(personalPlaces)).toBeGreaterThan(1000);
-    expect(mean(personalPlaces)).toBeLessThan(1400);
+    expect(mean(personalPlaces)).toBeGreaterThan(1100);
+    expect(mean(personalPlaces)).toBeLessThan(1700);
     const teen = personalPlaces.filter((v) => age(ownerOf.get(driverById.get(v.principal_driver_id!)!.person_id)!.date_of_birth) < 20);
     expect(mean(teen)).toBeGreaterThan(1.5 * mean(personalPlaces));
   });

@@ -6,6 +6,7 @@ export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, FuelType, PlateT
 export { Profile, RiskBand } from "./profile.js";
 export { Policy, PolicyStatus, CancellationReason, SalesChannel, PaymentPlan, POLICY_NUMBER_PATTERN } from "./policy.js";
 export { Driver, DriverRelationship, DriverStatus, LicenseStatus } from "./driver.js";
+export { Coverage, CoverageCode, LINE_COVERAGES } from "./coverage.js";
 export { PolicyVehicle } from "./policy-vehicle.js";
 export {
   SnapshotConfig,

@@ -23,6 +23,7 @@ describe("the validation gate", () => {
       policies: snapshot.policies.length,
       drivers: snapshot.drivers.length,
       policy_vehicles: snapshot.vehicles.length,
+      coverages: snapshot.coverages.length,
     });
     expect(report.rules.map((r) => r.code)).toEqual(RULE_CODES);
   });
@@ -120,6 +121,7 @@ describe("the rules a pack's declaration implies (ADR 0016)", () => {
       "SCHEMA_POLICY_INVALID", "UNIQUE_POLICY_ID", "REF_POLICY_HOUSEHOLD_MISSING", "REF_POLICY_NAMED_INSURED_MISSING",
       "SCHEMA_DRIVER_INVALID", "UNIQUE_DRIVER_ID", "REF_DRIVER_POLICY_MISSING", "REF_DRIVER_PERSON_MISSING",
       "SCHEMA_POLICY_VEHICLE_INVALID", "UNIQUE_POLICY_VEHICLE_ID", "REF_POLICY_VEHICLE_POLICY_MISSING", "REF_POLICY_VEHICLE_VEHICLE_MISSING", "REF_POLICY_VEHICLE_DRIVER_MISSING",
+      "SCHEMA_COVERAGE_INVALID", "UNIQUE_COVERAGE_ID", "REF_COVERAGE_POLICY_MISSING", "REF_COVERAGE_POLICY_VEHICLE_MISSING",
     ]);
     for (const { code, message } of implied) {
       expect(RULES[code as keyof typeof RULES], code).toEqual({ severity: "error", message });

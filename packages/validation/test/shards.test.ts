@@ -20,6 +20,7 @@ function bundlesOf(snapshot: SnapshotRecords): Bundle[] {
       policies,
       drivers: snapshot.drivers.filter((d) => policyIds.has(d.policy_id)),
       policy_vehicles: snapshot.policy_vehicles.filter((v) => policyIds.has(v.policy_id)),
+      coverages: snapshot.coverages.filter((c) => policyIds.has(c.policy_id)),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { createGenerator, GENERATOR, recordsByEntity, type HouseholdBundle } from "@sdh/rules";
 import { columnsOf, Entity, ROOT_ENTITY, SCHEMA_VERSION, type SnapshotConfig } from "@sdh/schemas";
 
-/** The demo files seed 001 names, under data/demo_samples/v0.4/: one per entity, and the bundle. */
+/** The demo files seed 001 names, under data/demo_samples/v0.5/: one per entity, and the bundle. */
 export const DEMO_SAMPLE_FILES = [...Entity.options.map((e) => `${e}_sample.json` as const), "bundle_sample.json"] as const;
 export type DemoSampleFile = `${Entity}_sample.json` | "bundle_sample.json";
 

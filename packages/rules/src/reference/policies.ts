@@ -1,4 +1,4 @@
-import type { CancellationReason, GvwrClass, PaymentPlan, SalesChannel } from "@sdh/schemas";
+import type { CancellationReason, PaymentPlan, SalesChannel } from "@sdh/schemas";
 import { weighted } from "../sampling.js";
 
 // How the book's policies are written (rules, documented in the rules README). These shares are rounded
@@ -84,15 +84,7 @@ export const VIOLATION_POINTS = weighted<number>([[1, 0.62], [2, 0.2], [3, 0.08]
 /** A record with a major violation (4 points or more) has a suspended licence this often; the household then excludes that member. */
 export const SUSPENDED_WITH_MAJOR_SHARE = 0.35;
 
-// The rating algorithm (documented in the rules README): premium = base × factors, per vehicle and term.
-
-/** Annual base rate of a personal auto vehicle, in US dollars, before factors (a documented rule, not a filed rate). */
-export const PERSONAL_BASE_RATE = 900;
-
-/** Annual base rate of a commercial vehicle by GVWR class, in US dollars (a documented rule). */
-export const COMMERCIAL_BASE_RATE: Record<GvwrClass, number> = {
-  "1": 1300, "2a": 1500, "2b": 1900, "3": 2300, "4": 2800, "5": 3200, "6": 3800, "7": 5600, "8": 8200,
-};
+// The rating algorithm's factors shared by every coverage (rules README, "Rating"); the coverage rates are in coverages.ts.
 
 /** Each point on the principal driver's record adds this share to the premium (accident and violation points alike). */
 export const POINT_SURCHARGE = 0.12;

@@ -1,3 +1,4 @@
+import { Coverage } from "../coverage.js";
 import { Driver } from "../driver.js";
 import { Household } from "../household.js";
 import { Person } from "../person.js";
@@ -11,7 +12,7 @@ import { Vehicle } from "../vehicle.js";
 export const PC_PACK_SPEC = {
   name: "pc",
   dataset: "synthetic-insurance-households",
-  title: "Synthetic Data Hub: households, persons, vehicles, profiles, policies, drivers and policy vehicles",
+  title: "Synthetic Data Hub: households, persons, vehicles, profiles, policies, drivers, policy vehicles and coverages",
   description: "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
   entities: [
     {
@@ -108,5 +109,19 @@ export const PC_PACK_SPEC = {
       parent: { entity: "policies", field: "policy_id", cardinality: "many" },
       perRoot: 2,
     },
+    {
+      name: "coverages",
+      title: "Coverage",
+      description: "The coverages of each policy: liability, uninsured motorists, PIP and medical payments for the policy; physical damage, rental and towing per vehicle",
+      schema: Coverage,
+      primaryKey: "coverage_id",
+      rules: { schema: "SCHEMA_COVERAGE_INVALID", unique: "UNIQUE_COVERAGE_ID" },
+      foreignKeys: [
+        { field: "policy_id", entity: "policies", key: "policy_id", rule: "REF_COVERAGE_POLICY_MISSING" },
+        { field: "policy_vehicle_id", entity: "policy_vehicles", key: "policy_vehicle_id", rule: "REF_COVERAGE_POLICY_VEHICLE_MISSING" },
+      ],
+      parent: { entity: "policies", field: "policy_id", cardinality: "many" },
+      perRoot: 7.5,
+    },
   ],
-} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles">;
+} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles" | "coverages">;

@@ -9,7 +9,8 @@ import { createProfileChecks } from "./profile-checks.js";
 import { createVehicleChecks } from "./vehicle-checks.js";
 import { createDriverChecks } from "./driver-checks.js";
 import { checkPolicyTotals, createPolicyChecks } from "./policy-checks.js";
-import { DriverIndex, PolicyIndex, VehicleIndex } from "./policy-index.js";
+import { DriverIndex, PolicyIndex, PolicyVehicleIndex, VehicleIndex } from "./policy-index.js";
+import { checkCoverageTotals, createCoverageChecks } from "./coverage-checks.js";
 import { createPolicyVehicleChecks } from "./policy-vehicle-checks.js";
 
 /** The P&C pack's uniqueness rules beyond primary keys, each with how its keys pack and how many per household. */
@@ -27,10 +28,11 @@ export type PcUniqueRule = keyof typeof PC_UNIQUE_KEYS;
 
 /**
  * The P&C pack's domain rules (households, persons, vehicles, profiles, policies, drivers, policy
- * vehicles): licences, ZIP codes, VINs, plates, minors, lines of business, a household's address, head
- * and counts, what a profile says of its person's vehicles, a policy's named insured, term, status,
- * agency and premium, and who and what is on it. Indexes keyed by the ordinals of households, persons,
- * vehicles, policies and drivers carry what the later rules need to know of each.
+ * vehicles, coverages): licences, ZIP codes, VINs, plates, minors, lines of business, a household's
+ * address, head and counts, what a profile says of its person's vehicles, a policy's named insured,
+ * term, status, agency and premium, who and what is on it, and its coverages against its state's
+ * statutes. Indexes keyed by the ordinals of households, persons, vehicles, policies, drivers and
+ * policy vehicles carry what the later rules need to know of each.
  */
 export const PC_CHECKS: PackChecks = {
   pack: PC_PACK_SPEC,
@@ -41,8 +43,9 @@ export const PC_CHECKS: PackChecks = {
     const policies = new PolicyIndex();
     const drivers = new DriverIndex();
     const vehicles = new VehicleIndex();
+    const policyVehicles = new PolicyVehicleIndex();
     const pcKeys = Object.fromEntries(Object.keys(PC_UNIQUE_KEYS).map((rule) => [rule, keys[rule]!])) as Record<PcUniqueRule, CompactKeySet>;
-    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, households, policies, drivers, vehicles, keys: pcKeys });
+    const context = (entity: string) => ({ asOf, report: reportOf(entity), index, households, policies, drivers, vehicles, policyVehicles, keys: pcKeys });
     return {
       checks: {
         households: createHouseholdChecks(households),
@@ -52,12 +55,14 @@ export const PC_CHECKS: PackChecks = {
         policies: createPolicyChecks(context("policies")),
         drivers: createDriverChecks(context("drivers")),
         policy_vehicles: createPolicyVehicleChecks(context("policy_vehicles")),
+        coverages: createCoverageChecks(context("coverages")),
       },
       finish: () => {
         checkHouseholdTotals(households, reportOf("households"));
         checkPolicyTotals(policies, reportOf("policies"));
+        checkCoverageTotals(policies, policyVehicles, { policies: reportOf("policies"), policyVehicles: reportOf("policy_vehicles") });
       },
-      bytes: () => index.bytes + households.bytes + policies.bytes + drivers.bytes + vehicles.bytes,
+      bytes: () => index.bytes + households.bytes + policies.bytes + drivers.bytes + vehicles.bytes + policyVehicles.bytes,
     };
   },
 };

@@ -2,7 +2,7 @@ import { FNV_OFFSET } from "../fnv.js";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { FailureSink } from "../report-builder.js";
 import type { HouseholdIndex } from "./household-index.js";
-import type { DriverIndex, PolicyIndex, VehicleIndex } from "./policy-index.js";
+import type { DriverIndex, PolicyIndex, PolicyVehicleIndex, VehicleIndex } from "./policy-index.js";
 import type { PcUniqueRule } from "./pc-checks.js";
 
 const LOB_UNKNOWN = 255;
@@ -101,5 +101,6 @@ export interface ChecksContext {
   policies: PolicyIndex;
   drivers: DriverIndex;
   vehicles: VehicleIndex;
+  policyVehicles: PolicyVehicleIndex;
   keys: Record<PcUniqueRule, CompactKeySet>;
 }

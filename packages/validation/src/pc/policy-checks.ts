@@ -118,6 +118,10 @@ function register(policies: PolicyIndex, ordinal: number, position: number, hous
   policies.vehicles.at(ordinal);
   policies.drivers.at(ordinal);
   policies.premium.at(ordinal);
+  policies.state.at(ordinal)[ordinal] = fieldOk(invalid, "state") ? stateCode(p.state) : 255;
+  policies.flags.at(ordinal);
+  policies.lineCoverages.at(ordinal);
+  policies.coveragePremium.at(ordinal);
 }
 
 /** The rules that need every driver and vehicle of a policy: its counts and its premium. */

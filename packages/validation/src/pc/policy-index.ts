@@ -5,7 +5,7 @@ export const UNKNOWN_DAY = -0x80000000;
 
 /**
  * What the driver and policy-vehicle rules, and the whole-snapshot ones, need of each policy: typed
- * arrays indexed by the policy's ordinal, ~53 bytes per policy, never the records.
+ * arrays indexed by the policy's ordinal, ~63 bytes per policy, never the records.
  */
 export class PolicyIndex {
   /** The policy's household ordinal; -1 when missing. */
@@ -25,12 +25,22 @@ export class PolicyIndex {
   readonly vehicles = new OrdinalArray((n) => new Uint32Array(n));
   readonly drivers = new OrdinalArray((n) => new Uint32Array(n));
   readonly premium = new OrdinalArray((n) => new Float64Array(n));
+  /** The rating state as its index in US_STATE_CODES; 255 unknown. */
+  readonly state = new OrdinalArray((n) => new Uint8Array(n));
+  /** POLICY_FLAGS of its vehicles. */
+  readonly flags = new OrdinalArray((n) => new Uint8Array(n));
+  /** The line coverages found on it (LINE_COVERAGE_BITS), and all its coverages' premiums in cents. */
+  readonly lineCoverages = new OrdinalArray((n) => new Uint8Array(n));
+  readonly coveragePremium = new OrdinalArray((n) => new Float64Array(n));
   size = 0;
 
   get bytes(): number {
-    return [this.household, this.start, this.end, this.lob, this.position, this.declaredVehicles, this.declaredDrivers, this.declaredPremium, this.vehicles, this.drivers, this.premium].reduce((sum, a) => sum + a.bytes, 0);
+    return [this.household, this.start, this.end, this.lob, this.position, this.declaredVehicles, this.declaredDrivers, this.declaredPremium, this.vehicles, this.drivers, this.premium, this.state, this.flags, this.lineCoverages, this.coveragePremium].reduce((sum, a) => sum + a.bytes, 0);
   }
 }
+
+/** What a policy's or a vehicle's flags say: financed or leased (lender needs physical damage), interstate (apportioned plate). */
+export const VEHICLE_FLAGS = { financed: 1, interstate: 2 } as const;
 
 /** Of each driver, by ordinal: its policy and whether it is listed (a vehicle's principal driver must be). 5 bytes a driver. */
 export class DriverIndex {
@@ -44,13 +54,30 @@ export class DriverIndex {
   }
 }
 
-/** Of each vehicle, by ordinal: its household, and whether a policy holds it already. 5 bytes a vehicle. */
+/** Of each vehicle, by ordinal: its household, whether a policy holds it already, and its VEHICLE_FLAGS. 6 bytes a vehicle. */
 export class VehicleIndex {
   /** The vehicle's household ordinal; -1 when missing. */
   readonly household = new OrdinalArray((n) => new Int32Array(n));
   readonly insured = new OrdinalArray((n) => new Uint8Array(n));
+  readonly flags = new OrdinalArray((n) => new Uint8Array(n));
 
   get bytes(): number {
-    return this.household.bytes + this.insured.bytes;
+    return this.household.bytes + this.insured.bytes + this.flags.bytes;
+  }
+}
+
+/** Of each policy vehicle, by ordinal: its policy, position, its vehicle's VEHICLE_FLAGS and the coverages found on it. 10 bytes each. */
+export class PolicyVehicleIndex {
+  /** The policy's ordinal; -1 when missing. */
+  readonly policy = new OrdinalArray((n) => new Int32Array(n));
+  /** 1-based position in the policy_vehicles stream, for the whole-snapshot rules' examples. */
+  readonly position = new OrdinalArray((n) => new Uint32Array(n));
+  readonly flags = new OrdinalArray((n) => new Uint8Array(n));
+  /** VEHICLE_COVERAGE_BITS found. */
+  readonly coverages = new OrdinalArray((n) => new Uint8Array(n));
+  size = 0;
+
+  get bytes(): number {
+    return this.policy.bytes + this.position.bytes + this.flags.bytes + this.coverages.bytes;
   }
 }

@@ -7,11 +7,20 @@ function policyVehicleExample(position: number, v: Record<string, unknown>, fiel
 }
 
 /** The policy-vehicle rules beyond the declaration's (schema, key unique, policy, vehicle and principal driver exist). */
-export function createPolicyVehicleChecks({ report, policies, drivers, vehicles }: ChecksContext) {
-  return function checkPolicyVehicle(v: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
+export function createPolicyVehicleChecks({ report, policies, drivers, vehicles, policyVehicles }: ChecksContext) {
+  return function checkPolicyVehicle(v: Record<string, unknown>, position: number, { invalid, ordinal, refs }: Checked): void {
     const policy = refs[0]!;
     const vehicle = refs[1]!;
     const principal = refs[2]!;
+    const flags = vehicle >= 0 ? vehicles.flags.values[vehicle]! : 0;
+    if (ordinal >= 0) {
+      policyVehicles.size = Math.max(policyVehicles.size, ordinal + 1);
+      policyVehicles.policy.at(ordinal)[ordinal] = policy;
+      policyVehicles.position.at(ordinal)[ordinal] = position;
+      policyVehicles.flags.at(ordinal)[ordinal] = flags;
+      policyVehicles.coverages.at(ordinal);
+    }
+    if (policy >= 0) policies.flags.values[policy]! |= flags;
     if (policy >= 0) {
       policies.vehicles.values[policy]!++;
       if (fieldOk(invalid, "premium")) policies.premium.values[policy]! += Math.round((v.premium as number) * 100);

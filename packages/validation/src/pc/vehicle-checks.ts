@@ -4,6 +4,7 @@ import { fnv1a, FNV_OFFSET } from "../fnv.js";
 import { fieldOk } from "../schema-check.js";
 import { plateFits, postalCodeFits, vinDecodes } from "./domain-reference.js";
 import type { ChecksContext, PersonIndex } from "./person-index.js";
+import { VEHICLE_FLAGS } from "./policy-index.js";
 
 /** Examples are built only when a rule fails: the clean path allocates nothing per record. */
 function vehicleExample(position: number, v: Record<string, unknown>, fields: Record<string, unknown>) {
@@ -42,7 +43,11 @@ export function createVehicleChecks({ asOf, report, index, households, vehicles,
     // The declaration's foreign keys: household_id, then person_id (the engine reports either missing).
     const household = refs[0]!;
     const owner = refs[1]!;
-    if (ordinal >= 0) vehicles.household.at(ordinal)[ordinal] = household;
+    if (ordinal >= 0) {
+      vehicles.household.at(ordinal)[ordinal] = household;
+      const financed = fieldOk(invalid, "ownership") && v.ownership !== "owned" ? VEHICLE_FLAGS.financed : 0;
+      vehicles.flags.at(ordinal)[ordinal] = financed | (fieldOk(invalid, "plate_type") && v.plate_type === "apportioned" ? VEHICLE_FLAGS.interstate : 0);
+    }
     if (household >= 0) {
       households.vehicles.values[household]!++;
       if (owner >= 0 && index.household[owner] !== household) {

@@ -1,4 +1,5 @@
-import { addYears, formatDate, modelYearCode, parseIsoDate, vinCheckDigit, epochDayOf, formatEpochDay } from "@sdh/rules";
+import { addYears, formatDate, modelYearCode, parseIsoDate, vinCheckDigit, epochDayOf, formatEpochDay, stateMinimumOn, type StateMinimum } from "@sdh/rules";
+import { US_STATE_CODES, type UsState } from "@sdh/schemas";
 import type { RuleCode } from "../index.js";
 import { personWhere, rederiveProfile, vehiclesOf, type SnapshotRecords } from "./fixtures.js";
 
@@ -38,11 +39,35 @@ const cents = (dollars: number) => Math.round(dollars * 100);
 const unassignedDriver = (s: SnapshotRecords, predicate: (d: SnapshotRecords["drivers"][number]) => boolean = () => true) =>
   s.drivers.find((d) => predicate(d) && d.relationship !== "named_insured" && !s.policy_vehicles.some((v) => v.principal_driver_id === d.driver_id))!;
 
-/** Adds a vehicle's place to a policy, or takes it off (`sign` -1): the policy's vehicle count and premium follow. */
-function countOnPolicy(s: SnapshotRecords, place: PolicyVehicle, sign: 1 | -1): void {
+type Coverage = SnapshotRecords["coverages"][number];
+
+/** Moves `delta` cents of premium onto (or off) the policy's line coverages, none below zero: their sum follows the written premium. */
+function shiftLinePremium(s: SnapshotRecords, policyId: string, delta: number): void {
+  let rest = delta;
+  for (const c of s.coverages) {
+    if (rest === 0) return;
+    if (c.policy_id !== policyId || c.policy_vehicle_id !== null) continue;
+    const take = rest > 0 ? rest : Math.max(rest, -cents(c.premium));
+    c.premium = (cents(c.premium) + take) / 100;
+    rest -= take;
+  }
+}
+
+/**
+ * Adds a vehicle's place to a policy, or takes it off (`sign` -1): the policy's vehicle count and premium
+ * follow, and so do its coverages — its own leave with it (returned) or join with it (`own`), its share
+ * of the line coverages moves — so the policy's coverages still add up to its premium.
+ */
+function countOnPolicy(s: SnapshotRecords, place: PolicyVehicle, sign: 1 | -1, own: Coverage[] = []): Coverage[] {
   const policy = policyById(s, place.policy_id);
   policy.vehicle_count += sign;
   policy.written_premium = (cents(policy.written_premium) + sign * cents(place.premium)) / 100;
+  if (sign < 0) own = s.coverages.filter((c) => c.policy_vehicle_id === place.policy_vehicle_id);
+  const ownCents = own.reduce((sum, c) => sum + cents(c.premium), 0);
+  if (sign < 0) s.coverages = s.coverages.filter((c) => !own.includes(c));
+  else s.coverages.push(...own.map((c) => ({ ...c, policy_id: place.policy_id, policy_vehicle_id: place.policy_vehicle_id })));
+  shiftLinePremium(s, policy.policy_id, sign * (cents(place.premium) - ownCents));
+  return own;
 }
 
 /** Takes the vehicle off its policy (which keeps at least one other). */
@@ -51,6 +76,24 @@ function dropFromPolicy(s: SnapshotRecords, vehicleId: string): void {
   countOnPolicy(s, place, -1);
   s.policy_vehicles.splice(s.policy_vehicles.indexOf(place), 1);
 }
+
+const minimumOf = (p: Policy): StateMinimum => stateMinimumOn(p.state, epochDayOf(p.effective_date));
+/** Another state whose statutes ask exactly what `state`'s do on `day`: a policy may move there without breaking a coverage rule. */
+function twinState(state: UsState, day: number): UsState | undefined {
+  const { state: _s, fromDay: _f, citation: _c, ...asks } = stateMinimumOn(state, day);
+  return US_STATE_CODES.find((other) => {
+    const { state: _o, fromDay: _g, citation: _d, ...otherAsks } = stateMinimumOn(other, day);
+    return other !== state && JSON.stringify(asks) === JSON.stringify(otherAsks);
+  });
+}
+/** Takes a coverage off, its premium moving to another line coverage of the policy (the sum holds). */
+function removeCoverage(s: SnapshotRecords, c: Coverage): void {
+  s.coverages.splice(s.coverages.indexOf(c), 1);
+  const other = s.coverages.find((x) => x.policy_id === c.policy_id && x.policy_vehicle_id === null)!;
+  other.premium = (cents(other.premium) + cents(c.premium)) / 100;
+}
+const lineCoverage = (s: SnapshotRecords, code: Coverage["coverage_code"], policy: (p: Policy, min: StateMinimum) => boolean = () => true) =>
+  s.coverages.find((c) => c.coverage_code === code && c.policy_vehicle_id === null && policy(policyById(s, c.policy_id), minimumOf(policyById(s, c.policy_id))))!;
 
 /** A vehicle of the given line whose policy holds at least two, so that one can leave it. */
 const vehicleOnSharedPolicy = (s: SnapshotRecords, predicate: (v: SnapshotRecords["vehicles"][number]) => boolean = () => true) =>
@@ -207,6 +250,7 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     s.policies = s.policies.filter((p) => !policies.has(p.policy_id));
     s.drivers = s.drivers.filter((d) => !policies.has(d.policy_id));
     s.policy_vehicles = s.policy_vehicles.filter((v) => !policies.has(v.policy_id));
+    s.coverages = s.coverages.filter((c) => !policies.has(c.policy_id));
     s.households.splice(9, 1);
     s.households.push({ ...s.households[5]! });
   } },
@@ -247,11 +291,11 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     other.vehicle_count += 1;
     v.household_id = other.household_id;
     const place = placeOf(s, v.vehicle_id);
-    countOnPolicy(s, place, -1);
+    const own = countOnPolicy(s, place, -1);
     const policy = policyOfHousehold(s, other.household_id)!;
     const insured = s.drivers.find((d) => d.policy_id === policy.policy_id && d.relationship === "named_insured")!;
     Object.assign(place, { policy_id: policy.policy_id, vehicle_number: policy.vehicle_count + 1, principal_driver_id: insured.driver_id });
-    countOnPolicy(s, place, 1);
+    countOnPolicy(s, place, 1, own);
   } },
   { code: "SCHEMA_POLICY_INVALID", edit: (s) => void (s.policies[0]!.status = "active" as never) },
   { code: "SCHEMA_DRIVER_INVALID", edit: (s) => void (s.drivers[0]!.violation_points = -1) },
@@ -262,7 +306,11 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     s.policies.push({ ...p, policy_number: `${p.policy_number.slice(0, 7)}000000001` });
   } },
   { code: "UNIQUE_DRIVER_ID", edit: (s) => void (unassignedDriver(s).driver_id = s.drivers[0]!.driver_id) },
-  { code: "UNIQUE_POLICY_VEHICLE_ID", edit: (s) => void (s.policy_vehicles[5]!.policy_vehicle_id = s.policy_vehicles[3]!.policy_vehicle_id) },
+  { code: "UNIQUE_POLICY_VEHICLE_ID", edit: (s) => {
+    // A later vehicle without coverages of its own takes an earlier one's id (no coverage names it).
+    const later = s.policy_vehicles.find((v, k) => k > 3 && !s.coverages.some((c) => c.policy_vehicle_id === v.policy_vehicle_id))!;
+    later.policy_vehicle_id = s.policy_vehicles[3]!.policy_vehicle_id;
+  } },
   { code: "UNIQUE_POLICY_NUMBER", edit: (s) => {
     const a = s.policies[0]!;
     const b = s.policies.find((p) => p !== a && p.state === a.state && p.lob_type === a.lob_type)!;
@@ -303,11 +351,12 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     policyOfHousehold(s, spouse.household_id)!.named_insured_id = spouse.person_id;
   } },
   { code: "DOMAIN_POLICY_HOUSEHOLD", edit: (s) => {
-    // Rated in another state than the household's: its number and agency move with it.
-    const p = s.policies.find((x) => x.state !== "VT")!;
-    p.state = "VT";
-    p.policy_number = `${p.policy_number.slice(0, 4)}VT${p.policy_number.slice(6)}`;
-    if (p.agency_code !== null) p.agency_code = `VT${p.agency_code.slice(2)}`;
+    // Rated in another state than the household's, one whose statutes ask the same coverages: its number and agency move with it.
+    const p = s.policies.find((x) => twinState(x.state, epochDayOf(x.effective_date)) !== undefined)!;
+    const state = twinState(p.state, epochDayOf(p.effective_date))!;
+    p.state = state;
+    p.policy_number = `${p.policy_number.slice(0, 4)}${state}${p.policy_number.slice(6)}`;
+    if (p.agency_code !== null) p.agency_code = `${state}${p.agency_code.slice(2)}`;
   } },
   { code: "DOMAIN_POLICY_NUMBER", edit: (s) => {
     const p = s.policies.find((x) => x.lob_type === "personal")!;
@@ -319,7 +368,12 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     const p = s.policies.find((x) => x.channel === "direct")!;
     p.agency_code = `${p.state}0001`;
   } },
-  { code: "DOMAIN_POLICY_PREMIUM", edit: (s) => void (s.policies[11]!.written_premium += 1) },
+  { code: "DOMAIN_POLICY_PREMIUM", edit: (s) => {
+    // A dollar more, on the policy and on one of its coverages, but on none of its vehicles.
+    const p = s.policies[11]!;
+    p.written_premium += 1;
+    shiftLinePremium(s, p.policy_id, 100);
+  } },
   { code: "DOMAIN_DRIVER_HOUSEHOLD", edit: (s) => {
     // The driver becomes a person of another household who is on no policy.
     const d = unassignedDriver(s);
@@ -339,6 +393,37 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     [a.vehicle_id, b.vehicle_id] = [b.vehicle_id, a.vehicle_id];
   } },
   { code: "DOMAIN_POLICY_VEHICLE_PRINCIPAL", edit: (s) => void (s.policy_vehicles.find((v) => v.principal_driver_id !== null)!.principal_driver_id = null) },
+  { code: "SCHEMA_COVERAGE_INVALID", edit: (s) => void (s.coverages.find((c) => c.coverage_code === "RENTAL")!.coverage_code = "GAP" as never) },
+  { code: "UNIQUE_COVERAGE_ID", edit: (s) => void (s.coverages[5]!.coverage_id = s.coverages[3]!.coverage_id) },
+  { code: "UNIQUE_COVERAGE", edit: (s) => {
+    // The policy's property damage, written twice (the copy at no premium, so the sum holds).
+    const pd = lineCoverage(s, "PD");
+    s.coverages.push({ ...pd, coverage_id: UNKNOWN_ID, premium: 0 });
+  } },
+  { code: "REF_COVERAGE_POLICY_MISSING", edit: (s) => {
+    // An optional coverage names a policy that does not exist; its premium stays with its own policy.
+    const c = lineCoverage(s, "MEDPAY", (_p, min) => min.medpay === 0);
+    removeCoverage(s, c);
+    s.coverages.push({ ...c, policy_id: UNKNOWN_ID });
+  } },
+  { code: "REF_COVERAGE_POLICY_VEHICLE_MISSING", edit: (s) => void (s.coverages.find((c) => c.coverage_code === "RENTAL")!.policy_vehicle_id = UNKNOWN_ID) },
+  { code: "DOMAIN_COVERAGE_CODE", edit: (s) => void (s.coverages.find((c) => c.coverage_code === "TOWING")!.policy_vehicle_id = null) },
+  { code: "DOMAIN_COVERAGE_LIMITS", edit: (s) => void (lineCoverage(s, "PD").deductible = 500) },
+  { code: "DOMAIN_COVERAGE_STATE_MINIMUM", edit: (s) => {
+    const bi = lineCoverage(s, "BI", (_p, min) => min.biPerPerson === 25_000 && min.biPerAccident === 50_000);
+    Object.assign(bi, { limit_per_person: 20_000, limit_per_accident: 40_000 });
+  } },
+  { code: "DOMAIN_COVERAGE_REQUIRED", edit: (s) => removeCoverage(s, lineCoverage(s, "UM", (_p, min) => min.umPerPerson > 0)) },
+  { code: "DOMAIN_COVERAGE_PIP_STATE", edit: (s) => removeCoverage(s, lineCoverage(s, "PIP", (_p, min) => min.pip === "required")) },
+  { code: "DOMAIN_COVERAGE_PHYSICAL_DAMAGE", edit: (s) => {
+    // A financed or leased vehicle without collision (its premium moves to the vehicle's comprehensive).
+    const financed = new Set(s.vehicles.filter((v) => v.ownership !== "owned").map((v) => v.vehicle_id));
+    const coll = s.coverages.find((c) => c.coverage_code === "COLL" && financed.has(s.policy_vehicles.find((v) => v.policy_vehicle_id === c.policy_vehicle_id)!.vehicle_id))!;
+    const comp = s.coverages.find((c) => c.coverage_code === "COMP" && c.policy_vehicle_id === coll.policy_vehicle_id)!;
+    comp.premium = (cents(comp.premium) + cents(coll.premium)) / 100;
+    s.coverages.splice(s.coverages.indexOf(coll), 1);
+  } },
+  { code: "DOMAIN_COVERAGE_PREMIUM", edit: (s) => void (s.coverages[0]!.premium += 1) },
   { code: "PRIVACY_EMAIL_DOMAIN", edit: (s) => void (s.persons[21]!.email = "jane.doe@gmail.com") },
   { code: "PRIVACY_PHONE_RANGE", edit: (s) => void (s.persons[22]!.phone = "(415) 555-2368") },
 ];
