@@ -1,6 +1,6 @@
 // One generation stage on one core: persons (household heads), vehicles (of a sample of households),
 // profiles (of a sample of persons with the vehicles they own), policies (each sampled household's
-// policy with its drivers and policy vehicles), or everything per household as a snapshot generates
+// policy with its drivers, policy vehicles and coverages), or everything per household as a snapshot generates
 // it ("bundle"). `persons` on the command line and in the output counts the root
 // records (households). Prints { seconds, count, persons, peakRssMb }.
 import { createGenerator, createPersonRule, createPolicyRule, createProfileRule, createVehicleRule } from "@sdh/rules";
@@ -56,7 +56,7 @@ const stages: Record<string, (n: number) => number> = {
     for (let i = 0; i < n; i++) {
       const k = i % sample.length;
       const book = policyRule.policiesOf(households[k]!, sample[k]!, kept[k]!, i);
-      count += book.policies.length + book.drivers.length + book.policyVehicles.length;
+      count += book.policies.length + book.drivers.length + book.policyVehicles.length + book.coverages.length;
     }
     return count;
   },

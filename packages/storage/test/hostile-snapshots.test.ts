@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -140,6 +141,16 @@ describe("uploads report progress, stop when cancelled, and never send a file of
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await store.readText(`v0.5/${manifest.snapshotId}/snapshot_manifest_v0_5.json`)).toBeNull();
   });
+
+  it("sends a file over 2 MB whole while counting it (the SDK holds such a body until S3 answers 100 Continue)", async () => {
+    const { store } = s3();
+    const file = join(tmp(), "big.bin");
+    const bytes = randomBytes(3 * 1024 * 1024 + 17);
+    writeFileSync(file, bytes);
+    let sent = 0;
+    await store.putFile("v0.5/big/big.bin", file, { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") }, { onBytes: (n) => (sent += n) });
+    expect(sent).toBe(bytes.length);
+  }, 20_000);
 
   it("refuses, before sending, a staged file shorter than the manifest says (it used to hang the PUT)", async () => {
     const config = parseSnapshotConfig({ records: 50, seed: 83 });

@@ -8,9 +8,10 @@ import { commandArgs } from "../command-args.js";
 export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.5)
 
 Writes households_sample.json, persons_sample.json, vehicles_sample.json, profiles_sample.json,
-policies_sample.json, drivers_sample.json, policy_vehicles_sample.json and bundle_sample.json: the
-first households of the seeded snapshot until three personal households and two commercial accounts
-are shown, with their persons, vehicles, profiles, policies, drivers and policy vehicles,
+policies_sample.json, drivers_sample.json, policy_vehicles_sample.json, coverages_sample.json and
+bundle_sample.json: the first households of the seeded snapshot until three personal households and
+two commercial accounts are shown, with their persons, vehicles, profiles, policies, drivers, policy
+vehicles and coverages,
 pretty-printed for slides and demos. The committed samples are made with the
 defaults; a test fails if regenerating them changes a byte.
 

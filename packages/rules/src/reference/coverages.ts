@@ -46,9 +46,9 @@ export const MEDPAY_LIMITS = weighted<number>([[1_000, 0.2], [2_000, 0.2], [5_00
  * collision, as the III's count of coverage by vehicle has it.
  */
 export function physicalDamageShare(vehicleAge: number): number {
-  if (vehicleAge <= 4) return 0.92;
-  if (vehicleAge <= 9) return 0.75;
-  return 0.45;
+  if (vehicleAge <= 4) return 0.95;
+  if (vehicleAge <= 9) return 0.85;
+  return 0.55;
 }
 /** Of owned vehicles with physical damage, this share carries comprehensive alone (no collision): older cars. */
 export const COMPREHENSIVE_ONLY_SHARE = 0.1;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { Transform, type Readable } from "node:stream";
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -274,10 +274,23 @@ async function ensureSize(path: string, bytes: number): Promise<void> {
   if (size !== bytes) throw new StoreError(`${path} has ${size} bytes, but ${bytes} were recorded when it was written: it changed since; nothing was uploaded`);
 }
 
-/** The stream, reporting each chunk's size as it passes. */
+/**
+ * The stream, reporting each chunk's size as the request reads it. Counted in a transform, not by a
+ * 'data' listener on the file: a listener starts the file flowing at once, and for a body over 2 MB
+ * the SDK first waits for the server's `100 Continue` — the bytes read meanwhile went to the listener
+ * only, and the server waited forever for a body it had been promised (issue 18's coverages, the first
+ * files over 2 MB under 64 MB, hung every publish with progress).
+ */
 function counted(stream: Readable, onBytes?: (bytes: number) => void): Readable {
-  if (onBytes) stream.on("data", (chunk: Buffer) => onBytes(chunk.length));
-  return stream;
+  if (!onBytes) return stream;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  stream.once("error", (error) => counter.destroy(error));
+  return stream.pipe(counter);
 }
 
 function base64Of(hex: string): string {
