@@ -68,8 +68,9 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     const seconds = (performance.now() - t0) / 1000;
     for (const w of started) w.child.kill("SIGTERM");
     const workerRssMb = await Promise.all(started.map((w) => w.stopped));
-    const { persons: p, vehicles, profiles } = result.counts;
-    return { seconds, count: p + vehicles + profiles, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb };
+    // Every record of every entity, as `sdh generate`'s stage counts them (before 2026-11-30 only persons, vehicles and profiles were).
+    const count = Object.values(result.counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
+    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb };
   } finally {
     for (const w of started) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     await connection.close();

@@ -1,6 +1,5 @@
-import type { LobType, UsState, Vehicle } from "@sdh/schemas";
+import type { Coverage, CoverageCode, LobType, UsState, Vehicle } from "@sdh/schemas";
 import type { Random } from "./random.js";
-import type { CoverageTerms } from "./rating.js";
 import {
   COLL_DEDUCTIBLES,
   COMMERCIAL_CSL,
@@ -31,18 +30,26 @@ export interface CoveredPolicy {
   vehicles: ReadonlyArray<Pick<Vehicle, "ownership" | "model_year" | "plate_type">>;
 }
 
-/** A policy's coverages: those of the whole policy (liability, UM, PIP, medical payments), then each vehicle's. */
+/**
+ * A policy's coverages: those of the whole policy (liability, UM, PIP, medical payments), then each
+ * vehicle's. The records themselves, terms filled in; the policy rule sets their ids and premiums.
+ */
 export interface CoveragePlan {
-  line: CoverageTerms[];
-  perVehicle: CoverageTerms[][];
+  line: Coverage[];
+  perVehicle: Coverage[][];
 }
 
-const terms = (code: CoverageTerms["code"], perPerson: number | null, perAccident: number | null, perDay: number | null = null, deductible: number | null = null): CoverageTerms => ({
-  code,
-  perPerson,
-  perAccident,
-  perDay,
+/** A coverage record with its terms, in the schema's field order (one shape for every record); ids and premium come later. */
+const terms = (coverage_code: CoverageCode, limit_per_person: number | null, limit_per_accident: number | null, limit_per_day: number | null = null, deductible: number | null = null): Coverage => ({
+  coverage_id: "",
+  policy_id: "",
+  policy_vehicle_id: null,
+  coverage_code,
+  limit_per_person,
+  limit_per_accident,
+  limit_per_day,
   deductible,
+  premium: 0,
 });
 
 /**
@@ -53,7 +60,7 @@ const terms = (code: CoverageTerms["code"], perPerson: number | null, perAcciden
 export function planCoverages(r: Random, policy: CoveredPolicy, asOfYear: number): CoveragePlan {
   const min = stateMinimumOn(policy.state, policy.effectiveDay);
   const commercial = policy.lob === "commercial";
-  const line: CoverageTerms[] = [];
+  const line: Coverage[] = [];
 
   if (commercial) {
     const interstate = policy.vehicles.some((v) => v.plate_type === "apportioned");
@@ -90,7 +97,7 @@ export function planCoverages(r: Random, policy: CoveredPolicy, asOfYear: number
   }
 
   const perVehicle = policy.vehicles.map((vehicle) => {
-    const own: CoverageTerms[] = [];
+    const own: Coverage[] = [];
     const financed = vehicle.ownership !== "owned";
     const physical = financed || r.next() < physicalDamageShare(asOfYear - vehicle.model_year);
     if (!physical) return own;

@@ -3,7 +3,7 @@ import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, epochDayOfIsoPlusYears, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, mix32, type Random } from "./random.js";
-import { coveragePremiumCents, vehicleRatingFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
+import { coveragePremiumCents, limitFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
 import {
   ACCIDENT_POINTS,
   AGENCIES_PER_STATE,
@@ -49,19 +49,6 @@ function ownerIndex(persons: readonly Person[], personId: string): number {
 /** Cents as dollars: 12345 → 123.45. */
 const dollars = (cents: number) => cents / 100;
 
-function coverageRecord(coverage_id: string, policy_id: string, policy_vehicle_id: string | null, c: CoverageTerms, cents: number): Coverage {
-  return {
-    coverage_id,
-    policy_id,
-    policy_vehicle_id,
-    coverage_code: c.code,
-    limit_per_person: c.perPerson,
-    limit_per_accident: c.perAccident,
-    limit_per_day: c.perDay,
-    deductible: c.deductible,
-    premium: dollars(cents),
-  };
-}
 
 interface Term {
   termMonths: 6 | 12;
@@ -171,8 +158,11 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.
       const cr = coverageStreams.at(i);
       const plan = planCoverages(cr, { lob: household.lob_type, state: household.state, effectiveDay: term.effective, vehicles }, asOfYear);
-      const lineCents = new Array<number>(plan.line.length).fill(0);
-      const coverages: Coverage[] = [];
+      const line = plan.line;
+      const lineCents = new Array<number>(line.length).fill(0);
+      const lineLimits = line.map((c) => limitFactor(household.lob_type, c));
+      // Line coverages come first in the list; each vehicle's own follow, in vehicle order.
+      const coverages: Coverage[] = line.slice();
 
       // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
       let premiumCents = 0;
@@ -188,8 +178,8 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         const factor = vehicleRatingFactor(rated);
         const vehicleAge = asOfYear - vehicle.model_year;
         let cents = 0;
-        for (let j = 0; j < plan.line.length; j++) {
-          const share = coveragePremiumCents(rated, factor, plan.line[j]!, vehicleAge);
+        for (let j = 0; j < line.length; j++) {
+          const share = coveragePremiumCents(rated, factor, line[j]!, vehicleAge, lineLimits[j]);
           lineCents[j]! += share;
           cents += share;
         }
@@ -197,13 +187,23 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         for (const own of plan.perVehicle[k]!) {
           const ownCents = coveragePremiumCents(rated, factor, own, vehicleAge);
           cents += ownCents;
-          coverages.push(coverageRecord(uuidFrom(cr), policy_id, policy_vehicle_id, own, ownCents));
+          own.coverage_id = uuidFrom(cr);
+          own.policy_id = policy_id;
+          own.policy_vehicle_id = policy_vehicle_id;
+          own.premium = dollars(ownCents);
+          coverages.push(own);
         }
         premiumCents += cents;
         const principal_driver_id = principal < 0 ? null : driverOf[principal]!.driver_id;
         policyVehicles[k] = { policy_vehicle_id, policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
       }
-      const lineCoverages = plan.line.map((c, j) => coverageRecord(uuidFrom(cr), policy_id, null, c, lineCents[j]!));
+      // The line coverages, first in the list, get their ids after the vehicles' (the order of the draws is part of the output).
+      for (let j = 0; j < line.length; j++) {
+        const c = line[j]!;
+        c.coverage_id = uuidFrom(cr);
+        c.policy_id = policy_id;
+        c.premium = dollars(lineCents[j]!);
+      }
 
       const cancellation_reason =
         term.cancellation === null ? null : pickWeighted(r, payment_plan === "paid_in_full" ? CANCELLATION_REASONS_PAID : CANCELLATION_REASONS_INSTALMENT);
@@ -230,7 +230,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         driver_count: drivers.length,
         written_premium: dollars(premiumCents),
       };
-      return { policies: [policy], drivers, policyVehicles, coverages: [...lineCoverages, ...coverages] };
+      return { policies: [policy], drivers, policyVehicles, coverages };
     },
   };
 }

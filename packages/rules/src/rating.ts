@@ -1,4 +1,4 @@
-import type { CoverageCode, LobType, PaymentPlan, Vehicle } from "@sdh/schemas";
+import type { Coverage, CoverageCode, LobType, PaymentPlan, Vehicle } from "@sdh/schemas";
 import { agePoints, bodyPoints, experiencePoints, mileagePoints, usagePoints } from "./risk.js";
 import { MULTI_VEHICLE_DISCOUNT, PAID_IN_FULL_DISCOUNT, POINT_SURCHARGE } from "./reference/policies.js";
 import { COMMERCIAL_BASE_RATE, COMMERCIAL_COVERAGE_SHARE, PERSONAL_COVERAGE_BASE, UNLIMITED_PIP_FACTOR, VEHICLE_AGE_DISCOUNT } from "./reference/coverages.js";
@@ -20,13 +20,7 @@ export interface RatedVehicle {
 }
 
 /** A coverage's terms, as its record shows them (US dollars; null where the coverage has none). */
-export interface CoverageTerms {
-  code: CoverageCode;
-  perPerson: number | null;
-  perAccident: number | null;
-  perDay: number | null;
-  deductible: number | null;
-}
+export type CoverageTerms = Pick<Coverage, "coverage_code" | "limit_per_person" | "limit_per_accident" | "limit_per_day" | "deductible">;
 
 /** The driver factor: 1 + (age and experience points of the risk score) / 40; a 17-year-old new driver pays about 2.1×. */
 export function driverFactor(age: number, yearsLicensed: number): number {
@@ -54,26 +48,26 @@ export function vehicleAgeFactor(vehicleAge: number): number {
 
 /** A coverage's limit or deductible factor against its base limits (the rules README's table). */
 export function limitFactor(lob: LobType, c: CoverageTerms): number {
-  switch (c.code) {
+  switch (c.coverage_code) {
     case "BI":
-      return (c.perPerson! / 25_000) ** 0.32;
+      return (c.limit_per_person! / 25_000) ** 0.32;
     case "UM":
-      return lob === "commercial" ? (c.perAccident! / 500_000) ** 0.3 : (c.perPerson! / 25_000) ** 0.32;
+      return lob === "commercial" ? (c.limit_per_accident! / 500_000) ** 0.3 : (c.limit_per_person! / 25_000) ** 0.32;
     case "CSL":
-      return (c.perAccident! / 500_000) ** 0.3;
+      return (c.limit_per_accident! / 500_000) ** 0.3;
     case "PD":
-      return (c.perAccident! / 25_000) ** 0.18;
+      return (c.limit_per_accident! / 25_000) ** 0.18;
     case "PIP":
-      return c.perPerson === null ? UNLIMITED_PIP_FACTOR : (c.perPerson / 10_000) ** 0.4;
+      return c.limit_per_person === null ? UNLIMITED_PIP_FACTOR : (c.limit_per_person / 10_000) ** 0.4;
     case "MEDPAY":
-      return (c.perPerson! / 5_000) ** 0.5;
+      return (c.limit_per_person! / 5_000) ** 0.5;
     case "COMP":
     case "COLL":
       return (500 / c.deductible!) ** 0.3;
     case "RENTAL":
-      return c.perDay! / 30;
+      return c.limit_per_day! / 30;
     case "TOWING":
-      return c.perAccident! / 75;
+      return c.limit_per_accident! / 75;
   }
 }
 
@@ -83,9 +77,13 @@ export function coverageBaseRate(lob: LobType, gvwr: Vehicle["gvwr_class"], code
   return code === "CSL" ? 0 : PERSONAL_COVERAGE_BASE[code];
 }
 
-/** One vehicle's premium for one coverage over the term, in cents; `ratingFactor` is vehicleRatingFactor(v). */
-export function coveragePremiumCents(v: RatedVehicle, ratingFactor: number, c: CoverageTerms, vehicleAge: number): number {
-  let annual = coverageBaseRate(v.lob, v.vehicle.gvwr_class, c.code) * limitFactor(v.lob, c);
-  if (c.code === "COMP" || c.code === "COLL") annual *= vehicleAgeFactor(vehicleAge);
+/**
+ * One vehicle's premium for one coverage over the term, in cents; `ratingFactor` is
+ * vehicleRatingFactor(v), and `limit` limitFactor(v.lob, c) (a line coverage's is the same on every
+ * vehicle of the policy, so the caller may pass it once worked out).
+ */
+export function coveragePremiumCents(v: RatedVehicle, ratingFactor: number, c: CoverageTerms, vehicleAge: number, limit = limitFactor(v.lob, c)): number {
+  let annual = coverageBaseRate(v.lob, v.vehicle.gvwr_class, c.coverage_code) * limit;
+  if (c.coverage_code === "COMP" || c.coverage_code === "COLL") annual *= vehicleAgeFactor(vehicleAge);
   return Math.round(annual * ratingFactor * 100);
 }

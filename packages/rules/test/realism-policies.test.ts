@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, coveragePremiumCents, epochDayOf, formatDate, parseIsoDate, vehicleRatingFactor, wholeYearsBetweenIso, type CoverageTerms, type RatedVehicle } from "../src/index.js";
+import { addMonths, coveragePremiumCents, epochDayOf, formatDate, parseIsoDate, vehicleRatingFactor, wholeYearsBetweenIso, type RatedVehicle } from "../src/index.js";
 import { coverages, drivers, households, ownerOf, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // The book a P&C QA lead would expect: one auto policy per insured household, terms and statuses that
@@ -121,7 +121,6 @@ describe("drivers", () => {
 
 describe("premiums", () => {
   it("are what the documented rating algorithm gives, coverage by coverage and vehicle by vehicle, and add up to the policy's", () => {
-    const termsOf = (c: (typeof coverages)[number]): CoverageTerms => ({ code: c.coverage_code, perPerson: c.limit_per_person, perAccident: c.limit_per_accident, perDay: c.limit_per_day, deductible: c.deductible });
     const lineOf = new Map<string, Array<(typeof coverages)[number]>>();
     const ownOf = new Map<string, Array<(typeof coverages)[number]>>();
     for (const c of coverages) {
@@ -148,12 +147,12 @@ describe("premiums", () => {
       let cents = 0;
       // The vehicle's share of each line coverage, then its own coverages, each to the cent.
       for (const c of lineOf.get(policy.policy_id)!) {
-        const share = coveragePremiumCents(rated, factor, termsOf(c), asOfYear - vehicle.model_year);
+        const share = coveragePremiumCents(rated, factor, c, asOfYear - vehicle.model_year);
         lineSums.set(c.coverage_id, (lineSums.get(c.coverage_id) ?? 0) + share);
         cents += share;
       }
       for (const c of ownOf.get(place.policy_vehicle_id) ?? []) {
-        const own = coveragePremiumCents(rated, factor, termsOf(c), asOfYear - vehicle.model_year);
+        const own = coveragePremiumCents(rated, factor, c, asOfYear - vehicle.model_year);
         expect(Math.round(c.premium * 100)).toBe(own);
         cents += own;
       }

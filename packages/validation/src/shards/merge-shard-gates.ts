@@ -16,6 +16,8 @@ export interface MergeShardGatesOptions {
   claims?: readonly CountClaim[];
   /** The pack the shards were checked for, whose uniqueness rules are checked across them; the P&C pack by default. */
   pack?: PackChecks;
+  /** Keys one pass of a cross-shard uniqueness check holds in its table (default KEYS_PER_PASS); tests make it small. */
+  keysPerPass?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function mergeShardGates(shards: readonly ShardGateResult[], option
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
     for (const entity of Entity.options) bases[entity] += shard.counts[entity];
   }
-  for (const rule of Object.keys(uniqueRulesOf(options.pack ?? PC_CHECKS))) await checkAcrossShards(rule, shards.length, options.keysOf, report);
+  for (const rule of Object.keys(uniqueRulesOf(options.pack ?? PC_CHECKS))) await checkAcrossShards(rule, shards.length, options.keysOf, report, options.keysPerPass ?? KEYS_PER_PASS);
   for (const claim of options.claims ?? []) {
     if (claim.records !== bases[claim.entity]) {
       report.fail(CLAIM_RULE[claim.kind], { source: claim.source, entity: claim.entity, claimed: claim.records, found: bases[claim.entity] });
@@ -57,37 +59,56 @@ function shifted(failures: RuleFailures, bases: EntityCounts): RuleFailures {
   };
 }
 
-async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: MergeShardGatesOptions["keysOf"], report: ReportBuilder): Promise<void> {
+/**
+ * Keys one pass of the cross-shard check puts in its table. A table of n keys takes up to 57 bytes a
+ * key (KeyTable), and all shards' packed keys 16: a 1M-household snapshot's 6.6M coverage ids in one
+ * table, with every shard's keys loaded, held ~440 MB, the worker's peak. In passes of 1M keys, each
+ * loading one shard's keys at a time, ~50 MB; each shard's keys are read once more per pass.
+ */
+const KEYS_PER_PASS = 1_000_000;
+
+/** Which pass a packed key belongs to: a hash of its four words, so text keys (licences, VINs) spread as well as UUIDs. */
+function passOf(key: Uint32Array, passes: number): number {
+  return (Math.imul(key[0]! ^ Math.imul(key[1]!, 0x9e3779b1) ^ Math.imul(key[2]!, 0x85ebca6b) ^ Math.imul(key[3]!, 0xc2b2ae35), 0x27d4eb2f) >>> 0) % passes;
+}
+
+async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: MergeShardGatesOptions["keysOf"], report: ReportBuilder, keysPerPass: number): Promise<void> {
   if (shardCount < 2) return;
-  const loaded: Array<ExportedKeys | undefined> = [];
-  for (let shard = 0; shard < shardCount; shard++) loaded.push(await keysOf(shard, rule));
-  // Each table maps a key to the first shard that holds it.
-  const table = new KeyTable(loaded.reduce((n, k) => n + k!.size, 0));
+  // Counted first, each shard's keys dropped at once; then each pass loads them again, one shard at a time.
+  let total = 0;
+  for (let shard = 0; shard < shardCount; shard++) total += (await keysOf(shard, rule)).size;
+  // A key and its repeats always fall in the same pass; the keys that did not pack (rare) are all checked in the first.
+  const passes = Math.max(1, Math.ceil(total / keysPerPass));
   const others = new Map<string, number>();
-  for (let shard = 0; shard < shardCount; shard++) {
-    const keys = loaded[shard]!;
-    const { words } = keys;
-    const unpacked = keys.others.length > 0 ? new Map(keys.others) : null;
-    const key = new Uint32Array(4);
-    for (let ordinal = 0; ordinal < keys.size; ordinal++) {
-      const value = unpacked?.get(ordinal);
-      let first: number;
-      if (value === undefined) {
-        const at = ordinal * 4;
-        key[0] = words[at]!;
-        key[1] = words[at + 1]!;
-        key[2] = words[at + 2]!;
-        key[3] = words[at + 3]!;
-        first = table.insert(key, shard);
-      } else {
-        first = others.get(value) ?? -1;
-        if (first < 0) others.set(value, shard);
-      }
-      if (first >= 0) {
-        const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : keys.kind === "hashed-text" ? describeHashedText(key) : decodeShortText(key));
-        report.fail(rule as RuleCode, { value: text, first_shard: first, shard });
+  const key = new Uint32Array(4);
+  for (let pass = 0; pass < passes; pass++) {
+    // Each table maps a key to the first shard that holds it.
+    const table = new KeyTable(Math.ceil(total / passes));
+    for (let shard = 0; shard < shardCount; shard++) {
+      const keys = await keysOf(shard, rule);
+      const { words } = keys;
+      const unpacked = keys.others.length > 0 ? new Map(keys.others) : null;
+      for (let ordinal = 0; ordinal < keys.size; ordinal++) {
+        const value = unpacked?.get(ordinal);
+        let first: number;
+        if (value === undefined) {
+          const at = ordinal * 4;
+          key[0] = words[at]!;
+          key[1] = words[at + 1]!;
+          key[2] = words[at + 2]!;
+          key[3] = words[at + 3]!;
+          if (passes > 1 && passOf(key, passes) !== pass) continue;
+          first = table.insert(key, shard);
+        } else {
+          if (pass > 0) continue;
+          first = others.get(value) ?? -1;
+          if (first < 0) others.set(value, shard);
+        }
+        if (first >= 0) {
+          const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : keys.kind === "hashed-text" ? describeHashedText(key) : decodeShortText(key));
+          report.fail(rule as RuleCode, { value: text, first_shard: first, shard });
+        }
       }
     }
-    loaded[shard] = undefined; // let the shard's keys go as soon as they are in the table
   }
 }
