@@ -43,13 +43,13 @@ try {
     persons: { label: "household heads", unit: "persons" },
     vehicles: { label: "vehicles of households", unit: "vehicles" },
     profiles: { label: "profiles", unit: "persons" },
-    policies: { label: "policies with their drivers, policy vehicles and coverages", unit: "records" },
+    policies: { label: "policies with their drivers, policy vehicles, coverages and claims", unit: "records" },
   } as const;
   for (const [stage, { label, unit }] of Object.entries(STAGES)) {
     await measure({ stage: `generate ${label} (one core)`, group: "stage", persons: STAGE_PERSONS, unit }, () => runScript("generation", [stage, String(STAGE_PERSONS)]));
   }
   // Everything a household holds, on one core: the generator against faker's persons and vehicles.
-  await measure({ stage: "generate households + persons + vehicles + profiles + policies, drivers, policy vehicles, coverages (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
+  await measure({ stage: "generate households + persons + vehicles + profiles + policies, drivers, policy vehicles, coverages, claims (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
   // The gate's inputs are held in memory (every entity of every household, read in declared order:
   // ~2M records at 200k households, 1.1 GB), which a real run streams past the gate instead. It runs
   // on 100k households: its rate does not depend on size, and the held records stay under 1 GiB.

@@ -8,7 +8,7 @@ import { WorkflowFailedError } from "@temporalio/client";
 import { describe, expect, it } from "vitest";
 import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
-const MANIFEST = "snapshot_manifest_v0_5.json";
+const MANIFEST = "snapshot_manifest_v0_6.json";
 
 describe("snapshotWorkflow (real Temporal dev server)", () => {
   const services = servicesOfThisFile();
@@ -45,7 +45,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const input = snapshotInput({ records: 120, seed: 26, shardSize: 40 }, target);
     const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
     const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
-    expect(result.location).toBe(`${target}/v0.5/${input.snapshotId}/`);
+    expect(result.location).toBe(`${target}/v0.6/${input.snapshotId}/`);
     const store = openStore(target, env);
     expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.latest])).toEqual([[input.snapshotId, true]]);
     const pulled = join(tmp(), "pulled");

@@ -47,7 +47,7 @@ const stages: Record<string, (n: number) => number> = {
   },
   profiles: (n) => {
     withSample();
-    for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % sample.length]![0]!, owned[i % sample.length]!, i);
+    for (let i = 0; i < n; i++) profileRule.profileOf(sample[i % sample.length]![0]!, owned[i % sample.length]!, i, { policies: 1, claims: 0 });
     return n;
   },
   policies: (n) => {
@@ -56,7 +56,7 @@ const stages: Record<string, (n: number) => number> = {
     for (let i = 0; i < n; i++) {
       const k = i % sample.length;
       const book = policyRule.policiesOf(households[k]!, sample[k]!, kept[k]!, i);
-      count += book.policies.length + book.drivers.length + book.policyVehicles.length + book.coverages.length;
+      count += book.policies.length + book.drivers.length + book.policyVehicles.length + book.coverages.length + book.claims.length;
     }
     return count;
   },

@@ -55,11 +55,11 @@ describe("validateBundle", () => {
 
   it("says what is wrong with a folder that is not a bundle", async () => {
     await expect(validateBundle(join(tmp(), "missing"))).rejects.toThrow(/is not a folder/);
-    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_5.csv/);
+    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_6.csv/);
     const partial = tmp();
-    writeFileSync(join(partial, "persons_v0_5.csv"), "");
+    writeFileSync(join(partial, "persons_v0_6.csv"), "");
     await expect(validateBundle(partial)).rejects.toThrow(BundleError);
-    await expect(validateBundle(partial)).rejects.toThrow(/csv files for households, vehicles, profiles, policies, drivers, policy_vehicles, coverages are missing/);
+    await expect(validateBundle(partial)).rejects.toThrow(/csv files for households, vehicles, profiles, policies, drivers, policy_vehicles, coverages, claims are missing/);
     const noDate = await writeRecords(cleanSnapshot(5), "csv");
     writeFileSync(join(noDate, BUNDLE_FILES.metadata), "{ not json");
     await expect(validateBundle(noDate)).rejects.toThrow(DataFileError);

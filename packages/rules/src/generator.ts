@@ -1,4 +1,4 @@
-import type { Coverage, Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Claim, Coverage, Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
 import { createHouseholdRule } from "./household.js";
 import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
@@ -6,15 +6,16 @@ import { createMemberRule } from "./household-members.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
 import { createPolicyRule } from "./policy.js";
-import { createProfileRule } from "./profile.js";
+import { createProfileRule, type ProfileBook } from "./profile.js";
+import type { HouseholdPolicies } from "./policy.js";
 import { createVehicleRule } from "./vehicle.js";
 
 export { GENERATOR } from "./generator-version.js";
 
 /**
  * Everything household `index` makes: the household, its persons (head first), their vehicles, one
- * profile per person, and its auto policy (none without a vehicle) with the drivers, vehicles and
- * coverages on it.
+ * profile per person, and its auto policy (none without a vehicle) with the drivers, vehicles,
+ * coverages and claims on it.
  */
 export interface HouseholdBundle {
   index: number;
@@ -26,6 +27,7 @@ export interface HouseholdBundle {
   drivers: Driver[];
   policyVehicles: PolicyVehicle[];
   coverages: Coverage[];
+  claims: Claim[];
 }
 
 /** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
@@ -39,6 +41,7 @@ export function recordsByEntity(bundle: HouseholdBundle): Record<Entity, Readonl
     drivers: bundle.drivers,
     policy_vehicles: bundle.policyVehicles,
     coverages: bundle.coverages,
+    claims: bundle.claims,
   };
 }
 
@@ -47,9 +50,23 @@ export function personOrdinal(household: number, member: number): number {
   return household * HOUSEHOLD_MEMBER_SLOTS + member;
 }
 
+/** Each member's policies (as a driver) and claims (as the driver), in the order of `persons`. */
+function booksOf(persons: readonly Person[], book: HouseholdPolicies): ProfileBook[] {
+  const books = persons.map(() => ({ policies: 0, claims: 0 }));
+  const memberOf = (personId: string) => persons.findIndex((p) => p.person_id === personId);
+  const driverMember = new Map<string, number>();
+  for (const d of book.drivers) {
+    const m = memberOf(d.person_id);
+    books[m]!.policies++;
+    driverMember.set(d.driver_id, m);
+  }
+  for (const c of book.claims) if (c.driver_id !== null) books[driverMember.get(c.driver_id)!]!.claims++;
+  return books;
+}
+
 export interface SnapshotGenerator {
-  /** The profile of member `member` of household `household`, from the person and the vehicles they own. */
-  profileOf(person: Person, owned: readonly Vehicle[], household: number, member: number): Profile;
+  /** The profile of member `member` of household `household`, from the person, the vehicles they own and their book. */
+  profileOf(person: Person, owned: readonly Vehicle[], household: number, member: number, book: ProfileBook): Profile;
   /** Households [start, end) with everything they make; never needs a record before `start`. */
   range(start: number, end: number): IterableIterator<HouseholdBundle>;
 }
@@ -65,7 +82,7 @@ export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
   const households = createHouseholdRule(config);
   const policies = createPolicyRule(config);
   return {
-    profileOf: (person, owned, household, member) => profiles.profileOf(person, owned, personOrdinal(household, member)),
+    profileOf: (person, owned, household, member, book) => profiles.profileOf(person, owned, personOrdinal(household, member), book),
     *range(start, end) {
       if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= config.records)) {
         throw new RangeError(`range [${start}, ${end}) is not within [0, ${config.records})`);
@@ -75,13 +92,14 @@ export function createGenerator(config: SnapshotConfig): SnapshotGenerator {
         const head = heads.person(i, householdId);
         const persons = [head, ...members.membersOf(head, i)];
         const kept = vehicles.vehiclesOf(persons, i);
-        const personProfiles = persons.map((person, m) => {
-          const owned = persons.length === 1 ? kept : kept.filter((v) => v.person_id === person.person_id);
-          return profiles.profileOf(person, owned, personOrdinal(i, m));
-        });
         const household = households.householdOf(householdId, head, persons.length, kept.length);
         const book = policies.policiesOf(household, persons, kept, i);
-        yield { index: i, household, persons, vehicles: kept, profiles: personProfiles, policies: book.policies, drivers: book.drivers, policyVehicles: book.policyVehicles, coverages: book.coverages };
+        const books = booksOf(persons, book);
+        const personProfiles = persons.map((person, m) => {
+          const owned = persons.length === 1 ? kept : kept.filter((v) => v.person_id === person.person_id);
+          return profiles.profileOf(person, owned, personOrdinal(i, m), books[m]!);
+        });
+        yield { index: i, household, persons, vehicles: kept, profiles: personProfiles, policies: book.policies, drivers: book.drivers, policyVehicles: book.policyVehicles, coverages: book.coverages, claims: book.claims };
       }
     },
   };

@@ -1,9 +1,10 @@
-import type { Coverage, Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Claim, Coverage, Driver, Household, Person, Policy, PolicyVehicle, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import { planClaims, type ClaimedVehicle } from "./claim.js";
 import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, epochDayOfIsoPlusYears, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, mix32, type Random } from "./random.js";
-import { coveragePremiumCents, limitFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
+import { coveragePremiumCents, limitFactor, riskRelativity, vehicleAgeFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
 import {
   ACCIDENT_POINTS,
   AGENCIES_PER_STATE,
@@ -24,12 +25,13 @@ import {
 import { intBetween, pickWeighted } from "./sampling.js";
 import { uuidFrom } from "./uuid.js";
 
-/** A household's book: its auto policy's current term, the drivers on it, its vehicles and its coverages. Empty for a household without vehicles. */
+/** A household's book: its auto policy's current term, the drivers on it, its vehicles, its coverages and its claims. Empty for a household without vehicles. */
 export interface HouseholdPolicies {
   policies: Policy[];
   drivers: Driver[];
   policyVehicles: PolicyVehicle[];
   coverages: Coverage[];
+  claims: Claim[];
 }
 
 export interface PolicyRule {
@@ -63,6 +65,8 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   const streams = createRecordStreams(config.seed, "policy");
   // Coverages draw from their own stream: choosing them never shifts a policy's or a driver's draws.
   const coverageStreams = createRecordStreams(config.seed, "coverage");
+  // And claims from theirs: the book before them is the same with or without them.
+  const claimStreams = createRecordStreams(config.seed, "claim");
   const asOfYear = Number(config.asOf.slice(0, 4));
   const asOfDay = toEpochDay(parseIsoDate(config.asOf));
   const policyNumberOf = createPermutation(POLICY_NUMBER_SPACE, mix32(config.seed ^ 0x70a1c7));
@@ -108,7 +112,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   return {
     policiesOf(household, persons, vehicles, i) {
       // Fresh arrays: a caller may add to a bundle's lists.
-      if (vehicles.length === 0) return { policies: [], drivers: [], policyVehicles: [], coverages: [] };
+      if (vehicles.length === 0) return { policies: [], drivers: [], policyVehicles: [], coverages: [], claims: [] };
       const r = streams.at(i);
       const head = persons[0]!;
       const commercial = household.lob_type === "commercial";
@@ -122,6 +126,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       // Every licensed member is on the term from its start, or from the day they were licensed during
       // it. Each member's record is drawn whether or not they are on it, so the draws never shift.
       const drivers: Driver[] = [];
+      const driverAdded: number[] = [];
       const driverOf: Array<Driver | undefined> = [];
       const ratedAs: Array<RatedVehicle["driver"]> = [];
       for (let m = 0; m < persons.length; m++) {
@@ -151,6 +156,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           added_date: formatDay(Math.max(term.effective, licensed)),
         };
         drivers.push(driver);
+        driverAdded.push(Math.max(term.effective, licensed));
         driverOf[m] = driver;
         ratedAs[m] = { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points };
       }
@@ -167,6 +173,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
       let premiumCents = 0;
       const policyVehicles: PolicyVehicle[] = new Array(vehicles.length);
+      const claimed: ClaimedVehicle[] = new Array(vehicles.length);
       for (let k = 0; k < vehicles.length; k++) {
         const vehicle = vehicles[k]!;
         let principal = -1;
@@ -175,8 +182,11 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           principal = driverOf[owner]?.status === "listed" ? owner : 0;
         }
         const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
-        const factor = vehicleRatingFactor(rated);
+        const relativity = riskRelativity(rated);
+        const factor = vehicleRatingFactor(rated, relativity);
         const vehicleAge = asOfYear - vehicle.model_year;
+        let coll: Coverage | null = null;
+        let comp: Coverage | null = null;
         let cents = 0;
         for (let j = 0; j < line.length; j++) {
           const share = coveragePremiumCents(rated, factor, line[j]!, vehicleAge, lineLimits[j]);
@@ -192,10 +202,14 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           own.policy_vehicle_id = policy_vehicle_id;
           own.premium = dollars(ownCents);
           coverages.push(own);
+          if (own.coverage_code === "COLL") coll = own;
+          else if (own.coverage_code === "COMP") comp = own;
         }
         premiumCents += cents;
         const principal_driver_id = principal < 0 ? null : driverOf[principal]!.driver_id;
         policyVehicles[k] = { policy_vehicle_id, policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
+        // The principal as an index in drivers: members not on the term are skipped there.
+        claimed[k] = { vehicleId: vehicle.vehicle_id, principal: principal < 0 ? -1 : drivers.indexOf(driverOf[principal]!), relativity, ageFactor: vehicleAgeFactor(vehicleAge), coll, comp };
       }
       // The line coverages, first in the list, get their ids after the vehicles' (the order of the draws is part of the output).
       for (let j = 0; j < line.length; j++) {
@@ -230,7 +244,15 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         driver_count: drivers.length,
         written_premium: dollars(premiumCents),
       };
-      return { policies: [policy], drivers, policyVehicles, coverages };
+      const liability = (code: string) => line.find((c) => c.coverage_code === code) ?? null;
+      const csl = liability("CSL");
+      const claims = planClaims(
+        claimStreams.at(i),
+        { policyId: policy_id, numberDigits: policy.policy_number.slice(-9), start: term.effective, end, bi: csl ?? liability("BI"), pd: csl ?? liability("PD"), drivers, driverAdded, vehicles: claimed },
+        asOfDay,
+        formatDay,
+      );
+      return { policies: [policy], drivers, policyVehicles, coverages, claims };
     },
   };
 }

@@ -4,9 +4,15 @@ import { createRecordStreams } from "./random.js";
 import { riskBand, riskScore } from "./risk.js";
 import { uuidFrom } from "./uuid.js";
 
+/** What a person's book adds to their profile: the policies they are on as a driver, the claims in which they drove. */
+export interface ProfileBook {
+  policies: number;
+  claims: number;
+}
+
 export interface ProfileRule {
-  /** The profile of the person at `i` (see personOrdinal): derived from the person and exactly the vehicles they own. */
-  profileOf(person: Person, vehicles: readonly Vehicle[], i: number): Profile;
+  /** The profile of the person at `i` (see personOrdinal): derived from the person, exactly the vehicles they own, and their book. */
+  profileOf(person: Person, vehicles: readonly Vehicle[], i: number, book: ProfileBook): Profile;
 }
 
 /** The vehicle driven most: highest annual mileage, the earlier one on a tie. */
@@ -39,7 +45,7 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
   const asOf = parseIsoDate(config.asOf);
   const streams = createRecordStreams(config.seed, "profile");
   return {
-    profileOf(person, vehicles, i) {
+    profileOf(person, vehicles, i, book) {
       const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
       const yearsLicensed = wholeYearsBetweenIso(person.license_issue_date, config.asOf);
       const primary = primaryVehicle(vehicles);
@@ -56,6 +62,8 @@ export function createProfileRule(config: SnapshotConfig): ProfileRule {
         risk_score: score,
         risk_band: riskBand(score),
         lob_type: person.lob_type,
+        policy_count: book.policies,
+        claims_count: book.claims,
       };
     },
   };

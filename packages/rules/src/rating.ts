@@ -32,10 +32,16 @@ export function vehicleFactor(vehicle: RatedVehicle["vehicle"]): number {
   return 1 + (bodyPoints(vehicle.body_type) + usagePoints(vehicle.usage) + mileagePoints(vehicle.annual_mileage)) / 50;
 }
 
-/** What every coverage of a vehicle is multiplied by: vehicle, driver and record factors, discounts, and the term's share of a year. */
-export function vehicleRatingFactor(v: RatedVehicle): number {
+/** The vehicle's risk as rated: its vehicle, driver and record factors (claims follow it; discounts do not change it). */
+export function riskRelativity(v: Pick<RatedVehicle, "vehicle" | "driver">): number {
   let factor = vehicleFactor(v.vehicle);
   if (v.driver) factor *= driverFactor(v.driver.age, v.driver.yearsLicensed) * (1 + POINT_SURCHARGE * v.driver.points);
+  return factor;
+}
+
+/** What every coverage of a vehicle is multiplied by: its risk relativity, discounts, and the term's share of a year. */
+export function vehicleRatingFactor(v: RatedVehicle, relativity = riskRelativity(v)): number {
+  let factor = relativity;
   if (v.vehicles >= 2) factor *= 1 - MULTI_VEHICLE_DISCOUNT;
   if (v.paymentPlan === "paid_in_full") factor *= 1 - PAID_IN_FULL_DISCOUNT;
   return (factor * v.termMonths) / 12;

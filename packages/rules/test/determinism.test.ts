@@ -14,12 +14,16 @@ describe("determinism", () => {
     expect(sharded(c, shards)).toEqual(whole);
   });
 
-  it("builds household i alone exactly as within a range, and a person's profile from the person and what they own", () => {
+  it("builds household i alone exactly as within a range, and a person's profile from the person, what they own and their book", () => {
     const g = createGenerator(c);
     for (const i of [0, 1, 777, 1_499]) {
       expect([...g.range(i, i + 1)]).toEqual([whole[i]]);
-      const { persons, vehicles, profiles } = whole[i]!;
-      persons.forEach((person, m) => expect(g.profileOf(person, vehicles.filter((v) => v.person_id === person.person_id), i, m)).toEqual(profiles[m]));
+      const { persons, vehicles, profiles, drivers, claims } = whole[i]!;
+      persons.forEach((person, m) => {
+        const driverIds = new Set(drivers.filter((d) => d.person_id === person.person_id).map((d) => d.driver_id));
+        const book = { policies: driverIds.size, claims: claims.filter((c) => c.driver_id !== null && driverIds.has(c.driver_id)).length };
+        expect(g.profileOf(person, vehicles.filter((v) => v.person_id === person.person_id), i, m, book)).toEqual(profiles[m]);
+      });
     }
   });
 

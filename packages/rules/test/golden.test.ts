@@ -14,7 +14,10 @@ function golden() {
   const [first, second, third] = all.filter((_, i) => i < 3);
   const family = all.find((b) => b.persons.some((p) => p.household_role === "child"));
   const commercial = all.find((b) => b.household.lob_type === "commercial");
-  return { generator: GENERATOR, records: [first, second, third, family, commercial] };
+  // Claims are rare (about one a decade per vehicle): the first household with a crash and one with a comprehensive loss.
+  const crash = all.find((b) => b.claims.some((c) => c.driver_id !== null));
+  const comprehensive = all.find((b) => b.claims.some((c) => c.loss_type === "comprehensive"));
+  return { generator: GENERATOR, records: [first, second, third, family, commercial, crash, comprehensive] };
 }
 
 describe("golden records, seed 42", () => {

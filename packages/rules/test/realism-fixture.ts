@@ -17,6 +17,7 @@ export const policies = all.flatMap((b) => b.policies);
 export const drivers = all.flatMap((b) => b.drivers);
 export const policyVehicles = all.flatMap((b) => b.policyVehicles);
 export const coverages = all.flatMap((b) => b.coverages);
+export const claims = all.flatMap((b) => b.claims);
 export const asOf = parseIsoDate(SNAPSHOT.asOf);
 export const ownerOf = new Map(persons.map((p) => [p.person_id, p]));
 

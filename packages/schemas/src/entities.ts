@@ -54,6 +54,12 @@ function typeOf(property: JsonSchemaProperty): { type: ColumnType; nullable: boo
     if (nonNull.length !== 1 || !inner) throw new Error(`unsupported union column: ${JSON.stringify(property)}`);
     return { type: typeOf(inner).type, nullable: nonNull.length < property.anyOf.length };
   }
+  // zod writes a nullable primitive without constraints (a boolean) as a list of types.
+  if (Array.isArray(property.type)) {
+    const nonNull = property.type.filter((t) => t !== "null");
+    if (nonNull.length !== 1) throw new Error(`unsupported union column: ${JSON.stringify(property)}`);
+    return { type: typeOf({ ...property, type: nonNull[0] }).type, nullable: nonNull.length < property.type.length };
+  }
   if (property.type === "integer") return { type: "int", nullable: false };
   if (property.type === "number") return { type: "double", nullable: false };
   if (property.type === "boolean") return { type: "boolean", nullable: false };

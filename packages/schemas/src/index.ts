@@ -8,6 +8,7 @@ export { Policy, PolicyStatus, CancellationReason, SalesChannel, PaymentPlan, PO
 export { Driver, DriverRelationship, DriverStatus, LicenseStatus } from "./driver.js";
 export { Coverage, CoverageCode, LINE_COVERAGES } from "./coverage.js";
 export { PolicyVehicle } from "./policy-vehicle.js";
+export { Claim, ClaimCoverage, ClaimStatus, LossCause, LossType } from "./claim.js";
 export {
   SnapshotConfig,
   RecordedConfig,

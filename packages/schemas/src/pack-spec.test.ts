@@ -7,7 +7,7 @@ describe("pack declarations (ADR 0016)", () => {
     expect(packSpecProblems(PC_PACK_SPEC)).toEqual([]);
     expect(PC_PACK_SPEC.entities.map((e) => e.name)).toEqual(Entity.options);
     for (const e of PC_PACK_SPEC.entities) expect(ENTITY_SCHEMAS[e.name]).toBe(e.schema);
-    expect(perEntity((e) => e.length)).toEqual({ households: 10, persons: 7, vehicles: 8, profiles: 8, policies: 8, drivers: 7, policy_vehicles: 15, coverages: 9 });
+    expect(perEntity((e) => e.length)).toEqual({ households: 10, persons: 7, vehicles: 8, profiles: 8, policies: 8, drivers: 7, policy_vehicles: 15, coverages: 9, claims: 6 });
     expect(Object.keys(perEntity(() => 0))).toEqual(Entity.options);
     expect(["persons", "profiles", "dataset", "schema", "Persons"].map(isEntity)).toEqual([true, true, false, false, false]);
   });

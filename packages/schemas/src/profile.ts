@@ -5,7 +5,7 @@ import { HouseholdRole } from "./person.js";
 export type RiskBand = z.infer<typeof RiskBand>;
 export const RiskBand = z.enum(["low", "moderate", "elevated", "high"]);
 
-/** Derived from a person and their vehicles: one per person, for narration and quick filtering. */
+/** Derived from a person, their vehicles and their book (policies and claims): one per person, for narration and quick filtering. */
 export const Profile = z
   .object({
     profile_id: Uuid.describe("Stable identifier of the profile (UUID)"),
@@ -19,7 +19,9 @@ export const Profile = z
     risk_score: z.number().int().min(0).max(100).describe("Rule-based risk score, 0 (lowest) to 100"),
     risk_band: RiskBand.describe("Band of the risk score: low < 25 ≤ moderate < 45 ≤ elevated < 65 ≤ high"),
     lob_type: LobType,
+    policy_count: z.number().int().min(0).describe("Number of policies the person is on as a driver (listed or excluded), the named insured's own included"),
+    claims_count: z.number().int().min(0).describe("Number of claims in which the person was the driver (comprehensive losses have none)"),
   })
-  .describe("A profile derived from a person and their vehicles");
+  .describe("A profile derived from a person, their vehicles and the policies and claims they are on");
 
 export type Profile = z.infer<typeof Profile>;

@@ -48,9 +48,10 @@ export const QualityReport = z
       drivers: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
       policy_vehicles: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
       coverages: z.array(ColumnProfile).optional().describe("Schema 0.5 on"),
+      claims: z.array(ColumnProfile).optional().describe("Schema 0.6 on"),
     }),
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_5.json");
+  .describe("quality_report_v0_6.json");
 export type QualityReport = z.infer<typeof QualityReport>;

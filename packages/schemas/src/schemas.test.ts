@@ -32,7 +32,7 @@ describe("columns derived from the schemas", () => {
 describe("SnapshotConfig", () => {
   it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
     const config = parseSnapshotConfig({});
-    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.5.0" });
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.6.0" });
     expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
   });
 

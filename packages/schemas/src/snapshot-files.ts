@@ -5,10 +5,10 @@ import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
 import { versionedFileName } from "./version.js";
 
 /** The P&C pack's entities, in build order (packs/pc.ts declares them; a test holds the two equal). */
-export const Entity = z.enum(["households", "persons", "vehicles", "profiles", "policies", "drivers", "policy_vehicles", "coverages"]);
+export const Entity = z.enum(["households", "persons", "vehicles", "profiles", "policies", "drivers", "policy_vehicles", "coverages", "claims"]);
 export type Entity = z.infer<typeof Entity>;
 
-/** Records per entity. Snapshots before schema 0.3 have no households, before 0.4 no policies, drivers or policy vehicles, before 0.5 no coverages: their counts lack the fields. */
+/** Records per entity. Snapshots before schema 0.3 have no households, before 0.4 no policies, drivers or policy vehicles, before 0.5 no coverages, before 0.6 no claims: their counts lack the fields. */
 export const Counts = z
   .object({
     households: z.number().int().min(0).optional().describe("Household and business-account records: the root, which config.records counts (schema 0.3 on)"),
@@ -19,6 +19,7 @@ export const Counts = z
     drivers: z.number().int().min(0).optional().describe("Driver records: persons on policies (schema 0.4 on)"),
     policy_vehicles: z.number().int().min(0).optional().describe("Policy vehicle records: vehicles on policies (schema 0.4 on)"),
     coverages: z.number().int().min(0).optional().describe("Coverage records (schema 0.5 on)"),
+    claims: z.number().int().min(0).optional().describe("Claim records (schema 0.6 on)"),
   })
   .describe("Records per entity");
 export type Counts = z.infer<typeof Counts>;
@@ -40,7 +41,7 @@ export const MANIFEST_FILE_NAME = versionedFileName("snapshot_manifest", "json")
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
   path: SnapshotPath,
-  entity: z.enum(["households", "persons", "vehicles", "profiles", "policies", "drivers", "policy_vehicles", "coverages", "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds: an entity's records, or a document"),
+  entity: z.enum([...Entity.options, "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds: an entity's records, or a document"),
   format: z.enum(["csv", "json", "jsonl", "parquet", "markdown", "text"]).describe("File format"),
   records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
   bytes: z.number().int().min(0).describe("Size in bytes"),
@@ -75,13 +76,13 @@ export const Manifest = z
     for (const problem of pathSetProblems(paths)) ctx.addIssue({ code: "custom", path: ["files"], message: problem });
     if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
   })
-  .describe("snapshot_manifest_v0_5.json");
+  .describe("snapshot_manifest_v0_6.json");
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
 export type Contact = z.infer<typeof Contact>;
 
-/** dataset_v0_5.json: what the dataset is, for people browsing it. */
+/** dataset_v0_6.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z
   .object({
     dataset: z.string(),
@@ -102,13 +103,13 @@ export const DatasetDescriptor = z
     ),
     contacts: z.array(Contact),
   })
-  .describe("dataset_v0_5.json");
+  .describe("dataset_v0_6.json");
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
-/** metadata_v0_5.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+/** metadata_v0_6.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
   .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, pack: PackRef.optional(), seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
-  .describe("metadata_v0_5.json");
+  .describe("metadata_v0_6.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -131,7 +132,7 @@ export const ValidationReport = z
       }),
     ),
   })
-  .describe("validation_report_v0_5.json");
+  .describe("validation_report_v0_6.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
 /** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
@@ -142,7 +143,7 @@ export const LatestPointer = z
     generatedAt: z.iso.datetime().describe("When it was built"),
     manifest: z
       .string()
-      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.5/`): `v0.5/<snapshotId>/snapshot_manifest_v0_5.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_5.json`"),
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.6/`): `v0.6/<snapshotId>/snapshot_manifest_v0_6.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_6.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

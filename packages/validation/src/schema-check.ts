@@ -7,7 +7,7 @@ import { FORMAT_CHECKS } from "./format-checks.js";
 // for its messages. A test holds the two to the same verdict on valid and broken records.
 
 interface PropertySchema {
-  type?: string;
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   pattern?: string;
@@ -29,6 +29,11 @@ function compileProperty(property: PropertySchema): ValueTest {
       return (value) => value === null || test(value);
     }
     const tests = property.anyOf.map(compileProperty);
+    return (value) => tests.some((test) => test(value));
+  }
+  // zod writes a nullable primitive without constraints (a boolean) as a list of types.
+  if (Array.isArray(property.type)) {
+    const tests = property.type.map((type) => compileProperty({ ...property, type }));
     return (value) => tests.some((test) => test(value));
   }
   switch (property.type) {

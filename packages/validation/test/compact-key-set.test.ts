@@ -28,6 +28,19 @@ describe("CompactKeySet", () => {
     expect(set.find(odd)).toBe(3);
   });
 
+  it("tells apart values of 20 and 21 characters that differ only in their last one", () => {
+    // Four 32-bit words hold five 6-bit symbols each: a 21st character once fell off the end unseen.
+    const set = new CompactKeySet("short-text");
+    expect(set.add("CLM-2025-674076480-01")).toBe(0);
+    expect(set.add("CLM-2025-674076480-02")).toBe(1);
+    expect(set.add("CLM-25-674076480-01-A")).toBe(2);
+    expect(set.add("CLM-25-674076480-01-B")).toBe(3);
+    expect(set.add("CLM-25-67407648-01-A")).toBe(4);
+    expect(set.add("CLM-25-67407648-01-B")).toBe(5);
+    expect(set.add("CLM-2025-674076480-02")).toBe(-2);
+    expect(set.find("CLM-25-67407648-01-B")).toBe(5);
+  });
+
   it("stays exact through growth, at about 20–40 bytes per key", () => {
     const set = new CompactKeySet("uuid");
     const n = 300_000;

@@ -24,6 +24,7 @@ describe("the validation gate", () => {
       drivers: snapshot.drivers.length,
       policy_vehicles: snapshot.vehicles.length,
       coverages: snapshot.coverages.length,
+      claims: snapshot.claims.length,
     });
     expect(report.rules.map((r) => r.code)).toEqual(RULE_CODES);
   });
@@ -122,6 +123,7 @@ describe("the rules a pack's declaration implies (ADR 0016)", () => {
       "SCHEMA_DRIVER_INVALID", "UNIQUE_DRIVER_ID", "REF_DRIVER_POLICY_MISSING", "REF_DRIVER_PERSON_MISSING",
       "SCHEMA_POLICY_VEHICLE_INVALID", "UNIQUE_POLICY_VEHICLE_ID", "REF_POLICY_VEHICLE_POLICY_MISSING", "REF_POLICY_VEHICLE_VEHICLE_MISSING", "REF_POLICY_VEHICLE_DRIVER_MISSING",
       "SCHEMA_COVERAGE_INVALID", "UNIQUE_COVERAGE_ID", "REF_COVERAGE_POLICY_MISSING", "REF_COVERAGE_POLICY_VEHICLE_MISSING",
+      "SCHEMA_CLAIM_INVALID", "UNIQUE_CLAIM_ID", "REF_CLAIM_POLICY_MISSING", "REF_CLAIM_COVERAGE_MISSING", "REF_CLAIM_VEHICLE_MISSING", "REF_CLAIM_DRIVER_MISSING",
     ]);
     for (const { code, message } of implied) {
       expect(RULES[code as keyof typeof RULES], code).toEqual({ severity: "error", message });

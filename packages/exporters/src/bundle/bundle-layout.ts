@@ -26,7 +26,7 @@ export const schemaFileName = (entity: Entity) => `schemas/${entity}.schema.json
 
 const TAG = VERSION_TAG.replace(".", "_");
 
-/** `persons_v0_5.csv`, or `persons_v0_5.part-0002.csv` for the second part of a file split by size. */
+/** `persons_v0_6.csv`, or `persons_v0_6.part-0002.csv` for the second part of a file split by size. */
 export function dataFileName(entity: Entity, format: DataFormat, part?: number): string {
   return part === undefined ? versionedFileName(entity, format) : `${entity}_${TAG}.part-${String(part).padStart(4, "0")}.${format}`;
 }

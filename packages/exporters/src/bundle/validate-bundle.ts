@@ -29,7 +29,7 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
   const { config, source: configSource } = configOf(bundle);
   const asOf = options.asOf ?? bundle.metadata?.asOf ?? bundle.manifest?.asOf;
   if (!asOf) {
-    throw new BundleError(`${dir} has no ${"metadata_v0_5.json"} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
+    throw new BundleError(`${dir} has no ${"metadata_v0_6.json"} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
   }
   const formats = [...bundle.formats.keys()].filter((f) => !options.formats || options.formats.includes(f));
   if (formats.length === 0) throw new BundleError(`${dir} has no ${options.formats!.join(" or ")} data files`);

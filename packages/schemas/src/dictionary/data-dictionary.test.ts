@@ -8,7 +8,7 @@ import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
 import { EXAMPLE_MANIFEST } from "./example-manifest.js";
 
 const COMMITTED = fileURLToPath(new URL("../../../../governance/data-dictionary.md", import.meta.url));
-const sample = (entity: string) => fileURLToPath(new URL(`../../../../data/demo_samples/v0.5/${entity}_sample.json`, import.meta.url));
+const sample = (entity: string) => fileURLToPath(new URL(`../../../../data/demo_samples/v0.6/${entity}_sample.json`, import.meta.url));
 
 function examples() {
   const records = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e.schema.parse((JSON.parse(readFileSync(sample(e.name), "utf8")) as unknown[])[0])]));

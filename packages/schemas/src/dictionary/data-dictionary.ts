@@ -135,7 +135,7 @@ export function renderDataDictionary(examples: DictionaryExamples): string {
 
 Generated from the zod schemas and the entity declarations in \`packages/schemas\` by
 \`pnpm docs:dictionary\`. Do not edit by hand: a test fails when this file differs from them. The
-examples are the first record of each committed demo sample (\`data/demo_samples/v0.5\`, seed 42) and
+examples are the first record of each committed demo sample (\`data/demo_samples/v0.6\`, seed 42) and
 an example manifest that the same test checks against the schema.
 
 - **type**: \`string\`, \`integer\`, \`number\`, \`boolean\`, \`date\` (YYYY-MM-DD), \`date-time\`

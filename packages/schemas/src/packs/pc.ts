@@ -1,3 +1,4 @@
+import { Claim } from "../claim.js";
 import { Coverage } from "../coverage.js";
 import { Driver } from "../driver.js";
 import { Household } from "../household.js";
@@ -12,7 +13,7 @@ import { Vehicle } from "../vehicle.js";
 export const PC_PACK_SPEC = {
   name: "pc",
   dataset: "synthetic-insurance-households",
-  title: "Synthetic Data Hub: households, persons, vehicles, profiles, policies, drivers, policy vehicles and coverages",
+  title: "Synthetic Data Hub: households, persons, vehicles, profiles, policies, drivers, policy vehicles, coverages and claims",
   description: "Governed synthetic test data for insurance QA. Entirely generated: no record describes a real person, vehicle or address.",
   entities: [
     {
@@ -123,5 +124,21 @@ export const PC_PACK_SPEC = {
       parent: { entity: "policies", field: "policy_id", cardinality: "many" },
       perRoot: 7.5,
     },
+    {
+      name: "claims",
+      title: "Claim",
+      description: "Claims under the policies' coverages during the current term: liability, collision and comprehensive, with their loss, handling and money",
+      schema: Claim,
+      primaryKey: "claim_id",
+      rules: { schema: "SCHEMA_CLAIM_INVALID", unique: "UNIQUE_CLAIM_ID" },
+      foreignKeys: [
+        { field: "policy_id", entity: "policies", key: "policy_id", rule: "REF_CLAIM_POLICY_MISSING" },
+        { field: "coverage_id", entity: "coverages", key: "coverage_id", rule: "REF_CLAIM_COVERAGE_MISSING" },
+        { field: "vehicle_id", entity: "vehicles", key: "vehicle_id", rule: "REF_CLAIM_VEHICLE_MISSING" },
+        { field: "driver_id", entity: "drivers", key: "driver_id", rule: "REF_CLAIM_DRIVER_MISSING" },
+      ],
+      parent: { entity: "policies", field: "policy_id", cardinality: "many" },
+      perRoot: 0.1,
+    },
   ],
-} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles" | "coverages">;
+} as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles" | "coverages" | "claims">;

@@ -2,7 +2,7 @@
  * Typed arrays indexed by a key set's ordinals that grow as keys are added: what the gate keeps per
  * record (a position, a flag) costs bytes per record, never an object.
  */
-export class OrdinalArray<T extends Uint8Array | Uint32Array | Int32Array | Float64Array> {
+export class OrdinalArray<T extends Int16Array | Uint16Array | Uint8Array | Uint32Array | Int32Array | Float64Array> {
   private data: T;
 
   constructor(

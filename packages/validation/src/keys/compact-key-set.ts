@@ -1,7 +1,7 @@
 import { encodeHashedText, encodeShortText, encodeUuid, type Key128 } from "./key-encoding.js";
 import { KeyTable } from "./key-table.js";
 
-/** uuid: packed exactly; short-text: up to 21 characters packed exactly; hashed-text: any text, as a 128-bit hash. */
+/** uuid: packed exactly; short-text: up to 20 characters packed exactly (longer ones kept as text); hashed-text: any text, as a 128-bit hash. */
 export type KeyKind = "uuid" | "short-text" | "hashed-text";
 
 /**

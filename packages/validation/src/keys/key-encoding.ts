@@ -34,13 +34,14 @@ export function encodeUuid(value: string, out: Key128): boolean {
 }
 
 // Short identifiers (VINs, licence numbers, plates with their state): six bits per character over
-// 0-9 A-Z a-z, space and '-', code 0 meaning "no character", so 21 characters fit in 126 bits.
+// 0-9 A-Z a-z, space and '-', code 0 meaning "no character": five to a 32-bit word, so 20 characters
+// fit in 128 bits (a 21st would have no word: longer values are kept as text).
 const SHORT_CODE = new Int8Array(128).fill(-1);
 const SHORT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -";
 for (let i = 0; i < SHORT_ALPHABET.length; i++) SHORT_CODE[SHORT_ALPHABET.charCodeAt(i)] = i + 1;
-export const SHORT_KEY_MAX_LENGTH = 21;
+export const SHORT_KEY_MAX_LENGTH = 20;
 
-/** Packs a short identifier into `out`; false when it is longer than 21 characters or has other characters. */
+/** Packs a short identifier into `out`; false when it is longer than 20 characters or has other characters. */
 export function encodeShortText(value: string, out: Key128): boolean {
   if (value.length > SHORT_KEY_MAX_LENGTH) return false;
   out.fill(0);

@@ -5,7 +5,7 @@ import type { FailureSink } from "../report-builder.js";
 import { checkDeclared } from "./declared-totals.js";
 import { fieldOk } from "../schema-check.js";
 import { LOB_CODE, type ChecksContext } from "./person-index.js";
-import { UNKNOWN_DAY, VEHICLE_FLAGS, type PolicyIndex, type PolicyVehicleIndex } from "./policy-index.js";
+import { CLAIM_COVERAGE_CODE, UNKNOWN_DAY, VEHICLE_FLAGS, type PolicyIndex, type PolicyVehicleIndex } from "./policy-index.js";
 
 /** Line coverages, one bit each in a policy's PolicyIndex.lineCoverages. */
 const LINE_BITS: Readonly<Record<string, number>> = { BI: 1, PD: 2, CSL: 4, UM: 8, PIP: 16, MEDPAY: 32 };
@@ -59,11 +59,24 @@ function shortfall(code: string, c: Record<string, unknown>, min: StateMinimum, 
   }
 }
 
+/** What a liability claim may cost the policy: BI per person, PD per accident, a CSL's single limit for both. */
+function recordLiabilityLimit(policies: PolicyIndex, policy: number, code: string, c: Record<string, unknown>): void {
+  if (code === "BI" && c.limit_per_person !== null) policies.biLimit.values[policy] = c.limit_per_person as number;
+  if ((code === "PD" || code === "CSL") && c.limit_per_accident !== null) policies.pdLimit.values[policy] = c.limit_per_accident as number;
+  if (code === "CSL" && c.limit_per_accident !== null) policies.biLimit.values[policy] = c.limit_per_accident as number;
+}
+
 /** The coverage rules beyond the declaration's (schema, coverage_id unique, policy and policy vehicle exist). */
-export function createCoverageChecks({ report, policies, policyVehicles }: ChecksContext) {
-  return function checkCoverage(c: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
+export function createCoverageChecks({ report, policies, policyVehicles, coverages }: ChecksContext) {
+  return function checkCoverage(c: Record<string, unknown>, position: number, { invalid, ordinal, refs }: Checked): void {
     const policy = refs[0]!;
     const place = refs[1]!;
+    // What a claim under it needs to know: its code and what holds it.
+    if (ordinal >= 0) {
+      const claimCode = fieldOk(invalid, "coverage_code") ? (CLAIM_COVERAGE_CODE[c.coverage_code as string] ?? 0) : 0;
+      coverages.code.at(ordinal)[ordinal] = claimCode;
+      coverages.owner.at(ordinal)[ordinal] = claimCode === CLAIM_COVERAGE_CODE.COLL || claimCode === CLAIM_COVERAGE_CODE.COMP ? place : policy;
+    }
     if (policy >= 0 && fieldOk(invalid, "premium")) policies.coveragePremium.values[policy]! += Math.round((c.premium as number) * 100);
     if (!fieldOk(invalid, "coverage_code")) return;
     const code = c.coverage_code as string;
@@ -91,6 +104,7 @@ export function createCoverageChecks({ report, policies, policyVehicles }: Check
     }
 
     if (!LIMIT_FIELDS.every((field) => fieldOk(invalid, field))) return;
+    if (policy >= 0) recordLiabilityLimit(policies, policy, code, c);
     const shape = code === "UM" ? (lob === LOB_CODE.commercial ? "a" : lob === LOB_CODE.personal ? "pa" : null) : SHAPES[code]!;
     if (shape !== null) {
       // PIP without a per-person limit is unlimited benefits (Michigan); every other limit its code has is set.

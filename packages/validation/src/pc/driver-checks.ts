@@ -16,14 +16,17 @@ const RELATIONSHIPS: Record<number, ReadonlySet<string>> = {
 };
 
 /** The driver rules beyond the declaration's (schema, driver_id unique, policy and person exist). */
-export function createDriverChecks({ report, index, policies, drivers }: ChecksContext) {
+export function createDriverChecks({ report, index, policies, drivers, book }: ChecksContext) {
   return function checkDriver(d: Record<string, unknown>, position: number, { invalid, ordinal, refs }: Checked): void {
     const policy = refs[0]!;
     const person = refs[1]!;
     if (ordinal >= 0) {
       drivers.policy.at(ordinal)[ordinal] = policy;
       drivers.listed.at(ordinal)[ordinal] = d.status === "listed" ? 1 : 0;
+      drivers.person.at(ordinal)[ordinal] = person;
+      drivers.added.at(ordinal)[ordinal] = fieldOk(invalid, "added_date") ? epochDayOf(d.added_date as string) : UNKNOWN_DAY;
     }
+    if (person >= 0) book.policies.at(person)[person]!++;
     if (policy >= 0) policies.drivers.values[policy]!++;
     if (person >= 0) {
       if (index.onPolicy[person] === 1) report.fail("UNIQUE_POLICY_DRIVER", driverExample(position, d, { person_id: d.person_id }));

@@ -2,7 +2,7 @@ import { FNV_OFFSET } from "../fnv.js";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { FailureSink } from "../report-builder.js";
 import type { HouseholdIndex } from "./household-index.js";
-import type { DriverIndex, PolicyIndex, PolicyVehicleIndex, VehicleIndex } from "./policy-index.js";
+import type { BookIndex, CoverageIndex, DriverIndex, PolicyIndex, PolicyVehicleIndex, VehicleIndex } from "./policy-index.js";
 import type { PcUniqueRule } from "./pc-checks.js";
 
 const LOB_UNKNOWN = 255;
@@ -102,5 +102,7 @@ export interface ChecksContext {
   drivers: DriverIndex;
   vehicles: VehicleIndex;
   policyVehicles: PolicyVehicleIndex;
+  coverages: CoverageIndex;
+  book: BookIndex;
   keys: Record<PcUniqueRule, CompactKeySet>;
 }

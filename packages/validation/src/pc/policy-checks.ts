@@ -122,6 +122,10 @@ function register(policies: PolicyIndex, ordinal: number, position: number, hous
   policies.flags.at(ordinal);
   policies.lineCoverages.at(ordinal);
   policies.coveragePremium.at(ordinal);
+  const number = fieldOk(invalid, "policy_number") ? Number((p.policy_number as string).slice(-9)) : 0;
+  policies.numberDigits.at(ordinal)[ordinal] = Number.isInteger(number) ? number : 0;
+  policies.biLimit.at(ordinal);
+  policies.pdLimit.at(ordinal);
 }
 
 /** The rules that need every driver and vehicle of a policy: its counts and its premium. */

@@ -32,25 +32,67 @@ export class PolicyIndex {
   /** The line coverages found on it (LINE_COVERAGE_BITS), and all its coverages' premiums in cents. */
   readonly lineCoverages = new OrdinalArray((n) => new Uint8Array(n));
   readonly coveragePremium = new OrdinalArray((n) => new Float64Array(n));
+  /** The policy number's nine digits (its claims' numbers carry them); 0 when unreadable. */
+  readonly numberDigits = new OrdinalArray((n) => new Uint32Array(n));
+  /** What a claim may cost its liability coverage in US dollars: BI per person, PD per accident (CSL: its single limit, both); 0 unknown. */
+  readonly biLimit = new OrdinalArray((n) => new Uint32Array(n));
+  readonly pdLimit = new OrdinalArray((n) => new Uint32Array(n));
   size = 0;
 
   get bytes(): number {
-    return [this.household, this.start, this.end, this.lob, this.position, this.declaredVehicles, this.declaredDrivers, this.declaredPremium, this.vehicles, this.drivers, this.premium, this.state, this.flags, this.lineCoverages, this.coveragePremium].reduce((sum, a) => sum + a.bytes, 0);
+    return [this.household, this.start, this.end, this.lob, this.position, this.declaredVehicles, this.declaredDrivers, this.declaredPremium, this.vehicles, this.drivers, this.premium, this.state, this.flags, this.lineCoverages, this.coveragePremium, this.numberDigits, this.biLimit, this.pdLimit].reduce((sum, a) => sum + a.bytes, 0);
   }
 }
 
 /** What a policy's or a vehicle's flags say: financed or leased (lender needs physical damage), interstate (apportioned plate). */
 export const VEHICLE_FLAGS = { financed: 1, interstate: 2 } as const;
 
-/** Of each driver, by ordinal: its policy and whether it is listed (a vehicle's principal driver must be). 5 bytes a driver. */
+/** Of each driver, by ordinal: its policy and person, whether it is listed (a vehicle's principal driver must be) and the day it joined. 13 bytes a driver. */
 export class DriverIndex {
-  /** The driver's policy ordinal; -1 when missing. */
+  /** The driver's policy and person ordinals; -1 when missing. */
   readonly policy = new OrdinalArray((n) => new Int32Array(n));
+  readonly person = new OrdinalArray((n) => new Int32Array(n));
   /** 1 listed, 0 excluded or unknown. */
   readonly listed = new OrdinalArray((n) => new Uint8Array(n));
+  /** Epoch day of added_date; UNKNOWN_DAY when unreadable. */
+  readonly added = new OrdinalArray((n) => new Int32Array(n));
 
   get bytes(): number {
-    return this.policy.bytes + this.listed.bytes;
+    return this.policy.bytes + this.person.bytes + this.listed.bytes + this.added.bytes;
+  }
+}
+
+/** The coverages a claim can be made under, as codes in CoverageIndex.code (0: any other). */
+export const CLAIM_COVERAGE_CODE: Readonly<Record<string, number>> = { BI: 1, PD: 2, CSL: 3, COLL: 4, COMP: 5 };
+
+/** Of each coverage, by ordinal: its code (CLAIM_COVERAGE_CODE) and what holds it: its policy vehicle (COLL, COMP) or its policy (the others). 5 bytes each. */
+export class CoverageIndex {
+  readonly code = new OrdinalArray((n) => new Uint8Array(n));
+  /** A policy vehicle's ordinal for a vehicle's coverage, a policy's for a line coverage; -1 unknown. */
+  readonly owner = new OrdinalArray((n) => new Int32Array(n));
+
+  get bytes(): number {
+    return this.code.bytes + this.owner.bytes;
+  }
+}
+
+/**
+ * What each person's profile says of their book and what the drivers and claims add up to, by person
+ * ordinal: the counts are compared once every record is in. 12 bytes a person.
+ */
+export class BookIndex {
+  /** 1-based position of the person's profile; 0 when none was seen. */
+  readonly profile = new OrdinalArray((n) => new Uint32Array(n));
+  /** policy_count and claims_count as the profile says; -1 when the field broke the schema. */
+  readonly declaredPolicies = new OrdinalArray((n) => new Int16Array(n));
+  readonly declaredClaims = new OrdinalArray((n) => new Int16Array(n));
+  /** Driver records naming the person, and claims they drove in. */
+  readonly policies = new OrdinalArray((n) => new Uint16Array(n));
+  readonly claims = new OrdinalArray((n) => new Uint16Array(n));
+  size = 0;
+
+  get bytes(): number {
+    return this.profile.bytes + this.declaredPolicies.bytes + this.declaredClaims.bytes + this.policies.bytes + this.claims.bytes;
   }
 }
 
@@ -66,7 +108,7 @@ export class VehicleIndex {
   }
 }
 
-/** Of each policy vehicle, by ordinal: its policy, position, its vehicle's VEHICLE_FLAGS and the coverages found on it. 10 bytes each. */
+/** Of each policy vehicle, by ordinal: its policy and vehicle, position, its vehicle's VEHICLE_FLAGS and the coverages found on it. 14 bytes each. */
 export class PolicyVehicleIndex {
   /** The policy's ordinal; -1 when missing. */
   readonly policy = new OrdinalArray((n) => new Int32Array(n));
@@ -75,9 +117,11 @@ export class PolicyVehicleIndex {
   readonly flags = new OrdinalArray((n) => new Uint8Array(n));
   /** VEHICLE_COVERAGE_BITS found. */
   readonly coverages = new OrdinalArray((n) => new Uint8Array(n));
+  /** The vehicle's ordinal; -1 when missing. */
+  readonly vehicle = new OrdinalArray((n) => new Int32Array(n));
   size = 0;
 
   get bytes(): number {
-    return this.policy.bytes + this.position.bytes + this.flags.bytes + this.coverages.bytes;
+    return this.policy.bytes + this.position.bytes + this.flags.bytes + this.coverages.bytes + this.vehicle.bytes;
   }
 }

@@ -19,6 +19,7 @@ export function createPolicyVehicleChecks({ report, policies, drivers, vehicles,
       policyVehicles.position.at(ordinal)[ordinal] = position;
       policyVehicles.flags.at(ordinal)[ordinal] = flags;
       policyVehicles.coverages.at(ordinal);
+      policyVehicles.vehicle.at(ordinal)[ordinal] = vehicle;
     }
     if (policy >= 0) policies.flags.values[policy]! |= flags;
     if (policy >= 0) {

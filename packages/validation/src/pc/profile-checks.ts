@@ -10,13 +10,19 @@ function profileExample(position: number, p: Record<string, unknown>, fields: Re
 
 /**
  * The profile rules beyond the declaration's (schema, profile_id unique, person_id names a person,
- * one profile per person): what a profile says of its person's vehicles and line of business.
+ * one profile per person): what a profile says of its person's vehicles and line of business (and, at
+ * the end, of their policies and claims: checkProfileBooks).
  */
-export function createProfileChecks({ report, index }: ChecksContext) {
+export function createProfileChecks({ report, index, book }: ChecksContext) {
   return function checkProfile(p: Record<string, unknown>, position: number, { invalid, refs }: Checked): void {
     // refs[0] is person_id's: -1 when the person is missing or already has a profile (the engine reported either).
     const person = refs[0]!;
     if (person < 0) return;
+    // What the profile says of the person's book, compared with their drivers and claims at the end.
+    book.size = Math.max(book.size, person + 1);
+    book.profile.at(person)[person] = position;
+    book.declaredPolicies.at(person)[person] = fieldOk(invalid, "policy_count") ? Math.min(p.policy_count as number, 32767) : -1;
+    book.declaredClaims.at(person)[person] = fieldOk(invalid, "claims_count") ? Math.min(p.claims_count as number, 32767) : -1;
 
     const vehicles = index.vehicleCount[person]!;
     if (fieldOk(invalid, "vehicle_count") && p.vehicle_count !== vehicles) report.fail("REF_PROFILE_VEHICLE_COUNT", profileExample(position, p, { vehicle_count: p.vehicle_count, vehicles }));

@@ -20,7 +20,7 @@ export function sourcesOf(snapshot: SnapshotRecords): SnapshotSources {
   return perEntity((entity) => () => snapshot[entity] as Iterable<unknown>) as SnapshotSources;
 }
 
-/** Rebuilds the profile of the person at `i` (of `persons`) from the (edited) person and vehicles, as the generator would. */
+/** Rebuilds the profile of the person at `i` (of `persons`) from the (edited) person and vehicles, as the generator would; the book's counts are kept. */
 export function rederiveProfile(snapshot: SnapshotRecords, i: number): void {
   const person = snapshot.persons[i]!;
   const owned = snapshot.vehicles.filter((v) => v.person_id === person.person_id);
@@ -28,7 +28,8 @@ export function rederiveProfile(snapshot: SnapshotRecords, i: number): void {
   // The person's household and place in it: what the generator's per-person streams are keyed by.
   const household = snapshot.households.findIndex((h) => h.household_id === person.household_id);
   const member = snapshot.persons.slice(0, i).filter((p) => p.household_id === person.household_id).length;
-  snapshot.profiles[profileAt] = createGenerator(snapshot.config).profileOf(person, owned, household, member);
+  const { policy_count, claims_count } = snapshot.profiles[profileAt]!;
+  snapshot.profiles[profileAt] = createGenerator(snapshot.config).profileOf(person, owned, household, member, { policies: policy_count, claims: claims_count });
 }
 
 /** The index of the first person matching `predicate` (who owns at least `minVehicles`). */

@@ -103,6 +103,29 @@ const vehicleOnSharedPolicy = (s: SnapshotRecords, predicate: (v: SnapshotRecord
  * One edit per rule, each breaking exactly that rule: derived data (profiles) is rebuilt where the
  * edit would otherwise break a second rule too.
  */
+type Claim = SnapshotRecords["claims"][number];
+
+/** Recounts every profile's policies and claims from the drivers and claims, as the generator would: a driver edit then breaks only the rule it plants. */
+function recountBooks(s: SnapshotRecords): void {
+  const personOf = new Map(s.drivers.map((d) => [d.driver_id, d.person_id]));
+  for (const p of s.profiles) {
+    p.policy_count = s.drivers.filter((d) => d.person_id === p.person_id).length;
+    p.claims_count = s.claims.filter((c) => c.driver_id !== null && personOf.get(c.driver_id) === p.person_id).length;
+  }
+}
+
+/** The first claim that `predicate` accepts (the clean 2,000-household snapshot has about 130, of every kind). */
+const claimWhere = (s: SnapshotRecords, predicate: (c: Claim) => boolean): Claim => {
+  const claim = s.claims.find(predicate);
+  if (!claim) throw new Error("no claim of that kind in the clean snapshot: plant this violation in a larger one");
+  return claim;
+};
+/** The profile of the person a driver record names. */
+const profileOfDriver = (s: SnapshotRecords, driverId: string) => {
+  const personId = s.drivers.find((d) => d.driver_id === driverId)!.person_id;
+  return s.profiles.find((p) => p.person_id === personId)!;
+};
+
 export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecords) => void }> = [
   { code: "SCHEMA_PERSON_INVALID", edit: (s) => void (s.persons[3]!.gender = "Q" as never) },
   { code: "SCHEMA_VEHICLE_INVALID", edit: (s) => void (s.vehicles[5]!.ownership = "rented" as never) },
@@ -327,6 +350,7 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     const d = unassignedDriver(s);
     s.drivers.push({ ...d, driver_id: UNKNOWN_ID, driver_number: policyById(s, d.policy_id).driver_count + 1 });
     policyById(s, d.policy_id).driver_count += 1;
+    recountBooks(s);
   } },
   { code: "REF_POLICY_HOUSEHOLD_MISSING", edit: (s) => void (s.policies[7]!.household_id = UNKNOWN_ID) },
   { code: "REF_POLICY_NAMED_INSURED_MISSING", edit: (s) => void (s.policies[8]!.named_insured_id = UNKNOWN_ID) },
@@ -335,7 +359,10 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     policyById(s, d.policy_id).driver_count -= 1;
     d.policy_id = UNKNOWN_ID;
   } },
-  { code: "REF_DRIVER_PERSON_MISSING", edit: (s) => void (s.drivers[9]!.person_id = UNKNOWN_ID) },
+  { code: "REF_DRIVER_PERSON_MISSING", edit: (s) => {
+    s.drivers[9]!.person_id = UNKNOWN_ID;
+    recountBooks(s);
+  } },
   { code: "REF_POLICY_VEHICLE_POLICY_MISSING", edit: (s) => {
     const place = placeOf(s, vehicleOnSharedPolicy(s).vehicle_id);
     countOnPolicy(s, place, -1);
@@ -379,6 +406,7 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     const d = unassignedDriver(s);
     const stranger = s.persons.find((p) => !s.drivers.some((x) => x.person_id === p.person_id) && p.household_id !== policyById(s, d.policy_id).household_id)!;
     d.person_id = stranger.person_id;
+    recountBooks(s);
   } },
   { code: "DOMAIN_DRIVER_RELATIONSHIP", edit: (s) => void (s.drivers.find((d) => d.relationship === "spouse")!.relationship = "child") },
   { code: "DOMAIN_DRIVER_EXCLUDED", edit: (s) => void (s.drivers.find((d) => d.relationship !== "named_insured" && d.status === "listed")!.license_status = "suspended") },
@@ -424,6 +452,46 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     s.coverages.splice(s.coverages.indexOf(coll), 1);
   } },
   { code: "DOMAIN_COVERAGE_PREMIUM", edit: (s) => void (s.coverages[0]!.premium += 1) },
+  { code: "SCHEMA_CLAIM_INVALID", edit: (s) => void (s.claims[0]!.loss_cause = "meteor" as never) },
+  { code: "UNIQUE_CLAIM_ID", edit: (s) => void (s.claims[2]!.claim_id = s.claims[1]!.claim_id) },
+  { code: "UNIQUE_CLAIM_NUMBER", edit: (s) => {
+    // The second claim of a policy in one year numbered as its first.
+    const second = claimWhere(s, (c) => c.claim_number.endsWith("-02") && s.claims.some((d) => d.claim_number === c.claim_number.replace(/-02$/, "-01")));
+    second.claim_number = second.claim_number.replace(/-02$/, "-01");
+  } },
+  { code: "REF_CLAIM_POLICY_MISSING", edit: (s) => void (s.claims[3]!.policy_id = UNKNOWN_ID) },
+  { code: "REF_CLAIM_COVERAGE_MISSING", edit: (s) => void (s.claims[4]!.coverage_id = UNKNOWN_ID) },
+  { code: "REF_CLAIM_VEHICLE_MISSING", edit: (s) => void (s.claims[5]!.vehicle_id = UNKNOWN_ID) },
+  { code: "REF_CLAIM_DRIVER_MISSING", edit: (s) => {
+    // The driver named is nobody; the profile of the one who drove no longer counts the claim.
+    const claim = claimWhere(s, (c) => c.driver_id !== null);
+    profileOfDriver(s, claim.driver_id!).claims_count--;
+    claim.driver_id = UNKNOWN_ID;
+  } },
+  { code: "REF_PROFILE_POLICY_COUNT", edit: (s) => void s.profiles[7]!.policy_count++ },
+  { code: "REF_PROFILE_CLAIMS_COUNT", edit: (s) => void s.profiles[8]!.claims_count++ },
+  { code: "DOMAIN_CLAIM_NUMBER", edit: (s) => {
+    const claim = s.claims[6]!;
+    claim.claim_number = `CLM-${String((Number(claim.loss_date.slice(2, 4)) + 1) % 100).padStart(2, "0")}${claim.claim_number.slice(6)}`;
+  } },
+  { code: "DOMAIN_CLAIM_DATES", edit: (s) => void (claimWhere(s, (c) => c.status === "closed").closed_date = null) },
+  { code: "DOMAIN_CLAIM_COVERAGE", edit: (s) => void (claimWhere(s, (c) => c.loss_type === "comprehensive").loss_cause = "rear_end") },
+  { code: "DOMAIN_CLAIM_VEHICLE", edit: (s) => {
+    // A liability claim (made under the policy's line coverage) names an insured vehicle of another household.
+    const claim = claimWhere(s, (c) => c.coverage_code === "PD");
+    const household = policyById(s, claim.policy_id).household_id;
+    const other = s.policy_vehicles.find((v) => v.policy_id !== claim.policy_id && s.vehicles.find((x) => x.vehicle_id === v.vehicle_id)!.household_id !== household)!;
+    claim.vehicle_id = other.vehicle_id;
+  } },
+  { code: "DOMAIN_CLAIM_DRIVER", edit: (s) => {
+    // A comprehensive loss (a parked vehicle) names a driver; their profile counts it, so only the driver rule fails.
+    const claim = claimWhere(s, (c) => c.loss_type === "comprehensive");
+    const driver = s.drivers.find((d) => d.policy_id === claim.policy_id)!;
+    claim.driver_id = driver.driver_id;
+    profileOfDriver(s, driver.driver_id).claims_count++;
+  } },
+  { code: "DOMAIN_CLAIM_AT_FAULT", edit: (s) => void (claimWhere(s, (c) => c.loss_type === "property_damage" && c.status === "closed").at_fault = false) },
+  { code: "DOMAIN_CLAIM_AMOUNTS", edit: (s) => void (claimWhere(s, (c) => c.status === "open").reserve_amount = 0) },
   { code: "PRIVACY_EMAIL_DOMAIN", edit: (s) => void (s.persons[21]!.email = "jane.doe@gmail.com") },
   { code: "PRIVACY_PHONE_RANGE", edit: (s) => void (s.persons[22]!.phone = "(415) 555-2368") },
 ];
