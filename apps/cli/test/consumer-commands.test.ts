@@ -42,7 +42,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
     expect(runCli(["pull", "--source", at, "--snapshot", "consumer-test", "--entities", "vehicles", "--formats", "parquet", "--out", part], s3Env()).status).toBe(0);
     const verified = runCli(["verify", part]);
     expect(verified.status).toBe(0);
-    expect(verified.stdout).toMatch(/match the manifest \(23 not pulled\)/);
+    expect(verified.stdout).toMatch(/match the manifest \(26 not pulled\)/);
   });
 
   it("exits 1 with one clear message for bad credentials, a missing bucket and an unreachable endpoint", () => {
@@ -60,7 +60,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
     [["list"], /--source URI is required/],
     [["list", "--source", "ftp://x/y"], /unsupported scheme/],
     // --version was the schema tag here; it is --schema-tag now, checked, and --version is sdh's own.
-    [["list", "--source", "/tmp", "--schema-tag", "0.1"], /--schema-tag '0\.1' is not a schema version tag; use e\.g\. v0\.5/],
+    [["list", "--source", "/tmp", "--schema-tag", "0.1"], /--schema-tag '0\.1' is not a schema version tag; use e\.g\. v0\.6/],
     [["list", "--source", "/tmp", "--version", "v0.6"], /Unknown option '--version'/],
     [["pull", "--source", "/tmp", "--snapshot", "../x", "--out", "x"], /--snapshot '\.\.\/x': use 1-128 letters/],
   ])("exits 2 with a clear message: %s", (args, message) => {
