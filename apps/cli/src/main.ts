@@ -108,11 +108,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const usage = error instanceof UsageError;
-    console.error(`sdh: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(usage ? EXIT.usage : EXIT.failed);
-  },
-);
+/**
+ * Exits once stdout and stderr have flushed. process.exit() drops what a pipe has not taken yet: on
+ * Node 24 `sdh validate --json | jq` read only the first 64 KiB of a 150 KiB report. A write's callback
+ * runs after every earlier write to the stream is handed to the system, so the two empty writes wait
+ * for the output; exiting explicitly still ends a process that open handles would keep alive.
+ */
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  const usage = error instanceof UsageError;
+  console.error(`sdh: ${error instanceof Error ? error.message : String(error)}`);
+  exitAfterOutput(usage ? EXIT.usage : EXIT.failed);
+});

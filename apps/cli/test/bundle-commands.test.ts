@@ -66,6 +66,13 @@ describe("sdh generate, verify and validate", () => {
     expect(report.validation).toMatchObject({ passed: false, errors: 1 });
   });
 
+  it("writes a --json report larger than a pipe's buffer whole into a pipe, as `| jq` reads it", () => {
+    // process.exit() used to drop what the pipe had not taken: readers got the first 64 KiB.
+    const piped = spawnSync("bash", ["-c", `"${tsxBin}" --conditions=sdh-source "${cliMain}" validate "${out}" --json | cat`], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, maxBuffer: 64 * 1024 * 1024 });
+    expect(piped.stdout.length).toBeGreaterThan(128 * 1024);
+    expect((JSON.parse(piped.stdout) as { validation: { passed: boolean } }).validation.passed).toBe(true);
+  });
+
   it.each([
     [["generate", "--records=-5", "--out", "x"], /--records: must be at least 1 \(got -5\)/],
     // Used to say "argument is ambiguous", to print a date no one typed, to fail minutes later, or to hang.

@@ -50,17 +50,25 @@ export function personOrdinal(household: number, member: number): number {
   return household * HOUSEHOLD_MEMBER_SLOTS + member;
 }
 
+/** The book of a person on no policy: shared, since profiles only read it. */
+const NO_BOOK: ProfileBook = Object.freeze({ policies: 0, claims: 0 });
+
+/** The member of `persons` (a handful) with this id. */
+function memberOf(persons: readonly Person[], personId: string): number {
+  for (let m = 0; m < persons.length; m++) if (persons[m]!.person_id === personId) return m;
+  return -1;
+}
+
 /** Each member's policies (as a driver) and claims (as the driver), in the order of `persons`. */
 function booksOf(persons: readonly Person[], book: HouseholdPolicies): ProfileBook[] {
+  if (book.drivers.length === 0) return persons.map(() => NO_BOOK);
   const books = persons.map(() => ({ policies: 0, claims: 0 }));
-  const memberOf = (personId: string) => persons.findIndex((p) => p.person_id === personId);
-  const driverMember = new Map<string, number>();
-  for (const d of book.drivers) {
-    const m = memberOf(d.person_id);
-    books[m]!.policies++;
-    driverMember.set(d.driver_id, m);
+  for (const d of book.drivers) books[memberOf(persons, d.person_id)]!.policies++;
+  for (const c of book.claims) {
+    if (c.driver_id === null) continue;
+    const driver = book.drivers.find((d) => d.driver_id === c.driver_id)!;
+    books[memberOf(persons, driver.person_id)]!.claims++;
   }
-  for (const c of book.claims) if (c.driver_id !== null) books[driverMember.get(c.driver_id)!]!.claims++;
   return books;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PC_PACK_SPEC } from "../packs/pc.js";
+import { Claim } from "../claim.js";
 import { Person } from "../person.js";
 import { Manifest } from "../snapshot-files.js";
 import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
@@ -37,6 +38,9 @@ describe("the data dictionary", () => {
     }
     const middle = dictionaryRows(Person, examples().records.persons).find((r) => r.field === "middle_name")!;
     expect(middle).toMatchObject({ type: "string", nullable: true, constraints: "not empty" });
+    // A nullable boolean, which zod writes as a list of types rather than anyOf.
+    const fault = dictionaryRows(Claim, examples().records.claims).find((r) => r.field === "at_fault")!;
+    expect(fault).toMatchObject({ type: "boolean", nullable: true });
     const dob = dictionaryRows(Person, examples().records.persons).find((r) => r.field === "date_of_birth")!;
     expect(dob.type).toBe("date");
   });

@@ -15,7 +15,7 @@ export interface DictionaryRow {
 }
 
 interface JsonSchema {
-  type?: string;
+  type?: string | string[];
   format?: string;
   pattern?: string;
   enum?: unknown[];
@@ -51,8 +51,10 @@ function rowsOf(schema: JsonSchema, prefix: string, example: unknown): Dictionar
     const field = `${prefix}${name}`;
     const value = (example as Record<string, unknown> | undefined)?.[name];
     const nonNull = property.anyOf?.filter((p) => p.type !== "null");
-    const inner = nonNull?.length === 1 ? { ...nonNull[0], description: property.description, default: property.default } : property;
-    const nullable = (property.anyOf?.length ?? 0) > (nonNull?.length ?? 0);
+    // zod writes a nullable primitive without constraints (a boolean) as a list of types instead.
+    const types = Array.isArray(property.type) ? property.type : null;
+    const inner = nonNull?.length === 1 ? { ...nonNull[0], description: property.description, default: property.default } : types ? { ...property, type: types.find((t) => t !== "null") } : property;
+    const nullable = (property.anyOf?.length ?? 0) > (nonNull?.length ?? 0) || (types?.includes("null") ?? false);
     if (inner.type === "object" && inner.properties) return rowsOf(inner, `${field}.`, value);
     if (inner.type === "array" && inner.items?.type === "object") {
       const first = Array.isArray(value) ? value[0] : undefined;
@@ -66,7 +68,7 @@ function typeName(s: JsonSchema): string {
   if (s.enum) return "enum";
   if (s.type === "array") return `list of ${s.items ? typeName(s.items) : "values"}`;
   if (s.type === "string" && s.format && NAMED_FORMATS.has(s.format)) return s.format;
-  return s.type ?? "any";
+  return Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
 }
 
 function constraintsOf(s: JsonSchema): string {
