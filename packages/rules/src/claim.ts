@@ -2,7 +2,7 @@ import type { Claim, ClaimCoverage, Coverage, Driver, LossCause, LossType } from
 import { fromEpochDay } from "./dates.js";
 import { grossMeanFor } from "./loss-severity.js";
 import type { Random } from "./random.js";
-import { experienceOf, type Peril } from "./reference/claim-experience.js";
+import { experienceOf, PERILS, type Peril } from "./reference/claim-experience.js";
 import {
   COLLISION_AT_FAULT_SHARE,
   COMPREHENSIVE_PERILS,
@@ -59,10 +59,12 @@ const LOSS_TYPES: Readonly<Record<Peril, LossType>> = { bi: "bodily_injury", pd:
 
 /** A Poisson count of mean `lambda` (inverse transform; the means here are well under 1). */
 function poisson(r: Random, lambda: number): number {
+  const u = r.next();
+  // e^-λ ≥ 1 - λ: a draw under 1 - λ is zero without working out the exponential (most draws are).
+  if (u <= 1 - lambda) return 0;
   let p = Math.exp(-lambda);
   let sum = p;
   let n = 0;
-  const u = r.next();
   while (u > sum && n < 20) {
     n++;
     p *= lambda / n;
@@ -162,8 +164,8 @@ export function planClaims(r: Random, policy: ClaimedPolicy, asOfDay: number, fo
 
   for (const vehicle of policy.vehicles) {
     const exposure = (days / 365) * (vehicle.relativity / MEAN_RISK_RELATIVITY);
-    const perils: Array<[Peril, Coverage | null]> = [["bi", policy.bi], ["pd", policy.pd], ["coll", vehicle.coll], ["comp", vehicle.comp]];
-    for (const [peril, coverage] of perils) {
+    for (const peril of PERILS) {
+      const coverage = peril === "bi" ? policy.bi : peril === "pd" ? policy.pd : peril === "coll" ? vehicle.coll : vehicle.comp;
       if (coverage === null) continue;
       const count = poisson(r, (frequencyYear[peril].frequency / 100) * exposure);
       for (let n = 0; n < count; n++) {
