@@ -108,19 +108,26 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Longest wait for output to drain before exiting anyway: a reader that stopped reading must not hold the exit. */
+const FLUSH_DEADLINE_MS = 10_000;
+
 /**
  * Exits once stdout and stderr have flushed. process.exit() drops what a pipe has not taken yet: on
- * Node 24 `sdh validate --json | jq` read only the first 64 KiB of a 150 KiB report. A write's callback
- * runs after every earlier write to the stream is handed to the system, so the two empty writes wait
- * for the output; exiting explicitly still ends a process that open handles would keep alive.
+ * Node 24 `sdh validate --json | jq` read only the first 64 KiB of a 160 KiB report. Only a stream
+ * with output still queued is waited for (a write's callback runs once everything before it is
+ * handed to the system); waiting on an idle stream's callback once held a process open for a minute
+ * in CI. Exiting explicitly still ends a process that open handles would keep alive.
  */
 function exitAfterOutput(code: number): void {
-  let pending = 2;
-  const done = () => {
-    if (--pending === 0) process.exit(code);
-  };
-  process.stdout.write("", done);
-  process.stderr.write("", done);
+  const queued = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+  if (queued.length === 0) process.exit(code);
+  let pending = queued.length;
+  for (const stream of queued) {
+    stream.write("", () => {
+      if (--pending === 0) process.exit(code);
+    });
+  }
+  setTimeout(() => process.exit(code), FLUSH_DEADLINE_MS);
 }
 
 main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {

@@ -53,6 +53,11 @@ export interface EntitySpec<Name extends string = string> {
   fieldRules?: Readonly<Record<string, string>>;
   /** About how many records of this entity one root record makes: sizes the gate's key tables up front (a hint, never checked). */
   perRoot?: number;
+  /**
+   * The schema version (major.minor) that added the entity to a pack already published: manifests and
+   * quality reports of older snapshots lack it, so its count and columns are optional when read.
+   */
+  since?: string;
 }
 
 export interface PackSpec<Name extends string = string> {

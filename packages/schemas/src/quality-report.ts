@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { perEntityShape } from "./pack-shapes.js";
 import { Counts } from "./snapshot-files.js";
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -39,17 +40,7 @@ export type DistributionCheck = z.infer<typeof DistributionCheck>;
 export const QualityReport = z
   .object({
     counts: Counts,
-    columns: z.object({
-      households: z.array(ColumnProfile).optional().describe("Schema 0.3 on"),
-      persons: z.array(ColumnProfile),
-      vehicles: z.array(ColumnProfile),
-      profiles: z.array(ColumnProfile),
-      policies: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
-      drivers: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
-      policy_vehicles: z.array(ColumnProfile).optional().describe("Schema 0.4 on"),
-      coverages: z.array(ColumnProfile).optional().describe("Schema 0.5 on"),
-      claims: z.array(ColumnProfile).optional().describe("Schema 0.6 on"),
-    }),
+    columns: z.object(perEntityShape(() => z.array(ColumnProfile), (e) => `Schema ${e.since} on`)),
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })

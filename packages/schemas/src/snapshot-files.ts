@@ -2,25 +2,28 @@ import { z } from "zod";
 import { IsoDate } from "./common.js";
 import { RecordedConfig } from "./snapshot-config.js";
 import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
+import { perEntityShape } from "./pack-shapes.js";
+import { PC_PACK_SPEC } from "./packs/pc.js";
 import { versionedFileName } from "./version.js";
 
-/** The P&C pack's entities, in build order (packs/pc.ts declares them; a test holds the two equal). */
-export const Entity = z.enum(["households", "persons", "vehicles", "profiles", "policies", "drivers", "policy_vehicles", "coverages", "claims"]);
+type PcEntityName = (typeof PC_PACK_SPEC)["entities"][number]["name"];
+
+/** The P&C pack's entities, in build order, as packs/pc.ts declares them. */
+export const Entity = z.enum(PC_PACK_SPEC.entities.map((e) => e.name) as [PcEntityName, ...PcEntityName[]]);
 export type Entity = z.infer<typeof Entity>;
 
-/** Records per entity. Snapshots before schema 0.3 have no households, before 0.4 no policies, drivers or policy vehicles, before 0.5 no coverages, before 0.6 no claims: their counts lack the fields. */
+/**
+ * Records per entity. An entity a later schema added (declared with `since`) is optional: snapshots
+ * before schema 0.3 have no households, before 0.4 no policies, drivers or policy vehicles, before
+ * 0.5 no coverages, before 0.6 no claims.
+ */
 export const Counts = z
-  .object({
-    households: z.number().int().min(0).optional().describe("Household and business-account records: the root, which config.records counts (schema 0.3 on)"),
-    persons: z.number().int().min(0).describe("Person records"),
-    vehicles: z.number().int().min(0).describe("Vehicle records"),
-    profiles: z.number().int().min(0).describe("Profile records (one per person)"),
-    policies: z.number().int().min(0).optional().describe("Policy records (schema 0.4 on)"),
-    drivers: z.number().int().min(0).optional().describe("Driver records: persons on policies (schema 0.4 on)"),
-    policy_vehicles: z.number().int().min(0).optional().describe("Policy vehicle records: vehicles on policies (schema 0.4 on)"),
-    coverages: z.number().int().min(0).optional().describe("Coverage records (schema 0.5 on)"),
-    claims: z.number().int().min(0).optional().describe("Claim records (schema 0.6 on)"),
-  })
+  .object(
+    perEntityShape(
+      (e) => z.number().int().min(0).describe(e.parent === null ? `${e.title} records: the root, which config.records counts` : `${e.title} records`),
+      (e) => `${e.title} records${e.parent === null ? ": the root, which config.records counts" : ""} (schema ${e.since} on)`,
+    ),
+  )
   .describe("Records per entity");
 export type Counts = z.infer<typeof Counts>;
 

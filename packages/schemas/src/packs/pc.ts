@@ -18,6 +18,7 @@ export const PC_PACK_SPEC = {
   entities: [
     {
       name: "households",
+      since: "0.3",
       title: "Household",
       description: "Households (personal lines) and business accounts (commercial lines): the root, which config.records counts",
       schema: Household,
@@ -69,6 +70,7 @@ export const PC_PACK_SPEC = {
     },
     {
       name: "policies",
+      since: "0.4",
       title: "Policy",
       description: "Auto policies (the current term): one per household or business account with a vehicle, personal or commercial auto",
       schema: Policy,
@@ -83,6 +85,7 @@ export const PC_PACK_SPEC = {
     },
     {
       name: "drivers",
+      since: "0.4",
       title: "Driver",
       description: "The household members on each policy, listed or excluded, with their licence status and points",
       schema: Driver,
@@ -97,6 +100,7 @@ export const PC_PACK_SPEC = {
     },
     {
       name: "policy_vehicles",
+      since: "0.4",
       title: "Policy vehicle",
       description: "The vehicles on each policy, with their principal driver and premium",
       schema: PolicyVehicle,
@@ -112,6 +116,7 @@ export const PC_PACK_SPEC = {
     },
     {
       name: "coverages",
+      since: "0.5",
       title: "Coverage",
       description: "The coverages of each policy: liability, uninsured motorists, PIP and medical payments for the policy; physical damage, rental and towing per vehicle",
       schema: Coverage,
@@ -126,6 +131,7 @@ export const PC_PACK_SPEC = {
     },
     {
       name: "claims",
+      since: "0.6",
       title: "Claim",
       description: "Claims under the policies' coverages during the current term: liability, collision and comprehensive, with their loss, handling and money",
       schema: Claim,
