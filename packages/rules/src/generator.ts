@@ -3,6 +3,7 @@ import { createBigFleets } from "./big-fleets.js";
 import { createHouseholdRule } from "./household.js";
 import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 import { createMemberRule } from "./household-members.js";
+import { memberIndex } from "./member-index.js";
 import { createPersonSlots } from "./person-slots.js";
 import { createPersonRule } from "./person.js";
 import { createPolicyRule } from "./policy.js";
@@ -53,21 +54,15 @@ export function personOrdinal(household: number, member: number): number {
 /** The book of a person on no policy: shared, since profiles only read it. */
 const NO_BOOK: ProfileBook = Object.freeze({ policies: 0, claims: 0 });
 
-/** The member of `persons` (a handful) with this id. */
-function memberOf(persons: readonly Person[], personId: string): number {
-  for (let m = 0; m < persons.length; m++) if (persons[m]!.person_id === personId) return m;
-  return -1;
-}
-
 /** Each member's policies (as a driver) and claims (as the driver), in the order of `persons`. */
 function booksOf(persons: readonly Person[], book: HouseholdPolicies): ProfileBook[] {
   if (book.drivers.length === 0) return persons.map(() => NO_BOOK);
   const books = persons.map(() => ({ policies: 0, claims: 0 }));
-  for (const d of book.drivers) books[memberOf(persons, d.person_id)]!.policies++;
+  for (const d of book.drivers) books[memberIndex(persons, d.person_id)]!.policies++;
   for (const c of book.claims) {
     if (c.driver_id === null) continue;
     const driver = book.drivers.find((d) => d.driver_id === c.driver_id)!;
-    books[memberOf(persons, driver.person_id)]!.claims++;
+    books[memberIndex(persons, driver.person_id)]!.claims++;
   }
   return books;
 }

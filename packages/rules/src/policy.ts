@@ -2,6 +2,7 @@ import type { Claim, Coverage, Driver, Household, Person, Policy, PolicyVehicle,
 import { planClaims, type ClaimedVehicle } from "./claim.js";
 import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, epochDayOfIsoPlusYears, formatEpochDay, parseIsoDate, toEpochDay, wholeYearsBetweenIso } from "./dates.js";
+import { memberIndex } from "./member-index.js";
 import { createPermutation } from "./permutation.js";
 import { createRecordStreams, mix32, type Random } from "./random.js";
 import { coveragePremiumCents, limitFactor, riskRelativity, vehicleAgeFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
@@ -43,11 +44,6 @@ export interface PolicyRule {
 const POLICY_NUMBER_SPACE = 900_000_000;
 /** A term's days, less a margin for short months: an in-force term's effective date lies this many days or fewer before asOf. */
 const inForceSpan = (termMonths: number) => 30 * termMonths - 4;
-/** The member of `persons` who owns a vehicle: its index (the head's when none matches). */
-function ownerIndex(persons: readonly Person[], personId: string): number {
-  for (let m = 0; m < persons.length; m++) if (persons[m]!.person_id === personId) return m;
-  return 0;
-}
 /** Cents as dollars: 12345 → 123.45. */
 const dollars = (cents: number) => cents / 100;
 
@@ -178,7 +174,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         const vehicle = vehicles[k]!;
         let principal = -1;
         if (!commercial) {
-          const owner = ownerIndex(persons, vehicle.person_id);
+          const owner = Math.max(0, memberIndex(persons, vehicle.person_id)); // the head's when none matches
           principal = driverOf[owner]?.status === "listed" ? owner : 0;
         }
         const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
