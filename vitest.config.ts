@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // `pnpm test` runs every package as one vitest run: one pair of real services, one summary.
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*", "infra/local", "tooling/eslint", "bench"],
+    projects: ["packages/*", "packs/*", "apps/*", "infra/local", "tooling/eslint", "bench"],
     pool: "forks",
   },
 });

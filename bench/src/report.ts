@@ -8,7 +8,7 @@ export interface Row {
   /** Root records the row's runs were sized by: households since schema 0.3 (persons before; the key keeps its name so result files compare). */
   persons: number;
   /** What `count` counts in this row's runs. */
-  unit: "households" | "persons" | "vehicles" | "records" | "files";
+  unit: "households" | "customers" | "persons" | "vehicles" | "records" | "files";
   runs: RunOutput[];
 }
 
@@ -31,9 +31,9 @@ export interface BenchResults {
 
 const range = (s: Spread, digits = 0) => `${fmt(s.median, digits)} [${fmt(s.min, digits)}–${fmt(s.max, digits)}]`;
 
-/** Root records (households; the baseline's persons) per second of a row: its rate in them, or them over its median wall time. */
+/** Root records (households, customers; the baseline's persons) per second of a row: its rate in them, or them over its median wall time. */
 function personsPerSecond(r: MeasuredRow): number | null {
-  if (r.unit === "persons" || r.unit === "households") return r.rate.median;
+  if (r.unit === "persons" || r.unit === "households" || r.unit === "customers") return r.rate.median;
   if (r.unit === "records" && r.group !== "stage") return r.persons / r.seconds.median;
   return null;
 }

@@ -50,6 +50,7 @@ try {
   }
   // Everything a household holds, on one core: the generator against faker's persons and vehicles.
   await measure({ stage: "generate households + persons + vehicles + profiles + policies, drivers, policy vehicles, coverages, claims (one core)", group: "generator", persons: STAGE_PERSONS, unit: "households" }, () => runScript("generation", ["bundle", String(STAGE_PERSONS)]));
+  await measure({ stage: "generate fintech customers + accounts + transactions (one core)", group: "generator", persons: STAGE_PERSONS, unit: "customers" }, () => runScript("generation", ["fintech", String(STAGE_PERSONS)]));
   // The gate's inputs are held in memory (every entity of every household, read in declared order:
   // ~2M records at 200k households, 1.1 GB), which a real run streams past the gate instead. It runs
   // on 100k households: its rate does not depend on size, and the held records stay under 1 GiB.

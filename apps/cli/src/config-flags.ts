@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
+import { PACK_NAMES } from "@sdh/packs";
 import { parseTarget } from "@sdh/storage";
 import { asOfProblem } from "@sdh/rules";
 import { ConfigError, IdentifierStyle, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
@@ -7,6 +8,7 @@ import { UsageError } from "./usage-error.js";
 
 /** The flags that make a snapshot config, shared by `generate` and `snapshot run`. */
 export const CONFIG_FLAGS = {
+  pack: { type: "string" },
   records: { type: "string" },
   seed: { type: "string" },
   "as-of": { type: "string" },
@@ -16,15 +18,18 @@ export const CONFIG_FLAGS = {
   "snapshot-id": { type: "string" },
 } as const;
 
-const CONFIG_FLAGS_TEXT = `  --records N        households to generate (default 200); all they hold follows (persons to policies)
+const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance households, the default) or fintech (banking
+                     customers, accounts, transactions)
+  --records N        root records to generate (default 200): households in pc, customers in fintech;
+                     all they hold follows (persons to claims, accounts to transactions)
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)
   --identifiers KIND realistic licence numbers and plates in live state formats (default), or
                      synthetic ones no state issues (SYN…, ZZ…), for test systems that reach live
                      vendors (governance/stewardship.md)
-  --shards K         split the households into K shards (changes how work is split, never the bytes;
-                     default: shards of 50,000 households)
+  --shards K         split the root records into K shards (changes how work is split, never the
+                     bytes; default: shards of 50,000)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
 
 /**
@@ -48,6 +53,10 @@ type ConfigValues = { [K in keyof typeof CONFIG_FLAGS]?: string };
 /** The config and snapshot id the flags describe; every bad flag is a UsageError naming what is allowed. */
 export function configFromFlags(values: ConfigValues): { config: SnapshotConfig; snapshotId: string } {
   const input: SnapshotConfigInput = {};
+  if (values.pack !== undefined) {
+    if (!PACK_NAMES.includes(values.pack)) throw new UsageError(`--pack '${values.pack}' is not an entity pack this release ships; allowed: ${PACK_NAMES.join(", ")}`);
+    input.pack = values.pack;
+  }
   if (values.records !== undefined) input.records = numberOption("--records", values.records);
   if (values.seed !== undefined) input.seed = numberOption("--seed", values.seed);
   if (values["as-of"] !== undefined) input.asOf = values["as-of"];

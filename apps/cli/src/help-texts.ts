@@ -30,7 +30,7 @@ Commands:
   list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
   orphans    orphans list | prune --older-than 7d: files of publishes that never finished
   pull       download a snapshot (id or latest), every file checked against the manifest
-  samples    write the demo samples (data/demo_samples/v0.6) from a fixed seed
+  samples    write the demo samples (data/demo_samples/v0.7) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   verify     recompute every checksum and count of a snapshot folder against its manifest
   version    print the sdh, schema and Node versions

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { DEMO_SAMPLE_FILES } from "@sdh/exporters";
+import { demoSampleFiles } from "@sdh/exporters";
+import { PC_PACK } from "@sdh/pack-pc";
 import { cliMain, runCli, tsxBin } from "./run-cli.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
@@ -17,8 +18,32 @@ describe("sdh generate, verify and validate", () => {
     expect(generated.status).toBe(0);
     const summary = JSON.parse(generated.stdout) as { counts: { households: number }; files: Array<{ path: string }> };
     expect(summary.counts.households).toBe(300);
-    expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_6.parquet");
-    expect(readdirSync(out)).toContain("snapshot_manifest_v0_6.json");
+    expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_7.parquet");
+    expect(readdirSync(out)).toContain("snapshot_manifest_v0_7.json");
+  });
+
+  it("generate --pack fintech builds the FinTech pack, which verify and validate check like any other; an unknown pack is a usage error", () => {
+    const bank = join(tmp(), "bank");
+    const run = runCli(["generate", "--pack", "fintech", "--records", "40", "--formats", "csv,jsonl,parquet", "--out", bank, "--json"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const summary = JSON.parse(run.stdout) as { counts: Record<string, number>; files: Array<{ path: string }> };
+    expect(Object.keys(summary.counts)).toEqual(["customers", "accounts", "transactions"]);
+    expect(summary.counts.customers).toBe(40);
+    expect(summary.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_7.csv", "accounts_v0_7.jsonl", "transactions_v0_7.parquet"]));
+    const manifest = JSON.parse(readFileSync(join(bank, "snapshot_manifest_v0_7.json"), "utf8")) as { pack: unknown; config: { pack: string } };
+    expect(manifest.pack).toEqual({ name: "fintech", version: "0.1.0" });
+    expect(manifest.config.pack).toBe("fintech");
+    expect(runCli(["verify", bank]).status).toBe(0);
+    const validated = runCli(["validate", bank, "--json"]);
+    expect(validated.status).toBe(0);
+    const report = JSON.parse(validated.stdout) as { validation: { passed: boolean; rules: Array<{ code: string }> } };
+    expect(report.validation.passed).toBe(true);
+    expect(report.validation.rules.map((r) => r.code)).toContain("DOMAIN_ACCOUNT_BALANCE");
+    expect(report.validation.rules.map((r) => r.code)).not.toContain("DOMAIN_VIN_CHECK_DIGIT");
+
+    const unknown = runCli(["generate", "--pack", "crypto", "--out", join(tmp(), "never")]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("--pack 'crypto' is not an entity pack this release ships; allowed: pc, fintech");
   });
 
   it("generate gives the same bytes for --shards 1 and --shards 8", () => {
@@ -27,7 +52,7 @@ describe("sdh generate, verify and validate", () => {
     const a = runCli(["generate", "--records", "120", "--shards", "1", "--snapshot-id", "same", "--out", one]);
     const b = runCli(["generate", "--records", "120", "--shards", "8", "--snapshot-id", "same", "--out", eight]);
     expect([a.status, b.status]).toEqual([0, 0]);
-    for (const file of ["persons_v0_6.csv", "vehicles_v0_6.json", "profiles_v0_6.parquet"]) {
+    for (const file of ["persons_v0_7.csv", "vehicles_v0_7.json", "profiles_v0_7.parquet"]) {
       expect(readFileSync(join(one, file)).equals(readFileSync(join(eight, file))), file).toBe(true);
     }
   });
@@ -36,17 +61,17 @@ describe("sdh generate, verify and validate", () => {
     expect(runCli(["verify", out]).status).toBe(0);
     const broken = join(tmp(), "broken");
     runCli(["generate", "--records", "50", "--out", broken]);
-    const csv = readFileSync(join(broken, "persons_v0_6.csv"));
+    const csv = readFileSync(join(broken, "persons_v0_7.csv"));
     csv[200] = csv[200]! ^ 1;
-    writeFileSync(join(broken, "persons_v0_6.csv"), csv);
-    const json = readFileSync(join(broken, "vehicles_v0_6.json"));
-    writeFileSync(join(broken, "vehicles_v0_6.json"), json.subarray(0, json.length - 10));
-    rmSync(join(broken, "profiles_v0_6.parquet"));
+    writeFileSync(join(broken, "persons_v0_7.csv"), csv);
+    const json = readFileSync(join(broken, "vehicles_v0_7.json"));
+    writeFileSync(join(broken, "vehicles_v0_7.json"), json.subarray(0, json.length - 10));
+    rmSync(join(broken, "profiles_v0_7.parquet"));
     const run = runCli(["verify", broken]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("MISMATCH  persons_v0_6.csv: sha256");
-    expect(run.stdout).toContain("MISMATCH  vehicles_v0_6.json: size");
-    expect(run.stdout).toContain("MISMATCH  profiles_v0_6.parquet: missing");
+    expect(run.stdout).toContain("MISMATCH  persons_v0_7.csv: sha256");
+    expect(run.stdout).toContain("MISMATCH  vehicles_v0_7.json: size");
+    expect(run.stdout).toContain("MISMATCH  profiles_v0_7.parquet: missing");
     expect(runCli(["verify", tmp()]).status).toBe(2);
   });
 
@@ -57,7 +82,7 @@ describe("sdh generate, verify and validate", () => {
 
     const edited = join(tmp(), "edited");
     runCli(["generate", "--records", "200", "--formats", "csv", "--out", edited]);
-    const path = join(edited, "persons_v0_6.csv");
+    const path = join(edited, "persons_v0_7.csv");
     writeFileSync(path, readFileSync(path, "utf8").replace("@example.org", "@gmail.com"));
     const run = runCli(["validate", edited]);
     expect(run.status).toBe(1);
@@ -97,11 +122,11 @@ describe("sdh generate, verify and validate", () => {
     const run = runCli(["generate", "--records", "150", "--identifiers", "synthetic", "--formats", "json", "--out", dir, "--json"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const persons = JSON.parse(readFileSync(join(dir, "persons_v0_6.json"), "utf8")) as Array<{ license_number: string }>;
-    const vehicles = JSON.parse(readFileSync(join(dir, "vehicles_v0_6.json"), "utf8")) as Array<{ plate: string }>;
+    const persons = JSON.parse(readFileSync(join(dir, "persons_v0_7.json"), "utf8")) as Array<{ license_number: string }>;
+    const vehicles = JSON.parse(readFileSync(join(dir, "vehicles_v0_7.json"), "utf8")) as Array<{ plate: string }>;
     for (const p of persons) expect(p.license_number).toMatch(/^SYN\d{9}$/);
     for (const v of vehicles) expect(v.plate).toMatch(/^ZZ[A-HJ-NPR-Z]{2}\d{3}$/);
-    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_6.json"), "utf8")) as { config: { identifiers: string }; validation: { passed: boolean } };
+    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_7.json"), "utf8")) as { config: { identifiers: string }; validation: { passed: boolean } };
     expect(manifest.config.identifiers).toBe("synthetic");
     expect(manifest.validation.passed).toBe(true);
   });
@@ -113,7 +138,7 @@ describe("sdh generate, verify and validate", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/is not empty; .* --force/);
     expect(readdirSync(dir)).toEqual(["keep.txt"]);
-    expect(existsSync(join(dir, "snapshot_manifest_v0_6.json"))).toBe(false);
+    expect(existsSync(join(dir, "snapshot_manifest_v0_7.json"))).toBe(false);
   });
 });
 
@@ -134,8 +159,8 @@ describe("sdh generate on a terminal, and sdh samples", () => {
     const out = tmp();
     const run = runCli(["samples", "--out", out]);
     expect(run.status).toBe(0);
-    for (const name of DEMO_SAMPLE_FILES) {
-      expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.6/${name}`, import.meta.url), "utf8"));
+    for (const name of demoSampleFiles(PC_PACK)) {
+      expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.7/${name}`, import.meta.url), "utf8"));
     }
   });
 });

@@ -55,7 +55,7 @@ describe("settings: flags > env > config file > .sdh/services.env > defaults", (
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
       "sdh: sdh.config.json: snapshot.records: must be a whole number ≥ 1 (got -3)",
-      expect.stringMatching(/^sdh.config.json: snapshot.recrods: unknown setting; known: snapshot.records, /),
+      expect.stringMatching(/^sdh.config.json: snapshot.recrods: unknown setting; known: snapshot.pack, snapshot.records, /),
       "sdh.config.json: snapshot.formats: unknown format(s) xml; allowed: csv, json, jsonl, parquet",
       "sdh.config.json: aws.secretAccessKey: credentials are not read from config files; set AWS_SECRET_ACCESS_KEY in the environment or use an AWS profile",
       "sdh.config.json: logLevel: must be one of TRACE, DEBUG, INFO, WARN, ERROR",
@@ -85,7 +85,7 @@ describe("settings: flags > env > config file > .sdh/services.env > defaults", (
     const out = join(cwd, "bundle");
     const run = runCli(["generate", "--out", out, "--json"], { SDH_SEED: "6" }, cwd);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    const manifest = JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_6.json"), "utf8")) as { counts: { households: number }; seed: number; files: Array<{ path: string }> };
+    const manifest = JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_7.json"), "utf8")) as { counts: { households: number }; seed: number; files: Array<{ path: string }> };
     expect(manifest.counts.households).toBe(30);
     expect(manifest.seed).toBe(6); // env beats the file
     expect(manifest.files.map((f) => f.path).filter((p) => p.endsWith(".csv") || p.endsWith(".parquet"))).toEqual([]);

@@ -9,14 +9,14 @@ import { runCli } from "./run-cli.js";
 /** A folder target holding one published snapshot and two unfinished publishes, one of them 10 days old. */
 function target(): { root: string; folder: (id: string) => string } {
   const root = mkdtempSync(join(tmpdir(), "sdh-orphans-cli-"));
-  const folder = (id: string) => join(root, "v0.6", id);
+  const folder = (id: string) => join(root, "v0.7", id);
   const old = new Date(Date.now() - 10 * 86_400_000);
   const files: Array<[string, string, Date?]> = [
-    ["2026-01-01-s1-published", "snapshot_manifest_v0_6.json", old],
-    ["2026-01-01-s1-published", "persons_v0_6.csv", old],
-    ["2026-01-02-s2-abandoned", "persons_v0_6.csv", old],
+    ["2026-01-01-s1-published", "snapshot_manifest_v0_7.json", old],
+    ["2026-01-01-s1-published", "persons_v0_7.csv", old],
+    ["2026-01-02-s2-abandoned", "persons_v0_7.csv", old],
     ["2026-01-02-s2-abandoned", "schemas/persons.schema.json", old],
-    ["2026-01-03-s3-uploading", "persons_v0_6.csv"],
+    ["2026-01-03-s3-uploading", "persons_v0_7.csv"],
   ];
   for (const [id, file, mtime] of files) {
     mkdirSync(join(folder(id), "schemas"), { recursive: true });
@@ -48,8 +48,8 @@ describe("sdh orphans list | prune", () => {
     expect([pruned.status, pruned.stderr]).toEqual([0, ""]);
     expect(JSON.parse(pruned.stdout)).toMatchObject({ dryRun: false, removed: [{ snapshotId: "2026-01-02-s2-abandoned" }], kept: [{ snapshotId: "2026-01-03-s3-uploading" }] });
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(false);
-    expect(existsSync(join(folder("2026-01-01-s1-published"), "persons_v0_6.csv"))).toBe(true);
-    expect(existsSync(join(folder("2026-01-03-s3-uploading"), "persons_v0_6.csv"))).toBe(true);
+    expect(existsSync(join(folder("2026-01-01-s1-published"), "persons_v0_7.csv"))).toBe(true);
+    expect(existsSync(join(folder("2026-01-03-s3-uploading"), "persons_v0_7.csv"))).toBe(true);
   });
 
   it("reads an S3 target", () => {

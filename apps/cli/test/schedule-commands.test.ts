@@ -9,7 +9,7 @@ import { runCli } from "./run-cli.js";
 async function publishedSnapshots(target: string, count: number, timeoutMs = 90_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const dir = join(target, "v0.6");
+    const dir = join(target, "v0.7");
     const ids = existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, MANIFEST))).sort() : [];
     if (ids.length >= count || Date.now() > deadline) return ids;
     await new Promise((r) => setTimeout(r, 500));
@@ -43,7 +43,7 @@ describe("sdh schedule (real Temporal dev server)", () => {
     const rebuild = runCli(["snapshot", "run", ...config, "--seed-from-date", "2026-11-20", "--target", rebuilt, "--task-queue", taskQueue, "--wait", "--json"], servicesEnv());
     expect([rebuild.status, rebuild.stderr]).toEqual([0, ""]);
     expect((JSON.parse(rebuild.stdout) as { snapshotId: string }).snapshotId).toBe(nights[1]);
-    expect(digests(join(rebuilt, "v0.6", nights[1]!))).toEqual(digests(join(target, "v0.6", nights[1]!)));
+    expect(digests(join(rebuilt, "v0.7", nights[1]!))).toEqual(digests(join(target, "v0.7", nights[1]!)));
     // Its status is found by snapshot id, like any build.
     expect(JSON.parse(runCli(["snapshot", "status", nights[0]!, "--json"], servicesEnv()).stdout)).toMatchObject({ status: "COMPLETED" });
 

@@ -10,6 +10,7 @@ import {
   planShards,
   ShardPool,
   shardFiles,
+  keyRulesOf,
   shardFingerprint,
   shardFolderName,
   SHARD_SUMMARY,
@@ -27,7 +28,7 @@ import {
 import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
 import { asOfProblem } from "@sdh/rules";
-import { UNIQUE_RULES } from "@sdh/validation";
+import { packNamed, UnknownPackError } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
@@ -67,9 +68,11 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
     const asOf = asOfProblem(config.asOf);
     if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
     try {
-      return parseSnapshotConfig(config);
+      const parsed = parseSnapshotConfig(config);
+      packNamed(parsed.pack);
+      return parsed;
     } catch (error) {
-      if (error instanceof ConfigError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.config);
+      if (error instanceof ConfigError || error instanceof UnknownPackError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.config);
       throw error;
     }
   };
@@ -94,7 +97,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       // skipped that step, so waiting would not help.
       if (!summary && rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
-      const files = shardFiles(summary, UNIQUE_RULES);
+      const files = shardFiles(summary, keyRulesOf(config));
       await mirror.pull([...files.merge, ...(withSegments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
       summaries.push(summary);
     }
@@ -120,7 +123,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       if (before && !mirror.shared) return { shard: ref.shard, counts: before.counts, reused: true };
       heartbeat({ records: 0 });
       const summary = before ?? (await build(task, (records) => heartbeat({ records })));
-      const files = shardFiles(summary, UNIQUE_RULES);
+      const files = shardFiles(summary, keyRulesOf(config));
       // Shared staging: the shard's files go up with shard.json last, so a shard that is there is whole.
       await mirror.push([...files.segments, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));
       return { shard: ref.shard, counts: summary.counts, reused: before !== null };

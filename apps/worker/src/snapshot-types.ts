@@ -6,7 +6,7 @@ import type { Counts, SnapshotConfig } from "@sdh/schemas";
 export interface SnapshotInput {
   config: SnapshotConfig;
   snapshotId: string;
-  /** `s3://bucket/prefix` or a folder: `<target>/v0.6/<snapshotId>/` receives the bundle. */
+  /** `s3://bucket/prefix` or a folder: `<target>/v0.7/<snapshotId>/` receives the bundle. */
   target: string;
   /** Shard activities running at once across the fleet (default 16). */
   maxParallelShards?: number;

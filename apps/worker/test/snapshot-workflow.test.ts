@@ -8,7 +8,15 @@ import { WorkflowFailedError } from "@temporalio/client";
 import { describe, expect, it } from "vitest";
 import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
-const MANIFEST = "snapshot_manifest_v0_6.json";
+const MANIFEST = "snapshot_manifest_v0_7.json";
+
+/** The test S3 gateway's endpoint for a worker, its credentials where the AWS provider chain reads them (the environment, as in a deployment). */
+function testS3() {
+  const s = testServices();
+  process.env.AWS_ACCESS_KEY_ID = s.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = s.secretAccessKey;
+  return { env: { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region }, bucket: s.bucket };
+}
 
 describe("snapshotWorkflow (real Temporal dev server)", () => {
   const services = servicesOfThisFile();
@@ -36,22 +44,48 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
 
   it("publishes to S3: every file uploaded with its checksum, the manifest last, latest moved; a pull gives generate's bytes", async () => {
     const taskQueue = `test-${randomUUID()}`;
-    const s = testServices();
-    const env = { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region };
-    // Credentials come from the standard AWS provider chain, which reads the environment, as in a deployment.
-    process.env.AWS_ACCESS_KEY_ID = s.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = s.secretAccessKey;
-    const target = `s3://${s.bucket}/workflow-${randomUUID().slice(0, 8)}`;
+    const { env, bucket } = testS3();
+    const target = `s3://${bucket}/workflow-${randomUUID().slice(0, 8)}`;
     const input = snapshotInput({ records: 120, seed: 26, shardSize: 40 }, target);
     const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
     const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
-    expect(result.location).toBe(`${target}/v0.6/${input.snapshotId}/`);
+    expect(result.location).toBe(`${target}/v0.7/${input.snapshotId}/`);
     const store = openStore(target, env);
     expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.latest])).toEqual([[input.snapshotId, true]]);
     const pulled = join(tmp(), "pulled");
     await pullSnapshot(store, { snapshot: "latest", out: pulled });
     const local = await generatedLocally(input.config, input.snapshotId);
     expect(withoutManifest(digestsOf(pulled))).toEqual(withoutManifest(digestsOf(local)));
+  });
+
+  it("builds the FinTech pack through Temporal with the engine it shares with P&C: S3 holds generate's bytes, which validate; a partial pull verifies", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const { env, bucket } = testS3();
+    const target = `s3://${bucket}/fintech-${randomUUID().slice(0, 8)}`;
+    const input = snapshotInput({ pack: "fintech", records: 90, seed: 31, shardSize: 25 }, target);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
+    const handle = await services().start(taskQueue, input);
+    const [result, progress] = await worker.runUntil(async () => [await handle.result(), await handle.query("progress")] as const);
+    expect(Object.keys(result.counts)).toEqual(["customers", "accounts", "transactions"]);
+    expect(progress).toMatchObject({ step: "done", shardsDone: 4, shardsTotal: 4, recordsDone: 90, recordsTotal: 90 });
+    const store = openStore(target, env);
+    expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.pack, x.latest])).toEqual([[input.snapshotId, "fintech", true]]);
+    const whole = join(tmp(), "whole");
+    await pullSnapshot(store, { snapshot: "latest", out: whole });
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(whole))).toEqual(withoutManifest(digestsOf(local)));
+    const { validateBundle, verifyBundle } = await import("@sdh/exporters");
+    expect((await validateBundle(whole)).validation.rules.filter((r) => r.failures > 0)).toEqual([]);
+    // A consumer of the ledger alone: the transactions' files and the documents, checked as pulled.
+    const partial = join(tmp(), "partial");
+    await pullSnapshot(store, { snapshot: input.snapshotId, out: partial, entities: ["transactions"], formats: ["parquet"] });
+    expect(readdirSync(partial).filter((f) => f.endsWith(".parquet"))).toEqual(["transactions_v0_7.parquet"]);
+    const verified = await verifyBundle(partial);
+    expect(verified.mismatches).toEqual([]);
+    expect(verified.notPulled.length).toBeGreaterThan(0);
+    await expect(pullSnapshot(store, { snapshot: input.snapshotId, out: join(tmp(), "no"), entities: ["persons"] })).rejects.toThrow(
+      `--entities names persons, which snapshot ${input.snapshotId} does not have; its entities (pack fintech) are customers, accounts, transactions`,
+    );
   });
 
   it("retries a step whose storage fails at first, and ends with the same bytes", async () => {
@@ -81,7 +115,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const target = tmp();
     const input = snapshotInput({ records: 90, seed: 23, shardSize: 30 }, target);
     const { buildShard } = await import("@sdh/exporters");
-    const { createGenerator } = await import("@sdh/rules");
+    const { PC_PACK } = await import("@sdh/pack-pc");
     const attempts: number[] = [];
     const worker = await services().worker(taskQueue, {
       stagingRoot: tmp(),
@@ -92,11 +126,11 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
       buildShard: (task, onProgress) =>
         buildShard(task, {
           onProgress,
-          createGenerator: (config) => ({
+          generate: (config) => ({
             *range(start: number, end: number) {
-              for (const bundle of createGenerator(config).range(start, end)) {
-                if (task.shard === 1 && bundle.index === start + 2) bundle.persons[0]!.email = "real.person@gmail.com";
-                yield bundle;
+              for (const root of PC_PACK.generate(config).range(start, end)) {
+                if (task.shard === 1 && root.index === start + 2) (root.records.persons![0] as { email: string }).email = "real.person@gmail.com";
+                yield root;
               }
             },
           }),

@@ -4,7 +4,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_PART_BYTES, exportDataFiles, type ShardSummary } from "@sdh/exporters";
-import { Entity, parseSnapshotConfig, type OutputFormat } from "@sdh/schemas";
+import { parseSnapshotConfig, type OutputFormat } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
 const [format, personsArg, dir] = process.argv.slice(2);
@@ -15,7 +15,7 @@ try {
   const started = performance.now();
   const files = await exportDataFiles({ config, snapshotId: `bench-${format}`, shardsDir: join(dir!, "shards"), shards, dir: out, partBytes: DEFAULT_PART_BYTES });
   const seconds = (performance.now() - started) / 1000;
-  const count = shards.reduce((n, s) => n + Entity.options.reduce((m, e) => m + s.counts[e], 0), 0);
+  const count = shards.reduce((n, s) => n + Object.values(s.counts).reduce((m, n) => m + n, 0), 0);
   console.log(JSON.stringify({ seconds, count, bytes: files.reduce((n, f) => n + f.bytes, 0), peakRssMb: peakRssMb() }));
 } finally {
   rmSync(out, { recursive: true, force: true });

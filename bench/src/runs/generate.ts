@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
-import { Entity, parseSnapshotConfig } from "@sdh/schemas";
+import { parseSnapshotConfig } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
 const [personsArg, keep] = process.argv.slice(2);
@@ -17,7 +17,7 @@ try {
   const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out: keep ?? join(parent!, "bundle") });
   const seconds = (performance.now() - started) / 1000;
   const { counts, files } = manifest;
-  console.log(JSON.stringify({ seconds, count: Entity.options.reduce((n, e) => n + (counts[e] ?? 0), 0), persons, bytes: files.reduce((n, f) => n + f.bytes, 0), peakRssMb: peakRssMb() }));
+  console.log(JSON.stringify({ seconds, count: Object.values(counts).reduce((n, c) => n + c, 0), persons, bytes: files.reduce((n, f) => n + f.bytes, 0), peakRssMb: peakRssMb() }));
 } finally {
   if (parent) rmSync(parent, { recursive: true, force: true });
 }

@@ -1,8 +1,9 @@
 // One generation stage on one core: persons (household heads), vehicles (of a sample of households),
 // profiles (of a sample of persons with the vehicles they own), policies (each sampled household's
 // policy with its drivers, policy vehicles and coverages), or everything per household as a snapshot generates
-// it ("bundle"). `persons` on the command line and in the output counts the root
+// it ("bundle"), or a FinTech customer with everything they hold ("fintech"). `persons` on the command line and in the output counts the root
 // records (households). Prints { seconds, count, persons, peakRssMb }.
+import { FINTECH_PACK } from "@sdh/pack-fintech";
 import { createGenerator, createPersonRule, createPolicyRule, createProfileRule, createVehicleRule } from "@sdh/rules";
 import { parseSnapshotConfig, type Household, type Person, type Vehicle } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
@@ -62,6 +63,11 @@ const stages: Record<string, (n: number) => number> = {
   },
   bundle: (n) => {
     for (const _ of createGenerator(config).range(0, n)) void _;
+    return n;
+  },
+  // The FinTech pack: each customer with their accounts and 90 days of ledger; `persons` counts customers.
+  fintech: (n) => {
+    for (const _ of FINTECH_PACK.generate(parseSnapshotConfig({ pack: "fintech", records: Math.max(n, 1) })).range(0, n)) void _;
     return n;
   },
 };

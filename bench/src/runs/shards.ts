@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { planShards, runShards, shardFolderName } from "@sdh/exporters";
-import { Entity, parseSnapshotConfig } from "@sdh/schemas";
+import { parseSnapshotConfig } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
 const [personsArg, dir] = process.argv.slice(2);
@@ -13,5 +13,5 @@ const tasks = planShards(config.records, config.shardSize).map((range) => ({ ...
 const started = performance.now();
 const shards = await runShards(tasks, { workers: availableParallelism() });
 writeFileSync(join(dir!, "shards.json"), JSON.stringify(shards));
-const count = shards.reduce((n, s) => n + Entity.options.reduce((m, e) => m + s.counts[e], 0), 0);
+const count = shards.reduce((n, s) => n + Object.values(s.counts).reduce((m, n) => m + n, 0), 0);
 console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, count, peakRssMb: peakRssMb() }));

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { BUNDLE_FILES, validateBundle } from "@sdh/exporters";
 import { GENERATOR } from "@sdh/rules";
-import { Entity, SCHEMA_VERSION, type Manifest } from "@sdh/schemas";
+import { SCHEMA_VERSION, type Manifest } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "./bundle-helpers.js";
+import { PC_ENTITIES } from "./pc-entities.js";
 
 // Issue 16.12–14: the data contract as readers keep it — real readers (coreutils' sha256sum,
 // frictionless, jsonschema, DuckDB), not our own code reading our own files back.
@@ -35,8 +36,8 @@ import json, sys
 from jsonschema import Draft202012Validator
 folder = sys.argv[1]
 load = lambda path: json.load(open(f"{folder}/{path}"))
-Draft202012Validator(load("schemas/manifest.schema.json")).validate(load("snapshot_manifest_v0_6.json"))
-latest = {"snapshotId": "x1", "asOf": "2026-01-06", "generatedAt": "2026-01-06T00:00:00.000Z", "manifest": "v0.6/x1/snapshot_manifest_v0_6.json"}
+Draft202012Validator(load("schemas/manifest.schema.json")).validate(load("snapshot_manifest_v0_7.json"))
+latest = {"snapshotId": "x1", "asOf": "2026-01-06", "generatedAt": "2026-01-06T00:00:00.000Z", "manifest": "v0.7/x1/snapshot_manifest_v0_7.json"}
 Draft202012Validator(load("schemas/latest.schema.json")).validate(latest)
 print(json.dumps({name: [load(f"schemas/{name}.schema.json")[k] for k in ("$id", "title")] for name in ("persons", "manifest", "latest")}))
 `;
@@ -48,8 +49,8 @@ describe("the data contract, as readers see it", () => {
     expect([run.status, run.stderr]).toEqual([0, ""]);
     const checked = run.stdout.trim().split("\n").map((l) => l.replace(/: OK$/, ""));
     expect(checked.sort()).toEqual(manifest.files.map((f) => f.path).filter((p) => p !== BUNDLE_FILES.checksums).sort());
-    writeFileSync(join(out, "persons_v0_6.csv"), "changed");
-    expect(spawnSync("sha256sum", ["--quiet", "-c", BUNDLE_FILES.checksums], { cwd: out, encoding: "utf8" }).stdout).toContain("persons_v0_6.csv: FAILED");
+    writeFileSync(join(out, "persons_v0_7.csv"), "changed");
+    expect(spawnSync("sha256sum", ["--quiet", "-c", BUNDLE_FILES.checksums], { cwd: out, encoding: "utf8" }).stdout).toContain("persons_v0_7.csv: FAILED");
   });
 
   it("describes the CSV files in a datapackage.json that frictionless validates and reads with our types", async () => {
@@ -58,7 +59,7 @@ describe("the data contract, as readers see it", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, errors: [], postal_code: "str", date_of_birth: "date", no_vehicle_summaries: ["None"] });
     // The keys it declares are checked: a vehicle of no person in the package fails it.
-    const path = join(out, "vehicles_v0_6.csv");
+    const path = join(out, "vehicles_v0_7.csv");
     const [header, first, ...rest] = readFileSync(path, "utf8").split("\r\n");
     const cells = first!.split(",");
     cells[header!.split(",").indexOf("person_id")] = "00000000-0000-4000-8000-000000000001";
@@ -70,15 +71,15 @@ describe("the data contract, as readers see it", () => {
 
   it("says the same thing in every format: a person without vehicles has a null vehicle_summary in CSV, JSON and Parquet", async () => {
     const { out } = await buildBundle({ records: 200 });
-    const json = (JSON.parse(readFileSync(join(out, "profiles_v0_6.json"), "utf8")) as Array<{ vehicle_count: number; vehicle_summary: string | null }>).filter((p) => p.vehicle_count === 0);
+    const json = (JSON.parse(readFileSync(join(out, "profiles_v0_7.json"), "utf8")) as Array<{ vehicle_count: number; vehicle_summary: string | null }>).filter((p) => p.vehicle_count === 0);
     expect(json.length).toBeGreaterThan(0);
     expect(new Set(json.map((p) => p.vehicle_summary))).toEqual(new Set([null]));
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const parquet = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE vehicle_summary IS NULL), count(*) FILTER (WHERE vehicle_summary = '') FROM '${join(out, "profiles_v0_6.parquet")}' WHERE vehicle_count = 0`)).getRows();
+    const parquet = (await db.runAndReadAll(`SELECT count(*) FILTER (WHERE vehicle_summary IS NULL), count(*) FILTER (WHERE vehicle_summary = '') FROM '${join(out, "profiles_v0_7.parquet")}' WHERE vehicle_count = 0`)).getRows();
     expect(parquet).toEqual([[BigInt(json.length), 0n]]);
     // No empty string anywhere, in any text column: CSV could not tell it from null.
-    for (const entity of Entity.options) {
-      const empty = (await db.runAndReadAll(`SELECT count(*) FROM '${join(out, `${entity}_v0_6.json`)}' t WHERE list_contains([v::VARCHAR FOR v IN json_extract(to_json(t), '$.*')], '""')`)).getRows();
+    for (const entity of PC_ENTITIES) {
+      const empty = (await db.runAndReadAll(`SELECT count(*) FROM '${join(out, `${entity}_v0_7.json`)}' t WHERE list_contains([v::VARCHAR FOR v IN json_extract(to_json(t), '$.*')], '""')`)).getRows();
       expect(empty, entity).toEqual([[0n]]);
     }
   });
@@ -86,7 +87,7 @@ describe("the data contract, as readers see it", () => {
   it("stamps Parquet files with the snapshot id and versions, and gives every schema an $id and title that validate the documents", async () => {
     const { out, manifest } = await buildBundle({ records: 40 });
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const kv = (await db.runAndReadAll(`SELECT decode(key), decode(value) FROM parquet_kv_metadata('${join(out, "vehicles_v0_6.parquet")}') ORDER BY 1`)).getRows();
+    const kv = (await db.runAndReadAll(`SELECT decode(key), decode(value) FROM parquet_kv_metadata('${join(out, "vehicles_v0_7.parquet")}') ORDER BY 1`)).getRows();
     expect(kv).toEqual([
       ["sdh.entity", "vehicles"],
       ["sdh.generator", `${GENERATOR.name} ${GENERATOR.version}`],
@@ -96,15 +97,15 @@ describe("the data contract, as readers see it", () => {
     const run = spawnSync(python, ["-c", CHECK_SCHEMAS, out], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
-      persons: ["urn:sdh:schema:v0.6:persons", `Person (schema ${SCHEMA_VERSION})`],
-      manifest: ["urn:sdh:schema:v0.6:manifest", `Snapshot manifest (schema ${SCHEMA_VERSION})`],
-      latest: ["urn:sdh:schema:v0.6:latest", `latest.json: the newest committed snapshot of a schema version (schema ${SCHEMA_VERSION})`],
+      persons: ["urn:sdh:schema:v0.7:persons", `Person (schema ${SCHEMA_VERSION})`],
+      manifest: ["urn:sdh:schema:v0.7:manifest", `Snapshot manifest (schema ${SCHEMA_VERSION})`],
+      latest: ["urn:sdh:schema:v0.7:latest", `latest.json: the newest committed snapshot of a schema version (schema ${SCHEMA_VERSION})`],
     });
   });
 
   it("validates CSV under the documented rule: an empty field is null, so an empty required field fails", async () => {
     const { out } = await buildBundle({ records: 30, formats: ["csv"] });
-    const path = join(out, "persons_v0_6.csv");
+    const path = join(out, "persons_v0_7.csv");
     const [header, first, ...rest] = readFileSync(path, "utf8").split("\r\n");
     const column = header!.split(",").indexOf("first_name");
     const cells = first!.split(",");

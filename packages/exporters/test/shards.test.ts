@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildShard, shardFolderName } from "@sdh/exporters";
-import { createGenerator } from "@sdh/rules";
+import { PC_PACK } from "@sdh/pack-pc";
 import { parseSnapshotConfig, type SnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { tmp } from "./bundle-helpers.js";
@@ -10,7 +10,7 @@ describe("buildShard", () => {
   const config = parseSnapshotConfig({ records: 60, seed: 3 });
   const counting = () => {
     const calls: number[] = [];
-    return { calls, createGenerator: (c: SnapshotConfig) => (calls.push(1), createGenerator(c)) };
+    return { calls, generate: (c: SnapshotConfig) => (calls.push(1), PC_PACK.generate(c)) };
   };
 
   it("reuses a shard built before with the same fingerprint, and rebuilds when anything that shapes it changes", async () => {
@@ -39,11 +39,11 @@ describe("buildShard", () => {
     const dir = join(parent, shardFolderName(1));
     const failing = () => ({
       *range() {
-        yield* createGenerator(config).range(0, 5);
+        yield* PC_PACK.generate(config).range(0, 5);
         throw new Error("disk on fire");
       },
     });
-    await expect(buildShard({ config, shard: 1, start: 0, end: 30, dir }, { createGenerator: failing })).rejects.toThrow("disk on fire");
+    await expect(buildShard({ config, shard: 1, start: 0, end: 30, dir }, { generate: failing })).rejects.toThrow("disk on fire");
     expect(readdirSync(parent)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { createGenerator } from "@sdh/rules";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { CsvParser, createJsonEncoder, createTextEntityWriter, csvLine, DataFileError, jsonArrayRecords, readEntityFile } from "@sdh/exporters";
 import { describe, expect, it } from "vitest";
+import { pc } from "./pc-entities.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-formats-"));
 
@@ -89,20 +90,20 @@ describe("entity writers and readers", () => {
     const dir = tmp();
     for (const [entity, records] of [["persons", persons], ["vehicles", vehicles]] as const) {
       const path = join(dir, `${entity}.${format}`);
-      const writer = createTextEntityWriter(entity, format, path);
+      const writer = createTextEntityWriter(pc(entity), format, path);
       for (const record of records) await writer.write(record);
       const written = await writer.close();
       const bytes = readFileSync(path);
       expect(written).toMatchObject({ records: records.length, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
-      expect(await collect(readEntityFile(entity, format, path))).toEqual(records);
+      expect(await collect(readEntityFile(pc(entity), format, path))).toEqual(records);
     }
   });
 
   it("writes the same bytes whatever order the record's fields were set in", async () => {
     const dir = tmp();
     const shuffled = persons.map((p) => Object.fromEntries(Object.entries(p).reverse()));
-    const a = createTextEntityWriter("persons", "json", join(dir, "a.json"));
-    const b = createTextEntityWriter("persons", "json", join(dir, "b.json"));
+    const a = createTextEntityWriter(pc("persons"), "json", join(dir, "a.json"));
+    const b = createTextEntityWriter(pc("persons"), "json", join(dir, "b.json"));
     for (let i = 0; i < persons.length; i++) {
       await a.write(persons[i]!);
       await b.write(shuffled[i]!);
@@ -113,19 +114,19 @@ describe("entity writers and readers", () => {
   it("refuses a CSV whose header does not match the schema, naming the columns", async () => {
     const path = join(tmp(), "persons.csv");
     writeFileSync(path, "person_id,first_name,nickname\n");
-    await expect(collect(readEntityFile("persons", "csv", path))).rejects.toThrow(DataFileError);
-    await expect(collect(readEntityFile("persons", "csv", path))).rejects.toThrow(/missing column\(s\) household_id, household_role, middle_name, .*; unknown column\(s\) nickname/);
+    await expect(collect(readEntityFile(pc("persons"), "csv", path))).rejects.toThrow(DataFileError);
+    await expect(collect(readEntityFile(pc("persons"), "csv", path))).rejects.toThrow(/missing column\(s\) household_id, household_role, middle_name, .*; unknown column\(s\) nickname/);
   });
 
   it("names the record with a wrong number of fields", async () => {
     const dir = tmp();
     const path = join(dir, "persons.csv");
-    const writer = createTextEntityWriter("persons", "csv", path);
+    const writer = createTextEntityWriter(pc("persons"), "csv", path);
     for (const p of persons.slice(0, 3)) await writer.write(p);
     await writer.close();
     const lines = readFileSync(path, "utf8").split("\r\n");
     lines[2] = lines[2]!.replace(",", "");
     writeFileSync(path, lines.join("\r\n"));
-    await expect(collect(readEntityFile("persons", "csv", path))).rejects.toThrow(/record 2 has 26 fields, the header has 27/);
+    await expect(collect(readEntityFile(pc("persons"), "csv", path))).rejects.toThrow(/record 2 has 26 fields, the header has 27/);
   });
 });

@@ -2,21 +2,22 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
 import { BUNDLE_FILES, BundleError, createTextEntityWriter, dataFileName, DataFileError, validateBundle } from "@sdh/exporters";
-import { Entity, perEntity } from "@sdh/schemas";
+import { PC_PACK_SPEC, perEntity } from "@sdh/schemas";
 import { cleanSnapshot, VIOLATIONS, type SnapshotRecords } from "@sdh/validation/testing";
 import { describe, expect, it } from "vitest";
 import { tmp } from "./bundle-helpers.js";
+import { pc, PC_ENTITIES } from "./pc-entities.js";
 
 /** Writes the records as a bundle in `format`, with the metadata that names the config and asOf. */
 async function writeRecords(snapshot: SnapshotRecords, format: "csv" | "json" | "jsonl", dir = tmp()): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  for (const entity of Entity.options) {
-    const writer = createTextEntityWriter(entity, format, join(dir, dataFileName(entity, format)));
-    for (const record of snapshot[entity]) await writer.write(record);
+  for (const entity of PC_ENTITIES) {
+    const writer = createTextEntityWriter(pc(entity), format, join(dir, dataFileName(entity, format)));
+    for (const record of snapshot[entity as keyof SnapshotRecords] as object[]) await writer.write(record);
     await writer.close();
   }
   const { config } = snapshot;
-  const counts = perEntity((e) => snapshot[e].length);
+  const counts = perEntity(PC_PACK_SPEC, (e) => (snapshot[e as keyof SnapshotRecords] as unknown[]).length);
   const metadata = { snapshotId: "fixture", schemaVersion: config.schemaVersion, generator: GENERATOR, seed: config.seed, asOf: config.asOf, config, counts };
   writeFileSync(join(dir, BUNDLE_FILES.metadata), JSON.stringify(metadata));
   return dir;
@@ -55,9 +56,9 @@ describe("validateBundle", () => {
 
   it("says what is wrong with a folder that is not a bundle", async () => {
     await expect(validateBundle(join(tmp(), "missing"))).rejects.toThrow(/is not a folder/);
-    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_6.csv/);
+    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_7.csv/);
     const partial = tmp();
-    writeFileSync(join(partial, "persons_v0_6.csv"), "");
+    writeFileSync(join(partial, "persons_v0_7.csv"), "");
     await expect(validateBundle(partial)).rejects.toThrow(BundleError);
     await expect(validateBundle(partial)).rejects.toThrow(/csv files for households, vehicles, profiles, policies, drivers, policy_vehicles, coverages, claims are missing/);
     const noDate = await writeRecords(cleanSnapshot(5), "csv");

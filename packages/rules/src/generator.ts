@@ -1,4 +1,4 @@
-import type { Claim, Coverage, Driver, Entity, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
+import type { Claim, Coverage, Driver, Household, Person, Policy, PolicyVehicle, Profile, SnapshotConfig, Vehicle } from "@sdh/schemas";
 import { createBigFleets } from "./big-fleets.js";
 import { createHouseholdRule } from "./household.js";
 import { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
@@ -31,8 +31,20 @@ export interface HouseholdBundle {
   claims: Claim[];
 }
 
-/** A bundle's records by entity, in the declared order (ADR 0016): what the engine iterates. */
-export function recordsByEntity(bundle: HouseholdBundle): Record<Entity, ReadonlyArray<Record<string, unknown>>> {
+/** A household's records by entity of the P&C pack, in the declared order (ADR 0016): what the engine iterates. */
+export type PcRecords = {
+  households: readonly Household[];
+  persons: readonly Person[];
+  vehicles: readonly Vehicle[];
+  profiles: readonly Profile[];
+  policies: readonly Policy[];
+  drivers: readonly Driver[];
+  policy_vehicles: readonly PolicyVehicle[];
+  coverages: readonly Coverage[];
+  claims: readonly Claim[];
+};
+
+export function recordsByEntity(bundle: HouseholdBundle): PcRecords {
   return {
     households: [bundle.household],
     persons: bundle.persons,

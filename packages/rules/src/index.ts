@@ -1,5 +1,5 @@
 export { createRandom, type Random } from "./random.js";
-export { createGenerator, recordsByEntity, personOrdinal, GENERATOR, type SnapshotGenerator, type HouseholdBundle } from "./generator.js";
+export { createGenerator, recordsByEntity, personOrdinal, GENERATOR, type SnapshotGenerator, type HouseholdBundle, type PcRecords } from "./generator.js";
 export { createMemberRule, type MemberRule } from "./household-members.js";
 export { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 export { createPersonRule, type PersonRule } from "./person.js";
@@ -27,3 +27,13 @@ export { STATE_MINIMUM_ROWS, stateMinimumOn, parseStateMinimums, FEDERAL_INTERST
 export { RENEWAL_WINDOW_DAYS, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "./reference/policies.js";
 export { MIN_PARENT_AGE_GAP, CHILD_AGES, PARENT_AGES } from "./reference/households.js";
 export { AGE_BAND_SHARES } from "./reference/distributions.js";
+// What a pack of another domain builds people and places from (ADR 0016): seeded per-record streams,
+// weighted sampling, and the public reference tables (SSA first names, Census surnames, USPS ZIP codes).
+export { createRecordStreams, type RecordStream } from "./random.js";
+export { weighted, pick, pickWeighted, pickIndex, intBetween, type WeightedTable } from "./sampling.js";
+export { givenNamesFor, type GivenNames } from "./given-names.js";
+export { SURNAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, type NameTable, type SurnameTable } from "./reference/names.js";
+export { ZIPS_BY_STATE, STATE_POPULATION } from "./reference/places.js";
+export { RESERVED_DOMAINS, FICTIONAL_LINES } from "./person.js";
+export { uuidFrom } from "./uuid.js";
+export { toEpochDay, fromEpochDay, type CalendarDate } from "./dates.js";

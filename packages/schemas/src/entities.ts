@@ -1,35 +1,33 @@
 import { z } from "zod";
 import type { EntitySpec } from "./pack-spec.js";
-import { PC_PACK_SPEC } from "./packs/pc.js";
+import type { PackSpec } from "./pack-spec.js";
 import type { Entity } from "./snapshot-files.js";
 import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
 
-type PcEntities = (typeof PC_PACK_SPEC)["entities"];
-type SpecOf<E extends Entity> = Extract<PcEntities[number], { name: E }>;
+/** The root entity of a pack, whose records `config.records` counts and shards split: the first one declared. */
+export function rootOf(pack: PackSpec): EntitySpec {
+  return pack.entities[0]!;
+}
 
-/** The entity whose records `config.records` counts and shards split: the first one declared. */
-export const ROOT_ENTITY: Entity = PC_PACK_SPEC.entities[0].name;
-
-/** Records per entity of the current pack, every entity present (a file's `Counts` may lack entities of older schemas). */
+/** Records per entity of a pack, every entity present (a file's `Counts` may lack entities of older schemas). */
 export type EntityCounts = Record<Entity, number>;
 
-/** One value per entity, in the declared order: `perEntity(() => 0)` is a Counts of zeros. */
-export function perEntity<T>(make: (entity: Entity) => T): Record<Entity, T> {
-  return Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, make(e.name)])) as Record<Entity, T>;
+/** One value per entity of `pack`, in the declared order: `perEntity(pack, () => 0)` is a Counts of zeros. */
+export function perEntity<T>(pack: PackSpec, make: (entity: Entity, spec: EntitySpec) => T): Record<Entity, T> {
+  return Object.fromEntries(pack.entities.map((e) => [e.name, make(e.name, e)])) as Record<Entity, T>;
 }
 
-/** True when `name` is an entity of the pack (not a document kind such as "dataset"). */
-export function isEntity(name: string): name is Entity {
-  return PC_PACK_SPEC.entities.some((e) => e.name === name);
+/** True when `name` is an entity of `pack` (not a document kind such as "dataset"). */
+export function isEntity(pack: PackSpec, name: string): boolean {
+  return pack.entities.some((e) => e.name === name);
 }
 
-/** Each entity's declaration (ADR 0016), by name. */
-export const ENTITY_SPECS = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e])) as { [E in Entity]: SpecOf<E> };
-
-/** The record schema of each entity, in the order they are built and listed. */
-export const ENTITY_SCHEMAS = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e.schema])) as { [E in Entity]: SpecOf<E>["schema"] };
-
-export type EntityRecord<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
+/** The declaration of `pack`'s entity `name`; throws for a name the pack does not declare (a caller's bug, not input). */
+export function entitySpec(pack: PackSpec, name: string): EntitySpec {
+  const spec = pack.entities.find((e) => e.name === name);
+  if (!spec) throw new Error(`pack ${pack.name} has no entity ${name}; it declares ${pack.entities.map((e) => e.name).join(", ")}`);
+  return spec;
+}
 
 export type ColumnType = "string" | "date" | "int" | "double" | "boolean";
 
@@ -71,8 +69,8 @@ function typeOf(property: JsonSchemaProperty): { type: ColumnType; nullable: boo
  * The columns of an entity, in schema order, derived from its JSON Schema: CSV headers and Parquet
  * columns come from here, so no writer restates a field list.
  */
-export function columnsOf(entity: Entity): Column[] {
-  const schema = jsonSchemaOf(entity) as { properties: Record<string, JsonSchemaProperty> };
+export function columnsOf(entity: EntitySpec): Column[] {
+  const schema = recordJsonSchema(entity.schema) as { properties: Record<string, JsonSchemaProperty> };
   return Object.entries(schema.properties).map(([name, property]) => ({
     name,
     ...typeOf(property),
@@ -80,16 +78,13 @@ export function columnsOf(entity: Entity): Column[] {
   }));
 }
 
-/** Each entity's primary key and the references its records make to other entities (from its declaration). */
-export const ENTITY_KEYS: Record<Entity, { primaryKey: string; title: string; foreignKeys: ReadonlyArray<{ field: string; entity: Entity; key: string }> }> = ENTITY_SPECS;
-
 /** A schema's stable identifier: a URN, since the schemas travel inside snapshots rather than live at a URL. */
 export const schemaIdOf = (name: string) => `urn:sdh:schema:${VERSION_TAG}:${name}`;
 
 /** JSON Schema (draft 2020-12) of an entity's records, shipped in each snapshot under `schemas/`, with its `$id` and title. */
-export function jsonSchemaOf(entity: Entity): Record<string, unknown> {
-  const { $schema, ...rest } = recordJsonSchema(ENTITY_SCHEMAS[entity]);
-  return { $schema, $id: schemaIdOf(entity), title: `${ENTITY_KEYS[entity].title} (schema ${SCHEMA_VERSION})`, ...rest };
+export function jsonSchemaOf(entity: EntitySpec): Record<string, unknown> {
+  const { $schema, ...rest } = recordJsonSchema(entity.schema);
+  return { $schema, $id: schemaIdOf(entity.name), title: `${entity.title} (schema ${SCHEMA_VERSION})`, ...rest };
 }
 
 /** JSON Schema (draft 2020-12) of a declared record schema, as zod emits it: what compiled checks and column lists read. */

@@ -21,6 +21,7 @@ export {
 } from "./snapshot-config.js";
 export {
   Entity,
+  DOCUMENT_KINDS,
   Counts,
   PackRef,
   Generator,
@@ -39,7 +40,7 @@ export { SnapshotId, SnapshotPath, snapshotIdProblem, pathSetProblems } from "./
 export { documentSchemaOf, DOCUMENT_SCHEMAS, type DocumentName } from "./document-schemas.js";
 export { packSpecProblems, impliedRules, type PackSpec, type EntitySpec, type ForeignKeySpec, type ParentSpec } from "./pack-spec.js";
 export { PC_PACK_SPEC } from "./packs/pc.js";
-export { ENTITY_SPECS, ENTITY_SCHEMAS, ENTITY_KEYS, ROOT_ENTITY, perEntity, isEntity, schemaIdOf, columnsOf, jsonSchemaOf, recordJsonSchema, type Column, type ColumnType, type EntityRecord, type EntityCounts } from "./entities.js";
+export { rootOf, perEntity, isEntity, entitySpec, schemaIdOf, columnsOf, jsonSchemaOf, recordJsonSchema, type Column, type ColumnType, type EntityCounts } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";
 export { renderDataDictionary, dictionaryRows, type DictionaryRow, type DictionaryExamples } from "./dictionary/data-dictionary.js";

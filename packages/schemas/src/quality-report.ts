@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { perEntityShape } from "./pack-shapes.js";
-import { Counts } from "./snapshot-files.js";
+import { Counts, Entity } from "./snapshot-files.js";
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -40,9 +39,9 @@ export type DistributionCheck = z.infer<typeof DistributionCheck>;
 export const QualityReport = z
   .object({
     counts: Counts,
-    columns: z.object(perEntityShape(() => z.array(ColumnProfile), (e) => `Schema ${e.since} on`)),
+    columns: z.record(Entity, z.array(ColumnProfile)).describe("Each entity's column profiles, in schema order"),
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_6.json");
+  .describe("quality_report_v0_7.json");
 export type QualityReport = z.infer<typeof QualityReport>;

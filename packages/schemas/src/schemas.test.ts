@@ -1,5 +1,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConfigError, Person, columnsOf, jsonSchemaOf, parseSnapshotConfig, type SnapshotConfig } from "./index.js";
+import { ConfigError, Person, columnsOf as columnsOfSpec, entitySpec, jsonSchemaOf as jsonSchemaOfSpec, parseSnapshotConfig, PC_PACK_SPEC, type SnapshotConfig } from "./index.js";
+
+const columnsOf = (name: string) => columnsOfSpec(entitySpec(PC_PACK_SPEC, name));
+const jsonSchemaOf = (name: string) => jsonSchemaOfSpec(entitySpec(PC_PACK_SPEC, name));
 
 describe("columns derived from the schemas", () => {
   it("lists person columns in schema order with types and nullability", () => {
@@ -32,7 +35,7 @@ describe("columns derived from the schemas", () => {
 describe("SnapshotConfig", () => {
   it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
     const config = parseSnapshotConfig({});
-    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.6.0" });
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.7.0" });
     expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
   });
 
@@ -55,7 +58,7 @@ describe("SnapshotConfig", () => {
   });
 
   it("names unknown fields and the allowed ones", () => {
-    expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: records, seed, asOf/);
+    expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: pack, records, seed, asOf/);
   });
 
   it("refuses a commercial vehicle distribution: since 0.2 fleets follow their business archetype", () => {

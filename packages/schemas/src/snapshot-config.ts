@@ -35,9 +35,14 @@ const SEED_RANGE = "a whole number from 0 to 2^53 - 1";
  */
 export const SnapshotConfig = z
   .object({
-    records: wholeNumber("a whole number of households", 1, 100_000_000)
+    pack: z
+      .string({ error: "must be the name of an entity pack, such as pc or fintech" })
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: "must be the name of an entity pack (lowercase letters, digits and dashes), such as pc or fintech" })
+      .default("pc")
+      .describe("The entity pack that declares the dataset (ADR 0016): pc (insurance households, the default) or fintech; which packs exist is checked where the config is used"),
+    records: wholeNumber("a whole number of root records", 1, 100_000_000)
       .default(200)
-      .describe("Number of households and business accounts (the P&C pack's root); their persons, vehicles and profiles follow from them"),
+      .describe("Number of root records of the pack: households and business accounts in pc (their persons, vehicles, policies… follow from them), customers in fintech"),
     seed: wholeNumber(SEED_RANGE, 0, Number.MAX_SAFE_INTEGER, { below: `must be ${SEED_RANGE}`, above: `must be ${SEED_RANGE}` })
       .default(42)
       .describe("Seed of every random choice; the same seed and config give the same bytes"),
@@ -59,9 +64,9 @@ export const SnapshotConfig = z
     identifiers: IdentifierStyle.default("realistic").describe(
       "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",
     ),
-    shardSize: wholeNumber("a whole number of households per shard", 1, 10_000_000)
+    shardSize: wholeNumber("a whole number of root records per shard", 1, 10_000_000)
       .default(50_000)
-      .describe("Households per shard; changes how work is split, never the data"),
+      .describe("Root records (households in pc) per shard; changes how work is split, never the data"),
     formats: z
       .array(OutputFormat, { error: "must be a list of formats: csv, json, jsonl, parquet" })
       .min(1, { error: "must name at least one format: csv, json, jsonl, parquet" })
@@ -99,6 +104,7 @@ export const RecordedConfig = SnapshotConfig.omit({ shardSize: true })
       .object({ personal: VehicleCountWeights, commercial: VehicleCountWeights.optional().describe("Schema 0.1 only: vehicles per commercial person") })
       .describe("Distribution of vehicles per person, as recorded"),
     identifiers: IdentifierStyle.optional().describe("realistic or synthetic licence numbers and plates (absent before schema 0.2)"),
+    pack: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional().describe("The entity pack (absent before schema 0.7: the pc pack)"),
   })
   .describe("The configuration a snapshot was built from (all but the shard size)");
 export type RecordedConfig = z.infer<typeof RecordedConfig>;

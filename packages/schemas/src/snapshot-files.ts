@@ -2,29 +2,27 @@ import { z } from "zod";
 import { IsoDate } from "./common.js";
 import { RecordedConfig } from "./snapshot-config.js";
 import { pathSetProblems, SnapshotId, SnapshotPath } from "./snapshot-paths.js";
-import { perEntityShape } from "./pack-shapes.js";
-import { PC_PACK_SPEC } from "./packs/pc.js";
 import { versionedFileName } from "./version.js";
 
-type PcEntityName = (typeof PC_PACK_SPEC)["entities"][number]["name"];
-
-/** The P&C pack's entities, in build order, as packs/pc.ts declares them. */
-export const Entity = z.enum(PC_PACK_SPEC.entities.map((e) => e.name) as [PcEntityName, ...PcEntityName[]]);
-export type Entity = z.infer<typeof Entity>;
+/** What a manifest file holds when it is not an entity's records. */
+export const DOCUMENT_KINDS = ["dataset", "metadata", "schema", "report", "checksums"] as const;
 
 /**
- * Records per entity. An entity a later schema added (declared with `since`) is optional: snapshots
- * before schema 0.3 have no households, before 0.4 no policies, drivers or policy vehicles, before
- * 0.5 no coverages, before 0.6 no claims.
+ * An entity's name, as a pack declares it (persons, policies, transactions…). Which names a snapshot
+ * has is its pack's business: a manifest lists them in `counts`, and readers hold them to the pack.
  */
-export const Counts = z
-  .object(
-    perEntityShape(
-      (e) => z.number().int().min(0).describe(e.parent === null ? `${e.title} records: the root, which config.records counts` : `${e.title} records`),
-      (e) => `${e.title} records${e.parent === null ? ": the root, which config.records counts" : ""} (schema ${e.since} on)`,
-    ),
-  )
-  .describe("Records per entity");
+export const Entity = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "must be an entity name: lowercase letters, digits and underscores, starting with a letter" })
+  .refine((name) => !(DOCUMENT_KINDS as readonly string[]).includes(name), { error: `must not be a document kind (${DOCUMENT_KINDS.join(", ")})` })
+  .describe("An entity of the snapshot's pack");
+export type Entity = string;
+
+/**
+ * Records per entity of the snapshot's pack (schema 0.7 on, any pack's entities; before, the P&C
+ * pack's, an entity a later schema added being absent from older files).
+ */
+export const Counts = z.record(Entity, z.number().int().min(0)).describe("Records per entity of the snapshot's pack, in its declared order");
 export type Counts = z.infer<typeof Counts>;
 
 /** The entity pack that declared a snapshot's records (ADR 0016), and its version: the generator's. */
@@ -44,7 +42,10 @@ export const MANIFEST_FILE_NAME = versionedFileName("snapshot_manifest", "json")
 /** One artifact of a snapshot, as the manifest lists it. */
 export const ManifestFile = z.object({
   path: SnapshotPath,
-  entity: z.enum([...Entity.options, "dataset", "metadata", "schema", "report", "checksums"]).describe("What the file holds: an entity's records, or a document"),
+  entity: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .describe(`What the file holds: an entity's records (one of \`counts\`), or a document: ${DOCUMENT_KINDS.join(", ")}`),
   format: z.enum(["csv", "json", "jsonl", "parquet", "markdown", "text"]).describe("File format"),
   records: z.number().int().min(0).nullable().describe("Records in a data file; null for other files"),
   bytes: z.number().int().min(0).describe("Size in bytes"),
@@ -78,14 +79,20 @@ export const Manifest = z
     const paths = manifest.files.map((f) => f.path);
     for (const problem of pathSetProblems(paths)) ctx.addIssue({ code: "custom", path: ["files"], message: problem });
     if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
+    // A data file belongs to an entity the manifest counts: its pack's.
+    manifest.files.forEach((f, i) => {
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(f.entity) && !(f.entity in manifest.counts)) {
+        ctx.addIssue({ code: "custom", path: ["files", i, "entity"], message: `${f.path} holds ${f.entity}, which is not an entity in counts (${Object.keys(manifest.counts).join(", ")})` });
+      }
+    });
   })
-  .describe("snapshot_manifest_v0_6.json");
+  .describe("snapshot_manifest_v0_7.json");
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
 export type Contact = z.infer<typeof Contact>;
 
-/** dataset_v0_6.json: what the dataset is, for people browsing it. */
+/** dataset_v0_7.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z
   .object({
     dataset: z.string(),
@@ -106,13 +113,13 @@ export const DatasetDescriptor = z
     ),
     contacts: z.array(Contact),
   })
-  .describe("dataset_v0_6.json");
+  .describe("dataset_v0_7.json");
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
-/** metadata_v0_6.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+/** metadata_v0_7.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
   .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, pack: PackRef.optional(), seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
-  .describe("metadata_v0_6.json");
+  .describe("metadata_v0_7.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -135,7 +142,7 @@ export const ValidationReport = z
       }),
     ),
   })
-  .describe("validation_report_v0_6.json");
+  .describe("validation_report_v0_7.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
 /** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
@@ -146,7 +153,7 @@ export const LatestPointer = z
     generatedAt: z.iso.datetime().describe("When it was built"),
     manifest: z
       .string()
-      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.6/`): `v0.6/<snapshotId>/snapshot_manifest_v0_6.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_6.json`"),
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.7/`): `v0.7/<snapshotId>/snapshot_manifest_v0_7.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_7.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

@@ -32,7 +32,7 @@ describe.each([
     const cut = await bundle(62);
     const id = cut.manifest.snapshotId;
     const uploaded = cut.manifest.files.filter((f) => f.path !== MANIFEST_FILE).slice(0, 2);
-    for (const f of uploaded) await store.putFile(`v0.6/${id}/${f.path}`, join(cut.dir, f.path), f);
+    for (const f of uploaded) await store.putFile(`v0.7/${id}/${f.path}`, join(cut.dir, f.path), f);
 
     const expected = { snapshotId: id, objects: 2, bytes: uploaded[0]!.bytes + uploaded[1]!.bytes, lastWrite: expect.any(Number) };
     expect(await unfinishedSnapshots(store)).toEqual([expected]);
@@ -43,12 +43,12 @@ describe.each([
     // Two hours on: a dry run names it and removes nothing; then it goes, and only it.
     const later = Date.now() + 2 * HOUR;
     expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
-    expect(await store.listObjects(`v0.6/${id}/`)).toHaveLength(2);
-    const publishedBefore = await store.listObjects(`v0.6/${done.manifest.snapshotId}/`);
+    expect(await store.listObjects(`v0.7/${id}/`)).toHaveLength(2);
+    const publishedBefore = await store.listObjects(`v0.7/${done.manifest.snapshotId}/`);
     expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
-    expect(await store.listObjects(`v0.6/${id}/`)).toEqual([]);
+    expect(await store.listObjects(`v0.7/${id}/`)).toEqual([]);
     expect(await unfinishedSnapshots(store)).toEqual([]);
-    expect(await store.listObjects(`v0.6/${done.manifest.snapshotId}/`)).toEqual(publishedBefore);
+    expect(await store.listObjects(`v0.7/${done.manifest.snapshotId}/`)).toEqual(publishedBefore);
     expect(publishedBefore).toHaveLength(done.manifest.files.length + 1); // and the manifest itself
 
     // The abandoned snapshot can still be published whole later.
@@ -67,7 +67,7 @@ describe("unfinished multipart uploads on S3 (a publisher killed mid-file)", () 
     const client = testS3Client(s);
     const prefix = `uploads-test-${process.pid}`;
     const store = new S3Store(client, s.bucket, prefix, s.s3Endpoint);
-    const key = "v0.6/2026-01-05-s5-killed/persons_v0_6.csv";
+    const key = "v0.7/2026-01-05-s5-killed/persons_v0_7.csv";
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: s.bucket, Key: `${prefix}/${key}` }));
     await client.send(new UploadPartCommand({ Bucket: s.bucket, Key: `${prefix}/${key}`, UploadId, PartNumber: 1, Body: Buffer.alloc(5 * 1024 * 1024, 1) }));
     const pending = await pendingUploads(store);

@@ -1,5 +1,5 @@
 export { RESERVED_EMAIL_DOMAINS, isReservedEmail, isFictionalPhone } from "./privacy.js";
-export { RULES, RULE_CODES, type RuleCode, type RuleDefinition } from "./rule-catalog.js";
+export { RULES, RULE_CODES, countRules, packCatalog, type RuleCode, type RuleDefinition, type RuleCatalog } from "./rule-catalog.js";
 export {
   validateSnapshot,
   type SnapshotSources,
@@ -11,11 +11,13 @@ export {
 } from "./validate-snapshot.js";
 export { compileSchemaCheck, type SchemaCheck } from "./schema-check.js";
 export { CompactKeySet, type KeyKind, type ExportedKeys } from "./keys/compact-key-set.js";
-export { UNIQUE_RULES, uniqueRulesOf, type UniqueRule } from "./keys/unique-keys.js";
+export { uniqueRulesOf, type UniqueRule } from "./keys/unique-keys.js";
 export { DeclaredChecks, type Checked } from "./declared/declared-checks.js";
 export type { PackChecks, DomainCheck, PackCheckContext } from "./pack-checks.js";
-export { PC_CHECKS } from "./pc/pc-checks.js";
-export { QualityCollector, type QualityState } from "./quality/quality-collector.js";
+export { PC_CHECKS, PC_VALIDATION } from "./pc/pc-checks.js";
+export type { Pack, PackValidation, PackGenerator, GeneratedRoot, QualityTally } from "./pack.js";
+export { shareCheck } from "./quality/share-check.js";
+export { QualityCollector, type QualityState, type QualityPack } from "./quality/quality-collector.js";
 export { mergeShardGates, type MergeShardGatesOptions } from "./shards/merge-shard-gates.js";
 export type { RuleFailures, ExampleScope, FailureSink } from "./report-builder.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
@@ -23,3 +25,6 @@ export { HyperLogLog } from "./quality/hyperloglog.js";
 export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";
 export { mergeReports } from "./merge-reports.js";
 export { ValidationGate, type GateOptions, type ShardGateResult } from "./validation-gate.js";
+// For packs' own rules: per-record state in typed arrays keyed by ordinals, and "is this field trusted".
+export { OrdinalArray } from "./declared/ordinal-arrays.js";
+export { fieldOk } from "./schema-check.js";

@@ -1,4 +1,5 @@
-import type { QualityReport, SnapshotConfig, ValidationReport } from "@sdh/schemas";
+import type { QualityReport, RecordedConfig, ValidationReport } from "@sdh/schemas";
+import type { PackValidation } from "./pack.js";
 import { QualityCollector } from "./quality/quality-collector.js";
 import { validateSnapshot, type SnapshotSources, type ValidateOptions } from "./validate-snapshot.js";
 
@@ -8,12 +9,9 @@ export interface Inspection {
   indexBytes: number;
 }
 
-/** The validation gate and the quality report in one streaming read of the snapshot. */
-export async function inspectSnapshot(
-  sources: SnapshotSources,
-  options: ValidateOptions & { config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson"> },
-): Promise<Inspection> {
-  const quality = new QualityCollector();
-  const run = await validateSnapshot(sources, { ...options, observers: [...(options.observers ?? []), quality] });
+/** The validation gate and the quality report in one streaming read of the snapshot, for the pack that declared it. */
+export async function inspectSnapshot(sources: SnapshotSources, options: Omit<ValidateOptions, "pack"> & { pack: PackValidation; config: RecordedConfig }): Promise<Inspection> {
+  const quality = new QualityCollector(options.pack);
+  const run = await validateSnapshot(sources, { ...options, pack: options.pack.checks, observers: [...(options.observers ?? []), quality] });
   return { validation: run.report, quality: quality.report(options.config), indexBytes: run.indexBytes };
 }

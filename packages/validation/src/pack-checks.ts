@@ -2,6 +2,7 @@ import type { PackSpec } from "@sdh/schemas";
 import type { Checked } from "./declared/declared-checks.js";
 import type { CompactKeySet, KeyKind } from "./keys/compact-key-set.js";
 import type { FailureSink } from "./report-builder.js";
+import type { RuleCatalog } from "./rule-catalog.js";
 
 /**
  * A pack's own rule on one record, run after the rules its declaration implies (schema, keys,
@@ -23,6 +24,8 @@ export interface PackCheckContext {
 /** What a pack adds to the gate beyond its declaration (ADR 0016): its domain rules and the uniqueness rules they need. */
 export interface PackChecks {
   pack: PackSpec;
+  /** Every rule the gate reports for the pack, in report order (see packCatalog): the report lists each, failed or not. */
+  rules: RuleCatalog;
   /** Uniqueness rules beyond primary keys: how each one's keys pack, and about how many per root record. */
   uniqueKeys: Readonly<Record<string, { kind: KeyKind; perRoot: number }>>;
   /**

@@ -1,5 +1,5 @@
 import type { Counts, Entity, ValidationReport } from "@sdh/schemas";
-import { RULES, RULE_CODES, type RuleCode } from "./rule-catalog.js";
+import type { RuleCatalog } from "./rule-catalog.js";
 
 /** How many failing records or values a rule keeps as examples. */
 export const MAX_EXAMPLES = 5;
@@ -9,16 +9,16 @@ export type ExampleScope = Entity | "snapshot";
 
 /** A rule's failures as one part of a snapshot saw them: the count and the first examples, each with its scope. */
 export interface RuleFailures {
-  code: RuleCode;
+  code: string;
   count: number;
   examples: Array<{ scope: ExampleScope; example: unknown }>;
 }
 
 /** Where the entity checks report a failure; scoped so each example knows whose position it carries. */
 export interface FailureSink {
-  fail(code: RuleCode, example: unknown): void;
+  fail(code: string, example: unknown): void;
   /** For examples that cost something to build (zod's explanations): built only for the first few. */
-  failLazy(code: RuleCode, example: () => unknown): void;
+  failLazy(code: string, example: () => unknown): void;
 }
 
 /**
@@ -26,7 +26,13 @@ export interface FailureSink {
  * report's size does not grow with the data.
  */
 export class ReportBuilder {
-  private readonly failures = new Map<RuleCode, { count: number; examples: RuleFailures["examples"] }>();
+  private readonly failures = new Map<string, { count: number; examples: RuleFailures["examples"] }>();
+  private readonly codes: readonly string[];
+
+  /** `catalog`: every rule of the pack, in report order; a failure of any other code is a bug in a check, and throws. */
+  constructor(private readonly catalog: RuleCatalog) {
+    this.codes = Object.keys(catalog);
+  }
 
   /** A sink whose examples carry `scope`'s positions. */
   scoped(scope: ExampleScope): FailureSink {
@@ -36,7 +42,7 @@ export class ReportBuilder {
     };
   }
 
-  fail(code: RuleCode, example: unknown): void {
+  fail(code: string, example: unknown): void {
     this.add(code, 1, "snapshot", () => example);
   }
 
@@ -49,17 +55,17 @@ export class ReportBuilder {
 
   /** The failing rules with their scoped examples, JSON-safe: what a shard hands to the merge. */
   state(): RuleFailures[] {
-    return RULE_CODES.filter((code) => this.failures.has(code)).map((code) => ({ code, ...this.failures.get(code)! }));
+    return this.codes.filter((code) => this.failures.has(code)).map((code) => ({ code, ...this.failures.get(code)! }));
   }
 
   /** Every rule appears, passed or not, so a report also shows what was checked. */
   build(counts: Counts): ValidationReport {
-    const rules = RULE_CODES.map((code) => {
+    const rules = this.codes.map((code) => {
       const entry = this.failures.get(code);
       return {
         code,
-        severity: RULES[code].severity,
-        message: RULES[code].message,
+        severity: this.catalog[code]!.severity,
+        message: this.catalog[code]!.message,
         failures: entry?.count ?? 0,
         examples: entry?.examples.map((e) => e.example) ?? [],
       };
@@ -67,15 +73,16 @@ export class ReportBuilder {
     return reportOf(counts, rules);
   }
 
-  private add(code: RuleCode, count: number, scope: ExampleScope, example: () => unknown): void {
+  private add(code: string, count: number, scope: ExampleScope, example: () => unknown): void {
     const entry = this.entry(code);
     entry.count += count;
     if (entry.examples.length < MAX_EXAMPLES) entry.examples.push({ scope, example: example() });
   }
 
-  private entry(code: RuleCode) {
+  private entry(code: string) {
     let entry = this.failures.get(code);
     if (!entry) {
+      if (!(code in this.catalog)) throw new Error(`rule ${code} is not in the pack's catalog`);
       entry = { count: 0, examples: [] };
       this.failures.set(code, entry);
     }

@@ -1,4 +1,4 @@
-import type { Severity } from "@sdh/schemas";
+import { impliedRules, type PackSpec, type Severity } from "@sdh/schemas";
 
 export interface RuleDefinition {
   severity: Severity;
@@ -6,8 +6,25 @@ export interface RuleDefinition {
   message: string;
 }
 
+/** Every rule a gate reports for one pack, by code, in the order its reports list them. */
+export type RuleCatalog = Readonly<Record<string, RuleDefinition>>;
+
 /**
- * Every rule the gate runs, by stable code. Codes are public: runbooks, dashboards and consumers'
+ * The rules of the count claims every pack's gate runs (config, generator, exports, manifest), worded
+ * with the pack's root entity: the config's `records` counts it.
+ */
+export function countRules(rootTitle: string): RuleCatalog {
+  return {
+    COUNT_CONFIG_MISMATCH: { severity: "error", message: `The snapshot holds as many ${rootTitle} records as the config asked for (config.records)` },
+    COUNT_GENERATED_MISMATCH: { severity: "error", message: "Each entity holds as many records as were generated" },
+    COUNT_EXPORT_MISMATCH: { severity: "error", message: "Every exported file of an entity holds the same number of records" },
+    COUNT_MANIFEST_MISMATCH: { severity: "error", message: "Record counts agree with the manifest" },
+  };
+}
+
+/**
+ * The P&C pack's rules, by stable code (its catalog: the rules its declaration implies, the count
+ * claims, and its own). Packs compose theirs with `packCatalog`; this one keeps its published order. Codes are public: runbooks, dashboards and consumers'
  * scripts key on them, so a code is never renamed or reused; a retired rule keeps its code unused.
  */
 export const RULES = {
@@ -131,5 +148,16 @@ export const RULES = {
   PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },
 } as const satisfies Record<string, RuleDefinition>;
 
+/** A rule code of the P&C pack (typed, so its checks cannot name a rule that does not exist). */
 export type RuleCode = keyof typeof RULES;
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/**
+ * A pack's catalog: the rules its declaration implies (schema, primary keys, references, exactly-one
+ * children), the count claims, then its own domain rules, in that order.
+ */
+export function packCatalog(pack: PackSpec, own: RuleCatalog): RuleCatalog {
+  const implied = Object.fromEntries(impliedRules(pack).map((r) => [r.code, { severity: "error" as const, message: r.message }]));
+  const root = pack.entities[0]!.title.toLowerCase();
+  return { ...implied, ...countRules(root), ...own };
+}

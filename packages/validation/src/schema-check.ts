@@ -1,4 +1,4 @@
-import { ENTITY_SCHEMAS, isEntity, recordJsonSchema, type EntitySpec } from "@sdh/schemas";
+import { recordJsonSchema, type EntitySpec } from "@sdh/schemas";
 import { FORMAT_CHECKS } from "./format-checks.js";
 
 // Every record is checked against its zod schema. Running zod on each record costs ~3 µs, which alone
@@ -82,10 +82,8 @@ export interface SchemaCheck {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** The check of an entity's records: by the entity's name in the default pack, or by its declared schema. */
-export function compileSchemaCheck(entityOrSchema: string | EntitySpec["schema"]): SchemaCheck {
-  if (typeof entityOrSchema === "string" && !isEntity(entityOrSchema)) throw new Error(`no entity named ${entityOrSchema}`);
-  const zodSchema = typeof entityOrSchema === "string" ? ENTITY_SCHEMAS[entityOrSchema] : entityOrSchema;
+/** The check of an entity's records, compiled from its declared schema. */
+export function compileSchemaCheck(zodSchema: EntitySpec["schema"]): SchemaCheck {
   const schema = recordJsonSchema(zodSchema) as { properties: Record<string, PropertySchema> };
   const fields = Object.entries(schema.properties).map(([name, property]) => ({ name, test: compileProperty(property) }));
   const checkObject = compileObjectCheck(fields);

@@ -3,9 +3,8 @@ import { DeclaredChecks } from "./declared/declared-checks.js";
 import type { ExportedKeys } from "./keys/compact-key-set.js";
 import { createUniqueKeys, uniqueRulesOf, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
 import type { DomainCheck, PackChecks } from "./pack-checks.js";
-import { PC_CHECKS } from "./pc/pc-checks.js";
 import { ReportBuilder, type RuleFailures } from "./report-builder.js";
-import { RULES, type RuleCode } from "./rule-catalog.js";
+
 import type { CountClaim, RecordObserver, ValidationRun } from "./validate-snapshot.js";
 
 export interface GateOptions {
@@ -14,8 +13,8 @@ export interface GateOptions {
   /** Expected persons, to size the id tables up front; a hint, never checked. */
   expectedPersons?: number;
   observers?: readonly RecordObserver[];
-  /** The pack whose declaration and domain rules the gate runs; the P&C pack by default. */
-  pack?: PackChecks;
+  /** The pack whose declaration and domain rules the gate runs. */
+  pack: PackChecks;
 }
 
 /**
@@ -27,7 +26,7 @@ export interface ShardGateResult {
   failures: RuleFailures[];
 }
 
-export const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
+export const CLAIM_RULE: Record<CountClaim["kind"], string> = {
   config: "COUNT_CONFIG_MISMATCH",
   generated: "COUNT_GENERATED_MISMATCH",
   export: "COUNT_EXPORT_MISMATCH",
@@ -40,7 +39,7 @@ export const CLAIM_RULE: Record<CountClaim["kind"], RuleCode> = {
  * after the records it names, and a person's vehicles before their profile.
  */
 export class ValidationGate {
-  private readonly report = new ReportBuilder();
+  private readonly report: ReportBuilder;
   private readonly keys: UniqueKeys;
   private readonly uniqueRules: readonly UniqueRule[];
   private readonly declared: DeclaredChecks;
@@ -48,14 +47,15 @@ export class ValidationGate {
   private readonly domainBytes: () => number;
   private readonly domainFinish: () => void;
   private readonly observers: readonly RecordObserver[];
-  readonly counts: EntityCounts = perEntity(() => 0);
+  readonly counts: EntityCounts;
 
   constructor(options: GateOptions) {
-    const { asOf, expectedPersons } = options;
-    const pack = options.pack ?? PC_CHECKS;
+    const { asOf, expectedPersons, pack } = options;
     const rules = uniqueRulesOf(pack);
-    const unknown = [...impliedRules(pack.pack).map((r) => r.code), ...Object.keys(rules)].filter((code) => !(code in RULES));
-    if (unknown.length > 0) throw new Error(`pack ${pack.pack.name} names rules the catalog does not have: ${unknown.join(", ")}`);
+    const unknown = [...new Set([...impliedRules(pack.pack).map((r) => r.code), ...Object.keys(rules), ...Object.values(CLAIM_RULE)])].filter((code) => !(code in pack.rules));
+    if (unknown.length > 0) throw new Error(`pack ${pack.pack.name} names rules its catalog does not have: ${unknown.join(", ")}`);
+    this.report = new ReportBuilder(pack.rules);
+    this.counts = perEntity(pack.pack, () => 0);
     this.uniqueRules = Object.keys(rules);
     this.keys = createUniqueKeys(rules, expectedPersons);
     const reportOf = (entity: string) => this.report.scoped(entity as Entity);
@@ -68,7 +68,7 @@ export class ValidationGate {
   }
 
   check(entity: Entity, record: unknown): void {
-    const position = ++this.counts[entity];
+    const position = ++this.counts[entity]!;
     const checked = this.declared.check(entity, record, position);
     this.domain[entity]?.((record ?? {}) as Record<string, unknown>, position, checked);
     for (const observer of this.observers) observer.observe(entity, record);

@@ -98,6 +98,6 @@ describe("the rules a declaration implies, for any pack (ADR 0016)", () => {
   });
 
   it("refuses a pack whose rules the catalog does not have, naming them", () => {
-    expect(() => new ValidationGate({ asOf: "2026-01-06", pack: { ...PC_CHECKS, pack: PACK } })).toThrow("pack bank names rules the catalog does not have: S_ACCOUNT, U_ACCOUNT");
+    expect(() => new ValidationGate({ asOf: "2026-01-06", pack: { ...PC_CHECKS, pack: PACK } })).toThrow("pack bank names rules its catalog does not have: S_ACCOUNT, U_ACCOUNT, S_CARD, U_CARD, R_CARD_ACCOUNT, R_CARD_TWIN, S_LIMIT, U_LIMIT, R_LIMIT_ACCOUNT, R_LIMIT_MISSING, R_LIMIT_DUPLICATE");
   });
 });

@@ -1,10 +1,10 @@
-import { jsonSchemaOf } from "@sdh/schemas";
+import { entitySpec, jsonSchemaOf, PC_PACK_SPEC } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { isZodIsoDate, isZodUuid } from "../src/format-checks.js";
 import { cleanSnapshot } from "@sdh/validation/testing";
 
 const patternOf = (field: string) =>
-  new RegExp((jsonSchemaOf("persons") as { properties: Record<string, { pattern: string }> }).properties[field]!.pattern);
+  new RegExp((jsonSchemaOf(entitySpec(PC_PACK_SPEC, "persons")) as { properties: Record<string, { pattern: string }> }).properties[field]!.pattern);
 
 /** Every string one character away from `value`: each position replaced by each probe character, or dropped. */
 function corruptions(value: string, probes: string): string[] {

@@ -1,11 +1,11 @@
 import { parseSnapshotConfig, QualityReport, type Entity } from "@sdh/schemas";
-import { HyperLogLog, inspectSnapshot, qualitySummaryMarkdown } from "@sdh/validation";
+import { HyperLogLog, inspectSnapshot, PC_VALIDATION, qualitySummaryMarkdown } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, sourcesOf } from "@sdh/validation/testing";
 
 describe("the quality report", () => {
   const snapshot = cleanSnapshot(5_000, 7);
-  const inspect = (config = snapshot.config) => inspectSnapshot(sourcesOf(snapshot), { asOf: config.asOf, config });
+  const inspect = (config = snapshot.config) => inspectSnapshot(sourcesOf(snapshot), { asOf: config.asOf, config, pack: PC_VALIDATION });
 
   it("finds a clean snapshot's distributions within tolerance of its config", async () => {
     const { quality } = await inspect();
@@ -63,7 +63,7 @@ describe("the quality report", () => {
   it("summarises validation and distributions in Markdown", async () => {
     const snapshotWithLeak = cleanSnapshot(300);
     snapshotWithLeak.persons[0]!.email = "leak@gmail.com";
-    const { validation, quality } = await inspectSnapshot(sourcesOf(snapshotWithLeak), { asOf: "2026-01-06", config: snapshotWithLeak.config });
+    const { validation, quality } = await inspectSnapshot(sourcesOf(snapshotWithLeak), { asOf: "2026-01-06", config: snapshotWithLeak.config, pack: PC_VALIDATION });
     const markdown = qualitySummaryMarkdown("Snapshot demo", validation, quality);
     expect(markdown).toContain("# Snapshot demo");
     expect(markdown).toContain("## Validation: FAILED");

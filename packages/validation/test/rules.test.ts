@@ -1,11 +1,11 @@
-import { perEntity } from "@sdh/schemas";
-import { RULE_CODES, validateSnapshot, type CountClaim, type SnapshotSources } from "@sdh/validation";
+import { perEntity, PC_PACK_SPEC } from "@sdh/schemas";
+import { PC_CHECKS, RULE_CODES, validateSnapshot, type CountClaim, type SnapshotSources } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, sourcesOf, type SnapshotRecords } from "@sdh/validation/testing";
 import { VIOLATIONS } from "@sdh/validation/testing";
 
 async function failingCodes(snapshot: SnapshotRecords, claims: CountClaim[] = []) {
-  const { report } = await validateSnapshot(sourcesOf(snapshot), { asOf: snapshot.config.asOf, claims });
+  const { report } = await validateSnapshot(sourcesOf(snapshot), { asOf: snapshot.config.asOf, claims, pack: PC_CHECKS });
   return { report, codes: report.rules.filter((r) => r.failures > 0).map((r) => r.code) };
 }
 
@@ -89,8 +89,8 @@ describe("the validation gate", () => {
     }
     const progress: string[] = [];
     const { report } = await validateSnapshot(
-      perEntity((entity) => () => slowly(snapshot[entity] as unknown[])) as SnapshotSources,
-      { asOf: snapshot.config.asOf, progressEvery: 50, onProgress: (entity, n) => progress.push(`${entity}:${n}`) },
+      perEntity(PC_PACK_SPEC, (entity) => () => slowly(snapshot[entity as keyof SnapshotRecords] as unknown[])) as SnapshotSources,
+      { asOf: snapshot.config.asOf, pack: PC_CHECKS, progressEvery: 50, onProgress: (entity, n) => progress.push(`${entity}:${n}`) },
     );
     expect(report.passed).toBe(true);
     expect(progress).toContain("persons:50");

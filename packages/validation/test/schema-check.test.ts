@@ -1,4 +1,4 @@
-import { ENTITY_SCHEMAS, jsonSchemaOf, type Entity } from "@sdh/schemas";
+import { entitySpec, jsonSchemaOf, PC_PACK_SPEC } from "@sdh/schemas";
 import { compileSchemaCheck } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot } from "@sdh/validation/testing";
@@ -12,9 +12,10 @@ const REPLACEMENTS: unknown[] = [
   0, -1, 1.5, 6, 9, 12, 16, 18, 120, 121, 1980, 1981, 200_000, 200_001, Number.NaN, Infinity, true, [], {},
 ];
 
-function verdicts(entity: Entity, records: readonly unknown[]) {
-  const check = compileSchemaCheck(entity);
-  const zod = ENTITY_SCHEMAS[entity];
+function verdicts(name: string, records: readonly unknown[]) {
+  const entity = entitySpec(PC_PACK_SPEC, name);
+  const check = compileSchemaCheck(entity.schema);
+  const zod = entity.schema;
   const fields = Object.keys((jsonSchemaOf(entity) as { properties: object }).properties);
   let compared = 0;
   const disagreements: string[] = [];
@@ -48,7 +49,7 @@ describe("compileSchemaCheck", () => {
   });
 
   it("names the fields that fail, and zod explains them", () => {
-    const check = compileSchemaCheck("persons");
+    const check = compileSchemaCheck(entitySpec(PC_PACK_SPEC, "persons").schema);
     const broken = { ...snapshot.persons[0]!, state: "XX", middle_name: "" };
     expect(check.invalidFields(broken)).toEqual(["middle_name", "state"]);
     expect(check.explain(broken)).toEqual([expect.stringMatching(/^middle_name: /), expect.stringMatching(/^state: /)]);

@@ -1,9 +1,10 @@
-import { Entity } from "@sdh/schemas";
-import { mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
+import { PC_PACK_SPEC } from "@sdh/schemas";
+import { mergeShardGates, PC_CHECKS, PC_VALIDATION, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, type SnapshotRecords } from "@sdh/validation/testing";
 
-type Bundle = Record<Entity, Array<Record<string, unknown>>>;
+type Bundle = Omit<SnapshotRecords, "config">;
+const ENTITIES = PC_PACK_SPEC.entities.map((e) => e.name as keyof Bundle);
 
 /** Records grouped by a key, in their order: one pass, so building the bundles stays linear. */
 function groupBy<T>(records: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
@@ -44,13 +45,13 @@ function bundlesOf(snapshot: SnapshotRecords): Bundle[] {
 }
 
 function push(gate: ValidationGate, bundle: Bundle): void {
-  for (const entity of Entity.options) for (const record of bundle[entity]) gate.check(entity, record);
+  for (const entity of ENTITIES) for (const record of bundle[entity]) gate.check(entity, record);
 }
 
 /** One gate and one quality collector over everything. */
 function onePass(bundles: Bundle[], asOf: string) {
-  const quality = new QualityCollector();
-  const gate = new ValidationGate({ asOf, observers: [quality] });
+  const quality = new QualityCollector(PC_VALIDATION);
+  const gate = new ValidationGate({ asOf, observers: [quality], pack: PC_CHECKS });
   for (const b of bundles) push(gate, b);
   return { report: gate.finish([{ kind: "config", source: "config.records", entity: "households", records: bundles.length }]).report, quality };
 }
@@ -60,10 +61,10 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keys
   const size = Math.ceil(bundles.length / shardCount);
   const results = [];
   const keys: Array<Record<UniqueRule, ExportedKeys>> = [];
-  const merged = new QualityCollector();
+  const merged = new QualityCollector(PC_VALIDATION);
   for (let start = 0; start < bundles.length; start += size) {
-    const quality = new QualityCollector();
-    const gate = new ValidationGate({ asOf, observers: [quality] });
+    const quality = new QualityCollector(PC_VALIDATION);
+    const gate = new ValidationGate({ asOf, observers: [quality], pack: PC_CHECKS });
     for (const b of bundles.slice(start, start + size)) push(gate, b);
     const shard = gate.finishShard();
     results.push(JSON.parse(JSON.stringify(shard.result)));
@@ -73,6 +74,7 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keys
   const report = await mergeShardGates(results, {
     keysOf: (shard, rule) => keys[shard]![rule]!,
     keysPerPass,
+    pack: PC_CHECKS,
     claims: [{ kind: "config", source: "config.records", entity: "households", records: bundles.length }],
   });
   return { report, quality: merged };
@@ -91,7 +93,7 @@ describe("sharded validation", { timeout: 30_000 }, () => {
       // Each shard holds ~1,000 ids (counted exactly); the union passes 2,048 and becomes a sketch, as in one pass.
       expect(JSON.stringify(parts.quality.report(snapshot.config))).toBe(JSON.stringify(whole.quality.report(snapshot.config)));
     }
-    expect(whole.quality.report(snapshot.config).columns.persons.find((c) => c.name === "person_id")!.distinctExact).toBe(false);
+    expect(whole.quality.report(snapshot.config).columns.persons!.find((c) => c.name === "person_id")!.distinctExact).toBe(false);
   });
 
   it("reports a record-level failure at its position in the whole snapshot", async () => {
@@ -126,10 +128,9 @@ describe("sharded validation", { timeout: 30_000 }, () => {
   });
 
   it("keeps every figure of a column through state and merge", () => {
-    const collector = new QualityCollector();
-    const entities: Entity[] = Entity.options;
-    for (const e of entities) for (const r of snapshot[e]) collector.observe(e, r);
-    const copy = new QualityCollector();
+    const collector = new QualityCollector(PC_VALIDATION);
+    for (const e of ENTITIES) for (const r of snapshot[e]) collector.observe(e, r);
+    const copy = new QualityCollector(PC_VALIDATION);
     copy.merge(collector.state());
     expect(copy.report(snapshot.config)).toEqual(collector.report(snapshot.config));
   });

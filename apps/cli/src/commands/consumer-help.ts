@@ -1,4 +1,6 @@
-import { Entity } from "@sdh/schemas";
+import { packNamed } from "@sdh/packs";
+
+const entityList = (pack: string) => packNamed(pack).spec.entities.map((e) => e.name).join(",");
 
 export const listHelp = `sdh list — the committed snapshots of a version at a source
 
@@ -7,7 +9,7 @@ not listed), oldest first, with id, asOf, seed, generation time, counts and size
 
 Options:
   --source URI       s3://bucket/prefix or a folder (required)
-  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.6)
+  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.7)
   --json             print the list as JSON
 
 S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials from the AWS chain.
@@ -26,11 +28,12 @@ nothing that looks complete is left. \`sdh verify DIR\` checks the pulled folder
 
 Options:
   --source URI       s3://bucket/prefix or a folder (required)
-  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.6)
+  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.7)
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
-  --entities LIST    only these entities' data files, of ${Entity.options.join(",")}
-                     (documents always come)
+  --entities LIST    only these entities' data files (documents always come): of the snapshot's
+                     pack, pc: ${entityList("pc")}
+                     fintech: ${entityList("fintech")}
   --formats LIST     only these formats: csv,json,jsonl,parquet
   --force            replace a non-empty --out
   --json             print the result as JSON

@@ -1,11 +1,13 @@
 import { listSnapshots, openStore, publishSnapshot, PublishConflictError, pullSnapshot, PullMismatchError, StoreError } from "@sdh/storage";
 import { FolderNotWritableError } from "@sdh/local-files";
-import { Entity, OutputFormat, snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
+import { PACKS } from "@sdh/packs";
+import { OutputFormat, snapshotIdProblem, VERSION_TAG } from "@sdh/schemas";
 import { progressLine } from "../progress.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 
-const ENTITIES: readonly string[] = Entity.options;
+// Every entity of every pack this release ships: a pull's manifest then says which of them its snapshot has.
+const ENTITIES: readonly string[] = PACKS.flatMap((p) => p.spec.entities.map((e) => e.name));
 const FORMATS: readonly string[] = OutputFormat.options;
 
 function store(address: string | undefined, flag: string) {
@@ -25,7 +27,7 @@ function listOption(flag: string, text: string | undefined, allowed: readonly st
   return values;
 }
 
-/** `--schema-tag v0.6`: the layout's version folder; checked here, so a typo is a usage error. */
+/** `--schema-tag v0.7`: the layout's version folder; checked here, so a typo is a usage error. */
 function tagOption(tag: string | undefined): string | undefined {
   if (tag !== undefined && !/^v\d+\.\d+$/.test(tag)) throw new UsageError(`--schema-tag '${tag}' is not a schema version tag; use e.g. ${VERSION_TAG}`);
   return tag;
@@ -54,10 +56,12 @@ export async function list(args: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify(snapshots, null, 2));
     else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
     else {
-      console.log("  snapshot id                          asOf        seed   generated                 households   persons    vehicles   files  MB");
+      console.log("  snapshot id                          asOf        seed   generated                 pack     root records         files  MB");
       for (const s of snapshots) {
+        // The root is the first entity counted: households (or, before schema 0.3, persons), customers.
+        const [root, n] = Object.entries(s.counts)[0] ?? ["records", 0];
         console.log(
-          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${String(s.counts.households ?? "-").padStart(10)}  ${String(s.counts.persons).padStart(9)}  ${String(s.counts.vehicles).padStart(9)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
+          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${s.pack.padEnd(7)}  ${`${n} ${root}`.padEnd(19)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
         );
       }
     }

@@ -5,14 +5,17 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
 import { commandArgs } from "../command-args.js";
+import { packNamed } from "@sdh/packs";
 import { countsLine } from "../counts-line.js";
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
-Splits the households into shards, which worker threads generate, validate and encode in parallel;
-then assembles CSV, JSON and Parquet files, merges the shards' validation and quality reports, and
-writes the manifest last. Progress (households/s, time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and renamed to --out at the end, so an interrupted
-run leaves nothing that looks complete. Same options, same bytes.
+Splits the pack's root records (households in pc, customers in fintech) into shards, which worker
+threads generate, validate and encode in parallel; then assembles CSV, JSON and Parquet files, merges
+the shards' validation and quality reports, and writes the manifest last. Progress (root records/s,
+time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and
+renamed to --out at the end, so an interrupted run leaves nothing that looks complete. Same options,
+same bytes.
 
 Options:
 ${CONFIG_FLAGS_HELP}
@@ -26,7 +29,8 @@ Exit codes: 0 bundle written; 1 validation failed or the build failed (nothing i
 
 Examples:
   pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
-  pnpm sdh generate --records 1000000 --formats parquet --out ./out/big --json`;
+  pnpm sdh generate --records 1000000 --formats parquet --out ./out/big --json
+  pnpm sdh generate --pack fintech --records 10000 --out ./out/bank`;
 
 const STAGE_NOTES = {
   generate: "starting the shard workers…",
@@ -50,7 +54,7 @@ export async function generate(args: string[], settings: Settings): Promise<numb
       out: values.out,
       force: values.force,
       workers,
-      onProgress: show ? (done, total) => show.update(done, total) : undefined,
+      onProgress: show ? (done, total) => show.update(done, total, packNamed(config.pack).spec.entities[0]!.name) : undefined,
       onStage: show ? (stage) => show.note(STAGE_NOTES[stage]) : undefined,
     });
     show?.done();
@@ -61,7 +65,7 @@ export async function generate(args: string[], settings: Settings): Promise<numb
     } else {
       console.log(`Snapshot ${snapshotId} written to ${result.dir} in ${seconds.toFixed(1)} s`);
       console.log(`  ${countsLine(counts)} · ${files.length} files`);
-      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_6.md"}`);
+      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_7.md"}`);
     }
     return EXIT.ok;
   } catch (error) {

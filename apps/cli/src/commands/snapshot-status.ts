@@ -5,7 +5,7 @@ import { EXIT, UsageError } from "../usage-error.js";
 import { workflowIdArgument } from "./snapshot-ids.js";
 import { failureMessage } from "./snapshot-wait.js";
 import { commandArgs } from "../command-args.js";
-import { countsLine, RECORDS_NAME } from "../counts-line.js";
+import { countsLine } from "../counts-line.js";
 
 interface StatusReport {
   workflowId: string;
@@ -65,7 +65,7 @@ async function cancel(handle: WorkflowHandle, status: string, json: boolean): Pr
 
 function printStatus(s: StatusReport): void {
   console.log(`${s.workflowId}: ${s.status} (started ${s.startTime}${s.closeTime ? `, closed ${s.closeTime}` : ""})`);
-  if (s.progress) console.log(`  step ${s.progress.step}: ${s.progress.shardsDone}/${s.progress.shardsTotal} shards, ${s.progress.recordsDone}/${s.progress.recordsTotal} ${RECORDS_NAME}`);
+  if (s.progress) console.log(`  step ${s.progress.step}: ${s.progress.shardsDone}/${s.progress.shardsTotal} shards, ${s.progress.recordsDone}/${s.progress.recordsTotal} root records`);
   else if (s.status === "RUNNING") console.log("  progress: no worker answered the query (is `sdh worker` running?)");
   if (s.result) console.log(`  published ${s.result.location}: ${countsLine(s.result.counts)}, ${s.result.files} files, ${s.result.bytes} bytes`);
   if (s.failure) console.log(`  failed: ${s.failure}\n  after a fix: sdh snapshot rerun ${s.workflowId} --from <generateShard|validateSnapshot|exportSnapshot|publishManifest>`);

@@ -2,7 +2,7 @@ import type { SnapshotInput, SnapshotProgress, SnapshotResult } from "@sdh/worke
 import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { progressLine } from "../progress.js";
 import { EXIT } from "../usage-error.js";
-import { countsLine, RECORDS_NAME } from "../counts-line.js";
+import { countsLine } from "../counts-line.js";
 
 /** The root cause's message of a failed workflow (the activity's own words, e.g. a validation summary). */
 export function failureMessage(error: WorkflowFailedError): string {
@@ -26,7 +26,7 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
         if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {
-          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} ${RECORDS_NAME}`;
+          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} root records`;
           if (line !== last) console.error(line);
           last = line;
         }

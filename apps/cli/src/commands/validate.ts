@@ -6,9 +6,9 @@ import { countsLine } from "../counts-line.js";
 
 export const validateHelp = `sdh validate DIR — run the full validation rule set on a bundle folder and print the report
 
-DIR holds data files named like households_v0_6.csv, persons_v0_6.json, vehicles_v0_6.parquet (a
+DIR holds data files named like households_v0_7.csv, persons_v0_7.json, vehicles_v0_7.parquet (a
 snapshot, or a bundle edited by hand). Every format present is checked, and their counts must agree.
-The asOf date and the config come from metadata_v0_6.json or the manifest when present.
+The asOf date and the config come from metadata_v0_7.json or the manifest when present.
 
 Options:
   --as-of DATE     reference date (YYYY-MM-DD) for ages, licence dates and model years

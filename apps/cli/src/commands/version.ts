@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
+import { FINTECH_GENERATOR } from "@sdh/pack-fintech/version";
 import { GENERATOR } from "@sdh/rules/version";
 import { SCHEMA_VERSION } from "@sdh/schemas";
 import { UsageError } from "../usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
-export const versionHelp = `sdh version — the sdh, schema, generator and Node versions
+export const versionHelp = `sdh version — the sdh, schema, generator (the pc pack's), packs and Node versions
 
 Options:
   --json     print them as JSON
@@ -19,8 +20,10 @@ Examples:
 export function printVersion(args: string[] = []): number {
   const unknown = args.filter((a) => a !== "--json");
   if (unknown.length) throw new UsageError(`unknown option(s) ${unknown.join(" ")}; see \`sdh version --help\``);
-  const versions = { sdh: version, schema: SCHEMA_VERSION, generator: GENERATOR.version, node: process.versions.node };
+  // Each pack's generator version; `generator` stays the default (pc) pack's, as before packs.
+  const packs = { pc: GENERATOR.version, fintech: FINTECH_GENERATOR.version };
+  const versions = { sdh: version, schema: SCHEMA_VERSION, generator: GENERATOR.version, packs, node: process.versions.node };
   if (args.includes("--json")) console.log(JSON.stringify(versions, null, 2));
-  else console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, generator ${GENERATOR.version}, node ${process.versions.node})`);
+  else console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, generator ${GENERATOR.version}, packs ${Object.entries(packs).map(([p, v]) => `${p} ${v}`).join(", ")}, node ${process.versions.node})`);
   return 0;
 }

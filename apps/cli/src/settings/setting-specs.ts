@@ -1,3 +1,4 @@
+import { PACK_NAMES } from "@sdh/packs";
 import { OutputFormat } from "@sdh/schemas";
 import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker/settings";
 import { z } from "zod";
@@ -42,6 +43,7 @@ const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) =>
   if (unknown.length || !list.length) ctx.addIssue({ code: "custom", message: `unknown format(s) ${unknown.join(", ") || "(none)"}; allowed: ${OutputFormat.options.join(", ")}` });
   return list.join(",");
 });
+const pack = z.string().refine((v) => PACK_NAMES.includes(v), { error: `must be an entity pack this release ships: ${PACK_NAMES.join(", ")}` });
 const bool = z.union([z.boolean(), z.enum(["true", "false"])]).transform(String);
 const url = text
   .refine((v) => URL.canParse(v), "must be a URL such as http://127.0.0.1:7070")
@@ -52,11 +54,12 @@ const logLevel = z
   .pipe(z.enum(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"], { error: "must be one of TRACE, DEBUG, INFO, WARN, ERROR" }));
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "households per snapshot", defaultText: "200" },
+  { key: "snapshot.pack", env: "SDH_PACK", flag: "pack", schema: pack, description: `entity pack: ${PACK_NAMES.join(" or ")}`, defaultText: "pc" },
+  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "root records per snapshot (households in pc, customers in fintech)", defaultText: "200" },
   { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
   { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
   { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },
-  { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the households into", defaultText: "shards of 50,000 households" },
+  { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the root records into", defaultText: "shards of 50,000 root records" },
   { key: "target", env: "SDH_TARGET", flag: "target", schema: text, description: "where snapshots are published (s3://bucket/prefix or a folder)" },
   { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: text, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },
   { key: "temporal.namespace", env: "TEMPORAL_NAMESPACE", schema: text, description: "Temporal namespace", defaultText: "default" },

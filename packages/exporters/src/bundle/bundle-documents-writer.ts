@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { GENERATOR } from "@sdh/rules";
+import { packOf } from "@sdh/packs";
 import { documentSchemaOf, perEntity, recordedConfig, SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { qualitySummaryMarkdown } from "@sdh/validation";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { fileDigest } from "@sdh/local-files";
-import { BUNDLE_FILES, documentSchemaFileName, ENTITIES, schemaFileName } from "./bundle-layout.js";
+import { BUNDLE_FILES, documentSchemaFileName, schemaFileName } from "./bundle-layout.js";
 import { dataPackage, sha256Sums } from "./data-package.js";
 import { datasetDescriptor, documentText, packRef, snapshotMetadata } from "./bundle-documents.js";
 
@@ -29,17 +29,18 @@ export interface DocumentsOptions {
 export async function writeBundleDocuments(options: DocumentsOptions): Promise<Manifest> {
   const { config, snapshotId, dir, files, validation, quality } = options;
   // The gate counts every entity of the pack; the report's type also reads older reports, which may lack some.
-  const counts = perEntity((e) => validation.counts[e] ?? 0);
+  const pack = packOf(config);
+  const counts = perEntity(pack.spec, (e) => validation.counts[e] ?? 0);
   const documents: Array<[string, ManifestFile["entity"], ManifestFile["format"], string]> = [
-    [BUNDLE_FILES.dataset, "dataset", "json", documentText(datasetDescriptor(counts))],
-    [BUNDLE_FILES.metadata, "metadata", "json", documentText(snapshotMetadata(snapshotId, GENERATOR, config, counts))],
+    [BUNDLE_FILES.dataset, "dataset", "json", documentText(datasetDescriptor(pack, counts))],
+    [BUNDLE_FILES.metadata, "metadata", "json", documentText(snapshotMetadata(snapshotId, pack, config, counts))],
     [BUNDLE_FILES.validationReport, "report", "json", documentText(validation)],
     [BUNDLE_FILES.qualityReport, "report", "json", documentText(quality)],
     [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, quality)}\n`],
-    ...ENTITIES.map((e) => [schemaFileName(e), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
+    ...pack.spec.entities.map((e) => [schemaFileName(e.name), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
     ...(["manifest", "latest"] as const).map((d) => [documentSchemaFileName(d), "schema", "json", documentText(documentSchemaOf(d))] as [string, "schema", "json", string]),
   ];
-  const described = dataPackage(snapshotId, files);
+  const described = dataPackage(pack.spec, snapshotId, files);
   if (described) documents.push([BUNDLE_FILES.dataPackage, "dataset", "json", documentText(described)]);
   await mkdir(join(dir, "schemas"));
   const listed: ManifestFile[] = files.map((f) => ({ path: f.path, entity: f.entity, format: f.format, records: f.records, bytes: f.bytes, sha256: f.sha256 }));
@@ -58,8 +59,8 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     seed: config.seed,
     asOf: config.asOf,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    generator: { ...GENERATOR },
-    pack: packRef(GENERATOR),
+    generator: { ...pack.generator },
+    pack: packRef(pack),
     config: recordedConfig(config),
     counts,
     files: listed,

@@ -1,32 +1,33 @@
-import { PC_PACK_SPEC, recordedConfig, SCHEMA_VERSION, type EntityCounts, type DatasetDescriptor, type Generator, type PackRef, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
+import { recordedConfig, SCHEMA_VERSION, type EntityCounts, type DatasetDescriptor, type PackRef, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
+import type { Pack } from "@sdh/validation";
 import { DATASET_CONTACTS } from "./contacts.js";
 
 /** JSON as every bundle document is written: two-space indent, trailing newline, no clock, no randomness. */
 export const documentText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The pack the records come from and its version: the P&C pack's version is the generator's. */
-export function packRef(generator: Generator): PackRef {
-  return { name: PC_PACK_SPEC.name, version: generator.version };
+/** The pack the records come from and its version: the pack's generator's. */
+export function packRef(pack: Pack): PackRef {
+  return { name: pack.spec.name, version: pack.generator.version };
 }
 
 /** dataset_*.json from the pack's declaration (ADR 0016) and the counts. */
-export function datasetDescriptor(counts: EntityCounts): DatasetDescriptor {
+export function datasetDescriptor(pack: Pack, counts: EntityCounts): DatasetDescriptor {
   return {
-    dataset: PC_PACK_SPEC.dataset,
-    title: PC_PACK_SPEC.title,
-    description: PC_PACK_SPEC.description,
+    dataset: pack.spec.dataset,
+    title: pack.spec.title,
+    description: pack.spec.description,
     schemaVersion: SCHEMA_VERSION,
-    entities: PC_PACK_SPEC.entities.map(({ name, description, primaryKey, foreignKeys }) => ({
+    entities: pack.spec.entities.map(({ name, description, primaryKey, foreignKeys }) => ({
       name,
       description,
       primaryKey,
       foreignKeys: foreignKeys.map(({ field, entity, key }) => ({ field, entity, key })),
-      records: counts[name],
+      records: counts[name] ?? 0,
     })),
     contacts: [...DATASET_CONTACTS],
   };
 }
 
-export function snapshotMetadata(snapshotId: string, generator: Generator, config: SnapshotConfig, counts: EntityCounts): SnapshotMetadata {
-  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...generator }, pack: packRef(generator), seed: config.seed, asOf: config.asOf, config: recordedConfig(config), counts };
+export function snapshotMetadata(snapshotId: string, pack: Pack, config: SnapshotConfig, counts: EntityCounts): SnapshotMetadata {
+  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...pack.generator }, pack: packRef(pack), seed: config.seed, asOf: config.asOf, config: recordedConfig(config), counts };
 }

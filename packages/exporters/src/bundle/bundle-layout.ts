@@ -1,10 +1,9 @@
-import { Entity, VERSION_TAG, versionedFileName } from "@sdh/schemas";
+import { VERSION_TAG, versionedFileName, type Entity } from "@sdh/schemas";
 import type { DataFormat } from "../records/record-formats.js";
 
 // File names inside a snapshot folder (seed 001's governed naming). Public: consumers and the S3
 // layout depend on them.
 
-export const ENTITIES = Entity.options;
 export const DATA_FORMATS: readonly DataFormat[] = ["csv", "json", "jsonl", "parquet"];
 
 export const BUNDLE_FILES = {
@@ -26,12 +25,13 @@ export const schemaFileName = (entity: Entity) => `schemas/${entity}.schema.json
 
 const TAG = VERSION_TAG.replace(".", "_");
 
-/** `persons_v0_6.csv`, or `persons_v0_6.part-0002.csv` for the second part of a file split by size. */
+/** `persons_v0_7.csv`, or `persons_v0_7.part-0002.csv` for the second part of a file split by size. */
 export function dataFileName(entity: Entity, format: DataFormat, part?: number): string {
   return part === undefined ? versionedFileName(entity, format) : `${entity}_${TAG}.part-${String(part).padStart(4, "0")}.${format}`;
 }
 
-const DATA_FILE = new RegExp(`^(${ENTITIES.join("|")})_${TAG}(?:\\.part-(\\d{4,}))?\\.(${DATA_FORMATS.join("|")})$`);
+// Any entity name: which ones a bundle must have is its pack's business (readBundle).
+const DATA_FILE = new RegExp(`^([a-z][a-z0-9_]*)_${TAG}(?:\\.part-(\\d{4,}))?\\.(${DATA_FORMATS.join("|")})$`);
 
 export interface DataFileName {
   entity: Entity;
@@ -40,9 +40,13 @@ export interface DataFileName {
   part?: number;
 }
 
+/** The bundle's documents whose names look like an entity's data file (`metadata_v0_7.json`). */
+const DOCUMENT_NAMES: ReadonlySet<string> = new Set(Object.values(BUNDLE_FILES));
+
 export function parseDataFileName(name: string): DataFileName | null {
+  if (DOCUMENT_NAMES.has(name)) return null;
   const match = DATA_FILE.exec(name);
   if (!match) return null;
   const [, entity, part, format] = match;
-  return { entity: entity as Entity, format: format as DataFormat, ...(part ? { part: Number(part) } : {}) };
+  return { entity: entity!, format: format as DataFormat, ...(part ? { part: Number(part) } : {}) };
 }

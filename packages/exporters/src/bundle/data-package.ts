@@ -1,5 +1,4 @@
-import { columnsOf, ENTITY_KEYS, SCHEMA_VERSION, type ColumnType, type Entity, type ManifestFile } from "@sdh/schemas";
-import { ENTITIES } from "./bundle-layout.js";
+import { columnsOf, SCHEMA_VERSION, type ColumnType, type Entity, type ManifestFile, type PackSpec } from "@sdh/schemas";
 
 // datapackage.json: a Frictionless Data Package (v1, tabular) describing the snapshot's CSV files, so
 // readers that honour it (frictionless, and tools built on it) read ZIP codes as text, dates as
@@ -8,18 +7,18 @@ import { ENTITIES } from "./bundle-layout.js";
 const FIELD_TYPE: Record<ColumnType, string> = { string: "string", date: "date", int: "integer", double: "number", boolean: "boolean" };
 
 /** The package for a snapshot's CSV files (every part of each entity), or null when it ships no CSV. */
-export function dataPackage(snapshotId: string, files: ReadonlyArray<Pick<ManifestFile, "path" | "entity" | "format">>): Record<string, unknown> | null {
+export function dataPackage(pack: PackSpec, snapshotId: string, files: ReadonlyArray<Pick<ManifestFile, "path" | "entity" | "format">>): Record<string, unknown> | null {
   const csvOf = (entity: Entity) => files.filter((f) => f.entity === entity && f.format === "csv").map((f) => f.path);
-  if (ENTITIES.every((e) => csvOf(e).length === 0)) return null;
+  if (pack.entities.every((e) => csvOf(e.name).length === 0)) return null;
   return {
     profile: "tabular-data-package",
     // Package names are lowercase: letters, digits and '-', '_', '.'.
     name: `sdh-${snapshotId.toLowerCase()}`,
     title: `Synthetic Data Hub snapshot ${snapshotId}`,
     version: SCHEMA_VERSION,
-    resources: ENTITIES.filter((e) => csvOf(e).length > 0).map((entity) => {
+    resources: pack.entities.filter((e) => csvOf(e.name).length > 0).map((keys) => {
+      const entity = keys.name;
       const paths = csvOf(entity);
-      const keys = ENTITY_KEYS[entity];
       return {
         name: entity,
         profile: "tabular-data-resource",
@@ -29,7 +28,7 @@ export function dataPackage(snapshotId: string, files: ReadonlyArray<Pick<Manife
         encoding: "utf-8",
         dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true },
         schema: {
-          fields: columnsOf(entity).map((c) => ({
+          fields: columnsOf(keys).map((c) => ({
             name: c.name,
             type: FIELD_TYPE[c.type],
             description: c.description,

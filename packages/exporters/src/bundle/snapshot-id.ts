@@ -1,18 +1,19 @@
 import { createHash } from "node:crypto";
-import { GENERATOR } from "@sdh/rules";
+import { packOf } from "@sdh/packs";
 import type { SnapshotConfig } from "@sdh/schemas";
 
 /**
  * The default snapshot id, e.g. `2026-01-06-s42-3f9a1c2e`: asOf, seed and a digest of everything
- * that fixes the snapshot's bytes — the config but its shard size (which only splits the work), and
- * the generator version. So one id stands for one content: a build with other formats or by another
- * generator version is another snapshot, and any sharding of the same content has the same id
+ * that fixes the snapshot's bytes — the config but its shard size (which only splits the work), its
+ * pack and the pack's generator version. So one id stands for one content: a build with other formats,
+ * of another pack or by another generator version is another snapshot, and any sharding of the same content has the same id
  * (ADR 0013).
  */
 export function defaultSnapshotId(config: SnapshotConfig): string {
-  const { records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion } = config;
+  const { pack, records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion } = config;
+  const generator = packOf(config).generator.version;
   const digest = createHash("sha256")
-    .update(JSON.stringify({ records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion, generator: GENERATOR.version }))
+    .update(JSON.stringify({ pack, records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion, generator }))
     .digest("hex");
   return `${asOf}-s${seed}-${digest.slice(0, 8)}`;
 }

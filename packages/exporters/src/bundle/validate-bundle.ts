@@ -1,8 +1,9 @@
 import { join } from "node:path";
-import { Entity, parseSnapshotConfig, perEntity, ROOT_ENTITY, type EntityCounts, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
+import { parseSnapshotConfig, perEntity, rootOf, type Entity, type EntityCounts, type EntitySpec, type QualityReport, type RecordedConfig, type ValidationReport } from "@sdh/schemas";
 import { inspectSnapshot, mergeReports, type CountClaim } from "@sdh/validation";
 import { readEntityFile } from "../records/read-entity-file.js";
 import type { DataFormat } from "../records/record-formats.js";
+import { BUNDLE_FILES } from "./bundle-layout.js";
 import { BundleError, readBundle, type BundleContents } from "./read-bundle.js";
 
 export interface BundleValidation {
@@ -29,7 +30,7 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
   const { config, source: configSource } = configOf(bundle);
   const asOf = options.asOf ?? bundle.metadata?.asOf ?? bundle.manifest?.asOf;
   if (!asOf) {
-    throw new BundleError(`${dir} has no ${"metadata_v0_6.json"} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
+    throw new BundleError(`${dir} has no ${BUNDLE_FILES.metadata} or manifest to tell the snapshot's asOf date; pass --as-of YYYY-MM-DD`);
   }
   const formats = [...bundle.formats.keys()].filter((f) => !options.formats || options.formats.includes(f));
   if (formats.length === 0) throw new BundleError(`${dir} has no ${options.formats!.join(" or ")} data files`);
@@ -41,13 +42,13 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
     const files = bundle.formats.get(format)!;
     const claims = claimsFor(bundle, format, files, reference, configSource === "defaults" ? null : config);
     const inspection = await inspectSnapshot(
-      perEntity((entity) => () => concatenated(entity, format, dir, files[entity])),
-      { asOf, config, claims, onProgress: (entity, n) => options.onProgress?.(format, entity, n) },
+      perEntity(bundle.pack.spec, (_, spec) => () => concatenated(spec, format, dir, files[spec.name]!)),
+      { asOf, config, claims, pack: bundle.pack, onProgress: (entity, n) => options.onProgress?.(format, entity, n) },
     );
     parts.push({ label: format, report: inspection.validation });
     quality ??= inspection.quality;
     const counts = inspection.validation.counts;
-    reference ??= { format, counts: perEntity((e) => counts[e] ?? 0) };
+    reference ??= { format, counts: perEntity(bundle.pack.spec, (e) => counts[e] ?? 0) };
   }
   return { validation: mergeReports(parts), quality: quality!, formats, asOf, configSource };
 }
@@ -55,7 +56,7 @@ export async function validateBundle(dir: string, options: ValidateBundleOptions
 function configOf(bundle: BundleContents): { config: RecordedConfig; source: BundleValidation["configSource"] } {
   if (bundle.metadata) return { config: bundle.metadata.config, source: "metadata" };
   if (bundle.manifest) return { config: bundle.manifest.config, source: "manifest" };
-  return { config: parseSnapshotConfig({}), source: "defaults" };
+  return { config: parseSnapshotConfig({ pack: bundle.pack.spec.name }), source: "defaults" };
 }
 
 function claimsFor(
@@ -66,14 +67,15 @@ function claimsFor(
   config: RecordedConfig | null,
 ): CountClaim[] {
   const claims: CountClaim[] = [];
-  if (config) claims.push({ kind: "config", source: "config.records", entity: ROOT_ENTITY, records: config.records });
-  for (const entity of Entity.options) {
-    if (reference) claims.push({ kind: "export", source: `${reference.format} files`, entity, records: reference.counts[entity] });
+  const { pack } = bundle;
+  if (config) claims.push({ kind: "config", source: "config.records", entity: rootOf(pack.spec).name, records: config.records });
+  for (const { name: entity } of pack.spec.entities) {
+    if (reference) claims.push({ kind: "export", source: `${reference.format} files`, entity, records: reference.counts[entity] ?? 0 });
     const manifest = bundle.manifest;
     if (!manifest) continue;
     const counted = manifest.counts[entity];
     if (!reference && counted !== undefined) claims.push({ kind: "manifest", source: "manifest counts", entity, records: counted });
-    const listed = manifest.files.filter((f) => files[entity].includes(f.path));
+    const listed = manifest.files.filter((f) => files[entity]!.includes(f.path));
     if (listed.length > 0) {
       claims.push({ kind: "manifest", source: `manifest records of ${listed.map((f) => f.path).join(", ")}`, entity, records: listed.reduce((n, f) => n + (f.records ?? 0), 0) });
     }
@@ -81,7 +83,7 @@ function claimsFor(
   return claims;
 }
 
-async function* concatenated(entity: Entity, format: DataFormat, dir: string, files: string[]): AsyncGenerator<unknown> {
+async function* concatenated(entity: EntitySpec, format: DataFormat, dir: string, files: string[]): AsyncGenerator<unknown> {
   for (const file of files) yield* readEntityFile(entity, format, join(dir, file));
 }
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { Entity, ROOT_ENTITY, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
+import { packOf } from "@sdh/packs";
+import { rootOf, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { mergeShardGates, QualityCollector, type CountClaim, type QualityState } from "@sdh/validation";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { readKeyFile } from "../shards/key-file.js";
@@ -35,15 +36,16 @@ export function validationSummary(report: ValidationReport): string {
  */
 export async function validateShards({ config, shardsDir, shards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
   const folder = (summary: ShardSummary) => join(shardsDir, shardFolderName(summary.shard));
-  const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: ROOT_ENTITY, records: config.records }];
-  for (const entity of Entity.options) {
-    claims.push({ kind: "generated", source: "shard summaries", entity, records: shards.reduce((n, s) => n + s.counts[entity], 0) });
+  const pack = packOf(config);
+  const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: rootOf(pack.spec).name, records: config.records }];
+  for (const { name: entity } of pack.spec.entities) {
+    claims.push({ kind: "generated", source: "shard summaries", entity, records: shards.reduce((n, s) => n + (s.counts[entity] ?? 0), 0) });
   }
   const validation = await mergeShardGates(
     shards.map((s) => s.gate),
-    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims },
+    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims, pack: pack.checks },
   );
-  const collector = new QualityCollector();
+  const collector = new QualityCollector(pack);
   for (const summary of shards) {
     const bytes = await readStaged(join(folder(summary), SHARD_QUALITY), summary.artifacts[SHARD_QUALITY], "generateShard");
     collector.merge(JSON.parse(bytes.toString("utf8")) as QualityState);

@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { insideFolder } from "@sdh/local-files";
-import { isEntity, Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
+import { entitySpec, isEntity, Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
+import type { Pack } from "@sdh/validation";
+import { packOfDocument } from "./bundle-pack.js";
 import { readEntityFile } from "../records/read-entity-file.js";
 import { fileDigest } from "@sdh/local-files";
 import { BUNDLE_FILES } from "./bundle-layout.js";
@@ -36,6 +38,7 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
   } catch (error) {
     throw new DataFileError(`${manifestPath} is not a valid manifest: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
+  const pack = packOfDocument(manifest, manifestPath);
   const pulled = pulledFiles(dir, manifest);
   const mismatches: Mismatch[] = [];
   const notPulled: string[] = [];
@@ -45,7 +48,7 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
       continue;
     }
     onFile?.(file.path);
-    mismatches.push(...(await verifyFile(dir, file)));
+    mismatches.push(...(await verifyFile(dir, file, pack)));
   }
   const listed = new Set([BUNDLE_FILES.manifest, ...(pulled ? [PULL_RECORD_FILE] : []), ...manifest.files.map((f) => f.path)]);
   for (const path of walk(dir)) {
@@ -80,7 +83,7 @@ function pulledFiles(dir: string, manifest: Manifest): Set<string> | null {
   return new Set(record.files);
 }
 
-async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> {
+async function verifyFile(dir: string, file: ManifestFile, pack: Pack): Promise<Mismatch[]> {
   const path = insideFolder(dir, file.path);
   const info = lstatSync(path, { throwIfNoEntry: false });
   if (!info) return [{ path: file.path, problem: "missing", detail: "listed in the manifest but not in the folder" }];
@@ -91,11 +94,11 @@ async function verifyFile(dir: string, file: ManifestFile): Promise<Mismatch[]> 
   if (digest.bytes !== file.bytes) found.push({ path: file.path, problem: "size", detail: `${digest.bytes} bytes, the manifest says ${file.bytes}` });
   if (digest.sha256 !== file.sha256) found.push({ path: file.path, problem: "sha256", detail: `sha256 ${digest.sha256}, the manifest says ${file.sha256}` });
   if (found.length > 0 || file.records === null) return found;
-  if (!isEntity(file.entity)) return found;
+  if (!isEntity(pack.spec, file.entity)) return found;
   if (file.format === "markdown" || file.format === "text") return found;
   let records = 0;
   try {
-    for await (const record of readEntityFile(file.entity, file.format, path)) if (record) records++;
+    for await (const record of readEntityFile(entitySpec(pack.spec, file.entity), file.format, path)) if (record) records++;
   } catch (error) {
     return [{ path: file.path, problem: "unreadable", detail: (error as Error).message }];
   }

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCsvEncoder, csvHeader } from "../records/record-formats.js";
 import { convertFilesToParquet } from "./convert-files.js";
 import { createParquetConverter } from "./duckdb-parquet.js";
+import { pc } from "../../test/pc-entities.js";
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
@@ -29,7 +30,7 @@ describe("convertFilesToParquet", () => {
   // A vehicles CSV of several row groups: the vehicles of 2,000 persons, repeated. DuckDB's
   // multi-threaded COPY cut such files into row groups that varied from run to run.
   beforeAll(() => {
-    const columns = columnsOf("vehicles");
+    const columns = columnsOf(pc("vehicles"));
     const encode = createCsvEncoder(columns);
     let body = "";
     for (const { vehicles } of createGenerator(parseSnapshotConfig({ records: 2_000, seed: 7 })).range(0, 2_000)) {
@@ -49,8 +50,8 @@ describe("convertFilesToParquet", () => {
 
   it("gives the same bytes for a multi-row-group file whether files convert one or two at a time", async () => {
     const outs = ["a", "b", "c"].map((name) => join(dir, `${name}.parquet`));
-    const together = await convertFilesToParquet(outs.slice(0, 2).map((parquetPath) => ({ entity: "vehicles", csvPath, parquetPath })), 2);
-    const alone = await convertFilesToParquet([{ entity: "vehicles", csvPath, parquetPath: outs[2]! }], 1);
+    const together = await convertFilesToParquet(outs.slice(0, 2).map((parquetPath) => ({ entity: pc("vehicles"), csvPath, parquetPath })), 2);
+    const alone = await convertFilesToParquet([{ entity: pc("vehicles"), csvPath, parquetPath: outs[2]! }], 1);
     expect([...together, ...alone]).toEqual([rows, rows, rows]);
     expect((await rowGroups(outs[0]!)).length).toBeGreaterThanOrEqual(3);
     expect(new Set(outs.map(sha)).size).toBe(1);
@@ -58,10 +59,10 @@ describe("convertFilesToParquet", () => {
 
   it("returns rows in the jobs' order and throws the failure of one file after the others end", async () => {
     const bad = join(dir, "bad.csv");
-    writeFileSync(bad, `${csvHeader(columnsOf("vehicles"))}not,a,vehicle\n`);
+    writeFileSync(bad, `${csvHeader(columnsOf(pc("vehicles")))}not,a,vehicle\n`);
     const jobs = [
-      { entity: "vehicles" as const, csvPath: bad, parquetPath: join(dir, "bad.parquet") },
-      { entity: "vehicles" as const, csvPath, parquetPath: join(dir, "good.parquet") },
+      { entity: pc("vehicles"), csvPath: bad, parquetPath: join(dir, "bad.parquet") },
+      { entity: pc("vehicles"), csvPath, parquetPath: join(dir, "good.parquet") },
     ];
     await expect(convertFilesToParquet(jobs, 2)).rejects.toThrow(/bad\.csv/);
     expect(await convertFilesToParquet(jobs.slice(1), 2)).toEqual([rows]);

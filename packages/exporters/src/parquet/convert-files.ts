@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
-import type { Entity } from "@sdh/schemas";
+import type { EntitySpec } from "@sdh/schemas";
 import { createParquetConverter } from "./duckdb-parquet.js";
 
 export interface ParquetJob {
-  entity: Entity;
+  entity: EntitySpec;
   csvPath: string;
   parquetPath: string;
   /** The file's key-value metadata. */

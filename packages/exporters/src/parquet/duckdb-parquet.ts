@@ -1,4 +1,4 @@
-import { columnsOf, type Column, type Entity } from "@sdh/schemas";
+import { columnsOf, type Column, type EntitySpec } from "@sdh/schemas";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Parquet is written by DuckDB from the CSV files we have just written and hashed (ADR 0006: the
@@ -22,7 +22,7 @@ export interface ParquetConverter {
    * Writes `parquetPath` from `csvPath` (one of our CSV files) and returns the rows written.
    * `metadata` becomes the file's key-value metadata (snapshot id, versions), which readers show.
    */
-  convert(entity: Entity, csvPath: string, parquetPath: string, metadata?: Readonly<Record<string, string>>): Promise<number>;
+  convert(entity: EntitySpec, csvPath: string, parquetPath: string, metadata?: Readonly<Record<string, string>>): Promise<number>;
   /** The threads DuckDB reports it runs on: PARQUET_THREADS, checked when the converter is created. */
   readonly threads: number;
   close(): void;

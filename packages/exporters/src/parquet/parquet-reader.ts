@@ -1,5 +1,5 @@
 import { DuckDBInstance } from "@duckdb/node-api";
-import { columnsOf, type Entity } from "@sdh/schemas";
+import { columnsOf, type EntitySpec } from "@sdh/schemas";
 import { DataFileError } from "../records/data-file-error.js";
 import { PARQUET_TYPE, quote } from "./duckdb-parquet.js";
 
@@ -7,7 +7,7 @@ import { PARQUET_TYPE, quote } from "./duckdb-parquet.js";
  * Streams a Parquet data file's records through DuckDB, chunk by chunk. The file's column types are
  * checked first (a date stored as text is a broken file, not a date); dates come back as YYYY-MM-DD.
  */
-export async function* readParquetEntityFile(entity: Entity, path: string): AsyncGenerator<unknown> {
+export async function* readParquetEntityFile(entity: EntitySpec, path: string): AsyncGenerator<unknown> {
   const columns = columnsOf(entity);
   const db = await DuckDBInstance.create(":memory:", { threads: "1" });
   const connection = await db.connect();

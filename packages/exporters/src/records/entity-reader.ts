@@ -1,13 +1,13 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { columnsOf, type Column, type Entity } from "@sdh/schemas";
+import { columnsOf, type Column, type EntitySpec } from "@sdh/schemas";
 import { CsvParser } from "../csv/csv-parser.js";
 import { decodeField } from "./decode.js";
 import { jsonArrayRecords } from "../json/json-array-reader.js";
 import { DataFileError } from "./data-file-error.js";
 
 /** Reads one CSV, JSON or JSON Lines data file as a stream of records; nothing is held but the current chunk. */
-export function readTextEntityFile(entity: Entity, format: "csv" | "json" | "jsonl", path: string): AsyncIterable<unknown> {
+export function readTextEntityFile(entity: EntitySpec, format: "csv" | "json" | "jsonl", path: string): AsyncIterable<unknown> {
   if (format === "csv") return readCsv(columnsOf(entity), path);
   if (format === "json") return jsonArrayRecords(createReadStream(path, { encoding: "utf8" }), path);
   return readJsonLines(path);

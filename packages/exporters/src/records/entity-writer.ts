@@ -1,4 +1,4 @@
-import { columnsOf, type Entity } from "@sdh/schemas";
+import { columnsOf, type Entity, type EntitySpec } from "@sdh/schemas";
 import type { Digest } from "../digest-tap.js";
 import { HashingFileSink } from "../sink/hashing-file-sink.js";
 import { createCsvEncoder, createJsonEncoder, csvHeader, type DataFormat } from "./record-formats.js";
@@ -21,8 +21,9 @@ export interface EntityWriter {
   abort(): void;
 }
 
-export function createTextEntityWriter(entity: Entity, format: "csv" | "json" | "jsonl", path: string): EntityWriter {
-  const columns = columnsOf(entity);
+export function createTextEntityWriter(spec: EntitySpec, format: "csv" | "json" | "jsonl", path: string): EntityWriter {
+  const columns = columnsOf(spec);
+  const entity = spec.name;
   const sink = new HashingFileSink(path);
   let records = 0;
   if (format === "csv") sink.write(csvHeader(columns));

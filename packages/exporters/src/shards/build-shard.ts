@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createGenerator, GENERATOR, recordsByEntity, type SnapshotGenerator } from "@sdh/rules";
-import { columnsOf, type Entity, type EntityCounts, type SnapshotConfig } from "@sdh/schemas";
-import { QualityCollector, UNIQUE_RULES, ValidationGate, type ShardGateResult } from "@sdh/validation";
-import { ENTITIES } from "../bundle/bundle-layout.js";
+import { packOf } from "@sdh/packs";
+import { columnsOf, type Entity, type EntityCounts, type EntitySpec, type SnapshotConfig } from "@sdh/schemas";
+import { QualityCollector, uniqueRulesOf, ValidationGate, type PackGenerator, type ShardGateResult } from "@sdh/validation";
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
 import { keyFileName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
@@ -32,17 +31,18 @@ export interface ShardSummary extends ShardRange {
 export interface BuildShardOptions {
   /** Root records (households) done so far in this shard. */
   onProgress?: (records: number) => void;
-  /** The record source; tests wrap the real generator to plant a fault. */
-  createGenerator?: (config: SnapshotConfig) => Pick<SnapshotGenerator, "range">;
+  /** The record source; tests wrap the pack's generator to plant a fault. */
+  generate?: (config: SnapshotConfig) => PackGenerator;
 }
 
 /**
- * Everything that shapes a shard's bytes: the generator's version, the config (but its shard size,
- * which only places the range) and the range.
+ * Everything that shapes a shard's bytes: the pack's generator and version, the config (but its shard
+ * size, which only places the range) and the range.
  */
 export function shardFingerprint(task: ShardTask): string {
   const { shardSize: _ignored, ...shaping } = task.config;
-  return createHash("sha256").update(JSON.stringify({ generator: GENERATOR, config: shaping, start: task.start, end: task.end })).digest("hex");
+  const { generator } = packOf(task.config);
+  return createHash("sha256").update(JSON.stringify({ generator, config: shaping, start: task.start, end: task.end })).digest("hex");
 }
 
 /** The summary of a shard already built in `dir` with this fingerprint, or null. */
@@ -84,28 +84,30 @@ export async function buildShard(task: ShardTask, options: BuildShardOptions = {
   }
 }
 
-async function buildInto(dir: string, task: ShardTask, fingerprint: string, { onProgress, createGenerator: generatorFor = createGenerator }: BuildShardOptions): Promise<ShardSummary> {
+async function buildInto(dir: string, task: ShardTask, fingerprint: string, { onProgress, generate }: BuildShardOptions): Promise<ShardSummary> {
   const { config } = task;
+  const pack = packOf(config);
+  const ENTITIES = pack.spec.entities.map((e) => e.name);
   await mkdir(join(dir, "keys"), { recursive: true });
-  const quality = new QualityCollector();
-  const gate = new ValidationGate({ asOf: config.asOf, expectedPersons: task.end - task.start, observers: [quality] });
+  const quality = new QualityCollector(pack);
+  const gate = new ValidationGate({ asOf: config.asOf, expectedPersons: task.end - task.start, observers: [quality], pack: pack.checks });
   const outputs = segmentFormats(config).map((format) => ({
     format,
     writers: Object.fromEntries(ENTITIES.map((e) => [e, new SegmentWriter(join(dir, segmentName(e, format)), format)])) as Record<Entity, SegmentWriter>,
-    encoders: Object.fromEntries(ENTITIES.map((e) => [e, encoderFor(format, e)])) as Record<Entity, RecordEncoder>,
+    encoders: Object.fromEntries(pack.spec.entities.map((e) => [e.name, encoderFor(format, e)])) as Record<Entity, RecordEncoder>,
   }));
   const every = 5_000;
+  const NONE: ReadonlyArray<Record<string, unknown>> = [];
   try {
-    for (const bundle of generatorFor(config).range(task.start, task.end)) {
-      const { index } = bundle;
+    for (const root of (generate ?? pack.generate)(config).range(task.start, task.end)) {
+      const { index, records } = root;
       // Entities in the declared order, each record through the gate, then into every format's segment.
-      const records = recordsByEntity(bundle);
-      for (const entity of ENTITIES) for (const record of records[entity]) gate.check(entity, record);
+      for (const entity of ENTITIES) for (const record of records[entity] ?? NONE) gate.check(entity, record);
       for (const { writers, encoders } of outputs) {
         for (const entity of ENTITIES) {
-          const writer = writers[entity];
-          const encode = encoders[entity];
-          for (const record of records[entity]) {
+          const writer = writers[entity]!;
+          const encode = encoders[entity]!;
+          for (const record of records[entity] ?? NONE) {
             // Writers return a promise only when the disk is behind: the common path awaits nothing.
             const wait = writer.write(encode(record));
             if (wait) await wait;
@@ -115,19 +117,19 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
       if (onProgress && (index + 1 - task.start) % every === 0) onProgress(index + 1 - task.start);
     }
   } catch (error) {
-    for (const { writers } of outputs) for (const e of ENTITIES) writers[e].abort();
+    for (const { writers } of outputs) for (const e of ENTITIES) writers[e]!.abort();
     throw error;
   }
   const segments: ShardSummary["segments"] = [];
   for (const { format, writers } of outputs) {
     for (const entity of ENTITIES) {
-      const written = await writers[entity].close();
+      const written = await writers[entity]!.close();
       segments.push({ ...written, path: segmentName(entity, format), entity, format });
     }
   }
   const { result, keys } = gate.finishShard();
   const artifacts: Record<string, StagedDigest> = {};
-  for (const rule of UNIQUE_RULES) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]!);
+  for (const rule of Object.keys(uniqueRulesOf(pack.checks))) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]!);
   const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
   await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
   artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
@@ -137,6 +139,6 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   return summary;
 }
 
-function encoderFor(format: "csv" | "json", entity: Entity): RecordEncoder {
+function encoderFor(format: "csv" | "json", entity: EntitySpec): RecordEncoder {
   return format === "csv" ? createCsvEncoder(columnsOf(entity)) : createJsonEncoder(columnsOf(entity));
 }

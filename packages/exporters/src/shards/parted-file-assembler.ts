@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
-import { columnsOf, type Entity } from "@sdh/schemas";
+import { columnsOf, type EntitySpec } from "@sdh/schemas";
 import { dataFileName } from "../bundle/bundle-layout.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import { csvHeader } from "../records/record-formats.js";
@@ -14,8 +14,8 @@ import { ensureDigest, readStaged } from "./staged-artifacts.js";
  * Concatenates shards' segments of one entity and format into the bundle's file, hashing as it
  * writes, and starts a new numbered part after the first record that brings a part to `partBytes`.
  * Split points depend only on the records' bytes, never on how they were sharded, so any shard count
- * gives the same files. A file that never splits keeps its plain name (persons_v0_6.csv); once it
- * splits, every part is numbered (persons_v0_6.part-0001.csv, ...).
+ * gives the same files. A file that never splits keeps its plain name (persons_v0_7.csv); once it
+ * splits, every part is numbered (persons_v0_7.part-0001.csv, ...).
  *
  * JSON Lines come from the JSON segments: each record there is ",\n" + its JSON, here its JSON + "\n"
  * (the same length less one), so no record is encoded twice.
@@ -35,7 +35,7 @@ export class PartedFileAssembler {
 
   constructor(
     private readonly dir: string,
-    private readonly entity: Entity,
+    private readonly entity: EntitySpec,
     private readonly format: "csv" | "json" | "jsonl",
     private readonly partBytes: number,
   ) {
@@ -120,7 +120,7 @@ export class PartedFileAssembler {
     await this.finishPart();
     if (this.done.length === 1) {
       const first = this.done[0]!;
-      const numbered = dataFileName(this.entity, this.format, 1);
+      const numbered = dataFileName(this.entity.name, this.format, 1);
       await rename(join(this.dir, first.path), join(this.dir, numbered));
       this.done[0] = { ...first, path: numbered };
     }
@@ -129,7 +129,7 @@ export class PartedFileAssembler {
 
   private open(): void {
     const part = this.done.length === 0 ? undefined : this.done.length + 1;
-    this.sink = new HashingFileSink(join(this.dir, dataFileName(this.entity, this.format, part)));
+    this.sink = new HashingFileSink(join(this.dir, dataFileName(this.entity.name, this.format, part)));
     this.sink.write(this.header);
   }
 
@@ -141,6 +141,6 @@ export class PartedFileAssembler {
     this.recordOpen = false;
     sink.write(records === 0 && this.format === "json" ? "]\n" : this.trailer);
     const digest = await sink.close();
-    this.done.push({ path: sink.path.slice(this.dir.length + 1), entity: this.entity, format: this.format, records, ...digest });
+    this.done.push({ path: sink.path.slice(this.dir.length + 1), entity: this.entity.name, format: this.format, records, ...digest });
   }
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
+import { packOf } from "@sdh/packs";
 import type { Entity, SnapshotConfig } from "@sdh/schemas";
-import type { UniqueRule } from "@sdh/validation";
+import { uniqueRulesOf, type UniqueRule } from "@sdh/validation";
 
 /** A contiguous range of persons, built on its own; its persons' vehicles and profiles come with it. */
 export interface ShardRange {
@@ -37,6 +38,11 @@ export const SHARD_SUMMARY = "shard.json";
  * segments (with their `.idx`), what the merge reads (keys, quality), and last `shard.json`, whose
  * presence says the shard is whole. Validation needs only `merge`; the export also needs `segments`.
  */
+/** The uniqueness rules of the config's pack: a shard writes one key file per rule, the merge reads them. */
+export function keyRulesOf(config: SnapshotConfig): string[] {
+  return Object.keys(uniqueRulesOf(packOf(config).checks));
+}
+
 export function shardFiles(summary: { segments: ReadonlyArray<{ path: string }> }, rules: readonly UniqueRule[]): { segments: string[]; merge: string[]; commit: string } {
   return {
     segments: summary.segments.flatMap((s) => [s.path, `${s.path}.idx`]),

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import type { EntitySpec } from "../pack-spec.js";
-import { PC_PACK_SPEC } from "../packs/pc.js";
+import type { EntitySpec, PackSpec } from "../pack-spec.js";
 import { Manifest } from "../snapshot-files.js";
-import { SCHEMA_VERSION, versionedFileName } from "../version.js";
+import { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "../version.js";
 
 /** One field of the dictionary: a leaf of a schema, nested fields written `parent.child`, list items `list[]`. */
 export interface DictionaryRow {
@@ -31,6 +30,7 @@ interface JsonSchema {
   anyOf?: JsonSchema[];
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
   required?: string[];
   description?: string;
 }
@@ -67,6 +67,8 @@ function rowsOf(schema: JsonSchema, prefix: string, example: unknown): Dictionar
 function typeName(s: JsonSchema): string {
   if (s.enum) return "enum";
   if (s.type === "array") return `list of ${s.items ? typeName(s.items) : "values"}`;
+  // A record keyed by entity (counts): its values' type.
+  if (s.type === "object" && typeof s.additionalProperties === "object") return `map of ${typeName(s.additionalProperties)}`;
   if (s.type === "string" && s.format && NAMED_FORMATS.has(s.format)) return s.format;
   return Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
 }
@@ -105,7 +107,7 @@ function table(rows: DictionaryRow[]): string {
 }
 
 export interface DictionaryExamples {
-  /** An example record of each entity (the first of its demo sample). */
+  /** An example record of each entity (the first of its pack's demo sample), by entity name. */
   records: Readonly<Record<string, unknown>>;
   manifest: unknown;
 }
@@ -129,15 +131,18 @@ function keysOf(entity: EntitySpec, pack: readonly EntitySpec[]): string {
 }
 
 /** The data dictionary as Markdown, generated from the zod schemas; `governance/data-dictionary.md` is this text. */
-export function renderDataDictionary(examples: DictionaryExamples): string {
-  const entities = PC_PACK_SPEC.entities;
-  const sections = entities.map((e) => `## ${e.title}\n\n\`${versionedFileName(e.name, "*")}\`: ${e.description}.\n\n${keysOf(e, entities)}\n\n${table(dictionaryRows(e.schema, examples.records[e.name]))}\n`);
+export function renderDataDictionary(packs: readonly PackSpec[], examples: DictionaryExamples): string {
+  const packSections = packs.map((pack) => {
+    const entities = pack.entities;
+    const sections = entities.map((e) => `### ${e.title}\n\n\`${versionedFileName(e.name, "*")}\`: ${e.description}.\n\n${keysOf(e, entities)}\n\n${table(dictionaryRows(e.schema, examples.records[e.name]))}\n`);
+    return `## Pack \`${pack.name}\`: ${pack.title}\n\n${pack.description} The root entity is ${entities[0]!.name}: \`records\` counts it.\n\n${sections.join("\n")}`;
+  });
   const manifest = `## Manifest\n\n\`${versionedFileName("snapshot_manifest", "json")}\`: the snapshot's table of contents, written last. Its field names are public API.\n\n${table(dictionaryRows(Manifest, examples.manifest))}\n`;
   return `# Data dictionary (schema ${SCHEMA_VERSION})
 
-Generated from the zod schemas and the entity declarations in \`packages/schemas\` by
+Generated from the zod schemas and the entity declarations of every pack this release ships by
 \`pnpm docs:dictionary\`. Do not edit by hand: a test fails when this file differs from them. The
-examples are the first record of each committed demo sample (\`data/demo_samples/v0.6\`, seed 42) and
+examples are the first record of each committed demo sample (\`data/demo_samples/${VERSION_TAG}\`, seed 42) and
 an example manifest that the same test checks against the schema.
 
 - **type**: \`string\`, \`integer\`, \`number\`, \`boolean\`, \`date\` (YYYY-MM-DD), \`date-time\`
@@ -145,5 +150,5 @@ an example manifest that the same test checks against the schema.
   null is an empty field. In Parquet, dates are DATE and integers INT32.
 - **nullable**: whether the value may be null (JSON \`null\`, an empty CSV field, a Parquet null).
 
-${[...sections, manifest].join("\n")}`;
+${[...packSections, manifest].join("\n")}`;
 }

@@ -6,13 +6,14 @@ import type { Manifest } from "../snapshot-files.js";
  */
 export const EXAMPLE_MANIFEST: Manifest = {
   snapshotId: "2026-01-06-s42-348d52b1",
-  schemaVersion: "0.6.0",
+  schemaVersion: "0.7.0",
   seed: 42,
   asOf: "2026-01-06",
   generatedAt: "2026-11-20T01:00:00.000Z",
-  generator: { name: "sdh-rules", version: "0.6.0" },
-  pack: { name: "pc", version: "0.6.0" },
+  generator: { name: "sdh-rules", version: "0.7.0" },
+  pack: { name: "pc", version: "0.7.0" },
   config: {
+    pack: "pc",
     records: 200,
     seed: 42,
     asOf: "2026-01-06",
@@ -20,9 +21,9 @@ export const EXAMPLE_MANIFEST: Manifest = {
     vehiclesPerPerson: { personal: [0.08, 0.45, 0.33, 0.1, 0.04] },
     identifiers: "realistic",
     formats: ["csv", "json", "parquet"],
-    schemaVersion: "0.6.0",
+    schemaVersion: "0.7.0",
   },
   counts: { households: 200, persons: 302, vehicles: 429, profiles: 302, policies: 188, drivers: 282, policy_vehicles: 429 },
-  files: [{ path: "households_v0_6.parquet", entity: "households", format: "parquet", records: 200, bytes: 13612, sha256: "d5afe80692546a45a0fe2e39e97103f24f060319c383a5c54bd5ee422d3318e1" }],
+  files: [{ path: "households_v0_7.parquet", entity: "households", format: "parquet", records: 200, bytes: 13612, sha256: "d5afe80692546a45a0fe2e39e97103f24f060319c383a5c54bd5ee422d3318e1" }],
   validation: { passed: true, errors: 0, warnings: 0 },
 };

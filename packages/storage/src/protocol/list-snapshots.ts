@@ -8,6 +8,8 @@ export interface PublishedSnapshot {
   asOf: string;
   seed: number;
   generatedAt: string;
+  /** The entity pack of its records (pc for manifests before schema 0.3, which name none). */
+  pack: string;
   counts: Counts;
   files: number;
   bytes: number;
@@ -60,6 +62,7 @@ export async function listSnapshots(store: SnapshotStore, version: string = VERS
       asOf: m.asOf,
       seed: m.seed,
       generatedAt: m.generatedAt,
+      pack: m.pack?.name ?? "pc",
       counts: m.counts,
       files: m.files.length,
       bytes: m.files.reduce((n, f) => n + f.bytes, 0),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { abandonedPartials, insideFolder, makePartialFolder } from "@sdh/local-files";
-import { Entity, PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
+import { PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
 import { readLatest, readManifest } from "./stored-documents.js";
@@ -36,7 +36,6 @@ export class PullMismatchError extends Error {
 }
 
 const PARALLEL_DOWNLOADS = 4;
-const DATA_ENTITIES: ReadonlySet<string> = new Set(Entity.options);
 
 /**
  * Downloads a published snapshot, checking every file's size and sha256 against the manifest. Files
@@ -54,8 +53,12 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
   const read = await readManifest(store, snapshotId, version);
   if (!read) throw new StoreError(`snapshot ${snapshotId} is not published at ${store.location}${version}/ (no manifest); \`sdh list\` shows the published ones`);
   const { manifest, text } = read;
+  // The snapshot's entities are its pack's, as its manifest counts them: a data file is one of theirs.
+  const entities = Object.keys(manifest.counts);
+  const unknown = (options.entities ?? []).filter((e) => !entities.includes(e));
+  if (unknown.length > 0) throw new StoreError(`--entities names ${unknown.join(", ")}, which snapshot ${snapshotId} does not have; its entities (pack ${manifest.pack?.name ?? "pc"}) are ${entities.join(", ")}`);
   const wanted = (f: ManifestFile) =>
-    !DATA_ENTITIES.has(f.entity) || ((!options.entities || options.entities.includes(f.entity)) && (!options.formats || options.formats.includes(f.format)));
+    !entities.includes(f.entity) || ((!options.entities || options.entities.includes(f.entity)) && (!options.formats || options.formats.includes(f.format)));
   const files = manifest.files.filter(wanted);
   const partial = files.length < manifest.files.length;
 

@@ -1,7 +1,6 @@
 import { recordJsonSchema } from "@sdh/schemas";
 import { primaryKeyKind } from "../declared/declared-checks.js";
 import type { PackChecks } from "../pack-checks.js";
-import { PC_CHECKS } from "../pc/pc-checks.js";
 import { CompactKeySet, type KeyKind } from "./compact-key-set.js";
 
 export interface UniqueRuleSpec {
@@ -23,8 +22,6 @@ export function uniqueRulesOf(checks: PackChecks): Record<string, UniqueRuleSpec
   return { ...rules, ...checks.uniqueKeys };
 }
 
-/** The uniqueness rules of the default (P&C) pack: the key files a shard writes and the merge reads. */
-export const UNIQUE_RULES: readonly string[] = Object.keys(uniqueRulesOf(PC_CHECKS));
 export type UniqueRule = string;
 
 /** One key set per uniqueness rule; primary keys' ordinals double as indexes of per-record state. */

@@ -1,6 +1,9 @@
 import { PC_PACK_SPEC } from "@sdh/schemas";
 import type { CompactKeySet } from "../keys/compact-key-set.js";
 import type { PackChecks } from "../pack-checks.js";
+import type { PackValidation } from "../pack.js";
+import { RULES } from "../rule-catalog.js";
+import { DistributionTally } from "./pc-distributions.js";
 import { checkHouseholdTotals, createHouseholdChecks } from "./household-checks.js";
 import { HouseholdIndex } from "./household-index.js";
 import { PersonIndex } from "./person-index.js";
@@ -39,6 +42,7 @@ export type PcUniqueRule = keyof typeof PC_UNIQUE_KEYS;
  */
 export const PC_CHECKS: PackChecks = {
   pack: PC_PACK_SPEC,
+  rules: RULES,
   uniqueKeys: PC_UNIQUE_KEYS,
   create({ asOf, reportOf, keys, expectedRoots }) {
     const index = new PersonIndex(expectedRoots && Math.ceil(expectedRoots * 1.6));
@@ -72,4 +76,11 @@ export const PC_CHECKS: PackChecks = {
       bytes: () => index.bytes + households.bytes + policies.bytes + drivers.bytes + vehicles.bytes + policyVehicles.bytes + coverages.bytes + book.bytes,
     };
   },
+};
+
+/** What validating the P&C pack's records needs: its declaration, its rules and its distribution checks (packs/pc adds the generator). */
+export const PC_VALIDATION: PackValidation = {
+  spec: PC_PACK_SPEC,
+  checks: PC_CHECKS,
+  createTally: () => new DistributionTally(),
 };

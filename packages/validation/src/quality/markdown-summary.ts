@@ -1,4 +1,4 @@
-import { Entity, type QualityReport, type ValidationReport } from "@sdh/schemas";
+import type { QualityReport, ValidationReport } from "@sdh/schemas";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -32,8 +32,8 @@ export function qualitySummaryMarkdown(title: string, validation: ValidationRepo
   }
   lines.push("");
 
-  const withNulls = Entity.options.flatMap((entity) =>
-    (quality.columns[entity] ?? []).filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
+  const withNulls = Object.entries(quality.columns).flatMap(([entity, columns]) =>
+    columns.filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
   );
   if (withNulls.length > 0) lines.push("## Columns with nulls", "", "| column | null rate | distinct |", "| --- | ---: | ---: |", ...withNulls, "");
   return `${lines.join("\n")}`;

@@ -1,12 +1,10 @@
-import { Entity, perEntity, type EntityCounts, type ValidationReport } from "@sdh/schemas";
+import { perEntity, type EntityCounts, type ValidationReport } from "@sdh/schemas";
 import type { ExportedKeys } from "../keys/compact-key-set.js";
 import { decodeShortText, decodeUuid, describeHashedText } from "../keys/key-encoding.js";
 import { KeyTable } from "../keys/key-table.js";
 import { uniqueRulesOf, type UniqueRule } from "../keys/unique-keys.js";
 import type { PackChecks } from "../pack-checks.js";
-import { PC_CHECKS } from "../pc/pc-checks.js";
 import { ReportBuilder, type RuleFailures } from "../report-builder.js";
-import type { RuleCode } from "../rule-catalog.js";
 import { CLAIM_RULE, type ShardGateResult } from "../validation-gate.js";
 import type { CountClaim } from "../validate-snapshot.js";
 
@@ -14,8 +12,8 @@ export interface MergeShardGatesOptions {
   /** A shard's keys for one uniqueness rule, loaded when needed: only one rule's keys are held at a time. */
   keysOf: (shard: number, rule: UniqueRule) => ExportedKeys | Promise<ExportedKeys>;
   claims?: readonly CountClaim[];
-  /** The pack the shards were checked for, whose uniqueness rules are checked across them; the P&C pack by default. */
-  pack?: PackChecks;
+  /** The pack the shards were checked for, whose uniqueness rules are checked across them. */
+  pack: PackChecks;
   /** Keys one pass of a cross-shard uniqueness check holds in its table (default KEYS_PER_PASS); tests make it small. */
   keysPerPass?: number;
 }
@@ -32,13 +30,13 @@ export interface MergeShardGatesOptions {
  * which no shard can see; the duplicate itself is reported either way and fails the gate.
  */
 export async function mergeShardGates(shards: readonly ShardGateResult[], options: MergeShardGatesOptions): Promise<ValidationReport> {
-  const report = new ReportBuilder();
-  const bases: EntityCounts = perEntity(() => 0);
+  const report = new ReportBuilder(options.pack.rules);
+  const bases: EntityCounts = perEntity(options.pack.pack, () => 0);
   for (const shard of shards) {
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
-    for (const entity of Entity.options) bases[entity] += shard.counts[entity];
+    for (const { name } of options.pack.pack.entities) bases[name]! += shard.counts[name]!;
   }
-  for (const rule of Object.keys(uniqueRulesOf(options.pack ?? PC_CHECKS))) await checkAcrossShards(rule, shards.length, options.keysOf, report, options.keysPerPass ?? KEYS_PER_PASS);
+  for (const rule of Object.keys(uniqueRulesOf(options.pack))) await checkAcrossShards(rule, shards.length, options.keysOf, report, options.keysPerPass ?? KEYS_PER_PASS);
   for (const claim of options.claims ?? []) {
     if (claim.records !== bases[claim.entity]) {
       report.fail(CLAIM_RULE[claim.kind], { source: claim.source, entity: claim.entity, claimed: claim.records, found: bases[claim.entity] });
@@ -53,7 +51,7 @@ function shifted(failures: RuleFailures, bases: EntityCounts): RuleFailures {
     examples: failures.examples.map(({ scope, example }) => {
       const positioned = scope !== "snapshot" && typeof example === "object" && example !== null && typeof (example as { record?: unknown }).record === "number";
       if (!positioned) return { scope, example };
-      const record = (example as { record: number }).record + bases[scope as Entity];
+      const record = (example as { record: number }).record + (bases[scope] ?? 0);
       return { scope, example: { ...(example as object), record } };
     }),
   };
@@ -106,7 +104,7 @@ async function checkAcrossShards(rule: UniqueRule, shardCount: number, keysOf: M
         }
         if (first >= 0) {
           const text = value ?? (keys.kind === "uuid" ? decodeUuid(key) : keys.kind === "hashed-text" ? describeHashedText(key) : decodeShortText(key));
-          report.fail(rule as RuleCode, { value: text, first_shard: first, shard });
+          report.fail(rule, { value: text, first_shard: first, shard });
         }
       }
     }

@@ -1,23 +1,34 @@
-import { createGenerator, recordsByEntity } from "@sdh/rules";
-import { Entity, parseSnapshotConfig, perEntity, type EntityRecord, type Person, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
+import { createGenerator, recordsByEntity, type PcRecords } from "@sdh/rules";
+import { parseSnapshotConfig, perEntity, PC_PACK_SPEC, type Claim, type Coverage, type Driver, type Household, type Person, type Policy, type PolicyVehicle, type Profile, type SnapshotConfig, type Vehicle } from "@sdh/schemas";
 import type { SnapshotSources } from "../index.js";
 
-/** Every record of a snapshot, by entity, with the config it was built from. */
-export type SnapshotRecords = { config: SnapshotConfig } & { [E in Entity]: Array<EntityRecord<E>> };
+/** Every record of a P&C snapshot, by entity, with the config it was built from. */
+export interface SnapshotRecords {
+  config: SnapshotConfig;
+  households: Household[];
+  persons: Person[];
+  vehicles: Vehicle[];
+  profiles: Profile[];
+  policies: Policy[];
+  drivers: Driver[];
+  policy_vehicles: PolicyVehicle[];
+  coverages: Coverage[];
+  claims: Claim[];
+}
 
 /** A clean seeded snapshot held in memory, for fixtures to break one rule at a time. */
 export function cleanSnapshot(records = 300, seed = 42): SnapshotRecords {
   const config = parseSnapshotConfig({ records, seed });
-  const snapshot = { config, ...perEntity(() => [] as unknown[]) } as unknown as SnapshotRecords;
+  const snapshot = { config, ...perEntity(PC_PACK_SPEC, () => [] as unknown[]) } as unknown as SnapshotRecords;
   for (const bundle of createGenerator(config).range(0, records)) {
     const byEntity = recordsByEntity(bundle);
-    for (const entity of Entity.options) (snapshot[entity] as unknown[]).push(...byEntity[entity]);
+    for (const { name } of PC_PACK_SPEC.entities) (snapshot[name as keyof PcRecords] as unknown[]).push(...byEntity[name as keyof PcRecords]);
   }
   return snapshot;
 }
 
 export function sourcesOf(snapshot: SnapshotRecords): SnapshotSources {
-  return perEntity((entity) => () => snapshot[entity] as Iterable<unknown>) as SnapshotSources;
+  return perEntity(PC_PACK_SPEC, (entity) => () => snapshot[entity as keyof SnapshotRecords] as Iterable<unknown>);
 }
 
 /** Rebuilds the profile of the person at `i` (of `persons`) from the (edited) person and vehicles, as the generator would; the book's counts are kept. */

@@ -1,24 +1,21 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PC_PACK_SPEC } from "../packs/pc.js";
-import { Claim } from "../claim.js";
-import { Person } from "../person.js";
-import { Manifest } from "../snapshot-files.js";
-import { dictionaryRows, renderDataDictionary } from "./data-dictionary.js";
-import { EXAMPLE_MANIFEST } from "./example-manifest.js";
+import { Claim, dictionaryRows, EXAMPLE_MANIFEST, Manifest, Person, renderDataDictionary } from "@sdh/schemas";
+import { demoSampleFolder, PACKS } from "../src/index.js";
 
-const COMMITTED = fileURLToPath(new URL("../../../../governance/data-dictionary.md", import.meta.url));
-const sample = (entity: string) => fileURLToPath(new URL(`../../../../data/demo_samples/v0.6/${entity}_sample.json`, import.meta.url));
+const COMMITTED = fileURLToPath(new URL("../../../governance/data-dictionary.md", import.meta.url));
+const sample = (pack: string, entity: string) => fileURLToPath(new URL(`../../../${demoSampleFolder(pack)}/${entity}_sample.json`, import.meta.url));
+const SPECS = PACKS.map((p) => p.spec);
 
 function examples() {
-  const records = Object.fromEntries(PC_PACK_SPEC.entities.map((e) => [e.name, e.schema.parse((JSON.parse(readFileSync(sample(e.name), "utf8")) as unknown[])[0])]));
+  const records = Object.fromEntries(SPECS.flatMap((pack) => pack.entities.map((e) => [e.name, e.schema.parse((JSON.parse(readFileSync(sample(pack.name, e.name), "utf8")) as unknown[])[0])])));
   return { records, manifest: Manifest.parse(EXAMPLE_MANIFEST) };
 }
 
 describe("the data dictionary", () => {
   it("is generated from the schemas: the committed governance/data-dictionary.md is current", () => {
-    const text = renderDataDictionary(examples());
+    const text = renderDataDictionary(SPECS, examples());
     // To regenerate after a schema change: pnpm docs:dictionary
     if (process.env.SDH_UPDATE_GOLDEN === "1") writeFileSync(COMMITTED, text);
     expect(readFileSync(COMMITTED, "utf8")).toBe(text);
@@ -26,7 +23,7 @@ describe("the data dictionary", () => {
 
   it("lists every field of every entity once, with its type, nullability and an example", () => {
     const { records } = examples();
-    for (const { schema, name } of PC_PACK_SPEC.entities) {
+    for (const { schema, name } of SPECS.flatMap((p) => p.entities)) {
       const example = records[name];
       const rows = dictionaryRows(schema, example);
       expect(rows.map((r) => r.field)).toEqual(Object.keys(schema.shape));
@@ -47,7 +44,7 @@ describe("the data dictionary", () => {
 
   it("walks the manifest's nested objects and lists", () => {
     const fields = dictionaryRows(Manifest, EXAMPLE_MANIFEST).map((r) => r.field);
-    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts.persons", "counts.households", "pack.name", "pack.version"]));
+    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts", "pack.name", "pack.version"]));
     expect(dictionaryRows(Manifest, EXAMPLE_MANIFEST).filter((r) => r.description === "").map((r) => r.field)).toEqual([]);
     const records = dictionaryRows(Manifest, EXAMPLE_MANIFEST).find((r) => r.field === "files[].records")!;
     expect(records).toMatchObject({ type: "integer", nullable: true, constraints: "≥ 0", example: "200" });

@@ -1,6 +1,7 @@
 import { AGE_BAND_SHARES, COMMERCIAL_FLEET_SHARES, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "@sdh/rules";
-import type { DistributionCheck, SnapshotConfig } from "@sdh/schemas";
-import { round } from "./column-stats.js";
+import type { DistributionCheck, RecordedConfig } from "@sdh/schemas";
+import type { QualityTally } from "../pack.js";
+import { shareCheck as share } from "../quality/share-check.js";
 
 type Lob = "personal" | "commercial";
 const LOBS = ["personal", "commercial"] as const;
@@ -19,11 +20,17 @@ export interface TallyState {
  * of households' heads per line (the age bands are drawn for heads; spouses and children follow them),
  * personal policies' term lengths, and policies' statuses.
  */
-export class DistributionTally {
+export class DistributionTally implements QualityTally {
   readonly households = { personal: 0, commercial: 0 };
   readonly policies = { personal: 0, sixMonth: 0, status: {} as Record<string, number> };
   readonly vehicleCounts = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
   readonly ageBands = { personal: new Map<number, number>(), commercial: new Map<number, number>() };
+
+  observe(entity: string, values: Readonly<Record<string, unknown>>): void {
+    if (entity === "households") this.addHousehold(values.lob_type, values.vehicle_count);
+    else if (entity === "profiles") this.addProfile(values.lob_type, values.household_role, values.age);
+    else if (entity === "policies") this.addPolicy(values.lob_type, values.term_months, values.status);
+  }
 
   addHousehold(lob: unknown, vehicleCount: unknown): void {
     if (lob !== "personal" && lob !== "commercial") return;
@@ -52,7 +59,8 @@ export class DistributionTally {
     return { households: { ...this.households }, vehicleCounts: entries(this.vehicleCounts), ageBands: entries(this.ageBands), policies: { ...this.policies, status: { ...this.policies.status } } };
   }
 
-  merge(other: TallyState): void {
+  merge(state: unknown): void {
+    const other = state as TallyState;
     for (const lob of LOBS) {
       this.households[lob] += other.households[lob];
       for (const [k, n] of other.vehicleCounts[lob]) bump(this.vehicleCounts[lob], k, n);
@@ -63,7 +71,7 @@ export class DistributionTally {
     for (const [status, n] of Object.entries(other.policies.status)) this.policies.status[status] = (this.policies.status[status] ?? 0) + n;
   }
 
-  checks(config: Pick<SnapshotConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
+  checks(config: Pick<RecordedConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
     const checks: DistributionCheck[] = [];
     const total = this.households.personal + this.households.commercial;
     checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.households.commercial, total));
@@ -116,12 +124,3 @@ function sum(map: Map<number, number>): number {
   return total;
 }
 
-/**
- * Observed share against expected. The tolerance is four standard errors of a share of `sample`
- * draws (a false alarm about once in 16,000 checks), and never below one percentage point.
- */
-function share(name: Lob | string, expected: number, hits: number, sample: number): DistributionCheck {
-  const observed = sample === 0 ? 0 : hits / sample;
-  const tolerance = Math.max(0.01, 4 * Math.sqrt((expected * (1 - expected)) / Math.max(sample, 1)));
-  return { name, expected: round(expected), observed: round(observed), tolerance: round(tolerance), sample, passed: Math.abs(observed - expected) <= tolerance };
-}

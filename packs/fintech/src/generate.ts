@@ -1,0 +1,223 @@
+import {
+  addYears,
+  COMMON_STREET_NAMES,
+  createPermutation,
+  createRecordStreams,
+  epochDayOf,
+  FICTIONAL_LINES,
+  formatEpochDay,
+  fromEpochDay,
+  givenNamesFor,
+  intBetween,
+  parseIsoDate,
+  pick,
+  pickIndex,
+  pickWeighted,
+  RESERVED_DOMAINS,
+  STATE_POPULATION,
+  STREET_SUFFIXES,
+  SURNAMES,
+  toEpochDay,
+  uuidFrom,
+  weighted,
+  ZIPS_BY_STATE,
+  type RecordStream,
+} from "@sdh/rules";
+import type { SnapshotConfig } from "@sdh/schemas";
+import type { GeneratedRoot, PackGenerator } from "@sdh/validation";
+import {
+  CARD_APR,
+  CLOSED_SHARE,
+  CREDIT_LIMITS,
+  CUSTOMER_AGES,
+  EVERYDAY_MERCHANTS,
+  LEDGER_TYPES,
+  MAX_TENURE_YEARS,
+  PRODUCT_SHARES,
+  PRODUCT_SLOTS,
+  SAVINGS_APY,
+  WINDOW_DAYS,
+} from "./ledger-rules.js";
+import { MCC_DESCRIPTIONS } from "./reference/mcc.js";
+import type { Account, AccountProduct, Customer, Transaction, TransactionType } from "./schemas.js";
+
+const STATES = weighted([...STATE_POPULATION]);
+/** Account numbers are a keyed permutation of (customer × 3 + product slot) over ten digits: unique by construction, in any shard. */
+const ACCOUNT_NUMBER_SPACE = 10_000_000_000;
+
+interface LedgerEvent {
+  day: number;
+  type: TransactionType;
+  cents: number;
+  mcc: string | null;
+}
+
+/** A whole number of cents drawn log-uniformly between two dollar amounts. */
+function logUniformCents(r: RecordStream, minDollars: number, maxDollars: number): number {
+  return Math.max(1, Math.round(Math.exp(Math.log(minDollars) + r.next() * (Math.log(maxDollars) - Math.log(minDollars))) * 100));
+}
+
+/** Days [from, to] that end a month (interest posts on them). */
+function monthEnds(from: number, to: number): number[] {
+  const ends: number[] = [];
+  for (let d = from; d <= to; d++) if (fromEpochDay(d + 1).day === 1) ends.push(d);
+  return ends;
+}
+
+/**
+ * Customer `i` with their accounts and each account's ledger in the window: a pure function of (seed,
+ * config, i). Each customer and each account has its own stream, so an account's records never shift
+ * when another product's rule changes.
+ */
+export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
+  if (!Number.isInteger(config.records) || config.records < 1) throw new Error(`records must be ≥ 1, got ${config.records}`);
+  const asOf = parseIsoDate(config.asOf);
+  const asOfDay = epochDayOf(config.asOf);
+  const windowStart = asOfDay - (WINDOW_DAYS - 1);
+  const customers = createRecordStreams(config.seed, "fintech-customer");
+  const accounts = createRecordStreams(config.seed, "fintech-account");
+  const accountNumber = createPermutation(ACCOUNT_NUMBER_SPACE, createRecordStreams(config.seed, "fintech-account-number").at(0).uint32());
+
+  function customerOf(i: number): { customer: Customer; sinceDay: number; products: AccountProduct[] } {
+    const r = customers.at(i);
+    const state = pickWeighted(r, STATES);
+    const place = pickWeighted(r, ZIPS_BY_STATE.get(state)!);
+    const sex = r.next() < 0.5 ? "F" : "M";
+    const age = intBetween(r, CUSTOMER_AGES.min, CUSTOMER_AGES.max);
+    // Born after asOf's date `age + 1` years back and on or before it `age` years back: `age` at asOf.
+    const birthDay = intBetween(r, toEpochDay(addYears(asOf, -(age + 1))) + 1, toEpochDay(addYears(asOf, -age)));
+    const birth = fromEpochDay(birthDay);
+    const { names, firstIndex, first_name, middle_name } = givenNamesFor(r, sex, birth.year);
+    const surname = pickIndex(r, SURNAMES);
+    const adultDay = toEpochDay(addYears(birth, 18));
+    const sinceDay = intBetween(r, Math.max(adultDay, toEpochDay(addYears(asOf, -MAX_TENURE_YEARS))), asOfDay);
+    const products: AccountProduct[] = ["checking"];
+    if (r.next() < PRODUCT_SHARES.savings) products.push("savings");
+    if (r.next() < PRODUCT_SHARES.credit_card) products.push("credit_card");
+    const streetName = r.next() < 0.3 ? pickWeighted(r, SURNAMES) : pick(r, COMMON_STREET_NAMES);
+    const customer: Customer = {
+      customer_id: uuidFrom(r),
+      first_name,
+      middle_name,
+      last_name: SURNAMES.items[surname]!,
+      birth_date: formatEpochDay(birthDay),
+      // The customer's index makes the address unique whatever the names (email parts are letters only).
+      email: `${names.emailParts[firstIndex]!}.${SURNAMES.emailParts[surname]!}${i}@${pick(r, RESERVED_DOMAINS)}`,
+      phone: `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`,
+      street: `${intBetween(r, 1, 9_999)} ${streetName} ${pickWeighted(r, STREET_SUFFIXES)}`,
+      city: place.city,
+      state,
+      postal_code: place.zip,
+      customer_since: formatEpochDay(sinceDay),
+      account_count: products.length,
+    };
+    return { customer, sinceDay, products };
+  }
+
+  /** The account's events in the window before balances are applied, in posting order. */
+  function eventsOf(r: RecordStream, product: AccountProduct, from: number, to: number): LedgerEvent[] {
+    const events: LedgerEvent[] = [];
+    const days = to - from + 1;
+    const purchase = (): LedgerEvent => {
+      const merchant = pickWeighted(r, EVERYDAY_MERCHANTS);
+      return { day: intBetween(r, from, to), type: "card_purchase", cents: logUniformCents(r, merchant.min, merchant.max), mcc: merchant.mcc };
+    };
+    const perMonth = (min: number, max: number) => Math.round((days / 30) * intBetween(r, min, max));
+    if (product === "checking") {
+      const pay = intBetween(r, 500, 3_000) * 100 + intBetween(r, 0, 99);
+      for (let d = from + intBetween(r, 0, 13); d <= to; d += 14) events.push({ day: d, type: "ach_credit", cents: pay, mcc: null });
+      const purchases = Math.round(days * (0.2 + r.next() * 0.6));
+      for (let k = 0; k < purchases; k++) events.push(purchase());
+      for (let k = perMonth(2, 4); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "ach_debit", cents: logUniformCents(r, 30, 600), mcc: null });
+      for (let k = perMonth(0, 3); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "atm_withdrawal", cents: intBetween(r, 1, 15) * 2_000, mcc: null });
+      for (let k = perMonth(0, 1); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_out", cents: logUniformCents(r, 25, 500), mcc: null });
+    } else if (product === "savings") {
+      for (let k = perMonth(0, 2); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_in", cents: logUniformCents(r, 25, 1_000), mcc: null });
+      for (let k = perMonth(0, 1); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_out", cents: logUniformCents(r, 50, 2_000), mcc: null });
+      for (const d of monthEnds(from, to)) events.push({ day: d, type: "interest", cents: 0, mcc: null });
+    } else {
+      const purchases = Math.round(days * (0.1 + r.next() * 0.5));
+      for (let k = 0; k < purchases; k++) events.push(purchase());
+      const dueDay = intBetween(r, 1, 28);
+      for (let d = from; d <= to; d++) if (fromEpochDay(d).day === dueDay) events.push({ day: d, type: "payment", cents: 0, mcc: null });
+      for (const d of monthEnds(from, to)) events.push({ day: d, type: "interest", cents: 0, mcc: null });
+    }
+    // Posting order: by day, and in the order drawn within a day (a stable sort).
+    return events.sort((a, b) => a.day - b.day);
+  }
+
+  function accountOf(i: number, customer: Customer, sinceDay: number, product: AccountProduct): { account: Account; transactions: Transaction[] } {
+    const slot = PRODUCT_SLOTS[product];
+    const r = accounts.at(i * 3 + slot);
+    const account_id = uuidFrom(r);
+    const openedDay = product === "checking" ? sinceDay : intBetween(r, sinceDay, asOfDay);
+    const activeFrom = Math.max(openedDay, windowStart);
+    const closedDay = activeFrom < asOfDay && r.next() < CLOSED_SHARE ? intBetween(r, activeFrom + 1, asOfDay) : null;
+    const activeTo = closedDay ?? asOfDay;
+    const credit_limit = product === "credit_card" ? pick(r, CREDIT_LIMITS) : null;
+    let opening = 0;
+    if (openedDay < windowStart) {
+      if (product === "checking") opening = logUniformCents(r, 50, 20_000);
+      else if (product === "savings") opening = logUniformCents(r, 100, 50_000);
+      else opening = -Math.round(r.next() * 0.6 * credit_limit! * 100) || 0;
+    }
+    let balance = opening;
+    const posted: LedgerEvent[] = [];
+    for (const e of eventsOf(r, product, activeFrom, activeTo)) {
+      let cents = e.cents;
+      if (e.type === "interest") cents = product === "savings" ? Math.floor((Math.max(balance, 0) * SAVINGS_APY) / 12) : Math.floor((Math.max(-balance, 0) * CARD_APR) / 12);
+      else if (e.type === "payment") cents = balance < 0 ? Math.max(1, Math.round(-balance * (0.1 + r.next() * 0.9))) : 0;
+      // A savings withdrawal never overdraws; a card purchase past the limit is declined (not posted).
+      else if (e.type === "transfer_out" && product === "savings") cents = Math.min(cents, balance);
+      else if (e.type === "card_purchase" && product === "credit_card" && balance - cents < -credit_limit! * 100) cents = 0;
+      if (cents <= 0) continue;
+      balance += LEDGER_TYPES[product][e.type] === "credit" ? cents : -cents;
+      posted.push({ ...e, cents });
+    }
+    if (closedDay !== null && balance !== 0) {
+      // Closing moves the balance out (or settles what is owed) on the closing day.
+      const type: TransactionType = balance > 0 ? "transfer_out" : product === "credit_card" ? "payment" : "transfer_in";
+      posted.push({ day: closedDay, type, cents: Math.abs(balance), mcc: null });
+      balance = 0;
+    }
+    const transactions = posted.map((e, k): Transaction => ({
+      transaction_id: uuidFrom(r),
+      account_id,
+      sequence: k + 1,
+      posted_date: formatEpochDay(e.day),
+      type: e.type,
+      direction: LEDGER_TYPES[product][e.type]!,
+      amount: e.cents / 100,
+      mcc: e.mcc,
+      merchant_category: e.mcc === null ? null : MCC_DESCRIPTIONS.get(e.mcc)!,
+    }));
+    const account: Account = {
+      account_id,
+      customer_id: customer.customer_id,
+      account_number: String(accountNumber(i * 3 + slot)).padStart(10, "0"),
+      product,
+      status: closedDay === null ? "open" : "closed",
+      opened_date: formatEpochDay(openedDay),
+      closed_date: closedDay === null ? null : formatEpochDay(closedDay),
+      currency: "USD",
+      opening_balance: opening / 100,
+      current_balance: balance / 100,
+      credit_limit,
+      transaction_count: transactions.length,
+    };
+    return { account, transactions };
+  }
+
+  return {
+    *range(start: number, end: number): Generator<GeneratedRoot> {
+      if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= config.records)) {
+        throw new RangeError(`range [${start}, ${end}) is not within [0, ${config.records})`);
+      }
+      for (let i = start; i < end; i++) {
+        const { customer, sinceDay, products } = customerOf(i);
+        const built = products.map((p) => accountOf(i, customer, sinceDay, p));
+        yield { index: i, records: { customers: [customer], accounts: built.map((b) => b.account), transactions: built.flatMap((b) => b.transactions) } };
+      }
+    },
+  };
+}
