@@ -110,6 +110,20 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(withoutManifest(digestsOf(result.location))).toEqual(withoutManifest(digestsOf(local)));
   });
 
+  it("fails at once, not retried, on a pack this release does not ship (a schedule made for a newer worker), and publishes nothing", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    const input = snapshotInput({ records: 10, seed: 3 }, target);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp() });
+    const handle = await services().start(taskQueue, { ...input, config: { ...input.config, pack: "crypto" } });
+    const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } };
+    expect(cause.cause?.type).toBe("InvalidConfig");
+    expect(cause.cause?.message).toBe("pack 'crypto' is not one this release of sdh ships; the packs are: pc, fintech");
+    expect(readdirSync(target)).toEqual([]);
+  });
+
   it("fails on a failed validation after one attempt, with the report's summary, and publishes nothing", async () => {
     const taskQueue = `test-${randomUUID()}`;
     const target = tmp();
