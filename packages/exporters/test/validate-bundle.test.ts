@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GENERATOR } from "@sdh/rules";
 import { BUNDLE_FILES, BundleError, createTextEntityWriter, dataFileName, DataFileError, validateBundle } from "@sdh/exporters";
@@ -64,5 +64,18 @@ describe("validateBundle", () => {
     const noDate = await writeRecords(cleanSnapshot(5), "csv");
     writeFileSync(join(noDate, BUNDLE_FILES.metadata), "{ not json");
     await expect(validateBundle(noDate)).rejects.toThrow(DataFileError);
+  });
+
+  it("refuses a data file of an entity its pack does not declare, a folder of a pack no release ships, and metadata naming an unknown pack", async () => {
+    const dir = await writeRecords(cleanSnapshot(5), "csv");
+    writeFileSync(join(dir, "accounts_v0_7.csv"), "account_id\n");
+    await expect(validateBundle(dir)).rejects.toThrow(`${join(dir, "accounts_v0_7.csv")} holds accounts, which pack pc does not declare`);
+    const stray = tmp();
+    writeFileSync(join(stray, "wallets_v0_7.csv"), "wallet_id\n");
+    await expect(validateBundle(stray)).rejects.toThrow(/no pack declares wallets \(the packs: pc \(households, .*\); fintech \(customers, accounts, transactions\)\)/);
+    const renamed = await writeRecords(cleanSnapshot(5), "csv");
+    const metadata = JSON.parse(readFileSync(join(renamed, BUNDLE_FILES.metadata), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(renamed, BUNDLE_FILES.metadata), JSON.stringify({ ...metadata, pack: { name: "crypto", version: "1.0.0" } }));
+    await expect(validateBundle(renamed)).rejects.toThrow(/pack 'crypto' is not one this release of sdh ships; the packs are: pc, fintech/);
   });
 });

@@ -1,5 +1,5 @@
 export { RESERVED_EMAIL_DOMAINS, isReservedEmail, isFictionalPhone } from "./privacy.js";
-export { RULES, RULE_CODES, countRules, packCatalog, type RuleCode, type RuleDefinition, type RuleCatalog } from "./rule-catalog.js";
+export { RULES, RULE_CODES, CONTACT_RULES, countRules, packCatalog, type RuleCode, type RuleDefinition, type RuleCatalog } from "./rule-catalog.js";
 export {
   validateSnapshot,
   type SnapshotSources,

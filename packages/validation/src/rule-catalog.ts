@@ -23,6 +23,16 @@ export function countRules(rootTitle: string): RuleCatalog {
 }
 
 /**
+ * Rules that mean the same in every pack holding people's contact details: a pack lists them in its
+ * catalog under these codes and this wording (the P&C pack's persons, the FinTech pack's customers).
+ */
+export const CONTACT_RULES = {
+  UNIQUE_EMAIL: { severity: "error", message: "email is unique in the snapshot" },
+  PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },
+  PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },
+} as const satisfies RuleCatalog;
+
+/**
  * The P&C pack's rules, by stable code (its catalog: the rules its declaration implies, the count
  * claims, and its own). Packs compose theirs with `packCatalog`; this one keeps its published order. Codes are public: runbooks, dashboards and consumers'
  * scripts key on them, so a code is never renamed or reused; a retired rule keeps its code unused.
@@ -57,7 +67,7 @@ export const RULES = {
   // A warning: FL, IL and WI compute the number from surname, names and birth date; two holders who
   // share all of them are told apart only by an overflow digit, which can coincide (see licence-numbers.ts).
   UNIQUE_LICENSE_DERIVED: { severity: "warning", message: "A licence number FL, IL or WI derives from name and birth date is unique within its state" },
-  UNIQUE_EMAIL: { severity: "error", message: "email is unique in the snapshot" },
+  UNIQUE_EMAIL: CONTACT_RULES.UNIQUE_EMAIL,
   // A warning: states do reissue plates, and the generator's plate space per state is finite
   // (28M for Florida's format), so very large snapshots can repeat one; vehicle_id and VIN stay the keys.
   UNIQUE_PLATE: { severity: "warning", message: "plate is unique within its registration_state" },
@@ -144,8 +154,8 @@ export const RULES = {
   DOMAIN_POLICY_VEHICLE_PRINCIPAL: { severity: "error", message: "A vehicle on a personal policy has a principal driver listed (not excluded) on the same policy; one on a commercial policy has none" },
   DOMAIN_LOB_FIELDS: { severity: "error", message: "business_name, fleet_role, naics_code and gvwr_class are set in commercial lines, and these and usdot_number and cdl_class are null in personal lines" },
 
-  PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },
-  PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },
+  PRIVACY_EMAIL_DOMAIN: CONTACT_RULES.PRIVACY_EMAIL_DOMAIN,
+  PRIVACY_PHONE_RANGE: CONTACT_RULES.PRIVACY_PHONE_RANGE,
 } as const satisfies Record<string, RuleDefinition>;
 
 /** A rule code of the P&C pack (typed, so its checks cannot name a rule that does not exist). */

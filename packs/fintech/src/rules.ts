@@ -1,10 +1,10 @@
-import { packCatalog, type RuleCatalog } from "@sdh/validation";
+import { CONTACT_RULES, packCatalog, type RuleCatalog } from "@sdh/validation";
 import { FINTECH_PACK_SPEC } from "./declaration.js";
 
-/** The FinTech pack's own rules, by stable code: never renamed or reused (the P&C pack's privacy codes mean the same here). */
+/** The FinTech pack's own rules, by stable code: never renamed or reused (the contact rules are shared with the P&C pack, code and wording). */
 export const FINTECH_OWN_RULES = {
   UNIQUE_ACCOUNT_NUMBER: { severity: "error", message: "account_number is unique" },
-  UNIQUE_EMAIL: { severity: "error", message: "email is unique in the snapshot" },
+  UNIQUE_EMAIL: CONTACT_RULES.UNIQUE_EMAIL,
   REF_CUSTOMER_ACCOUNT_COUNT: { severity: "error", message: "A customer's account_count equals the accounts that name them" },
   REF_ACCOUNT_TRANSACTION_COUNT: { severity: "error", message: "An account's transaction_count equals the transactions on it" },
   DOMAIN_CUSTOMER_AGE: { severity: "error", message: "A customer is at least 18 at asOf, and customer_since is on or after their 18th birthday and not after asOf" },
@@ -16,8 +16,8 @@ export const FINTECH_OWN_RULES = {
   DOMAIN_TRANSACTION_SEQUENCE: { severity: "error", message: "An account's transactions are numbered 1, 2, … in posting order, and their dates never go back" },
   DOMAIN_TRANSACTION_TYPE: { severity: "error", message: "A transaction's type is one its account's product has, with that type's direction (interest: credit on savings, debit on a card)" },
   DOMAIN_TRANSACTION_MCC: { severity: "error", message: "A card purchase has an ISO 18245 merchant category code and its official description; no other type has either" },
-  PRIVACY_EMAIL_DOMAIN: { severity: "error", message: "Every email is on a reserved domain (example.com, example.net, example.org)" },
-  PRIVACY_PHONE_RANGE: { severity: "error", message: "Every phone number is in the fictional 555-0100..0199 range" },
+  PRIVACY_EMAIL_DOMAIN: CONTACT_RULES.PRIVACY_EMAIL_DOMAIN,
+  PRIVACY_PHONE_RANGE: CONTACT_RULES.PRIVACY_PHONE_RANGE,
 } as const satisfies RuleCatalog;
 
 export type FintechRule = keyof typeof FINTECH_OWN_RULES;

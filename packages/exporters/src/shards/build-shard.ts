@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packOf } from "@sdh/packs";
 import { columnsOf, type Entity, type EntityCounts, type EntitySpec, type SnapshotConfig } from "@sdh/schemas";
-import { QualityCollector, uniqueRulesOf, ValidationGate, type PackGenerator, type ShardGateResult } from "@sdh/validation";
+import { QualityCollector, ValidationGate, type PackGenerator, type ShardGateResult } from "@sdh/validation";
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
 import { keyFileName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
@@ -129,7 +129,8 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   }
   const { result, keys } = gate.finishShard();
   const artifacts: Record<string, StagedDigest> = {};
-  for (const rule of Object.keys(uniqueRulesOf(pack.checks))) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), keys[rule]!);
+  // One key file per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
+  for (const [rule, exported] of Object.entries(keys)) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), exported);
   const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
   await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
   artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
