@@ -9,7 +9,8 @@ import tseslint from "typescript-eslint";
 const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, "")))];
 
 export const workflowFiles = ["apps/worker/src/workflows*.ts"];
-export const rulesFiles = ["packages/rules/src/**/*.ts"];
+// The shared rules and every pack's sources (generator, schemas, checks): seeded output and its verdicts depend on nothing else.
+export const rulesFiles = ["packages/rules/src/**/*.ts", "packs/*/src/**/*.ts"];
 
 /** Workflow code runs in Temporal's deterministic sandbox: only @temporalio/workflow may be imported as a value. */
 const workflowSandbox = {

@@ -12,7 +12,7 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 }
 
 const workflowPath = "apps/worker/src/workflows.ts";
-const rulesPath = "packages/rules/src/person.ts";
+const rulesPath = "packs/pc/src/generator/person.ts";
 
 describe("workflow sandbox rule", () => {
   it("rejects a Node built-in", async () => {
@@ -73,7 +73,13 @@ describe("reproducible rules", () => {
     expect(await ruleIdsFor(rulesPath, `export const d = (asOf: string) => new Date(asOf);\n`)).toEqual([]);
   });
 
-  it("does not apply outside packages/rules", async () => {
+  it("applies to the shared rules and to every pack's sources", async () => {
+    for (const path of ["packages/rules/src/dates.ts", "packs/fintech/src/generate.ts", "packs/pc/src/checks/claim-checks.ts"]) {
+      expect(await ruleIdsFor(path, "export const x = Math.random();\n"), path).toContain("no-restricted-properties");
+    }
+  });
+
+  it("does not apply outside packages/rules and packs", async () => {
     expect(await ruleIdsFor("apps/cli/src/main.ts", "export const t = Date.now();\n")).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
-import { PACK_NAMES } from "@sdh/packs";
+import { PACK_NAMES, packNamed } from "@sdh/packs";
 import { parseTarget } from "@sdh/storage";
-import { asOfProblem } from "@sdh/rules";
 import { ConfigError, IdentifierStyle, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { UsageError } from "./usage-error.js";
 
@@ -83,7 +82,8 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
     throw error;
   }
-  const asOf = asOfProblem(config.asOf);
+  // The pack is one this release ships: --pack, SDH_PACK and snapshot.pack are checked as they are read.
+  const asOf = packNamed(config.pack).asOfProblem(config.asOf);
   if (asOf) throw new UsageError(`--as-of ${asOf}`);
   const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
   const idProblem = snapshotIdProblem(snapshotId);

@@ -27,7 +27,6 @@ import {
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
-import { asOfProblem } from "@sdh/rules";
 import { packNamed, UnknownPackError } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
@@ -65,11 +64,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (records: number) => void) => pool!.build(task, onProgress));
   const checked = (config: SnapshotConfig): SnapshotConfig => {
-    const asOf = asOfProblem(config.asOf);
-    if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
     try {
       const parsed = parseSnapshotConfig(config);
-      packNamed(parsed.pack);
+      const asOf = packNamed(parsed.pack).asOfProblem(parsed.asOf);
+      if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
       return parsed;
     } catch (error) {
       if (error instanceof ConfigError || error instanceof UnknownPackError) throw ApplicationFailure.nonRetryable(error.message, NON_RETRYABLE.config);

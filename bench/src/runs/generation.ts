@@ -4,8 +4,9 @@
 // it ("bundle"), or a FinTech customer with everything they hold ("fintech"). `persons` on the command line and in the output counts the root
 // records (households). Prints { seconds, count, persons, peakRssMb }.
 import { FINTECH_PACK } from "@sdh/pack-fintech";
-import { createGenerator, createPersonRule, createPolicyRule, createProfileRule, createVehicleRule } from "@sdh/rules";
-import { parseSnapshotConfig, type Household, type Person, type Vehicle } from "@sdh/schemas";
+import { createGenerator, createPersonRule, createPolicyRule, createProfileRule, createVehicleRule } from "@sdh/pack-pc";
+import { parseSnapshotConfig } from "@sdh/schemas";
+import { type Household, type Person, type Vehicle } from "@sdh/pack-pc";
 import { peakRssMb } from "../child.js";
 
 const [stage, personsArg] = process.argv.slice(2);

@@ -3,8 +3,9 @@
 import { rmSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { createTextEntityWriter } from "@sdh/exporters";
-import { createGenerator } from "@sdh/rules";
-import { columnsOf, parseSnapshotConfig, type Person } from "@sdh/schemas";
+import { createGenerator } from "@sdh/pack-pc";
+import { columnsOf, parseSnapshotConfig } from "@sdh/schemas";
+import { type Person } from "@sdh/pack-pc";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import parquet from "parquetjs-lite";

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from "node:path";
 import { BUNDLE_FILES, OutputExistsError, readEntityFile, validateBundle, verifyBundle, writeBundle } from "@sdh/exporters";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { GENERATOR } from "@sdh/rules";
+import { GENERATOR } from "@sdh/pack-pc";
 import { Manifest, parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { buildBundle, tmp } from "./bundle-helpers.js";

@@ -4,7 +4,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { BUNDLE_FILES, validateBundle } from "@sdh/exporters";
-import { GENERATOR } from "@sdh/rules";
+import { GENERATOR } from "@sdh/pack-pc";
 import { SCHEMA_VERSION, type Manifest } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "./bundle-helpers.js";

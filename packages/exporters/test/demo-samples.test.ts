@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { demoSampleFiles, demoSamples } from "@sdh/exporters";
 import { DEMO_SAMPLE_HOUSEHOLDS } from "@sdh/pack-pc";
 import { demoSampleFolder, PACKS } from "@sdh/packs";
-import { parseSnapshotConfig, perEntity, PC_PACK_SPEC, type Household, type Person } from "@sdh/schemas";
-import { PC_CHECKS, ValidationGate } from "@sdh/validation";
+import { parseSnapshotConfig, perEntity } from "@sdh/schemas";
+import { PC_PACK_SPEC, type Household, type Person } from "@sdh/pack-pc";
+import { ValidationGate } from "@sdh/validation";
+import { PC_CHECKS } from "@sdh/pack-pc";
 import { describe, expect, it } from "vitest";
 import { PC_ENTITIES } from "./pc-entities.js";
 

@@ -1,4 +1,5 @@
-import { entitySpec, PC_PACK_SPEC } from "@sdh/schemas";
+import { entitySpec } from "@sdh/schemas";
+import { PC_PACK_SPEC } from "@sdh/pack-pc";
 
 /** The P&C pack's declaration of entity `name`: what readers, writers and column lists take. */
 export const pc = (name: string) => entitySpec(PC_PACK_SPEC, name);

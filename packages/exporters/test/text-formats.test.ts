@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { createHash } from "node:crypto";
-import { createGenerator } from "@sdh/rules";
+import { createGenerator } from "@sdh/pack-pc";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { CsvParser, createJsonEncoder, createTextEntityWriter, csvLine, DataFileError, jsonArrayRecords, readEntityFile } from "@sdh/exporters";
 import { describe, expect, it } from "vitest";

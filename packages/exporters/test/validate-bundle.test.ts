@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { GENERATOR } from "@sdh/rules";
+import { GENERATOR } from "@sdh/pack-pc";
 import { BUNDLE_FILES, BundleError, createTextEntityWriter, dataFileName, DataFileError, validateBundle } from "@sdh/exporters";
-import { PC_PACK_SPEC, perEntity } from "@sdh/schemas";
-import { cleanSnapshot, VIOLATIONS, type SnapshotRecords } from "@sdh/validation/testing";
+import { perEntity } from "@sdh/schemas";
+import { PC_PACK_SPEC } from "@sdh/pack-pc";
+import { cleanSnapshot, VIOLATIONS, type SnapshotRecords } from "@sdh/pack-pc/testing";
 import { describe, expect, it } from "vitest";
 import { tmp } from "./bundle-helpers.js";
 import { pc, PC_ENTITIES } from "./pc-entities.js";

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { Claim, dictionaryRows, EXAMPLE_MANIFEST, Manifest, Person, renderDataDictionary } from "@sdh/schemas";
+import { dictionaryRows, EXAMPLE_MANIFEST, Manifest, renderDataDictionary } from "@sdh/schemas";
+import { Claim, Person } from "@sdh/pack-pc";
 import { demoSampleFolder, PACKS } from "../src/index.js";
 
 const COMMITTED = fileURLToPath(new URL("../../../governance/data-dictionary.md", import.meta.url));

@@ -1,13 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { buildFirstNames, buildSurnames } from "./build-names.js";
 import { buildPlaces } from "./build-places.js";
-import { buildVehicleCatalog } from "./build-vehicles.js";
 import { rawSourceFolder } from "./raw-sources.js";
-import { openVpic } from "./vpic.js";
 
 /**
- * Rebuilds the compact reference tables in packages/rules/data/ from their raw public sources:
- * `pnpm --filter @sdh/rules reference:build [vehicles|places|names]`. A rebuild that changes a table
+ * Rebuilds the shared reference tables in packages/rules/data/ (names and places, which every pack's
+ * people use) from their raw public sources: `pnpm --filter @sdh/rules reference:build [places|names]`.
+ * The P&C pack's own tables (vehicles) are rebuilt by its own script, packs/pc/reference-build/. A rebuild that changes a table
  * changes seeded output: a generator version change (governance/versioning.md).
  */
 const dataFolder = new URL("../data/", import.meta.url);
@@ -30,13 +29,3 @@ if (!only || only === "places" || only === "names") {
   }
 }
 
-if (!only || only === "vehicles") {
-  const vpic = await openVpic();
-  const started = Date.now();
-  const { file, report } = await buildVehicleCatalog(vpic, 2027);
-  write("vehicles.json", `${JSON.stringify(file)}\n`);
-  console.log(`vehicles: ${file.models.length} models, ${report.years} model years, ${report.stems} stems in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  for (const m of report.missing) console.log(`  missing: ${m}`);
-  for (const t of report.thin) console.log(`  thin: ${t}`);
-  vpic.close();
-}

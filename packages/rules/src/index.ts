@@ -1,39 +1,29 @@
-export { createRandom, type Random } from "./random.js";
-export { createGenerator, recordsByEntity, personOrdinal, GENERATOR, type SnapshotGenerator, type HouseholdBundle, type PcRecords } from "./generator.js";
-export { createMemberRule, type MemberRule } from "./household-members.js";
-export { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
-export { createPersonRule, type PersonRule } from "./person.js";
-export { createVehicleRule, ownersOf, type VehicleRule } from "./vehicle.js";
-export { createProfileRule, primaryVehicle, type ProfileRule, type ProfileBook } from "./profile.js";
-export { riskScore, riskBand, agePoints, experiencePoints, bodyPoints, vehicleAgePoints, usagePoints, mileagePoints, RISK_BASE, type RiskFactors } from "./risk.js";
-export { vinCheckDigit, modelYearCode, yearsForCode, VIN_ALPHABET } from "./vin.js";
-export { templateRegex, templateSpace, formatTemplate } from "./id-template.js";
-export { createPermutation } from "./permutation.js";
-export { STATES, STATES_BY_CODE, APPORTIONED_PLATE_TEMPLATE, SYNTHETIC_LICENSE_TEMPLATE, SYNTHETIC_PLATE_TEMPLATE, type StateReference } from "./reference/states.js";
-export { ZIP_PLACES, ZIP_PLACE_BY_CODE, zipMatches, type ZipPlace } from "./reference/places.js";
-export { VEHICLE_CATALOG, VEHICLE_CATALOG_SOURCE, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
-export { CATALOG_FIRST_YEAR, CATALOG_LAST_YEAR, modelYearTable } from "./vehicle.js";
-export { soundex } from "./soundex.js";
-export { derivedLicenceNumber, nameCode } from "./licence-numbers.js";
-export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, COMMERCIAL_FLEET_SHARES, type BusinessArchetype } from "./reference/business.js";
-export { AS_OF_RANGE, asOfProblem } from "./supported-dates.js";
-export { parseIsoDate, wholeYearsBetween, wholeYearsBetweenIso, addYears, addMonths, addMonthsToDay, epochDayOf, formatDate, formatEpochDay } from "./dates.js";
-export { createPolicyRule, type PolicyRule, type HouseholdPolicies } from "./policy.js";
-export { coveragePremiumCents, coverageBaseRate, limitFactor, vehicleAgeFactor, vehicleRatingFactor, riskRelativity, driverFactor, vehicleFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
-export { planCoverages, type CoveragePlan, type CoveredPolicy } from "./coverage.js";
-export { planClaims, type ClaimedPolicy, type ClaimedVehicle } from "./claim.js";
-export { experienceOf, parseClaimExperience, CLAIM_EXPERIENCE_YEARS, PERILS, type Peril, type PerilExperience } from "./reference/claim-experience.js";
-export { STATE_MINIMUM_ROWS, stateMinimumOn, parseStateMinimums, FEDERAL_INTERSTATE_MINIMUM, type StateMinimum, type PipRule } from "./reference/state-minimums.js";
-export { RENEWAL_WINDOW_DAYS, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "./reference/policies.js";
-export { MIN_PARENT_AGE_GAP, CHILD_AGES, PARENT_AGES } from "./reference/households.js";
-export { AGE_BAND_SHARES } from "./reference/distributions.js";
-// What a pack of another domain builds people and places from (ADR 0016): seeded per-record streams,
-// weighted sampling, and the public reference tables (SSA first names, Census surnames, USPS ZIP codes).
-export { createRecordStreams, type RecordStream } from "./random.js";
-export { weighted, pick, pickWeighted, pickIndex, intBetween, type WeightedTable } from "./sampling.js";
+// What every pack builds people and places from (ADR 0016): seeded per-record streams, weighted sampling,
+// calendar arithmetic, keyed permutations, and the public reference tables (SSA first names, Census
+// surnames, USPS ZIP codes with Census populations). A pack's own record rules live in its folder.
+export { createRandom, createRecordStreams, mix32, type Random, type RecordStream } from "./random.js";
+export { weighted, pick, pickWeighted, pickIndex, intBetween, shareAt, type WeightedTable } from "./sampling.js";
 export { givenNamesFor, type GivenNames } from "./given-names.js";
-export { SURNAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, type NameTable, type SurnameTable } from "./reference/names.js";
-export { ZIPS_BY_STATE, STATE_POPULATION } from "./reference/places.js";
-export { RESERVED_DOMAINS, FICTIONAL_LINES } from "./person.js";
+export { SURNAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, UNIT_DESIGNATORS, type NameTable, type SurnameTable } from "./reference/names.js";
+export { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
+export { ZIP_PLACES, ZIP_PLACE_BY_CODE, ZIPS_BY_STATE, STATE_POPULATION, zipMatches, type ZipPlace } from "./reference/places.js";
+export { RESERVED_DOMAINS, FICTIONAL_LINES } from "./contacts.js";
+export { AS_OF_RANGE, asOfOutsideRange, PEOPLE_FROM } from "./supported-dates.js";
 export { uuidFrom } from "./uuid.js";
-export { toEpochDay, fromEpochDay, type CalendarDate } from "./dates.js";
+export { templateRegex, templateSpace, formatTemplate, compileTemplate } from "./id-template.js";
+export { createPermutation } from "./permutation.js";
+export {
+  parseIsoDate,
+  wholeYearsBetween,
+  wholeYearsBetweenIso,
+  addYears,
+  addMonths,
+  addMonthsToDay,
+  epochDayOf,
+  epochDayOfIsoPlusYears,
+  formatDate,
+  formatEpochDay,
+  toEpochDay,
+  fromEpochDay,
+  type CalendarDate,
+} from "./dates.js";

@@ -1,9 +1,5 @@
 import { z } from "zod";
 
-/** Line of business: personal lines (individuals) or commercial lines (businesses and fleets). */
-export type LobType = z.infer<typeof LobType>;
-export const LobType = z.enum(["personal", "commercial"]).describe("Line of business: personal lines or commercial lines");
-
 /** USPS codes of the 50 states and DC. */
 export const US_STATE_CODES = [
   "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",

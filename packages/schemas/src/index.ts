@@ -1,14 +1,5 @@
 export { SCHEMA_VERSION, VERSION_TAG, versionedFileName, PULL_RECORD_FILE } from "./version.js";
-export { LobType, UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
-export { Person, Gender, MaritalStatus, FleetRole, CdlClass, HouseholdRole } from "./person.js";
-export { Household } from "./household.js";
-export { Vehicle, BodyType, VehicleUsage, Ownership, GvwrClass, FuelType, PlateType, VIN_PATTERN } from "./vehicle.js";
-export { Profile, RiskBand } from "./profile.js";
-export { Policy, PolicyStatus, CancellationReason, SalesChannel, PaymentPlan, POLICY_NUMBER_PATTERN } from "./policy.js";
-export { Driver, DriverRelationship, DriverStatus, LicenseStatus } from "./driver.js";
-export { Coverage, CoverageCode, LINE_COVERAGES } from "./coverage.js";
-export { PolicyVehicle } from "./policy-vehicle.js";
-export { Claim, ClaimCoverage, ClaimStatus, LossCause, LossType } from "./claim.js";
+export { UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
 export {
   SnapshotConfig,
   RecordedConfig,
@@ -39,7 +30,6 @@ export {
 export { SnapshotId, SnapshotPath, snapshotIdProblem, pathSetProblems } from "./snapshot-paths.js";
 export { documentSchemaOf, DOCUMENT_SCHEMAS, type DocumentName } from "./document-schemas.js";
 export { packSpecProblems, impliedRules, type PackSpec, type EntitySpec, type ForeignKeySpec, type ParentSpec } from "./pack-spec.js";
-export { PC_PACK_SPEC } from "./packs/pc.js";
 export { rootOf, perEntity, isEntity, entitySpec, schemaIdOf, columnsOf, jsonSchemaOf, recordJsonSchema, type Column, type ColumnType, type EntityCounts } from "./entities.js";
 export { QualityReport, ColumnProfile, DistributionCheck } from "./quality-report.js";
 export { compileRecordFunction } from "./record-function.js";

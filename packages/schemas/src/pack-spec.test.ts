@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Counts, DOCUMENT_KINDS, Entity, isEntity, PC_PACK_SPEC, packSpecProblems, perEntity, type PackSpec } from "./index.js";
+import { Counts, DOCUMENT_KINDS, Entity, packSpecProblems, type PackSpec } from "./index.js";
 
 describe("pack declarations (ADR 0016)", () => {
-  it("the P&C declaration is sound, and per-entity helpers follow it in declared order", () => {
-    expect(packSpecProblems(PC_PACK_SPEC)).toEqual([]);
-    expect(perEntity(PC_PACK_SPEC, (e) => e.length)).toEqual({ households: 10, persons: 7, vehicles: 8, profiles: 8, policies: 8, drivers: 7, policy_vehicles: 15, coverages: 9, claims: 6 });
-    expect(Object.keys(perEntity(PC_PACK_SPEC, () => 0))).toEqual(PC_PACK_SPEC.entities.map((e) => e.name));
-    expect(["persons", "profiles", "dataset", "schema", "Persons"].map((name) => isEntity(PC_PACK_SPEC, name))).toEqual([true, true, false, false, false]);
-  });
-
   it("an entity name is lowercase words, never a document kind; counts take any pack's entities", () => {
     expect(["persons", "policy_vehicles", "transactions"].map((n) => Entity.safeParse(n).success)).toEqual([true, true, true]);
     expect(["Persons", "1x", "a-b", "", ...DOCUMENT_KINDS].map((n) => Entity.safeParse(n).success)).toEqual(Array(4 + DOCUMENT_KINDS.length).fill(false));

@@ -1,5 +1,5 @@
 export { RESERVED_EMAIL_DOMAINS, isReservedEmail, isFictionalPhone } from "./privacy.js";
-export { RULES, RULE_CODES, CONTACT_RULES, countRules, packCatalog, type RuleCode, type RuleDefinition, type RuleCatalog } from "./rule-catalog.js";
+export { CONTACT_RULES, countRules, packCatalog, type RuleDefinition, type RuleCatalog } from "./rule-catalog.js";
 export {
   validateSnapshot,
   type SnapshotSources,
@@ -14,7 +14,6 @@ export { CompactKeySet, type KeyKind, type ExportedKeys } from "./keys/compact-k
 export { uniqueRulesOf, type UniqueRule } from "./keys/unique-keys.js";
 export { DeclaredChecks, type Checked } from "./declared/declared-checks.js";
 export type { PackChecks, DomainCheck, PackCheckContext } from "./pack-checks.js";
-export { PC_CHECKS, PC_VALIDATION } from "./pc/pc-checks.js";
 export type { Pack, PackValidation, PackGenerator, GeneratedRoot, QualityTally } from "./pack.js";
 export { shareCheck } from "./quality/share-check.js";
 export { QualityCollector, type QualityState, type QualityPack } from "./quality/quality-collector.js";

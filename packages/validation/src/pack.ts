@@ -35,6 +35,8 @@ export interface Pack {
   /** The generator a manifest records; its version moves with any change to the bytes of the pack's seeded records. */
   generator: { name: string; version: string };
   generate(config: SnapshotConfig): PackGenerator;
+  /** Why the generator cannot build a snapshot as of `asOf`, or null when it can: checked where a config comes in, before any work. */
+  asOfProblem(asOf: string): string | null;
   checks: PackChecks;
   /** A new, empty tally of the pack's distribution checks. */
   createTally(): QualityTally;

@@ -1,5 +1,5 @@
 import type { PackSpec } from "@sdh/schemas";
-import { CompactKeySet, DeclaredChecks, PC_CHECKS, ValidationGate, type FailureSink } from "@sdh/validation";
+import { CompactKeySet, DeclaredChecks, ValidationGate, type FailureSink, type PackChecks } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -98,6 +98,8 @@ describe("the rules a declaration implies, for any pack (ADR 0016)", () => {
   });
 
   it("refuses a pack whose rules the catalog does not have, naming them", () => {
-    expect(() => new ValidationGate({ asOf: "2026-01-06", pack: { ...PC_CHECKS, pack: PACK } })).toThrow("pack bank names rules its catalog does not have: S_ACCOUNT, U_ACCOUNT, S_CARD, U_CARD, R_CARD_ACCOUNT, R_CARD_TWIN, S_LIMIT, U_LIMIT, R_LIMIT_ACCOUNT, R_LIMIT_MISSING, R_LIMIT_DUPLICATE");
+    // A catalog of another pack's rules: none of the bank's declared codes is in it.
+    const elsewhere: PackChecks = { pack: PACK, rules: { COUNT_CONFIG_MISMATCH: { severity: "error", message: "counts" } }, uniqueKeys: {}, create: () => ({ checks: {}, bytes: () => 0 }) };
+    expect(() => new ValidationGate({ asOf: "2026-01-06", pack: elsewhere })).toThrow("pack bank names rules its catalog does not have: S_ACCOUNT, U_ACCOUNT, S_CARD, U_CARD, R_CARD_ACCOUNT, R_CARD_TWIN, S_LIMIT, U_LIMIT, R_LIMIT_ACCOUNT, R_LIMIT_MISSING, R_LIMIT_DUPLICATE");
   });
 });

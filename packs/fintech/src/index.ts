@@ -1,3 +1,4 @@
+import { asOfOutsideRange, PEOPLE_FROM } from "@sdh/rules";
 import type { Pack } from "@sdh/validation";
 import { FINTECH_CHECKS } from "./checks.js";
 import { FINTECH_PACK_SPEC } from "./declaration.js";
@@ -17,6 +18,7 @@ export const FINTECH_PACK: Pack = {
   spec: FINTECH_PACK_SPEC,
   generator: FINTECH_GENERATOR,
   generate: createFintechGenerator,
+  asOfProblem: (asOf) => asOfOutsideRange(asOf, PEOPLE_FROM),
   checks: FINTECH_CHECKS,
   createTally: () => new FintechTally(),
 };

@@ -1,6 +1,7 @@
-import { createGenerator, GENERATOR, recordsByEntity } from "@sdh/rules";
-import type { Household } from "@sdh/schemas";
-import { PC_VALIDATION, type GeneratedRoot, type Pack } from "@sdh/validation";
+import type { GeneratedRoot, Pack } from "@sdh/validation";
+import { PC_VALIDATION } from "./checks/index.js";
+import { asOfProblem, createGenerator, GENERATOR, recordsByEntity } from "./generator/index.js";
+import type { Household } from "./schemas/index.js";
 
 /** How many households of each line the demo samples show: enough for a slide, both lines of business. */
 export const DEMO_SAMPLE_HOUSEHOLDS = { personal: 3, commercial: 2 } as const;
@@ -27,13 +28,13 @@ function pickSamples(roots: Iterable<GeneratedRoot>): GeneratedRoot[] {
 }
 
 /**
- * The P&C pack as the engine runs it: the declaration, the household rule and the gate's P&C rules.
- * Its parts still live in the layer packages (`@sdh/schemas` packs/pc.ts, `@sdh/rules`,
- * `@sdh/validation` pc/), which ADR 0016 records; this package is where the engine finds them.
+ * The P&C pack as the engine runs it: the declaration (schemas/), the household rule and its
+ * reference tables (generator/, data/) and the gate's P&C rules (checks/), all in this folder.
  */
 export const PC_PACK: Pack = {
   ...PC_VALIDATION,
   generator: GENERATOR,
+  asOfProblem,
   samples: { pick: pickSamples, note: "The first households of the seeded snapshot until three personal, two commercial and one with claims are shown" },
   generate(config) {
     const households = createGenerator(config);
@@ -44,3 +45,8 @@ export const PC_PACK: Pack = {
     };
   },
 };
+
+// What tests, benches and tools outside the engine read of the P&C pack by name.
+export * from "./schemas/index.js";
+export * from "./generator/index.js";
+export { RULES, RULE_CODES, PC_CHECKS, PC_VALIDATION, type RuleCode } from "./checks/index.js";

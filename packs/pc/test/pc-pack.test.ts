@@ -1,7 +1,6 @@
-import { createGenerator, GENERATOR, recordsByEntity } from "@sdh/rules";
-import { parseSnapshotConfig, type Household } from "@sdh/schemas";
+import { parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
-import { DEMO_SAMPLE_HOUSEHOLDS, PC_PACK } from "../src/index.js";
+import { createGenerator, DEMO_SAMPLE_HOUSEHOLDS, GENERATOR, PC_PACK, recordsByEntity, type Household } from "../src/index.js";
 
 describe("the P&C pack as the engine runs it", () => {
   const config = parseSnapshotConfig({ records: 400, seed: 42 });

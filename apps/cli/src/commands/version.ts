@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import { FINTECH_GENERATOR } from "@sdh/pack-fintech/version";
-import { GENERATOR } from "@sdh/rules/version";
+import { DEFAULT_PACK_NAME, PACKS, packNamed } from "@sdh/packs";
 import { SCHEMA_VERSION } from "@sdh/schemas";
 import { UsageError } from "../usage-error.js";
 
@@ -21,9 +20,10 @@ export function printVersion(args: string[] = []): number {
   const unknown = args.filter((a) => a !== "--json");
   if (unknown.length) throw new UsageError(`unknown option(s) ${unknown.join(" ")}; see \`sdh version --help\``);
   // Each pack's generator version; `generator` stays the default (pc) pack's, as before packs.
-  const packs = { pc: GENERATOR.version, fintech: FINTECH_GENERATOR.version };
-  const versions = { sdh: version, schema: SCHEMA_VERSION, generator: GENERATOR.version, packs, node: process.versions.node };
+  const packs = Object.fromEntries(PACKS.map((p) => [p.spec.name, p.generator.version]));
+  const generator = packNamed(DEFAULT_PACK_NAME).generator.version;
+  const versions = { sdh: version, schema: SCHEMA_VERSION, generator, packs, node: process.versions.node };
   if (args.includes("--json")) console.log(JSON.stringify(versions, null, 2));
-  else console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, generator ${GENERATOR.version}, packs ${Object.entries(packs).map(([p, v]) => `${p} ${v}`).join(", ")}, node ${process.versions.node})`);
+  else console.log(`sdh ${version} (schema ${SCHEMA_VERSION}, generator ${generator}, packs ${Object.entries(packs).map(([p, v]) => `${p} ${v}`).join(", ")}, node ${process.versions.node})`);
   return 0;
 }

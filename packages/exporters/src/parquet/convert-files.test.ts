@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { createGenerator } from "@sdh/rules";
+import { createGenerator } from "@sdh/pack-pc";
 import { columnsOf, parseSnapshotConfig } from "@sdh/schemas";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCsvEncoder, csvHeader } from "../records/record-formats.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 /**
  * The shipped reference tables live in packages/rules/data/ (built by reference-build/, sources in the
- * rules README). src/reference/ and dist/reference/ are both two folders below the package root, so
+ * package README). src/reference/ and dist/reference/ are both two folders below the package root, so
  * one relative URL finds them from source and from the build. Each table is read once per thread.
  */
 export function readReferenceText(name: string): string {

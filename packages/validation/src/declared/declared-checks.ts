@@ -2,7 +2,6 @@ import type { EntitySpec, PackSpec } from "@sdh/schemas";
 import type { CompactKeySet} from "../keys/compact-key-set.js";
 import { type KeyKind } from "../keys/compact-key-set.js";
 import type { FailureSink } from "../report-builder.js";
-import type { RuleCode } from "../rule-catalog.js";
 import { compileSchemaCheck, fieldOk, type SchemaCheck } from "../schema-check.js";
 import { OrdinalArray } from "./ordinal-arrays.js";
 
@@ -22,7 +21,7 @@ export interface Checked {
 
 interface CompiledForeignKey {
   field: string;
-  rule: RuleCode;
+  rule: string;
   /** Null for a pack's own rule: the engine neither looks it up nor reports it. */
   target: CompactKeySet | null;
 }
@@ -34,7 +33,7 @@ interface CompiledEntity {
   report: FailureSink;
   foreignKeys: CompiledForeignKey[];
   /** For an exactly-one child: which foreign key is the parent's, and which parents have their child already. */
-  one: { fk: number; field: string; duplicateRule: RuleCode; seen: OrdinalArray<Uint8Array> } | null;
+  one: { fk: number; field: string; duplicateRule: string; seen: OrdinalArray<Uint8Array> } | null;
   /** For a parent of an exactly-one child: each record's 1-based position, to name a parent left without one. */
   positions: OrdinalArray<Uint32Array> | null;
   checked: Checked;
@@ -62,7 +61,7 @@ export class DeclaredChecks {
     const parentsOfOne = new Set(pack.entities.flatMap((e) => (e.parent?.cardinality === "one" ? [e.parent.entity] : [])));
     for (const spec of pack.entities) {
       const expected = Math.ceil(expectedRoots * (spec.perRoot ?? 1));
-      const foreignKeys = spec.foreignKeys.map((fk) => ({ field: fk.field, rule: fk.rule as RuleCode, target: fk.packRule ? null : keys[specs.get(fk.entity)!.rules.unique]! }));
+      const foreignKeys = spec.foreignKeys.map((fk) => ({ field: fk.field, rule: fk.rule, target: fk.packRule ? null : keys[specs.get(fk.entity)!.rules.unique]! }));
       const parent = spec.parent;
       this.entities.set(spec.name, {
         spec,
@@ -72,7 +71,7 @@ export class DeclaredChecks {
         foreignKeys,
         one:
           parent?.cardinality === "one"
-            ? { fk: spec.foreignKeys.findIndex((fk) => fk.field === parent.field), field: parent.field, duplicateRule: parent.duplicateRule as RuleCode, seen: new OrdinalArray((n) => new Uint8Array(n), expected) }
+            ? { fk: spec.foreignKeys.findIndex((fk) => fk.field === parent.field), field: parent.field, duplicateRule: parent.duplicateRule, seen: new OrdinalArray((n) => new Uint8Array(n), expected) }
             : null,
         positions: parentsOfOne.has(spec.name) ? new OrdinalArray((n) => new Uint32Array(n), expected) : null,
         checked: { invalid: [], ordinal: -1, refs: new Int32Array(spec.foreignKeys.length) },
@@ -97,7 +96,7 @@ export class DeclaredChecks {
     checked.ordinal = -1;
     if (typeof key === "string") {
       const ordinal = e.keys.add(key);
-      if (ordinal < 0) report.fail(spec.rules.unique as RuleCode, this.example(e, r, position));
+      if (ordinal < 0) report.fail(spec.rules.unique, this.example(e, r, position));
       else {
         checked.ordinal = ordinal;
         if (e.positions) e.positions.at(ordinal)[ordinal] = position;
@@ -137,7 +136,7 @@ export class DeclaredChecks {
       const seen = e.one.seen.values;
       const positions = parent.positions!.values;
       for (let ordinal = 0; ordinal < parent.keys.size; ordinal++) {
-        if (ordinal >= seen.length || seen[ordinal] === 0) parent.report.fail(parentSpec.missingRule as RuleCode, { record: positions[ordinal] });
+        if (ordinal >= seen.length || seen[ordinal] === 0) parent.report.fail(parentSpec.missingRule, { record: positions[ordinal] });
       }
     }
   }
@@ -164,12 +163,12 @@ export class DeclaredChecks {
       general = 0;
       for (const field of invalid) {
         const code = fieldRules[field];
-        if (code) e.report.fail(code as RuleCode, { ...this.example(e, r, position), [field]: r[field] });
+        if (code) e.report.fail(code, { ...this.example(e, r, position), [field]: r[field] });
         else general++;
       }
     }
     if (general === 0) return;
-    e.report.failLazy(e.spec.rules.schema as RuleCode, () => ({
+    e.report.failLazy(e.spec.rules.schema, () => ({
       ...this.example(e, r, position),
       problems: e.schema.explain(record).filter((problem) => !fieldRules || !(problem.split(":")[0]! in fieldRules)),
     }));

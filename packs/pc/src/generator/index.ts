@@ -1,0 +1,25 @@
+// The P&C generator: the household rule and everything it makes, with the reference tables it reads (packs/pc/data/).
+export { createGenerator, recordsByEntity, personOrdinal, GENERATOR, type SnapshotGenerator, type HouseholdBundle, type PcRecords } from "./generator.js";
+export { createMemberRule, type MemberRule } from "./household-members.js";
+export { HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
+export { createPersonRule, type PersonRule } from "./person.js";
+export { createVehicleRule, ownersOf, type VehicleRule } from "./vehicle.js";
+export { createProfileRule, primaryVehicle, type ProfileRule, type ProfileBook } from "./profile.js";
+export { riskScore, riskBand, agePoints, experiencePoints, bodyPoints, vehicleAgePoints, usagePoints, mileagePoints, RISK_BASE, type RiskFactors } from "./risk.js";
+export { vinCheckDigit, modelYearCode, yearsForCode, VIN_ALPHABET } from "./vin.js";
+export { STATES, STATES_BY_CODE, APPORTIONED_PLATE_TEMPLATE, SYNTHETIC_LICENSE_TEMPLATE, SYNTHETIC_PLATE_TEMPLATE, type StateReference } from "./reference/states.js";
+export { VEHICLE_CATALOG, VEHICLE_CATALOG_SOURCE, type CatalogModel, type VinStem } from "./reference/vehicle-catalog.js";
+export { CATALOG_FIRST_YEAR, CATALOG_LAST_YEAR, modelYearTable } from "./vehicle.js";
+export { soundex } from "./soundex.js";
+export { derivedLicenceNumber, nameCode } from "./licence-numbers.js";
+export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, COMMERCIAL_FLEET_SHARES, type BusinessArchetype } from "./reference/business.js";
+export { asOfProblem } from "./supported-dates.js";
+export { createPolicyRule, type PolicyRule, type HouseholdPolicies } from "./policy.js";
+export { coveragePremiumCents, coverageBaseRate, limitFactor, vehicleAgeFactor, vehicleRatingFactor, riskRelativity, driverFactor, vehicleFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
+export { planCoverages, type CoveragePlan, type CoveredPolicy } from "./coverage.js";
+export { planClaims, type ClaimedPolicy, type ClaimedVehicle } from "./claim.js";
+export { experienceOf, parseClaimExperience, CLAIM_EXPERIENCE_YEARS, PERILS, type Peril, type PerilExperience } from "./reference/claim-experience.js";
+export { STATE_MINIMUM_ROWS, stateMinimumOn, parseStateMinimums, FEDERAL_INTERSTATE_MINIMUM, type StateMinimum, type PipRule } from "./reference/state-minimums.js";
+export { RENEWAL_WINDOW_DAYS, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "./reference/policies.js";
+export { MIN_PARENT_AGE_GAP, CHILD_AGES, PARENT_AGES } from "./reference/households.js";
+export { AGE_BAND_SHARES } from "./reference/distributions.js";
