@@ -75,8 +75,30 @@ sdh_install_pyarrow() {
   export SDH_PYTHON="$venv/bin/python"
 }
 
+# nginx, the TLS-terminating gRPC proxy the secure-connection tests put in front of Temporal (mTLS and
+# an API key, as a production cluster has). Debian's nginx-light; the tests run it as a child process
+# with a config of their own, so the system's nginx service is never used. Exports SDH_NGINX.
+sdh_install_nginx() {
+  local nginx
+  nginx=$(command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true)
+  if [[ -z "$nginx" ]]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+      sdh_log "nginx is not installed and apt-get is not available; install nginx (with http_v2 and grpc) for the TLS tests"
+      return 127
+    fi
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    sdh_log "installing nginx-light from Debian (the TLS proxy of the secure-connection tests)"
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nginx-light; } >&2 || return 1
+    # The package starts the system service on some machines: the tests do not need it.
+    { $sudo service nginx stop || true; } >/dev/null 2>&1
+    nginx=/usr/sbin/nginx
+  fi
+  export SDH_NGINX="$nginx"
+}
+
 sdh_bootstrap() {
-  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow
+  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow && sdh_install_nginx
 }
 
 # "N passed, N failed" over vitest JSON reports. A file that failed to load counts as a failure even

@@ -6,6 +6,8 @@
 #   then listed, pulled back into ./out/quickstart and verified.
 # The services keep running afterwards so you can look around; `pnpm services:down` stops them.
 set -euo pipefail
+# The reader's own PATH, before the bootstrap may put a cached pnpm in front of it.
+user_path=$PATH
 source "$(dirname "$0")/lib.sh"
 cd "$SDH_ROOT"
 sdh_bootstrap
@@ -31,4 +33,10 @@ pnpm --silent sdh pull --source "s3://$bucket/quickstart" --snapshot latest --ou
 pnpm --silent sdh verify ./out/quickstart
 
 echo
-echo "Done. Open the Temporal Web UI above to see the workflows; stop the services with: pnpm services:down"
+# pnpm may have been installed into the sdh cache for this script alone: print a command that runs in
+# the reader's own shell, as printed.
+pnpm_cmd=pnpm
+if ! PATH=$user_path command -v pnpm >/dev/null 2>&1; then
+  pnpm_cmd="$(command -v pnpm)"
+fi
+echo "Done. Open the Temporal Web UI above to see the workflows; stop the services with: (cd $SDH_ROOT && $pnpm_cmd services:down)"

@@ -13,7 +13,14 @@ import { EXIT, UsageError } from "./usage-error.js";
 async function temporalCommand(level: LogLevel | undefined, json: boolean) {
   const { DefaultLogger, Runtime } = await import("@temporalio/worker");
   // The SDK logs every worker state change at INFO; a command's own output should stay readable.
-  Runtime.install({ logger: json ? new DefaultLogger(level ?? "INFO", (await import("./json-log.js")).jsonLogLine) : new DefaultLogger(level ?? "WARN") });
+  // The worker's stream is JSON lines only: the SDK core's own (Rust) log lines, which it would print
+  // to the console as coloured text, are forwarded to the same logger (at WARN unless asked for more).
+  const coreLevel: LogLevel = level === "TRACE" || level === "DEBUG" ? level : "WARN";
+  Runtime.install(
+    json
+      ? { logger: new DefaultLogger(level ?? "INFO", (await import("./json-log.js")).jsonLogLine), telemetryOptions: { logging: { filter: { core: coreLevel, other: "ERROR" }, forward: {} } } }
+      : { logger: new DefaultLogger(level ?? "WARN") },
+  );
   return { doctor: (await import("./commands/doctor.js")).doctor, worker: (await import("./commands/worker.js")).worker };
 }
 

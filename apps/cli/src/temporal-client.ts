@@ -1,5 +1,6 @@
-import { temporalSettings } from "@sdh/worker";
+import { explainConnectionFailure, temporalSettings } from "@sdh/worker";
 import { Client, Connection } from "@temporalio/client";
+import { securityOf } from "./temporal-security.js";
 
 export interface TemporalSession {
   client: Client;
@@ -11,8 +12,9 @@ export interface TemporalSession {
 /** Runs `work` with a client of the configured Temporal; the connection is closed afterwards. */
 export async function withTemporal<T>(env: NodeJS.ProcessEnv, work: (session: TemporalSession) => Promise<T>): Promise<T> {
   const { address, namespace, uiUrl } = temporalSettings(env);
-  const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
-    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });
+  const security = securityOf(env);
+  const connection = await Connection.connect({ address, tls: security.tls, apiKey: security.apiKey, connectTimeout: "5s" }).catch(async (e: Error) => {
+    throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
   });
   try {
     const client = new Client({ connection, namespace });

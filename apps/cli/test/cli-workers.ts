@@ -41,10 +41,10 @@ afterAll(() => {
 });
 
 /** Starts `sdh worker` as its own process and resolves once it polls. */
-export function startWorker(taskQueue: string, staging: string, concurrency = 2, extra: string[] = []): Promise<{ child: ChildProcess; output: () => string }> {
+export function startWorker(taskQueue: string, staging: string, concurrency = 2, extra: string[] = [], temporalEnv: Record<string, string> = servicesEnv()): Promise<{ child: ChildProcess; output: () => string }> {
   const [node, args] = nodeCli(["worker", "--task-queue", taskQueue, "--staging", staging, "--concurrency", String(concurrency), ...extra]);
   const child = spawn(node, args, {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...servicesEnv(), ...s3Env() },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...temporalEnv, ...s3Env() },
     stdio: ["ignore", "pipe", "pipe"],
   });
   workers.push(child);

@@ -34,6 +34,24 @@ describe("settings: flags > env > config file > .sdh/services.env > defaults", (
     expect(text.stdout).not.toContain("hunter2");
   });
 
+  it("reads the TLS settings nested in the file (temporal.tls.*), below the environment; refuses an API key or a private key there", () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, "sdh.config.yaml"), "temporal:\n  address: temporal.internal:7233\n  tls:\n    serverCaCertPath: /etc/sdh/ca.pem\n    serverName: temporal.internal\n    clientCertPath: /etc/sdh/worker.pem\n");
+    const { get } = show([], { TEMPORAL_TLS_CLIENT_CERT_PATH: "/run/secrets/worker.pem", TEMPORAL_API_KEY: "k-123" }, cwd);
+    expect(get("temporal.tls.serverCaCertPath")).toMatchObject({ value: "/etc/sdh/ca.pem", source: "sdh.config.yaml" });
+    expect(get("temporal.tls.serverName")).toMatchObject({ value: "temporal.internal", source: "sdh.config.yaml" });
+    expect(get("temporal.tls.clientCertPath")).toMatchObject({ value: "/run/secrets/worker.pem", source: "env TEMPORAL_TLS_CLIENT_CERT_PATH" });
+    expect(get("temporal.apiKey")).toMatchObject({ value: "***", source: "env TEMPORAL_API_KEY" });
+    writeFileSync(join(cwd, "sdh.config.yaml"), "temporal:\n  apiKey: k-123\n  tls:\n    clientKeyData: pem\n");
+    const refused = runCli(["config", "show"], {}, cwd);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      "sdh: sdh.config.yaml: temporal.apiKey: credentials are not read from config files; set TEMPORAL_API_KEY in the environment (a Kubernetes Secret can provide it)",
+      "sdh.config.yaml: temporal.tls.clientKeyData: credentials are not read from config files; set TEMPORAL_TLS_CLIENT_KEY_DATA in the environment (a Kubernetes Secret can provide it)",
+    ]);
+    expect(refused.stderr).not.toContain("k-123");
+  });
+
   it("reads .sdh/services.env below the config file, and a JSON file named by --config", () => {
     const cwd = tmp();
     const state = join(cwd, ".sdh");

@@ -6,6 +6,7 @@ export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, Sha
 export { snapshotWorkflowId } from "./snapshot-ids.js";
 export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 export { servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
+export { temporalSecurity, connectionProblem, explainConnectionFailure, ConnectionSettingError, TLS_SETTINGS, type TemporalSecurity } from "./temporal-connection.js";
 export type { HealthcheckResult } from "./workflows.js";
 export { workflowsPath } from "./workflow-source.js";
 export type { RerunStep, ScheduledSnapshot, ScheduledPlan } from "./snapshot-types.js";

@@ -71,3 +71,4 @@ export async function privateS3(label: string) {
 function fromRecord(record: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }): TestServices {
   return { temporalAddress: "", namespace: "", s3Endpoint: record.endpoint, bucket: record.bucket, region: record.region, accessKeyId: record.accessKeyId, secretAccessKey: record.secretAccessKey };
 }
+export { freePort } from "./ports.js";

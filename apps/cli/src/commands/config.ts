@@ -5,6 +5,10 @@ import { SETTINGS } from "../settings/setting-specs.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 
+// Columns as wide as the longest key and variable name (temporal.tls.serverCaCertPath, TEMPORAL_TLS_SERVER_CA_CERT_PATH).
+const KEY_WIDTH = Math.max(...SETTINGS.map((s) => s.key.length));
+const ENV_WIDTH = Math.max(...SETTINGS.map((s) => s.env.length));
+
 export const configHelp = `sdh config show — the effective settings, and where each value came from
 
 Every setting can come from a flag (where the command has one), an environment variable, the config
@@ -17,7 +21,7 @@ Options:
   (any setting's flag, e.g. --records 1000, shows what that flag would do)
 
 Settings (config file key · environment variable · flag):
-${SETTINGS.map((s) => `  ${s.key.padEnd(20)} ${s.env.padEnd(24)} ${(s.flag ? `--${s.flag}` : "").padEnd(14)} ${s.description}`).join("\n")}
+${SETTINGS.map((s) => `  ${s.key.padEnd(KEY_WIDTH)} ${s.env.padEnd(ENV_WIDTH)} ${(s.flag ? `--${s.flag}` : "").padEnd(14)} ${s.description}`).join("\n")}
 
 Config file (sdh.config.yaml; JSON has the same shape):
   snapshot:

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { createS3Client, s3SettingsFromEnv } from "@sdh/storage";
-import { createWorker, temporalSettings, type HealthcheckResult } from "@sdh/worker";
+import { explainConnectionFailure, createWorker, temporalSettings, type HealthcheckResult } from "@sdh/worker";
+import { securityOf } from "../temporal-security.js";
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -41,10 +42,11 @@ export async function doctor(args: string[], env: NodeJS.ProcessEnv): Promise<nu
 
 async function temporalRoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
   const { address, namespace, uiUrl } = temporalSettings(env);
-  const connection = await Connection.connect({ address, connectTimeout: "5s" }).catch((e: Error) => {
-    throw new Error(`cannot reach Temporal at ${address}: ${e.message}`, { cause: e });
+  const security = securityOf(env);
+  const connection = await Connection.connect({ address, tls: security.tls, apiKey: security.apiKey, connectTimeout: "5s" }).catch(async (e: Error) => {
+    throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
   });
-  const native = await NativeConnection.connect({ address });
+  const native = await NativeConnection.connect({ address, tls: security.tls, apiKey: security.apiKey });
   try {
     // A private task queue: the round trip must be served by the worker inside this process.
     const taskQueue = `sdh-doctor-${randomUUID()}`;

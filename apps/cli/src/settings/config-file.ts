@@ -39,7 +39,8 @@ export function readConfigFile(path: string): ConfigFile {
   const problems: string[] = [];
   const values = new Map<string, string>();
   const known = new Map(SETTINGS.map((s) => [s.key, s]));
-  const groups = new Set(SETTINGS.filter((s) => s.key.includes(".")).map((s) => s.key.split(".")[0]!));
+  // Every proper prefix of a dotted key is a group the file may nest: temporal, temporal.tls, …
+  const groups = new Set(SETTINGS.flatMap((s) => s.key.split(".").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("."))));
   for (const [key, value] of flatten(raw as Record<string, unknown>, groups)) {
     const spec = known.get(key);
     if (!spec) {
@@ -47,7 +48,7 @@ export function readConfigFile(path: string): ConfigFile {
       continue;
     }
     if (spec.secret) {
-      problems.push(`${name}: ${key}: credentials are not read from config files; set ${spec.env} in the environment or use an AWS profile`);
+      problems.push(`${name}: ${key}: credentials are not read from config files; set ${spec.env} in the environment${spec.env.startsWith("AWS_") ? " or use an AWS profile" : " (a Kubernetes Secret can provide it)"}`);
       continue;
     }
     const checked = spec.schema.safeParse(value);
@@ -59,11 +60,12 @@ export function readConfigFile(path: string): ConfigFile {
   return { path, values };
 }
 
-/** [dotted key, leaf value] pairs; objects are entered only at the known group names (snapshot, temporal, …). */
-function flatten(object: Record<string, unknown>, groups: ReadonlySet<string>): Array<[string, unknown]> {
-  return Object.entries(object).flatMap(([key, value]): Array<[string, unknown]> =>
-    groups.has(key) && value !== null && typeof value === "object" && !Array.isArray(value)
-      ? Object.entries(value as Record<string, unknown>).map(([leaf, v]) => [`${key}.${leaf}`, v])
-      : [[key, value]],
-  );
+/** [dotted key, leaf value] pairs; objects are entered only at the known group names (snapshot, temporal, temporal.tls, …). */
+function flatten(object: Record<string, unknown>, groups: ReadonlySet<string>, prefix = ""): Array<[string, unknown]> {
+  return Object.entries(object).flatMap(([name, value]): Array<[string, unknown]> => {
+    const key = `${prefix}${name}`;
+    return groups.has(key) && value !== null && typeof value === "object" && !Array.isArray(value)
+      ? flatten(value as Record<string, unknown>, groups, `${key}.`)
+      : [[key, value]];
+  });
 }
