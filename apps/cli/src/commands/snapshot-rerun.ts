@@ -28,6 +28,6 @@ export async function rerun(args: string[], env: NodeJS.ProcessEnv): Promise<num
       if (values.json) console.log(JSON.stringify({ workflowId, runId: started.runId, from, previousStatus: started.previousStatus, target: started.input.target, link: url }, null, 2));
       return EXIT.ok;
     }
-    return awaitSnapshot(started.handle, { json: values.json, link: url });
+    return awaitSnapshot(started.handle, { json: values.json, link: url, input: started.input });
   });
 }

@@ -3,6 +3,7 @@ import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { progressLine } from "../progress.js";
 import { EXIT } from "../usage-error.js";
 import { countsLine } from "../counts-line.js";
+import { PACKS } from "@sdh/packs";
 
 /** The root cause's message of a failed workflow (the activity's own words, e.g. a validation summary). */
 export function failureMessage(error: WorkflowFailedError): string {
@@ -17,7 +18,9 @@ export function failureMessage(error: WorkflowFailedError): string {
  * Waits for a snapshot run, showing its progress: a bar on a terminal, a line per change otherwise
  * (stderr), nothing with --json. Exit 0 when it published, 1 when it failed.
  */
-export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>, out: { json: boolean; link: string | null }): Promise<number> {
+export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) => Promise<SnapshotResult>>, out: { json: boolean; link: string | null; input: SnapshotInput }): Promise<number> {
+  // Progress counts the pack's root records: "households" in pc, "customers" in fintech.
+  const unit = PACKS.find((p) => p.spec.name === (out.input.config.pack ?? "pc"))?.spec.entities[0]?.name ?? "root records";
   const show = process.stderr.isTTY && !out.json ? progressLine("snapshot") : null;
   let last = "";
   const poll = setInterval(() => {
@@ -26,7 +29,7 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
         if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {
-          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} root records`;
+          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} ${unit}`;
           if (line !== last) console.error(line);
           last = line;
         }

@@ -59,7 +59,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): 
       if (values.json) console.log(JSON.stringify({ workflowId, snapshotId: input.snapshotId, state, link: url }, null, 2));
       return EXIT.ok;
     }
-    return awaitSnapshot(handle, { json: values.json, link: url });
+    return awaitSnapshot(handle, { json: values.json, link: url, input });
   });
 }
 
