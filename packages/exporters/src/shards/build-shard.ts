@@ -117,7 +117,7 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
       if (onProgress && (index + 1 - task.start) % every === 0) onProgress(index + 1 - task.start);
     }
   } catch (error) {
-    for (const { writers } of outputs) for (const e of ENTITIES) writers[e]!.abort();
+    await Promise.all(outputs.flatMap(({ writers }) => ENTITIES.map((e) => writers[e]!.abort())));
     throw error;
   }
   const segments: ShardSummary["segments"] = [];

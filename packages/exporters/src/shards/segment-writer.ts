@@ -70,8 +70,18 @@ export class SegmentWriter {
     return { path: this.path, records: this.count, bytes: this.bytes, sha256: this.hash.digest("hex"), index: digestOf(index) };
   }
 
-  abort(): void {
+  /**
+   * Stops writing and resolves once the file is closed. Awaited before the shard's folder is removed:
+   * a stream destroyed while its file is still being opened opens (creates) it afterwards, and a file
+   * appearing while the folder is being removed left a folder behind (seen on Node 24).
+   */
+  async abort(): Promise<void> {
+    if (this.stream.closed) return;
+    const closed = new Promise<void>((resolve) => this.stream.once("close", () => resolve()));
+    // The build has failed already: an error of the file's late open or write says nothing new.
+    this.stream.on("error", () => undefined);
     this.stream.destroy();
+    await closed;
   }
 
   private flush(): Promise<void> | undefined {
