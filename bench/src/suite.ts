@@ -80,6 +80,9 @@ try {
   for (const workers of [1, 2]) {
     await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}`, group: "end to end", persons: PERSONS, unit: "records" }, () => throughTemporal(services.env, PERSONS, workers));
   }
+  // The worker's /metrics: an idle worker scraped once a second beside one without endpoints (CPU and
+  // RSS of both in the result file's runs).
+  await measure({ stage: "worker /metrics, scraped every second (idle worker, 30 s)", group: "stage", persons: 0, unit: "scrapes" }, () => runScript("worker-endpoints", [], services.env));
   await measure({ stage: "baseline: plain faker Person + Vehicle, JSON lines", group: "baseline", persons: BASELINE_PERSONS, unit: "persons" }, () => runScript("baseline", [String(BASELINE_PERSONS)]));
 
   const servers = { temporal: await processPeakRssMb(services.temporalPid), s3: await processPeakRssMb(services.s3Pid) };

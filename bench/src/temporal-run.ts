@@ -20,9 +20,9 @@ export interface TemporalEnv {
 }
 
 /** `sdh worker` as production runs it: the built CLI when there is one (`pnpm build`), else the source. */
-function startWorker(env: TemporalEnv, taskQueue: string, staging: string): Promise<{ child: ChildProcess; stopped: Promise<number> }> {
+export function startWorker(env: TemporalEnv, taskQueue: string, staging: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; stopped: Promise<number> }> {
   const [command, args] = existsSync(cliDist) ? [process.execPath, [cliDist]] : [tsx, ["--conditions=sdh-source", cliSource]];
-  const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "WARN" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging, ...extraArgs], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "WARN" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

@@ -15,13 +15,32 @@ async function temporalCommand(level: LogLevel | undefined, json: boolean) {
   // The SDK logs every worker state change at INFO; a command's own output should stay readable.
   // The worker's stream is JSON lines only: the SDK core's own (Rust) log lines, which it would print
   // to the console as coloured text, are forwarded to the same logger (at WARN unless asked for more).
+  const jsonLog = (await import("./json-log.js")).jsonLogLine;
   const coreLevel: LogLevel = level === "TRACE" || level === "DEBUG" ? level : "WARN";
-  Runtime.install(
-    json
-      ? { logger: new DefaultLogger(level ?? "INFO", (await import("./json-log.js")).jsonLogLine), telemetryOptions: { logging: { filter: { core: coreLevel, other: "ERROR" }, forward: {} } } }
-      : { logger: new DefaultLogger(level ?? "WARN") },
-  );
-  return { doctor: (await import("./commands/doctor.js")).doctor, worker: (await import("./commands/worker.js")).worker };
+  /**
+   * Installs the runtime once, before the first connection. A worker with endpoints also has the SDK
+   * export its own metrics (Prometheus's conventions: `_total` counters, durations in seconds) on a
+   * loopback address, which the worker's /metrics serves after ours.
+   */
+  const installRuntime = (runtimeMetricsAddress?: string) =>
+    Runtime.install(
+      json
+        ? {
+            logger: new DefaultLogger(level ?? "INFO", jsonLog),
+            telemetryOptions: {
+              logging: { filter: { core: coreLevel, other: "ERROR" }, forward: {} },
+              ...(runtimeMetricsAddress ? { metrics: { prometheus: { bindAddress: runtimeMetricsAddress, countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true } } } : {}),
+            },
+          }
+        : { logger: new DefaultLogger(level ?? "WARN") },
+    );
+  return {
+    doctor: async (args: string[], env: NodeJS.ProcessEnv) => {
+      installRuntime();
+      return (await import("./commands/doctor.js")).doctor(args, env);
+    },
+    worker: async (args: string[], env: NodeJS.ProcessEnv, settings: Settings) => (await import("./commands/worker.js")).worker(args, env, settings, installRuntime),
+  };
 }
 
 /** Takes the global `--config FILE` (or `--config=FILE`) out of the arguments, wherever it is. */

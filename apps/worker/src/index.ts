@@ -1,4 +1,6 @@
 export { createWorker, type WorkerOptions } from "./worker.js";
+export { WorkerMetrics } from "./worker-metrics.js";
+export { serveWorkerEndpoints, freeLoopbackPort, type WorkerEndpoints, type WorkerPhase } from "./worker-endpoints.js";
 export { createActivities, DEFAULT_STAGING_ROOT, type Activities, type ActivityDeps } from "./activities.js";
 export { NON_RETRYABLE } from "./failure-types.js";
 export { createSnapshotActivities, type SnapshotActivityDeps, type SnapshotActivities } from "./snapshot-activities.js";

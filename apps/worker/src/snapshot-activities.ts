@@ -31,6 +31,7 @@ import { packNamed, UnknownPackError } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
+import type { WorkerMetrics } from "./worker-metrics.js";
 import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
 
 
@@ -54,10 +55,12 @@ export interface SnapshotActivityDeps {
   validate?: typeof validateShards;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
   beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
+  /** Counts records, shards and bytes for the worker's /metrics (none: nothing is counted). */
+  metrics?: WorkerMetrics;
 }
 
 /** The snapshot workflow's activities, built from their dependencies. */
-export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging, validate = validateShards }: SnapshotActivityDeps) {
+export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging, validate = validateShards, metrics }: SnapshotActivityDeps) {
   const mirror = new StagingMirror(resolve(stagingRoot), sharedStaging ? openStore(sharedStaging, env) : null);
   const rel = (path: string) => relative(mirror.localRoot, path);
   // Threads start on the first shard and stay for the next ones.
@@ -115,12 +118,30 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       if (mirror.shared && !ref.rebuild) {
         const text = await mirror.readText(rel(join(task.dir, SHARD_SUMMARY)));
         const shared = text ? (JSON.parse(text) as ShardSummary) : null;
-        if (shared?.fingerprint === fingerprint) return { shard: ref.shard, counts: shared.counts, reused: true };
+        if (shared?.fingerprint === fingerprint) {
+          metrics?.shardReused(config.pack);
+          return { shard: ref.shard, counts: shared.counts, reused: true };
+        }
       }
       const before = await existingShard(task.dir, fingerprint);
-      if (before && !mirror.shared) return { shard: ref.shard, counts: before.counts, reused: true };
+      if (before && !mirror.shared) {
+        metrics?.shardReused(config.pack);
+        return { shard: ref.shard, counts: before.counts, reused: true };
+      }
       heartbeat({ records: 0 });
-      const summary = before ?? (await build(task, (records) => heartbeat({ records })));
+      const root = packNamed(config.pack).spec.entities[0]!.name;
+      const counted = metrics?.rootProgress(config.pack, root);
+      const summary =
+        before ??
+        (await build(task, (records) => {
+          heartbeat({ records });
+          counted?.(records);
+        }));
+      if (before) metrics?.shardReused(config.pack);
+      else {
+        counted?.(summary.counts[root] ?? 0);
+        metrics?.shardBuilt(config.pack, root, summary.counts, stagedBytes(summary));
+      }
       const files = shardFiles(summary, keyRulesOf(config));
       // Shared staging: the shard's files go up with shard.json last, so a shard that is there is whole.
       await mirror.push([...files.segments, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));
@@ -177,6 +198,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       try {
         const files = await nonRetryableIfCorrupt(() => exportDataFiles({ config, snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
         const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
+        metrics?.exported(summary.bytes);
         await writeJson(staging.exportRecord, { fingerprint, summary, files });
         // export.json last: it says the bundle's data files are all there.
         await mirror.push([...files.map((f) => rel(join(staging.bundleDir, f.path))), rel(staging.exportRecord)]);
@@ -236,6 +258,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         if (destination.kind === "local") {
           // Same file system: the bundle is moved into place; then latest.json moves forward.
           const { reused } = await publishToFolder(staging.bundleDir, destination.path, snapshotId);
+          if (!reused) metrics?.published("folder", manifest.files.reduce((n, f) => n + f.bytes, 0));
           await moveLatest(new LocalStore(destination.path), manifest);
           return resultOf(snapshotId, location, manifest, reused);
         }
@@ -246,6 +269,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           signal: Context.current().cancellationSignal,
           onBytes: (bytes) => {
             uploaded += bytes;
+            metrics?.published("s3", bytes);
             heartbeat({ step: "publish", bytesUploaded: uploaded });
           },
           onFile: () => heartbeat({ step: "publish", bytesUploaded: uploaded }),
@@ -278,6 +302,14 @@ async function nonRetryableIfCorrupt<T>(work: () => Promise<T>): Promise<T> {
 /** Staged output a rerun relies on is not there: say which step to rerun from instead. */
 function stagedMissing(what: string, rerunFrom: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(`${what}: the steps before this rerun's first step must have run; rerun --from ${rerunFrom}`, NON_RETRYABLE.staged);
+}
+
+/** What a shard wrote to staging: its segments with their indexes, and its key and quality files. */
+function stagedBytes(summary: ShardSummary): number {
+  let bytes = 0;
+  for (const s of summary.segments) bytes += s.bytes + s.index.bytes;
+  for (const a of Object.values(summary.artifacts)) bytes += a.bytes;
+  return bytes;
 }
 
 function resultOf(snapshotId: string, location: string, manifest: Manifest, alreadyPublished: boolean): SnapshotResult {

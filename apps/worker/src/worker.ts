@@ -2,8 +2,10 @@ import { availableParallelism } from "node:os";
 import { Worker, type NativeConnection } from "@temporalio/worker";
 import { createActivities, type ActivityDeps } from "./activities.js";
 import { activityLogging } from "./activity-logging.js";
+import { activityMetrics } from "./activity-metrics.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 import { prebuiltWorkflowBundle, workflowsPath } from "./workflow-source.js";
+import type { WorkerMetrics } from "./worker-metrics.js";
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -19,20 +21,22 @@ export interface WorkerOptions {
   identity?: string;
   /** Prebundled workflow code; default: the bundle `pnpm build` wrote, else bundle workflows.ts at start. */
   workflowBundle?: { codePath: string } | { code: string };
+  /** Step durations, failures, records and bytes for /metrics (none: nothing is counted). */
+  metrics?: WorkerMetrics;
 }
 
 /** How long a stopping worker waits for its running activities before cancelling them. */
 export const SHUTDOWN_GRACE = "30 seconds";
 
 /** A worker for our workflows and activities; the caller owns the connection. */
-export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle() }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle(), metrics }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath() }),
-    activities: createActivities(activityDeps),
-    interceptors: { activity: [activityLogging] },
+    activities: createActivities({ ...activityDeps, metrics }),
+    interceptors: { activity: metrics ? [activityLogging, activityMetrics(metrics)] : [activityLogging] },
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities ?? availableParallelism(),
     // A draining worker lets running activities finish for this long, then cancels them; they honour
     // the cancellation (uploads abort), so SIGTERM always ends the process.

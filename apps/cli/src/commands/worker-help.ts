@@ -13,8 +13,18 @@ Options:
                      s3://bucket/prefix for workers on several machines
   --cache DIR        with S3 staging: this worker's working copy (default .sdh/staging-cache)
   --task-queue Q     task queue to poll (default ${SNAPSHOT_TASK_QUEUE})
+  --http-port P      serve /metrics, /healthz and /readyz on this port (default: not served;
+                     SDH_WORKER_HTTP_PORT)
+  --http-host H      address they listen on (default 0.0.0.0; SDH_WORKER_HTTP_HOST)
 
-Connects to TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE (or .sdh/services.env).
+Connects to TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE (or .sdh/services.env), with TLS, a client
+certificate or an API key when TEMPORAL_TLS_* / TEMPORAL_API_KEY say so (sdh config show lists them).
+
+Endpoints (with --http-port): /healthz answers 200 while the process works (503 once the worker has
+failed); /readyz answers 200 only while the worker is connected and polling, 503 while it connects
+and from SIGTERM on while it drains; /metrics serves Prometheus text: sdh_* (steps, failures by
+type, shards, records by entity, staged and published bytes), Node's process_* and nodejs_*, and the
+Temporal SDK's temporal_*.
 
 Logs one JSON object per line on stdout: worker start and stop, and each activity's start and end
 with its workflowId, runId, activityId and attempt (SDH_LOG_LEVEL: INFO by default for the worker).
@@ -23,4 +33,5 @@ Exit codes: 0 stopped by a signal after finishing its work; 1 it could not start
 
 Examples:
   pnpm sdh worker
-  SDH_STAGING_DIR=s3://sdh-staging/prod pnpm sdh worker --concurrency 4`;
+  SDH_STAGING_DIR=s3://sdh-staging/prod pnpm sdh worker --concurrency 4
+  pnpm sdh worker --http-port 9464     # then: curl -s localhost:9464/readyz`;

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
-import { explainConnectionFailure, createWorker, DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE, temporalSettings } from "@sdh/worker";
+import { explainConnectionFailure, createWorker, DEFAULT_STAGING_ROOT, freeLoopbackPort, serveWorkerEndpoints, SNAPSHOT_TASK_QUEUE, temporalSettings, WorkerMetrics, type WorkerEndpoints } from "@sdh/worker";
 import { parseTarget } from "@sdh/storage";
-import { NativeConnection } from "@temporalio/worker";
+import { NativeConnection, type Worker } from "@temporalio/worker";
 import { wholeNumberOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -11,8 +11,12 @@ import { securityOf } from "../temporal-security.js";
 /** Each worker's working copy when staging is shared on S3. */
 const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
 
-export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: Settings): Promise<number> {
-  const values = settings.fill(commandArgs("worker", { args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" } } }).values);
+/**
+ * Runs a worker until SIGINT/SIGTERM. `installRuntime` installs the Temporal runtime (with the SDK's
+ * metrics exporter on the loopback address it is given) before the first connection.
+ */
+export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: Settings, installRuntime: (runtimeMetricsAddress?: string) => unknown): Promise<number> {
+  const values = settings.fill(commandArgs("worker", { args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" }, "http-port": { type: "string" }, "http-host": { type: "string" } } }).values);
   const concurrency = values.concurrency === undefined ? availableParallelism() : wholeNumberOption("--concurrency", values.concurrency);
   const staging = values.staging ?? DEFAULT_STAGING_ROOT;
   // An S3 staging is shared by workers on several machines; each keeps its working copy in --cache.
@@ -26,20 +30,39 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
   }
   const stagingRoot = sharedStaging ? (values.cache ?? DEFAULT_CACHE_ROOT) : staging;
   const taskQueue = values["task-queue"] ?? SNAPSHOT_TASK_QUEUE;
+  const httpPort = values["http-port"] === undefined ? undefined : wholeNumberOption("--http-port", values["http-port"]);
+  if (httpPort !== undefined && httpPort > 65535) throw new UsageError(`--http-port must be a port, 1 to 65535 (got ${httpPort})`);
+  const httpHost = values["http-host"] ?? "0.0.0.0";
   const { address, namespace } = temporalSettings(env);
   const security = securityOf(env);
-  const connection = await NativeConnection.connect({ address, tls: security.tls, apiKey: security.apiKey }).catch(async (e: Error) => {
-    throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
-  });
+  // The endpoints answer from the start: liveness while the worker connects, readiness once it polls.
+  let running: Worker | undefined;
+  let endpoints: WorkerEndpoints | undefined;
+  let metrics: WorkerMetrics | undefined;
+  if (httpPort !== undefined) {
+    const runtimePort = await freeLoopbackPort();
+    installRuntime(`127.0.0.1:${runtimePort}`);
+    metrics = new WorkerMetrics();
+    endpoints = await serveWorkerEndpoints({ host: httpHost, port: httpPort, metrics, runtimeMetricsUrl: `http://127.0.0.1:${runtimePort}/metrics`, phase: () => running?.getState() ?? "CONNECTING" });
+  } else installRuntime();
   try {
-    const w = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
-    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, connection: security.summary, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, pid: process.pid }));
-    // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once it is done.
-    await w.run();
-    // Peak RSS (threads included; maxRSS is in KB): what the benchmark suite reports for each worker.
-    console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
-    return EXIT.ok;
+    const connection = await NativeConnection.connect({ address, tls: security.tls, apiKey: security.apiKey }).catch(async (e: Error) => {
+      throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
+    });
+    try {
+      running = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, metrics, activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
+      const http = endpoints ? `${httpHost}:${endpoints.port}` : undefined;
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, connection: security.summary, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, http, pid: process.pid }));
+      // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown (readiness turns 503 as it
+      // begins); run() resolves once running activities are done or cancelled.
+      await running.run();
+      // Peak RSS (threads included; maxRSS is in KB): what the benchmark suite reports for each worker.
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+      return EXIT.ok;
+    } finally {
+      await connection.close();
+    }
   } finally {
-    await connection.close();
+    await endpoints?.close();
   }
 }

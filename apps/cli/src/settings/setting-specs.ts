@@ -36,6 +36,7 @@ const integer = z.union([z.number(), z.string()]).transform((v, ctx) => {
   if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `must be a whole number (got ${JSON.stringify(v)})` });
   return String(n);
 });
+const port = whole(1).refine((v) => Number(v) <= 65535, "must be a port, 1 to 65535");
 const date = text.refine(isCalendarDate, "must be a date YYYY-MM-DD");
 const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) => {
   const list = (Array.isArray(v) ? v : v.split(",")).map((f) => f.trim());
@@ -82,6 +83,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "aws.secretAccessKey", env: "AWS_SECRET_ACCESS_KEY", schema: text, description: "S3 secret key (environment or AWS profile only)", secret: true },
   { key: "worker.concurrency", env: "SDH_WORKER_CONCURRENCY", flag: "concurrency", schema: whole(1), description: "activities a worker runs at once", defaultText: "one per core" },
   { key: "worker.staging", env: "SDH_STAGING_DIR", flag: "staging", schema: text, description: "staging folder, or s3://bucket/prefix shared by workers", defaultText: ".sdh/staging" },
+  { key: "worker.httpPort", env: "SDH_WORKER_HTTP_PORT", flag: "http-port", schema: port, description: "port of the worker's /metrics, /healthz and /readyz", defaultText: "none: not served" },
+  { key: "worker.httpHost", env: "SDH_WORKER_HTTP_HOST", flag: "http-host", schema: text, description: "address those endpoints listen on", defaultText: "0.0.0.0" },
   { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
   { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },
 ];
