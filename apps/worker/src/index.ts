@@ -1,4 +1,4 @@
-export { createWorker, type WorkerOptions } from "./worker.js";
+export { createWorker, SHUTDOWN_GRACE, type WorkerOptions } from "./worker.js";
 export { WorkerMetrics } from "./worker-metrics.js";
 export { serveWorkerEndpoints, freeLoopbackPort, type WorkerEndpoints, type WorkerPhase } from "./worker-endpoints.js";
 export { createActivities, DEFAULT_STAGING_ROOT, type Activities, type ActivityDeps } from "./activities.js";

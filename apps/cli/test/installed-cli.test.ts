@@ -1,0 +1,100 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { freePort } from "@sdh/infra/testing";
+import type { SnapshotResult } from "@sdh/worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageSdh, type PackagedSdh } from "../packaging/package-sdh.js";
+import { digests, exited, s3Env, servicesEnv, tmp } from "./cli-workers.js";
+import { runCli } from "./run-cli.js";
+
+// The `sdh` a platform team installs: the tarball `pnpm package:sdh` makes (and the image carries),
+// unpacked in a clean folder outside the repository, run with nothing of the repository around it.
+describe("the installed sdh (pnpm package:sdh)", () => {
+  let packed: PackagedSdh;
+  let home: string;
+  let installed: string;
+  const started: ReturnType<typeof spawn>[] = [];
+  beforeAll(async () => {
+    packed = await packageSdh({ outDir: tmp(), log: () => undefined });
+    home = tmp();
+    spawnSync("tar", ["-xzf", packed.tarball, "-C", home], { stdio: "inherit" });
+    installed = join(home, "sdh");
+  }, 300_000);
+  afterAll(() => {
+    for (const child of started) if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  /** Only Node on the PATH, the clean folder as working directory and HOME. */
+  const cleanEnv = (extra: Record<string, string> = {}) => ({ PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, ...extra });
+  const sdh = (args: string[], extra: Record<string, string> = {}) => spawnSync(join(installed, "bin", "sdh"), args, { cwd: home, env: cleanEnv(extra), encoding: "utf8", timeout: 120_000 });
+
+  it("is self-contained: an executable bin, --version and -V, no dependency on our package names, nothing linked outside", () => {
+    expect(packed.tarball).toMatch(new RegExp(`sdh-${packed.version}-${packed.target}\\.tar\\.gz$`));
+    expect(statSync(join(installed, "dist", "main.js")).mode & 0o111).toBe(0o111);
+    for (const flag of ["--version", "-V"]) {
+      const run = sdh([flag]);
+      expect([run.status, run.stderr]).toEqual([0, ""]);
+      expect(run.stdout).toMatch(new RegExp(`^sdh ${packed.version.replaceAll(".", "\\.")} \\(schema \\d+\\.\\d+\\.\\d+, generator`));
+    }
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string>; bin: Record<string, string> };
+    expect(manifest.bin).toEqual({ sdh: "bin/sdh" });
+    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@sdh/"))).toEqual([]);
+    expect(Object.values(manifest.dependencies).every((v) => /^\d+\.\d+\.\d+/.test(v))).toBe(true);
+    // Every symbolic link resolves inside the installed folder.
+    const outside: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        const stat = lstatSync(path);
+        if (stat.isSymbolicLink()) {
+          if (!realpathSync(path).startsWith(installed + sep)) outside.push(path);
+        } else if (stat.isDirectory()) walk(path);
+      }
+    };
+    walk(installed);
+    expect(outside).toEqual([]);
+  });
+
+  it("generates the repository's bytes", () => {
+    const out = join(home, "generated");
+    const run = sdh(["generate", "--records", "30", "--seed", "3", "--out", out]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const repoOut = join(tmp(), "bundle");
+    expect(runCli(["generate", "--records", "30", "--seed", "3", "--out", repoOut]).status).toBe(0);
+    expect(digests(out)).toEqual(digests(repoOut));
+  }, 120_000);
+
+  it("runs as a worker that builds and publishes the same bytes through the dev server; --json output is JSON alone (pipes into jq)", async () => {
+    const taskQueue = `installed-${randomUUID()}`;
+    const port = await freePort();
+    const env = { ...servicesEnv(), ...s3Env() };
+    mkdirSync(join(home, "work"), { recursive: true });
+    const worker = spawn(join(installed, "bin", "sdh"), ["worker", "--task-queue", taskQueue, "--concurrency", "1", "--http-port", String(port), "--http-host", "127.0.0.1"], { cwd: join(home, "work"), env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    started.push(worker);
+    let output = "";
+    worker.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    worker.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + 60_000;
+    while ((await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0)) !== 200) {
+      if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`the installed worker did not become ready: ${output}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const target = join(home, "published");
+    const snapshotId = `installed-${randomUUID().slice(0, 8)}`;
+    const run = sdh(["snapshot", "run", "--records", "30", "--seed", "3", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue, "--wait", "--json"], env);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const result = JSON.parse(run.stdout) as SnapshotResult;
+    const local = join(tmp(), "bundle");
+    expect(runCli(["generate", "--records", "30", "--seed", "3", "--snapshot-id", snapshotId, "--out", local]).status).toBe(0);
+    expect(digests(result.location)).toEqual(digests(local));
+    const listed = sdh(["list", "--source", target, "--json"]);
+    expect([listed.status, listed.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(listed.stdout) as Array<{ snapshotId: string }>).map((s) => s.snapshotId)).toEqual([snapshotId]);
+    // The worker loaded the workflow bundle it was packed with (it cannot bundle: no sources inside).
+    expect(output).toContain('"worker started"');
+    worker.kill("SIGTERM");
+    expect(await exited(worker)).toBe(0);
+  }, 180_000);
+});
