@@ -1,5 +1,6 @@
 export { createWorker, SHUTDOWN_GRACE, type WorkerOptions } from "./worker.js";
 export { WorkerMetrics } from "./worker-metrics.js";
+export { releaseBuildId, versionProblem, workflowCode, type WorkerVersion, type WorkflowCode } from "./worker-version.js";
 export { serveWorkerEndpoints, freeLoopbackPort, type WorkerEndpoints, type WorkerPhase } from "./worker-endpoints.js";
 export { createActivities, DEFAULT_STAGING_ROOT, type Activities, type ActivityDeps } from "./activities.js";
 export { NON_RETRYABLE } from "./failure-types.js";

@@ -6,6 +6,7 @@ import { activityMetrics } from "./activity-metrics.js";
 import { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 import { prebuiltWorkflowBundle, workflowsPath } from "./workflow-source.js";
 import type { WorkerMetrics } from "./worker-metrics.js";
+import type { WorkerVersion } from "./worker-version.js";
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -23,13 +24,19 @@ export interface WorkerOptions {
   workflowBundle?: { codePath: string } | { code: string };
   /** Step durations, failures, records and bytes for /metrics (none: nothing is counted). */
   metrics?: WorkerMetrics;
+  /**
+   * Worker deployment versioning: this worker serves one version (deployment name + build id) and
+   * the workflows it starts stay pinned to that version until they end (none: unversioned).
+   */
+  versioning?: WorkerVersion;
 }
+
 
 /** How long a stopping worker waits for its running activities before cancelling them. */
 export const SHUTDOWN_GRACE = "30 seconds";
 
 /** A worker for our workflows and activities; the caller owns the connection. */
-export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle(), metrics }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT_TASK_QUEUE, activityDeps, maxConcurrentActivities, identity, workflowBundle = prebuiltWorkflowBundle(), metrics, versioning }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
@@ -42,5 +49,7 @@ export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT
     // the cancellation (uploads abort), so SIGTERM always ends the process.
     shutdownGraceTime: SHUTDOWN_GRACE,
     ...(identity ? { identity } : {}),
+    // PINNED: a running build finishes on the code that started it, however many versions roll out meanwhile.
+    ...(versioning ? { workerDeploymentOptions: { version: versioning, useWorkerVersioning: true, defaultVersioningBehavior: "PINNED" as const } } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { bundleWorkflowCode } from "@temporalio/worker";
 
 /**
  * The workflow module for the bundler: `workflows.ts` when running from source (tests, `pnpm sdh`),
@@ -17,4 +18,11 @@ export function workflowsPath(): string {
 export function prebuiltWorkflowBundle(): { codePath: string } | undefined {
   const codePath = fileURLToPath(new URL("./workflow-bundle.js", import.meta.url));
   return existsSync(codePath) ? { codePath } : undefined;
+}
+
+/** Bundles the workflow code now (the build step, and workers without a prebuilt bundle); warnings and errors only. */
+export async function bundleFromSource(): Promise<string> {
+  const noop = () => undefined;
+  const logger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };
+  return (await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger })).code;
 }

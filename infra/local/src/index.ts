@@ -2,3 +2,4 @@ export { servicesUp, servicesDown, servicesStatus, type UpOptions, type UpResult
 export { readState, connectionEnv, envFile, type ServicesState, type TemporalRecord, type S3Record } from "./state.js";
 export { defaultStateDir, cacheDir } from "./paths.js";
 export { freePort } from "./ports.js";
+export { resolveBinary } from "./binaries.js";

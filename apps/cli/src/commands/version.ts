@@ -4,6 +4,8 @@ import { SCHEMA_VERSION } from "@sdh/schemas";
 import { UsageError } from "../usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+/** This release's version (apps/cli/package.json): `sdh --version`, and the default worker build id. */
+export const SDH_VERSION = version;
 
 export const versionHelp = `sdh version — the sdh, schema, generator (the pc pack's), packs and Node versions
 

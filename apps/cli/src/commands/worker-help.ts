@@ -16,9 +16,17 @@ Options:
   --http-port P      serve /metrics, /healthz and /readyz on this port (default: not served;
                      SDH_WORKER_HTTP_PORT)
   --http-host H      address they listen on (default 0.0.0.0; SDH_WORKER_HTTP_HOST)
+  --deployment NAME  serve one version of this worker deployment (worker versioning; default: none,
+                     unversioned; SDH_WORKER_DEPLOYMENT): builds it starts stay pinned to it
+  --build-id ID      that version's build id (default: <sdh version>-<12 hex of the workflow
+                     bundle's sha256>, new whenever the workflow code changes; SDH_WORKER_BUILD_ID)
 
 Connects to TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE (or .sdh/services.env), with TLS, a client
 certificate or an API key when TEMPORAL_TLS_* / TEMPORAL_API_KEY say so (sdh config show lists them).
+
+Versioned workers serve nothing until their version is made current (or ramping):
+  temporal worker deployment set-current-version --deployment-name NAME --build-id ID
+Runs started on a version finish on it; new runs start on the current one (runbook §9).
 
 Endpoints (with --http-port): /healthz answers 200 while the process works (503 once the worker has
 failed); /readyz answers 200 only while the worker is connected and polling, 503 while it connects

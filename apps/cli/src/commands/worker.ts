@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { explainConnectionFailure, createWorker, DEFAULT_STAGING_ROOT, freeLoopbackPort, serveWorkerEndpoints, SNAPSHOT_TASK_QUEUE, temporalSettings, WorkerMetrics, type WorkerEndpoints } from "@sdh/worker";
+import { explainConnectionFailure, createWorker, DEFAULT_STAGING_ROOT, freeLoopbackPort, releaseBuildId, serveWorkerEndpoints, SNAPSHOT_TASK_QUEUE, temporalSettings, versionProblem, WorkerMetrics, workflowCode, type WorkerEndpoints, type WorkerVersion, type WorkflowCode } from "@sdh/worker";
 import { parseTarget } from "@sdh/storage";
 import { NativeConnection, type Worker } from "@temporalio/worker";
 import { wholeNumberOption } from "../config-flags.js";
@@ -7,6 +7,7 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 import { securityOf } from "../temporal-security.js";
+import { SDH_VERSION } from "./version.js";
 
 /** Each worker's working copy when staging is shared on S3. */
 const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
@@ -16,7 +17,7 @@ const DEFAULT_CACHE_ROOT = ".sdh/staging-cache";
  * metrics exporter on the loopback address it is given) before the first connection.
  */
 export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: Settings, installRuntime: (runtimeMetricsAddress?: string) => unknown): Promise<number> {
-  const values = settings.fill(commandArgs("worker", { args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" }, "http-port": { type: "string" }, "http-host": { type: "string" } } }).values);
+  const values = settings.fill(commandArgs("worker", { args, options: { concurrency: { type: "string" }, staging: { type: "string" }, cache: { type: "string" }, "task-queue": { type: "string" }, "http-port": { type: "string" }, "http-host": { type: "string" }, deployment: { type: "string" }, "build-id": { type: "string" } } }).values);
   const concurrency = values.concurrency === undefined ? availableParallelism() : wholeNumberOption("--concurrency", values.concurrency);
   const staging = values.staging ?? DEFAULT_STAGING_ROOT;
   // An S3 staging is shared by workers on several machines; each keeps its working copy in --cache.
@@ -33,6 +34,16 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
   const httpPort = values["http-port"] === undefined ? undefined : wholeNumberOption("--http-port", values["http-port"]);
   if (httpPort !== undefined && httpPort > 65535) throw new UsageError(`--http-port must be a port, 1 to 65535 (got ${httpPort})`);
   const httpHost = values["http-host"] ?? "0.0.0.0";
+  if (values["build-id"] !== undefined && values.deployment === undefined) throw new UsageError("--build-id needs --deployment (SDH_WORKER_DEPLOYMENT): a build id is a version of a worker deployment");
+  // Versioned: the build id defaults to the release's (its version and its workflow code's digest).
+  let workflow: WorkflowCode | undefined;
+  let versioning: WorkerVersion | undefined;
+  if (values.deployment !== undefined) {
+    workflow = await workflowCode();
+    versioning = { deploymentName: values.deployment, buildId: values["build-id"] ?? releaseBuildId(SDH_VERSION, workflow) };
+    const problem = versionProblem(versioning);
+    if (problem) throw new UsageError(problem);
+  }
   const { address, namespace } = temporalSettings(env);
   const security = securityOf(env);
   // The endpoints answer from the start: liveness while the worker connects, readiness once it polls.
@@ -50,9 +61,9 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
       throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
     });
     try {
-      running = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, metrics, activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
+      running = await createWorker({ connection, namespace, taskQueue, maxConcurrentActivities: concurrency, metrics, versioning, ...(workflow ? { workflowBundle: workflow.bundle } : {}), activityDeps: { stagingRoot, sharedStaging, shardThreads: concurrency } });
       const http = endpoints ? `${httpHost}:${endpoints.port}` : undefined;
-      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, connection: security.summary, concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, http, pid: process.pid }));
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker started", taskQueue, namespace, address, connection: security.summary, version: versioning ?? "unversioned", concurrency, staging: sharedStaging ?? stagingRoot, cache: sharedStaging ? stagingRoot : undefined, http, identity: running.options.identity, pid: process.pid }));
       // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown (readiness turns 503 as it
       // begins); run() resolves once running activities are done or cancelled.
       await running.run();

@@ -85,6 +85,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "worker.staging", env: "SDH_STAGING_DIR", flag: "staging", schema: text, description: "staging folder, or s3://bucket/prefix shared by workers", defaultText: ".sdh/staging" },
   { key: "worker.httpPort", env: "SDH_WORKER_HTTP_PORT", flag: "http-port", schema: port, description: "port of the worker's /metrics, /healthz and /readyz", defaultText: "none: not served" },
   { key: "worker.httpHost", env: "SDH_WORKER_HTTP_HOST", flag: "http-host", schema: text, description: "address those endpoints listen on", defaultText: "0.0.0.0" },
+  { key: "worker.deploymentName", env: "SDH_WORKER_DEPLOYMENT", flag: "deployment", schema: text, description: "worker deployment this worker is a version of (worker versioning)", defaultText: "none: unversioned" },
+  { key: "worker.buildId", env: "SDH_WORKER_BUILD_ID", flag: "build-id", schema: text, description: "its build id, with a deployment", defaultText: "<sdh version>-<workflow bundle sha256, 12 hex>" },
   { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
   { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },
 ];
