@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     console.log((await helpTexts()).commandHelp[command]);
     return EXIT.usage;
   }
-  // Flags > env > config file > .sdh/services.env > defaults. The effective values go into the
+  // Flags > env > config file > Temporal's profile file > .sdh/services.env > defaults. The effective values go into the
   // environment, where the Temporal and S3 settings (and the AWS provider chain) read them.
   const settings = new Settings({ env: process.env, servicesEnv: servicesEnv(), configPath, cwd: process.cwd() });
   const env = settings.environment(process.env);

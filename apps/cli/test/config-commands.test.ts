@@ -17,7 +17,50 @@ const show = (args: string[], env: NodeJS.ProcessEnv, cwd: string) => {
   return { file: shown.configFile, get: (key: string) => shown.settings.find((s) => s.key === key)! };
 };
 
-describe("settings: flags > env > config file > .sdh/services.env > defaults", () => {
+describe("settings: flags > env > config file > Temporal profile > .sdh/services.env > defaults", () => {
+  it("reads Temporal's profile file (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE) below sdh's config file and the environment", () => {
+    const cwd = tmp();
+    const toml = join(cwd, "temporal.toml");
+    writeFileSync(
+      toml,
+      [
+        "[profile.default]",
+        'address = "default.example:7233"',
+        "[profile.prod]",
+        'address = "prod.example:7233"',
+        'namespace = "qa-data.acct"',
+        'api_key = "secret-key-123"',
+        "[profile.prod.tls]",
+        'server_name = "prod.example"',
+        'client_cert_path = "/etc/sdh/worker.pem"',
+        'client_key_path = "/etc/sdh/worker.key"',
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(cwd, "sdh.config.yaml"), "temporal:\n  namespace: from-file\n");
+    const source = `temporal profile prod (${toml})`;
+    const { get } = show([], { TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: "prod", TEMPORAL_TLS_SERVER_NAME: "from-env" }, cwd);
+    expect(get("temporal.address")).toMatchObject({ value: "prod.example:7233", source });
+    expect(get("temporal.namespace")).toMatchObject({ value: "from-file", source: "sdh.config.yaml" });
+    expect(get("temporal.apiKey")).toMatchObject({ value: "***", source });
+    expect(get("temporal.tls.serverName")).toMatchObject({ value: "from-env", source: "env TEMPORAL_TLS_SERVER_NAME" });
+    expect(get("temporal.tls.clientCertPath")).toMatchObject({ value: "/etc/sdh/worker.pem", source });
+    // Without TEMPORAL_PROFILE: the default profile; from XDG_CONFIG_HOME when TEMPORAL_CONFIG_FILE is unset.
+    mkdirSync(join(cwd, "xdg", "temporalio"), { recursive: true });
+    writeFileSync(join(cwd, "xdg", "temporalio", "temporal.toml"), readFileSync(toml));
+    expect(show([], { XDG_CONFIG_HOME: join(cwd, "xdg") }, cwd).get("temporal.address")).toMatchObject({ value: "default.example:7233", source: `temporal profile default (${join(cwd, "xdg", "temporalio", "temporal.toml")})` });
+    // Asked for and missing, or not what Temporal's reader accepts: exit 2, naming the file or profile.
+    const noProfile = runCli(["config", "show"], { TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: "staging" }, cwd);
+    expect([noProfile.status, noProfile.stderr.trim()]).toEqual([2, `sdh: Temporal profile file ${toml}: Profile 'staging' not found in config data`]);
+    const noFile = runCli(["config", "show"], { TEMPORAL_CONFIG_FILE: join(cwd, "nope.toml") }, cwd);
+    expect([noFile.status, noFile.stderr.trim()]).toEqual([2, `sdh: TEMPORAL_CONFIG_FILE=${join(cwd, "nope.toml")}: no such file`]);
+    writeFileSync(toml, '[profile.default]\naddres = "typo:7233"\n');
+    const typo = runCli(["config", "show"], { TEMPORAL_CONFIG_FILE: toml }, cwd);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain(`Temporal profile file ${toml}:`);
+    expect(typo.stderr).toContain("addres");
+  });
+
   it("shows each setting's value and where it came from, with secrets redacted", () => {
     const cwd = tmp();
     writeFileSync(join(cwd, "sdh.config.yaml"), "snapshot:\n  records: 5000\n  seed: 11\n  formats: [csv, parquet]\ntarget: s3://sdh-snapshots/nightly\ntemporal:\n  namespace: from-file\n");

@@ -24,7 +24,7 @@ function servicesEnv() {
 describe("sdh doctor (real services)", () => {
   it("passes both round trips and exits 0; --json gives the same checks", () => {
     const json = runCli(["doctor", "--json"], servicesEnv(), cwd);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ check: "Temporal", ok: true }), expect.objectContaining({ check: "S3", ok: true })]);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ check: "Temporal", ok: true }), expect.objectContaining({ check: "S3", ok: true }), { check: "Search attributes", ok: true, detail: expect.stringContaining("SdhSnapshotId, SdhTarget, SdhSeed, SdhAsOf, SdhPack registered"), ms: expect.any(Number) }]);
     const run = runCli(["doctor"], servicesEnv(), cwd);
     expect(run.stdout).toMatch(/^ok {4}Temporal .*ran its activity/m);
     expect(run.stdout).toMatch(/^ok {4}S3 .*SHA-256/m);

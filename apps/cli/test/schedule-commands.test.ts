@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { Client, Connection } from "@temporalio/client";
 import { describe, expect, it } from "vitest";
 import { digests, exited, MANIFEST, servicesEnv, startWorker, tmp } from "./cli-workers.js";
 import { runCli } from "./run-cli.js";
@@ -46,6 +47,17 @@ describe("sdh schedule (real Temporal dev server)", () => {
     expect(digests(join(rebuilt, "v0.7", nights[1]!))).toEqual(digests(join(target, "v0.7", nights[1]!)));
     // Its status is found by snapshot id, like any build.
     expect(JSON.parse(runCli(["snapshot", "status", nights[0]!, "--json"], servicesEnv()).stdout)).toMatchObject({ status: "COMPLETED" });
+    // And in the Web UI by the night's search attributes, with its summary (the plan's, made by the worker).
+    const connection = await Connection.connect({ address: servicesEnv().TEMPORAL_ADDRESS });
+    try {
+      const night = await new Client({ connection, namespace: servicesEnv().TEMPORAL_NAMESPACE }).workflow.getHandle(`snapshot-v0_7-${nights[0]}`).describe();
+      expect(night.typedSearchAttributes.get({ name: "SdhSeed", type: "INT" })).toBe(20261119);
+      expect(night.typedSearchAttributes.get({ name: "SdhAsOf", type: "KEYWORD" })).toBe("2026-11-19");
+      expect(night.typedSearchAttributes.get({ name: "SdhSnapshotId", type: "KEYWORD" })).toBe(nights[0]);
+      expect(await night.staticSummary()).toBe(`Snapshot **${nights[0]}**: 60 households (pc), seed 20261119, asOf 2026-11-19 → ${target}`);
+    } finally {
+      await connection.close();
+    }
 
     const triggered = runCli(["schedule", "trigger", id], servicesEnv());
     expect([triggered.status, triggered.stderr]).toEqual([0, ""]);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { testServices } from "@sdh/infra/testing";
 import type { SnapshotResult } from "@sdh/worker";
@@ -92,6 +92,31 @@ describe("secure connections to Temporal (mTLS and an API key, through a real TL
     expect(notPem.status).toBe(2);
     expect(notPem.stderr).toContain("the server CA certificate is not PEM");
   });
+
+  it("connects with everything from Temporal's profile file (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE)", () => {
+    const toml = join(tmp(), "temporal.toml");
+    const profile = (apiKey: string) =>
+      [
+        "[profile.secure]",
+        `address = "${proxy.address}"`,
+        `namespace = "${testServices().namespace}"`,
+        `api_key = "${apiKey}"`,
+        "[profile.secure.tls]",
+        `server_ca_cert_path = "${proxy.caPath}"`,
+        `client_cert_path = "${proxy.clientCertPath}"`,
+        `client_key_path = "${proxy.clientKeyPath}"`,
+        "",
+      ].join("\n");
+    writeFileSync(toml, profile(proxy.apiKey));
+    const env = { TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: "secure" };
+    // Reached and answered through the proxy: the server knows no such build.
+    const reached = run(["snapshot", "status", "no-such-snapshot"], env);
+    expect([reached.status, reached.stderr.trim()]).toEqual([2, `sdh: no snapshot workflow snapshot-v0_7-no-such-snapshot in namespace ${testServices().namespace}`]);
+    writeFileSync(toml, profile("not-the-key"));
+    const refused = run(["snapshot", "status", "no-such-snapshot"], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("the server refused the credentials (check TEMPORAL_API_KEY)");
+  }, 60_000);
 
   it("`sdh config show` names where each TLS setting comes from and never prints a key", () => {
     const shown = run(["config", "show"], secureEnv({ TEMPORAL_TLS_CLIENT_KEY_DATA: "-----BEGIN PRIVATE KEY-----\nkey-material-xyzzy\n-----END PRIVATE KEY-----", TEMPORAL_TLS_CLIENT_KEY_PATH: undefined }));

@@ -7,6 +7,8 @@ export { NON_RETRYABLE } from "./failure-types.js";
 export { createSnapshotActivities, type SnapshotActivityDeps, type SnapshotActivities } from "./snapshot-activities.js";
 export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, ShardRef, ShardResult } from "./snapshot-types.js";
 export { snapshotWorkflowId } from "./snapshot-ids.js";
+export { liveProgress } from "./snapshot-progress.js";
+export { registeredSearchAttributes, SEARCH_ATTRIBUTES, searchAttributeCommands, snapshotVisibility, visibilityOptions, type SnapshotSearchAttribute, type SnapshotVisibility } from "./snapshot-visibility.js";
 export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 export { servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
 export { temporalSecurity, connectionProblem, explainConnectionFailure, ConnectionSettingError, TLS_SETTINGS, type TemporalSecurity } from "./temporal-connection.js";

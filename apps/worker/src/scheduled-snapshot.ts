@@ -3,6 +3,7 @@ import { parseSnapshotConfig, type SnapshotConfig } from "@sdh/schemas";
 import { dateIn, isCalendarDate } from "./schedule-dates.js";
 import { snapshotWorkflowId } from "./snapshot-ids.js";
 import type { ScheduledPlan, ScheduledSnapshot } from "./snapshot-types.js";
+import { snapshotVisibility } from "./snapshot-visibility.js";
 
 /**
  * The seed of a date-seeded snapshot: the date as the number YYYYMMDD (2026-11-20 → 20261120).
@@ -23,9 +24,6 @@ export function planScheduledRun(spec: ScheduledSnapshot, scheduledAt: string): 
   const date = dateIn(new Date(scheduledAt), spec.timezone);
   const config = configForDate(spec.config, date, { seed: spec.seedFromDate, asOf: spec.asOfFromDate });
   const snapshotId = defaultSnapshotId(config);
-  return {
-    date,
-    workflowId: snapshotWorkflowId(snapshotId),
-    input: { config, snapshotId, target: spec.target, ...(spec.maxParallelShards ? { maxParallelShards: spec.maxParallelShards } : {}) },
-  };
+  const input = { config, snapshotId, target: spec.target, ...(spec.maxParallelShards ? { maxParallelShards: spec.maxParallelShards } : {}) };
+  return { date, workflowId: snapshotWorkflowId(snapshotId), input, visibility: snapshotVisibility(input, new Set(spec.searchAttributes ?? [])) };
 }

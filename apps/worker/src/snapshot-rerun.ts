@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from "@temporalio/client";
 import { defaultPayloadConverter } from "@temporalio/common";
+import { registeredSearchAttributes, snapshotVisibility, visibilityOptions } from "./snapshot-visibility.js";
 import type { RerunStep, SnapshotInput, SnapshotResult } from "./snapshot-types.js";
 
 /** The steps a rerun may start from, in the order they run. */
@@ -63,6 +64,7 @@ export async function startRerun(client: Client, { workflowId, from, target }: R
     args: [input],
     workflowIdConflictPolicy: "FAIL",
     workflowIdReusePolicy: "ALLOW_DUPLICATE",
+    ...visibilityOptions(snapshotVisibility(input, await registeredSearchAttributes(client))),
   });
   return { handle, runId: handle.firstExecutionRunId, input, previousStatus: description.status.name };
 }

@@ -1,6 +1,7 @@
 // Types shared by the snapshot workflow and its activities. Type-only: the workflow sandbox imports
 // nothing else from outside @temporalio/workflow.
 import type { Counts, SnapshotConfig } from "@sdh/schemas";
+import type { SnapshotVisibility } from "./snapshot-visibility.js";
 
 /** What `sdh snapshot run` starts: a parsed config, the snapshot's id and where to publish it. */
 export interface SnapshotInput {
@@ -37,6 +38,8 @@ export interface ScheduledSnapshot {
   timezone: string;
   target: string;
   maxParallelShards?: number;
+  /** Our search attributes the namespace had registered when the schedule was made: each night's build carries these. */
+  searchAttributes?: string[];
 }
 
 /** A scheduled run's plan: the snapshot it builds, decided from its scheduled time. */
@@ -44,6 +47,8 @@ export interface ScheduledPlan {
   date: string;
   workflowId: string;
   input: SnapshotInput;
+  /** Search attributes, memo and summary of the night's build (absent from plans made before 2026-12-01). */
+  visibility?: SnapshotVisibility;
 }
 
 /** One shard, by reference: the activity reads the config and writes into the snapshot's staging. */

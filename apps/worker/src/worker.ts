@@ -48,6 +48,11 @@ export async function createWorker({ connection, namespace, taskQueue = SNAPSHOT
     // A draining worker lets running activities finish for this long, then cancels them; they honour
     // the cancellation (uploads abort), so SIGTERM always ends the process.
     shutdownGraceTime: SHUTDOWN_GRACE,
+    // Heartbeats carry a shard's progress (`{ records }`) to the server, where `sdh snapshot status`
+    // and the Web UI read it. The SDK would send them at most every 0.8 × the heartbeat timeout (48 s),
+    // longer than a shard takes; every 2 s costs one small call per running activity.
+    maxHeartbeatThrottleInterval: "2 seconds",
+    defaultHeartbeatThrottleInterval: "2 seconds",
     ...(identity ? { identity } : {}),
     // PINNED: a running build finishes on the code that started it, however many versions roll out meanwhile.
     ...(versioning ? { workerDeploymentOptions: { version: versioning, useWorkerVersioning: true, defaultVersioningBehavior: "PINNED" as const } } : {}),

@@ -71,19 +71,18 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
     }
   }
 
-  const steps = stepActivities();
   if (from <= STEP_ORDER.validateSnapshot) {
     step("validate");
-    const validation = await steps.validateSnapshot({ snapshotId, config, ...rerun("validateSnapshot") });
+    const validation = await stepActivities(`validate ${shards.length} shard(s): every rule, foreign keys across shards`).validateSnapshot({ snapshotId, config, ...rerun("validateSnapshot") });
     progress.counts = validation.counts;
   }
   if (from <= STEP_ORDER.exportSnapshot) {
     step("export");
-    await steps.exportSnapshot({ snapshotId, config, ...rerun("exportSnapshot") });
+    await stepActivities(`export ${config.formats.join(", ")}`).exportSnapshot({ snapshotId, config, ...rerun("exportSnapshot") });
   }
   step("publish");
   // publishManifest refuses a staged validation report that failed, so skipping validation never publishes a failed snapshot.
-  const result = await steps.publishManifest({ snapshotId, config, target: input.target, generatedAt: workflowInfo().startTime.toISOString(), ...rerun("publishManifest") });
+  const result = await stepActivities(`publish to ${input.target}`).publishManifest({ snapshotId, config, target: input.target, generatedAt: workflowInfo().startTime.toISOString(), ...rerun("publishManifest") });
   progress.counts = result.counts;
   step("done");
   return result;
@@ -105,7 +104,8 @@ export async function scheduledSnapshotWorkflow(spec: ScheduledSnapshot): Promis
   const scheduledAt = workflowInfo().typedSearchAttributes.get(SCHEDULED_START_TIME) ?? workflowInfo().startTime;
   const { planScheduledSnapshot } = proxyLocalActivities<Activities>({ startToCloseTimeout: "1 minute" });
   const plan = await planScheduledSnapshot(spec, scheduledAt.toISOString());
-  return executeChild(snapshotWorkflow, { workflowId: plan.workflowId, args: [plan.input] });
+  const seen = plan.visibility ? { memo: plan.visibility.memo, staticSummary: plan.visibility.summary, ...(plan.visibility.searchAttributes.length ? { typedSearchAttributes: plan.visibility.searchAttributes } : {}) } : {};
+  return executeChild(snapshotWorkflow, { workflowId: plan.workflowId, args: [plan.input], ...seen });
 }
 
 /** Shards `from` to `to` (exclusive) of a large snapshot; returns only totals, so the parent's history stays small. */
@@ -120,16 +120,19 @@ export async function shardBatchWorkflow({ input, from, to }: { input: SnapshotI
 
 /** Runs the shard activities with at most `maxParallelShards` in flight. */
 async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done: (shard: ShardRef, result: ShardResult) => void): Promise<void> {
-  const { generateShard } = proxyActivities<Activities>({
+  const options = {
     // Sized to a shard: 50,000 households take ~10 s of one core; a slow disk or busy machine gets room.
     startToCloseTimeout: "30 minutes",
     heartbeatTimeout: input.shardHeartbeatTimeout ?? "60 seconds",
     retry: RETRY,
-  });
+  } as const;
+  const total = Math.ceil(input.config.records / input.config.shardSize);
   let next = 0;
   const lane = async () => {
     while (next < shards.length) {
       const shard = shards[next++]!;
+      // The Web UI's summary of the activity: which shard, which root records.
+      const { generateShard } = proxyActivities<Activities>({ ...options, summary: `shard ${shard.shard + 1} of ${total}: root records ${shard.start}–${shard.end - 1}` });
       done(shard, await generateShard(shard));
     }
   };
@@ -138,11 +141,12 @@ async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done
 }
 
 /** The whole-snapshot steps: long (an export of 1M households writes ~4 GB), heartbeating, retried. */
-function stepActivities() {
+function stepActivities(summary: string) {
   return proxyActivities<Activities>({
     startToCloseTimeout: "2 hours",
     heartbeatTimeout: "2 minutes",
     retry: RETRY,
+    summary,
   });
 }
 

@@ -3,3 +3,4 @@ export { readState, connectionEnv, envFile, type ServicesState, type TemporalRec
 export { defaultStateDir, cacheDir } from "./paths.js";
 export { freePort } from "./ports.js";
 export { resolveBinary } from "./binaries.js";
+export { SDH_SEARCH_ATTRIBUTES } from "./temporal-server.js";

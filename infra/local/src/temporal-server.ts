@@ -17,6 +17,25 @@ export interface TemporalStartOptions {
   namespace: string;
 }
 
+/**
+ * The custom search attributes snapshot builds carry (SEARCH_ATTRIBUTES in @sdh/worker, which this
+ * package cannot import; apps/cli/test/search-attributes.test.ts checks they agree), registered in
+ * the dev server's namespace as a production namespace registers them once.
+ */
+export const SDH_SEARCH_ATTRIBUTES = { SdhSnapshotId: "Keyword", SdhTarget: "Keyword", SdhSeed: "Int", SdhAsOf: "Keyword", SdhPack: "Keyword" } as const;
+
+/**
+ * Registers those the namespace lacks, with the commands an operator runs (`start-dev
+ * --search-attribute` registers only in a new database; ours is kept between starts).
+ */
+async function registerSearchAttributes(binary: string, address: string, namespace: string): Promise<void> {
+  const { stdout } = await run(binary, ["operator", "search-attribute", "list", "--address", address, "--namespace", namespace, "-o", "json"], { timeout: 10_000 });
+  const existing = (JSON.parse(stdout) as { customAttributes?: Record<string, string> }).customAttributes ?? {};
+  for (const [name, type] of Object.entries(SDH_SEARCH_ATTRIBUTES)) {
+    if (!(name in existing)) await run(binary, ["operator", "search-attribute", "create", "--address", address, "--namespace", namespace, "--name", name, "--type", type], { timeout: 30_000 });
+  }
+}
+
 /** Starts `temporal server start-dev` with SQLite persistence under the state dir, and waits until it serves. */
 export async function startTemporal(options: TemporalStartOptions): Promise<TemporalRecord> {
   const binary = await resolveBinary("temporal");
@@ -40,6 +59,7 @@ export async function startTemporal(options: TemporalStartOptions): Promise<Temp
     timeoutMs: 90_000,
     isAlive: () => isRunning(pid, binary),
   });
+  await registerSearchAttributes(binary, address, options.namespace);
   return {
     pid,
     binary,

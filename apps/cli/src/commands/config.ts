@@ -12,9 +12,12 @@ const ENV_WIDTH = Math.max(...SETTINGS.map((s) => s.env.length));
 export const configHelp = `sdh config show — the effective settings, and where each value came from
 
 Every setting can come from a flag (where the command has one), an environment variable, the config
-file, .sdh/services.env (written by \`pnpm services:up\`) or the default, in that order of precedence.
-The config file is --config FILE, else SDH_CONFIG, else the first of ${CONFIG_FILE_NAMES.join(", ")} in
-the working folder. Credentials are never read from it, and never printed.
+file, Temporal's profile file (temporal.* settings only), .sdh/services.env (written by \`pnpm
+services:up\`) or the default, in that order of precedence. The config file is --config FILE, else
+SDH_CONFIG, else the first of ${CONFIG_FILE_NAMES.join(", ")} in the working folder. Credentials are
+never read from it, and never printed. Temporal's profile file is the one \`temporal config set\`
+writes: TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml; profile TEMPORAL_PROFILE, else
+default (its address, namespace, api_key and tls keys).
 
 Options:
   --json             the settings as JSON: { configFile, settings: [{ key, env, flag, value, source }] }

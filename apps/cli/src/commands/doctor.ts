@@ -2,38 +2,43 @@ import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { createS3Client, s3SettingsFromEnv } from "@sdh/storage";
-import { explainConnectionFailure, createWorker, temporalSettings, type HealthcheckResult } from "@sdh/worker";
+import { explainConnectionFailure, createWorker, registeredSearchAttributes, SEARCH_ATTRIBUTES, searchAttributeCommands, temporalSettings, type HealthcheckResult } from "@sdh/worker";
 import { securityOf } from "../temporal-security.js";
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { EXIT, UsageError } from "../usage-error.js";
 
-type Check = () => Promise<string>;
+/** A check's detail; `warning` when it passes but something is worth doing (nothing fails for it). */
+type Check = () => Promise<string | { warning: string }>;
 
 export async function doctor(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const unknown = args.filter((a) => a !== "--json");
   if (unknown.length) throw new UsageError(`unknown option(s) ${unknown.join(" ")}; see \`sdh doctor --help\``);
   const json = args.includes("--json");
-  const results: Array<{ check: string; ok: boolean; detail: string; ms: number }> = [];
+  const results: Array<{ check: string; ok: boolean; warning?: true; detail: string; ms: number }> = [];
   const checks: Array<[string, Check]> = [
     ["Temporal", () => temporalRoundTrip(env)],
     ["S3", () => s3RoundTrip(env)],
+    ["Search attributes", () => searchAttributes(env)],
   ];
   let failed = 0;
   for (const [name, check] of checks) {
     const started = performance.now();
     let ok = true;
+    let warning = false;
     let detail;
     try {
-      detail = await check();
+      const outcome = await check();
+      warning = typeof outcome !== "string";
+      detail = typeof outcome === "string" ? outcome : outcome.warning;
     } catch (error) {
       failed += 1;
       ok = false;
       detail = error instanceof Error ? error.message : String(error);
     }
     const ms = Math.round(performance.now() - started);
-    results.push({ check: name, ok, detail, ms });
-    if (!json) console.log(ok ? `ok    ${name.padEnd(9)} ${detail} (${ms} ms)` : `FAIL  ${name.padEnd(9)} ${detail}`);
+    results.push({ check: name, ok, ...(warning ? { warning: true as const } : {}), detail, ms });
+    if (!json) console.log(!ok ? `FAIL  ${name.padEnd(9)} ${detail}` : `${warning ? "warn" : "ok  "}  ${name.padEnd(9)} ${detail} (${ms} ms)`);
   }
   if (json) console.log(JSON.stringify(results, null, 2));
   else if (failed > 0) console.log("\nAre the services running? `pnpm services:status` shows them; `pnpm services:up` starts them.");
@@ -65,6 +70,24 @@ async function temporalRoundTrip(env: NodeJS.ProcessEnv): Promise<string> {
   } finally {
     await connection.close();
     await native.close();
+  }
+}
+
+/** Our search attributes in the namespace: builds run without them, but cannot be found by them in the Web UI. */
+async function searchAttributes(env: NodeJS.ProcessEnv): Promise<string | { warning: string }> {
+  const { address, namespace } = temporalSettings(env);
+  const security = securityOf(env);
+  const connection = await Connection.connect({ address, tls: security.tls, apiKey: security.apiKey, connectTimeout: "5s" }).catch(async (e: Error) => {
+    throw new Error(await explainConnectionFailure(address, security, e), { cause: e });
+  });
+  try {
+    const registered = await registeredSearchAttributes(new Client({ connection, namespace }));
+    const missing = SEARCH_ATTRIBUTES.filter((a) => !registered.has(a.name));
+    if (missing.length === 0) return `${SEARCH_ATTRIBUTES.map((a) => a.name).join(", ")} registered in namespace ${namespace}`;
+    const commands = searchAttributeCommands(namespace).filter((c) => missing.some((a) => c.includes(` --name ${a.name} `)));
+    return { warning: `${missing.map((a) => a.name).join(", ")} not registered in namespace ${namespace} (or not listable with these credentials): builds run, but cannot be searched by them. Register once:\n        ${commands.join("\n        ")}` };
+  } finally {
+    await connection.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { isTimeZone, SNAPSHOT_TASK_QUEUE, type ScheduledSnapshot } from "@sdh/worker";
+import { isTimeZone, registeredSearchAttributes, SNAPSHOT_TASK_QUEUE, type ScheduledSnapshot } from "@sdh/worker";
 import { ScheduleAlreadyRunning } from "@temporalio/client";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import { checkCron } from "../cron.js";
@@ -64,7 +64,7 @@ async function create(args: string[], env: NodeJS.ProcessEnv, settings: Settings
       await client.schedule.create({
         scheduleId: id,
         spec: { cronExpressions: [cron], timezone: spec.timezone },
-        action: { type: "startWorkflow", workflowType: "scheduledSnapshotWorkflow", taskQueue, args: [spec], workflowId: `sdh-schedule-${id}` },
+        action: { type: "startWorkflow", workflowType: "scheduledSnapshotWorkflow", taskQueue, args: [{ ...spec, searchAttributes: [...(await registeredSearchAttributes(client))] }], workflowId: `sdh-schedule-${id}` },
         // A night still building when the next one is due: the next one is skipped, not stacked.
         policies: { overlap: "SKIP", catchupWindow, pauseOnFailure: values["pause-on-failure"] },
         memo,

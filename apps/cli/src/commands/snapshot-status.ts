@@ -1,4 +1,4 @@
-import type { SnapshotProgress, SnapshotResult } from "@sdh/worker";
+import { liveProgress, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
 import { WorkflowFailedError, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -43,7 +43,8 @@ export async function snapshotRunCommand(action: "status" | "cancel", args: stri
 
 /** A running build's progress (asked of a worker), or a closed one's result or failure. */
 async function outcome(handle: WorkflowHandle<() => Promise<SnapshotResult>>, status: string): Promise<Pick<StatusReport, "progress" | "result" | "failure">> {
-  if (status === "RUNNING") return { progress: await handle.query<SnapshotProgress>("progress").catch(() => null) };
+  // Counts the root records of the shards still building too (their heartbeats), not only finished shards.
+  if (status === "RUNNING") return { progress: await liveProgress(handle) };
   if (status === "COMPLETED") return { result: await handle.result() };
   return handle.result().then(
     () => ({}),

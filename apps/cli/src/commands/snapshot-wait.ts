@@ -1,4 +1,4 @@
-import type { SnapshotInput, SnapshotProgress, SnapshotResult } from "@sdh/worker";
+import { liveProgress, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
 import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { progressLine } from "../progress.js";
 import { EXIT } from "../usage-error.js";
@@ -24,8 +24,9 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
   const show = process.stderr.isTTY && !out.json ? progressLine("snapshot") : null;
   let last = "";
   const poll = setInterval(() => {
-    handle.query<SnapshotProgress>("progress").then(
+    liveProgress(handle).then(
       (p) => {
+        if (!p) return; // no worker answered yet: the next poll asks again
         if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {
@@ -34,7 +35,7 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
           last = line;
         }
       },
-      () => undefined, // no worker answered yet: the next poll asks again
+      () => undefined,
     );
   }, 1_000);
   try {

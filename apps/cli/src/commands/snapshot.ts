@@ -1,5 +1,5 @@
 import { defaultSnapshotId } from "@sdh/exporters";
-import { configForDate, inputDifferences, inputOf, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
+import { configForDate, inputDifferences, inputOf, isCalendarDate, registeredSearchAttributes, SNAPSHOT_TASK_QUEUE, snapshotVisibility, snapshotWorkflowId, visibilityOptions, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
@@ -39,6 +39,8 @@ async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): 
       args: [input],
       workflowIdConflictPolicy: "USE_EXISTING",
       workflowIdReusePolicy: "ALLOW_DUPLICATE",
+      // What the Web UI shows: search attributes (those the namespace has), memo, summary.
+      ...visibilityOptions(snapshotVisibility(input, await registeredSearchAttributes(client))),
     });
     // Joining is right only when the running build publishes what we asked for (whoever started it,
     // and however the id was chosen): otherwise say what differs. Checked on the run the handle

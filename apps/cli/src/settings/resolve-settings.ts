@@ -2,11 +2,12 @@ import { withoutUserinfo } from "@sdh/storage/redact-url";
 import { UsageError } from "../usage-error.js";
 import { findConfigFile, readConfigFile } from "./config-file.js";
 import { SETTINGS, settingByFlag, type SettingSpec } from "./setting-specs.js";
+import { readTemporalProfile } from "./temporal-profile.js";
 
 export interface ResolvedSetting {
   spec: SettingSpec;
   value: string | undefined;
-  /** Where the value came from: `flag --records`, `env SDH_RECORDS`, `sdh.config.yaml`, `.sdh/services.env` or `default`. */
+  /** Where the value came from: `flag --records`, `env SDH_RECORDS`, `sdh.config.yaml`, `temporal profile …`, `.sdh/services.env` or `default`. */
   source: string;
 }
 
@@ -28,6 +29,7 @@ export class Settings {
   constructor({ env, servicesEnv, configPath, cwd }: SettingSources) {
     this.file = findConfigFile(configPath ?? (env.SDH_CONFIG || undefined), cwd);
     const file = this.file ? readConfigFile(this.file) : null;
+    const profile = readTemporalProfile(env);
     const problems: string[] = [];
     this.resolved = new Map<string, ResolvedSetting>(
       SETTINGS.map((spec): [string, ResolvedSetting] => {
@@ -39,6 +41,12 @@ export class Settings {
         }
         const fromFile = file?.values.get(spec.key);
         if (fromFile !== undefined) return [spec.key, { spec, value: fromFile, source: file!.path.split("/").pop()! }];
+        const fromProfile = profile?.values.get(spec.key);
+        if (fromProfile !== undefined) {
+          const checked = spec.schema.safeParse(fromProfile);
+          if (!checked.success) problems.push(`${profile!.source}: ${spec.key} ${spec.secret ? "***" : JSON.stringify(fromProfile)}: ${checked.error.issues.map((i) => i.message).join("; ")}`);
+          return [spec.key, { spec, value: checked.data ?? fromProfile, source: profile!.source }];
+        }
         const fromServices = servicesEnv[spec.env];
         if (fromServices) return [spec.key, { spec, value: fromServices, source: ".sdh/services.env" }];
         return [spec.key, { spec, value: undefined, source: "default" }];

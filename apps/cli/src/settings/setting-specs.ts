@@ -6,7 +6,7 @@ import { z } from "zod";
 /**
  * One setting the CLI reads. Every setting has an environment variable and a place in the config
  * file; those a command takes as an option also have a flag. Precedence: flag > env > config file >
- * .sdh/services.env (written by `pnpm services:up`) > default.
+ * Temporal's profile file (temporal.* only) > .sdh/services.env (written by `pnpm services:up`) > default.
  */
 export interface SettingSpec {
   /** Its path in the config file, e.g. `snapshot.records`. */
