@@ -6,6 +6,7 @@ import { samplesHelp } from "./commands/samples.js";
 import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
 import { orphansHelp } from "./commands/orphans.js";
 import { scheduleHelp } from "./commands/schedule-help.js";
+import { serveHelp } from "./commands/serve-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
 import { stagingHelp } from "./commands/staging.js";
 import { workerHelp } from "./commands/worker-help.js";
@@ -28,6 +29,7 @@ Commands:
   staging    staging list | prune --older-than 7d: what workers keep for reruns, and its retention
   publish    publish a snapshot folder to s3://bucket/prefix or a folder (manifest last, never overwritten)
   list       the committed snapshots at a source (sdh list --source s3://bucket/prefix)
+  serve      the snapshot catalog over HTTP: list, read, preview and download (REST, OpenAPI 3.1)
   orphans    orphans list | prune --older-than 7d: files of publishes that never finished
   pull       download a snapshot (id or latest), every file checked against the manifest
   samples    write the demo samples (data/demo_samples/v0.7) from a fixed seed
@@ -58,6 +60,7 @@ export const commandHelp: Record<string, string> = {
   orphans: orphansHelp,
   publish: publishHelp,
   pull: pullHelp,
+  serve: serveHelp,
   samples: samplesHelp,
   schedule: scheduleHelp,
   snapshot: snapshotHelp,

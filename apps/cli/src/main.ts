@@ -115,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/generate.js")).generate(rest, settings);
     case "samples":
       return (await import("./commands/samples.js")).samples(rest);
+    case "serve":
+      return (await import("./commands/serve.js")).serve(rest, settings, env);
     case "list":
       return (await import("./commands/consumer.js")).list(rest);
     case "pull":

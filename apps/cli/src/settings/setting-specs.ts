@@ -87,6 +87,10 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "worker.httpHost", env: "SDH_WORKER_HTTP_HOST", flag: "http-host", schema: text, description: "address those endpoints listen on", defaultText: "0.0.0.0" },
   { key: "worker.deploymentName", env: "SDH_WORKER_DEPLOYMENT", flag: "deployment", schema: text, description: "worker deployment this worker is a version of (worker versioning)", defaultText: "none: unversioned" },
   { key: "worker.buildId", env: "SDH_WORKER_BUILD_ID", flag: "build-id", schema: text, description: "its build id, with a deployment", defaultText: "<sdh version>-<workflow bundle sha256, 12 hex>" },
+  { key: "serve.host", env: "SDH_SERVE_HOST", flag: "host", schema: text, description: "address `sdh serve` listens on", defaultText: "127.0.0.1" },
+  { key: "serve.port", env: "SDH_SERVE_PORT", flag: "port", schema: port, description: "its port", defaultText: "8080" },
+  { key: "serve.cache", env: "SDH_SERVE_CACHE", flag: "cache-dir", schema: text, description: "its copies of S3 Parquet files for previews", defaultText: ".sdh/catalog-cache" },
+  { key: "serve.corsOrigins", env: "SDH_SERVE_CORS_ORIGINS", flag: "cors-origin", schema: text, description: "origins allowed to call its API from their pages (comma-separated)", defaultText: "none: CORS off" },
   { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
   { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },
 ];

@@ -155,6 +155,11 @@ export class LocalStore implements SnapshotStore {
 
   async abortPendingUploads(): Promise<void> {}
 
+  /** The file a key names, for readers that stream it (`sdh serve`); refuses a key that leaves the store. */
+  filePath(key: string): string {
+    return this.path(key);
+  }
+
   private path(key: string): string {
     const path = resolve(this.location, key);
     if (path !== this.location && !path.startsWith(`${this.location}/`)) throw new StoreError(`key '${key}' leaves the store`);

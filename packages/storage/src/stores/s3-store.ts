@@ -16,6 +16,7 @@ import {
   type CompletedPart,
   type S3Client,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { localFileProblem, writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
 import { contentTypeOf, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
@@ -47,6 +48,11 @@ export class S3Store implements SnapshotStore {
     this.location = `s3://${bucket}/${this.root}`;
     this.multipartThreshold = parts.threshold ?? MULTIPART_THRESHOLD;
     this.partBytes = parts.partBytes ?? PART_BYTES;
+  }
+
+  /** A GET link anyone holding it may use for `seconds` (`sdh serve` redirects downloads to it). */
+  presignedUrl(key: string, seconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }), { expiresIn: seconds });
   }
 
   async readText(key: string): Promise<Versioned<string> | null> {

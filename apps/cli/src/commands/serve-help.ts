@@ -1,0 +1,31 @@
+export const serveHelp = `sdh serve — the snapshot catalog over HTTP: list, read, preview and download published snapshots
+
+Serves one or more targets (S3 or folders) until SIGINT or SIGTERM. The API is described by its
+OpenAPI 3.1 document at /openapi.json; errors are RFC 9457 problem details (application/problem+json).
+
+  GET /snapshots?target=&version=&limit=&offset=     committed snapshots, newest first, latest marked
+  GET /snapshots/{id}                                manifest, validation and quality reports, dataset
+  GET /snapshots/{id}/entities/{entity}/rows         a page of records from the published Parquet
+      ?limit=100&offset=0&filter=column=value        (filters repeatable; values compared as text)
+  GET /snapshots/{id}/files/{path}                   a file the manifest lists: streamed from a folder,
+                                                     a redirect to a presigned link on S3; ETag and
+                                                     X-Checksum-SHA256 carry its sha256
+  GET /healthz, /readyz                              alive; ready when every target can be listed
+
+Options:
+  --target URI       a target to serve: s3://bucket/prefix or a folder; repeatable, each may be named
+                     name=URI (the ?target= of the API; default its position: 0, 1, …) (default SDH_TARGET)
+  --host H           address to listen on (default 127.0.0.1; SDH_SERVE_HOST)
+  --port P           port (default 8080; SDH_SERVE_PORT)
+  --cache-dir DIR    copies of S3 Parquet files for previews, checked against the manifest
+                     (default .sdh/catalog-cache; SDH_SERVE_CACHE)
+  --cors-origin O    allow these origins' pages to call the API (comma-separated; default: CORS off)
+
+S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials from the AWS chain.
+
+Exit codes: 0 stopped by a signal; 1 it could not start; 2 bad options.
+
+Examples:
+  pnpm sdh serve --target s3://sdh-snapshots/nightly
+  pnpm sdh serve --target nightly=s3://sdh-snapshots/nightly --target local=./out/published --port 9000
+  curl -s localhost:8080/snapshots | jq '.snapshots[0]'`;

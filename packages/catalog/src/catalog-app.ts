@@ -1,0 +1,126 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
+import { contentTypeOf, isNewer, listSnapshots, LocalStore, S3Store, snapshotKey, versionPrefix, type SkippedObject } from "@sdh/storage";
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import { FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery, type SnapshotSummary } from "./api-schemas.js";
+import type { CatalogSource } from "./catalog-sources.js";
+import { ParquetPreview, parseFilters } from "./parquet-preview.js";
+import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
+import { checkedVersion, findSnapshot, snapshotDocuments, sourcesFor } from "./snapshot-reader.js";
+import type { z } from "zod";
+
+export interface CatalogOptions {
+  sources: CatalogSource[];
+  /** Where copies of S3 Parquet files are kept for previews. */
+  cacheDir: string;
+  /** Origins allowed to call the API from a browser page of theirs (none: CORS off). */
+  corsOrigins?: string[];
+  /** How long a presigned download link lives. */
+  presignSeconds?: number;
+}
+
+const problems = { 400: "Bad request", 404: "Not found", 502: "A target could not be read" } as const;
+const problemResponses = (...codes: Array<keyof typeof problems>) =>
+  Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
+
+/** The catalog API over the served targets: Hono, with the OpenAPI 3.1 document generated from its zod schemas. */
+export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300 }: CatalogOptions) {
+  const preview = new ParquetPreview(cacheDir);
+  const app = new OpenAPIHono({
+    // A request that fails its schema is a 400 problem naming the field, never a 500.
+    defaultHook: (result, c) => {
+      if (!result.success) return problemResponse(c, badRequest(result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ")));
+      return undefined;
+    },
+  });
+  if (corsOrigins.length) app.use("*", cors({ origin: corsOrigins }));
+  app.onError((error, c) => (error instanceof Problem ? problemResponse(c, error) : problemResponse(c, new Problem(500, "Internal error", "the server failed to answer; its log has the details", "internal"))));
+  app.notFound((c) => problemResponse(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`)));
+
+  app.openapi(
+    createRoute({ method: "get", path: "/snapshots", summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
+    async (c) => {
+      const { target, version, limit, offset } = c.req.valid("query");
+      const tag = checkedVersion(version);
+      const skipped: Array<SkippedObject & { target: string }> = [];
+      const all: Array<z.infer<typeof SnapshotSummary>> = [];
+      for (const source of sourcesFor(sources, target)) {
+        for (const s of await listSnapshots(source.store, tag, (skip) => skipped.push({ target: source.name, ...skip }))) all.push({ target: source.name, ...s });
+      }
+      all.sort((a, b) => (isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0));
+      return c.json({ snapshots: all.slice(offset, offset + limit), total: all.length, limit, offset, skipped }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/snapshots/{id}", summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
+    async (c) => {
+      const found = await findSnapshot(sources, c.req.valid("param").id, c.req.valid("query"));
+      return c.json({ target: found.source.name, manifest: found.manifest, ...(await snapshotDocuments(found)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/snapshots/{id}/entities/{entity}/rows", summary: "A page of an entity's records, read from the published Parquet", request: { params: RowsParams, query: RowsQuery }, responses: { 200: { description: "Rows with the columns' types", content: { "application/json": { schema: RowsPage } } }, ...problemResponses(400, 404, 502) } }),
+    async (c) => {
+      const { id, entity } = c.req.valid("param");
+      const { limit, offset, filter, ...where } = c.req.valid("query");
+      const found = await findSnapshot(sources, id, where);
+      return c.json(await preview.rows(found, entity, { limit, offset, filters: parseFilters(filter === undefined ? [] : [filter].flat()) }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/snapshots/{id}/files/{path}",
+      summary: "Download a file of the snapshot: a stream from a folder target, a redirect to a presigned link on S3",
+      request: { params: FileParams, query: SnapshotQuery },
+      responses: { 200: { description: "The file's bytes; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes)" }, 304: { description: "Not modified (If-None-Match)" }, ...problemResponses(400, 404, 502) },
+    }),
+    async (c) => {
+      const { id, path } = c.req.valid("param");
+      const found = await findSnapshot(sources, id, c.req.valid("query"));
+      // Only what the manifest lists (or the manifest itself) is served: no other path can be named.
+      const file = found.manifest.files.find((f) => f.path === path);
+      if (!file && path !== MANIFEST_FILE_NAME) throw notFound(`snapshot ${id} has no file '${path.slice(0, 120)}'; its manifest lists its files`);
+      const key = snapshotKey(id, path, found.version);
+      const headers: Record<string, string> = { "content-type": contentTypeOf(path) };
+      if (file) {
+        headers.etag = `"${file.sha256}"`;
+        headers["x-checksum-sha256"] = file.sha256;
+        headers["repr-digest"] = `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`;
+        if (c.req.header("if-none-match") === headers.etag) return c.body(null, 304, { etag: headers.etag });
+      }
+      const store = found.source.store;
+      if (store instanceof S3Store) return c.body(null, 302, { ...headers, location: await store.presignedUrl(key, presignSeconds) });
+      if (!(store instanceof LocalStore)) throw new Problem(502, "Unsupported target", `cannot serve files of ${store.location}`, "unsupported-target");
+      if (file) headers["content-length"] = String(file.bytes);
+      return stream(c, store.filePath(key), headers);
+    },
+  );
+
+  app.get("/healthz", (c) => c.text("ok\n"));
+  // Ready when every target answers a listing: a target the server cannot read makes it not ready.
+  app.get("/readyz", async (c) => {
+    const failing: string[] = [];
+    await Promise.all(
+      sources.map((s) =>
+        s.store.listChildren(versionPrefix()).catch((error: unknown) => {
+          failing.push(`${s.name} (${s.store.location}): ${error instanceof Error ? error.message : String(error)}`);
+        }),
+      ),
+    );
+    return failing.length ? problemResponse(c, new Problem(503, "Not ready", `targets not readable: ${failing.join("; ")}`, "not-ready")) : c.text("ready\n");
+  });
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Synthetic Data Hub catalog", version: SCHEMA_VERSION, description: "Published snapshots: list, read, preview and download. Errors are RFC 9457 problem details." } });
+  return { app, close: () => preview.close() };
+}
+
+function stream(c: Context, path: string, headers: Record<string, string>): Response {
+  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+  return c.body(body, 200, headers);
+}

@@ -1,0 +1,23 @@
+import { openStore, type SnapshotStore } from "@sdh/storage";
+
+/** A target the catalog shows: its name in URLs (`?target=`) and the store behind it. */
+export interface CatalogSource {
+  name: string;
+  store: SnapshotStore;
+}
+
+/**
+ * The targets `sdh serve` was given (`--target` repeated, or SDH_TARGET), each `s3://bucket/prefix`
+ * or a folder, named by position (`0`, `1`, …) unless given as `name=uri`.
+ */
+export function openSources(targets: readonly string[], env: NodeJS.ProcessEnv): CatalogSource[] {
+  if (targets.length === 0) throw new Error("no target to serve: give --target s3://bucket/prefix or a folder (repeatable)");
+  const sources = targets.map((given, i) => {
+    const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(given);
+    return { name: named ? named[1]! : String(i), store: openStore(named ? named[2]! : given, env) };
+  });
+  const names = sources.map((s) => s.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two targets are named '${twice}'`);
+  return sources;
+}

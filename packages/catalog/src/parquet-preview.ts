@@ -1,0 +1,112 @@
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { ManifestFile } from "@sdh/schemas";
+import { LocalStore, snapshotKey } from "@sdh/storage";
+import type { FoundSnapshot } from "./snapshot-reader.js";
+import { badRequest, notFound, Problem } from "./problem.js";
+
+/** What a preview returns: the columns with their Parquet types, and the page of rows. */
+export interface RowsPage {
+  entity: string;
+  columns: Array<{ name: string; type: string }>;
+  rows: Array<Record<string, unknown>>;
+  /** Rows matching the filter (all rows without one). */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const MAX_PREVIEW_ROWS = 1_000;
+/** DuckDB's share of the server: previews read pages, never whole files, so a small budget suffices. */
+const DUCKDB_SETTINGS = { threads: "2", memory_limit: "256MB" } as const;
+
+/**
+ * Row previews read from a snapshot's published Parquet files by DuckDB, which reads only the row
+ * groups a page needs. A folder target's files are read where they are; an S3 target's are first
+ * copied to a local cache (DuckDB's S3 support is an extension these machines cannot download) and
+ * checked against the manifest's sha256 before any query sees them.
+ */
+export class ParquetPreview {
+  private db: Promise<DuckDBInstance> | undefined;
+  private readonly downloads = new Map<string, Promise<string>>();
+
+  constructor(private readonly cacheDir: string) {}
+
+  async rows(found: FoundSnapshot, entity: string, { limit, offset, filters }: { limit: number; offset: number; filters: Array<[string, string]> }): Promise<RowsPage> {
+    const { manifest } = found;
+    if (!(entity in manifest.counts)) throw notFound(`snapshot ${manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(manifest.counts).join(", ")}`);
+    const files = manifest.files.filter((f) => f.entity === entity && f.format === "parquet");
+    if (files.length === 0) throw new Problem(409, "No Parquet files", `snapshot ${manifest.snapshotId} was published without Parquet (formats ${manifest.config.formats.join(", ")}); previews read Parquet`, "no-parquet");
+    const paths = await Promise.all(files.map((f) => this.localPath(found, f)));
+    const connection = await (await this.instance()).connect();
+    try {
+      const from = `read_parquet([${paths.map(quote).join(", ")}])`;
+      const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      const unknown = filters.filter(([column]) => !columns.some((c) => c.name === column));
+      if (unknown.length) throw badRequest(`filter on unknown column(s) ${unknown.map(([c]) => `'${c.slice(0, 40)}'`).join(", ")}; ${entity} has ${columns.map((c) => c.name).join(", ")}`);
+      // Columns are checked names, quoted; values are bound parameters, compared as text: no input reaches the SQL text.
+      const where = filters.length ? ` WHERE ${filters.map(([column], i) => `CAST(${identifier(column)} AS VARCHAR) = $${i + 1}`).join(" AND ")}` : "";
+      const values = filters.map(([, value]) => value);
+      const total = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from}${where}`, values)).getRowObjectsJson()[0]!.n);
+      const rows = (await connection.runAndReadAll(`SELECT * FROM ${from}${where} LIMIT ${limit} OFFSET ${offset}`, values)).getRowObjectsJson();
+      return { entity, columns, rows, total, limit, offset };
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  private instance(): Promise<DuckDBInstance> {
+    this.db ??= DuckDBInstance.create(":memory:", DUCKDB_SETTINGS);
+    return this.db;
+  }
+
+  /** The file on this machine: the folder target's own, or the checked copy in the cache. */
+  private localPath(found: FoundSnapshot, file: ManifestFile): Promise<string> {
+    const key = snapshotKey(found.manifest.snapshotId, file.path, found.version);
+    if (found.source.store instanceof LocalStore) return Promise.resolve(found.source.store.filePath(key));
+    const path = join(this.cacheDir, found.source.name, key);
+    let pending = this.downloads.get(path);
+    if (!pending) {
+      pending = this.download(found, key, file, path).finally(() => this.downloads.delete(path));
+      this.downloads.set(path, pending);
+    }
+    return pending;
+  }
+
+  private async download(found: FoundSnapshot, key: string, file: ManifestFile, path: string): Promise<string> {
+    const cached = await stat(path).catch(() => null);
+    // Published files never change (a snapshot id is never reused), so a whole copy stays valid.
+    if (cached?.size === file.bytes) return path;
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.partial`;
+    try {
+      const got = await found.source.store.download(key, partial, file.bytes);
+      if (got.sha256 !== file.sha256) throw new Problem(502, "Changed file", `${found.source.store.location}${key} has sha256 ${got.sha256}, the manifest says ${file.sha256}`, "changed-file");
+      await rename(partial, path);
+      return path;
+    } finally {
+      await rm(partial, { force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db) (await this.db).closeSync();
+  }
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** `column=value` filters from the query string, each checked for shape (the column against the file later). */
+export function parseFilters(given: readonly string[]): Array<[string, string]> {
+  if (given.length > 8) throw badRequest(`at most 8 filters (got ${given.length})`);
+  return given.map((f) => {
+    const at = f.indexOf("=");
+    const column = at > 0 ? f.slice(0, at) : "";
+    if (!/^[a-z][a-z0-9_]{0,63}$/.test(column)) throw badRequest(`filter '${f.slice(0, 80)}' must be column=value with a column name such as state or vehicle_count`);
+    const value = f.slice(at + 1);
+    if (value.length > 200) throw badRequest(`filter ${column}: the value is longer than 200 characters`);
+    return [column, value];
+  });
+}
