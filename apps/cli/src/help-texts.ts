@@ -38,8 +38,9 @@ Commands:
   version    print the sdh, schema and Node versions
   help       show this help, or \`sdh help <command>\` for one command
 
-Settings come from flags, SDH_* environment variables, a config file (sdh.config.json or .yaml;
---config FILE) and .sdh/services.env, in that order: see \`sdh config --help\`.
+Settings come from flags, SDH_* and TEMPORAL_* environment variables, a config file (sdh.config.json
+or .yaml; --config FILE), Temporal's profile file and .sdh/services.env, in that order: see \`sdh
+config --help\`.
 
 Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server, type Socket } from "node:net";
-import { freePort } from "@sdh/infra/testing";
+import { freePort, waitFor } from "@sdh/infra/testing";
 import type { SnapshotResult } from "@sdh/worker";
 import { afterAll, describe, expect, it } from "vitest";
 import { exited, s3Env, servicesEnv, startWorker, tmp } from "./cli-workers.js";
@@ -13,15 +13,7 @@ const get = async (port: number, path: string) => {
   return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
 };
 const scrape = async (port: number): Promise<MetricFamily[]> => parsePrometheusText((await get(port, "/metrics")).body);
-const poll = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
+const poll = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) => waitFor(what, probe, { timeoutMs });
 
 // A platform scrapes and probes the worker as Kubernetes and Prometheus would: real HTTP, parsed by
 // Prometheus's own client parser, against a worker of the real dev server.

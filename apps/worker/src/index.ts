@@ -8,6 +8,7 @@ export { createSnapshotActivities, type SnapshotActivityDeps, type SnapshotActiv
 export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, ShardRef, ShardResult } from "./snapshot-types.js";
 export { snapshotWorkflowId } from "./snapshot-ids.js";
 export { liveProgress } from "./snapshot-progress.js";
+export { startSnapshotBuild, type StartedBuild } from "./snapshot-start.js";
 export { registeredSearchAttributes, SEARCH_ATTRIBUTES, searchAttributeCommands, snapshotVisibility, visibilityOptions, type SnapshotSearchAttribute, type SnapshotVisibility } from "./snapshot-visibility.js";
 export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 export { servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";

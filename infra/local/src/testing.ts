@@ -72,3 +72,4 @@ function fromRecord(record: { endpoint: string; bucket: string; region: string; 
   return { temporalAddress: "", namespace: "", s3Endpoint: record.endpoint, bucket: record.bucket, region: record.region, accessKeyId: record.accessKeyId, secretAccessKey: record.secretAccessKey };
 }
 export { freePort } from "./ports.js";
+export { waitFor } from "./wait.js";

@@ -20,3 +20,17 @@ export async function waitUntil(
   const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
   throw new Error(`${what} did not answer within ${Math.round(timeoutMs / 1000)}s${detail}`);
 }
+
+/** Polls `probe` until it returns a value (not undefined), and returns it; fails naming what was awaited. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, { timeoutMs = 60_000, intervalMs = 250 }: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+  let found: T | undefined;
+  await waitUntil(
+    what,
+    async () => {
+      found = await probe();
+      return found !== undefined;
+    },
+    { timeoutMs, intervalMs },
+  );
+  return found as T;
+}

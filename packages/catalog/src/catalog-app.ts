@@ -6,6 +6,7 @@ import { contentTypeOf, isNewer, listSnapshots, LocalStore, S3Store, snapshotKey
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery, type SnapshotSummary } from "./api-schemas.js";
+import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
 import type { CatalogSource } from "./catalog-sources.js";
 import { ParquetPreview, parseFilters } from "./parquet-preview.js";
 import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
@@ -20,6 +21,8 @@ export interface CatalogOptions {
   corsOrigins?: string[];
   /** How long a presigned download link lives. */
   presignSeconds?: number;
+  /** Temporal, for the build routes (none: they answer 503). */
+  builds?: BuildOptions;
 }
 
 const problems = { 400: "Bad request", 404: "Not found", 502: "A target could not be read" } as const;
@@ -27,7 +30,7 @@ const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
 
 /** The catalog API over the served targets: Hono, with the OpenAPI 3.1 document generated from its zod schemas. */
-export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300 }: CatalogOptions) {
+export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
   const preview = new ParquetPreview(cacheDir);
   const app = new OpenAPIHono({
     // A request that fails its schema is a 400 problem naming the field, never a 500.
@@ -102,6 +105,8 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       return stream(c, store.filePath(key), headers);
     },
   );
+
+  registerBuildRoutes(app, sources, builds);
 
   app.get("/healthz", (c) => c.text("ok\n"));
   // Ready when every target answers a listing: a target the server cannot read makes it not ready.

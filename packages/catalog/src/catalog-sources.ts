@@ -3,6 +3,8 @@ import { openStore, type SnapshotStore } from "@sdh/storage";
 /** A target the catalog shows: its name in URLs (`?target=`) and the store behind it. */
 export interface CatalogSource {
   name: string;
+  /** As given: what a build started from the catalog publishes to. */
+  uri: string;
   store: SnapshotStore;
 }
 
@@ -14,7 +16,8 @@ export function openSources(targets: readonly string[], env: NodeJS.ProcessEnv):
   if (targets.length === 0) throw new Error("no target to serve: give --target s3://bucket/prefix or a folder (repeatable)");
   const sources = targets.map((given, i) => {
     const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(given);
-    return { name: named ? named[1]! : String(i), store: openStore(named ? named[2]! : given, env) };
+    const uri = named ? named[2]! : given;
+    return { name: named ? named[1]! : String(i), uri, store: openStore(uri, env) };
   });
   const names = sources.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);

@@ -163,8 +163,11 @@ describe("the catalog API (sdh serve)", () => {
     const doc = await get("/openapi.json");
     const api = doc.json as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(api.openapi).toBe("3.1.0");
-    expect(Object.keys(api.paths).sort()).toEqual(["/snapshots", "/snapshots/{id}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
-    expect(Object.keys(api.components.schemas)).toEqual(expect.arrayContaining(["SnapshotList", "SnapshotDetail", "RowsPage", "Problem"]));
+    expect(Object.keys(api.paths).sort()).toEqual(["/builds", "/builds/{id}", "/builds/{id}/cancel", "/schedules", "/snapshots", "/snapshots/{id}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
+    expect(Object.keys(api.components.schemas)).toEqual(expect.arrayContaining(["SnapshotList", "SnapshotDetail", "RowsPage", "Problem", "BuildRequest", "BuildStatus"]));
+    // Builds need Temporal: a server without it says so.
+    const noTemporal = await get("/builds/x-1");
+    expect([noTemporal.status, (noTemporal.json as { detail: string }).detail]).toEqual([503, "this server was started without Temporal settings, so it cannot start or follow builds"]);
     expect((await get("/healthz")).status).toBe(200);
     expect((await get("/readyz")).text).toBe("ready\n");
     const unreachable = await serveCatalog({ sources: openSources(["s3://nowhere/x"], { ...s3Env(), SDH_S3_ENDPOINT: "http://127.0.0.1:9" }), host: "127.0.0.1", port: 0, cacheDir: tmp() });

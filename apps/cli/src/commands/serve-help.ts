@@ -1,3 +1,5 @@
+import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
+
 export const serveHelp = `sdh serve — the snapshot catalog over HTTP: list, read, preview and download published snapshots
 
 Serves one or more targets (S3 or folders) until SIGINT or SIGTERM. The API is described by its
@@ -12,6 +14,14 @@ OpenAPI 3.1 document at /openapi.json; errors are RFC 9457 problem details (appl
                                                      X-Checksum-SHA256 carry its sha256
   GET /healthz, /readyz                              alive; ready when every target can be listed
 
+Builds, for operators (Temporal from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / TEMPORAL_TLS_* …):
+  POST /builds  {"target": "<name>", "config": {...}}  start a snapshot build to a served target
+  GET  /builds/{id}                                  progress while running, else result or failure
+  POST /builds/{id}/cancel                           cancel a running build
+  GET  /schedules                                    the schedules, read-only
+The POST routes need \`Authorization: Bearer $SDH_SERVE_TOKEN\`; without SDH_SERVE_TOKEN they are
+disabled (403, saying so).
+
 Options:
   --target URI       a target to serve: s3://bucket/prefix or a folder; repeatable, each may be named
                      name=URI (the ?target= of the API; default its position: 0, 1, …) (default SDH_TARGET)
@@ -20,6 +30,7 @@ Options:
   --cache-dir DIR    copies of S3 Parquet files for previews, checked against the manifest
                      (default .sdh/catalog-cache; SDH_SERVE_CACHE)
   --cors-origin O    allow these origins' pages to call the API (comma-separated; default: CORS off)
+  --task-queue Q     task queue of the workers builds run on (default ${SNAPSHOT_TASK_QUEUE})
 
 S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials from the AWS chain.
 

@@ -1,5 +1,5 @@
 import { defaultSnapshotId } from "@sdh/exporters";
-import { configForDate, inputDifferences, inputOf, isCalendarDate, registeredSearchAttributes, SNAPSHOT_TASK_QUEUE, snapshotVisibility, snapshotWorkflowId, visibilityOptions, type SnapshotInput, type SnapshotResult } from "@sdh/worker";
+import { configForDate, isCalendarDate, SNAPSHOT_TASK_QUEUE, snapshotWorkflowId, startSnapshotBuild, type SnapshotInput } from "@sdh/worker";
 import { CONFIG_FLAGS, configFromFlags, targetOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { withTemporal } from "../temporal-client.js";
@@ -26,33 +26,14 @@ async function run(args: string[], env: NodeJS.ProcessEnv, settings: Settings): 
   const values = settings.fill(parsed.values);
   const { input, workflowId } = snapshotRequest(values, parsed.values);
   return withTemporal(env, async ({ client, link }) => {
-    // A build already running is joined. A finished or failed one may run again: staged output is
-    // reused, and publishing what is already published is a no-op, so a re-run can also serve
-    // another target.
-    const running = await client.workflow
-      .getHandle(workflowId)
-      .describe()
-      .then((d) => d.status.name === "RUNNING", () => false);
-    const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", {
-      taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: "USE_EXISTING",
-      workflowIdReusePolicy: "ALLOW_DUPLICATE",
-      // What the Web UI shows: search attributes (those the namespace has), memo, summary.
-      ...visibilityOptions(snapshotVisibility(input, await registeredSearchAttributes(client))),
-    });
+    const { handle, joined: running, differences } = await startSnapshotBuild(client, input, values["task-queue"] ?? SNAPSHOT_TASK_QUEUE);
     // Joining is right only when the running build publishes what we asked for (whoever started it,
-    // and however the id was chosen): otherwise say what differs. Checked on the run the handle
-    // holds, so a build started between the look above and this start is checked too.
-    {
-      const differences = inputDifferences(await inputOf(handle), input);
-      if (differences.length) {
-        console.error(
-          `sdh: snapshot ${input.snapshotId} is already being built (workflow ${workflowId}) from another input: ${differences.join("; ")}. Not joined: wait for it (\`sdh snapshot status ${input.snapshotId}\`), cancel it, or give another --snapshot-id`,
-        );
-        return EXIT.failed;
-      }
+    // and however the id was chosen): otherwise say what differs.
+    if (differences.length) {
+      console.error(
+        `sdh: snapshot ${input.snapshotId} is already being built (workflow ${workflowId}) from another input: ${differences.join("; ")}. Not joined: wait for it (\`sdh snapshot status ${input.snapshotId}\`), cancel it, or give another --snapshot-id`,
+      );
+      return EXIT.failed;
     }
     const state = running ? "already running: joined it" : "started";
     const url = link(workflowId);

@@ -90,6 +90,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "serve.host", env: "SDH_SERVE_HOST", flag: "host", schema: text, description: "address `sdh serve` listens on", defaultText: "127.0.0.1" },
   { key: "serve.port", env: "SDH_SERVE_PORT", flag: "port", schema: port, description: "its port", defaultText: "8080" },
   { key: "serve.cache", env: "SDH_SERVE_CACHE", flag: "cache-dir", schema: text, description: "its copies of S3 Parquet files for previews", defaultText: ".sdh/catalog-cache" },
+  { key: "serve.token", env: "SDH_SERVE_TOKEN", schema: text, description: "bearer token of `sdh serve`'s build routes (environment only; unset: they are disabled)", secret: true },
   { key: "serve.corsOrigins", env: "SDH_SERVE_CORS_ORIGINS", flag: "cors-origin", schema: text, description: "origins allowed to call its API from their pages (comma-separated)", defaultText: "none: CORS off" },
   { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
   { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },

@@ -1,0 +1,146 @@
+import { timingSafeEqual } from "node:crypto";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { packNamed } from "@sdh/packs";
+import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
+import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
+import { defaultSnapshotId } from "@sdh/exporters";
+import { WorkflowFailedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
+import type { Context } from "hono";
+import { ProblemDetails } from "./api-schemas.js";
+import type { CatalogSource } from "./catalog-sources.js";
+import { badRequest, notFound, Problem } from "./problem.js";
+
+/** What the build routes need: a Temporal client (connected lazily) and the token mutating routes demand. */
+export interface BuildOptions {
+  client: Client;
+  taskQueue: string;
+  /** Bearer token of POST routes; none: they are disabled (403, saying how to enable them). */
+  token?: string;
+  /** The Web UI page of a workflow, when a UI is known. */
+  link?: (workflowId: string) => string | null;
+}
+
+const BuildRequest = z
+  .object({
+    target: z.string().max(32).describe("A served target's name: where the snapshot is published"),
+    config: SnapshotConfig.describe("The snapshot config, as `sdh.config.yaml`'s snapshot section"),
+    snapshotId: z.string().max(200).optional().describe("Default: derived from the config, as `sdh snapshot run` does"),
+  })
+  .openapi("BuildRequest");
+const BuildStarted = z.object({ buildId: z.string(), snapshotId: z.string(), state: z.enum(["started", "joined"]), target: z.string(), link: z.string().nullable() }).openapi("BuildStarted");
+const Progress = z.object({ step: z.string(), shardsDone: z.number().int(), shardsTotal: z.number().int(), recordsDone: z.number().int(), recordsTotal: z.number().int() });
+const BuildStatus = z
+  .object({
+    buildId: z.string(),
+    status: z.string().describe("RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED or TIMED_OUT"),
+    startTime: z.string(),
+    closeTime: z.string().nullable(),
+    progress: Progress.nullable().optional().describe("While running: the step, and shards and root records done (shards still building included)"),
+    result: z.record(z.string(), z.unknown()).optional(),
+    failure: z.string().optional(),
+    link: z.string().nullable(),
+  })
+  .openapi("BuildStatus");
+const BuildParams = z.object({ id: z.string().max(220).openapi({ param: { name: "id", in: "path" }, description: "The snapshot id, or the build's workflow id" }) });
+const Schedules = z.object({ schedules: z.array(z.object({ scheduleId: z.string(), paused: z.boolean(), note: z.string().nullable(), nextRun: z.string().nullable(), lastRun: z.string().nullable(), memo: z.record(z.string(), z.unknown()) })) }).openapi("Schedules");
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemDetails } } });
+const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { "application/json": { schema } } });
+
+/** Builds for operators: start one, follow it, cancel it; schedules read-only. */
+export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogSource[], options: BuildOptions | undefined): void {
+  const builds = () => {
+    if (!options) throw new Problem(503, "Builds unavailable", "this server was started without Temporal settings, so it cannot start or follow builds", "builds-unavailable");
+    return options;
+  };
+  const authorized = (c: Context) => {
+    const { token } = builds();
+    if (!token) throw new Problem(403, "Builds are disabled", "starting and cancelling builds is disabled: start `sdh serve` with SDH_SERVE_TOKEN set, and send it as `Authorization: Bearer <token>`", "builds-disabled");
+    const given = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    const [a, b] = [Buffer.from(given), Buffer.from(token)];
+    // Compared in constant time, so timing reveals nothing of the token.
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Problem(401, "Unauthorized", given ? "the bearer token is not this server's" : "this route needs `Authorization: Bearer <token>`", "unauthorized");
+  };
+  const workflowIdOf = (id: string) => {
+    const snapshotId = /^snapshot-v\d+_\d+-(.+)$/.exec(id)?.[1] ?? id;
+    const problemText = snapshotIdProblem(snapshotId);
+    if (problemText) throw badRequest(`build id '${id.slice(0, 80)}': ${problemText}`);
+    return snapshotWorkflowId(snapshotId);
+  };
+  const guard = { security: [{ bearer: [] }] };
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+
+  app.openapi(
+    createRoute({ method: "post", path: "/builds", summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input") } }),
+    async (c) => {
+      authorized(c);
+      const { client, taskQueue, link } = builds();
+      const body = c.req.valid("json");
+      const source = sources.find((s) => s.name === body.target);
+      if (!source) throw badRequest(`target '${body.target}' is not served here; targets: ${sources.map((s) => s.name).join(", ")}`);
+      const asOf = packNamed(body.config.pack).asOfProblem(body.config.asOf);
+      if (asOf) throw badRequest(`config.asOf ${asOf}`);
+      const snapshotId = body.snapshotId ?? defaultSnapshotId(body.config);
+      const idProblem = snapshotIdProblem(snapshotId);
+      if (idProblem) throw badRequest(`snapshotId '${snapshotId.slice(0, 80)}': ${idProblem}`);
+      const started = await temporal(() => startSnapshotBuild(client, { config: body.config, snapshotId, target: source.uri }, taskQueue));
+      if (started.differences.length) throw new Problem(409, "Conflict", `snapshot ${snapshotId} is already being built from another input: ${started.differences.join("; ")}`, "build-conflict");
+      return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/builds/{id}", summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build") } }),
+    async (c) => {
+      const { client, link } = builds();
+      const workflowId = workflowIdOf(c.req.valid("param").id);
+      const handle = client.workflow.getHandle<() => Promise<SnapshotResult>>(workflowId);
+      const description = await temporal(() => handle.describe(), workflowId);
+      const status = description.status.name;
+      const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null };
+      if (status === "RUNNING") return c.json({ ...base, progress: await liveProgress(handle) }, 200);
+      const outcome = await handle.result().then(
+        (result) => ({ result: result as unknown as Record<string, unknown> }),
+        (error: unknown) => ({ failure: error instanceof WorkflowFailedError ? String(error.cause?.message ?? error.message) : String(error) }),
+      );
+      return c.json({ ...base, ...outcome }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/builds/{id}/cancel", summary: "Cancel a running build; nothing is published", ...guard, request: { params: BuildParams }, responses: { 202: json("Cancellation requested", z.object({ buildId: z.string(), cancelRequested: z.literal(true) })), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 404: problem("No such build"), 409: problem("Not running") } }),
+    async (c) => {
+      authorized(c);
+      const { client } = builds();
+      const workflowId = workflowIdOf(c.req.valid("param").id);
+      const handle = client.workflow.getHandle(workflowId);
+      const { status } = await temporal(() => handle.describe(), workflowId);
+      if (status.name !== "RUNNING") throw new Problem(409, "Not running", `build ${workflowId} is ${status.name}, not running: nothing to cancel`, "not-running");
+      await temporal(() => handle.cancel(), workflowId);
+      return c.json({ buildId: workflowId, cancelRequested: true as const }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/schedules", summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules) } }),
+    async (c) => {
+      const { client } = builds();
+      const schedules = [];
+      for await (const s of client.schedule.list()) {
+        schedules.push({ scheduleId: s.scheduleId, paused: s.state.paused, note: s.state.note ?? null, nextRun: s.info.nextActionTimes[0]?.toISOString() ?? null, lastRun: s.info.recentActions.at(-1)?.scheduledAt.toISOString() ?? null, memo: (s.memo ?? {}) as Record<string, unknown> });
+      }
+      return c.json({ schedules }, 200);
+    },
+  );
+}
+
+/** Temporal unreachable is the server's side (502, with the cause); an unknown build is 404. */
+async function temporal<T>(work: () => Promise<T>, workflowId?: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound(`no build ${workflowId ?? ""}`.trim());
+    if (error instanceof Problem) throw error;
+    throw new Problem(502, "Temporal unavailable", `Temporal did not answer: ${error instanceof Error ? error.message : String(error)}`, "temporal-unavailable");
+  }
+}
