@@ -80,3 +80,6 @@ export const FileParams = SnapshotParams.extend({ path: z.string().max(300).open
 export const ProblemDetails = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string() })
   .openapi("Problem", { description: "RFC 9457 problem details" });
+
+export const CompareParams = SnapshotParams.extend({ other: z.string().max(200).openapi({ param: { name: "other", in: "path" }, description: "The snapshot compared with {id}" }) });
+export const CompareQuery = SnapshotQuery.extend({ otherTarget: z.string().max(32).optional().openapi({ param: { name: "otherTarget", in: "query" }, description: "Where {other} is (default: target)" }) });

@@ -5,8 +5,9 @@ import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
 import { contentTypeOf, isNewer, listSnapshots, LocalStore, S3Store, snapshotKey, versionPrefix, type SkippedObject } from "@sdh/storage";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery, type SnapshotSummary } from "./api-schemas.js";
+import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery, type SnapshotSummary } from "./api-schemas.js";
 import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
+import { Comparison, compareSnapshots } from "./compare-snapshots.js";
 import type { CatalogSource } from "./catalog-sources.js";
 import { ParquetPreview, parseFilters } from "./parquet-preview.js";
 import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
@@ -103,6 +104,20 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       if (!(store instanceof LocalStore)) throw new Problem(502, "Unsupported target", `cannot serve files of ${store.location}`, "unsupported-target");
       if (file) headers["content-length"] = String(file.bytes);
       return stream(c, store.filePath(key), headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
+    async (c) => {
+      const { id, other } = c.req.valid("param");
+      const { target, otherTarget, version } = c.req.valid("query");
+      const sideOf = async (snapshotId: string, where: string | undefined) => {
+        const found = await findSnapshot(sources, snapshotId, { target: where, version });
+        return { target: found.source.name, manifest: found.manifest, quality: (await snapshotDocuments(found)).quality };
+      };
+      const [a, b] = await Promise.all([sideOf(id, target), sideOf(other, otherTarget ?? target)]);
+      return c.json(compareSnapshots(a, b), 200);
     },
   );
 

@@ -111,6 +111,19 @@ describe("the catalog API (sdh serve)", () => {
     expect(injected.json).toMatchObject({ total: 0, rows: [] });
   }, 60_000);
 
+  it("compares two snapshots: counts, column shifts and checks; a snapshot with itself shows no change", async () => {
+    const compared = await get(`/snapshots/${older.snapshotId}/compare/${newer.snapshotId}?target=local&otherTarget=s3`);
+    expect(compared.status).toBe(200);
+    const c = compared.json as { a: { target: string; seed: number }; b: { target: string; seed: number }; counts: Array<{ entity: string; a: number; b: number; change: number | null }>; columns: Array<{ entity: string; column: string; nullRate: { a: number; b: number }; standardizedMeanDifference: number | null; topShareDistance: number | null }> };
+    expect([c.a.target, c.a.seed, c.b.target, c.b.seed]).toEqual(["local", 1, "s3", 2]);
+    expect(c.counts.find((x) => x.entity === "households")).toEqual({ entity: "households", a: 40, b: 30, change: -0.25 });
+    expect(c.columns.find((x) => x.entity === "persons" && x.column === "date_of_birth")).toBeDefined();
+    const same = (await get(`/snapshots/${older.snapshotId}/compare/${older.snapshotId}`)).json as typeof c;
+    expect(same.counts.every((x) => x.change === 0 || x.a === 0)).toBe(true);
+    expect(same.columns.every((x) => (x.standardizedMeanDifference ?? 0) === 0 && (x.topShareDistance ?? 0) === 0 && x.nullRate.a === x.nullRate.b)).toBe(true);
+    expect((await get(`/snapshots/${older.snapshotId}/compare/no-such-snapshot`)).status).toBe(404);
+  });
+
   it("downloads a listed file: streamed from a folder, a presigned redirect on S3, with its sha256 as ETag", async () => {
     const file = older.files.find((f) => f.path === "households_v0_7.parquet")!;
     const local = await fetch(`http://127.0.0.1:${served.port}/snapshots/${older.snapshotId}/files/${file.path}?target=local`);
@@ -163,7 +176,7 @@ describe("the catalog API (sdh serve)", () => {
     const doc = await get("/openapi.json");
     const api = doc.json as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(api.openapi).toBe("3.1.0");
-    expect(Object.keys(api.paths).sort()).toEqual(["/builds", "/builds/{id}", "/builds/{id}/cancel", "/schedules", "/snapshots", "/snapshots/{id}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
+    expect(Object.keys(api.paths).sort()).toEqual(["/builds", "/builds/{id}", "/builds/{id}/cancel", "/schedules", "/snapshots", "/snapshots/{id}", "/snapshots/{id}/compare/{other}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
     expect(Object.keys(api.components.schemas)).toEqual(expect.arrayContaining(["SnapshotList", "SnapshotDetail", "RowsPage", "Problem", "BuildRequest", "BuildStatus"]));
     // Builds need Temporal: a server without it says so.
     const noTemporal = await get("/builds/x-1");

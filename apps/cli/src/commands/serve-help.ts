@@ -12,6 +12,7 @@ OpenAPI 3.1 document at /openapi.json; errors are RFC 9457 problem details (appl
   GET /snapshots/{id}/files/{path}                   a file the manifest lists: streamed from a folder,
                                                      a redirect to a presigned link on S3; ETag and
                                                      X-Checksum-SHA256 carry its sha256
+  GET /snapshots/{id}/compare/{other}                counts and per-column shifts between two snapshots
   GET /healthz, /readyz                              alive; ready when every target can be listed
 
 Builds, for operators (Temporal from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / TEMPORAL_TLS_* …):
