@@ -99,8 +99,27 @@ sdh_install_nginx() {
   export SDH_NGINX="$nginx"
 }
 
+# Chromium, the real browser the catalog page's tests drive (headless, over CDP with playwright-core):
+# Debian's package, so no browser download from elsewhere is needed. Exports SDH_CHROMIUM.
+sdh_install_chromium() {
+  local chromium
+  chromium=$(command -v chromium || true)
+  if [[ -z "$chromium" ]]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+      sdh_log "chromium is not installed and apt-get is not available; install Chromium for the catalog page's browser tests"
+      return 127
+    fi
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    sdh_log "installing chromium from Debian (the browser of the catalog page's tests)"
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } >&2 || return 1
+    chromium=$(command -v chromium)
+  fi
+  export SDH_CHROMIUM="$chromium"
+}
+
 sdh_bootstrap() {
-  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow && sdh_install_nginx
+  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow && sdh_install_nginx && sdh_install_chromium
 }
 
 # "N passed, N failed" over vitest JSON reports. A file that failed to load counts as a failure even

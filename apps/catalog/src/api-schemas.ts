@@ -31,6 +31,7 @@ export const SnapshotSummary = z
     counts: Counts,
     files: z.number().int(),
     bytes: z.number().int(),
+    validation: z.object({ passed: z.boolean(), errors: z.number().int(), warnings: z.number().int() }).describe("The validation gate's outcome, from the manifest"),
     latest: z.boolean().describe("latest.json of its target points at it"),
   })
   .openapi("SnapshotSummary");

@@ -49,10 +49,7 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 
 /** Builds for operators: start one, follow it, cancel it; schedules read-only. */
 export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogSource[], options: BuildOptions | undefined): void {
-  const builds = () => {
-    if (!options) throw new Problem(503, "Builds unavailable", "this server was started without Temporal settings, so it cannot start or follow builds", "builds-unavailable");
-    return options;
-  };
+  const builds = () => requireBuilds(options);
   const authorized = (c: Context) => {
     const { token } = builds();
     if (!token) throw new Problem(403, "Builds are disabled", "starting and cancelling builds is disabled: start `sdh serve` with SDH_SERVE_TOKEN set, and send it as `Authorization: Bearer <token>`", "builds-disabled");
@@ -60,12 +57,6 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
     const [a, b] = [Buffer.from(given), Buffer.from(token)];
     // Compared in constant time, so timing reveals nothing of the token.
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Problem(401, "Unauthorized", given ? "the bearer token is not this server's" : "this route needs `Authorization: Bearer <token>`", "unauthorized");
-  };
-  const workflowIdOf = (id: string) => {
-    const snapshotId = /^snapshot-v\d+_\d+-(.+)$/.exec(id)?.[1] ?? id;
-    const problemText = snapshotIdProblem(snapshotId);
-    if (problemText) throw badRequest(`build id '${id.slice(0, 80)}': ${problemText}`);
-    return snapshotWorkflowId(snapshotId);
   };
   const guard = { security: [{ bearer: [] }] };
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
@@ -91,20 +82,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
 
   app.openapi(
     createRoute({ method: "get", path: "/builds/{id}", summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build") } }),
-    async (c) => {
-      const { client, link } = builds();
-      const workflowId = workflowIdOf(c.req.valid("param").id);
-      const handle = client.workflow.getHandle<() => Promise<SnapshotResult>>(workflowId);
-      const description = await temporal(() => handle.describe(), workflowId);
-      const status = description.status.name;
-      const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null };
-      if (status === "RUNNING") return c.json({ ...base, progress: await liveProgress(handle) }, 200);
-      const outcome = await handle.result().then(
-        (result) => ({ result: result as unknown as Record<string, unknown> }),
-        (error: unknown) => ({ failure: error instanceof WorkflowFailedError ? String(error.cause?.message ?? error.message) : String(error) }),
-      );
-      return c.json({ ...base, ...outcome }, 200);
-    },
+    async (c) => c.json(await buildStatus(builds(), c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -123,15 +101,50 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
 
   app.openapi(
     createRoute({ method: "get", path: "/schedules", summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules) } }),
-    async (c) => {
-      const { client } = builds();
-      const schedules = [];
-      for await (const s of client.schedule.list()) {
-        schedules.push({ scheduleId: s.scheduleId, paused: s.state.paused, note: s.state.note ?? null, nextRun: s.info.nextActionTimes[0]?.toISOString() ?? null, lastRun: s.info.recentActions.at(-1)?.scheduledAt.toISOString() ?? null, memo: (s.memo ?? {}) as Record<string, unknown> });
-      }
-      return c.json({ schedules }, 200);
-    },
+    async (c) => c.json({ schedules: await scheduleList(builds().client) }, 200),
   );
+}
+
+/** The build settings, or the 503 that says this server has none. */
+export function requireBuilds(options: BuildOptions | undefined): BuildOptions {
+  if (!options) throw new Problem(503, "Builds unavailable", "this server was started without Temporal settings, so it cannot start or follow builds", "builds-unavailable");
+  return options;
+}
+
+/** A build id as given (a snapshot id, or the workflow id) as the workflow id; a bad one is a 400. */
+function workflowIdOf(id: string): string {
+  const snapshotId = /^snapshot-v\d+_\d+-(.+)$/.exec(id)?.[1] ?? id;
+  const problemText = snapshotIdProblem(snapshotId);
+  if (problemText) throw badRequest(`build id '${id.slice(0, 80)}': ${problemText}`);
+  return snapshotWorkflowId(snapshotId);
+}
+
+export type BuildStatus = z.infer<typeof BuildStatus>;
+
+/** A build: its live progress while it runs (shards still building included), else its result or failure. */
+export async function buildStatus({ client, link }: BuildOptions, id: string): Promise<BuildStatus> {
+  const workflowId = workflowIdOf(id);
+  const handle = client.workflow.getHandle<() => Promise<SnapshotResult>>(workflowId);
+  const description = await temporal(() => handle.describe(), workflowId);
+  const status = description.status.name;
+  const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null };
+  if (status === "RUNNING") return { ...base, progress: await liveProgress(handle) };
+  const outcome = await handle.result().then(
+    (result) => ({ result: result as unknown as Record<string, unknown> }),
+    (error: unknown) => ({ failure: error instanceof WorkflowFailedError ? String(error.cause?.message ?? error.message) : String(error) }),
+  );
+  return { ...base, ...outcome };
+}
+
+/** The schedules of the namespace, as `sdh schedule list` shows them. */
+export async function scheduleList(client: Client): Promise<z.infer<typeof Schedules>["schedules"]> {
+  return temporal(async () => {
+    const schedules = [];
+    for await (const s of client.schedule.list()) {
+      schedules.push({ scheduleId: s.scheduleId, paused: s.state.paused, note: s.state.note ?? null, nextRun: s.info.nextActionTimes[0]?.toISOString() ?? null, lastRun: s.info.recentActions.at(-1)?.scheduledAt.toISOString() ?? null, memo: (s.memo ?? {}) as Record<string, unknown> });
+    }
+    return schedules;
+  });
 }
 
 /** Temporal unreachable is the server's side (502, with the cause); an unknown build is 404. */
@@ -141,6 +154,8 @@ async function temporal<T>(work: () => Promise<T>, workflowId?: string): Promise
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw notFound(`no build ${workflowId ?? ""}`.trim());
     if (error instanceof Problem) throw error;
-    throw new Problem(502, "Temporal unavailable", `Temporal did not answer: ${error instanceof Error ? error.message : String(error)}`, "temporal-unavailable");
+    // The SDK's own message ("Failed to list schedules") says what failed; its cause says why.
+    const why = (e: unknown): string => (e instanceof Error ? e.message + (e.cause ? `: ${why(e.cause)}` : "") : String(e));
+    throw new Problem(502, "Temporal unavailable", `Temporal did not answer: ${why(error)}`, "temporal-unavailable");
   }
 }

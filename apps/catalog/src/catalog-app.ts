@@ -2,17 +2,19 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
-import { contentTypeOf, isNewer, listSnapshots, LocalStore, S3Store, snapshotKey, versionPrefix, type SkippedObject } from "@sdh/storage";
+import { contentTypeOf, LocalStore, S3Store, snapshotKey, versionPrefix } from "@sdh/storage";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery, type SnapshotSummary } from "./api-schemas.js";
+import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
 import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
-import { Comparison, compareSnapshots } from "./compare-snapshots.js";
+import { compareTwo, listCatalog, snapshotDetail } from "./catalog-queries.js";
+import { Comparison } from "./compare-snapshots.js";
 import type { CatalogSource } from "./catalog-sources.js";
 import { ParquetPreview, parseFilters } from "./parquet-preview.js";
 import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
-import { checkedVersion, findSnapshot, snapshotDocuments, sourcesFor } from "./snapshot-reader.js";
-import type { z } from "zod";
+import { PageAssets } from "./page/page-assets.js";
+import { registerPageRoutes } from "./page/page-routes.js";
+import { findSnapshot } from "./snapshot-reader.js";
 
 export interface CatalogOptions {
   sources: CatalogSource[];
@@ -30,7 +32,7 @@ const problems = { 400: "Bad request", 404: "Not found", 502: "A target could no
 const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
 
-/** The catalog API over the served targets: Hono, with the OpenAPI 3.1 document generated from its zod schemas. */
+/** The catalog over the served targets: the API (Hono, its OpenAPI 3.1 document generated from its zod schemas) and the page. */
 export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
   const preview = new ParquetPreview(cacheDir);
   const app = new OpenAPIHono({
@@ -41,30 +43,22 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
     },
   });
   if (corsOrigins.length) app.use("*", cors({ origin: corsOrigins }));
-  app.onError((error, c) => (error instanceof Problem ? problemResponse(c, error) : problemResponse(c, new Problem(500, "Internal error", "the server failed to answer; its log has the details", "internal"))));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    // A fault of ours: the client gets no internals, the log (stderr, a JSON line as serve's others) gets all of it.
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "ERROR", msg: "request failed", method: c.req.method, path: new URL(c.req.url).pathname, error: error.stack ?? String(error) }));
+    return problemResponse(c, new Problem(500, "Internal error", "the server failed to answer; its log has the details", "internal"));
+  });
   app.notFound((c) => problemResponse(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`)));
 
   app.openapi(
     createRoute({ method: "get", path: "/snapshots", summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
-    async (c) => {
-      const { target, version, limit, offset } = c.req.valid("query");
-      const tag = checkedVersion(version);
-      const skipped: Array<SkippedObject & { target: string }> = [];
-      const all: Array<z.infer<typeof SnapshotSummary>> = [];
-      for (const source of sourcesFor(sources, target)) {
-        for (const s of await listSnapshots(source.store, tag, (skip) => skipped.push({ target: source.name, ...skip }))) all.push({ target: source.name, ...s });
-      }
-      all.sort((a, b) => (isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0));
-      return c.json({ snapshots: all.slice(offset, offset + limit), total: all.length, limit, offset, skipped }, 200);
-    },
+    async (c) => c.json(await listCatalog(sources, c.req.valid("query")), 200),
   );
 
   app.openapi(
     createRoute({ method: "get", path: "/snapshots/{id}", summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
-    async (c) => {
-      const found = await findSnapshot(sources, c.req.valid("param").id, c.req.valid("query"));
-      return c.json({ target: found.source.name, manifest: found.manifest, ...(await snapshotDocuments(found)) }, 200);
-    },
+    async (c) => c.json(await snapshotDetail(sources, c.req.valid("param").id, c.req.valid("query")), 200),
   );
 
   app.openapi(
@@ -111,17 +105,12 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
     createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
     async (c) => {
       const { id, other } = c.req.valid("param");
-      const { target, otherTarget, version } = c.req.valid("query");
-      const sideOf = async (snapshotId: string, where: string | undefined) => {
-        const found = await findSnapshot(sources, snapshotId, { target: where, version });
-        return { target: found.source.name, manifest: found.manifest, quality: (await snapshotDocuments(found)).quality };
-      };
-      const [a, b] = await Promise.all([sideOf(id, target), sideOf(other, otherTarget ?? target)]);
-      return c.json(compareSnapshots(a, b), 200);
+      return c.json(await compareTwo(sources, id, other, c.req.valid("query")), 200);
     },
   );
 
   registerBuildRoutes(app, sources, builds);
+  registerPageRoutes(app, { sources, preview, assets: new PageAssets(), builds });
 
   app.get("/healthz", (c) => c.text("ok\n"));
   // Ready when every target answers a listing: a target the server cannot read makes it not ready.

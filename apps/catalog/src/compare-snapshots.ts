@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ColumnProfile, Manifest, QualityReport } from "@sdh/schemas";
 
-const Pair = (value: z.ZodType) => z.object({ a: value, b: value });
+const Pair = <T extends z.ZodType>(value: T) => z.object({ a: value, b: value });
 const num = z.number().nullable();
 
 export const Comparison = z

@@ -66,6 +66,31 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     expect(digests(out)).toEqual(digests(repoOut));
   }, 120_000);
 
+  it("serves the catalog page: the installed tree bundles the page's script (Chart.js inside) at start", async () => {
+    const published = join(home, "served");
+    expect(sdh(["publish", join(home, "generated"), "--target", published]).status).toBe(0);
+    const port = await freePort();
+    const server = spawn(join(installed, "bin", "sdh"), ["serve", "--target", `local=${published}`, "--port", String(port)], { cwd: home, env: cleanEnv({}), stdio: ["ignore", "pipe", "pipe"] });
+    started.push(server);
+    let output = "";
+    server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + 60_000;
+    while ((await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0)) !== 200) {
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the installed sdh serve did not start: ${output}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    const html = await page.text();
+    expect([page.status, html]).toEqual([200, expect.stringContaining("<table id=\"snapshots\">")]);
+    const scriptPath = /src="(\/ui\/assets\/app\.js\?v=[0-9a-f]+)"/.exec(html)?.[1];
+    const script = await fetch(`http://127.0.0.1:${port}${scriptPath}`);
+    expect([script.status, script.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
+    expect(await script.text()).toContain("Chart.js");
+    server.kill("SIGTERM");
+    expect(await exited(server)).toBe(0);
+  }, 120_000);
+
   it("runs as a worker that builds and publishes the same bytes through the dev server; --json output is JSON alone (pipes into jq)", async () => {
     const taskQueue = `installed-${randomUUID()}`;
     const port = await freePort();

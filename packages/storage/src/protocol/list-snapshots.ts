@@ -13,6 +13,8 @@ export interface PublishedSnapshot {
   counts: Counts;
   files: number;
   bytes: number;
+  /** The validation gate's outcome (always passed for a committed snapshot; warnings may remain). */
+  validation: { passed: boolean; errors: number; warnings: number };
   latest: boolean;
 }
 
@@ -66,6 +68,7 @@ export async function listSnapshots(store: SnapshotStore, version: string = VERS
       counts: m.counts,
       files: m.files.length,
       bytes: m.files.reduce((n, f) => n + f.bytes, 0),
+      validation: m.validation,
       latest: m.snapshotId === latestId,
     });
   }

@@ -1,0 +1,241 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { testServices } from "@sdh/infra/testing";
+import { parseSnapshotConfig, type Manifest, type SnapshotConfigInput } from "@sdh/schemas";
+import { openStore, publishSnapshot } from "@sdh/storage";
+import { createWorker } from "@sdh/worker";
+import { Client, Connection } from "@temporalio/client";
+import { NativeConnection, type Worker } from "@temporalio/worker";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSources, serveCatalog, type ServedCatalog } from "../src/index.js";
+import { axeViolations, collectErrors, launchChromium } from "./browser.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "sdh-catalog-page-"));
+const TOKEN = "catalog-page-token-91ab";
+// `SDH_UPDATE_SCREENSHOTS=1` (pnpm docs:screenshots) writes the pages' pictures into the docs.
+const shots = process.env.SDH_UPDATE_SCREENSHOTS === "1" ? fileURLToPath(new URL("../../../docs/images/", import.meta.url)) : tmp();
+
+function s3Env() {
+  const s = testServices();
+  return { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region, AWS_ACCESS_KEY_ID: s.accessKeyId, AWS_SECRET_ACCESS_KEY: s.secretAccessKey, SDH_S3_FORCE_PATH_STYLE: "true" };
+}
+
+async function bundle(input: SnapshotConfigInput, generatedAt: string): Promise<{ out: string; manifest: Manifest }> {
+  const config = parseSnapshotConfig(input);
+  const out = join(tmp(), "bundle");
+  const { manifest } = await writeBundle({ config, snapshotId: defaultSnapshotId(config), out, now: () => new Date(generatedAt) });
+  return { out, manifest };
+}
+
+// The page in a real headless Chromium, over a target on the real S3 gateway, with builds run by a real
+// worker on the real Temporal dev server.
+describe("the catalog page (sdh serve) in Chromium", () => {
+  let served: ServedCatalog;
+  let browser: Browser;
+  let context: BrowserContext;
+  let connection: Connection;
+  let native: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+  let older: Manifest;
+  let newer: Manifest;
+  let monitorPath = "/ui/builds";
+  const url = (path: string) => `http://127.0.0.1:${served.port}${path}`;
+  const open = async (path: string): Promise<{ page: Page; errors: string[]; status: number }> => {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const response = await page.goto(url(path));
+    await page.waitForLoadState("networkidle");
+    return { page, errors, status: response?.status() ?? 0 };
+  };
+
+  beforeAll(async () => {
+    Object.assign(process.env, s3Env());
+    mkdirSync(shots, { recursive: true });
+    const target = `s3://${testServices().bucket}/catalog-page-${randomUUID().slice(0, 8)}`;
+    const a = await bundle({ records: 150, seed: 1, asOf: "2026-01-06" }, "2026-01-06T02:00:00Z");
+    const b = await bundle({ records: 180, seed: 2, asOf: "2026-02-03" }, "2026-02-03T02:00:00Z");
+    [older, newer] = [a.manifest, b.manifest];
+    const store = openStore(target, s3Env());
+    await publishSnapshot(a.out, store);
+    await publishSnapshot(b.out, store);
+    const { temporalAddress: address, namespace } = testServices();
+    const taskQueue = `catalog-page-${randomUUID()}`;
+    native = await NativeConnection.connect({ address });
+    worker = await createWorker({ connection: native, namespace, taskQueue, maxConcurrentActivities: 1, activityDeps: { stagingRoot: tmp(), shardThreads: 1 } });
+    running = worker.run();
+    connection = await Connection.connect({ address });
+    const client = new Client({ connection, namespace });
+    served = await serveCatalog({ sources: openSources([`nightly=${target}`], s3Env()), host: "127.0.0.1", port: 0, cacheDir: tmp(), builds: { client, taskQueue, token: TOKEN } });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    worker?.shutdown();
+    await running;
+    await connection?.close();
+    await native?.close();
+  });
+
+  it("lists the published snapshots, newest first, latest marked, with counts, sizes and validation", async () => {
+    const { page, errors, status } = await open("/");
+    expect(status).toBe(200);
+    const rows = await page.locator("#snapshots tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(newer.snapshotId);
+    expect(rows[0]).toContain("latest");
+    expect(rows[1]).toContain(older.snapshotId);
+    expect(rows[1]).not.toContain("latest");
+    const total = Object.values(older.counts).reduce((x, y) => x + y, 0);
+    expect(rows[1]).toContain(total.toLocaleString("en-US"));
+    expect(rows[1]).toContain("passed");
+    // The first Tab lands on the skip link, which moves focus past the navigation.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.screenshot({ path: join(shots, "catalog-list.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("draws the quality report as charts and previews typed rows from the Parquet", async () => {
+    const { page, errors, status } = await open("/");
+    expect(status).toBe(200);
+    await page.getByRole("link", { name: older.snapshotId }).click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("h1").innerText()).toBe(older.snapshotId);
+    // Every chart was drawn by Chart.js: each canvas has bars, and pixels that are not blank.
+    const canvases = page.locator("canvas[data-chart]");
+    const n = await canvases.count();
+    expect(n).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < n; i++) {
+      const canvas = canvases.nth(i);
+      expect(Number(await canvas.getAttribute("data-drawn")), await canvas.getAttribute("aria-label") ?? "").toBeGreaterThan(0);
+      const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+        let count = 0;
+        for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) count++;
+        return count;
+      });
+      expect(inked).toBeGreaterThan(100);
+    }
+    await page.screenshot({ path: join(shots, "catalog-snapshot.png"), fullPage: false });
+
+    // The preview's rows are the API's rows, with DuckDB's types under each column name.
+    const api = (await (await fetch(url(`/snapshots/${older.snapshotId}/entities/households/rows?limit=25`))).json()) as { columns: Array<{ name: string; type: string }>; rows: Array<Record<string, unknown>> };
+    const headers = await page.locator("#preview-table thead th").allInnerTexts();
+    expect(headers.map((h) => h.replace(/\s+/g, " ").trim())).toEqual(api.columns.map((c) => `${c.name} ${c.type}`));
+    expect(headers.join(" ")).toMatch(/INTEGER|BIGINT/);
+    const firstRow = await page.locator("#preview-table tbody tr").first().locator("td").allInnerTexts();
+    expect(firstRow[0]).toBe(String(api.rows[0]!.household_id));
+    expect(await page.locator("#preview-table tbody tr").count()).toBe(25);
+
+    // Filter by a column, then page on: every row shown is a commercial account.
+    await page.locator("#filter-column").selectOption("lob_type");
+    await page.locator("#filter-value").fill("commercial");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForLoadState("networkidle");
+    const lobIndex = api.columns.findIndex((c) => c.name === "lob_type");
+    const lob = await page.locator(`#preview-table tbody tr td:nth-child(${lobIndex + 1})`).allInnerTexts();
+    expect(lob.length).toBeGreaterThan(0);
+    expect(new Set(lob)).toEqual(new Set(["commercial"]));
+    expect(await page.locator("#preview-table caption").innerText()).toContain("where lob_type=commercial");
+
+    // Another entity's tab: its charts and its preview.
+    await page.getByRole("navigation", { name: "Entities" }).getByRole("link", { name: /^policies/ }).click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("#entity-title").innerText()).toBe(`policies: ${older.counts.policies!.toLocaleString("en-US")} records`);
+    expect(await page.locator("#preview-table thead th").first().innerText()).toContain("policy_id");
+    await page.locator("#preview").screenshot({ path: join(shots, "catalog-preview.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("compares two snapshots: counts side by side and the columns that moved", async () => {
+    const { page, errors, status } = await open("/ui/compare");
+    expect(status).toBe(200);
+    // With nothing chosen it compares the two newest: older (a) against newer (b).
+    const counts = await page.locator("table", { has: page.locator("caption", { hasText: "Records per entity; change" }) }).locator("tbody tr").allInnerTexts();
+    expect(counts[0]!.split("\t")).toEqual(["households", "150", "180", "20.0%"]);
+    expect(Number(await page.locator("#compare-counts canvas").getAttribute("data-drawn"))).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, "catalog-compare.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("starts a build from the page and follows its progress to the published snapshot", async () => {
+    const { page, errors } = await open("/ui/builds");
+    await page.getByLabel("Root records", { exact: true }).fill("2000");
+    await page.getByLabel("Root records per shard").fill("250");
+    await page.getByLabel("Seed").fill(String(1000 + Math.floor(Math.random() * 1e6)));
+    await page.getByLabel("Token").fill(TOKEN);
+    await page.screenshot({ path: join(shots, "catalog-builds.png") });
+    await page.getByRole("button", { name: "Start build" }).click();
+    await page.waitForURL(/\/ui\/builds\/snapshot-/);
+    monitorPath = new URL(page.url()).pathname;
+    // The monitor's numbers move as shards finish, without reloading, until the build completes.
+    const seen: string[] = [];
+    const deadline = Date.now() + 150_000;
+    let shot = false;
+    while (Date.now() < deadline) {
+      const status = await page.locator("[data-build-monitor]").getAttribute("data-status");
+      const records = await page.locator('[data-field="records"]').innerText();
+      if (seen.at(-1) !== records) seen.push(records);
+      if (!shot && /^[1-9][\d,]* of 2,000$/.test(records) && records !== "2,000 of 2,000") {
+        await page.screenshot({ path: join(shots, "catalog-build-monitor.png") });
+        shot = true;
+      }
+      if (status !== "RUNNING") break;
+      await page.waitForTimeout(200);
+    }
+    expect(await page.locator('[data-field="status"]').innerText()).toBe("COMPLETED");
+    const done = seen.map((s) => Number(/^([\d,]+) of/.exec(s)?.[1]?.replace(/,/g, "") ?? NaN)).filter((x) => !Number.isNaN(x));
+    expect(done.filter((x) => x > 0 && x < 2000).length, `progress seen: ${seen.join(" | ")}`).toBeGreaterThanOrEqual(2);
+    expect(done).toEqual([...done].sort((x, y) => x - y));
+    expect(await page.locator("progress").evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
+    await page.locator('[data-field="outcome"] a').click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("#entity-title").innerText()).toBe("households: 2,000 records");
+    expect(errors).toEqual([]);
+  }, 200_000);
+
+  it("answers a bad or unknown address with a page that says what is wrong, never a 500", async () => {
+    const cases: Array<[string, number, string]> = [
+      [`/ui/snapshots/no-such-snapshot`, 404, "no committed snapshot no-such-snapshot"],
+      [`/ui/snapshots/..%2F..%2Fetc`, 400, "snapshot id"],
+      [`/ui/snapshots/${older.snapshotId}?entity=nope`, 404, "has no entity 'nope'"],
+      [`/ui/snapshots/${older.snapshotId}?offset=x`, 400, "offset must be a whole number"],
+      [`/ui/snapshots/${older.snapshotId}?target=elsewhere`, 400, "target 'elsewhere' is not served here"],
+      [`/ui/snapshots/${older.snapshotId}?column=nope&value=1`, 200, "nope"],
+      [`/ui/builds/..%2Fx`, 400, "build id"],
+    ];
+    for (const [path, status, text] of cases) {
+      const response = await fetch(url(path));
+      const body = await response.text();
+      expect([path, response.status, response.headers.get("content-type")]).toEqual([path, status, "text/html; charset=UTF-8"]);
+      expect(body, path).toContain(text.replace(/'/g, "&#39;"));
+      expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    }
+  });
+
+  it("meets WCAG 2.1 AA as axe-core checks it, on every page", async () => {
+    // axe is injected, which the pages' CSP forbids; this context alone bypasses it.
+    const checking = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    try {
+      for (const path of ["/", `/ui/snapshots/${older.snapshotId}?entity=vehicles`, "/ui/compare", "/ui/builds", monitorPath]) {
+        const page = await checking.newPage();
+        await page.goto(url(path));
+        await page.waitForLoadState("networkidle");
+        // Open every disclosure, so the tables inside are checked too.
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        expect(await axeViolations(page), path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await checking.close();
+    }
+  }, 120_000);
+});
