@@ -14,7 +14,8 @@ export async function listCatalog(sources: readonly CatalogSource[], { target, v
   const skipped: Array<SkippedObject & { target: string }> = [];
   const all: Array<z.infer<typeof SnapshotSummary>> = [];
   for (const source of sourcesFor(sources, target)) {
-    for (const s of await listSnapshots(source.store, tag, (skip) => skipped.push({ target: source.name, ...skip }))) all.push({ target: source.name, ...s });
+    const listed = await listSnapshots(source.store, tag, { onSkipped: (skip) => skipped.push({ target: source.name, ...skip }), cache: source.listingCache });
+    for (const s of listed) all.push({ target: source.name, ...s });
   }
   all.sort((a, b) => (isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0));
   return { snapshots: all.slice(offset, offset + limit), total: all.length, limit, offset, skipped };

@@ -1,4 +1,8 @@
 import { openStore, type SnapshotStore } from "@sdh/storage";
+import { ManifestListingCache } from "./listing-cache.js";
+
+/** How long a listed manifest is trusted before it is read again (see ManifestListingCache). */
+export const LISTING_CACHE_SECONDS = 300;
 
 /** A target the catalog shows: its name in URLs (`?target=`) and the store behind it. */
 export interface CatalogSource {
@@ -6,6 +10,8 @@ export interface CatalogSource {
   /** As given: what a build started from the catalog publishes to. */
   uri: string;
   store: SnapshotStore;
+  /** Manifests this target's listings have read. */
+  listingCache: ManifestListingCache;
 }
 
 /**
@@ -17,7 +23,7 @@ export function openSources(targets: readonly string[], env: NodeJS.ProcessEnv):
   const sources = targets.map((given, i) => {
     const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(given);
     const uri = named ? named[2]! : given;
-    return { name: named ? named[1]! : String(i), uri, store: openStore(uri, env) };
+    return { name: named ? named[1]! : String(i), uri, store: openStore(uri, env), listingCache: new ManifestListingCache(LISTING_CACHE_SECONDS * 1000) };
   });
   const names = sources.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);

@@ -1,21 +1,22 @@
 // What `sdh serve` answers under a bounded local load (issue 20): the built CLI serves a folder target
 // in a process of its own; autocannon (10 connections, 15 s per route) requests from this one against
 // 127.0.0.1. Two cases:
-//   listing <n>         : n committed snapshots (real bundles of one household each, published), then
+//   listing <n> [dir]   : n committed snapshots (real bundles of one household each, published; kept
+//                         in dir across runs when given, as making 1,000 takes minutes), then
 //                         GET /snapshots (the first 50 of n, newest first) and GET / (the page);
 //   preview <bundle>    : a published bundle (the suite's 1M-household one), then a 100-row page of
 //                         persons at offsets spread over the file, and the snapshot page.
 // Latencies are every response's own time; the server's RSS (now and peak) comes from /proc.
 // Prints { seconds, count (requests), peakRssMb (the server's), routes: [{ route, p50Ms, p95Ms, ... }] }.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { freePort } from "@sdh/infra";
-import { MANIFEST_FILE_NAME, parseSnapshotConfig } from "@sdh/schemas";
+import { MANIFEST_FILE_NAME, parseSnapshotConfig, VERSION_TAG } from "@sdh/schemas";
 import { LocalStore, publishSnapshot, readManifest } from "@sdh/storage";
 import { percentile } from "../stats.js";
 
@@ -54,14 +55,15 @@ async function load(port: number, paths: string[]) {
 }
 
 const root = mkdtempSync(join(tmpdir(), "sdh-bench-catalog-"));
-const target = join(root, "published");
+const target = mode === "listing" && process.argv[4] ? process.argv[4] : join(root, "published");
 try {
   const store = new LocalStore(target);
   let routes: Array<{ route: string; paths: string[] }>;
   const t0 = performance.now();
   if (mode === "listing") {
     const n = Number(arg ?? 1000);
-    for (let i = 0; i < n; i++) {
+    const made = existsSync(join(target, VERSION_TAG)) ? readdirSync(join(target, VERSION_TAG)).filter((name) => !name.endsWith(".json")).length : 0;
+    for (let i = made; i < n; i++) {
       // Real snapshots, one household each, a night apart: the listing reads each one's manifest.
       const asOf = new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
       const config = parseSnapshotConfig({ records: 1, seed: i, asOf, formats: ["json"] });

@@ -10,7 +10,7 @@ export { PermanentStoreError } from "./stores/s3-errors.js";
 export { StoreError, contentTypeOf, type PendingUpload, type SnapshotStore, type StoredObject, type Versioned } from "./stores/snapshot-store.js";
 export { publishSnapshot, moveLatest, type PublishResult, type PublishOptions } from "./protocol/publish-snapshot.js";
 export { PublishInProgressError, TICKET_LEASE_MS } from "./protocol/publish-tickets.js";
-export { listSnapshots, type PublishedSnapshot, type SkippedObject } from "./protocol/list-snapshots.js";
+export { listSnapshots, type ListedManifest, type ListingCache, type ListOptions, type PublishedSnapshot, type SkippedObject } from "./protocol/list-snapshots.js";
 export { readManifest, readLatest, parseStored, InvalidStoredDocument } from "./protocol/stored-documents.js";
 export { unfinishedSnapshots, pendingUploads, pruneUnfinished, MIN_UNFINISHED_AGE_MS, type UnfinishedSnapshot, type PruneUnfinishedOptions } from "./protocol/unfinished-snapshots.js";
 export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type PullResult } from "./protocol/pull-snapshot.js";
