@@ -8,7 +8,7 @@ export interface Row {
   /** Root records the row's runs were sized by: households since schema 0.3 (persons before; the key keeps its name so result files compare). */
   persons: number;
   /** What `count` counts in this row's runs. */
-  unit: "households" | "customers" | "persons" | "vehicles" | "records" | "files" | "scrapes";
+  unit: "households" | "customers" | "persons" | "vehicles" | "records" | "files" | "scrapes" | "requests";
   runs: RunOutput[];
 }
 
@@ -63,8 +63,32 @@ export function renderMarkdown(results: BenchResults): string {
     const rate = r.unit === "files" ? `${fmt(r.runs[0]?.count ?? 0)} files` : `${range(r.rate)} ${r.unit}`;
     lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${rate} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
+  lines.push(...catalogLatency(results));
   lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
   return lines.join("\n");
+}
+
+interface RouteLatency {
+  route: string;
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/** `sdh serve` under load: each route's median (over runs) requests/s, p50 and p95, and the server's peak RSS. */
+function catalogLatency(results: BenchResults): string[] {
+  const rows = results.rows.filter((r) => r.unit === "requests");
+  if (!rows.length) return [];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const out = ["", "| `sdh serve`, 10 connections from 127.0.0.1, 15 s per route | requests/s | p50 ms | p95 ms | server peak RSS MB |", "| --- | ---: | ---: | ---: | ---: |"];
+  for (const r of rows) {
+    const runs = r.runs.map((run) => run.routes as RouteLatency[]);
+    runs[0]!.forEach((first, i) => {
+      const of = (key: "perSecond" | "p50Ms" | "p95Ms") => median(runs.map((routes) => routes[i]![key]));
+      out.push(`| ${first.route} | ${fmt(of("perSecond"))} | ${fmt(of("p50Ms"), 1)} | ${fmt(of("p95Ms"), 1)} | ${i === 0 ? range(r.peakRssMb) : ""} |`);
+    });
+  }
+  return out;
 }
 
 function targets(results: BenchResults, basePersons: number | null): string[] {

@@ -77,6 +77,12 @@ try {
   let n = 0;
   await measure({ stage: "publish to the local S3 server", group: "stage", persons: PERSONS, unit: "files" }, () => runScript("publish", [bundle, `${target}-${n++}`], services.env));
   await measure({ stage: "pull from S3, every file verified", group: "stage", persons: PERSONS, unit: "files" }, () => runScript("pull", [`${target}-0`, "latest"], services.env));
+  // `sdh serve` (issue 20): the catalog of 1,000 snapshots (made once, kept for the three runs), and
+  // 100-row previews of persons from the bundle above, under a bounded load from this machine.
+  const catalogTarget = join(work, "catalog-1000");
+  await measure({ stage: "sdh serve: list 1,000 snapshots (API, page)", group: "stage", persons: 1000, unit: "requests" }, () => runScript("catalog-latency", ["listing", "1000", catalogTarget]));
+  await measure({ stage: "sdh serve: 100-row previews of persons, snapshot page", group: "stage", persons: PERSONS, unit: "requests" }, () => runScript("catalog-latency", ["preview", bundle]));
+  rmSync(catalogTarget, { recursive: true, force: true });
   for (const workers of [1, 2]) {
     await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}`, group: "end to end", persons: PERSONS, unit: "records" }, () => throughTemporal(services.env, PERSONS, workers));
   }

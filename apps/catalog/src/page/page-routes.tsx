@@ -6,11 +6,11 @@ import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { z } from "zod";
 import { buildStatus, requireBuilds, scheduleList, type BuildOptions } from "../build-routes.js";
-import { compareTwo, listCatalog, snapshotDetail } from "../catalog-queries.js";
+import { compareTwo, listCatalog } from "../catalog-queries.js";
 import type { CatalogSource } from "../catalog-sources.js";
 import { parseFilters, type ParquetPreview } from "../parquet-preview.js";
 import { badRequest, Problem } from "../problem.js";
-import { findSnapshot } from "../snapshot-reader.js";
+import { findSnapshot, snapshotDocuments } from "../snapshot-reader.js";
 import { BuildMonitor, BuildsPage, type BuildsState } from "./builds-page.js";
 import { CatalogPage } from "./catalog-page.js";
 import { ComparePage } from "./compare-page.js";
@@ -69,14 +69,14 @@ export function registerPageRoutes(app: OpenAPIHono, context: PageContext): void
     page(c, context, "catalog", c.req.param("id"), async () => {
       const query = checked(SnapshotPageQuery, c.req.query());
       const where = { target: query.target || undefined, version: query.version || undefined };
-      const detail = await snapshotDetail(sources, c.req.param("id"), where);
+      const found = await findSnapshot(sources, c.req.param("id"), where);
+      const detail = { target: found.source.name, manifest: found.manifest, ...(await snapshotDocuments(found)) };
       const entity = query.entity ?? Object.keys(detail.manifest.counts)[0]!;
       if (!(entity in detail.manifest.counts)) throw new Problem(404, "Not found", `snapshot ${detail.manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(detail.manifest.counts).join(", ")}`, "not-found");
       // A filter comes from the page's form (column, value) or from its own paging links (filter=column=value).
       const filterTexts = [...c.req.queries("filter") ?? [], ...(query.column && query.value ? [`${query.column}=${query.value}`] : [])];
       if (filterTexts.length > 8) throw badRequest("at most 8 filters");
       const filters = parseFilters(filterTexts);
-      const found = await findSnapshot(sources, detail.manifest.snapshotId, { target: detail.target, version: where.version });
       const rows = await preview.rows(found, entity, { limit: PAGE_PREVIEW_ROWS, offset: query.offset ?? 0, filters }).catch((error: unknown) => {
         // No Parquet, or a column the entity lacks: said on the page, the rest of which still stands.
         if (error instanceof Problem && error.status < 500) return { problem: error.detail };

@@ -55,6 +55,7 @@ legend { font-weight: 600; padding: 0; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; }
 .notice { border-left: 4px solid var(--accent); background: var(--band); padding: .5rem .75rem; margin: .75rem 0; }
 .notice.error { border-left-color: var(--bad); }
+label[for="build-progress"] { display: block; margin: .5rem 0 .25rem; }
 progress { width: 100%; max-width: 40rem; height: 1.25rem; }
 .status-line { font-size: 1.1rem; }
 `;
