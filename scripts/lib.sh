@@ -77,6 +77,20 @@ sdh_install_pyarrow() {
   export SDH_PYTHON="$venv/bin/python"
 }
 
+# Installs Debian packages the tests need (as root, or through sudo), saying why: what, why, packages.
+sdh_apt_install() {
+  local what=$1 why=$2
+  shift 2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    sdh_log "$what is not installed and apt-get is not available; install it ($*) for $why"
+    return 127
+  fi
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  sdh_log "installing $* from Debian ($why)"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"; } >&2
+}
+
 # nginx, the TLS-terminating gRPC proxy the secure-connection tests put in front of Temporal (mTLS and
 # an API key, as a production cluster has). Debian's nginx-light; the tests run it as a child process
 # with a config of their own, so the system's nginx service is never used. Exports SDH_NGINX.
@@ -84,16 +98,9 @@ sdh_install_nginx() {
   local nginx
   nginx=$(command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true)
   if [[ -z "$nginx" ]]; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-      sdh_log "nginx is not installed and apt-get is not available; install nginx (with http_v2 and grpc) for the TLS tests"
-      return 127
-    fi
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    sdh_log "installing nginx-light from Debian (the TLS proxy of the secure-connection tests)"
-    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nginx-light; } >&2 || return 1
+    sdh_apt_install nginx "the TLS proxy of the secure-connection tests, with http_v2 and grpc" nginx-light || return $?
     # The package starts the system service on some machines: the tests do not need it.
-    { $sudo service nginx stop || true; } >/dev/null 2>&1
+    { service nginx stop || sudo service nginx stop || true; } >/dev/null 2>&1
     nginx=/usr/sbin/nginx
   fi
   export SDH_NGINX="$nginx"
@@ -105,14 +112,7 @@ sdh_install_chromium() {
   local chromium
   chromium=$(command -v chromium || true)
   if [[ -z "$chromium" ]]; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-      sdh_log "chromium is not installed and apt-get is not available; install Chromium for the catalog page's browser tests"
-      return 127
-    fi
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    sdh_log "installing chromium from Debian (the browser of the catalog page's tests)"
-    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } >&2 || return 1
+    sdh_apt_install chromium "the browser of the catalog page's tests" chromium fonts-dejavu-core || return $?
     chromium=$(command -v chromium)
   fi
   export SDH_CHROMIUM="$chromium"

@@ -2,8 +2,10 @@ import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
 
 export const serveHelp = `sdh serve — the snapshot catalog over HTTP: list, read, preview and download published snapshots
 
-Serves one or more targets (S3 or folders) until SIGINT or SIGTERM. The API is described by its
-OpenAPI 3.1 document at /openapi.json; errors are RFC 9457 problem details (application/problem+json).
+Serves one or more targets (S3 or folders) until SIGINT or SIGTERM: a page for people at / (the
+catalog, each snapshot with its quality charts and a row preview, a compare view, builds with live
+progress) and an API described by its OpenAPI 3.1 document at /openapi.json; API errors are RFC 9457
+problem details (application/problem+json).
 
   GET /snapshots?target=&version=&limit=&offset=     committed snapshots, newest first, latest marked
   GET /snapshots/{id}                                manifest, validation and quality reports, dataset
