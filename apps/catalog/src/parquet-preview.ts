@@ -36,7 +36,7 @@ export class ParquetPreview {
 
   async rows(found: FoundSnapshot, entity: string, { limit, offset, filters }: { limit: number; offset: number; filters: Array<[string, string]> }): Promise<RowsPage> {
     const { manifest } = found;
-    if (!(entity in manifest.counts)) throw notFound(`snapshot ${manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(manifest.counts).join(", ")}`);
+    if (!Object.hasOwn(manifest.counts, entity)) throw notFound(`snapshot ${manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(manifest.counts).join(", ")}`);
     const files = manifest.files.filter((f) => f.entity === entity && f.format === "parquet");
     if (files.length === 0) throw new Problem(409, "No Parquet files", `snapshot ${manifest.snapshotId} was published without Parquet (formats ${manifest.config.formats.join(", ")}); previews read Parquet`, "no-parquet");
     const paths = await Promise.all(files.map((f) => this.localPath(found, f)));

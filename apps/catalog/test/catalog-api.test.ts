@@ -155,6 +155,9 @@ describe("the catalog API (sdh serve)", () => {
       ["/snapshots?target=elsewhere", 400, "target 'elsewhere' is not served here; targets: local, s3"],
       ["/snapshots?version=..%2F", 400, "is not a schema version tag"],
       [`/snapshots/${older.snapshotId}/entities/secrets/rows`, 404, "has no entity 'secrets'"],
+      // Names every object answers to: an entity is one the manifest counts, not one its prototype has.
+      [`/snapshots/${older.snapshotId}/entities/constructor/rows`, 404, "has no entity 'constructor'"],
+      [`/snapshots/${older.snapshotId}/entities/__proto__/rows`, 404, "has no entity '__proto__'"],
       [`/snapshots/${older.snapshotId}/entities/households/rows?filter=nope%3D1`, 400, "filter on unknown column(s) 'nope'"],
       [`/snapshots/${older.snapshotId}/entities/households/rows?filter=state`, 400, "must be column=value"],
       [`/snapshots/${older.snapshotId}/entities/households/rows?limit=1001`, 400, "limit must be at most 1000"],

@@ -207,6 +207,7 @@ describe("the catalog page (sdh serve) in Chromium", () => {
       [`/ui/snapshots/no-such-snapshot`, 404, "no committed snapshot no-such-snapshot"],
       [`/ui/snapshots/..%2F..%2Fetc`, 400, "snapshot id"],
       [`/ui/snapshots/${older.snapshotId}?entity=nope`, 404, "has no entity 'nope'"],
+      [`/ui/snapshots/${older.snapshotId}?entity=constructor`, 404, "has no entity 'constructor'"],
       [`/ui/snapshots/${older.snapshotId}?offset=x`, 400, "offset must be a whole number"],
       [`/ui/snapshots/${older.snapshotId}?target=elsewhere`, 400, "target 'elsewhere' is not served here"],
       [`/ui/snapshots/${older.snapshotId}?column=nope&value=1`, 200, "nope"],

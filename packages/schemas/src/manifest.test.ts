@@ -27,6 +27,8 @@ describe("the manifest's schema 0.3 and 0.4 fields", () => {
     [{ counts: { ...EXAMPLE_MANIFEST.counts, policies: -3 } }, "counts.policies"],
     [{ counts: { ...EXAMPLE_MANIFEST.counts, policy_vehicles: "12" } }, "counts.policy_vehicles"],
     [{ files: [{ ...EXAMPLE_MANIFEST.files[0]!, entity: "quotes" }] }, "files.0.entity"],
+    // Every object has a constructor: a file's entity must be one counts names itself.
+    [{ files: [{ ...EXAMPLE_MANIFEST.files[0]!, entity: "constructor" }] }, "files.0.entity"],
   ])("refuses %j, naming %s", (edit, path) => {
     const result = Manifest.safeParse({ ...EXAMPLE_MANIFEST, ...edit });
     expect(result.success).toBe(false);

@@ -81,7 +81,7 @@ export const Manifest = z
     if (paths.includes(MANIFEST_FILE_NAME)) ctx.addIssue({ code: "custom", path: ["files"], message: `lists ${MANIFEST_FILE_NAME}, which is the manifest itself` });
     // A data file belongs to an entity the manifest counts: its pack's.
     manifest.files.forEach((f, i) => {
-      if (!(DOCUMENT_KINDS as readonly string[]).includes(f.entity) && !(f.entity in manifest.counts)) {
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(f.entity) && !Object.hasOwn(manifest.counts, f.entity)) {
         ctx.addIssue({ code: "custom", path: ["files", i, "entity"], message: `${f.path} holds ${f.entity}, which is not an entity in counts (${Object.keys(manifest.counts).join(", ")})` });
       }
     });

@@ -72,7 +72,7 @@ export function registerPageRoutes(app: OpenAPIHono, context: PageContext): void
       const found = await findSnapshot(sources, c.req.param("id"), where);
       const detail = { target: found.source.name, manifest: found.manifest, ...(await snapshotDocuments(found)) };
       const entity = query.entity ?? Object.keys(detail.manifest.counts)[0]!;
-      if (!(entity in detail.manifest.counts)) throw new Problem(404, "Not found", `snapshot ${detail.manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(detail.manifest.counts).join(", ")}`, "not-found");
+      if (!Object.hasOwn(detail.manifest.counts, entity)) throw new Problem(404, "Not found", `snapshot ${detail.manifest.snapshotId} has no entity '${entity.slice(0, 40)}'; its entities: ${Object.keys(detail.manifest.counts).join(", ")}`, "not-found");
       // A filter comes from the page's form (column, value) or from its own paging links (filter=column=value).
       const filterTexts = [...c.req.queries("filter") ?? [], ...(query.column && query.value ? [`${query.column}=${query.value}`] : [])];
       if (filterTexts.length > 8) throw badRequest("at most 8 filters");
