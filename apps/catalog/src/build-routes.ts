@@ -113,10 +113,11 @@ export function requireBuilds(options: BuildOptions | undefined): BuildOptions {
 
 /** A build id as given (a snapshot id, or the workflow id) as the workflow id; a bad one is a 400. */
 function workflowIdOf(id: string): string {
-  const snapshotId = /^snapshot-v\d+_\d+-(.+)$/.exec(id)?.[1] ?? id;
-  const problemText = snapshotIdProblem(snapshotId);
+  const workflow = /^snapshot-v\d+_\d+-(.+)$/.exec(id);
+  const problemText = snapshotIdProblem(workflow?.[1] ?? id);
   if (problemText) throw badRequest(`build id '${id.slice(0, 80)}': ${problemText}`);
-  return snapshotWorkflowId(snapshotId);
+  // A workflow id is kept as given: one of an earlier layout version names that version's build.
+  return workflow ? id : snapshotWorkflowId(id);
 }
 
 export type BuildStatus = z.infer<typeof BuildStatus>;

@@ -73,6 +73,9 @@ describe("the catalog's build routes", () => {
     }
     expect((await fetch(url("/builds/..%2Fx"))).status).toBe(400);
     expect((await fetch(url(`/builds/no-such-build-${randomUUID().slice(0, 8)}`))).status).toBe(404);
+    // A workflow id of an earlier layout names that build, not the current layout's one of the same snapshot.
+    const earlier = await fetch(url("/builds/snapshot-v0_6-2026-01-06-s42-00000000"));
+    expect([earlier.status, ((await earlier.json()) as { detail: string }).detail]).toEqual([404, "no build snapshot-v0_6-2026-01-06-s42-00000000"]);
   });
 
   it("starts a build that publishes to a served target, follows it to its result, and lists it", async () => {
