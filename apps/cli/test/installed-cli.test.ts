@@ -28,6 +28,20 @@ describe("the installed sdh (pnpm package:sdh)", () => {
 
   /** Only Node on the PATH, the clean folder as working directory and HOME. */
   const cleanEnv = (extra: Record<string, string> = {}) => ({ PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, ...extra });
+  /** The installed sdh as a long-running process, once `readyUrl` answers 200; its output so far on demand. */
+  const startInstalled = async (args: string[], { cwd, env, readyUrl, what }: { cwd: string; env: Record<string, string>; readyUrl: string; what: string }) => {
+    const child = spawn(join(installed, "bin", "sdh"), args, { cwd, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    started.push(child);
+    let text = "";
+    child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
+    const deadline = Date.now() + 60_000;
+    while ((await fetch(readyUrl).then((r) => r.status, () => 0)) !== 200) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the installed ${what} did not become ready: ${text}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return { child, output: () => text };
+  };
   const sdh = (args: string[], extra: Record<string, string> = {}) => spawnSync(join(installed, "bin", "sdh"), args, { cwd: home, env: cleanEnv(extra), encoding: "utf8", timeout: 120_000 });
 
   it("is self-contained: an executable bin, --version and -V, no dependency on our package names, nothing linked outside", () => {
@@ -70,16 +84,7 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     const published = join(home, "served");
     expect(sdh(["publish", join(home, "generated"), "--target", published]).status).toBe(0);
     const port = await freePort();
-    const server = spawn(join(installed, "bin", "sdh"), ["serve", "--target", `local=${published}`, "--port", String(port)], { cwd: home, env: cleanEnv({}), stdio: ["ignore", "pipe", "pipe"] });
-    started.push(server);
-    let output = "";
-    server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-    server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + 60_000;
-    while ((await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0)) !== 200) {
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the installed sdh serve did not start: ${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const { child: server } = await startInstalled(["serve", "--target", `local=${published}`, "--port", String(port)], { cwd: home, env: {}, readyUrl: `http://127.0.0.1:${port}/healthz`, what: "sdh serve" });
     const page = await fetch(`http://127.0.0.1:${port}/`);
     const html = await page.text();
     expect([page.status, html]).toEqual([200, expect.stringContaining("<table id=\"snapshots\">")]);
@@ -96,16 +101,7 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     const port = await freePort();
     const env = { ...servicesEnv(), ...s3Env() };
     mkdirSync(join(home, "work"), { recursive: true });
-    const worker = spawn(join(installed, "bin", "sdh"), ["worker", "--task-queue", taskQueue, "--concurrency", "1", "--http-port", String(port), "--http-host", "127.0.0.1"], { cwd: join(home, "work"), env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-    started.push(worker);
-    let output = "";
-    worker.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-    worker.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const deadline = Date.now() + 60_000;
-    while ((await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0)) !== 200) {
-      if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`the installed worker did not become ready: ${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const { child: worker, output } = await startInstalled(["worker", "--task-queue", taskQueue, "--concurrency", "1", "--http-port", String(port), "--http-host", "127.0.0.1"], { cwd: join(home, "work"), env, readyUrl: `http://127.0.0.1:${port}/readyz`, what: "worker" });
     const target = join(home, "published");
     const snapshotId = `installed-${randomUUID().slice(0, 8)}`;
     const run = sdh(["snapshot", "run", "--records", "30", "--seed", "3", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue, "--wait", "--json"], env);
@@ -118,7 +114,7 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     expect([listed.status, listed.stderr]).toEqual([0, ""]);
     expect((JSON.parse(listed.stdout) as Array<{ snapshotId: string }>).map((s) => s.snapshotId)).toEqual([snapshotId]);
     // The worker loaded the workflow bundle it was packed with (it cannot bundle: no sources inside).
-    expect(output).toContain('"worker started"');
+    expect(output()).toContain('"worker started"');
     worker.kill("SIGTERM");
     expect(await exited(worker)).toBe(0);
   }, 180_000);
