@@ -45,8 +45,26 @@ export function formatDate({ year, month, day }: CalendarDate): string {
   return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
+/** 1900-01-01 and the days from it that `formatEpochDay` keeps written: to 2099-12-31, every date a snapshot of AS_OF_RANGE holds. */
+const KEPT_FROM = -25_567;
+const KEPT_DAYS = 73_049;
+// Filled as asked: a snapshot writes a few thousand distinct days millions of times. Kept as flat
+// strings (see below), every record of a day shares one string: nothing to allocate, build or
+// flatten per record. 73,049 slots stay under V8's limit for a fast (non-dictionary) holey array.
+const keptDays: Array<string | undefined> = new Array<string | undefined>(KEPT_DAYS);
+
+/** A day's text, written once per thread for the days of KEPT_FROM's window (the same characters as `formatDate`). */
 export function formatEpochDay(epochDay: number): string {
-  return formatDate(fromEpochDay(epochDay));
+  const at = epochDay - KEPT_FROM;
+  if (!(at >= 0 && at < KEPT_DAYS)) return formatDate(fromEpochDay(epochDay));
+  let text = keptDays[at];
+  if (text === undefined) {
+    // A template literal makes a rope; reading a character flattens it in place, once, before it is shared.
+    text = formatDate(fromEpochDay(epochDay));
+    text.charCodeAt(0);
+    keptDays[at] = text;
+  }
+  return text;
 }
 
 /** The same calendar day `years` later; 29 February becomes 28 February in common years. */
@@ -67,6 +85,17 @@ export function wholeYearsBetweenIso(from: string, to: string): number {
   const years = digitsAt(to, 0, 4) - digitsAt(from, 0, 4);
   // MM-DD as the number MMDD: compared without cutting strings (this runs several times per record).
   return digitsAt(to, 5, 2) * 100 + digitsAt(to, 8, 2) >= digitsAt(from, 5, 2) * 100 + digitsAt(from, 8, 2) ? years : years - 1;
+}
+
+/**
+ * `wholeYearsBetweenIso(from, asOf)` with asOf read once: a rule asks for ages and years licensed
+ * several times per household, always as of the same day.
+ */
+export function wholeYearsTo(asOf: string): (from: string) => number {
+  parseIsoDate(asOf); // a malformed asOf fails here, once, rather than answering nonsense
+  const year = digitsAt(asOf, 0, 4);
+  const monthDay = digitsAt(asOf, 5, 2) * 100 + digitsAt(asOf, 8, 2);
+  return (from) => (monthDay >= digitsAt(from, 5, 2) * 100 + digitsAt(from, 8, 2) ? year : year - 1) - digitsAt(from, 0, 4);
 }
 
 /** The whole number spelled by `count` ASCII digits of `s` from `start`. */

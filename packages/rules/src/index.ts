@@ -16,6 +16,7 @@ export {
   parseIsoDate,
   wholeYearsBetween,
   wholeYearsBetweenIso,
+  wholeYearsTo,
   addYears,
   addMonths,
   addMonthsToDay,

@@ -40,36 +40,50 @@ export interface RecordStream extends Random {
  */
 export function createRecordStreams(seed: string | number, entity: string): RecordStream {
   const keySource = seedrandom.alea(`${seed}\u0000${entity}`);
-  const k0 = keySource.int32() >>> 0;
-  const k1 = keySource.int32() >>> 0;
-  const k2 = keySource.int32() >>> 0;
-  const k3 = keySource.int32() >>> 0;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  const step = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+  return new Sfc32Stream(keySource.int32() >>> 0, keySource.int32() >>> 0, keySource.int32() >>> 0, keySource.int32() >>> 0);
+}
+
+/**
+ * sfc32 keyed per entity. A class rather than closures: every stream shares one `next` and one
+ * `uint32`, so each call site in the rules sees a single target that the JIT inlines, and the state
+ * lives in four int32 fields of the object, which hold small integers and never box.
+ */
+class Sfc32Stream implements RecordStream {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+
+  constructor(
+    private readonly k0: number,
+    private readonly k1: number,
+    private readonly k2: number,
+    private readonly k3: number,
+  ) {}
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    const c = this.c;
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
-  };
-  const stream: RecordStream = {
-    next: () => step() / 4294967296,
-    uint32: step,
-    at(i: number) {
-      if (!Number.isInteger(i) || i < 0 || i >= 2 ** 32) throw new RangeError(`record index ${i} is outside [0, 2^32)`);
-      a = mix32(k0 ^ i);
-      b = mix32((k1 + Math.imul(i, 0x9e3779b9)) | 0);
-      c = mix32(k2 ^ mix32(i));
-      d = k3;
-      // A few rounds so that neighbouring indexes diverge completely before the first draw.
-      for (let n = 0; n < 8; n++) step();
-      return stream;
-    },
-  };
-  return stream;
+  }
+
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  at(i: number): RecordStream {
+    if (!Number.isInteger(i) || i < 0 || i >= 2 ** 32) throw new RangeError(`record index ${i} is outside [0, 2^32)`);
+    // Kept as int32 (`| 0`): the same bits as mix32's uint32 for every operation below, and small integers need no box.
+    this.a = mix32(this.k0 ^ i) | 0;
+    this.b = mix32((this.k1 + Math.imul(i, 0x9e3779b9)) | 0) | 0;
+    this.c = mix32(this.k2 ^ mix32(i)) | 0;
+    this.d = this.k3 | 0;
+    // A few rounds so that neighbouring indexes diverge completely before the first draw.
+    for (let n = 0; n < 8; n++) this.uint32();
+    return this;
+  }
 }

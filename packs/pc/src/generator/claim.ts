@@ -1,5 +1,5 @@
 import type { Claim, ClaimCoverage, Coverage, Driver, LossCause, LossType } from "../schemas/index.js";
-import { fromEpochDay, intBetween, pickWeighted, uuidFrom } from "@sdh/rules";
+import { formatEpochDay, fromEpochDay, intBetween, pickWeighted, uuidFrom } from "@sdh/rules";
 import { grossMeanFor } from "./loss-severity.js";
 import type { Random } from "@sdh/rules";
 import { experienceOf, PERILS, type Peril } from "./reference/claim-experience.js";
@@ -84,9 +84,9 @@ interface Loss {
  * whose mean is ISO's frequency for the year × the term's exposure to asOf × the vehicle's risk
  * relativity ÷ the book's mean; each loss a lognormal around ISO's severity, net of the deductible and
  * within the limit; reported, handled and reserved by the rules of reference/claims.ts. Ordered by
- * loss date and numbered on the policy. `formatDay` writes an epoch day.
+ * loss date and numbered on the policy.
  */
-export function planClaims(r: Random, policy: ClaimedPolicy, asOfDay: number, formatDay: (day: number) => string): Claim[] {
+export function planClaims(r: Random, policy: ClaimedPolicy, asOfDay: number): Claim[] {
   const lastDay = Math.min(policy.end - 1, asOfDay);
   const days = lastDay - policy.start + 1;
   if (days <= 0) return [];
@@ -133,10 +133,10 @@ export function planClaims(r: Random, policy: ClaimedPolicy, asOfDay: number, fo
       loss_type: LOSS_TYPES[peril],
       loss_cause,
       at_fault,
-      loss_date: formatDay(day),
-      reported_date: formatDay(reported),
+      loss_date: formatEpochDay(day),
+      reported_date: formatEpochDay(reported),
       status: closed === null ? "open" : payable === 0 ? "closed_without_payment" : "closed",
-      closed_date: closed === null ? null : formatDay(closed),
+      closed_date: closed === null ? null : formatEpochDay(closed),
       reserve_amount: reserve,
       paid_amount: paid,
     };

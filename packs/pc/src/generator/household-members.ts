@@ -1,9 +1,8 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { Gender, Person } from "../schemas/index.js";
-import { createRecordStreams, FICTIONAL_LINES, formatDate, formatEpochDay, givenNamesFor, intBetween, parseIsoDate, pick, pickIndex, pickWeighted, type Random, RESERVED_DOMAINS, SURNAMES, uuidFrom, wholeYearsBetweenIso, ZIP_PLACE_BY_CODE } from "@sdh/rules";
+import { createRecordStreams, FICTIONAL_LINES, toEpochDay, formatEpochDay, givenNamesFor, intBetween, parseIsoDate, pick, pickIndex, pickWeighted, type Random, RESERVED_DOMAINS, SURNAMES, uuidFrom, wholeYearsTo, ZIP_PLACE_BY_CODE } from "@sdh/rules";
 import { createLicenceIssuer, HOUSEHOLD_MEMBER_SLOTS } from "./licence-issuer.js";
 import { createLifeDates } from "./life-dates.js";
-import { addressOf } from "./household.js";
 import type { PersonSlots } from "./person-slots.js";
 import { GENDERS } from "./reference/distributions.js";
 import { CHILD_AGES, CHILD_DRIVERS, HUSBAND_OLDER_YEARS, MIN_PARENT_AGE_GAP, PARENT_AGES, SAME_SEX_COUPLE_SHARE, SPOUSE_AGE_SPREAD, SPOUSE_LICENSED_SHARE, SPOUSE_SHARES_NAME_SHARE } from "./reference/households.js";
@@ -19,6 +18,7 @@ export interface MemberRule {
 /** `slots` may be shared with the person rule (createGenerator does). */
 export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): MemberRule {
   const asOf = parseIsoDate(config.asOf);
+  const ageOf = wholeYearsTo(config.asOf);
   const lifeDates = createLifeDates(asOf);
   const streams = createRecordStreams(config.seed, "household-member");
   const issueLicence = createLicenceIssuer(config);
@@ -42,13 +42,19 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
       middle_name,
       last_name: lastName,
       name_suffix: null,
-      date_of_birth: formatDate(birth),
+      date_of_birth: formatEpochDay(toEpochDay(birth)),
       gender,
       // Children living at home are rated single.
       marital_status: role === "spouse" ? head.marital_status : "single",
       email,
       phone: `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`,
-      ...addressOf(head),
+      // The head's address, field for field (written out: a spread in a literal is a slow runtime copy).
+      street: head.street,
+      address_line2: head.address_line2,
+      city: head.city,
+      county: head.county,
+      state: head.state,
+      postal_code: head.postal_code,
       license_number,
       license_state: head.license_state,
       license_issue_date: formatEpochDay(licenseDay),
@@ -66,7 +72,7 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
       if (head.lob_type !== "personal") return [];
       const r = streams.at(i);
       const members: Person[] = [];
-      const headAge = wholeYearsBetweenIso(head.date_of_birth, config.asOf);
+      const headAge = ageOf(head.date_of_birth);
       const headSex: "F" | "M" = head.gender === "X" ? (r.next() < 0.5 ? "F" : "M") : head.gender;
       // The head's email is first.last<slot>@domain: the family name's email part is what sits between.
       const local = head.email.slice(0, head.email.indexOf("@"));

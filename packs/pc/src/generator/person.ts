@@ -1,7 +1,7 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { Gender, Person } from "../schemas/index.js";
 import { businessName } from "./business-names.js";
-import { ACCENTED_SHARE, COMMON_STREET_NAMES, createPermutation, createRecordStreams, FICTIONAL_LINES, formatDate, formatEpochDay, givenNamesFor, HYPHENATED_SHARE, intBetween, parseIsoDate, pick, pickIndex, pickWeighted, type Random, RESERVED_DOMAINS, STREET_SUFFIXES, SUFFIXES, SURNAMES, UNIT_DESIGNATORS, uuidFrom, weighted, ZIPS_BY_STATE } from "@sdh/rules";
+import { ACCENTED_SHARE, COMMON_STREET_NAMES, createPermutation, createRecordStreams, FICTIONAL_LINES, toEpochDay, formatEpochDay, givenNamesFor, HYPHENATED_SHARE, intBetween, parseIsoDate, pick, pickIndex, pickWeighted, type Random, RESERVED_DOMAINS, STREET_SUFFIXES, SUFFIXES, SURNAMES, UNIT_DESIGNATORS, uuidFrom, weighted, ZIPS_BY_STATE } from "@sdh/rules";
 import { createLifeDates } from "./life-dates.js";
 import { createLicenceIssuer } from "./licence-issuer.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
@@ -104,7 +104,7 @@ export function createPersonRule(
         middle_name,
         last_name,
         name_suffix,
-        date_of_birth: formatDate(birth),
+        date_of_birth: formatEpochDay(toEpochDay(birth)),
         gender,
         marital_status,
         email,

@@ -2,7 +2,7 @@ import type { SnapshotConfig } from "@sdh/schemas";
 import type { Claim, Coverage, Driver, Household, Person, Policy, PolicyVehicle, Vehicle } from "../schemas/index.js";
 import { planClaims, type ClaimedVehicle } from "./claim.js";
 import { planCoverages } from "./coverage.js";
-import { addMonthsToDay, createPermutation, createRecordStreams, epochDayOfIsoPlusYears, formatEpochDay, intBetween, mix32, parseIsoDate, pickWeighted, type Random, toEpochDay, uuidFrom, wholeYearsBetweenIso } from "@sdh/rules";
+import { addMonthsToDay, createPermutation, createRecordStreams, epochDayOfIsoPlusYears, formatEpochDay, intBetween, mix32, parseIsoDate, pickWeighted, type Random, toEpochDay, uuidFrom, wholeYearsTo } from "@sdh/rules";
 import { memberIndex } from "./member-index.js";
 import { coveragePremiumCents, limitFactor, riskRelativity, vehicleAgeFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
 import { ACCIDENT_POINTS, AGENCIES_PER_STATE, CANCELLATION_REASONS_INSTALMENT, CANCELLATION_REASONS_PAID, CHANNELS, EXPIRED_WITHIN_DAYS, PAYMENT_PLANS, PERSONAL_SIX_MONTH_SHARE, PRIOR_TERMS, RENEWAL_WINDOW_DAYS, SUSPENDED_WITH_MAJOR_SHARE, TERM_OUTCOMES, VIOLATION_POINTS, accidentShare, violationShare } from "./reference/policies.js";
@@ -46,6 +46,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   const claimStreams = createRecordStreams(config.seed, "claim");
   const asOfYear = Number(config.asOf.slice(0, 4));
   const asOfDay = toEpochDay(parseIsoDate(config.asOf));
+  const ageOf = wholeYearsTo(config.asOf);
   const policyNumberOf = createPermutation(POLICY_NUMBER_SPACE, mix32(config.seed ^ 0x70a1c7));
 
   /** The current term's dates and status, never beginning before `earliest` (the named insured's 18th birthday and licence). */
@@ -75,17 +76,6 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
     return { termMonths, priorTerms, effective, expiration, status, cancellation: null };
   };
 
-  // Dates repeat across households (a few thousand days in all): each is written once, kept by its
-  // offset from 22 years before asOf (inceptions reach back at most 20 annual terms, expirations a
-  // year past asOf).
-  const firstDay = asOfDay - 366 * 22;
-  const dayText: string[] = new Array<string>(366 * 23);
-  const formatDay = (day: number): string => {
-    const at = day - firstDay;
-    if (!(at >= 0 && at < dayText.length)) return formatEpochDay(day);
-    return (dayText[at] ??= formatEpochDay(day));
-  };
-
   return {
     policiesOf(household, persons, vehicles, i) {
       // Fresh arrays: a caller may add to a bundle's lists.
@@ -109,7 +99,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       for (let m = 0; m < persons.length; m++) {
         const person = persons[m]!;
         const licensed = epochDayOfIsoPlusYears(person.license_issue_date, 0);
-        const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
+        const age = ageOf(person.date_of_birth);
         // The record: the young have more points; a major violation may suspend a licence (never the head's).
         const accidents = r.next() < accidentShare(age) ? (r.next() < 0.1 ? 2 : 1) : 0;
         const violation_points = r.next() < violationShare(age) ? pickWeighted(r, VIOLATION_POINTS) : 0;
@@ -130,12 +120,12 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           license_status: suspended ? "suspended" : "valid",
           violation_points,
           accident_points,
-          added_date: formatDay(Math.max(term.effective, licensed)),
+          added_date: formatEpochDay(Math.max(term.effective, licensed)),
         };
         drivers.push(driver);
         driverAdded.push(Math.max(term.effective, licensed));
         driverOf[m] = driver;
-        ratedAs[m] = { age, yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, config.asOf), points };
+        ratedAs[m] = { age, yearsLicensed: ageOf(person.license_issue_date), points };
       }
 
       // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.
@@ -208,11 +198,11 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         state: household.state,
         term_months: term.termMonths,
         term_number: term.priorTerms + 1,
-        original_inception_date: formatDay(addMonthsToDay(term.effective, -term.priorTerms * term.termMonths)),
-        effective_date: formatDay(term.effective),
-        expiration_date: formatDay(term.expiration),
+        original_inception_date: formatEpochDay(addMonthsToDay(term.effective, -term.priorTerms * term.termMonths)),
+        effective_date: formatEpochDay(term.effective),
+        expiration_date: formatEpochDay(term.expiration),
         status: term.status,
-        cancellation_date: term.cancellation === null ? null : formatDay(term.cancellation),
+        cancellation_date: term.cancellation === null ? null : formatEpochDay(term.cancellation),
         cancellation_reason,
         channel,
         agency_code: agency === null ? null : `${household.state}${String(agency).padStart(4, "0")}`,
@@ -227,7 +217,6 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         claimStreams.at(i),
         { policyId: policy_id, numberDigits: policy.policy_number.slice(-9), start: term.effective, end, bi: csl ?? liability("BI"), pd: csl ?? liability("PD"), drivers, driverAdded, vehicles: claimed },
         asOfDay,
-        formatDay,
       );
       return { policies: [policy], drivers, policyVehicles, coverages, claims };
     },

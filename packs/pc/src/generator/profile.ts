@@ -1,6 +1,6 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { Person, Profile, Vehicle } from "../schemas/index.js";
-import { createRecordStreams, parseIsoDate, uuidFrom, wholeYearsBetweenIso } from "@sdh/rules";
+import { createRecordStreams, parseIsoDate, uuidFrom, wholeYearsTo } from "@sdh/rules";
 import { riskBand, riskScore } from "./risk.js";
 
 /** What a person's book adds to their profile: the policies they are on as a driver, the claims in which they drove. */
@@ -42,11 +42,12 @@ function vehicleSummary(vehicles: readonly Vehicle[]): string | null {
 
 export function createProfileRule(config: SnapshotConfig): ProfileRule {
   const asOf = parseIsoDate(config.asOf);
+  const ageOf = wholeYearsTo(config.asOf);
   const streams = createRecordStreams(config.seed, "profile");
   return {
     profileOf(person, vehicles, i, book) {
-      const age = wholeYearsBetweenIso(person.date_of_birth, config.asOf);
-      const yearsLicensed = wholeYearsBetweenIso(person.license_issue_date, config.asOf);
+      const age = ageOf(person.date_of_birth);
+      const yearsLicensed = ageOf(person.license_issue_date);
       const primary = primaryVehicle(vehicles);
       const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
       return {

@@ -52,24 +52,46 @@ export function vehicleAgeFactor(vehicleAge: number): number {
   return Math.max(VEHICLE_AGE_DISCOUNT.floor, 1 - VEHICLE_AGE_DISCOUNT.perYear * Math.max(0, vehicleAge));
 }
 
+/**
+ * `ratio ** exponent`, each ratio worked out once: a book's limits and deductibles are a few dozen
+ * values from the reference tables, and a power costs more than a lookup (it runs per coverage).
+ * Bounded, in case a config ever makes limits without number.
+ */
+function powerOf(exponent: number): (ratio: number) => number {
+  const known = new Map<number, number>();
+  return (ratio) => {
+    let power = known.get(ratio);
+    if (power === undefined) {
+      power = ratio ** exponent;
+      if (known.size < 10_000) known.set(ratio, power);
+    }
+    return power;
+  };
+}
+const pow018 = powerOf(0.18);
+const pow03 = powerOf(0.3);
+const pow032 = powerOf(0.32);
+const pow04 = powerOf(0.4);
+const pow05 = powerOf(0.5);
+
 /** A coverage's limit or deductible factor against its base limits (the pack README's table). */
 export function limitFactor(lob: LobType, c: CoverageTerms): number {
   switch (c.coverage_code) {
     case "BI":
-      return (c.limit_per_person! / 25_000) ** 0.32;
+      return pow032(c.limit_per_person! / 25_000);
     case "UM":
-      return lob === "commercial" ? (c.limit_per_accident! / 500_000) ** 0.3 : (c.limit_per_person! / 25_000) ** 0.32;
+      return lob === "commercial" ? pow03(c.limit_per_accident! / 500_000) : pow032(c.limit_per_person! / 25_000);
     case "CSL":
-      return (c.limit_per_accident! / 500_000) ** 0.3;
+      return pow03(c.limit_per_accident! / 500_000);
     case "PD":
-      return (c.limit_per_accident! / 25_000) ** 0.18;
+      return pow018(c.limit_per_accident! / 25_000);
     case "PIP":
-      return c.limit_per_person === null ? UNLIMITED_PIP_FACTOR : (c.limit_per_person / 10_000) ** 0.4;
+      return c.limit_per_person === null ? UNLIMITED_PIP_FACTOR : pow04(c.limit_per_person / 10_000);
     case "MEDPAY":
-      return (c.limit_per_person! / 5_000) ** 0.5;
+      return pow05(c.limit_per_person! / 5_000);
     case "COMP":
     case "COLL":
-      return (500 / c.deductible!) ** 0.3;
+      return pow03(500 / c.deductible!);
     case "RENTAL":
       return c.limit_per_day! / 30;
     case "TOWING":

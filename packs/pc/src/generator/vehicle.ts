@@ -1,6 +1,6 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { LobType, Person, Vehicle } from "../schemas/index.js";
-import { compileTemplate, createPermutation, createRecordStreams, mix32, parseIsoDate, pickWeighted, type Random, templateSpace, uuidFrom, weighted, type WeightedTable, wholeYearsBetweenIso, ZIPS_BY_STATE } from "@sdh/rules";
+import { compileTemplate, createPermutation, createRecordStreams, mix32, parseIsoDate, pickWeighted, type Random, templateSpace, uuidFrom, weighted, type WeightedTable, wholeYearsTo, ZIPS_BY_STATE } from "@sdh/rules";
 import { createBigFleets, type BigFleets } from "./big-fleets.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
 import { ARCHETYPE_SIZES, SMALL_FLEET_MAX } from "./reference/fleet-sizes.js";
@@ -117,6 +117,7 @@ export function createVehicleRule(
     return entry;
   };
   const asOf = parseIsoDate(config.asOf);
+  const ageOf = wholeYearsTo(config.asOf);
   const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
   const streams = createRecordStreams(config.seed, "vehicles");
   const years = modelYearTable(config.asOf);
@@ -168,7 +169,7 @@ export function createVehicleRule(
       const r = streams.at(i);
       const head = members[0]!;
       const commercial = head.lob_type === "commercial";
-      const headAge = wholeYearsBetweenIso(head.date_of_birth, config.asOf);
+      const headAge = ageOf(head.date_of_birth);
       const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(head.naics_code ?? "") ?? null) : null;
       if (commercial && !archetype) throw new Error(`household ${i} is a commercial account without a known business archetype (naics ${head.naics_code})`);
       const { slot } = slots.slotOf(i);
@@ -189,7 +190,7 @@ export function createVehicleRule(
       const owners = commercial || members.length === 1 ? null : ownersOf(members, count);
       for (let k = 0; k < count; k++) {
         const owner = owners ? owners[k]! : head;
-        const age = owner === head ? headAge : wholeYearsBetweenIso(owner.date_of_birth, config.asOf);
+        const age = owner === head ? headAge : ageOf(owner.date_of_birth);
         const { offer, year: model_year } = modelFor(r, head.lob_type, archetype);
         const model = offer.model;
         // A personal config may allow more than 8 vehicles a household: those past the 8th reuse the
