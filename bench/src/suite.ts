@@ -24,6 +24,10 @@ const STAGE_PERSONS = Math.min(PERSONS, 200_000);
 const BASELINE_PERSONS = quick ? 20_000 : 50_000;
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
+// Every run and worker this suite starts inherits it: the allocator setting the installed `sdh` sets
+// (apps/cli/packaging, ADR 0016 "Memory"), so peak RSS is measured as shipped.
+process.env.MALLOC_ARENA_MAX ??= "2";
+
 const rows: Row[] = [];
 async function measure(row: Omit<Row, "runs">, run: () => Promise<RunOutput>): Promise<RunOutput[]> {
   const runs: RunOutput[] = [];

@@ -42,11 +42,14 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     }
     return { child, output: () => text };
   };
+  /** A running process's environment variables (Linux), as NAME=value strings. */
+  const environmentOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
   const sdh = (args: string[], extra: Record<string, string> = {}) => spawnSync(join(installed, "bin", "sdh"), args, { cwd: home, env: cleanEnv(extra), encoding: "utf8", timeout: 120_000 });
 
   it("is self-contained: an executable bin, --version and -V, no dependency on our package names, nothing linked outside", () => {
     expect(packed.tarball).toMatch(new RegExp(`sdh-${packed.version}-${packed.target}\\.tar\\.gz$`));
     expect(statSync(join(installed, "dist", "main.js")).mode & 0o111).toBe(0o111);
+    expect(statSync(join(installed, "bin", "sdh")).mode & 0o111).toBe(0o111);
     for (const flag of ["--version", "-V"]) {
       const run = sdh([flag]);
       expect([run.status, run.stderr]).toEqual([0, ""]);
@@ -84,7 +87,9 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     const published = join(home, "served");
     expect(sdh(["publish", join(home, "generated"), "--target", published]).status).toBe(0);
     const port = await freePort();
-    const { child: server } = await startInstalled(["serve", "--target", `local=${published}`, "--port", String(port)], { cwd: home, env: {}, readyUrl: `http://127.0.0.1:${port}/healthz`, what: "sdh serve" });
+    // An allocator setting given by the environment is kept (the launcher only fills in its default).
+    const { child: server } = await startInstalled(["serve", "--target", `local=${published}`, "--port", String(port)], { cwd: home, env: { MALLOC_ARENA_MAX: "8" }, readyUrl: `http://127.0.0.1:${port}/healthz`, what: "sdh serve" });
+    expect(environmentOf(server.pid!)).toContain("MALLOC_ARENA_MAX=8");
     const page = await fetch(`http://127.0.0.1:${port}/`);
     const html = await page.text();
     expect([page.status, html]).toEqual([200, expect.stringContaining("<table id=\"snapshots\">")]);
@@ -102,6 +107,10 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     const env = { ...servicesEnv(), ...s3Env() };
     mkdirSync(join(home, "work"), { recursive: true });
     const { child: worker, output } = await startInstalled(["worker", "--task-queue", taskQueue, "--concurrency", "1", "--http-port", String(port), "--http-host", "127.0.0.1"], { cwd: join(home, "work"), env, readyUrl: `http://127.0.0.1:${port}/readyz`, what: "worker" });
+    // The launcher execs Node with glibc held to two arenas (ADR 0016): the process started is Node
+    // itself (so SIGTERM below reaches it), and its environment carries the setting.
+    expect(readFileSync(`/proc/${worker.pid}/cmdline`, "utf8").split("\0")[1]).toBe(`${realpathSync(installed)}/bin/../dist/main.js`);
+    expect(environmentOf(worker.pid!)).toContain("MALLOC_ARENA_MAX=2");
     const target = join(home, "published");
     const snapshotId = `installed-${randomUUID().slice(0, 8)}`;
     const run = sdh(["snapshot", "run", "--records", "30", "--seed", "3", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue, "--wait", "--json"], env);

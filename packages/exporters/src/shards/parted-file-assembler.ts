@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { rename } from "node:fs/promises";
+import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { columnsOf, type EntitySpec } from "@sdh/schemas";
 import { dataFileName } from "../bundle/bundle-layout.js";
@@ -20,6 +19,9 @@ import { ensureDigest, readStaged } from "./staged-artifacts.js";
  * JSON Lines come from the JSON segments: each record there is ",\n" + its JSON, here its JSON + "\n"
  * (the same length less one), so no record is encoded twice.
  */
+/** Bytes read from a segment at a time. */
+const READ_BYTES = 1 << 20;
+
 export class PartedFileAssembler {
   private readonly header: string;
   private readonly trailer: string;
@@ -59,8 +61,8 @@ export class PartedFileAssembler {
     // bytes may straddle chunks: what is left to drop carries over.
     const separator = this.format === "json" ? 1 : this.format === "jsonl" ? 2 : 0;
     let skip = 0;
-    for await (const piece of createReadStream(segmentPath, { highWaterMark: 1 << 20 })) {
-      const chunk = piece as Buffer;
+    // The sink holds pieces of a chunk until the file has them: a buffer is refilled after that.
+    for await (const chunk of chunksOf(segmentPath, () => this.sink!.flushed())) {
       hash.update(chunk);
       let from = Math.min(skip, chunk.length);
       skip -= from;
@@ -142,5 +144,32 @@ export class PartedFileAssembler {
     sink.write(records === 0 && this.format === "json" ? "]\n" : this.trailer);
     const digest = await sink.close();
     this.done.push({ path: sink.path.slice(this.dir.length + 1), entity: this.entity.name, format: this.format, records, ...digest });
+  }
+}
+
+/**
+ * A file's bytes, a megabyte at a time, read into two buffers taking turns. Once the caller is done
+ * with a chunk (it asks for the next), `written()` tells when what it wrote out of that chunk is in
+ * its file; the buffer is refilled only after that. A fresh buffer per read left a megabyte of
+ * native garbage per read, and V8 runs a full collection for every few dozen megabytes of it
+ * (ADR 0016, "Memory"). A part finished inside a chunk was closed, so all written, before
+ * `written` is asked.
+ */
+async function* chunksOf(path: string, written: () => Promise<void>): AsyncGenerator<Buffer> {
+  const file = await open(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+    const landed: Array<Promise<void>> = [Promise.resolve(), Promise.resolve()];
+    for (let turn = 0; ; turn ^= 1) {
+      await landed[turn];
+      const { bytesRead } = await file.read(buffers[turn]!, 0, READ_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffers[turn]!.subarray(0, bytesRead);
+      landed[turn] = written();
+      // Awaited when this buffer's turn comes again; a failed write also fails the sink's next write.
+      landed[turn]!.catch(() => undefined);
+    }
+  } finally {
+    await file.close();
   }
 }

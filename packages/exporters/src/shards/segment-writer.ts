@@ -19,7 +19,9 @@ const NEWLINE = 0x0a;
  */
 export class SegmentWriter {
   private readonly stream: WriteStream;
-  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** The chunk written last, back once the disk has it: the next flush fills it again (see flush). */
+  private spare: Buffer | null = null;
   private used = 0;
   private lengths = new Uint32Array(1024);
   private count = 0;
@@ -84,14 +86,25 @@ export class SegmentWriter {
     await closed;
   }
 
+  /**
+   * Two chunks per writer, taking turns: the stream keeps the one it is writing until the disk has
+   * it, and then hands it back for the next records. A fresh buffer per flush left every written
+   * megabyte to the garbage collector, as native memory that V8 frees only when it collects the
+   * Buffer objects, running a full collection for every few dozen megabytes of it (ADR 0016, "Memory").
+   */
   private flush(): Promise<void> | undefined {
     if (this.used === 0) return undefined;
-    const full = this.chunk.subarray(0, this.used);
-    // The stream keeps the buffer until it is written: the next records go into a new one.
-    this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, this.chunk.length));
+    const filled = this.chunk;
+    const full = filled.subarray(0, this.used);
+    this.chunk = this.spare ?? Buffer.allocUnsafe(CHUNK_BYTES);
+    this.spare = null;
     this.used = 0;
     this.hash.update(full);
-    if (this.stream.write(full)) return undefined;
+    // Only chunks of the usual size come back: one grown for a huge record is not kept.
+    const written = this.stream.write(full, () => {
+      if (filled.length === CHUNK_BYTES) this.spare = filled;
+    });
+    if (written) return undefined;
     return once(this.stream, "drain").then(() => undefined);
   }
 }

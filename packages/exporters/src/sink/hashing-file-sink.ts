@@ -16,6 +16,11 @@ export class HashingFileSink {
   private pending: string[] = [];
   private pendingLength = 0;
   private bytes = 0;
+  // Writes handed to the stream and, of those, the ones the file has (they land in order): what
+  // `flushed` waits on.
+  private queued = 0;
+  private landed = 0;
+  private waiters: Array<{ upTo: number; resolve: () => void; reject: (error: Error) => void }> = [];
 
   constructor(
     readonly path: string,
@@ -53,11 +58,30 @@ export class HashingFileSink {
     return this.put(chunk);
   }
 
+  /**
+   * Resolves once every byte given so far is in the file (rejects if writing failed): a caller may
+   * then refill the buffers it passed to `writeBytes`, which the stream holds until written.
+   */
+  flushed(): Promise<void> {
+    if (this.landed === this.queued) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ upTo: this.queued, resolve, reject }));
+  }
+
   private put(chunk: Buffer): Promise<void> | undefined {
     this.hash?.update(chunk);
     this.bytes += chunk.length;
-    if (this.stream.write(chunk)) return undefined;
+    const write = ++this.queued;
+    if (this.stream.write(chunk, (error) => this.land(write, error))) return undefined;
     return once(this.stream, "drain").then(() => undefined);
+  }
+
+  private land(write: number, error: Error | null | undefined): void {
+    if (error) {
+      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+      return;
+    }
+    this.landed = write;
+    while (this.waiters.length > 0 && this.waiters[0]!.upTo <= write) this.waiters.shift()!.resolve();
   }
 
   /** Finishes the file. `sha256` is empty when the sink was made without a hash. */
