@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPermutation, createRecordStreams, formatEpochDay, formatTemplate, parseIsoDate, templateRegex, templateSpace, toEpochDay, wholeYearsBetween, wholeYearsBetweenIso } from "@sdh/rules";
+import { createPermutation, createRecordStreams, formatEpochDay, formatTemplate, parseIsoDate, templateRegex, templateSpace, toEpochDay, wholeYearsBetween, wholeYearsBetweenIso, wholeYearsTo } from "@sdh/rules";
 import { modelYearCode, vinCheckDigit } from "../../src/generator/index.js";
 import { VIN_ALPHABET, VIN_SERIALS, composeVin, vinPartialSum } from "../../src/generator/vin.js";
 
@@ -71,16 +71,26 @@ describe("calendar dates", () => {
       const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
       if (formatEpochDay(day) !== expected) expect(formatEpochDay(day)).toBe(expected);
     }
+    // Days are kept once written (1900-2099): asked again, inside and outside that window, the same text.
+    for (const iso of ["1899-12-31", "1900-01-01", "1969-12-31", "2026-01-06", "2099-12-31", "2100-01-01"]) {
+      const day = toEpochDay(parseIsoDate(iso));
+      expect([formatEpochDay(day), formatEpochDay(day)]).toEqual([iso, iso]);
+    }
     expect(() => parseIsoDate("2026-1-06")).toThrow(/not a YYYY-MM-DD date/);
   });
 
-  it("count whole years between date strings as between dates, birthdays and leap days included", () => {
+  it("count whole years between date strings as between dates, birthdays and leap days included (asOf read per call or once)", () => {
     const asOf = "2026-01-06";
+    const ageAt = wholeYearsTo(asOf);
     for (let day = toEpochDay({ year: 1930, month: 1, day: 1 }); day <= toEpochDay({ year: 2026, month: 1, day: 6 }); day += 3) {
       const from = formatEpochDay(day);
       const expected = wholeYearsBetween(parseIsoDate(from), parseIsoDate(asOf));
       if (wholeYearsBetweenIso(from, asOf) !== expected) expect(wholeYearsBetweenIso(from, asOf)).toBe(expected);
+      if (ageAt(from) !== expected) expect(ageAt(from)).toBe(expected);
     }
+    expect(wholeYearsTo("2026-02-28")("2008-02-29")).toBe(17);
+    expect(wholeYearsTo("2026-03-01")("2008-02-29")).toBe(18);
+    expect(() => wholeYearsTo("2026-1-06")).toThrow(/not a YYYY-MM-DD date/);
     expect(wholeYearsBetweenIso("2008-02-29", "2026-02-28")).toBe(17);
     expect(wholeYearsBetweenIso("2008-02-29", "2026-03-01")).toBe(18);
     expect(wholeYearsBetweenIso("2000-01-06", asOf)).toBe(26);
