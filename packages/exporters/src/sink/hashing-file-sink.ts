@@ -21,6 +21,7 @@ export class HashingFileSink {
   private queued = 0;
   private landed = 0;
   private waiters: Array<{ upTo: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  private failed: Error | null = null;
 
   constructor(
     readonly path: string,
@@ -63,6 +64,7 @@ export class HashingFileSink {
    * then refill the buffers it passed to `writeBytes`, which the stream holds until written.
    */
   flushed(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
     if (this.landed === this.queued) return Promise.resolve();
     return new Promise((resolve, reject) => this.waiters.push({ upTo: this.queued, resolve, reject }));
   }
@@ -77,6 +79,7 @@ export class HashingFileSink {
 
   private land(write: number, error: Error | null | undefined): void {
     if (error) {
+      this.failed ??= error;
       for (const waiter of this.waiters.splice(0)) waiter.reject(error);
       return;
     }
