@@ -77,3 +77,24 @@ describe("PartedFileAssembler over multi-megabyte segments", () => {
     }
   });
 });
+
+describe("HashingFileSink.flushed", () => {
+  it("resolves once the file has every byte given, and rejects, now and later, once a write has failed", async () => {
+    const { HashingFileSink } = await import("../src/sink/hashing-file-sink.js");
+    const dir = mkdtempSync(join(tmpdir(), "sdh-sink-"));
+    dirs.push(dir);
+    const sink = new HashingFileSink(join(dir, "ok.bin"));
+    const bytes = Buffer.alloc(3 * 2 ** 20, 7);
+    await sink.writeBytes(bytes);
+    await sink.flushed();
+    expect(readFileSync(join(dir, "ok.bin")).length).toBe(bytes.length);
+    await sink.close();
+
+    const broken = new HashingFileSink(join(dir, "broken.bin"));
+    void broken.writeBytes(Buffer.alloc(2 ** 20, 1))?.catch(() => undefined);
+    const waiting = broken.flushed();
+    broken.destroy();
+    await expect(waiting).rejects.toThrow();
+    await expect(broken.flushed()).rejects.toThrow();
+  });
+});
