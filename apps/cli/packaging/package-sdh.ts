@@ -89,7 +89,7 @@ function releaseManifest(folder: string, version: string, description: string) {
  * `bin/sdh`: runs the CLI with glibc's allocator held to two arenas unless the environment already
  * chooses (ADR 0016, "Memory"). With one arena per thread that ever allocated (two shard threads,
  * DuckDB's, libuv's), freed memory stayed in the arenas: a 1M-household `sdh generate` peaked at
- * 875-975 MB, with two arenas at 798-812 MB. The variable must be set before the process starts,
+ * 875-975 MB, with two arenas at 798-828 MB. The variable must be set before the process starts,
  * hence a shell launcher; `exec` leaves Node as the process (PID 1 in the image), so signals reach it.
  */
 const LAUNCHER = `#!/bin/sh
