@@ -18,7 +18,7 @@ export interface MemberRule {
 /** `slots` may be shared with the person rule (createGenerator does). */
 export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): MemberRule {
   const asOf = parseIsoDate(config.asOf);
-  const ageOf = wholeYearsTo(config.asOf);
+  const yearsSince = wholeYearsTo(config.asOf);
   const lifeDates = createLifeDates(asOf);
   const streams = createRecordStreams(config.seed, "household-member");
   const issueLicence = createLicenceIssuer(config);
@@ -72,7 +72,7 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
       if (head.lob_type !== "personal") return [];
       const r = streams.at(i);
       const members: Person[] = [];
-      const headAge = ageOf(head.date_of_birth);
+      const headAge = yearsSince(head.date_of_birth);
       const headSex: "F" | "M" = head.gender === "X" ? (r.next() < 0.5 ? "F" : "M") : head.gender;
       // The head's email is first.last<slot>@domain: the family name's email part is what sits between.
       const local = head.email.slice(0, head.email.indexOf("@"));

@@ -46,7 +46,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
   const claimStreams = createRecordStreams(config.seed, "claim");
   const asOfYear = Number(config.asOf.slice(0, 4));
   const asOfDay = toEpochDay(parseIsoDate(config.asOf));
-  const ageOf = wholeYearsTo(config.asOf);
+  const yearsSince = wholeYearsTo(config.asOf);
   const policyNumberOf = createPermutation(POLICY_NUMBER_SPACE, mix32(config.seed ^ 0x70a1c7));
 
   /** The current term's dates and status, never beginning before `earliest` (the named insured's 18th birthday and licence). */
@@ -99,7 +99,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       for (let m = 0; m < persons.length; m++) {
         const person = persons[m]!;
         const licensed = epochDayOfIsoPlusYears(person.license_issue_date, 0);
-        const age = ageOf(person.date_of_birth);
+        const age = yearsSince(person.date_of_birth);
         // The record: the young have more points; a major violation may suspend a licence (never the head's).
         const accidents = r.next() < accidentShare(age) ? (r.next() < 0.1 ? 2 : 1) : 0;
         const violation_points = r.next() < violationShare(age) ? pickWeighted(r, VIOLATION_POINTS) : 0;
@@ -125,7 +125,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         drivers.push(driver);
         driverAdded.push(Math.max(term.effective, licensed));
         driverOf[m] = driver;
-        ratedAs[m] = { age, yearsLicensed: ageOf(person.license_issue_date), points };
+        ratedAs[m] = { age, yearsLicensed: yearsSince(person.license_issue_date), points };
       }
 
       // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.

@@ -42,12 +42,12 @@ function vehicleSummary(vehicles: readonly Vehicle[]): string | null {
 
 export function createProfileRule(config: SnapshotConfig): ProfileRule {
   const asOf = parseIsoDate(config.asOf);
-  const ageOf = wholeYearsTo(config.asOf);
+  const yearsSince = wholeYearsTo(config.asOf);
   const streams = createRecordStreams(config.seed, "profile");
   return {
     profileOf(person, vehicles, i, book) {
-      const age = ageOf(person.date_of_birth);
-      const yearsLicensed = ageOf(person.license_issue_date);
+      const age = yearsSince(person.date_of_birth);
+      const yearsLicensed = yearsSince(person.license_issue_date);
       const primary = primaryVehicle(vehicles);
       const score = riskScore({ age, yearsLicensed, primary, asOfYear: asOf.year });
       return {

@@ -117,7 +117,7 @@ export function createVehicleRule(
     return entry;
   };
   const asOf = parseIsoDate(config.asOf);
-  const ageOf = wholeYearsTo(config.asOf);
+  const yearsSince = wholeYearsTo(config.asOf);
   const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
   const streams = createRecordStreams(config.seed, "vehicles");
   const years = modelYearTable(config.asOf);
@@ -169,7 +169,7 @@ export function createVehicleRule(
       const r = streams.at(i);
       const head = members[0]!;
       const commercial = head.lob_type === "commercial";
-      const headAge = ageOf(head.date_of_birth);
+      const headAge = yearsSince(head.date_of_birth);
       const archetype = commercial ? (ARCHETYPE_BY_NAICS.get(head.naics_code ?? "") ?? null) : null;
       if (commercial && !archetype) throw new Error(`household ${i} is a commercial account without a known business archetype (naics ${head.naics_code})`);
       const { slot } = slots.slotOf(i);
@@ -190,7 +190,7 @@ export function createVehicleRule(
       const owners = commercial || members.length === 1 ? null : ownersOf(members, count);
       for (let k = 0; k < count; k++) {
         const owner = owners ? owners[k]! : head;
-        const age = owner === head ? headAge : ageOf(owner.date_of_birth);
+        const age = owner === head ? headAge : yearsSince(owner.date_of_birth);
         const { offer, year: model_year } = modelFor(r, head.lob_type, archetype);
         const model = offer.model;
         // A personal config may allow more than 8 vehicles a household: those past the 8th reuse the
