@@ -1,14 +1,15 @@
-import { timingSafeEqual } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { packNamed } from "@sdh/packs";
 import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { WorkflowFailedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { bodyLimit } from "hono/body-limit";
 import { ProblemDetails } from "./api-schemas.js";
 import type { CatalogSource } from "./catalog-sources.js";
-import { badRequest, notFound, Problem } from "./problem.js";
+import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
 
 /** What the build routes need: a Temporal client (connected lazily) and the token mutating routes demand. */
 export interface BuildOptions {
@@ -18,10 +19,15 @@ export interface BuildOptions {
   token?: string;
   /** The Web UI page of a workflow, when a UI is known. */
   link?: (workflowId: string) => string | null;
+  /** The longest a route waits on Temporal (default TEMPORAL_DEADLINE_MS). */
+  deadlineMs?: number;
 }
 
+/** A build request is a config of a few hundred bytes; the cap refuses anything near a memory problem. */
+export const MAX_BUILD_REQUEST_BYTES = 64 * 1024;
+
 const BuildRequest = z
-  .object({
+  .strictObject({
     target: z.string().max(32).describe("A served target's name: where the snapshot is published"),
     config: SnapshotConfig.describe("The snapshot config, as `sdh.config.yaml`'s snapshot section"),
     snapshotId: z.string().max(200).optional().describe("Default: derived from the config, as `sdh snapshot run` does"),
@@ -50,22 +56,17 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 /** Builds for operators: start one, follow it, cancel it; schedules read-only. */
 export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogSource[], options: BuildOptions | undefined): void {
   const builds = () => requireBuilds(options);
-  const authorized = (c: Context) => {
-    const { token } = builds();
-    if (!token) throw new Problem(403, "Builds are disabled", "starting and cancelling builds is disabled: start `sdh serve` with SDH_SERVE_TOKEN set, and send it as `Authorization: Bearer <token>`", "builds-disabled");
-    const given = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-    const [a, b] = [Buffer.from(given), Buffer.from(token)];
-    // Compared in constant time, so timing reveals nothing of the token.
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Problem(401, "Unauthorized", given ? "the bearer token is not this server's" : "this route needs `Authorization: Bearer <token>`", "unauthorized");
-  };
   const guard = { security: [{ bearer: [] }] };
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  // Mutating routes check, in this order and before a byte of the body is read: builds possible (503),
+  // enabled (403), the token (401, with WWW-Authenticate), then the body's size (413) and type (415).
+  app.on("POST", ["/builds", "/builds/:id/cancel"], ...mutationGuards(options));
 
   app.openapi(
     createRoute({ method: "post", path: "/builds", summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input") } }),
     async (c) => {
-      authorized(c);
-      const { client, taskQueue, link } = builds();
+      const options = builds();
+      const { client, taskQueue, link } = options;
       const body = c.req.valid("json");
       const source = sources.find((s) => s.name === body.target);
       if (!source) throw badRequest(`target '${body.target}' is not served here; targets: ${sources.map((s) => s.name).join(", ")}`);
@@ -74,7 +75,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       const snapshotId = body.snapshotId ?? defaultSnapshotId(body.config);
       const idProblem = snapshotIdProblem(snapshotId);
       if (idProblem) throw badRequest(`snapshotId '${snapshotId.slice(0, 80)}': ${idProblem}`);
-      const started = await temporal(() => startSnapshotBuild(client, { config: body.config, snapshotId, target: source.uri }, taskQueue));
+      const started = await temporal(options, () => startSnapshotBuild(client, { config: body.config, snapshotId, target: source.uri }, taskQueue));
       if (started.differences.length) throw new Problem(409, "Conflict", `snapshot ${snapshotId} is already being built from another input: ${started.differences.join("; ")}`, "build-conflict");
       return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202);
     },
@@ -88,21 +89,42 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   app.openapi(
     createRoute({ method: "post", path: "/builds/{id}/cancel", summary: "Cancel a running build; nothing is published", ...guard, request: { params: BuildParams }, responses: { 202: json("Cancellation requested", z.object({ buildId: z.string(), cancelRequested: z.literal(true) })), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 404: problem("No such build"), 409: problem("Not running") } }),
     async (c) => {
-      authorized(c);
-      const { client } = builds();
+      const options = builds();
+      const { client } = options;
       const workflowId = workflowIdOf(c.req.valid("param").id);
       const handle = client.workflow.getHandle(workflowId);
-      const { status } = await temporal(() => handle.describe(), workflowId);
+      const { status } = await temporal(options, () => handle.describe(), workflowId);
       if (status.name !== "RUNNING") throw new Problem(409, "Not running", `build ${workflowId} is ${status.name}, not running: nothing to cancel`, "not-running");
-      await temporal(() => handle.cancel(), workflowId);
+      await temporal(options, () => handle.cancel(), workflowId);
       return c.json({ buildId: workflowId, cancelRequested: true as const }, 202);
     },
   );
 
   app.openapi(
     createRoute({ method: "get", path: "/schedules", summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules) } }),
-    async (c) => c.json({ schedules: await scheduleList(builds().client) }, 200),
+    async (c) => c.json({ schedules: await scheduleList(builds()) }, 200),
   );
+}
+
+/** What every POST route runs before its handler: see registerBuildRoutes. */
+function mutationGuards(options: BuildOptions | undefined): MiddlewareHandler[] {
+  const enabled: MiddlewareHandler = async (_c, next) => {
+    if (!requireBuilds(options).token) throw new Problem(403, "Builds are disabled", "starting and cancelling builds is disabled: start `sdh serve` with SDH_SERVE_TOKEN set, and send it as `Authorization: Bearer <token>`", "builds-disabled");
+    await next();
+  };
+  const refused = (detail: string) => (c: Context) => problemResponse(c, new Problem(401, "Unauthorized", detail, "unauthorized"));
+  // Hono's bearer auth compares digests of the tokens in constant time, whatever their lengths.
+  const token = options?.token ? bearerAuth({ token: options.token, noAuthenticationHeader: { message: refused("this route needs `Authorization: Bearer <token>`") }, invalidAuthenticationHeader: { message: refused("the Authorization header is not `Bearer <token>`") }, invalidToken: { message: refused("the bearer token is not this server's") } }) : enabled;
+  const limit = bodyLimit({ maxSize: MAX_BUILD_REQUEST_BYTES, onError: (c) => problemResponse(c, new Problem(413, "Request too large", `a request body is at most ${MAX_BUILD_REQUEST_BYTES} bytes`, "too-large")) });
+  const json: MiddlewareHandler = async (c, next) => {
+    const type = c.req.header("content-type");
+    const hasBody = c.req.header("content-length") !== undefined && c.req.header("content-length") !== "0";
+    if ((type !== undefined || hasBody || c.req.header("transfer-encoding")) && !/^application\/json\s*(;|$)/i.test(type ?? "")) {
+      return problemResponse(c, new Problem(415, "Unsupported media type", `the body must be application/json (got ${type === undefined ? "no content-type" : `'${type.slice(0, 60)}'`})`, "unsupported-media-type"));
+    }
+    await next();
+  };
+  return [enabled, token, limit, json];
 }
 
 /** The build settings, or the 503 that says this server has none. */
@@ -123,10 +145,11 @@ function workflowIdOf(id: string): string {
 export type BuildStatus = z.infer<typeof BuildStatus>;
 
 /** A build: its live progress while it runs (shards still building included), else its result or failure. */
-export async function buildStatus({ client, link }: BuildOptions, id: string): Promise<BuildStatus> {
+export async function buildStatus(options: BuildOptions, id: string): Promise<BuildStatus> {
+  const { client, link } = options;
   const workflowId = workflowIdOf(id);
   const handle = client.workflow.getHandle<() => Promise<SnapshotResult>>(workflowId);
-  const description = await temporal(() => handle.describe(), workflowId);
+  const description = await temporal(options, () => handle.describe(), workflowId);
   const status = description.status.name;
   const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null };
   if (status === "RUNNING") return { ...base, progress: await liveProgress(handle) };
@@ -138,8 +161,9 @@ export async function buildStatus({ client, link }: BuildOptions, id: string): P
 }
 
 /** The schedules of the namespace, as `sdh schedule list` shows them. */
-export async function scheduleList(client: Client): Promise<z.infer<typeof Schedules>["schedules"]> {
-  return temporal(async () => {
+export async function scheduleList(options: BuildOptions): Promise<z.infer<typeof Schedules>["schedules"]> {
+  const { client } = options;
+  return temporal(options, async () => {
     const schedules = [];
     for await (const s of client.schedule.list()) {
       schedules.push({ scheduleId: s.scheduleId, paused: s.state.paused, note: s.state.note ?? null, nextRun: s.info.nextActionTimes[0]?.toISOString() ?? null, lastRun: s.info.recentActions.at(-1)?.scheduledAt.toISOString() ?? null, memo: (s.memo ?? {}) as Record<string, unknown> });
@@ -148,15 +172,21 @@ export async function scheduleList(client: Client): Promise<z.infer<typeof Sched
   });
 }
 
-/** Temporal unreachable is the server's side (502, with the cause); an unknown build is 404. */
-async function temporal<T>(work: () => Promise<T>, workflowId?: string): Promise<T> {
+/** The longest a route waits on Temporal: an unreachable cluster is answered within this, not after the SDK's retries. */
+export const TEMPORAL_DEADLINE_MS = 5_000;
+
+/**
+ * Temporal unreachable is a 503 (with the cause) within the deadline, not after the SDK's retries;
+ * an unknown build is 404. gRPC cannot tell "refused" from "slow" sooner: it retries until the deadline.
+ */
+async function temporal<T>({ client, deadlineMs = TEMPORAL_DEADLINE_MS }: BuildOptions, work: () => Promise<T>, workflowId?: string): Promise<T> {
   try {
-    return await work();
+    return await client.connection.withDeadline(Date.now() + deadlineMs, work);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw notFound(`no build ${workflowId ?? ""}`.trim());
     if (error instanceof Problem) throw error;
     // The SDK's own message ("Failed to list schedules") says what failed; its cause says why.
     const why = (e: unknown): string => (e instanceof Error ? e.message + (e.cause ? `: ${why(e.cause)}` : "") : String(e));
-    throw new Problem(502, "Temporal unavailable", `Temporal did not answer: ${why(error)}`, "temporal-unavailable");
+    throw new Problem(503, "Temporal unavailable", `Temporal did not answer within ${deadlineMs / 1000} s: ${why(error)}`, "temporal-unavailable");
   }
 }

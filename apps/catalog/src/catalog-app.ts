@@ -1,10 +1,12 @@
-import { createReadStream } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
 import { contentTypeOf, LocalStore, S3Store, snapshotKey, versionPrefix } from "@sdh/storage";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
 import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
 import { compareTwo, listCatalog, snapshotDetail } from "./catalog-queries.js";
@@ -14,7 +16,8 @@ import { ParquetPreview, parseFilters } from "./parquet-preview.js";
 import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
 import { PageAssets } from "./page/page-assets.js";
 import { registerPageRoutes } from "./page/page-routes.js";
-import { findSnapshot } from "./snapshot-reader.js";
+import { findSnapshot, forClients, storeRead } from "./snapshot-reader.js";
+import { VerifiedFiles } from "./verified-files.js";
 
 export interface CatalogOptions {
   sources: CatalogSource[];
@@ -34,7 +37,8 @@ const problemResponses = (...codes: Array<keyof typeof problems>) =>
 
 /** The catalog over the served targets: the API (Hono, its OpenAPI 3.1 document generated from its zod schemas) and the page. */
 export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
-  const preview = new ParquetPreview(cacheDir);
+  const verified = new VerifiedFiles();
+  const preview = new ParquetPreview(cacheDir, verified);
   const app = new OpenAPIHono({
     // A request that fails its schema is a 400 problem naming the field, never a 500.
     defaultHook: (result, c) => {
@@ -45,6 +49,8 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
   if (corsOrigins.length) app.use("*", cors({ origin: corsOrigins }));
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
+    // Hono's own refusals: a response made by a middleware (auth) as it is, else a problem with its status.
+    if (error instanceof HTTPException) return error.res ?? problemResponse(c, new Problem(error.status as ContentfulStatusCode, error.status === 400 ? "Bad request" : "Refused", error.message, error.status === 400 ? "bad-request" : "refused"));
     // A fault of ours: the client gets no internals, the log (stderr, a JSON line as serve's others) gets all of it.
     console.error(JSON.stringify({ time: new Date().toISOString(), level: "ERROR", msg: "request failed", method: c.req.method, path: new URL(c.req.url).pathname, error: error.stack ?? String(error) }));
     return problemResponse(c, new Problem(500, "Internal error", "the server failed to answer; its log has the details", "internal"));
@@ -77,7 +83,7 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       path: "/snapshots/{id}/files/{path}",
       summary: "Download a file of the snapshot: a stream from a folder target, a redirect to a presigned link on S3",
       request: { params: FileParams, query: SnapshotQuery },
-      responses: { 200: { description: "The file's bytes; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes)" }, 304: { description: "Not modified (If-None-Match)" }, ...problemResponses(400, 404, 502) },
+      responses: { 200: { description: "The file's bytes, checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 304: { description: "Not modified (If-None-Match)" }, ...problemResponses(400, 404, 502) },
     }),
     async (c) => {
       const { id, path } = c.req.valid("param");
@@ -95,9 +101,16 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       }
       const store = found.source.store;
       if (store instanceof S3Store) return c.body(null, 302, { ...headers, location: await store.presignedUrl(key, presignSeconds) });
-      if (!(store instanceof LocalStore)) throw new Problem(502, "Unsupported target", `cannot serve files of ${store.location}`, "unsupported-target");
-      if (file) headers["content-length"] = String(file.bytes);
-      return stream(c, store.filePath(key), headers);
+      if (!(store instanceof LocalStore)) throw new Problem(502, "Unsupported target", `cannot serve files of target ${found.source.name}`, "unsupported-target");
+      if (!file) {
+        // The manifest itself: the document just read and checked, sent as read.
+        const text = await storeRead(found.source, () => store.readText(key));
+        if (!text) throw notFound(`snapshot ${id} has no manifest`);
+        return c.body(text.value, 200, headers);
+      }
+      const { handle } = await verified.open(found, file);
+      headers["content-length"] = String(file.bytes);
+      return stream(c, handle, headers);
     },
   );
 
@@ -119,7 +132,7 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
     await Promise.all(
       sources.map((s) =>
         s.store.listChildren(versionPrefix()).catch((error: unknown) => {
-          failing.push(`${s.name} (${s.store.location}): ${error instanceof Error ? error.message : String(error)}`);
+          failing.push(`${s.name}: ${forClients(s, error instanceof Error ? error.message : String(error))}`);
         }),
       ),
     );
@@ -129,7 +142,7 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
   return { app, close: () => preview.close() };
 }
 
-function stream(c: Context, path: string, headers: Record<string, string>): Response {
-  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+function stream(c: Context, handle: FileHandle, headers: Record<string, string>): Response {
+  const body = Readable.toWeb(handle.createReadStream({ start: 0 })) as ReadableStream<Uint8Array>;
   return c.body(body, 200, headers);
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { SnapshotList, SnapshotSummary } from "./api-schemas.js";
 import type { CatalogSource } from "./catalog-sources.js";
 import { compareSnapshots, type Comparison } from "./compare-snapshots.js";
-import { checkedVersion, findSnapshot, snapshotDocuments, sourcesFor } from "./snapshot-reader.js";
+import { checkedVersion, findSnapshot, forClients, snapshotDocuments, sourcesFor, storeRead } from "./snapshot-reader.js";
 
 // What the API's JSON routes and the page's HTML routes both answer, computed once here so the page
 // can never show something the API would not.
@@ -14,7 +14,8 @@ export async function listCatalog(sources: readonly CatalogSource[], { target, v
   const skipped: Array<SkippedObject & { target: string }> = [];
   const all: Array<z.infer<typeof SnapshotSummary>> = [];
   for (const source of sourcesFor(sources, target)) {
-    const listed = await listSnapshots(source.store, tag, { onSkipped: (skip) => skipped.push({ target: source.name, ...skip }), cache: source.listingCache });
+    const onSkipped = (skip: SkippedObject) => skipped.push({ target: source.name, key: skip.key, problem: forClients(source, skip.problem) });
+    const listed = await storeRead(source, () => listSnapshots(source.store, tag, { onSkipped, cache: source.listingCache }));
     for (const s of listed) all.push({ target: source.name, ...s });
   }
   all.sort((a, b) => (isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0));

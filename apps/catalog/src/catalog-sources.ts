@@ -22,6 +22,8 @@ export function openSources(targets: readonly string[], env: NodeJS.ProcessEnv):
   if (targets.length === 0) throw new Error("no target to serve: give --target s3://bucket/prefix or a folder (repeatable)");
   const sources = targets.map((given, i) => {
     const named = /^([a-z][a-z0-9-]{0,31})=(.+)$/.exec(given);
+    // `=/x`, `Bad Name=/x`: meant as a name, but not one; taken as a folder it would serve the wrong place.
+    if (!named && /^[^/:]*=/.test(given)) throw new Error(`'${given.slice(0, 80)}': a target's name is a lowercase letter then letters, digits or '-' (at most 32), as in nightly=s3://bucket/prefix`);
     const uri = named ? named[2]! : given;
     return { name: named ? named[1]! : String(i), uri, store: openStore(uri, env), listingCache: new ManifestListingCache(LISTING_CACHE_SECONDS * 1000) };
   });

@@ -1,10 +1,11 @@
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { ManifestFile } from "@sdh/schemas";
 import { LocalStore, snapshotKey } from "@sdh/storage";
-import type { FoundSnapshot } from "./snapshot-reader.js";
+import { storeRead, type FoundSnapshot } from "./snapshot-reader.js";
 import { badRequest, notFound, Problem } from "./problem.js";
+import type { VerifiedFiles } from "./verified-files.js";
 
 /** What a preview returns: the columns with their Parquet types, and the page of rows. */
 export interface RowsPage {
@@ -32,7 +33,10 @@ export class ParquetPreview {
   private readonly downloads = new Map<string, Promise<string>>();
   private readonly columns = new Map<string, Array<{ name: string; type: string }>>();
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(
+    private readonly cacheDir: string,
+    private readonly verified: VerifiedFiles,
+  ) {}
 
   async rows(found: FoundSnapshot, entity: string, { limit, offset, filters }: { limit: number; offset: number; filters: Array<[string, string]> }): Promise<RowsPage> {
     const { manifest } = found;
@@ -42,26 +46,35 @@ export class ParquetPreview {
     const paths = await Promise.all(files.map((f) => this.localPath(found, f)));
     const connection = await (await this.instance()).connect();
     try {
-      const from = `read_parquet([${paths.map(quote).join(", ")}])`;
-      // Published files never change: their columns are read once.
-      let columns = this.columns.get(from);
-      if (!columns) {
-        columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-        if (this.columns.size >= 10_000) this.columns.clear();
-        this.columns.set(from, columns);
-      }
-      const unknown = filters.filter(([column]) => !columns.some((c) => c.name === column));
-      if (unknown.length) throw badRequest(`filter on unknown column(s) ${unknown.map(([c]) => `'${c.slice(0, 40)}'`).join(", ")}; ${entity} has ${columns.map((c) => c.name).join(", ")}`);
-      // Columns are checked names, quoted; values are bound parameters, compared as text: no input reaches the SQL text.
-      const where = filters.length ? ` WHERE ${filters.map(([column], i) => `CAST(${identifier(column)} AS VARCHAR) = $${i + 1}`).join(" AND ")}` : "";
-      const values = filters.map(([, value]) => value);
-      // Unfiltered, the manifest's count is the total (the gate checked the files hold exactly that many).
-      const total = filters.length ? Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from}${where}`, values)).getRowObjectsJson()[0]!.n) : manifest.counts[entity]!;
-      const rows = (await connection.runAndReadAll(`SELECT * FROM ${from}${where} LIMIT ${limit} OFFSET ${offset}`, values)).getRowObjectsJson();
-      return { entity, columns, rows, total, limit, offset };
+      return await this.page(connection, found, entity, paths, { limit, offset, filters });
+    } catch (error) {
+      if (error instanceof Problem) throw error;
+      // The files matched their manifest, yet DuckDB cannot read them: a snapshot published with bad
+      // Parquet. Its message names our cache's paths, so only the files' names are passed on.
+      throw new Problem(502, "Unreadable Parquet", `snapshot ${manifest.snapshotId}'s ${files.map((f) => f.path).join(", ")} could not be read as Parquet`, "unreadable-parquet");
     } finally {
       connection.closeSync();
     }
+  }
+
+  private async page(connection: DuckDBConnection, { manifest }: FoundSnapshot, entity: string, paths: string[], { limit, offset, filters }: { limit: number; offset: number; filters: Array<[string, string]> }): Promise<RowsPage> {
+    const from = `read_parquet([${paths.map(quote).join(", ")}])`;
+    // Published files never change: their columns are read once.
+    let columns = this.columns.get(from);
+    if (!columns) {
+      columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      if (this.columns.size >= 10_000) this.columns.clear();
+      this.columns.set(from, columns);
+    }
+    const unknown = filters.filter(([column]) => !columns.some((c) => c.name === column));
+    if (unknown.length) throw badRequest(`filter on unknown column(s) ${unknown.map(([c]) => `'${c.slice(0, 40)}'`).join(", ")}; ${entity} has ${columns.map((c) => c.name).join(", ")}`);
+    // Columns are checked names, quoted; values are bound parameters, compared as text: no input reaches the SQL text.
+    const where = filters.length ? ` WHERE ${filters.map(([column], i) => `CAST(${identifier(column)} AS VARCHAR) = $${i + 1}`).join(" AND ")}` : "";
+    const values = filters.map(([, value]) => value);
+    // Unfiltered, the manifest's count is the total (the gate checked the files hold exactly that many).
+    const total = filters.length ? Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from}${where}`, values)).getRowObjectsJson()[0]!.n) : manifest.counts[entity]!;
+    const rows = (await connection.runAndReadAll(`SELECT * FROM ${from}${where} LIMIT ${limit} OFFSET ${offset}`, values)).getRowObjectsJson();
+    return { entity, columns, rows, total, limit, offset };
   }
 
   private instance(): Promise<DuckDBInstance> {
@@ -76,10 +89,13 @@ export class ParquetPreview {
     return this.db;
   }
 
-  /** The file on this machine: the folder target's own, or the checked copy in the cache. */
-  private localPath(found: FoundSnapshot, file: ManifestFile): Promise<string> {
+  /** The file on this machine: the folder target's own once it matches its manifest, or the checked copy in the cache. */
+  private async localPath(found: FoundSnapshot, file: ManifestFile): Promise<string> {
     const key = snapshotKey(found.manifest.snapshotId, file.path, found.version);
-    if (found.source.store instanceof LocalStore) return Promise.resolve(found.source.store.filePath(key));
+    if (found.source.store instanceof LocalStore) {
+      await (await this.verified.open(found, file)).handle.close();
+      return found.source.store.filePath(key);
+    }
     const path = join(this.cacheDir, found.source.name, key);
     let pending = this.downloads.get(path);
     if (!pending) {
@@ -96,8 +112,8 @@ export class ParquetPreview {
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partial`;
     try {
-      const got = await found.source.store.download(key, partial, file.bytes);
-      if (got.sha256 !== file.sha256) throw new Problem(502, "Changed file", `${found.source.store.location}${key} has sha256 ${got.sha256}, the manifest says ${file.sha256}`, "changed-file");
+      const got = await storeRead(found.source, () => found.source.store.download(key, partial, file.bytes));
+      if (got.sha256 !== file.sha256) throw new Problem(502, "Stored file does not match its manifest", `snapshot ${found.manifest.snapshotId}'s file ${file.path} (target ${found.source.name}) has sha256 ${got.sha256}, the manifest says ${file.sha256}`, "file-mismatch");
       await rename(partial, path);
       return path;
     } finally {

@@ -1,5 +1,5 @@
 import { DatasetDescriptor, QualityReport, snapshotIdProblem, ValidationReport, VERSION_TAG, type Manifest } from "@sdh/schemas";
-import { InvalidStoredDocument, parseStored, readManifest, snapshotKey, StoreError } from "@sdh/storage";
+import { InvalidStoredDocument, parseStored, readManifest, RefusedObjectError, snapshotKey, StoreError } from "@sdh/storage";
 import type { z } from "zod";
 import type { CatalogSource } from "./catalog-sources.js";
 import { badRequest, notFound, Problem } from "./problem.js";
@@ -33,18 +33,18 @@ export async function findSnapshot(sources: readonly CatalogSource[], snapshotId
   const tag = checkedVersion(version);
   const candidates = sourcesFor(sources, target);
   for (const source of candidates) {
-    const found = await storeRead(() => readManifest(source.store, snapshotId, tag));
+    const found = await storeRead(source, () => readManifest(source.store, snapshotId, tag));
     if (found) return { source, version: tag, manifest: found.manifest };
   }
-  throw notFound(`no committed snapshot ${snapshotId} in ${tag} at ${candidates.map((s) => s.store.location).join(", ")}`);
+  throw notFound(`no committed snapshot ${snapshotId} in ${tag} in ${candidates.length === 1 ? "target" : "targets"} ${candidates.map((s) => s.name).join(", ")}`);
 }
 
 /** One of the snapshot's JSON documents, checked against its schema. */
 export async function readDocument<S extends z.ZodType>(found: FoundSnapshot, file: string, schema: S): Promise<z.infer<S> | null> {
   const key = snapshotKey(found.manifest.snapshotId, file, found.version);
-  const text = await storeRead(() => found.source.store.readText(key));
+  const text = await storeRead(found.source, () => found.source.store.readText(key));
   if (!text) return null;
-  return storeRead(async () => parseStored(schema, text.value, `${found.source.store.location}${key}`, file) as z.infer<S>);
+  return storeRead(found.source, async () => parseStored(schema, text.value, `${found.source.store.location}/${key}`, file) as z.infer<S>);
 }
 
 /** The documents a snapshot page shows beside its manifest. */
@@ -58,13 +58,24 @@ export async function snapshotDocuments(found: FoundSnapshot) {
   return { validation, quality, dataset };
 }
 
-/** A store that cannot be read, or a document that is not what it should be, is the server's side: 502 with the store's words. */
-async function storeRead<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * A store that cannot be read, or a document that is not what it should be, is the server's side: 502
+ * with the store's words, the target named by its served name (clients are not told the server's folders).
+ */
+export async function storeRead<T>(source: CatalogSource, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof InvalidStoredDocument) throw new Problem(502, "Invalid stored document", error.message, "invalid-stored-document");
-    if (error instanceof StoreError) throw new Problem(502, "Target unavailable", error.message, "target-unavailable");
-    throw error;
+    if (!(error instanceof StoreError)) throw error;
+    const detail = forClients(source, error.message);
+    if (error instanceof InvalidStoredDocument) throw new Problem(502, "Invalid stored document", detail, "invalid-stored-document");
+    if (error instanceof RefusedObjectError) throw new Problem(502, "Refused stored file", `${detail}; the target holds something other than a published file there`, "refused-stored-file");
+    throw new Problem(502, "Target unavailable", detail, "target-unavailable");
   }
+}
+
+/** A store's message with the target's location (a server folder, a bucket) replaced by its served name. */
+export function forClients(source: CatalogSource, message: string): string {
+  const location = source.store.location.replace(/\/$/, "");
+  return message.replaceAll(`${location}/`, `target ${source.name}: `).replaceAll(location, `target ${source.name}`);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,11 +130,32 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
     expect(runCli(["--config", "broken.yaml", "config", "show"], {}, cwd).stderr).toMatch(/broken.yaml: not valid YAML/);
   });
 
+  it("refuses config, profile and certificate paths that are devices or FIFOs at once, exit 2, naming the setting (issue 33.5)", () => {
+    const cwd = tmp();
+    execFileSync("mkfifo", [join(cwd, "fifo.yaml")]);
+    const cases: Array<[string[], NodeJS.ProcessEnv, string]> = [
+      [["config", "show"], { SDH_CONFIG: "/dev/zero" }, "sdh: config file /dev/zero is a device, not a regular file; a config file is a regular YAML or JSON file of at most 1048576 bytes"],
+      [["--config", "fifo.yaml", "config", "show"], {}, `sdh: config file ${join(cwd, "fifo.yaml")} is a FIFO, not a regular file; a config file is a regular YAML or JSON file of at most 1048576 bytes`],
+      [["config", "show"], { TEMPORAL_CONFIG_FILE: "/dev/zero" }, "sdh: Temporal profile file /dev/zero is a device, not a regular file"],
+      [["schedule", "list"], { TEMPORAL_ADDRESS: "127.0.0.1:9", TEMPORAL_TLS_SERVER_CA_CERT_PATH: "/dev/zero" }, "sdh: TEMPORAL_TLS_SERVER_CA_CERT_PATH (temporal.tls.serverCaCertPath): cannot read the server CA certificate at /dev/zero: it is a device, not a regular file"],
+    ];
+    for (const [args, env, message] of cases) {
+      const run = runCli(args, env, cwd);
+      expect([run.status, run.stderr.trim()]).toEqual([2, message]);
+    }
+  });
+
   it("refuses credentials in SDH_S3_ENDPOINT without printing them, and names the type a config value should have", () => {
     const run = runCli(["config", "show"], { SDH_S3_ENDPOINT: "http://keyid:hunter2@127.0.0.1:7070" }, tmp());
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("SDH_S3_ENDPOINT='http://***@127.0.0.1:7070': must not carry credentials");
     expect(run.stdout + run.stderr).not.toMatch(/hunter2|keyid/);
+    // Malformed, without a scheme, or in a query: redacted before the message is built (issue 33.9).
+    const malformed = runCli(["config", "show"], { SDH_S3_ENDPOINT: "u:hunter2@127.0.0.1:7070" }, tmp());
+    expect([malformed.status, malformed.stderr]).toEqual([2, expect.stringContaining("sdh: SDH_S3_ENDPOINT='***@127.0.0.1:7070': must be an http(s) URL such as http://127.0.0.1:7070")]);
+    const query = runCli(["config", "show"], { SDH_S3_ENDPOINT: "http://127.0.0.1:7070/?token=hunter2" }, tmp());
+    expect([query.status, query.stderr.trim()]).toEqual([2, "sdh: SDH_S3_ENDPOINT='http://127.0.0.1:7070/?***': must not carry a query or fragment: give scheme://host[:port]"]);
+    expect(malformed.stderr + query.stderr).not.toContain("hunter2");
     const cwd = tmp();
     writeFileSync(join(cwd, "sdh.config.json"), JSON.stringify({ temporal: { namespace: 7 } }));
     const typed = runCli(["config", "show"], {}, cwd);

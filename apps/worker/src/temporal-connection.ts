@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
+import { NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
 import type { TLSConfig } from "@temporalio/client";
 
 // How the worker and every CLI command reach Temporal beyond an address: TLS with the server's CA and
@@ -27,17 +28,21 @@ export class ConnectionSettingError extends Error {
 
 /** What `Connection.connect` and `NativeConnection.connect` take besides the address. */
 export interface TemporalSecurity {
-  tls: TLSConfig | undefined;
+  /** false: plaintext even with an API key (the SDKs turn TLS on for an API key unless told not to). */
+  tls: TLSConfig | false | undefined;
   apiKey: string | undefined;
   /** For logs and errors: how this process connects, without any secret ("TLS, CA from …, client certificate …, API key"). */
   summary: string;
 }
 
+/** A certificate chain or key file is a few KB; 1 MiB leaves room for long chains and bundles. */
+const MAX_PEM_BYTES = 1024 * 1024;
+
 const set = (env: NodeJS.ProcessEnv, name: string): string | undefined => (env[name] === undefined || env[name] === "" ? undefined : env[name]);
 const nameOf = (name: TlsEnv) => `${name} (${TLS_SETTINGS[name]})`;
 
 /** One PEM from its path or its data: both set is ambiguous, an unreadable file or non-PEM data is refused naming the setting. */
-function pem(env: NodeJS.ProcessEnv, path: TlsEnv, data: TlsEnv, what: string): Buffer | undefined {
+function pem(env: NodeJS.ProcessEnv, path: TlsEnv, data: TlsEnv, what: string): { bytes: Buffer; from: string } | undefined {
   const file = set(env, path);
   const inline = set(env, data);
   if (file && inline) throw new ConnectionSettingError(`${nameOf(path)} and ${nameOf(data)} are both set; give the ${what} one way`);
@@ -45,9 +50,11 @@ function pem(env: NodeJS.ProcessEnv, path: TlsEnv, data: TlsEnv, what: string): 
   let from = "";
   if (file) {
     try {
-      bytes = readFileSync(file);
+      // A device or FIFO would be read forever: regular files (or links to one) of a PEM's size only.
+      bytes = readRegularFileSync(file, { maxBytes: MAX_PEM_BYTES, label: file });
     } catch (error) {
-      throw new ConnectionSettingError(`${nameOf(path)}: cannot read the ${what} at ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const why = error instanceof NotRegularFileError ? error.message.replace(`${file} `, "it ") : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      throw new ConnectionSettingError(`${nameOf(path)}: cannot read the ${what} at ${file}: ${why}`);
     }
     from = `${nameOf(path)} ${file}`;
   } else if (inline) {
@@ -55,7 +62,24 @@ function pem(env: NodeJS.ProcessEnv, path: TlsEnv, data: TlsEnv, what: string): 
     from = nameOf(data);
   }
   if (bytes && !bytes.includes("-----BEGIN ")) throw new ConnectionSettingError(`${from}: the ${what} is not PEM (no '-----BEGIN' line)`);
-  return bytes;
+  return bytes ? { bytes, from } : undefined;
+}
+
+/** A certificate's PEM parsed here, so a key or garbage in its place is named by its setting, not by an OpenSSL code at connect. */
+function certificate(given: { bytes: Buffer; from: string }, what: string): X509Certificate {
+  try {
+    return new X509Certificate(given.bytes);
+  } catch {
+    throw new ConnectionSettingError(`${given.from}: the ${what} is not a PEM certificate (-----BEGIN CERTIFICATE-----)${given.bytes.includes("PRIVATE KEY-----") ? "; it holds a private key: are the certificate and key swapped?" : ""}`);
+  }
+}
+
+function privateKey(given: { bytes: Buffer; from: string }): KeyObject {
+  try {
+    return createPrivateKey(given.bytes);
+  } catch {
+    throw new ConnectionSettingError(`${given.from}: the client key is not a PEM private key (-----BEGIN PRIVATE KEY-----, or an RSA or EC one)${given.bytes.includes("-----BEGIN CERTIFICATE-----") ? "; it holds a certificate: are the certificate and key swapped?" : ""}`);
+  }
 }
 
 /**
@@ -75,13 +99,18 @@ export function temporalSecurity(env: NodeJS.ProcessEnv): TemporalSecurity {
   if (Boolean(crt) !== Boolean(key)) {
     throw new ConnectionSettingError(crt ? "a client certificate is set but no client key: set TEMPORAL_TLS_CLIENT_KEY_PATH (temporal.tls.clientKeyPath) or TEMPORAL_TLS_CLIENT_KEY_DATA" : "a client key is set but no client certificate: set TEMPORAL_TLS_CLIENT_CERT_PATH (temporal.tls.clientCertPath) or TEMPORAL_TLS_CLIENT_CERT_DATA");
   }
+  if (ca) certificate(ca, "server CA certificate");
+  if (crt && key && !certificate(crt, "client certificate").checkPrivateKey(privateKey(key))) {
+    throw new ConnectionSettingError(`${crt.from} and ${key.from} are not a pair: the client key does not belong to the client certificate`);
+  }
   const wanted = flag === "true" || (flag === undefined && Boolean(ca || crt || serverName || apiKey));
   if (flag === "false" && (ca || crt || serverName)) throw new ConnectionSettingError("TEMPORAL_TLS (temporal.tls.enabled) is false, yet TLS certificates or a server name are set: remove one or the other");
-  if (!wanted) return { tls: undefined, apiKey, summary: apiKey ? "plaintext, API key" : "plaintext" };
+  // `false`, not undefined: given an API key and no TLS setting, the SDKs would turn TLS on themselves.
+  if (!wanted) return { tls: flag === "false" ? false : undefined, apiKey, summary: apiKey ? "plaintext, API key" : "plaintext" };
   const tls: TLSConfig = {
-    ...(ca ? { serverRootCACertificate: ca } : {}),
+    ...(ca ? { serverRootCACertificate: ca.bytes } : {}),
     ...(serverName ? { serverNameOverride: serverName } : {}),
-    ...(crt && key ? { clientCertPair: { crt, key } } : {}),
+    ...(crt && key ? { clientCertPair: { crt: crt.bytes, key: key.bytes } } : {}),
   };
   const parts = ["TLS", ca ? "server CA given" : "system CAs", ...(serverName ? [`server name ${serverName}`] : []), ...(crt ? ["client certificate"] : []), ...(apiKey ? ["API key"] : [])];
   return { tls, apiKey, summary: parts.join(", ") };
@@ -104,7 +133,7 @@ function reasonOf(text: string, address: string, security: TemporalSecurity): st
     return `the server's TLS certificate does not name ${address.slice(0, address.lastIndexOf(":"))}; set TEMPORAL_TLS_SERVER_NAME (temporal.tls.serverName) to the name it carries`;
   }
   if (/status code 400|status: 400|ssl certificate|certificate required|bad certificate|unknown ca|certificate unknown/.test(t)) {
-    return `the server refused this client's TLS certificate${security.tls?.clientCertPair ? "" : " (none was given: set TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH)"}`;
+    return `the server refused this client's TLS certificate${security.tls && security.tls.clientCertPair ? "" : " (none was given: set TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH)"}`;
   }
   if (/unauthenticated|status code 401|status: 401|permission ?denied|status code 403|status: 403/.test(t)) {
     return `the server refused the credentials${security.apiKey ? " (check TEMPORAL_API_KEY)" : " (none given: set TEMPORAL_API_KEY)"}`;

@@ -7,7 +7,7 @@ export { openStore } from "./open-store.js";
 export { LocalStore } from "./stores/local-store.js";
 export { S3Store, MULTIPART_THRESHOLD, PART_BYTES } from "./stores/s3-store.js";
 export { PermanentStoreError } from "./stores/s3-errors.js";
-export { StoreError, contentTypeOf, type PendingUpload, type SnapshotStore, type StoredObject, type Versioned } from "./stores/snapshot-store.js";
+export { StoreError, RefusedObjectError, MAX_DOCUMENT_BYTES, contentTypeOf, type PendingUpload, type SnapshotStore, type StoredObject, type Versioned } from "./stores/snapshot-store.js";
 export { publishSnapshot, moveLatest, type PublishResult, type PublishOptions } from "./protocol/publish-snapshot.js";
 export { PublishInProgressError, TICKET_LEASE_MS } from "./protocol/publish-tickets.js";
 export { listSnapshots, type ListedManifest, type ListingCache, type ListOptions, type PublishedSnapshot, type SkippedObject } from "./protocol/list-snapshots.js";

@@ -15,6 +15,9 @@ export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3Setti
   if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) {
     throw new Error(`SDH_S3_ENDPOINT='${withoutUserinfo(endpoint)}' is not a URL; expected e.g. http://127.0.0.1:7070`);
   }
+  if (endpoint && /[?#]/.test(endpoint)) {
+    throw new Error(`SDH_S3_ENDPOINT='${withoutUserinfo(endpoint)}' carries a query or fragment; give scheme://host[:port] only (credentials go in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)`);
+  }
   if (endpoint && /^https?:\/\/[^/]*@/.test(endpoint)) {
     throw new Error(`SDH_S3_ENDPOINT='${withoutUserinfo(endpoint)}' carries credentials (user:password@); give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile) instead`);
   }

@@ -109,7 +109,7 @@ export function registerPageRoutes(app: OpenAPIHono, context: PageContext): void
     page(c, context, "builds", "Builds", async () => {
       const state: BuildsState = !context.builds ? "unavailable" : context.builds.token ? "enabled" : "disabled";
       const schedules = context.builds
-        ? await scheduleList(context.builds.client).catch((error: unknown) => {
+        ? await scheduleList(context.builds).catch((error: unknown) => {
             if (error instanceof Problem) return { problem: error.detail };
             throw error;
           })

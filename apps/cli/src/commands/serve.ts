@@ -21,12 +21,14 @@ export async function serve(args: string[], settings: Settings, env: NodeJS.Proc
     throw new UsageError(`--target: ${(error as Error).message}`);
   }
   const host = values.host ?? "127.0.0.1";
-  const corsOrigins = values["cors-origin"]?.split(",").map((o) => o.trim()).filter(Boolean) ?? [];
+  const corsOrigins = corsOriginsOf(values["cors-origin"]);
   // Temporal, for the build routes: connected on the first of them, so the catalog serves without it.
   const { address, namespace, uiUrl } = temporalSettings(env);
   const security = securityOf(env);
   const connection = Connection.lazy({ address, tls: security.tls, apiKey: security.apiKey, connectTimeout: "5s" });
   const token = env.SDH_SERVE_TOKEN || undefined;
+  // RFC 6750's token characters, and long enough not to be guessed; the value itself is never printed.
+  if (token !== undefined && !/^[A-Za-z0-9._~+/-]{16,512}=*$/.test(token)) throw new UsageError("SDH_SERVE_TOKEN must be 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / - (then optional '='), as a bearer token is; e.g. `openssl rand -hex 32`");
   const builds = { client: new Client({ connection, namespace }), taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE, token, link: (id: string) => (uiUrl ? `${uiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(id)}` : null) };
   const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", corsOrigins, builds });
   console.log(
@@ -39,4 +41,14 @@ export async function serve(args: string[], settings: Settings, env: NodeJS.Proc
   await served.close();
   await connection.close();
   return EXIT.ok;
+}
+
+/** `--cors-origin a,b`: each an origin (scheme://host[:port]); a wildcard would let any web page use the API. */
+function corsOriginsOf(given: string | undefined): string[] {
+  const origins = given?.split(",").map((o) => o.trim()).filter(Boolean) ?? [];
+  for (const origin of origins) {
+    if (origin === "*") throw new UsageError("--cors-origin: '*' would let every web page call this API; list the origins allowed, e.g. https://qa.example.com");
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) throw new UsageError(`--cors-origin: '${origin.slice(0, 80)}' is not an origin such as https://qa.example.com or http://localhost:3000`);
+  }
+  return origins;
 }

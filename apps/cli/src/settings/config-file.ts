@@ -1,8 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
 import { basename, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "../usage-error.js";
 import { SETTINGS } from "./setting-specs.js";
+
+/** A config file is a page of settings: anything larger is not one (and is not read into memory). */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
 
 /** Looked for in the working folder, in this order, when neither --config nor SDH_CONFIG names a file. */
 export const CONFIG_FILE_NAMES = ["sdh.config.json", "sdh.config.yaml", "sdh.config.yml"] as const;
@@ -27,12 +31,21 @@ export function findConfigFile(explicit: string | undefined, cwd: string): strin
 /** Reads and checks a config file; every problem is reported, one line per bad field. */
 export function readConfigFile(path: string): ConfigFile {
   const name = basename(path);
-  const source = readFileSync(path, "utf8");
-  let raw: unknown;
+  let source: string;
   try {
-    raw = /\.ya?ml$/i.test(path) ? parseYaml(source) : JSON.parse(source);
+    // A device or FIFO named as the config file would be read forever: regular files only, capped.
+    source = readRegularFileSync(path, { maxBytes: MAX_CONFIG_FILE_BYTES, label: `config file ${path}` }).toString("utf8");
   } catch (error) {
-    throw new UsageError(`${name}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message.split("\n")[0]}`);
+    if (error instanceof NotRegularFileError) throw new UsageError(`${error.message}; a config file is a regular YAML or JSON file of at most ${MAX_CONFIG_FILE_BYTES} bytes`);
+    throw new UsageError(`config file ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let raw: unknown;
+  const yaml = /\.ya?ml$/i.test(path);
+  try {
+    raw = yaml ? parseYaml(source) : JSON.parse(source);
+  } catch (error) {
+    // YAML's first line names line and column; JSON.parse's quotes the text, which is not repeated.
+    throw new UsageError(`${name}: not valid ${yaml ? "YAML" : "JSON"}${yaml ? `: ${(error as Error).message.split("\n")[0]}` : ""}`);
   }
   if (raw === null || raw === undefined) return { path, values: new Map() };
   if (typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`${name}: must be an object of settings (see \`sdh config show\`)`);

@@ -46,9 +46,16 @@ const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) =>
 });
 const pack = z.string().refine((v) => PACK_NAMES.includes(v), { error: `must be an entity pack this release ships: ${PACK_NAMES.join(", ")}` });
 const bool = z.union([z.boolean(), z.enum(["true", "false"])]).transform(String);
+// host:port, [v6]:port: a port outside 1-65535 would fail later with a message naming no setting.
+const hostPort = text.refine((v) => {
+  const m = /^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+):(\d{1,5})$/i.exec(v);
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 65535;
+}, "must be host:port with a port from 1 to 65535, e.g. 127.0.0.1:7233 or my-ns.tmprl.cloud:7233");
+// Checked in this order so the message fits what is wrong; whatever the value, it is printed redacted.
 const url = text
-  .refine((v) => URL.canParse(v), "must be a URL such as http://127.0.0.1:7070")
-  .refine((v) => !URL.canParse(v) || (new URL(v).username === "" && new URL(v).password === ""), "must not carry credentials (user:password@): give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+  .refine((v) => /^https?:\/\/[^/\\]/i.test(v) && URL.canParse(v), "must be an http(s) URL such as http://127.0.0.1:7070")
+  .refine((v) => !v.includes("@"), "must not carry credentials (user:password@): give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+  .refine((v) => !/[?#]/.test(v), "must not carry a query or fragment: give scheme://host[:port]");
 const logLevel = z
   .string()
   .transform((v) => v.toUpperCase())
@@ -62,7 +69,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },
   { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the root records into", defaultText: "shards of 50,000 root records" },
   { key: "target", env: "SDH_TARGET", flag: "target", schema: text, description: "where snapshots are published (s3://bucket/prefix or a folder)" },
-  { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: text, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },
+  { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: hostPort, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },
   { key: "temporal.namespace", env: "TEMPORAL_NAMESPACE", schema: text, description: "Temporal namespace", defaultText: "default" },
   { key: "temporal.tls.enabled", env: "TEMPORAL_TLS", schema: bool, description: "TLS to Temporal (on when a certificate, server name or API key is set)", defaultText: "false" },
   { key: "temporal.tls.serverCaCertPath", env: "TEMPORAL_TLS_SERVER_CA_CERT_PATH", schema: text, description: "PEM file of the CA that signed the server's certificate", defaultText: "the system's CAs" },

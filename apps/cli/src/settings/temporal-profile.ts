@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
 import { UsageError } from "../usage-error.js";
+import { MAX_CONFIG_FILE_BYTES } from "./config-file.js";
 
 /**
  * Temporal's client profile file, the one `temporal config set` writes and the SDKs read:
@@ -42,9 +44,16 @@ export function readTemporalProfile(env: NodeJS.ProcessEnv): TemporalProfile | n
   // Loaded only when there is a file: most runs have none, and every command would pay for the TOML parser.
   const { loadClientConfigProfile } = createRequire(import.meta.url)("@temporalio/envconfig") as { loadClientConfigProfile: (o: object) => Profile };
   let profile: Profile;
+  let data: Buffer;
+  try {
+    // Read by us, not the SDK: a device or FIFO would be read forever. Regular files of a page's size only.
+    data = readRegularFileSync(path, { maxBytes: MAX_CONFIG_FILE_BYTES, label: `Temporal profile file ${path}` });
+  } catch (error) {
+    throw new UsageError(error instanceof NotRegularFileError ? error.message : `Temporal profile file ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
   try {
     // Our environment layer reads the TEMPORAL_* variables itself, so only the file is read here.
-    profile = loadClientConfigProfile({ configSource: { path }, profile: name, disableEnv: true, configFileStrict: true });
+    profile = loadClientConfigProfile({ configSource: { data }, profile: name, disableEnv: true, configFileStrict: true });
   } catch (error) {
     throw new UsageError(`Temporal profile file ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

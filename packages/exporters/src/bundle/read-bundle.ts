@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { MAX_DOCUMENT_BYTES, NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
 import { join } from "node:path";
 import { PACKS } from "@sdh/packs";
 import { Manifest, perEntity, SnapshotMetadata, type Entity } from "@sdh/schemas";
@@ -70,11 +71,20 @@ function packOfFiles(dir: string, entities: readonly string[]): Pack {
 function readJson<T>(dir: string, name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): T | null {
   const path = join(dir, name);
   if (!existsSync(path)) return null;
+  let text: string;
+  try {
+    // A FIFO or device would be read forever: regular files of a document's size only.
+    text = readRegularFileSync(path, { maxBytes: MAX_DOCUMENT_BYTES }).toString("utf8");
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new BundleError(`${error.message}; not read`);
+    throw error;
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"));
+    value = JSON.parse(text);
   } catch (error) {
-    throw new DataFileError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    // JSON.parse's message quotes the text, which is not passed on.
+    throw new DataFileError(`${path} is not valid JSON`, { cause: error });
   }
   const result = schema.safeParse(value);
   if (!result.success) {

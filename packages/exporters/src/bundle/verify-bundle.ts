@@ -1,6 +1,6 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { insideFolder } from "@sdh/local-files";
+import { insideFolder, MAX_DOCUMENT_BYTES, NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
 import { entitySpec, isEntity, Manifest, PULL_RECORD_FILE, PullRecord, type ManifestFile } from "@sdh/schemas";
 import type { Pack } from "@sdh/validation";
 import { packOfDocument } from "./bundle-pack.js";
@@ -31,12 +31,18 @@ export interface Verification {
  */
 export async function verifyBundle(dir: string, onFile?: (path: string) => void): Promise<Verification> {
   const manifestPath = join(dir, BUNDLE_FILES.manifest);
+  const folder = statSync(dir, { throwIfNoEntry: false });
+  if (!folder) throw new BundleError(`${dir} does not exist`);
+  if (!folder.isDirectory()) throw new BundleError(`${dir} is not a folder; give the folder a snapshot was pulled into`);
   if (!existsSync(manifestPath)) throw new BundleError(`${dir} has no ${BUNDLE_FILES.manifest}: it is not a complete snapshot`);
   let manifest: Manifest;
   try {
-    manifest = Manifest.parse(JSON.parse(readFileSync(manifestPath, "utf8")));
+    manifest = Manifest.parse(JSON.parse(readDocumentSync(manifestPath)));
   } catch (error) {
-    throw new DataFileError(`${manifestPath} is not a valid manifest: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+    if (error instanceof BundleError) throw error;
+    // JSON.parse's message quotes the text: only zod's (which names a field) is passed on.
+    const why = error instanceof SyntaxError ? "not JSON" : (error as Error).message.split("\n")[0];
+    throw new DataFileError(`${manifestPath} is not a valid manifest: ${why}`, { cause: error });
   }
   const pack = packOfDocument(manifest, manifestPath);
   const pulled = pulledFiles(dir, manifest);
@@ -69,8 +75,9 @@ function pulledFiles(dir: string, manifest: Manifest): Set<string> | null {
   const bad = (why: string) => new BundleError(`${path} is not a valid pull record: ${why}; pull the snapshot again`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch {
+    raw = JSON.parse(readDocumentSync(path));
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
     throw bad("not JSON");
   }
   const checked = PullRecord.safeParse(raw);
@@ -81,6 +88,16 @@ function pulledFiles(dir: string, manifest: Manifest): Set<string> | null {
   const unknown = record.files.filter((f) => !listed.has(f));
   if (unknown.length) throw bad(`it lists ${unknown.length} file(s) the manifest does not, e.g. '${unknown[0]}'`);
   return new Set(record.files);
+}
+
+/** A snapshot's JSON document: a regular file (no FIFO or device, which would never end) of bounded size. */
+function readDocumentSync(path: string): string {
+  try {
+    return readRegularFileSync(path, { maxBytes: MAX_DOCUMENT_BYTES }).toString("utf8");
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new BundleError(`${error.message}; not read`);
+    throw error;
+  }
 }
 
 async function verifyFile(dir: string, file: ManifestFile, pack: Pack): Promise<Mismatch[]> {

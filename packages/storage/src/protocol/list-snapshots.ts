@@ -1,5 +1,5 @@
 import { snapshotIdProblem, VERSION_TAG, type Counts } from "@sdh/schemas";
-import type { SnapshotStore } from "../stores/snapshot-store.js";
+import { RefusedObjectError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { versionPrefix } from "./snapshot-keys.js";
 import { InvalidStoredDocument, readLatest, readManifest } from "./stored-documents.js";
 
@@ -56,7 +56,7 @@ export async function listSnapshots(store: SnapshotStore, version: string = VERS
   const prefix = versionPrefix(version);
   const names = (await store.listChildren(prefix)).filter((name) => !name.endsWith(".json"));
   const skip = (error: unknown, key: string) => {
-    if (!(error instanceof InvalidStoredDocument)) throw error;
+    if (!(error instanceof InvalidStoredDocument || error instanceof RefusedObjectError)) throw error;
     onSkipped?.({ key, problem: error.message });
   };
   let latestId: string | null = null;

@@ -16,8 +16,9 @@ export function parseStored<T>(schema: Schema<T>, text: string, where: string, w
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidStoredDocument(`${where} is not a valid ${what}: not JSON (${(error as Error).message})`);
+  } catch {
+    // JSON.parse's message quotes the text it choked on: never passed on (the file may be anything).
+    throw new InvalidStoredDocument(`${where} is not a valid ${what}: not JSON`);
   }
   const checked = schema.safeParse(value);
   if (!checked.success) {

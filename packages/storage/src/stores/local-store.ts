@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { writeWithDigest } from "@sdh/local-files";
-import { StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { MAX_DOCUMENT_BYTES, NotRegularFileError, openInsideFolder, readInsideFolder, writeWithDigest } from "@sdh/local-files";
+import type { Stats } from "node:fs";
+import { RefusedObjectError, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** A folder as a snapshot store: the same layout as on S3, written with rename-into-place. */
 export class LocalStore implements SnapshotStore {
@@ -14,8 +15,9 @@ export class LocalStore implements SnapshotStore {
   }
 
   async readText(key: string): Promise<Versioned<string> | null> {
+    this.path(key);
     try {
-      const value = await readFile(this.path(key), "utf8");
+      const value = (await this.refusing(key, () => readInsideFolder(this.location, key, MAX_DOCUMENT_BYTES))).toString("utf8");
       return { value, version: digest(value) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
@@ -25,9 +27,35 @@ export class LocalStore implements SnapshotStore {
 
   async listChildren(prefix: string): Promise<string[]> {
     try {
-      return (await readdir(this.path(prefix))).filter((name) => !name.startsWith(".")).sort();
+      // Real folders and files only: a linked snapshot folder would show another folder's snapshot.
+      const entries = await readdir(this.path(prefix), { withFileTypes: true });
+      return entries.filter((e) => !e.name.startsWith(".") && (e.isDirectory() || e.isFile())).map((e) => e.name).sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  /**
+   * The stored file opened for reading (`sdh serve` streams it): a regular file inside the store,
+   * reached through real folders. RefusedObjectError for a link, FIFO, device or folder; null when absent.
+   */
+  async openFile(key: string): Promise<{ handle: FileHandle; info: Stats } | null> {
+    this.path(key);
+    try {
+      return await this.refusing(key, () => openInsideFolder(this.location, key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  /** Runs a read, turning "not a plain file" into the store's refusal (its message names the key, never the folder's path). */
+  private async refusing<T>(key: string, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof NotRegularFileError) throw new RefusedObjectError(error.message);
       throw error;
     }
   }
@@ -95,17 +123,15 @@ export class LocalStore implements SnapshotStore {
   }
 
   async download(key: string, path: string, expectedBytes?: number): Promise<{ bytes: number; sha256: string }> {
-    const from = this.path(key);
-    let info;
-    try {
-      info = await lstat(from);
-    } catch {
-      throw new StoreError(`${this.location}/${key} does not exist`);
+    // Only plain files: a link, a FIFO or a device (`/dev/zero`) planted in a folder target is never read.
+    const opened = await this.openFile(key);
+    if (!opened) throw new StoreError(`${this.location}/${key} does not exist`);
+    const { handle, info } = opened;
+    if (expectedBytes !== undefined && info.size !== expectedBytes) {
+      await handle.close();
+      throw new StoreError(`${this.location}/${key} holds ${info.size} bytes, the manifest says ${expectedBytes}; not downloaded`);
     }
-    // Only plain files: a link or a device (`/dev/zero`) planted in a folder target is never followed.
-    if (!info.isFile()) throw new StoreError(`${this.location}/${key} is not a plain file; not downloaded`);
-    if (expectedBytes !== undefined && info.size !== expectedBytes) throw new StoreError(`${this.location}/${key} holds ${info.size} bytes, the manifest says ${expectedBytes}; not downloaded`);
-    return writeWithDigest(createReadStream(from), path, { maxBytes: expectedBytes });
+    return writeWithDigest(handle.createReadStream(), path, { maxBytes: expectedBytes });
   }
 
   async listObjects(prefix: string): Promise<StoredObject[]> {
@@ -123,7 +149,8 @@ export class LocalStore implements SnapshotStore {
         if (entry.isDirectory()) await walk(path);
         else {
           // A file renamed away between the listing and this look (a temporary file) is not there.
-          const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+          // lstat: a link is listed as itself (so it can be removed), never followed.
+          const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
             if (error.code === "ENOENT") return null;
             throw error;
           });
@@ -155,7 +182,7 @@ export class LocalStore implements SnapshotStore {
 
   async abortPendingUploads(): Promise<void> {}
 
-  /** The file a key names, for readers that stream it (`sdh serve`); refuses a key that leaves the store. */
+  /** The file a key names (DuckDB reads it by path once `openFile` has vouched for it); refuses a key that leaves the store. */
   filePath(key: string): string {
     return this.path(key);
   }

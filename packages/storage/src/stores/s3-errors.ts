@@ -22,7 +22,7 @@ export function s3Failure(error: unknown, what: string, where: { bucket: string;
   let message: string;
   if (name === "CredentialsProviderError") {
     message = `no AWS credentials found for S3 at ${where.endpoint}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE`;
-  } else if (name === "InvalidAccessKeyId" || name === "SignatureDoesNotMatch" || name === "AccessDenied" || status === 403) {
+  } else if (name === "InvalidAccessKeyId" || name === "SignatureDoesNotMatch" || name === "AccessDenied" || name === "XAdminUserNotFound" || name === "InvalidClientTokenId" || status === 403) {
     message = `S3 at ${where.endpoint} refused the credentials (${name || status}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)`;
   } else if (name === "NoSuchBucket") {
     message = `bucket '${where.bucket}' does not exist at ${where.endpoint}: create it, or check the bucket in the s3:// address`;

@@ -17,9 +17,9 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { localFileProblem, writeWithDigest } from "@sdh/local-files";
+import { localFileProblem, MAX_DOCUMENT_BYTES, writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
-import { contentTypeOf, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
+import { contentTypeOf, RefusedObjectError, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
 /** Files above this go up in parts (S3 takes 5 GiB in one PUT, but parts retry and run in parallel). */
 export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
@@ -58,9 +58,14 @@ export class S3Store implements SnapshotStore {
   async readText(key: string): Promise<Versioned<string> | null> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key }));
+      if ((object.ContentLength ?? 0) > MAX_DOCUMENT_BYTES) {
+        object.Body?.transformToWebStream().cancel().catch(() => undefined);
+        throw new RefusedObjectError(`${key} holds ${object.ContentLength} bytes; at most ${MAX_DOCUMENT_BYTES} are read`);
+      }
       return { value: await object.Body!.transformToString("utf8"), version: object.ETag! };
     } catch (error) {
       if ((error as { name?: string }).name === "NoSuchKey") return null;
+      if (error instanceof RefusedObjectError) throw error;
       throw this.failure(error, `reading ${this.location}${key}`);
     }
   }

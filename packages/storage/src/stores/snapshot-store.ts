@@ -6,9 +6,9 @@
 export interface SnapshotStore {
   /** `s3://bucket/prefix` or the folder's path: how messages name the store. */
   readonly location: string;
-  /** The object's text, or null when there is none. */
+  /** The object's text, or null when there is none; RefusedObjectError above MAX_DOCUMENT_BYTES. */
   readText(key: string): Promise<Versioned<string> | null>;
-  /** Names directly under `prefix` (`v0.7/` → the snapshot ids), sorted. */
+  /** Names directly under `prefix` (`v0.7/` → the snapshot ids), sorted; in a folder, only real folders and files. */
   listChildren(prefix: string): Promise<string[]>;
   /**
    * Uploads a file whose size and sha256 are known; the store checks the bytes it received against
@@ -73,6 +73,16 @@ export interface Versioned<T> {
 export class StoreError extends Error {
   override name = "StoreError";
 }
+
+/**
+ * What is stored under a key is not a plain object of the store: in a folder, a symbolic link, a FIFO,
+ * a device or a folder where a file should be, or a document larger than documents are. Never read.
+ */
+export class RefusedObjectError extends StoreError {
+  override name = "RefusedObjectError";
+}
+
+export { MAX_DOCUMENT_BYTES } from "@sdh/local-files";
 
 /** Content types by extension: consumers' tools (browsers, DuckDB's httpfs, pandas) rely on them. */
 export function contentTypeOf(key: string): string {
