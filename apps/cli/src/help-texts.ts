@@ -1,18 +1,18 @@
 // Every command's --help text, by command name: printed by `sdh help <command>` and checked by tests.
-import { configHelp } from "./commands/config.js";
+import { configHelp } from "./commands/config-help.js";
 import { doctorHelp } from "./commands/doctor-help.js";
-import { generateHelp } from "./commands/generate.js";
-import { samplesHelp } from "./commands/samples.js";
+import { generateHelp } from "./commands/generate-help.js";
+import { samplesHelp } from "./commands/samples-help.js";
 import { listHelp, publishHelp, pullHelp } from "./commands/consumer-help.js";
-import { orphansHelp } from "./commands/orphans.js";
+import { orphansHelp } from "./commands/orphans-help.js";
 import { scheduleHelp } from "./commands/schedule-help.js";
 import { serveHelp } from "./commands/serve-help.js";
 import { snapshotHelp } from "./commands/snapshot-help.js";
-import { stagingHelp } from "./commands/staging.js";
+import { stagingHelp } from "./commands/staging-help.js";
 import { workerHelp } from "./commands/worker-help.js";
-import { validateHelp } from "./commands/validate.js";
-import { verifyHelp } from "./commands/verify.js";
-import { versionHelp } from "./commands/version.js";
+import { validateHelp } from "./commands/validate-help.js";
+import { verifyHelp } from "./commands/verify-help.js";
+import { versionHelp } from "./commands/version-help.js";
 
 /** `sdh help`: what sdh is, its commands, settings and exit codes. */
 export const overviewHelp = `sdh — Synthetic Data Hub: reproducible synthetic insurance test data, built on Temporal, published to S3.

@@ -2,7 +2,7 @@
 // The `sdh` command. From the repository root: `pnpm sdh <command>`.
 import { servicesEnv } from "@sdh/worker/settings";
 import type { LogLevel } from "@temporalio/worker";
-import { Settings } from "./settings/resolve-settings.js";
+import type { Settings } from "./settings/resolve-settings.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 /**
@@ -87,8 +87,11 @@ async function main(argv: string[]): Promise<number> {
     console.log((await helpTexts()).commandHelp[command]);
     return EXIT.usage;
   }
+  // Versions need no settings: answered before any are read (and before their packages load).
+  if (command === "version" || command === "--version" || command === "-V") return (await import("./commands/version.js")).printVersion(rest);
   // Flags > env > config file > Temporal's profile file > .sdh/services.env > defaults. The effective values go into the
   // environment, where the Temporal and S3 settings (and the AWS provider chain) read them.
+  const { Settings } = await import("./settings/resolve-settings.js");
   const settings = new Settings({ env: process.env, servicesEnv: servicesEnv(), configPath, cwd: process.cwd() });
   const env = settings.environment(process.env);
   Object.assign(process.env, env);
@@ -127,10 +130,6 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/validate.js")).validate(rest);
     case "verify":
       return (await import("./commands/verify.js")).verify(rest);
-    case "version":
-    case "--version":
-    case "-V":
-      return (await import("./commands/version.js")).printVersion(rest);
     default:
       throw new UsageError(`unknown command '${command}'; run \`sdh help\` for the list`);
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_STAGING_ROOT } from "./cli-constants.js";
 import { hostname } from "node:os";
 import { planScheduledRun } from "./scheduled-snapshot.js";
 import { createSnapshotActivities, type SnapshotActivityDeps } from "./snapshot-activities.js";
@@ -8,8 +9,7 @@ export interface ActivityDeps extends Partial<SnapshotActivityDeps> {
   host?: () => string;
 }
 
-/** Where staging lives unless the worker is told: `.sdh/staging` under the working folder. */
-export const DEFAULT_STAGING_ROOT = ".sdh/staging";
+export { DEFAULT_STAGING_ROOT };
 
 /** Activities are built from their dependencies: the worker wires real ones, tests may pass their own. */
 export function createActivities({ host = hostname, stagingRoot = DEFAULT_STAGING_ROOT, ...snapshot }: ActivityDeps = {}) {

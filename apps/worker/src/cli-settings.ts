@@ -5,3 +5,4 @@
 export { servicesEnv, temporalSettings, type TemporalSettings } from "./connection-settings.js";
 export { SNAPSHOT_TASK_QUEUE } from "./task-queues.js";
 export { isCalendarDate } from "./schedule-dates.js";
+export { RERUN_STEPS, DEFAULT_STAGING_ROOT } from "./cli-constants.js";

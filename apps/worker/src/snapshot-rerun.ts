@@ -1,10 +1,10 @@
+import { RERUN_STEPS } from "./cli-constants.js";
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from "@temporalio/client";
 import { defaultPayloadConverter } from "@temporalio/common";
 import { registeredSearchAttributes, snapshotVisibility, visibilityOptions } from "./snapshot-visibility.js";
 import type { RerunStep, SnapshotInput, SnapshotResult } from "./snapshot-types.js";
 
-/** The steps a rerun may start from, in the order they run. */
-export const RERUN_STEPS: readonly RerunStep[] = ["generateShard", "validateSnapshot", "exportSnapshot", "publishManifest"];
+export { RERUN_STEPS };
 
 export class RerunError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
+import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
 import { configFlagsHelp } from "../config-flags.js";
 
 export const scheduleHelp = `sdh schedule — nightly snapshot builds on Temporal Schedules

@@ -1,4 +1,4 @@
-import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
+import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
 
 export const serveHelp = `sdh serve — the snapshot catalog over HTTP: list, read, preview and download published snapshots
 

@@ -1,4 +1,4 @@
-import { RERUN_STEPS, SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
+import { RERUN_STEPS, SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
 import { CONFIG_FLAGS_HELP } from "../config-flags.js";
 
 export const snapshotHelp = `sdh snapshot run | status | cancel | rerun — build a snapshot through Temporal, and follow it

@@ -7,16 +7,6 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 /** This release's version (apps/cli/package.json): `sdh --version`, and the default worker build id. */
 export const SDH_VERSION = version;
 
-export const versionHelp = `sdh version — the sdh, schema, generator (the pc pack's), packs and Node versions
-
-Options:
-  --json     print them as JSON
-
-Exit codes: 0 always, unless the options are bad (2).
-
-Examples:
-  pnpm sdh version
-  pnpm sdh version --json`;
 
 export function printVersion(args: string[] = []): number {
   const unknown = args.filter((a) => a !== "--json");

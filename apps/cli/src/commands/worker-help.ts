@@ -1,4 +1,4 @@
-import { DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE } from "@sdh/worker";
+import { DEFAULT_STAGING_ROOT, SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
 
 export const workerHelp = `sdh worker — run a snapshot worker: polls Temporal and builds the shards and steps it is given
 

@@ -1,0 +1,31 @@
+// The config flags' help text, apart from config-flags.ts so that help loads no package behind the flags.
+
+const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance households, the default) or fintech (banking
+                     customers, accounts, transactions)
+  --records N        root records to generate (default 200): households in pc, customers in fintech;
+                     all they hold follows (persons to claims, accounts to transactions)
+  --seed S           seed of every random choice (default 42)
+  --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
+  --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)
+  --identifiers KIND realistic licence numbers and plates in live state formats (default), or
+                     synthetic ones no state issues (SYN…, ZZ…), for test systems that reach live
+                     vendors (governance/stewardship.md)
+  --shards K         split the root records into K shards (changes how work is split, never the
+                     bytes; default: shards of 50,000)
+  --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
+
+/**
+ * The config flags' help lines with descriptions starting at `column`, so they line up with the
+ * options of the command they are listed in (`generate` and `snapshot run` use 21).
+ */
+export function configFlagsHelp(column = 21, omit: readonly string[] = []): string {
+  return CONFIG_FLAGS_TEXT.split("\n")
+    .filter((line) => !omit.some((flag) => line.includes(flag)))
+    .map((line) => {
+      const option = /^( {2}--\S+(?: \S+)?) +(.*)$/.exec(line);
+      return option ? `${option[1]!.padEnd(column - 1)} ${option[2]}` : `${" ".repeat(column)}${line.trim()}`;
+    })
+    .join("\n");
+}
+
+export const CONFIG_FLAGS_HELP = configFlagsHelp();
