@@ -2,6 +2,7 @@ import { FINTECH_PACK } from "@sdh/pack-fintech";
 import { PC_PACK } from "@sdh/pack-pc";
 import { VERSION_TAG } from "@sdh/schemas";
 import type { Pack } from "@sdh/validation";
+import { PACK_NAMES } from "./pack-names.js";
 
 // The packs this release ships, registered by name at build time (ADR 0016): a config's `pack` and a
 // manifest's `pack.name` resolve here, in workers, the CLI and shard threads alike. No pack is loaded
@@ -18,7 +19,7 @@ export class UnknownPackError extends Error {
   override name = "UnknownPackError";
 }
 
-export const PACK_NAMES: readonly string[] = PACKS.map((p) => p.spec.name);
+export { PACK_NAMES, PACK_ENTITY_NAMES, PACK_GENERATORS } from "./pack-names.js";
 
 /** The pack called `name`; throws UnknownPackError naming the packs there are. */
 export function packNamed(name: string): Pack {

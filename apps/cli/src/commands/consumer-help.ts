@@ -1,6 +1,6 @@
-import { packNamed } from "@sdh/packs";
+import { PACK_ENTITY_NAMES } from "@sdh/packs/names";
 
-const entityList = (pack: string) => packNamed(pack).spec.entities.map((e) => e.name).join(",");
+const entityList = (pack: keyof typeof PACK_ENTITY_NAMES) => PACK_ENTITY_NAMES[pack].join(",");
 
 export const listHelp = `sdh list — the committed snapshots of a version at a source
 

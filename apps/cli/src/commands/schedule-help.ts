@@ -1,5 +1,5 @@
 import { SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
-import { configFlagsHelp } from "../config-flags.js";
+import { configFlagsHelp } from "../config-flags-help.js";
 
 export const scheduleHelp = `sdh schedule — nightly snapshot builds on Temporal Schedules
 

@@ -1,5 +1,5 @@
 import { RERUN_STEPS, SNAPSHOT_TASK_QUEUE } from "@sdh/worker/settings";
-import { CONFIG_FLAGS_HELP } from "../config-flags.js";
+import { CONFIG_FLAGS_HELP } from "../config-flags-help.js";
 
 export const snapshotHelp = `sdh snapshot run | status | cancel | rerun — build a snapshot through Temporal, and follow it
 

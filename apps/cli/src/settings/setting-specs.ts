@@ -1,4 +1,4 @@
-import { PACK_NAMES } from "@sdh/packs";
+import { PACK_NAMES } from "@sdh/packs/names";
 import { OutputFormat } from "@sdh/schemas";
 import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker/settings";
 import { z } from "zod";
