@@ -1,7 +1,14 @@
 // One place for how every package's tests run, so a package's own `vitest run` (turbo) and the root
 // `pnpm test` (all packages as vitest projects) behave the same. Plain JS: config files load it
 // through Node, which does not run TypeScript from node_modules.
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
+
+/**
+ * Slow end-to-end cases that a cheaper test already covers at a smaller size live in
+ * `*.nightly.test.ts` files: `pnpm test:nightly` (SDH_TEST_NIGHTLY=1) runs them with everything else;
+ * the default run, CI's, leaves them out.
+ */
+const NIGHTLY = process.env.SDH_TEST_NIGHTLY === "1";
 
 /**
  * @param {object} options
@@ -19,6 +26,7 @@ export function sdhProject({ name, services = false, testTimeoutMs, servicesSetu
     test: {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts", "*.test.ts"],
+      exclude: NIGHTLY ? configDefaults.exclude : [...configDefaults.exclude, "**/*.nightly.test.ts"],
       // Forks, not threads: the Temporal worker's native module does not belong in worker threads.
       pool: "forks",
       globalSetup: services ? [servicesSetup] : [],

@@ -70,7 +70,8 @@ describe("sdh usage", () => {
 
 describe("sdh configuration errors", () => {
   it("names a bad SDH_LOG_LEVEL and the allowed values, exit 2", () => {
-    const run = runCli(["version"], { SDH_LOG_LEVEL: "loud" }, cwd);
+    // Any command that reads settings (version reads none: it answers before they load).
+    const run = runCli(["config", "show"], { SDH_LOG_LEVEL: "loud" }, cwd);
     expect(run.stderr).toContain("SDH_LOG_LEVEL='loud': must be one of TRACE, DEBUG, INFO, WARN, ERROR");
     expect(run.status).toBe(2);
   });
