@@ -118,8 +118,33 @@ sdh_install_chromium() {
   export SDH_CHROMIUM="$chromium"
 }
 
+# Runs one step and logs how long it took: "[sdh] <label>: 12s". Returns the step's status.
+sdh_timed() {
+  local label=$1 started=$SECONDS status=0
+  shift
+  "$@" || status=$?
+  sdh_log "$label: $((SECONDS - started))s$([[ $status -eq 0 ]] || echo " (failed, exit $status)")"
+  return "$status"
+}
+
+# Everything the tests need, each step timed. The Go builds of the two servers (minutes, once per
+# machine, CPU-bound) run in the background while the downloads (pnpm, pip, apt) proceed beside them.
 sdh_bootstrap() {
-  sdh_require_node && sdh_ensure_pnpm && sdh_install_deps && sdh_install_binaries && sdh_install_pyarrow && sdh_install_nginx && sdh_install_chromium
+  sdh_timed "node" sdh_require_node || return $?
+  sdh_timed "pnpm" sdh_ensure_pnpm || return $?
+  local binaries_log
+  binaries_log=$(mktemp)
+  ( sdh_timed "server binaries (Go; cached after the first build)" sdh_install_binaries ) 2>"$binaries_log" &
+  local binaries=$!
+  local status=0
+  sdh_timed "dependencies (pnpm install)" sdh_install_deps || status=$?
+  [[ $status -eq 0 ]] && { sdh_timed "Python readers (pip)" sdh_install_pyarrow || status=$?; }
+  [[ $status -eq 0 ]] && { sdh_timed "nginx (apt)" sdh_install_nginx || status=$?; }
+  [[ $status -eq 0 ]] && { sdh_timed "chromium (apt)" sdh_install_chromium || status=$?; }
+  wait "$binaries" || status=$?
+  cat "$binaries_log" >&2
+  rm -f "$binaries_log"
+  return "$status"
 }
 
 # "N passed, N failed" over vitest JSON reports. A file that failed to load counts as a failure even

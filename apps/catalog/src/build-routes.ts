@@ -77,7 +77,8 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       if (idProblem) throw badRequest(`snapshotId '${snapshotId.slice(0, 80)}': ${idProblem}`);
       const started = await temporal(options, () => startSnapshotBuild(client, { config: body.config, snapshotId, target: source.uri }, taskQueue));
       if (started.differences.length) throw new Problem(409, "Conflict", `snapshot ${snapshotId} is already being built from another input: ${started.differences.join("; ")}`, "build-conflict");
-      return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202);
+      // Location: where the build is followed (RFC 9110 §15.3.3).
+      return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202, { location: `/builds/${encodeURIComponent(started.workflowId)}` });
     },
   );
 
@@ -96,7 +97,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       const { status } = await temporal(options, () => handle.describe(), workflowId);
       if (status.name !== "RUNNING") throw new Problem(409, "Not running", `build ${workflowId} is ${status.name}, not running: nothing to cancel`, "not-running");
       await temporal(options, () => handle.cancel(), workflowId);
-      return c.json({ buildId: workflowId, cancelRequested: true as const }, 202);
+      return c.json({ buildId: workflowId, cancelRequested: true as const }, 202, { location: `/builds/${encodeURIComponent(workflowId)}` });
     },
   );
 

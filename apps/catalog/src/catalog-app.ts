@@ -1,10 +1,8 @@
-import type { FileHandle } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
 import { contentTypeOf, LocalStore, S3Store, snapshotKey, versionPrefix } from "@sdh/storage";
-import type { Context } from "hono";
 import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
@@ -18,6 +16,8 @@ import { PageAssets } from "./page/page-assets.js";
 import { registerPageRoutes } from "./page/page-routes.js";
 import { findSnapshot, forClients, storeRead } from "./snapshot-reader.js";
 import { VerifiedFiles } from "./verified-files.js";
+import { fileResponse } from "./file-response.js";
+import { methodNotAllowed } from "./method-not-allowed.js";
 
 export interface CatalogOptions {
   sources: CatalogSource[];
@@ -55,7 +55,9 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
     console.error(JSON.stringify({ time: new Date().toISOString(), level: "ERROR", msg: "request failed", method: c.req.method, path: new URL(c.req.url).pathname, error: error.stack ?? String(error) }));
     return problemResponse(c, new Problem(500, "Internal error", "the server failed to answer; its log has the details", "internal"));
   });
-  app.notFound((c) => problemResponse(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`)));
+  // A path served under other methods is a 405 naming them (Allow), not a 404.
+  app.notFound((c) => methodNotAllowed(app, c) ?? problemResponse(c, notFound(`no route ${c.req.method} ${new URL(c.req.url).pathname}; see /openapi.json`)));
+  app.use("/snapshots/:id/files/:path", etag());
 
   app.openapi(
     createRoute({ method: "get", path: "/snapshots", summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
@@ -83,7 +85,7 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       path: "/snapshots/{id}/files/{path}",
       summary: "Download a file of the snapshot: a stream from a folder target, a redirect to a presigned link on S3",
       request: { params: FileParams, query: SnapshotQuery },
-      responses: { 200: { description: "The file's bytes, checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 304: { description: "Not modified (If-None-Match)" }, ...problemResponses(400, 404, 502) },
+      responses: { 200: { description: "The file's bytes (Accept-Ranges: bytes), checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 206: { description: "The byte range asked for (Range: bytes=a-b), from a folder target" }, 304: { description: "Not modified (If-None-Match: the ETag, a list of them, or *)" }, 416: { description: "The range lies past the end of the file" }, ...problemResponses(400, 404, 502) },
     }),
     async (c) => {
       const { id, path } = c.req.valid("param");
@@ -94,10 +96,10 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
       const key = snapshotKey(id, path, found.version);
       const headers: Record<string, string> = { "content-type": contentTypeOf(path) };
       if (file) {
+        // If-None-Match (lists, weak tags, *) is hono's etag middleware's, registered above.
         headers.etag = `"${file.sha256}"`;
         headers["x-checksum-sha256"] = file.sha256;
         headers["repr-digest"] = `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`;
-        if (c.req.header("if-none-match") === headers.etag) return c.body(null, 304, { etag: headers.etag });
       }
       const store = found.source.store;
       if (store instanceof S3Store) return c.body(null, 302, { ...headers, location: await store.presignedUrl(key, presignSeconds) });
@@ -109,8 +111,7 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
         return c.body(text.value, 200, headers);
       }
       const { handle } = await verified.open(found, file);
-      headers["content-length"] = String(file.bytes);
-      return stream(c, handle, headers);
+      return fileResponse(c, handle, file.bytes, headers);
     },
   );
 
@@ -142,7 +143,3 @@ export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignS
   return { app, close: () => preview.close() };
 }
 
-function stream(c: Context, handle: FileHandle, headers: Record<string, string>): Response {
-  const body = Readable.toWeb(handle.createReadStream({ start: 0 })) as ReadableStream<Uint8Array>;
-  return c.body(body, 200, headers);
-}

@@ -6,12 +6,23 @@ import { UsageError } from "./usage-error.js";
  * points at the command's help.
  */
 export function commandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
+  let parsed;
   try {
     const args = config.args && negativeValuesJoined(config.args, config.options ?? {});
-    return parseArgs({ ...config, args } as T);
+    parsed = parseArgs({ ...config, args, tokens: true } as T & { tokens: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; see \`sdh ${command} --help\``);
   }
+  // parseArgs keeps the last of a repeated option and takes an empty value: both are mistakes to say.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    if (token.value === "") throw new UsageError(`${token.rawName} needs a value (got an empty one); see \`sdh ${command} --help\``);
+    if (seen.has(token.name) && !config.options?.[token.name]?.multiple) throw new UsageError(`${token.rawName} is given more than once; give it once; see \`sdh ${command} --help\``);
+    seen.add(token.name);
+  }
+  const { tokens: _tokens, ...result } = parsed;
+  return result as ReturnType<typeof parseArgs<T>>;
 }
 
 /**

@@ -63,10 +63,10 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
   return { config, snapshotId };
 }
 
+/** A decimal number as written: Number() would also take ' 5', 0x10 and 1e3, which no one means on a command line. */
 export function numberOption(flag: string, text: string): number {
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number (got '${text}')`);
-  return n;
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new UsageError(`${flag} must be a decimal number such as 100 (got '${text.slice(0, 40)}')`);
+  return Number(text);
 }
 
 export function wholeNumberOption(flag: string, text: string): number {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { demoSampleFiles } from "@sdh/exporters";
 import { PC_PACK } from "@sdh/pack-pc";
-import { cliMain, runCli, tsxBin } from "./run-cli.js";
+import { cliCommandLine, runCli } from "./run-cli.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
 
@@ -93,7 +93,7 @@ describe("sdh generate, verify and validate", () => {
 
   it("writes a --json report larger than a pipe's buffer whole into a pipe, as `| jq` reads it", () => {
     // process.exit() used to drop what the pipe had not taken: readers got the first 64 KiB.
-    const piped = spawnSync("bash", ["-c", `"${tsxBin}" --conditions=sdh-source "${cliMain}" validate "${out}" --json | cat`], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, maxBuffer: 64 * 1024 * 1024 });
+    const piped = spawnSync("bash", ["-c", `${cliCommandLine(["validate", out, "--json"])} | cat`], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, maxBuffer: 64 * 1024 * 1024 });
     expect(piped.stdout.length).toBeGreaterThan(128 * 1024);
     expect((JSON.parse(piped.stdout) as { validation: { passed: boolean } }).validation.passed).toBe(true);
   });
@@ -146,7 +146,7 @@ describe("sdh generate on a terminal, and sdh samples", () => {
   it("shows households/s and time left while it generates, then the stage after", () => {
     const out = join(tmp(), "tty");
     // `script` runs the command on a pseudo-terminal, so stderr is a TTY as in an interactive shell.
-    const command = [tsxBin, "--conditions=sdh-source", cliMain, "generate", "--records", "25000", "--shards", "8", "--formats", "csv", "--out", out].join(" ");
+    const command = cliCommandLine(["generate", "--records", "25000", "--shards", "8", "--formats", "csv", "--out", out]);
     const run = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 120_000 });
     expect(run.status).toBe(0);
     const updates = run.stdout.split("\r").filter((line) => /generate: [\d,]+\/25,000 households \(\d+%\) · [\d,]+\/s · \d+ s left/.test(line));

@@ -4,14 +4,30 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const cliMain = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 export const tsxBin = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+const builtMain = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
 /**
- * `node` running the CLI from source in one process (tsx as a loader), for tests that signal it:
+ * Which `sdh` the tests start: the built one (`dist/`, with the prebuilt workflow bundle) when
+ * SDH_TEST_CLI=dist — scripts/test.sh builds it first and says so, and CI saves a second of CPU per
+ * command and the workflow bundling of every worker that way (ADR 0022) — else the sources through tsx,
+ * as a single test file run by hand needs no build.
+ */
+const BUILT = process.env.SDH_TEST_CLI === "dist";
+
+/**
+ * `node` running the CLI in one process (tsx as a loader from source), for tests that signal it:
  * the tsx command runs the program in a child process, so a SIGKILL sent to it would miss the program.
  */
 export function nodeCli(args: string[]): [string, string[]] {
+  if (BUILT) return [process.execPath, [builtMain, ...args]];
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return [process.execPath, ["--import", tsxLoader, "--conditions=sdh-source", cliMain, ...args]];
+}
+
+/** The `sdh` command line as a shell string, for tests that run it through a shell (pipes, a terminal). */
+export function cliCommandLine(args: string[]): string {
+  const [node, argv] = BUILT ? [process.execPath, [builtMain]] : [tsxBin, ["--conditions=sdh-source", cliMain]];
+  return [node, ...argv, ...args].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(" ");
 }
 
 export interface CliRun {
@@ -22,7 +38,8 @@ export interface CliRun {
 
 /** Runs the real `sdh` entry point in its own process, as `pnpm sdh` does. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
-  const result = spawnSync(tsxBin, ["--conditions=sdh-source", cliMain, ...args], {
+  const [command, argv] = BUILT ? [process.execPath, [builtMain, ...args]] : [tsxBin, ["--conditions=sdh-source", cliMain, ...args]];
+  const result = spawnSync(command, argv, {
     encoding: "utf8",
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     cwd,

@@ -54,6 +54,17 @@ describe("pull refuses hostile manifests before writing anything", () => {
     expect(existsSync("/tmp/sdh-escaped")).toBe(false);
   });
 
+  it("refuses a manifest naming entities its pack does not declare, as verify does (issue 33.11)", async () => {
+    const { store, put, manifest, id } = await published();
+    await put(manifestKey(id), JSON.stringify({ ...manifest, counts: { ...manifest.counts, quotes: 1 }, files: [...manifest.files, { ...manifest.files[0]!, path: "quotes_v0_7.csv", entity: "quotes" }] }));
+    const parent = tmp();
+    const declaredEntities = (pack: string) => (pack === "pc" ? Object.keys(manifest.counts) : undefined);
+    const error = await pullSnapshot(store, { snapshot: id, out: join(parent, "pulled"), declaredEntities }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidStoredDocument);
+    expect((error as Error).message).toMatch(/is not a valid snapshot manifest: it names 'quotes', which pack pc does not declare/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it("refuses a latest.json that names no snapshot id, and a --snapshot that is not one", async () => {
     const { store, put } = await published();
     await put("v0.7/latest.json", JSON.stringify({ snapshotId: "../../etc", asOf: "2026-01-06", generatedAt: "2026-01-06T00:00:00.000Z", manifest: "x" }));

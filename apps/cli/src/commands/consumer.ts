@@ -102,6 +102,7 @@ export async function pull(args: string[]): Promise<number> {
         formats,
         force: values.force,
         onFile: (_path, done, total) => show?.update(done, total, "files"),
+        declaredEntities: (pack) => PACKS.find((p) => p.spec.name === pack)?.spec.entities.map((e) => e.name),
       });
       show?.done();
       if (values.json) console.log(JSON.stringify({ dir: result.dir, snapshotId: result.manifest.snapshotId, files: result.files.length, bytes: result.bytes }, null, 2));

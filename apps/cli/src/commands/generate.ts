@@ -1,6 +1,6 @@
 import { OutputExistsError, ValidationFailedError, writeBundle } from "@sdh/exporters";
 import { FolderNotWritableError, localFileProblem } from "@sdh/local-files";
-import { CONFIG_FLAGS, CONFIG_FLAGS_HELP, configFromFlags, wholeNumberOption } from "../config-flags.js";
+import { CONFIG_FLAGS, configFromFlags, wholeNumberOption } from "../config-flags.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";

@@ -27,12 +27,12 @@ const text = z.string().trim().min(1, "must not be empty");
 /** A whole number ≥ min, from a string or a number; kept as text, as flags are. */
 const whole = (min: number) =>
   z.union([z.number(), z.string()]).transform((v, ctx) => {
-    const n = typeof v === "number" ? v : Number(v.trim() === "" ? NaN : v);
+    const n = typeof v === "number" ? v : /^-?\d+$/.test(v) ? Number(v) : NaN;
     if (!Number.isInteger(n) || n < min) ctx.addIssue({ code: "custom", message: `must be a whole number ≥ ${min} (got ${JSON.stringify(v)})` });
     return String(n);
   });
 const integer = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : Number(v.trim() === "" ? NaN : v);
+  const n = typeof v === "number" ? v : /^-?\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `must be a whole number (got ${JSON.stringify(v)})` });
   return String(n);
 });

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { abandonedPartials, insideFolder, makePartialFolder } from "@sdh/local-files";
-import { PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
+import { DOCUMENT_KINDS, PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
-import { readLatest, readManifest } from "./stored-documents.js";
+import { InvalidStoredDocument, readLatest, readManifest } from "./stored-documents.js";
 
 /** Which files a partial pull took; `sdh verify` checks only those. */
 export const PULL_RECORD = PULL_RECORD_FILE;
@@ -21,6 +21,11 @@ export interface PullOptions {
   formats?: readonly string[];
   force?: boolean;
   onFile?: (path: string, done: number, total: number) => void;
+  /**
+   * The entities a pack declares, by pack name (undefined: a pack this release does not ship). A
+   * manifest whose counts or files name others is refused, as `sdh verify` refuses it.
+   */
+  declaredEntities?: (pack: string) => readonly string[] | undefined;
 }
 
 export interface PullResult {
@@ -28,6 +33,16 @@ export interface PullResult {
   manifest: Manifest;
   files: ManifestFile[];
   bytes: number;
+}
+
+/** The manifest's entities (its counts and its data files') are its pack's: InvalidStoredDocument otherwise. */
+function checkDeclared(manifest: Manifest, declaredEntities: (pack: string) => readonly string[] | undefined, where: string): void {
+  const pack = manifest.pack?.name ?? "pc";
+  const declared = declaredEntities(pack);
+  if (!declared) throw new InvalidStoredDocument(`${where} is not a valid snapshot manifest: its pack '${pack}' is not one this release of sdh ships`);
+  const named = new Set([...Object.keys(manifest.counts), ...manifest.files.map((f) => f.entity).filter((e) => !(DOCUMENT_KINDS as readonly string[]).includes(e))]);
+  const extra = [...named].filter((e) => !declared.includes(e));
+  if (extra.length) throw new InvalidStoredDocument(`${where} is not a valid snapshot manifest: it names ${extra.map((e) => `'${e.slice(0, 40)}'`).join(", ")}, which pack ${pack} does not declare (${declared.join(", ")})`);
 }
 
 /** A downloaded file differs from what the manifest says: the snapshot was altered after publishing. */
@@ -51,10 +66,11 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
   if (idProblem) throw new StoreError(`--snapshot '${snapshotId}' is not a snapshot id or 'latest': ${idProblem}`);
   // The manifest is checked before anything is written: every path inside the snapshot, its id its folder's.
   const read = await readManifest(store, snapshotId, version);
-  if (!read) throw new StoreError(`snapshot ${snapshotId} is not published at ${store.location}${version}/ (no manifest); \`sdh list\` shows the published ones`);
+  if (!read) throw new StoreError(`snapshot ${snapshotId} is not published at ${store.location.replace(/\/$/, "")}/${version}/ (no manifest); \`sdh list\` shows the published ones`);
   const { manifest, text } = read;
   // The snapshot's entities are its pack's, as its manifest counts them: a data file is one of theirs.
   const entities = Object.keys(manifest.counts);
+  if (options.declaredEntities) checkDeclared(manifest, options.declaredEntities, `${store.location.replace(/\/$/, "")}/${snapshotKey(snapshotId, MANIFEST_FILE, version)}`);
   const unknown = (options.entities ?? []).filter((e) => !entities.includes(e));
   if (unknown.length > 0) throw new StoreError(`--entities names ${unknown.join(", ")}, which snapshot ${snapshotId} does not have; its entities (pack ${manifest.pack?.name ?? "pc"}) are ${entities.join(", ")}`);
   const wanted = (f: ManifestFile) =>

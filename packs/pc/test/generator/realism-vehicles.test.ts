@@ -28,8 +28,10 @@ describe("VINs", () => {
   afterAll(() => vpic?.close());
 
   it("decode in NHTSA vPIC (corgi's decoder) to the record's make, model and model year: ≥ 99% of light vehicles, ≥ 97% of all", async () => {
-    // Every 25th vehicle: about 4,000 decodes across every make, model and year the snapshot holds.
-    const sample = vehicles.filter((_, k) => k % 25 === 0);
+    // Every 100th vehicle (about 1,000 decodes across the makes, models and years the snapshot holds);
+    // nightly (`pnpm test:nightly`) every 25th, about 4,000. The sample is seeded: no run differs.
+    const stride = process.env.SDH_TEST_NIGHTLY === "1" ? 25 : 100;
+    const sample = vehicles.filter((_, k) => k % stride === 0);
     const wrong: string[] = [];
     let lightTotal = 0;
     let lightWrong = 0;
@@ -43,7 +45,7 @@ describe("VINs", () => {
         if (isLight) lightWrong++;
       }
     }
-    expect(sample.length).toBeGreaterThan(3_000);
+    expect(sample.length).toBeGreaterThan(75_000 / stride);
     expect(lightWrong / lightTotal, wrong.slice(0, 10).join("\n")).toBeLessThanOrEqual(0.01);
     expect(wrong.length / sample.length, wrong.slice(0, 10).join("\n")).toBeLessThanOrEqual(0.03);
   }, 300_000);
