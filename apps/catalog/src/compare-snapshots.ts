@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ColumnProfile, Manifest, QualityReport } from "@sdh/schemas";
+import { ownValue } from "./own-value.js";
 
 const Pair = <T extends z.ZodType>(value: T) => z.object({ a: value, b: value });
 const num = z.number().nullable();
@@ -41,15 +42,15 @@ export function compareSnapshots(a: ComparedSide, b: ComparedSide): Comparison {
   const side = ({ target, manifest: m }: ComparedSide) => ({ snapshotId: m.snapshotId, target, asOf: m.asOf, seed: m.seed, generator: `${m.generator.name} ${m.generator.version}`, pack: m.pack?.name ?? "pc" });
   const entities = [...new Set([...Object.keys(a.manifest.counts), ...Object.keys(b.manifest.counts)])];
   const counts = entities.map((entity) => {
-    const [x, y] = [a.manifest.counts[entity] ?? null, b.manifest.counts[entity] ?? null];
+    const [x, y] = [ownValue(a.manifest.counts, entity) ?? null, ownValue(b.manifest.counts, entity) ?? null];
     return { entity, a: x, b: y, change: x && y !== null ? round((y - x) / x) : null };
   });
   const columns: Comparison["columns"] = [];
   for (const entity of entities) {
-    const left = new Map((a.quality?.columns[entity] ?? []).map((c) => [c.name, c]));
-    for (const right of b.quality?.columns[entity] ?? []) {
+    const left = new Map((ownValue(a.quality?.columns, entity) ?? []).map((c) => [c.name, c]));
+    for (const right of ownValue(b.quality?.columns, entity) ?? []) {
       const l = left.get(right.name);
-      if (l) columns.push(compareColumn(entity, l, right, a.manifest.counts[entity] ?? 0, b.manifest.counts[entity] ?? 0));
+      if (l) columns.push(compareColumn(entity, l, right, ownValue(a.manifest.counts, entity) ?? 0, ownValue(b.manifest.counts, entity) ?? 0));
     }
   }
   const observed = (q: QualityReport | null) => new Map((q?.checks ?? []).map((c) => [c.name, c]));

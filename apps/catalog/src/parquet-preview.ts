@@ -6,6 +6,7 @@ import { LocalStore, snapshotKey } from "@sdh/storage";
 import { storeRead, type FoundSnapshot } from "./snapshot-reader.js";
 import { badRequest, notFound, Problem } from "./problem.js";
 import type { VerifiedFiles } from "./verified-files.js";
+import { ownValue } from "./own-value.js";
 
 /** What a preview returns: the columns with their Parquet types, and the page of rows. */
 export interface RowsPage {
@@ -72,7 +73,7 @@ export class ParquetPreview {
     const where = filters.length ? ` WHERE ${filters.map(([column], i) => `CAST(${identifier(column)} AS VARCHAR) = $${i + 1}`).join(" AND ")}` : "";
     const values = filters.map(([, value]) => value);
     // Unfiltered, the manifest's count is the total (the gate checked the files hold exactly that many).
-    const total = filters.length ? Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from}${where}`, values)).getRowObjectsJson()[0]!.n) : manifest.counts[entity]!;
+    const total = filters.length ? Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${from}${where}`, values)).getRowObjectsJson()[0]!.n) : ownValue(manifest.counts, entity)!;
     const rows = (await connection.runAndReadAll(`SELECT * FROM ${from}${where} LIMIT ${limit} OFFSET ${offset}`, values)).getRowObjectsJson();
     return { entity, columns, rows, total, limit, offset };
   }

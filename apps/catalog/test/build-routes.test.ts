@@ -81,7 +81,7 @@ describe("the catalog's build routes", () => {
   it("starts a build that publishes to a served target, follows it to its result, and lists it", async () => {
     const snapshotId = `catalog-${randomUUID().slice(0, 8)}`;
     const started = await post("/builds", { target: "local", config: { records: 30, seed: 5 }, snapshotId });
-    expect(started.status).toBe(202);
+    expect([started.status, started.headers.get("location")]).toEqual([202, `/builds/snapshot-v0_7-${snapshotId}`]);
     expect(await started.json()).toMatchObject({ buildId: `snapshot-v0_7-${snapshotId}`, snapshotId, state: "started", target: "local" });
     const done = await until("the build to finish", async () => {
       const b = await build(snapshotId);

@@ -130,7 +130,23 @@ describe("the catalog API (sdh serve)", () => {
     expect(local.status).toBe(200);
     expect(sha256(new Uint8Array(await local.arrayBuffer()))).toBe(file.sha256);
     expect([local.headers.get("etag"), local.headers.get("x-checksum-sha256"), local.headers.get("content-type")]).toEqual([`"${file.sha256}"`, file.sha256, "application/vnd.apache.parquet"]);
-    expect((await get(`/snapshots/${older.snapshotId}/files/${file.path}?target=local`, { headers: { "if-none-match": `"${file.sha256}"` } })).status).toBe(304);
+    expect(local.headers.get("accept-ranges")).toBe("bytes");
+    // If-None-Match as RFC 9110 has it: the tag, a list holding it, a weak form of it, or * (issue 33.14).
+    for (const tags of [`"${file.sha256}"`, `"other", "${file.sha256}"`, `W/"${file.sha256}"`, "*"]) {
+      expect((await get(`/snapshots/${older.snapshotId}/files/${file.path}?target=local`, { headers: { "if-none-match": tags } })).status, tags).toBe(304);
+    }
+    expect((await get(`/snapshots/${older.snapshotId}/files/${file.path}?target=local`, { headers: { "if-none-match": '"other"' } })).status).toBe(200);
+    // Range: a slice, a suffix, an open end, and past the end.
+    const whole = new Uint8Array(readFileSync(join(olderDir, file.path)));
+    const ranged = async (range: string) => {
+      const r = await fetch(`http://127.0.0.1:${served.port}/snapshots/${older.snapshotId}/files/${file.path}?target=local`, { headers: { range } });
+      return { status: r.status, contentRange: r.headers.get("content-range"), bytes: new Uint8Array(await r.arrayBuffer()) };
+    };
+    expect(await ranged("bytes=4-11")).toEqual({ status: 206, contentRange: `bytes 4-11/${file.bytes}`, bytes: whole.slice(4, 12) });
+    expect(await ranged("bytes=-8")).toEqual({ status: 206, contentRange: `bytes ${file.bytes - 8}-${file.bytes - 1}/${file.bytes}`, bytes: whole.slice(-8) });
+    expect(await ranged(`bytes=${file.bytes - 3}-`)).toEqual({ status: 206, contentRange: `bytes ${file.bytes - 3}-${file.bytes - 1}/${file.bytes}`, bytes: whole.slice(-3) });
+    expect(await ranged(`bytes=${file.bytes}-`)).toMatchObject({ status: 416, contentRange: `bytes */${file.bytes}` });
+    expect((await ranged("bytes=0-1,5-6")).status).toBe(200);
     const redirect = await get(`/snapshots/${older.snapshotId}/files/${file.path}?target=s3`);
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get("x-checksum-sha256")).toBe(file.sha256);
@@ -163,6 +179,8 @@ describe("the catalog API (sdh serve)", () => {
       [`/snapshots/${older.snapshotId}/entities/households/rows?limit=1001`, 400, "limit must be at most 1000"],
       [`/snapshots/${newer.snapshotId}/entities/households/rows`, 409, "published without Parquet (formats csv)"],
       ["/admin", 404, "no route GET /admin"],
+      // A path served under another method: 405 with Allow (issue 33.14).
+      ["/builds", 405, "GET is not allowed on /builds; allowed: POST"],
     ];
     for (const [path, status, detail] of cases) {
       const answer = await get(path);

@@ -45,7 +45,7 @@ describe("the catalog serves only what the manifest vouches for", () => {
     await publishSnapshot(y.out, new LocalStore(base));
     writeFileSync(join(outside, "secret.csv"), `${SECRET}\n`);
     // One copy of the published folder per way of changing it.
-    for (const name of ["good", "linked", "linkedparquet", "linkedfolder", "passwd", "notjson", "flipped", "truncated", "zero", "folder", "fifo", "fifomanifest", "notparquet"]) {
+    for (const name of ["good", "linked", "linkedparquet", "linkedfolder", "passwd", "notjson", "flipped", "truncated", "zero", "folder", "fifo", "fifomanifest", "notparquet", "protoentity"]) {
       targets[name] = join(tmp(), name);
       cpSync(base, targets[name], { recursive: true });
     }
@@ -73,6 +73,8 @@ describe("the catalog serves only what the manifest vouches for", () => {
     writeFileSync(file("notparquet", a, "persons_v0_7.parquet"), garbage);
     const lying = { ...a, files: a.files.map((f) => (f.path === "persons_v0_7.parquet" ? { ...f, bytes: garbage.length, sha256: sha256(garbage) } : f)) };
     writeFileSync(file("notparquet", a, "snapshot_manifest_v0_7.json"), JSON.stringify(lying));
+    // Well-formed, but its manifest counts an entity named like a property every object has.
+    writeFileSync(file("protoentity", a, "snapshot_manifest_v0_7.json"), JSON.stringify({ ...a, counts: { ...a.counts, constructor: 1 } }));
     served = await serveCatalog({ sources: openSources(Object.entries(targets).map(([name, dir]) => `${name}=${dir}`), {}), host: "127.0.0.1", port: 0, cacheDir: tmp() });
   }, 120_000);
   afterAll(async () => {
@@ -133,6 +135,15 @@ describe("the catalog serves only what the manifest vouches for", () => {
     }
     expect((await get(`/snapshots/${a.snapshotId}?target=passwd`)).detail).toContain("dataset_v0_7.json is a symbolic link");
     expect((await get(`/snapshots/${a.snapshotId}?target=notjson`)).detail).toMatch(/target notjson: v0\.7\/.+\/dataset_v0_7\.json is not a valid dataset_v0_7\.json: not JSON$/);
+  });
+
+  it("compares and pages a snapshot whose manifest counts 'constructor' without a 500 (no lookup reaches a prototype)", async () => {
+    const compared = await get(`/snapshots/${a.snapshotId}/compare/${b.snapshotId}?target=protoentity`);
+    expect(compared.status).toBe(200);
+    expect((JSON.parse(compared.text) as { counts: Array<{ entity: string; a: number | null; b: number | null }> }).counts).toEqual(expect.arrayContaining([{ entity: "constructor", a: 1, b: null, change: null }]));
+    for (const page of [`/ui/compare?a=${a.snapshotId}&b=${b.snapshotId}&target=protoentity`, `/ui/snapshots/${a.snapshotId}?target=protoentity`]) {
+      expect((await get(page)).status, page).toBe(200);
+    }
   });
 
   it("is not wedged by FIFOs: five downloads of one and a manifest that is one leave every route answering", async () => {

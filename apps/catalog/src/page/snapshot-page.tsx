@@ -6,6 +6,7 @@ import { Chart, Notice, Table, Verdict } from "./components.js";
 import { cell, count, size } from "./format.js";
 import { fileHref, snapshotHref } from "./page-links.js";
 import { checksChart, distributionCharts, nullsChart, uniquenessChart } from "./quality-charts.js";
+import { ownValue } from "../own-value.js";
 
 export interface SnapshotPageProps {
   target: string;
@@ -109,8 +110,8 @@ function ValidationRules({ validation }: { validation: ValidationReport }) {
 
 /** The entities as tabs (links), and the chosen one's quality charts and row preview. */
 function EntityTabs({ target, manifest: m, quality, entity, preview, filters }: SnapshotPageProps) {
-  const columns = quality?.columns[entity] ?? [];
-  const records = m.counts[entity] ?? 0;
+  const columns = ownValue(quality?.columns, entity) ?? [];
+  const records = ownValue(m.counts, entity) ?? 0;
   return (
     <>
       <nav class="tabs" aria-label="Entities">
