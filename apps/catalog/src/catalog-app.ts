@@ -16,6 +16,7 @@ import { PageAssets } from "./page/page-assets.js";
 import { registerPageRoutes } from "./page/page-routes.js";
 import { findSnapshot, forClients, storeRead } from "./snapshot-reader.js";
 import { VerifiedFiles } from "./verified-files.js";
+import { PreviewCache, type PreviewCacheLimits } from "./preview-cache.js";
 import { fileResponse } from "./file-response.js";
 import { methodNotAllowed } from "./method-not-allowed.js";
 
@@ -23,6 +24,8 @@ export interface CatalogOptions {
   sources: CatalogSource[];
   /** Where copies of S3 Parquet files are kept for previews. */
   cacheDir: string;
+  /** That folder's bounds (default 2 GiB, 7 days unused). */
+  cacheLimits?: PreviewCacheLimits;
   /** Origins allowed to call the API from a browser page of theirs (none: CORS off). */
   corsOrigins?: string[];
   /** How long a presigned download link lives. */
@@ -36,9 +39,9 @@ const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
 
 /** The catalog over the served targets: the API (Hono, its OpenAPI 3.1 document generated from its zod schemas) and the page. */
-export function createCatalogApp({ sources, cacheDir, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
+export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
   const verified = new VerifiedFiles();
-  const preview = new ParquetPreview(cacheDir, verified);
+  const preview = new ParquetPreview(new PreviewCache(cacheDir, cacheLimits), verified);
   const app = new OpenAPIHono({
     // A request that fails its schema is a 400 problem naming the field, never a 500.
     defaultHook: (result, c) => {

@@ -7,6 +7,7 @@ import { storeRead, type FoundSnapshot } from "./snapshot-reader.js";
 import { badRequest, notFound, Problem } from "./problem.js";
 import type { VerifiedFiles } from "./verified-files.js";
 import { ownValue } from "./own-value.js";
+import type { PreviewCache } from "./preview-cache.js";
 
 /** What a preview returns: the columns with their Parquet types, and the page of rows. */
 export interface RowsPage {
@@ -35,7 +36,7 @@ export class ParquetPreview {
   private readonly columns = new Map<string, Array<{ name: string; type: string }>>();
 
   constructor(
-    private readonly cacheDir: string,
+    private readonly cache: PreviewCache,
     private readonly verified: VerifiedFiles,
   ) {}
 
@@ -97,7 +98,7 @@ export class ParquetPreview {
       await (await this.verified.open(found, file)).handle.close();
       return found.source.store.filePath(key);
     }
-    const path = join(this.cacheDir, found.source.name, key);
+    const path = join(this.cache.dir, found.source.name, key);
     let pending = this.downloads.get(path);
     if (!pending) {
       pending = this.download(found, key, file, path).finally(() => this.downloads.delete(path));
@@ -109,13 +110,18 @@ export class ParquetPreview {
   private async download(found: FoundSnapshot, key: string, file: ManifestFile, path: string): Promise<string> {
     const cached = await stat(path).catch(() => null);
     // Published files never change (a snapshot id is never reused), so a whole copy stays valid.
-    if (cached?.size === file.bytes) return path;
+    if (cached?.size === file.bytes) {
+      await this.cache.touch(path);
+      return path;
+    }
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partial`;
     try {
       const got = await storeRead(found.source, () => found.source.store.download(key, partial, file.bytes));
       if (got.sha256 !== file.sha256) throw new Problem(502, "Stored file does not match its manifest", `snapshot ${found.manifest.snapshotId}'s file ${file.path} (target ${found.source.name}) has sha256 ${got.sha256}, the manifest says ${file.sha256}`, "file-mismatch");
       await rename(partial, path);
+      // The cache is bounded in size and age: a new copy makes room by removing the least recently used.
+      await this.cache.prune([path]);
       return path;
     } finally {
       await rm(partial, { force: true });

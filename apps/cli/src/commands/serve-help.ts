@@ -11,9 +11,11 @@ problem details (application/problem+json).
   GET /snapshots/{id}                                manifest, validation and quality reports, dataset
   GET /snapshots/{id}/entities/{entity}/rows         a page of records from the published Parquet
       ?limit=100&offset=0&filter=column=value        (filters repeatable; values compared as text)
-  GET /snapshots/{id}/files/{path}                   a file the manifest lists: streamed from a folder,
-                                                     a redirect to a presigned link on S3; ETag and
-                                                     X-Checksum-SHA256 carry its sha256
+  GET /snapshots/{id}/files/{path}                   a file the manifest lists: from a folder, streamed
+                                                     only if its size and sha256 match the manifest
+                                                     (502 otherwise; Range supported); on S3 a redirect
+                                                     to a presigned link, whose bytes the client checks;
+                                                     ETag and X-Checksum-SHA256 carry its sha256
   GET /snapshots/{id}/compare/{other}                counts and per-column shifts between two snapshots
   GET /healthz, /readyz                              alive; ready when every target can be listed
 
@@ -22,8 +24,11 @@ Builds, for operators (Temporal from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / TEM
   GET  /builds/{id}                                  progress while running, else result or failure
   POST /builds/{id}/cancel                           cancel a running build
   GET  /schedules                                    the schedules, read-only
-The POST routes need \`Authorization: Bearer $SDH_SERVE_TOKEN\`; without SDH_SERVE_TOKEN they are
-disabled (403, saying so).
+The POST routes need \`Authorization: Bearer $SDH_SERVE_TOKEN\` (16-512 token characters, e.g.
+\`openssl rand -hex 32\`), checked before the body is read; bodies are JSON of at most 64 KiB. Without
+SDH_SERVE_TOKEN they are disabled (403, saying so).
+
+A folder target's files are read only if they are regular files inside it (no link, FIFO or device).
 
 Options:
   --target URI       a target to serve: s3://bucket/prefix or a folder; repeatable, each may be named
@@ -32,6 +37,9 @@ Options:
   --port P           port (default 8080; SDH_SERVE_PORT)
   --cache-dir DIR    copies of S3 Parquet files for previews, checked against the manifest
                      (default .sdh/catalog-cache; SDH_SERVE_CACHE)
+  --cache-max-mb N   the copies' total size at most, in MB of 10^6 bytes; the least recently used
+                     go first (default 2147, 2 GiB)
+  --cache-max-age D  a copy unused this long is removed: 90m, 12h, 7d (default 7d)
   --cors-origin O    allow these origins' pages to call the API (comma-separated; default: CORS off)
   --task-queue Q     task queue of the workers builds run on (default ${SNAPSHOT_TASK_QUEUE})
 

@@ -6,10 +6,11 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 import { wholeNumberOption } from "../config-flags.js";
+import { durationOption } from "../duration.js";
 
 /** `sdh serve`: the catalog API until SIGINT/SIGTERM (help: serve-help.ts). */
 export async function serve(args: string[], settings: Settings, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = commandArgs("serve", { args, options: { target: { type: "string", multiple: true }, host: { type: "string" }, port: { type: "string" }, "cache-dir": { type: "string" }, "cors-origin": { type: "string" }, "task-queue": { type: "string" } } });
+  const parsed = commandArgs("serve", { args, options: { target: { type: "string", multiple: true }, host: { type: "string" }, port: { type: "string" }, "cache-dir": { type: "string" }, "cache-max-mb": { type: "string" }, "cache-max-age": { type: "string" }, "cors-origin": { type: "string" }, "task-queue": { type: "string" } } });
   const values = settings.fill(parsed.values) as typeof parsed.values & { target?: string | string[] };
   const targets = values.target === undefined ? [] : [values.target].flat();
   const port = values.port === undefined ? 8080 : wholeNumberOption("--port", values.port);
@@ -30,7 +31,11 @@ export async function serve(args: string[], settings: Settings, env: NodeJS.Proc
   // RFC 6750's token characters, and long enough not to be guessed; the value itself is never printed.
   if (token !== undefined && !/^[A-Za-z0-9._~+/-]{16,512}=*$/.test(token)) throw new UsageError("SDH_SERVE_TOKEN must be 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / - (then optional '='), as a bearer token is; e.g. `openssl rand -hex 32`");
   const builds = { client: new Client({ connection, namespace }), taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE, token, link: (id: string) => (uiUrl ? `${uiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(id)}` : null) };
-  const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", corsOrigins, builds });
+  const cacheLimits = {
+    ...(values["cache-max-mb"] === undefined ? {} : { maxBytes: wholeNumberOption("--cache-max-mb", values["cache-max-mb"]) * 1_000_000 }),
+    ...(values["cache-max-age"] === undefined ? {} : { maxAgeMs: durationOption("--cache-max-age", values["cache-max-age"], 60_000) }),
+  };
+  const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", cacheLimits, corsOrigins, builds });
   console.log(
     JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "catalog serving", url: `http://${host}:${served.port}`, targets: sources.map((s) => ({ name: s.name, location: s.store.location })), temporal: { address, namespace, connection: security.summary }, builds: token ? "enabled (bearer token)" : "read-only: set SDH_SERVE_TOKEN to start and cancel builds", cors: corsOrigins.length ? corsOrigins : "off", pid: process.pid }),
   );
