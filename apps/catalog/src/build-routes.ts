@@ -63,7 +63,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   app.on("POST", ["/builds", "/builds/:id/cancel"], ...mutationGuards(options));
 
   app.openapi(
-    createRoute({ method: "post", path: "/builds", summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input") } }),
+    createRoute({ method: "post", path: "/builds", operationId: "startBuild", tags: ["builds"], summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input"), 413: problem("The body is larger than 64 KiB"), 415: problem("The body is not application/json"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => {
       const options = builds();
       const { client, taskQueue, link } = options;
@@ -83,12 +83,12 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/builds/{id}", summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build") } }),
+    createRoute({ method: "get", path: "/builds/{id}", operationId: "getBuild", tags: ["builds"], summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => c.json(await buildStatus(builds(), c.req.valid("param").id), 200),
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/builds/{id}/cancel", summary: "Cancel a running build; nothing is published", ...guard, request: { params: BuildParams }, responses: { 202: json("Cancellation requested", z.object({ buildId: z.string(), cancelRequested: z.literal(true) })), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 404: problem("No such build"), 409: problem("Not running") } }),
+    createRoute({ method: "post", path: "/builds/{id}/cancel", operationId: "cancelBuild", tags: ["builds"], summary: "Cancel a running build; nothing is published", ...guard, request: { params: BuildParams }, responses: { 202: json("Cancellation requested", z.object({ buildId: z.string(), cancelRequested: z.literal(true) })), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 404: problem("No such build"), 409: problem("Not running"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => {
       const options = builds();
       const { client } = options;
@@ -102,7 +102,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/schedules", summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules) } }),
+    createRoute({ method: "get", path: "/schedules", operationId: "listSchedules", tags: ["builds"], summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => c.json({ schedules: await scheduleList(builds()) }, 200),
   );
 }

@@ -1,4 +1,5 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { createRequire } from "node:module";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { MANIFEST_FILE_NAME, SCHEMA_VERSION } from "@sdh/schemas";
 import { contentTypeOf, LocalStore, S3Store, snapshotKey, versionPrefix } from "@sdh/storage";
 import { cors } from "hono/cors";
@@ -32,14 +33,19 @@ export interface CatalogOptions {
   presignSeconds?: number;
   /** Temporal, for the build routes (none: they answer 503). */
   builds?: BuildOptions;
+  /** The product's version, the OpenAPI document's `info.version` (`sdh serve` gives its own). */
+  productVersion?: string;
 }
 
-const problems = { 400: "Bad request", 404: "Not found", 502: "A target could not be read" } as const;
+/** This package's version: info.version when the server is not told the product's. */
+const CATALOG_VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+
+const problems = { 400: "Bad request", 404: "Not found", 409: "The snapshot has no Parquet to preview", 416: "The range lies past the end of the file", 502: "A target could not be read, or holds something other than its manifest says", 503: "A target cannot be reached" } as const;
 const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
 
 /** The catalog over the served targets: the API (Hono, its OpenAPI 3.1 document generated from its zod schemas) and the page. */
-export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins = [], presignSeconds = 300, builds }: CatalogOptions) {
+export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins = [], presignSeconds = 300, builds, productVersion = CATALOG_VERSION }: CatalogOptions) {
   const verified = new VerifiedFiles();
   const preview = new ParquetPreview(new PreviewCache(cacheDir, cacheLimits), verified);
   const app = new OpenAPIHono({
@@ -63,17 +69,17 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   app.use("/snapshots/:id/files/:path", etag());
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots", summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
+    createRoute({ method: "get", path: "/snapshots", operationId: "listSnapshots", tags: ["snapshots"], summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
     async (c) => c.json(await listCatalog(sources, c.req.valid("query")), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}", summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}", operationId: "getSnapshot", tags: ["snapshots"], summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
     async (c) => c.json(await snapshotDetail(sources, c.req.valid("param").id, c.req.valid("query")), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}/entities/{entity}/rows", summary: "A page of an entity's records, read from the published Parquet", request: { params: RowsParams, query: RowsQuery }, responses: { 200: { description: "Rows with the columns' types", content: { "application/json": { schema: RowsPage } } }, ...problemResponses(400, 404, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}/entities/{entity}/rows", operationId: "previewRows", tags: ["snapshots"], summary: "A page of an entity's records, read from the published Parquet", request: { params: RowsParams, query: RowsQuery }, responses: { 200: { description: "Rows with the columns' types", content: { "application/json": { schema: RowsPage } } }, ...problemResponses(400, 404, 409, 502) } }),
     async (c) => {
       const { id, entity } = c.req.valid("param");
       const { limit, offset, filter, ...where } = c.req.valid("query");
@@ -86,9 +92,11 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
     createRoute({
       method: "get",
       path: "/snapshots/{id}/files/{path}",
+      operationId: "downloadFile",
+      tags: ["snapshots"],
       summary: "Download a file of the snapshot: a stream from a folder target, a redirect to a presigned link on S3",
       request: { params: FileParams, query: SnapshotQuery },
-      responses: { 200: { description: "The file's bytes (Accept-Ranges: bytes), checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 206: { description: "The byte range asked for (Range: bytes=a-b), from a folder target" }, 304: { description: "Not modified (If-None-Match: the ETag, a list of them, or *)" }, 416: { description: "The range lies past the end of the file" }, ...problemResponses(400, 404, 502) },
+      responses: { 200: { description: "The file's bytes (Accept-Ranges: bytes), checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 206: { description: "The byte range asked for (Range: bytes=a-b), from a folder target" }, 304: { description: "Not modified (If-None-Match: the ETag, a list of them, or *)" }, ...problemResponses(400, 404, 416, 502) },
     }),
     async (c) => {
       const { id, path } = c.req.valid("param");
@@ -119,7 +127,7 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", operationId: "compareSnapshots", tags: ["snapshots"], summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
     async (c) => {
       const { id, other } = c.req.valid("param");
       return c.json(await compareTwo(sources, id, other, c.req.valid("query")), 200);
@@ -129,9 +137,10 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   registerBuildRoutes(app, sources, builds);
   registerPageRoutes(app, { sources, preview, assets: new PageAssets(), builds });
 
-  app.get("/healthz", (c) => c.text("ok\n"));
+  const plain = (description: string) => ({ description, content: { "text/plain": { schema: z.string() } } });
+  app.openapi(createRoute({ method: "get", path: "/healthz", operationId: "health", tags: ["health"], summary: "Alive: the process answers (a liveness probe)", responses: { 200: plain("ok") } }), (c) => c.text("ok\n", 200));
   // Ready when every target answers a listing: a target the server cannot read makes it not ready.
-  app.get("/readyz", async (c) => {
+  app.openapi(createRoute({ method: "get", path: "/readyz", operationId: "ready", tags: ["health"], summary: "Ready: every served target can be listed (a readiness probe)", responses: { 200: plain("ready"), ...problemResponses(503) } }), async (c) => {
     const failing: string[] = [];
     await Promise.all(
       sources.map((s) =>
@@ -140,9 +149,19 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
         }),
       ),
     );
-    return failing.length ? problemResponse(c, new Problem(503, "Not ready", `targets not readable: ${failing.join("; ")}`, "not-ready")) : c.text("ready\n");
+    if (failing.length) throw new Problem(503, "Not ready", `targets not readable: ${failing.join("; ")}`, "not-ready");
+    return c.text("ready\n", 200);
   });
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Synthetic Data Hub catalog", version: SCHEMA_VERSION, description: "Published snapshots: list, read, preview and download. Errors are RFC 9457 problem details." } });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Synthetic Data Hub catalog", version: productVersion, description: `Published snapshots (schema ${SCHEMA_VERSION}): list, read, preview and download; builds for operators. Errors are RFC 9457 problem details.` },
+    servers: [{ url: "/", description: "This server" }],
+    tags: [
+      { name: "snapshots", description: "Published snapshots: read-only" },
+      { name: "builds", description: "Snapshot builds through Temporal; POST routes need the bearer token" },
+      { name: "health", description: "Probes" },
+    ],
+  });
   return { app, close: () => preview.close() };
 }
 

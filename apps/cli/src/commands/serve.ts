@@ -7,6 +7,7 @@ import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
 import { wholeNumberOption } from "../config-flags.js";
 import { durationOption } from "../duration.js";
+import { SDH_VERSION } from "./version.js";
 
 /** `sdh serve`: the catalog API until SIGINT/SIGTERM (help: serve-help.ts). */
 export async function serve(args: string[], settings: Settings, env: NodeJS.ProcessEnv): Promise<number> {
@@ -35,7 +36,7 @@ export async function serve(args: string[], settings: Settings, env: NodeJS.Proc
     ...(values["cache-max-mb"] === undefined ? {} : { maxBytes: wholeNumberOption("--cache-max-mb", values["cache-max-mb"]) * 1_000_000 }),
     ...(values["cache-max-age"] === undefined ? {} : { maxAgeMs: durationOption("--cache-max-age", values["cache-max-age"], 60_000) }),
   };
-  const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", cacheLimits, corsOrigins, builds });
+  const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", cacheLimits, corsOrigins, builds, productVersion: SDH_VERSION });
   console.log(
     JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "catalog serving", url: `http://${host}:${served.port}`, targets: sources.map((s) => ({ name: s.name, location: s.store.location })), temporal: { address, namespace, connection: security.summary }, builds: token ? "enabled (bearer token)" : "read-only: set SDH_SERVE_TOKEN to start and cancel builds", cors: corsOrigins.length ? corsOrigins : "off", pid: process.pid }),
   );

@@ -15,7 +15,7 @@ export class LocalStore implements SnapshotStore {
   }
 
   async readText(key: string): Promise<Versioned<string> | null> {
-    this.path(key);
+    this.path(key); // a key that leaves the store is the store's error, before anything is opened
     try {
       const value = (await this.refusing(key, () => readInsideFolder(this.location, key, MAX_DOCUMENT_BYTES))).toString("utf8");
       return { value, version: digest(value) };
@@ -41,7 +41,7 @@ export class LocalStore implements SnapshotStore {
    * reached through real folders. RefusedObjectError for a link, FIFO, device or folder; null when absent.
    */
   async openFile(key: string): Promise<{ handle: FileHandle; info: Stats } | null> {
-    this.path(key);
+    this.path(key); // as in readText
     try {
       return await this.refusing(key, () => openInsideFolder(this.location, key));
     } catch (error) {
