@@ -88,7 +88,9 @@ sdh_apt_install() {
   local sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   sdh_log "installing $* from Debian ($why)"
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"; } >&2
+  # The package lists are read once per bootstrap, not once per package.
+  if [[ -z ${SDH_APT_UPDATED:-} ]]; then $sudo apt-get update -qq >&2 || return $?; SDH_APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
 # nginx, the TLS-terminating gRPC proxy the secure-connection tests put in front of Temporal (mTLS and

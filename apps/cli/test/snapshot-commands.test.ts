@@ -132,8 +132,8 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     const connection = await Connection.connect({ address: temporalAddress });
     try {
       const client = new Client({ connection, namespace });
-      // Shards of ~1 s each, two at a time: some are surely in flight when the worker dies.
-      const config = parseSnapshotConfig({ records: 30_000, seed: 32, shardSize: 5_000 });
+      // Six shards, two at a time: the worker is killed once the first is done, with others in flight.
+      const config = parseSnapshotConfig({ records: 18_000, seed: 32, shardSize: 3_000 });
       const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 6)}`, target: tmp(), maxParallelShards: 2, shardHeartbeatTimeout: "4 seconds" };
       const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: snapshotWorkflowId(input.snapshotId), args: [input] });
       // Kill the worker once some shards are done and others are in flight.
@@ -149,7 +149,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
       await exited(first.child);
       await startWorker(taskQueue, staging);
       const result = await handle.result();
-      expect(result.counts.households).toBe(30_000);
+      expect(result.counts.households).toBe(18_000);
 
       const local = join(tmp(), "bundle");
       await writeBundle({ config, snapshotId: input.snapshotId, out: local });
