@@ -110,6 +110,8 @@ describe("sdh generate, verify and validate", () => {
     [["generate", "--records", "10"], /--out DIR is required/],
     [["generate", "--records", "10", "--identifiers", "fake", "--out", "x"], /--identifiers must be realistic or synthetic \(got 'fake'\)/],
     [["validate", "/definitely/not/here"], /is not a folder/],
+    // Used to say the folder "has no manifest" (issue 33.11).
+    [["verify", "/definitely/not/here"], /^sdh: \/definitely\/not\/here does not exist\n$/],
     [["validate", ".", "--format", "xls"], /unknown format\(s\) xls; allowed: csv, json, jsonl, parquet/],
   ])("exits 2 with a clear message: %s", (args, message) => {
     const run = runCli(args);

@@ -124,6 +124,9 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
     ]);
     const badEnv = runCli(["config", "show"], { SDH_AS_OF: "yesterday" }, tmp());
     expect([badEnv.status, badEnv.stderr.trim()]).toEqual([2, "sdh: SDH_AS_OF='yesterday': must be a date YYYY-MM-DD"]);
+    // A port outside 1-65535 was found only at connect, exit 1, naming no setting (issue 33.8).
+    const badPort = runCli(["config", "show"], { TEMPORAL_ADDRESS: "127.0.0.1:99999" }, tmp());
+    expect([badPort.status, badPort.stderr.trim()]).toEqual([2, "sdh: TEMPORAL_ADDRESS='127.0.0.1:99999': must be host:port with a port from 1 to 65535, e.g. 127.0.0.1:7233 or my-ns.tmprl.cloud:7233"]);
     const missing = runCli(["--config", "nope.yaml", "config", "show"], {}, tmp());
     expect([missing.status, missing.stderr.trim()]).toEqual([2, "sdh: config file nope.yaml does not exist"]);
     writeFileSync(join(cwd, "broken.yaml"), "snapshot: [unclosed\n");

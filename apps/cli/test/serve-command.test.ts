@@ -39,5 +39,11 @@ describe("sdh serve", () => {
     expect(runCli(["serve"])).toMatchObject({ status: 2, stderr: expect.stringContaining("no target to serve: give --target s3://bucket/prefix or a folder") });
     expect(runCli(["serve", "--target", "a=/tmp/x", "--target", "a=/tmp/y"])).toMatchObject({ status: 2, stderr: expect.stringContaining("two targets are named 'a'") });
     expect(runCli(["serve", "--target", "/tmp/x", "--port", "70000"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--port must be a port, 1 to 65535") });
+    // Taken silently before (issue 33.11): a target name that is not one, a wildcard origin, a guessable token.
+    expect(runCli(["serve", "--target", "=/tmp/x"])).toMatchObject({ status: 2, stderr: expect.stringContaining("a target's name is a lowercase letter then letters, digits or '-'") });
+    expect(runCli(["serve", "--target", "/tmp/x", "--cors-origin", "*"])).toMatchObject({ status: 2, stderr: expect.stringContaining("'*' would let every web page call this API") });
+    const weak = runCli(["serve", "--target", "/tmp/x"], { SDH_SERVE_TOKEN: "short" });
+    expect(weak).toMatchObject({ status: 2, stderr: expect.stringContaining("SDH_SERVE_TOKEN must be 16 to 512 characters") });
+    expect(weak.stderr).not.toContain("short");
   }, 60_000);
 });
