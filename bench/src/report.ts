@@ -8,7 +8,7 @@ export interface Row {
   /** Root records the row's runs were sized by: households since schema 0.3 (persons before; the key keeps its name so result files compare). */
   persons: number;
   /** What `count` counts in this row's runs. */
-  unit: "households" | "customers" | "persons" | "vehicles" | "records" | "files" | "scrapes" | "requests";
+  unit: "households" | "customers" | "persons" | "vehicles" | "records" | "files" | "scrapes" | "requests" | "commands";
   runs: RunOutput[];
 }
 

@@ -93,6 +93,10 @@ try {
   // The worker's /metrics: an idle worker scraped once a second beside one without endpoints (CPU and
   // RSS of both in the result file's runs).
   await measure({ stage: "worker /metrics, scraped every second (idle worker, 30 s)", group: "stage", persons: 0, unit: "scrapes" }, () => runScript("worker-endpoints", [], services.env));
+  // Help and version load nothing heavy (issue 33.18): the built CLI, fresh processes, median of 15 each.
+  for (const command of ["help", "version"] as const) {
+    await measure({ stage: `sdh --${command} (built CLI, fresh process)`, group: "stage", persons: 0, unit: "commands" }, () => runScript("cli-startup", [command]));
+  }
   await measure({ stage: "baseline: plain faker Person + Vehicle, JSON lines", group: "baseline", persons: BASELINE_PERSONS, unit: "persons" }, () => runScript("baseline", [String(BASELINE_PERSONS)]));
 
   const servers = { temporal: await processPeakRssMb(services.temporalPid), s3: await processPeakRssMb(services.s3Pid) };
