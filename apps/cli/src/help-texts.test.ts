@@ -10,7 +10,9 @@ describe("every command's --help", () => {
     expect(text).toMatch(/Exit codes: 0 /);
     const examples = text.slice(text.indexOf("Examples:"));
     expect(text).toContain("Examples:");
-    expect(examples).toMatch(new RegExp(`pnpm sdh ${command}\\b`));
+    // As the installed sdh is run: `sdh …`, not the repository's `pnpm sdh …` (issue 33.12).
+    expect(examples).toMatch(new RegExp(`^  sdh ${command}\\b`, "m"));
+    expect(text).not.toContain("pnpm sdh");
   });
 
   it.each(Object.keys(commandHelp))("%s: options in one list start their descriptions in one column", (command) => {

@@ -45,13 +45,13 @@ config --help\`.
 Exit codes: 0 ok, 1 the work failed, 2 usage or configuration error.
 
 Examples:
-  pnpm services:up && pnpm sdh doctor
-  pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
-  pnpm sdh worker &   pnpm sdh snapshot run --records 1000 --target ./out/published --wait
-  pnpm sdh schedule create --id nightly --cron "0 2 * * *" --records 100000 --seed-from-date --target s3://sdh-snapshots/nightly
-  pnpm sdh verify ./out/demo
-  pnpm sdh validate ./out/demo
-  pnpm sdh version`;
+  sdh doctor
+  sdh generate --records 1000 --seed 7 --out ./out/demo
+  sdh worker &   sdh snapshot run --records 1000 --target ./out/published --wait
+  sdh schedule create --id nightly --cron "0 2 * * *" --records 100000 --seed-from-date --target s3://sdh-snapshots/nightly
+  sdh verify ./out/demo
+  sdh validate ./out/demo
+  sdh version`;
 
 export const commandHelp: Record<string, string> = {
   config: configHelp,

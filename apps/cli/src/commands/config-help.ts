@@ -33,6 +33,6 @@ Config file (sdh.config.yaml; JSON has the same shape):
 Exit codes: 0 shown; 2 a bad setting (each bad field on its own line) or bad options.
 
 Examples:
-  pnpm sdh config show
-  SDH_RECORDS=5000 pnpm sdh config show --json
-  pnpm sdh config show --config ./ci/sdh.config.yaml`;
+  sdh config show
+  SDH_RECORDS=5000 sdh config show --json
+  sdh config show --config ./ci/sdh.config.yaml`;

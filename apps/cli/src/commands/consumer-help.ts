@@ -17,8 +17,8 @@ S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials f
 Exit codes: 0 listed (an empty list too); 1 the source could not be read; 2 bad options.
 
 Examples:
-  pnpm sdh list --source s3://sdh-snapshots/nightly
-  pnpm sdh list --source ./out/published --json`;
+  sdh list --source s3://sdh-snapshots/nightly
+  sdh list --source ./out/published --json`;
 
 export const pullHelp = `sdh pull — download a published snapshot, checking every file
 
@@ -41,8 +41,8 @@ Options:
 Exit codes: 0 pulled and checked; 1 a file did not match or the source failed; 2 bad options.
 
 Examples:
-  pnpm sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./data/latest
-  pnpm sdh pull --source s3://sdh-snapshots/nightly --snapshot 2026-01-06-s42-3f9a1c2e --formats parquet --out ./pq`;
+  sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./data/latest
+  sdh pull --source s3://sdh-snapshots/nightly --snapshot 2026-01-06-s42-3f9a1c2e --formats parquet --out ./pq`;
 
 export const publishHelp = `sdh publish — publish a snapshot folder (from \`sdh generate\`) to a target
 
@@ -59,5 +59,5 @@ Exit codes: 0 published (or already there, identical); 1 the upload failed, or a
 holds the id; 2 bad options or a folder without a manifest.
 
 Examples:
-  pnpm sdh generate --records 1000 --out ./out/demo && pnpm sdh publish ./out/demo --target s3://sdh-snapshots/demo
-  pnpm sdh publish ./out/demo --target ./out/published --json`;
+  sdh generate --records 1000 --out ./out/demo && sdh publish ./out/demo --target s3://sdh-snapshots/demo
+  sdh publish ./out/demo --target ./out/published --json`;

@@ -12,5 +12,5 @@ Options:
 Exit codes: 0 every check passed (warnings included); 1 a check failed; 2 bad options or settings.
 
 Examples:
-  pnpm services:up && pnpm sdh doctor
-  pnpm sdh doctor --json`;
+  pnpm services:up && sdh doctor
+  sdh doctor --json`;

@@ -20,6 +20,6 @@ Exit codes: 0 bundle written; 1 validation failed or the build failed (nothing i
 2 bad options.
 
 Examples:
-  pnpm sdh generate --records 1000 --seed 7 --out ./out/demo
-  pnpm sdh generate --records 1000000 --formats parquet --out ./out/big --json
-  pnpm sdh generate --pack fintech --records 10000 --out ./out/bank`;
+  sdh generate --records 1000 --seed 7 --out ./out/demo
+  sdh generate --records 1000000 --formats parquet --out ./out/big --json
+  sdh generate --pack fintech --records 10000 --out ./out/bank`;

@@ -20,6 +20,6 @@ Options:
 Exit codes: 0 ok; 1 the store could not be read or written; 2 bad options.
 
 Examples:
-  pnpm sdh orphans list --target s3://sdh-snapshots/nightly
-  pnpm sdh orphans prune --target s3://sdh-snapshots/nightly --older-than 7d --dry-run
-  pnpm sdh orphans prune --older-than 14d --json`;
+  sdh orphans list --target s3://sdh-snapshots/nightly
+  sdh orphans prune --target s3://sdh-snapshots/nightly --older-than 7d --dry-run
+  sdh orphans prune --older-than 14d --json`;

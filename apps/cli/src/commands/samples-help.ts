@@ -16,6 +16,6 @@ Options:
 Exit codes: 0 written; 1 the samples failed validation; 2 bad options.
 
 Examples:
-  pnpm sdh samples
-  pnpm sdh samples --pack fintech
-  pnpm sdh samples --seed 7 --out ./out/samples`;
+  sdh samples
+  sdh samples --pack fintech
+  sdh samples --seed 7 --out ./out/samples`;

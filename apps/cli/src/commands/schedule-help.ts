@@ -35,8 +35,8 @@ ${configFlagsHelp(23, ["--snapshot-id"])}
 Exit codes: 0 ok; 1 the request failed; 2 bad options, bad cron or time zone, unknown schedule id.
 
 Examples:
-  pnpm sdh schedule create --id nightly --cron "0 2 * * *" --timezone Europe/Berlin \\
+  sdh schedule create --id nightly --cron "0 2 * * *" --timezone Europe/Berlin \\
       --records 1000000 --seed-from-date --target s3://sdh-snapshots/nightly --pause-on-failure
-  pnpm sdh schedule describe nightly
-  pnpm sdh schedule backfill nightly --from 2026-11-18 --to 2026-11-20
-  pnpm sdh schedule trigger nightly`;
+  sdh schedule describe nightly
+  sdh schedule backfill nightly --from 2026-11-18 --to 2026-11-20
+  sdh schedule trigger nightly`;

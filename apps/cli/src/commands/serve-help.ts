@@ -48,6 +48,6 @@ S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials f
 Exit codes: 0 stopped by a signal; 1 it could not start; 2 bad options.
 
 Examples:
-  pnpm sdh serve --target s3://sdh-snapshots/nightly
-  pnpm sdh serve --target nightly=s3://sdh-snapshots/nightly --target local=./out/published --port 9000
+  sdh serve --target s3://sdh-snapshots/nightly
+  sdh serve --target nightly=s3://sdh-snapshots/nightly --target local=./out/published --port 9000
   curl -s localhost:8080/snapshots | jq '.snapshots[0]'`;

@@ -39,9 +39,9 @@ Exit codes: 0 ok (started, or with --wait published; status: running or complete
 failed (status: failed, cancelled or timed out; cancel: not running); 2 bad options or unknown id.
 
 Examples:
-  pnpm sdh snapshot run --records 100000 --seed 7 --target ./out/published --wait
-  pnpm sdh snapshot run --records 1000000 --target s3://sdh-snapshots/nightly --json
-  pnpm sdh snapshot run --records 100000 --seed-from-date 2026-11-20 --target ./out/rebuilt --wait
-  pnpm sdh snapshot status 2026-01-06-s7-1a2b3c4d --json
-  pnpm sdh snapshot rerun 2026-01-06-s7-1a2b3c4d --from validateSnapshot --wait
-  pnpm sdh snapshot cancel 2026-01-06-s7-1a2b3c4d`;
+  sdh snapshot run --records 100000 --seed 7 --target ./out/published --wait
+  sdh snapshot run --records 1000000 --target s3://sdh-snapshots/nightly --json
+  sdh snapshot run --records 100000 --seed-from-date 2026-11-20 --target ./out/rebuilt --wait
+  sdh snapshot status 2026-01-06-s7-1a2b3c4d --json
+  sdh snapshot rerun 2026-01-06-s7-1a2b3c4d --from validateSnapshot --wait
+  sdh snapshot cancel 2026-01-06-s7-1a2b3c4d`;

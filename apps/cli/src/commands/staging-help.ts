@@ -21,6 +21,6 @@ Options:
 Exit codes: 0 ok; 1 the folder could not be read or removed; 2 bad options.
 
 Examples:
-  pnpm sdh staging list
-  pnpm sdh staging prune --older-than 7d --dry-run
-  pnpm sdh staging prune --older-than 7d --staging /var/lib/sdh/staging --json`;
+  sdh staging list
+  sdh staging prune --older-than 7d --dry-run
+  sdh staging prune --older-than 7d --staging /var/lib/sdh/staging --json`;

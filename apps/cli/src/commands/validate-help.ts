@@ -15,5 +15,5 @@ Exit codes: 0 no error-severity rule failed; 1 at least one did (or a file could
 2 bad options or DIR is not a bundle.
 
 Examples:
-  pnpm sdh validate ./out/snapshot-42
-  pnpm sdh validate ./edited --format csv --as-of 2026-01-06 --json > report.json`;
+  sdh validate ./out/snapshot-42
+  sdh validate ./edited --format csv --as-of 2026-01-06 --json > report.json`;

@@ -9,5 +9,5 @@ Options:
 Exit codes: 0 every file matches; 1 at least one mismatch; 2 DIR has no manifest or bad options.
 
 Examples:
-  pnpm sdh verify ./out/demo
-  pnpm sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./snap && pnpm sdh verify ./snap --json`;
+  sdh verify ./out/demo
+  sdh pull --source s3://sdh-snapshots/nightly --snapshot latest --out ./snap && sdh verify ./snap --json`;

@@ -6,5 +6,5 @@ Options:
 Exit codes: 0 always, unless the options are bad (2).
 
 Examples:
-  pnpm sdh version
-  pnpm sdh version --json`;
+  sdh version
+  sdh version --json`;

@@ -40,6 +40,6 @@ with its workflowId, runId, activityId and attempt (SDH_LOG_LEVEL: INFO by defau
 Exit codes: 0 stopped by a signal after finishing its work; 1 it could not start or failed; 2 bad options.
 
 Examples:
-  pnpm sdh worker
-  SDH_STAGING_DIR=s3://sdh-staging/prod pnpm sdh worker --concurrency 4
-  pnpm sdh worker --http-port 9464     # then: curl -s localhost:9464/readyz`;
+  sdh worker
+  SDH_STAGING_DIR=s3://sdh-staging/prod sdh worker --concurrency 4
+  sdh worker --http-port 9464     # then: curl -s localhost:9464/readyz`;
