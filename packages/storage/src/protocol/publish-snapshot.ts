@@ -122,8 +122,28 @@ async function uploadFiles(bundleDir: string, store: SnapshotStore, manifest: Ma
   if (first) throw first.reason;
 }
 
+/**
+ * Moves of latest.json in this process, one at a time per store: its compare-and-set is only as
+ * atomic as the store's conditional write. A folder's (a lock file) and AWS S3's are; the Versity
+ * gateway's posix backend checks If-Match and then writes, so two moves racing there can both pass and
+ * leave the older pointer (seen under CI's parallel load). Within a process they no longer race;
+ * across processes on such a gateway they still can (ADR 0013).
+ */
+const moving = new Map<string, Promise<unknown>>();
+
 /** Points latest.json at the snapshot unless it already points at a newer one; safe against concurrent writers. */
 export async function moveLatest(store: SnapshotStore, manifest: Pick<Manifest, "snapshotId" | "asOf" | "generatedAt">): Promise<boolean> {
+  const before = moving.get(store.location) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(() => compareAndMoveLatest(store, manifest));
+  moving.set(store.location, mine);
+  try {
+    return await mine;
+  } finally {
+    if (moving.get(store.location) === mine) moving.delete(store.location);
+  }
+}
+
+async function compareAndMoveLatest(store: SnapshotStore, manifest: Pick<Manifest, "snapshotId" | "asOf" | "generatedAt">): Promise<boolean> {
   const ours: LatestPointer = { snapshotId: manifest.snapshotId, asOf: manifest.asOf, generatedAt: manifest.generatedAt, manifest: snapshotKey(manifest.snapshotId, MANIFEST_FILE) };
   for (let attempt = 0; attempt < 20; attempt++) {
     const current = await store.readText(latestKey());
