@@ -115,7 +115,8 @@ function mutationGuards(options: BuildOptions | undefined): MiddlewareHandler[] 
   };
   const refused = (detail: string) => (c: Context) => problemResponse(c, new Problem(401, "Unauthorized", detail, "unauthorized"));
   // Hono's bearer auth compares digests of the tokens in constant time, whatever their lengths.
-  const token = options?.token ? bearerAuth({ token: options.token, noAuthenticationHeader: { message: refused("this route needs `Authorization: Bearer <token>`") }, invalidAuthenticationHeader: { message: refused("the Authorization header is not `Bearer <token>`") }, invalidToken: { message: refused("the bearer token is not this server's") } }) : enabled;
+  // Without a token `enabled` has already answered 403, so there is no bearer check to run.
+  const token = options?.token ? [bearerAuth({ token: options.token, noAuthenticationHeader: { message: refused("this route needs `Authorization: Bearer <token>`") }, invalidAuthenticationHeader: { message: refused("the Authorization header is not `Bearer <token>`") }, invalidToken: { message: refused("the bearer token is not this server's") } })] : [];
   const limit = bodyLimit({ maxSize: MAX_BUILD_REQUEST_BYTES, onError: (c) => problemResponse(c, new Problem(413, "Request too large", `a request body is at most ${MAX_BUILD_REQUEST_BYTES} bytes`, "too-large")) });
   const json: MiddlewareHandler = async (c, next) => {
     const type = c.req.header("content-type");
@@ -125,7 +126,7 @@ function mutationGuards(options: BuildOptions | undefined): MiddlewareHandler[] 
     }
     await next();
   };
-  return [enabled, token, limit, json];
+  return [enabled, ...token, limit, json];
 }
 
 /** The build settings, or the 503 that says this server has none. */
