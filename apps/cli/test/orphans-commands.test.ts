@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { testServices } from "@sdh/infra/testing";
 import { describe, expect, it } from "vitest";
 import { s3Env } from "./cli-workers.js";
@@ -14,12 +14,14 @@ function target(): { root: string; folder: (id: string) => string } {
   const files: Array<[string, string, Date?]> = [
     ["2026-01-01-s1-published", "snapshot_manifest_v0_7.json", old],
     ["2026-01-01-s1-published", "persons_v0_7.csv", old],
+    // Its publisher wrote the manifest, then lost its store before it could remove its ticket.
+    ["2026-01-01-s1-published", ".publishing/mabc-0123456789ab.json", old],
     ["2026-01-02-s2-abandoned", "persons_v0_7.csv", old],
     ["2026-01-02-s2-abandoned", "schemas/persons.schema.json", old],
     ["2026-01-03-s3-uploading", "persons_v0_7.csv"],
   ];
   for (const [id, file, mtime] of files) {
-    mkdirSync(join(folder(id), "schemas"), { recursive: true });
+    mkdirSync(dirname(join(folder(id), file)), { recursive: true });
     writeFileSync(join(folder(id), file), "x".repeat(1_000));
     if (mtime) utimesSync(join(folder(id), file), mtime, mtime);
   }
@@ -38,15 +40,19 @@ describe("sdh orphans list | prune", () => {
         { snapshotId: "2026-01-03-s3-uploading", objects: 1, bytes: 1_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
       ],
       uploads: [],
+      tickets: [{ snapshotId: "2026-01-01-s1-published", key: "v0.7/2026-01-01-s1-published/.publishing/mabc-0123456789ab.json", lastModified: expect.stringMatching(/^\d{4}-/) }],
     });
+    expect(runCli(["orphans", "list", "--target", root]).stdout).toMatch(/\.publishing\/mabc-0123456789ab\.json {2}publish ticket left in a published snapshot/);
     const dry = runCli(["orphans", "prune", "--target", root, "--older-than", "7d", "--dry-run"]);
-    expect([dry.status, dry.stdout]).toEqual([0, expect.stringMatching(/Would remove 2026-01-02-s2-abandoned: 2 file\(s\)[^]*Would remove 1 unfinished publish\(es\), 0\.0 MB; kept 1 written within 7d/)]);
+    expect([dry.status, dry.stdout]).toEqual([0, expect.stringMatching(/Would remove 2026-01-02-s2-abandoned: 2 file\(s\)[^]*Would remove the publish ticket v0\.7\/2026-01-01-s1-published\/\.publishing\/mabc-0123456789ab\.json[^]*Would remove 1 unfinished publish\(es\), 0\.0 MB; kept 1 written within 7d/)]);
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(true);
 
     // The target may come from the environment, as `snapshot run`'s does.
     const pruned = runCli(["orphans", "prune", "--older-than", "7d", "--json"], { SDH_TARGET: root });
     expect([pruned.status, pruned.stderr]).toEqual([0, ""]);
-    expect(JSON.parse(pruned.stdout)).toMatchObject({ dryRun: false, removed: [{ snapshotId: "2026-01-02-s2-abandoned" }], kept: [{ snapshotId: "2026-01-03-s3-uploading" }] });
+    expect(JSON.parse(pruned.stdout)).toMatchObject({ dryRun: false, removed: [{ snapshotId: "2026-01-02-s2-abandoned" }], kept: [{ snapshotId: "2026-01-03-s3-uploading" }], removedTickets: [{ snapshotId: "2026-01-01-s1-published" }] });
+    expect(existsSync(join(folder("2026-01-01-s1-published"), ".publishing"))).toBe(false);
+    expect(existsSync(join(folder("2026-01-01-s1-published"), "snapshot_manifest_v0_7.json"))).toBe(true);
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(false);
     expect(existsSync(join(folder("2026-01-01-s1-published"), "persons_v0_7.csv"))).toBe(true);
     expect(existsSync(join(folder("2026-01-03-s3-uploading"), "persons_v0_7.csv"))).toBe(true);

@@ -12,7 +12,7 @@ export { publishSnapshot, moveLatest, type PublishResult, type PublishOptions } 
 export { PublishInProgressError, TICKET_LEASE_MS } from "./protocol/publish-tickets.js";
 export { listSnapshots, type ListedManifest, type ListingCache, type ListOptions, type PublishedSnapshot, type SkippedObject } from "./protocol/list-snapshots.js";
 export { readManifest, readLatest, parseStored, InvalidStoredDocument } from "./protocol/stored-documents.js";
-export { unfinishedSnapshots, pendingUploads, pruneUnfinished, MIN_UNFINISHED_AGE_MS, type UnfinishedSnapshot, type PruneUnfinishedOptions } from "./protocol/unfinished-snapshots.js";
+export { unfinishedSnapshots, leftoverTickets, pendingUploads, pruneUnfinished, MIN_UNFINISHED_AGE_MS, type UnfinishedSnapshot, type LeftoverTicket, type PruneUnfinishedOptions } from "./protocol/unfinished-snapshots.js";
 export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type PullResult } from "./protocol/pull-snapshot.js";
 export { snapshotKey, latestKey, versionPrefix, isNewer, MANIFEST_FILE, LATEST_FILE, type LatestPointer } from "./protocol/snapshot-keys.js";
 export { StagingMirror } from "./staging-mirror.js";

@@ -6,7 +6,7 @@ import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { testS3Client, testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
-import { listSnapshots, LocalStore, MANIFEST_FILE, MIN_UNFINISHED_AGE_MS, pendingUploads, publishSnapshot, pruneUnfinished, S3Store, unfinishedSnapshots, type SnapshotStore } from "../src/index.js";
+import { leftoverTickets, listSnapshots, LocalStore, MANIFEST_FILE, MIN_UNFINISHED_AGE_MS, pendingUploads, publishSnapshot, pruneUnfinished, S3Store, unfinishedSnapshots, type SnapshotStore } from "../src/index.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-unfinished-"));
 let prefixes = 0;
@@ -28,6 +28,11 @@ describe.each([
     const store = makeStore();
     const done = await bundle(61);
     await publishSnapshot(done.dir, store);
+    // Its publisher lost the store after the manifest: its ticket stays in a published snapshot.
+    const ticketKey = `v0.7/${done.manifest.snapshotId}/.publishing/mabc-0123456789ab.json`;
+    await store.putText(ticketKey, `{"host":"gone","pid":1}\n`);
+    const ticket = { snapshotId: done.manifest.snapshotId, key: ticketKey, lastModified: expect.any(Number) };
+    expect(await leftoverTickets(store)).toEqual([ticket]);
     // A publish interrupted after two files: no manifest, so no snapshot.
     const cut = await bundle(62);
     const id = cut.manifest.snapshotId;
@@ -39,17 +44,22 @@ describe.each([
     expect((await listSnapshots(store)).map((s) => s.snapshotId)).toEqual([done.manifest.snapshotId]);
 
     // Just written: inside the window, kept.
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR })).toEqual({ removed: [], kept: [expected], abortedUploads: [] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR })).toEqual({ removed: [], kept: [expected], abortedUploads: [], removedTickets: [] });
     // Two hours on: a dry run names it and removes nothing; then it goes, and only it.
     const later = Date.now() + 2 * HOUR;
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [], abortedUploads: [], removedTickets: [ticket] });
     expect(await store.listObjects(`v0.7/${id}/`)).toHaveLength(2);
+    expect(await leftoverTickets(store)).toEqual([ticket]);
+    await store.deleteObjects([ticketKey]);
+    expect(await leftoverTickets(store)).toEqual([]);
+    await store.putText(ticketKey, `{"host":"gone","pid":1}\n`);
     const publishedBefore = await store.listObjects(`v0.7/${done.manifest.snapshotId}/`);
-    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [], abortedUploads: [] });
+    expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [], abortedUploads: [], removedTickets: [ticket] });
+    expect(await leftoverTickets(store)).toEqual([]);
     expect(await store.listObjects(`v0.7/${id}/`)).toEqual([]);
     expect(await unfinishedSnapshots(store)).toEqual([]);
-    expect(await store.listObjects(`v0.7/${done.manifest.snapshotId}/`)).toEqual(publishedBefore);
-    expect(publishedBefore).toHaveLength(done.manifest.files.length + 1); // and the manifest itself
+    expect(await store.listObjects(`v0.7/${done.manifest.snapshotId}/`)).toEqual(publishedBefore.filter((o) => o.key !== ticketKey));
+    expect(publishedBefore.filter((o) => o.key !== ticketKey)).toHaveLength(done.manifest.files.length + 1); // and the manifest itself
 
     // The abandoned snapshot can still be published whole later.
     await publishSnapshot(cut.dir, store);

@@ -5,7 +5,10 @@ A publish writes the manifest last; until it does, the snapshot does not exist f
 again leaves its files there: invisible, but stored and paid for. A rerun of the same snapshot
 completes it, so prune only what is older than any rerun you still intend. Snapshots with a
 manifest are never touched. On S3, multipart uploads a killed publisher never completed (parts
-stored, no object) are listed too, and prune aborts those started before the window.
+stored, no object) are listed too, and prune aborts those started before the window. So are
+publish tickets (<id>/.publishing/*.json) left in a published snapshot by a publisher that lost its
+store after writing the manifest; prune removes those not renewed within the window (a live
+publisher renews its ticket every 30 s).
 
   sdh orphans list --target URI [--json]
   sdh orphans prune --target URI --older-than 7d [--dry-run] [--json]

@@ -1,4 +1,4 @@
-import { MIN_UNFINISHED_AGE_MS, openStore, pendingUploads, pruneUnfinished, StoreError, unfinishedSnapshots, type PendingUpload, type UnfinishedSnapshot } from "@sdh/storage";
+import { leftoverTickets, MIN_UNFINISHED_AGE_MS, openStore, pendingUploads, pruneUnfinished, StoreError, unfinishedSnapshots, type LeftoverTicket, type PendingUpload, type UnfinishedSnapshot } from "@sdh/storage";
 import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -23,20 +23,23 @@ export async function orphans(args: string[], settings: Settings): Promise<numbe
     if (sub === "list") {
       const found = await unfinishedSnapshots(store);
       const uploads = await pendingUploads(store);
-      if (values.json) console.log(JSON.stringify({ target: store.location, unfinished: found.map(row), uploads: uploads.map(uploadRow) }, null, 2));
-      else if (!found.length && !uploads.length) console.log(`No unfinished publishes at ${store.location}`);
+      const tickets = await leftoverTickets(store);
+      if (values.json) console.log(JSON.stringify({ target: store.location, unfinished: found.map(row), uploads: uploads.map(uploadRow), tickets: tickets.map(ticketRow) }, null, 2));
+      else if (!found.length && !uploads.length && !tickets.length) console.log(`No unfinished publishes at ${store.location}`);
       else {
         for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
         for (const u of uploads) console.log(`${u.key}  unfinished multipart upload, started ${new Date(u.initiated).toISOString()}`);
+        for (const t of tickets) console.log(`${t.key}  publish ticket left in a published snapshot, last renewed ${new Date(t.lastModified).toISOString()}`);
       }
       return EXIT.ok;
     }
-    const { removed, kept, abortedUploads } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
-    if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row), abortedUploads: abortedUploads.map(uploadRow) }, null, 2));
+    const { removed, kept, abortedUploads, removedTickets } = await pruneUnfinished(store, { olderThanMs, dryRun: values["dry-run"] });
+    if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row), abortedUploads: abortedUploads.map(uploadRow), removedTickets: removedTickets.map(ticketRow) }, null, 2));
     else {
       const verb = values["dry-run"] ? "Would remove" : "Removed";
       for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
       for (const u of abortedUploads) console.log(`${values["dry-run"] ? "Would abort" : "Aborted"} the unfinished upload of ${u.key}, started ${new Date(u.initiated).toISOString()}`);
+      for (const t of removedTickets) console.log(`${verb} the publish ticket ${t.key}, last renewed ${new Date(t.lastModified).toISOString()}`);
       console.log(`${verb} ${removed.length} unfinished publish(es), ${megabytes(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
     }
     return EXIT.ok;
@@ -57,4 +60,5 @@ function olderThan(text: string | undefined): number {
 }
 
 const uploadRow = (u: PendingUpload) => ({ key: u.key, uploadId: u.uploadId, initiated: new Date(u.initiated).toISOString() });
+const ticketRow = (t: LeftoverTicket) => ({ snapshotId: t.snapshotId, key: t.key, lastModified: new Date(t.lastModified).toISOString() });
 const row = (u: UnfinishedSnapshot) => ({ snapshotId: u.snapshotId, objects: u.objects, bytes: u.bytes, lastWrite: new Date(u.lastWrite).toISOString() });

@@ -1,5 +1,6 @@
 import { VERSION_TAG } from "@sdh/schemas";
 import type { PendingUpload, SnapshotStore, StoredObject } from "../stores/snapshot-store.js";
+import { TICKETS_FOLDER } from "./publish-tickets.js";
 import { MANIFEST_FILE, snapshotKey, versionPrefix } from "./snapshot-keys.js";
 
 /**
@@ -42,6 +43,30 @@ export async function unfinishedSnapshots(store: SnapshotStore, version: string 
   return found;
 }
 
+/**
+ * A publish ticket left in a committed snapshot's folder: its publisher wrote the manifest and then
+ * lost its store (a gateway that died) before it could remove the ticket. Harmless to readers, but
+ * stored; in a folder without a manifest the ticket is one of the unfinished publish's objects.
+ */
+export interface LeftoverTicket {
+  snapshotId: string;
+  key: string;
+  /** When it was last renewed, in ms since the epoch. */
+  lastModified: number;
+}
+
+/** The publish tickets found in snapshot folders that have a manifest. */
+export async function leftoverTickets(store: SnapshotStore, version: string = VERSION_TAG): Promise<LeftoverTicket[]> {
+  const ids = (await store.listChildren(versionPrefix(version))).filter((name) => !name.endsWith(".json"));
+  const found: LeftoverTicket[] = [];
+  for (const snapshotId of ids) {
+    const tickets = await store.listObjects(snapshotKey(snapshotId, `${TICKETS_FOLDER}/`, version));
+    if (!tickets.length || !(await store.readText(snapshotKey(snapshotId, MANIFEST_FILE, version)))) continue;
+    for (const t of tickets) found.push({ snapshotId, key: t.key, lastModified: t.lastModified });
+  }
+  return found;
+}
+
 /** Multipart uploads never completed or aborted under a version (any snapshot, committed or not). */
 export async function pendingUploads(store: SnapshotStore, version: string = VERSION_TAG): Promise<PendingUpload[]> {
   return store.listPendingUploads(versionPrefix(version));
@@ -58,7 +83,8 @@ export interface PruneUnfinishedOptions {
 
 /**
  * Removes the files of publishes that never finished and have not been touched for `olderThanMs`,
- * and aborts multipart uploads (of any snapshot) started before then.
+ * aborts multipart uploads (of any snapshot) started before then, and removes publish tickets left in
+ * committed snapshots' folders and not renewed since then.
  * A folder with a manifest is never touched. Each folder is checked and listed again just before its
  * removal, and only the objects that listing found go: a publish of the same id that started since
  * the first look has fresh objects, so its folder is kept. A publish starting in the milliseconds
@@ -68,7 +94,7 @@ export interface PruneUnfinishedOptions {
 export async function pruneUnfinished(
   store: SnapshotStore,
   options: PruneUnfinishedOptions,
-): Promise<{ removed: UnfinishedSnapshot[]; kept: UnfinishedSnapshot[]; abortedUploads: PendingUpload[] }> {
+): Promise<{ removed: UnfinishedSnapshot[]; kept: UnfinishedSnapshot[]; abortedUploads: PendingUpload[]; removedTickets: LeftoverTicket[] }> {
   if (options.olderThanMs < MIN_UNFINISHED_AGE_MS) {
     throw new RangeError(`an age of ${options.olderThanMs} ms is below the minimum of 1h: a publish still uploading has no manifest either`);
   }
@@ -93,5 +119,8 @@ export async function pruneUnfinished(
   // Uploads started before the window: a publisher still uploading started its upload recently.
   const stale = (await pendingUploads(store, version)).filter((u) => u.initiated < cutoff);
   if (!options.dryRun) await store.abortPendingUploads(stale);
-  return { removed, kept, abortedUploads: stale };
+  // A live publisher renews its ticket every 30 s, so one older than the window (≥ 1h) is dead.
+  const tickets = (await leftoverTickets(store, version)).filter((t) => t.lastModified < cutoff);
+  if (!options.dryRun && tickets.length) await store.deleteObjects(tickets.map((t) => t.key));
+  return { removed, kept, abortedUploads: stale, removedTickets: tickets };
 }
