@@ -2,9 +2,12 @@
 // offline outside the repository: `tar -xzf sdh-<version>-linux-x64.tar.gz -C /opt` and run
 // `/opt/sdh/bin/sdh`. The same folder is what the container image carries (deploy/Dockerfile).
 //
-// It holds the built CLI with every package it needs in its own node_modules (ours included), so it
-// never runs an install: its package.json names only third-party packages at the exact versions
-// inside, and none of ours (`@sdh/*` is not ours on the public registry; nothing may fetch it there).
+// It holds the built CLI with every package it needs in its own node_modules (ours included), laid out
+// flat as npm lays out a tree (real folders, no links), so it never runs an install. The same tarball
+// is an npm package: `npm install -g sdh-<version>-<platform>.tar.gz` takes the folder as it is,
+// because its package.json bundles every dependency (`bundleDependencies`), ours included: npm uses
+// the copies inside and fetches nothing (`@sdh/*` is not ours on the public registry; nothing may
+// fetch it there).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -30,7 +33,7 @@ export interface PackagedSdh {
 /** Builds the CLI and the packages it needs, deploys them into one folder and packs it. */
 export async function packageSdh({ outDir, log = (line: string) => process.stderr.write(`${line}\n`) }: { outDir: string; log?: (line: string) => void }): Promise<PackagedSdh> {
   const run = (args: string[]) => execFileSync("pnpm", args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-  const cli = JSON.parse(readFileSync(join(cliDir, "package.json"), "utf8")) as { version: string; description: string };
+  const cli = JSON.parse(readFileSync(join(cliDir, "package.json"), "utf8")) as CliManifest;
   const target = `${platform()}-${arch()}`;
   log(`building @sdh/cli and the packages it needs`);
   run(["turbo", "run", "build", "--filter=@sdh/cli...", "--output-logs=errors-only"]);
@@ -40,10 +43,12 @@ export async function packageSdh({ outDir, log = (line: string) => process.stder
     const folder = join(work, "sdh");
     log(`deploying into ${folder}`);
     // --legacy: our packages are copied in as they are packed (their `files`), not linked to the repository.
-    run(["--filter", "@sdh/cli", "deploy", "--prod", "--legacy", folder]);
+    // Hoisted: real folders as npm makes them; npm drops the links of pnpm's own layout from a tarball.
+    run(["--config.node-linker=hoisted", "--filter", "@sdh/cli", "deploy", "--prod", "--legacy", folder]);
+    rmSync(join(folder, "node_modules", ".pnpm"), { recursive: true, force: true }); // pnpm's lock of the deploy
     pruneForeignBinaries(folder, target);
     removeLinksOutside(folder);
-    writeFileSync(join(folder, "package.json"), `${JSON.stringify(releaseManifest(folder, cli.version, cli.description), null, 2)}\n`);
+    writeFileSync(join(folder, "package.json"), `${JSON.stringify(releaseManifest(folder, cli, target), null, 2)}\n`);
     // A fresh copy, not the deploy's hard link to the repository's file, is made executable.
     const main = join(folder, "dist", "main.js");
     const text = readFileSync(main);
@@ -56,33 +61,56 @@ export async function packageSdh({ outDir, log = (line: string) => process.stder
     mkdirSync(outDir, { recursive: true });
     const tarball = resolve(outDir, `sdh-${cli.version}-${target}.tar.gz`);
     log(`packing ${tarball}`);
-    execFileSync("tar", ["-czf", tarball, "-C", work, "sdh"]);
+    // Files, not hard links: pnpm links identical files, and npm's unpacking drops link entries.
+    execFileSync("tar", ["--hard-dereference", "-czf", tarball, "-C", work, "sdh"]);
     return { tarball, version: cli.version, target, bytes: statSync(tarball).size, sha256: await sha256(tarball) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
+interface CliManifest {
+  version: string;
+  description: string;
+  dependencies: Record<string, string>;
+}
+
 /**
- * The installed package.json: the bin, the Node range, and as dependencies every third-party package
- * our packages use (exact versions, read from what was deployed), so a scanner sees what is inside.
- * None of ours: they are inside, and nothing may look for them on a public registry.
+ * The installed package.json: the bin, the Node range, the platform it was built for, the CLI's own
+ * dependencies at the exact versions inside (ours included) and all of them bundled, so npm installs
+ * the tree as packed and fetches nothing; and, for a scanner, every third-party package our packages
+ * use as `x-thirdParty` (the CLI's direct ones are in `dependencies` already).
  */
-function releaseManifest(folder: string, version: string, description: string) {
-  const store = join(folder, "node_modules", ".pnpm");
-  const ours = [join(folder, "node_modules", ".."), ...readdirSync(store).filter((e) => e.startsWith("@sdh+")).map((e) => join(store, e, "node_modules", "@sdh", e.slice("@sdh+".length).split("@")[0]!))];
-  const dependencies: Record<string, string> = {};
-  for (const dir of ours) {
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-    // A package's dependencies sit beside it (pnpm's layout) or, for the CLI, in its own node_modules.
-    const modules = dir.startsWith(store) ? resolve(dir, "..", "..") : join(dir, "node_modules");
+function releaseManifest(folder: string, cli: CliManifest, target: string) {
+  const modules = join(folder, "node_modules");
+  const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+  const dependencies = Object.fromEntries(Object.keys(cli.dependencies).sort().map((name) => [name, versionOf(join(modules, name))]));
+  const thirdParty: Record<string, string> = {};
+  for (const ours of readdirSync(join(modules, "@sdh")).map((name) => join(modules, "@sdh", name))) {
+    const pkg = JSON.parse(readFileSync(join(ours, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
     for (const name of Object.keys(pkg.dependencies ?? {})) {
       if (name.startsWith("@sdh/")) continue;
-      dependencies[name] = (JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8")) as { version: string }).version;
+      // Node's lookup: the package's own node_modules first, then the hoisted one.
+      const nested = join(ours, "node_modules", name);
+      thirdParty[name] = versionOf(existsSync(nested) ? nested : join(modules, name));
     }
   }
-  const sorted = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
-  return { name: "sdh", version, description, private: true, type: "module", bin: { sdh: "bin/sdh" }, engines: { node: ">=20.19.0" }, dependencies: sorted, bundleDependencies: Object.keys(sorted) };
+  const [os, cpu] = target.split("-");
+  return {
+    name: "sdh",
+    version: cli.version,
+    description: cli.description,
+    private: true,
+    type: "module",
+    bin: { sdh: "bin/sdh" },
+    engines: { node: ">=20.19.0" },
+    // The Temporal core and DuckDB inside are native: built for this platform only (npm reads these).
+    os: [os],
+    cpu: [cpu],
+    dependencies,
+    bundleDependencies: Object.keys(dependencies),
+    "x-thirdParty": Object.fromEntries(Object.entries(thirdParty).sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
 /**
@@ -103,21 +131,15 @@ exec node "$here/../dist/main.js" "$@"
 
 /** Removes the Temporal core's libraries for other platforms and its Rust sources (~125 MB). */
 function pruneForeignBinaries(folder: string, target: string): void {
-  const store = join(folder, "node_modules", ".pnpm");
   const keep = CORE_BRIDGE_TARGETS[target];
-  for (const entry of readdirSync(store).filter((e) => e.startsWith("@temporalio+core-bridge@"))) {
-    const bridge = join(store, entry, "node_modules", "@temporalio", "core-bridge");
-    rmSync(join(bridge, "sdk-core"), { recursive: true, force: true });
-    const releases = join(bridge, "releases");
-    if (!keep || !existsSync(releases)) continue;
-    for (const release of readdirSync(releases)) if (release !== keep) rmSync(join(releases, release), { recursive: true, force: true });
-  }
+  const bridge = join(folder, "node_modules", "@temporalio", "core-bridge");
+  rmSync(join(bridge, "sdk-core"), { recursive: true, force: true });
+  const releases = join(bridge, "releases");
+  if (!keep || !existsSync(releases)) return;
+  for (const release of readdirSync(releases)) if (release !== keep) rmSync(join(releases, release), { recursive: true, force: true });
 }
 
-/**
- * pnpm's layout links each workspace package by name under node_modules/.pnpm/node_modules, the CLI
- * itself included, whose link points back into the repository: nothing installed may.
- */
+/** No link may point out of the folder (pnpm's layouts have linked the CLI back into the repository). */
 function removeLinksOutside(folder: string): void {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -153,4 +175,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const packed = await packageSdh({ outDir });
   console.log(`${packed.tarball}\n  sdh ${packed.version} for ${packed.target}, ${(packed.bytes / 2 ** 20).toFixed(1)} MiB, sha256 ${packed.sha256}`);
   console.log(`install: tar -xzf ${packed.tarball} -C /opt && ln -s /opt/sdh/bin/sdh /usr/local/bin/sdh`);
+  console.log(`     or: npm install -g ${packed.tarball}`);
 }

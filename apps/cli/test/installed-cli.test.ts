@@ -46,7 +46,7 @@ describe("the installed sdh (pnpm package:sdh)", () => {
   const environmentOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
   const sdh = (args: string[], extra: Record<string, string> = {}) => spawnSync(join(installed, "bin", "sdh"), args, { cwd: home, env: cleanEnv(extra), encoding: "utf8", timeout: 120_000 });
 
-  it("is self-contained: an executable bin, --version and -V, no dependency on our package names, nothing linked outside", () => {
+  it("is self-contained: an executable bin, --version and -V, every dependency bundled, nothing linked outside", () => {
     expect(packed.tarball).toMatch(new RegExp(`sdh-${packed.version}-${packed.target}\\.tar\\.gz$`));
     expect(statSync(join(installed, "dist", "main.js")).mode & 0o111).toBe(0o111);
     expect(statSync(join(installed, "bin", "sdh")).mode & 0o111).toBe(0o111);
@@ -55,10 +55,15 @@ describe("the installed sdh (pnpm package:sdh)", () => {
       expect([run.status, run.stderr]).toEqual([0, ""]);
       expect(run.stdout).toMatch(new RegExp(`^sdh ${packed.version.replaceAll(".", "\\.")} \\(schema \\d+\\.\\d+\\.\\d+, generator`));
     }
-    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string>; bin: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string>; bundleDependencies: string[]; bin: Record<string, string>; "x-thirdParty": Record<string, string> };
     expect(manifest.bin).toEqual({ sdh: "bin/sdh" });
-    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@sdh/"))).toEqual([]);
-    expect(Object.values(manifest.dependencies).every((v) => /^\d+\.\d+\.\d+/.test(v))).toBe(true);
+    // Every dependency, ours included, is bundled: inside, at the exact version named, never fetched.
+    expect(manifest.bundleDependencies).toEqual(Object.keys(manifest.dependencies));
+    for (const [name, version] of Object.entries(manifest.dependencies)) {
+      expect((JSON.parse(readFileSync(join(installed, "node_modules", name, "package.json"), "utf8")) as { version: string }).version, name).toBe(version);
+    }
+    expect(Object.keys(manifest["x-thirdParty"])).toEqual(expect.arrayContaining(["@duckdb/node-api", "@temporalio/worker", "hono"]));
+    expect(Object.values(manifest["x-thirdParty"]).every((v) => /^\d+\.\d+\.\d+/.test(v))).toBe(true);
     // Every symbolic link resolves inside the installed folder.
     const outside: string[] = [];
     const walk = (dir: string) => {
