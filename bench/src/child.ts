@@ -34,12 +34,12 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
-/** This process's peak RSS in MB (worker threads included); maxRSS is in kilobytes. */
+/** This process's peak RSS in MiB (worker threads included); maxRSS is in kilobytes. */
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-/** A process's peak RSS in MB from /proc (Linux): for the servers and workers we start. */
+/** A process's peak RSS in MiB from /proc (Linux): for the servers and workers we start. */
 export async function processPeakRssMb(pid: number): Promise<number | null> {
   const { readFile } = await import("node:fs/promises");
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => null);

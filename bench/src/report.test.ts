@@ -24,13 +24,13 @@ describe("the benchmark report", () => {
     row("baseline: plain faker Person + Vehicle, JSON lines", "baseline", 50_000, "persons", [5, 5, 5], 50_000, [130, 130, 130]),
   ]);
 
-  it("shows medians with their spread, MB/s, and ratios to the baseline for whole builds and the generator", () => {
+  it("shows medians with their spread, MiB/s, and ratios to the baseline for whole builds and the generator", () => {
     const text = renderMarkdown(full);
     expect(text).toContain("| generate household heads (one core) | 200,000 | 200,000 [160,000–250,000] persons |  | 1.0 [0.8–1.3] | 270 [270–270] |  |");
     // 1M households in a median 44 s = 22,727 households/s against the baseline's 10,000 persons/s.
-    expect(text).toContain("| sdh generate, all formats | 1,000,000 | 88,273 [77,680–97,100] records | 57 | 44.0 [40.0–50.0] | 720 [700–1,100] | 2.3× |");
+    expect(text).toContain("| sdh generate, all formats | 1,000,000 | 88,273 [77,680–97,100] records | 54 | 44.0 [40.0–50.0] | 720 [700–1,100] | 2.3× |");
     expect(text).toContain("| generate households + persons + vehicles + profiles (one core) | 200,000 | 50,000 [50,000–50,000] households |  | 4.0 [4.0–4.0] | 280 [280–280] | 5.0× |");
-    expect(text).toContain("| publish to the local S3 server | 1,000,000 | 17 files | 125 |");
+    expect(text).toContain("| publish to the local S3 server | 1,000,000 | 17 files | 119 |");
   });
 
   it("judges each target on what it names, and says which are missed", () => {
@@ -42,8 +42,8 @@ describe("the benchmark report", () => {
     expect(text).toContain("| ≥ 10× the baseline's end-to-end throughput | 2.3× (22,727 households vs 10,000 persons/s); the generator alone, one core: 5.0× | **no** |");
     expect(text).toContain("| Temporal overhead ≤ 15% (at 1,000,000 households) | 14% (50.0 s vs 44.0 s) | yes |");
     // The largest peak of any run counts, not the median.
-    expect(text).toContain("| peak RSS ≤ 1 GiB per process | 1,100 MB, the largest of every process above and the servers | **no** |");
-    expect(text).toContain("| flat memory: RSS at 1,000,000 ≤ 1.5× at 100,000 | 1.18× (720 vs 610 MB) | yes |");
+    expect(text).toContain("| peak RSS ≤ 1 GiB per process | 1,100 MiB, the largest of every process above and the servers | **no** |");
+    expect(text).toContain("| flat memory: RSS at 1,000,000 ≤ 1.5× at 100,000 | 1.18× (720 vs 610 MiB) | yes |");
   });
 
   it("does not judge the 1M targets on a quick run", () => {
@@ -55,6 +55,6 @@ describe("the benchmark report", () => {
     const text = renderMarkdown(quick);
     expect(text).not.toContain("≤ 45 s");
     expect(text).toContain("| Temporal overhead ≤ 15% (at 100,000 households) | 33% (12.0 s vs 9.0 s) | – |");
-    expect(text).toContain("| flat memory: RSS at 100,000 ≤ 1.5× at 10,000 | 2.22× (600 vs 270 MB) | – |");
+    expect(text).toContain("| flat memory: RSS at 100,000 ≤ 1.5× at 10,000 | 2.22× (600 vs 270 MiB) | – |");
   });
 });

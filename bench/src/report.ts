@@ -50,21 +50,21 @@ export function renderMarkdown(results: BenchResults): string {
   const lines = [
     `**${results.mode === "quick" ? "Quick" : "Full"} run, ${fmt(results.persons)} households** — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; commit ${results.sha}, ${results.date}. Median of ${results.rows[0]?.runs.length ?? 0} fresh-process runs [min–max].`,
     "",
-    "| stage | households | rate /s | MB/s | seconds | peak RSS MB | × baseline |",
+    "| stage | households | rate /s | MiB/s | seconds | peak RSS MiB | × baseline |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const r of results.rows) {
     const bytes = r.runs[0]?.bytes;
-    const mbPerS = bytes ? `${fmt(bytes / 1e6 / r.seconds.median, 0)}` : "";
+    const mbPerS = bytes ? `${fmt(bytes / 2 ** 20 / r.seconds.median, 0)}` : "";
     const pps = personsPerSecond(r);
     // Whole builds, and the generator making the same shapes, compare with the baseline.
     const ratio = pps && basePersons && (r.group === "end to end" || r.group === "generator") ? `${(pps / basePersons).toFixed(1)}×` : r.group === "baseline" ? "1×" : "";
-    // A publish or pull moves a dozen files: its rate is MB/s, and the file count says what moved.
+    // A publish or pull moves a dozen files: its rate is MiB/s, and the file count says what moved.
     const rate = r.unit === "files" ? `${fmt(r.runs[0]?.count ?? 0)} files` : `${range(r.rate)} ${r.unit}`;
     lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${rate} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
   lines.push(...catalogLatency(results));
-  lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MB.`, "", ...targets(results, basePersons));
+  lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MiB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MiB.`, "", ...targets(results, basePersons));
   return lines.join("\n");
 }
 
@@ -80,7 +80,7 @@ function catalogLatency(results: BenchResults): string[] {
   const rows = results.rows.filter((r) => r.unit === "requests");
   if (!rows.length) return [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const out = ["", "| `sdh serve`, 10 connections from 127.0.0.1, 15 s per route | requests/s | p50 ms | p95 ms | server peak RSS MB |", "| --- | ---: | ---: | ---: | ---: |"];
+  const out = ["", "| `sdh serve`, 10 connections from 127.0.0.1, 15 s per route | requests/s | p50 ms | p95 ms | server peak RSS MiB |", "| --- | ---: | ---: | ---: | ---: |"];
   for (const r of rows) {
     const runs = r.runs.map((run) => run.routes as RouteLatency[]);
     runs[0]!.forEach((first, i) => {
@@ -112,12 +112,12 @@ function targets(results: BenchResults, basePersons: number | null): string[] {
     add(`Temporal overhead ≤ 15% (at ${fmt(results.persons)} households)`, `${(overhead * 100).toFixed(0)}% (${fmt(temporal.seconds.median, 1)} s vs ${fmt(big.seconds.median, 1)} s)`, results.persons === 1_000_000 ? overhead <= 0.15 : null);
   }
   const peak = Math.max(...results.rows.map((r) => r.peakRssMb.max), results.serverPeakRssMb.temporal ?? 0, results.serverPeakRssMb.s3 ?? 0);
-  add("peak RSS ≤ 1 GiB per process", `${fmt(peak)} MB, the largest of every process above and the servers`, peak <= 1024);
+  add("peak RSS ≤ 1 GiB per process", `${fmt(peak)} MiB, the largest of every process above and the servers`, peak <= 1024);
   const small = results.rows.find((r) => r.stage === "sdh generate, all formats" && r.persons < results.persons);
   if (big && small) {
     const ratio = big.peakRssMb.median / small.peakRssMb.median;
     // The target is 1M against 100k; at 100k against 10k, the fixed cost (threads, DuckDB) dominates.
-    add(`flat memory: RSS at ${fmt(big.persons)} ≤ 1.5× at ${fmt(small.persons)}`, `${ratio.toFixed(2)}× (${fmt(big.peakRssMb.median)} vs ${fmt(small.peakRssMb.median)} MB)`, results.persons === 1_000_000 ? ratio <= 1.5 : null);
+    add(`flat memory: RSS at ${fmt(big.persons)} ≤ 1.5× at ${fmt(small.persons)}`, `${ratio.toFixed(2)}× (${fmt(big.peakRssMb.median)} vs ${fmt(small.peakRssMb.median)} MiB)`, results.persons === 1_000_000 ? ratio <= 1.5 : null);
   }
   return out;
 }

@@ -22,7 +22,7 @@ export interface RowsPage {
 
 export const MAX_PREVIEW_ROWS = 1_000;
 /** DuckDB's share of the server: previews read pages, never whole files, so a small budget suffices. */
-const DUCKDB_SETTINGS = { threads: "2", memory_limit: "256MB" } as const;
+const DUCKDB_SETTINGS = { threads: "2", memory_limit: "256MiB" } as const;
 
 /**
  * Row previews read from a snapshot's published Parquet files by DuckDB, which reads only the row

@@ -45,5 +45,8 @@ describe("sdh serve", () => {
     const weak = runCli(["serve", "--target", "/tmp/x"], { SDH_SERVE_TOKEN: "short" });
     expect(weak).toMatchObject({ status: 2, stderr: expect.stringContaining("SDH_SERVE_TOKEN must be 16 to 512 characters") });
     expect(weak.stderr).not.toContain("short");
+    // Sizes are MiB everywhere (issue 33.17): the cache's bound too.
+    expect(runCli(["serve", "--target", "/tmp/x", "--cache-max-mib", "2GB"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--cache-max-mib") });
+    expect(runCli(["serve", "--target", "/tmp/x", "--cache-max-mb", "2000"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--cache-max-mb") });
   }, 60_000);
 });

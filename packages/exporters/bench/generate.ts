@@ -34,7 +34,7 @@ for (const persons of SIZES) {
 }
 
 console.log(`sdh generate, all three formats — ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, Node ${process.versions.node}; median of ${RUNS} runs [min–max]\n`);
-console.log("| persons | records | wall s | records/s | peak RSS MB |");
+console.log("| persons | records | wall s | records/s | peak RSS MiB |");
 console.log("| ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   const s = median(r.seconds);

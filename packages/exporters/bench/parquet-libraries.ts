@@ -51,10 +51,10 @@ for (const library of LIBRARIES) {
     outputs.push(out);
   }
   if (!result || outputs.length < 2) continue;
-  const size = statSync(outputs[0]!).size / 1e6;
+  const size = statSync(outputs[0]!).size / 2 ** 20;
   const same = sha(outputs[0]!) === sha(outputs[1]!);
   console.log(
-    `| ${library} | ${Math.round(rows / result.seconds).toLocaleString("en-US")} | ${result.peakRssMb} MB | ${size.toFixed(1)} MB | ${same ? "yes" : "no"} | ${await typesOf(outputs[0]!)} |`,
+    `| ${library} | ${Math.round(rows / result.seconds).toLocaleString("en-US")} | ${result.peakRssMb} MiB | ${size.toFixed(1)} MiB | ${same ? "yes" : "no"} | ${await typesOf(outputs[0]!)} |`,
   );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PutObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { createHash } from "node:crypto";
+import { PutObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { privateS3, testS3Client, testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
@@ -20,6 +21,7 @@ import {
   type SnapshotStore,
 } from "../src/index.js";
 
+const MANIFEST = "snapshot_manifest_v0_7.json";
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-publish-"));
 let prefixes = 0;
 /** A fresh prefix of the shared test bucket per test: tests never see each other's snapshots. */
@@ -120,6 +122,29 @@ describe.each([
 });
 
 describe("S3 specifics (real S3 gateway)", () => {
+  it("stores each object with its content type and its sha256 as x-amz-meta-sha256, the manifest and latest.json included", async () => {
+    const s = testServices();
+    const prefix = `publish-test-${process.pid}-${++prefixes}`;
+    const store = new S3Store(testS3Client(s), s.bucket, prefix, s.s3Endpoint);
+    const { dir, manifest } = await bundle({ records: 20, seed: 57, formats: ["csv", "jsonl", "parquet"] });
+    await publishSnapshot(dir, store);
+    // Read over plain HTTP as any client would, not through our store.
+    const head = async (key: string) => {
+      const r = await testS3Client(s).send(new HeadObjectCommand({ Bucket: s.bucket, Key: `${prefix}/${key}` }));
+      return { type: r.ContentType, sha256: r.Metadata?.sha256 };
+    };
+    const sha = (path: string) => createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
+    const folder = `v0.7/${manifest.snapshotId}`;
+    const byExtension = { jsonl: "application/x-ndjson", csv: "text/csv; charset=utf-8", parquet: "application/vnd.apache.parquet" };
+    for (const [extension, type] of Object.entries(byExtension)) {
+      const file = manifest.files.find((f) => f.path.endsWith(`.${extension}`))!;
+      expect(await head(`${folder}/${file.path}`), file.path).toEqual({ type, sha256: file.sha256 });
+    }
+    expect(await head(`${folder}/${MANIFEST}`)).toEqual({ type: "application/json", sha256: sha(MANIFEST) });
+    const latest = await store.readText("v0.7/latest.json");
+    expect(await head("v0.7/latest.json")).toEqual({ type: "application/json", sha256: createHash("sha256").update(latest!.value).digest("hex") });
+  });
+
   it("uploads large files in parts with per-part SHA-256, and pulls them back whole", async () => {
     const store = s3Store({ threshold: 5 * 1024 * 1024, partBytes: 5 * 1024 * 1024 });
     const { dir, manifest } = await bundle({ records: 12_000, seed: 56, formats: ["json"] });

@@ -85,7 +85,7 @@ const results = [
 const baseline = results.at(-1)!.median;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(`\n@sdh/rules generation — ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, Node ${process.versions.node}, one core, ${RUNS} runs of ${fmt(N)}\n`);
-console.log(`Reference tables: loaded in ${loadMs.toFixed(0)} ms, ${referenceHeapMb.toFixed(1)} MB of heap${gc ? "" : " (approximate: run with --expose-gc)"}\n`);
+console.log(`Reference tables: loaded in ${loadMs.toFixed(0)} ms, ${referenceHeapMb.toFixed(1)} MiB of heap${gc ? "" : " (approximate: run with --expose-gc)"}\n`);
 console.log("| stage | median | spread (min–max) | × baseline |");
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of results) {

@@ -50,4 +50,4 @@ console.log(`${PERSONS.toLocaleString("en-US")} households = ${records.toLocaleS
 console.log("| stage | records/s | spread |");
 console.log("| --- | ---: | ---: |");
 for (const r of results) console.log(`| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} |`);
-console.log(`\nid tables: ${(ids.bytes / 1e6).toFixed(1)} MB per million UUIDs, ${(plates.bytes / 1e6).toFixed(1)} MB per million short keys (plates, VINs, licences)`);
+console.log(`\nid tables: ${(ids.bytes / 2 ** 20).toFixed(1)} MiB per million UUIDs, ${(plates.bytes / 2 ** 20).toFixed(1)} MiB per million short keys (plates, VINs, licences)`);

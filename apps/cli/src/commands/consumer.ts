@@ -56,12 +56,12 @@ export async function list(args: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify(snapshots, null, 2));
     else if (snapshots.length === 0) console.log(`no committed snapshots at ${source.location}`);
     else {
-      console.log("  snapshot id                          asOf        seed   generated                 pack     root records         files  MB");
+      console.log("  snapshot id                          asOf        seed   generated                 pack     root records         files  MiB");
       for (const s of snapshots) {
         // The root is the first entity counted: households (or, before schema 0.3, persons), customers.
         const [root, n] = Object.entries(s.counts)[0] ?? ["records", 0];
         console.log(
-          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${s.pack.padEnd(7)}  ${`${n} ${root}`.padEnd(19)}  ${String(s.files).padStart(5)}  ${(s.bytes / 1e6).toFixed(1)}`,
+          `${s.latest ? "*" : " "} ${s.snapshotId.padEnd(36)} ${s.asOf}  ${String(s.seed).padStart(5)}  ${s.generatedAt}  ${s.pack.padEnd(7)}  ${`${n} ${root}`.padEnd(19)}  ${String(s.files).padStart(5)}  ${(s.bytes / 2 ** 20).toFixed(1)}`,
         );
       }
     }

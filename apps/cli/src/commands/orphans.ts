@@ -3,7 +3,7 @@ import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
-import { megabytes } from "../sizes.js";
+import { mebibytes } from "../sizes.js";
 
 
 export async function orphans(args: string[], settings: Settings): Promise<number> {
@@ -27,7 +27,7 @@ export async function orphans(args: string[], settings: Settings): Promise<numbe
       if (values.json) console.log(JSON.stringify({ target: store.location, unfinished: found.map(row), uploads: uploads.map(uploadRow), tickets: tickets.map(ticketRow) }, null, 2));
       else if (!found.length && !uploads.length && !tickets.length) console.log(`No unfinished publishes at ${store.location}`);
       else {
-        for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+        for (const u of found) console.log(`${u.snapshotId}  ${u.objects} file(s), ${mebibytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
         for (const u of uploads) console.log(`${u.key}  unfinished multipart upload, started ${new Date(u.initiated).toISOString()}`);
         for (const t of tickets) console.log(`${t.key}  publish ticket left in a published snapshot, last renewed ${new Date(t.lastModified).toISOString()}`);
       }
@@ -37,10 +37,10 @@ export async function orphans(args: string[], settings: Settings): Promise<numbe
     if (values.json) console.log(JSON.stringify({ target: store.location, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.map(row), abortedUploads: abortedUploads.map(uploadRow), removedTickets: removedTickets.map(ticketRow) }, null, 2));
     else {
       const verb = values["dry-run"] ? "Would remove" : "Removed";
-      for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${megabytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
+      for (const u of removed) console.log(`${verb} ${u.snapshotId}: ${u.objects} file(s), ${mebibytes(u.bytes)}, last written ${new Date(u.lastWrite).toISOString()}`);
       for (const u of abortedUploads) console.log(`${values["dry-run"] ? "Would abort" : "Aborted"} the unfinished upload of ${u.key}, started ${new Date(u.initiated).toISOString()}`);
       for (const t of removedTickets) console.log(`${verb} the publish ticket ${t.key}, last renewed ${new Date(t.lastModified).toISOString()}`);
-      console.log(`${verb} ${removed.length} unfinished publish(es), ${megabytes(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
+      console.log(`${verb} ${removed.length} unfinished publish(es), ${mebibytes(removed.reduce((n, u) => n + u.bytes, 0))}; kept ${kept.length} written within ${values["older-than"]}`);
     }
     return EXIT.ok;
   } catch (error) {

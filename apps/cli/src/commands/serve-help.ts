@@ -37,8 +37,8 @@ Options:
   --port P           port (default 8080; SDH_SERVE_PORT)
   --cache-dir DIR    copies of S3 Parquet files for previews, checked against the manifest
                      (default .sdh/catalog-cache; SDH_SERVE_CACHE)
-  --cache-max-mb N   the copies' total size at most, in MB of 10^6 bytes; the least recently used
-                     go first (default 2147, 2 GiB)
+  --cache-max-mib N  the copies' total size at most, in MiB (2^20 bytes); the least recently used
+                     go first (default 2048, 2 GiB)
   --cache-max-age D  a copy unused this long is removed: 90m, 12h, 7d (default 7d)
   --cors-origin O    allow these origins' pages to call the API (comma-separated; default: CORS off)
   --task-queue Q     task queue of the workers builds run on (default ${SNAPSHOT_TASK_QUEUE})

@@ -11,7 +11,7 @@ import { SDH_VERSION } from "./version.js";
 
 /** `sdh serve`: the catalog API until SIGINT/SIGTERM (help: serve-help.ts). */
 export async function serve(args: string[], settings: Settings, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = commandArgs("serve", { args, options: { target: { type: "string", multiple: true }, host: { type: "string" }, port: { type: "string" }, "cache-dir": { type: "string" }, "cache-max-mb": { type: "string" }, "cache-max-age": { type: "string" }, "cors-origin": { type: "string" }, "task-queue": { type: "string" } } });
+  const parsed = commandArgs("serve", { args, options: { target: { type: "string", multiple: true }, host: { type: "string" }, port: { type: "string" }, "cache-dir": { type: "string" }, "cache-max-mib": { type: "string" }, "cache-max-age": { type: "string" }, "cors-origin": { type: "string" }, "task-queue": { type: "string" } } });
   const values = settings.fill(parsed.values) as typeof parsed.values & { target?: string | string[] };
   const targets = values.target === undefined ? [] : [values.target].flat();
   const port = values.port === undefined ? 8080 : wholeNumberOption("--port", values.port);
@@ -33,7 +33,7 @@ export async function serve(args: string[], settings: Settings, env: NodeJS.Proc
   if (token !== undefined && !/^[A-Za-z0-9._~+/-]{16,512}=*$/.test(token)) throw new UsageError("SDH_SERVE_TOKEN must be 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / - (then optional '='), as a bearer token is; e.g. `openssl rand -hex 32`");
   const builds = { client: new Client({ connection, namespace }), taskQueue: values["task-queue"] ?? SNAPSHOT_TASK_QUEUE, token, link: (id: string) => (uiUrl ? `${uiUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(id)}` : null) };
   const cacheLimits = {
-    ...(values["cache-max-mb"] === undefined ? {} : { maxBytes: wholeNumberOption("--cache-max-mb", values["cache-max-mb"]) * 1_000_000 }),
+    ...(values["cache-max-mib"] === undefined ? {} : { maxBytes: wholeNumberOption("--cache-max-mib", values["cache-max-mib"]) * 2 ** 20 }),
     ...(values["cache-max-age"] === undefined ? {} : { maxAgeMs: durationOption("--cache-max-age", values["cache-max-age"], 60_000) }),
   };
   const served = await serveCatalog({ sources, host, port, cacheDir: values["cache-dir"] ?? ".sdh/catalog-cache", cacheLimits, corsOrigins, builds, productVersion: SDH_VERSION });

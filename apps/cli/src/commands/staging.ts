@@ -4,7 +4,7 @@ import { durationOption } from "../duration.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { commandArgs } from "../command-args.js";
-import { megabytes } from "../sizes.js";
+import { mebibytes } from "../sizes.js";
 
 
 export async function staging(args: string[], settings: Settings): Promise<number> {
@@ -18,7 +18,7 @@ export async function staging(args: string[], settings: Settings): Promise<numbe
     const staged = await stagedSnapshots(root);
     if (values.json) console.log(JSON.stringify(staged.map(row), null, 2));
     else if (!staged.length) console.log(`Nothing staged in ${root}`);
-    else for (const s of staged) console.log(`${s.snapshotId}  last written ${new Date(s.lastWrite).toISOString()}  ${megabytes(s.bytes)}`);
+    else for (const s of staged) console.log(`${s.snapshotId}  last written ${new Date(s.lastWrite).toISOString()}  ${mebibytes(s.bytes)}`);
     return EXIT.ok;
   }
   if (!values["older-than"]) throw new UsageError("--older-than is required, e.g. --older-than 7d");
@@ -27,8 +27,8 @@ export async function staging(args: string[], settings: Settings): Promise<numbe
   if (values.json) console.log(JSON.stringify({ staging: root, dryRun: values["dry-run"], removed: removed.map(row), kept: kept.length }, null, 2));
   else {
     const verb = values["dry-run"] ? "Would remove" : "Removed";
-    for (const s of removed) console.log(`${verb} ${s.snapshotId} (last written ${new Date(s.lastWrite).toISOString()}, ${megabytes(s.bytes)})`);
-    console.log(`${verb} ${removed.length} snapshot(s), ${megabytes(removed.reduce((n, s) => n + s.bytes, 0))}; kept ${kept.length}`);
+    for (const s of removed) console.log(`${verb} ${s.snapshotId} (last written ${new Date(s.lastWrite).toISOString()}, ${mebibytes(s.bytes)})`);
+    console.log(`${verb} ${removed.length} snapshot(s), ${mebibytes(removed.reduce((n, s) => n + s.bytes, 0))}; kept ${kept.length}`);
   }
   return EXIT.ok;
 }

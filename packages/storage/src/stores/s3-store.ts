@@ -178,7 +178,7 @@ export class S3Store implements SnapshotStore {
 
   async putText(key: string, text: string): Promise<void> {
     const Body = Buffer.from(text, "utf8");
-    const put = new PutObjectCommand({ Bucket: this.bucket, Key: this.root + key, Body, ContentType: contentTypeOf(key), ChecksumAlgorithm: "SHA256", ChecksumSHA256: createHash("sha256").update(Body).digest("base64") });
+    const put = new PutObjectCommand({ Bucket: this.bucket, Key: this.root + key, Body, ContentType: contentTypeOf(key), ...checksums(Body) });
     for (let attempt = 1; ; attempt++) {
       try {
         await this.s3.send(put);
@@ -206,8 +206,7 @@ export class S3Store implements SnapshotStore {
           Key: this.root + key,
           Body,
           ContentType: contentTypeOf(key),
-          ChecksumAlgorithm: "SHA256",
-          ChecksumSHA256: createHash("sha256").update(Body).digest("base64"),
+          ...checksums(Body),
           ...(version === undefined ? { IfNoneMatch: "*" } : { IfMatch: version }),
         }),
       );
@@ -306,4 +305,14 @@ function counted(stream: Readable, onBytes?: (bytes: number) => void): Readable 
 
 function base64Of(hex: string): string {
   return Buffer.from(hex, "hex").toString("base64");
+}
+
+/**
+ * A document's checksums as every data file carries them: S3's own SHA-256 (checked on arrival) and
+ * the hex digest as `x-amz-meta-sha256`, so a client can check a manifest, latest.json or a ticket
+ * with a HEAD as it checks a data file.
+ */
+function checksums(body: Buffer) {
+  const digest = createHash("sha256").update(body).digest();
+  return { ChecksumAlgorithm: "SHA256" as const, ChecksumSHA256: digest.toString("base64"), Metadata: { sha256: digest.toString("hex") } };
 }

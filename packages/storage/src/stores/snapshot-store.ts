@@ -88,6 +88,8 @@ export { MAX_DOCUMENT_BYTES } from "@sdh/local-files";
 export function contentTypeOf(key: string): string {
   if (key.endsWith(".csv")) return "text/csv; charset=utf-8";
   if (key.endsWith(".json")) return "application/json";
+  // JSON Lines: the type its readers (and the ndjson spec) name; not JSON, one document per line.
+  if (key.endsWith(".jsonl")) return "application/x-ndjson";
   if (key.endsWith(".parquet")) return "application/vnd.apache.parquet";
   if (key.endsWith(".md")) return "text/markdown; charset=utf-8";
   if (key.endsWith("SHA256SUMS")) return "text/plain; charset=utf-8";
