@@ -16,9 +16,27 @@ const wholeNumber = (name: string, min: number, max: number, fallback: number) =
 export const TargetQuery = z.string().max(32).optional().openapi({ param: { name: "target", in: "query" }, description: "A served target's name (default: all)" });
 export const VersionQuery = z.string().max(16).optional().openapi({ param: { name: "version", in: "query" }, description: "Schema version tag of the layout, e.g. v0.7" });
 
-export const ListQuery = z.object({ target: TargetQuery, version: VersionQuery, limit: wholeNumber("limit", 1, 500, 50), offset: wholeNumber("offset", 0, 1_000_000, 0) });
+/**
+ * A route's query parameters, and no others: a misspelt one (`?limt=5`, `?filtr=state=CA`) is a 400
+ * naming it and the ones the route takes, never silently ignored (an unfiltered answer that looks filtered).
+ */
+function queryOf<Shape extends z.ZodRawShape>(shape: Shape) {
+  const takes = Object.keys(shape).join(", ") || "none";
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown query parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k.slice(0, 40)}'`).join(", ")}; this route takes: ${takes}` : undefined),
+  });
+}
+
+/** Read-only routes: no credentials (`security: []` says so explicitly; POST routes need the bearer token). */
+export const PUBLIC = { security: [] as Array<Record<string, string[]>> };
+
+/** For routes that take no query parameters. */
+export const NoQuery = queryOf({});
+
+export const ListQuery = queryOf({ target: TargetQuery, version: VersionQuery, limit: wholeNumber("limit", 1, 500, 50), offset: wholeNumber("offset", 0, 1_000_000, 0) });
 export const SnapshotParams = z.object({ id: z.string().max(200).openapi({ param: { name: "id", in: "path" }, example: "2026-01-06-s42-0ab4c4de" }) });
-export const SnapshotQuery = z.object({ target: TargetQuery, version: VersionQuery });
+const snapshotQuery = { target: TargetQuery, version: VersionQuery };
+export const SnapshotQuery = queryOf(snapshotQuery);
 
 export const SnapshotSummary = z
   .object({
@@ -57,7 +75,8 @@ export const SnapshotDetail = z
   .openapi("SnapshotDetail");
 
 export const RowsParams = SnapshotParams.extend({ entity: z.string().max(64).openapi({ param: { name: "entity", in: "path" }, example: "persons" }) });
-export const RowsQuery = SnapshotQuery.extend({
+export const RowsQuery = queryOf({
+  ...snapshotQuery,
   limit: wholeNumber("limit", 1, 1_000, 100),
   offset: wholeNumber("offset", 0, 1_000_000_000, 0),
   filter: z
@@ -83,4 +102,4 @@ export const ProblemDetails = z
   .openapi("Problem", { description: "RFC 9457 problem details" });
 
 export const CompareParams = SnapshotParams.extend({ other: z.string().max(200).openapi({ param: { name: "other", in: "path" }, description: "The snapshot compared with {id}" }) });
-export const CompareQuery = SnapshotQuery.extend({ otherTarget: z.string().max(32).optional().openapi({ param: { name: "otherTarget", in: "query" }, description: "Where {other} is (default: target)" }) });
+export const CompareQuery = queryOf({ ...snapshotQuery, otherTarget: z.string().max(32).optional().openapi({ param: { name: "otherTarget", in: "query" }, description: "Where {other} is (default: target)" }) });

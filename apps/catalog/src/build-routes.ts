@@ -7,7 +7,7 @@ import { WorkflowFailedError, WorkflowNotFoundError, type Client } from "@tempor
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
-import { ProblemDetails } from "./api-schemas.js";
+import { NoQuery, ProblemDetails, PUBLIC } from "./api-schemas.js";
 import type { CatalogSource } from "./catalog-sources.js";
 import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
 
@@ -83,7 +83,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/builds/{id}", operationId: "getBuild", tags: ["builds"], summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
+    createRoute({ method: "get", path: "/builds/{id}", operationId: "getBuild", tags: ["builds"], ...PUBLIC, summary: "A build: its progress while running (shards still building included), else its result or failure", request: { params: BuildParams, query: NoQuery }, responses: { 200: json("The build", BuildStatus), 400: problem("Bad id"), 404: problem("No such build"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => c.json(await buildStatus(builds(), c.req.valid("param").id), 200),
   );
 
@@ -102,7 +102,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/schedules", operationId: "listSchedules", tags: ["builds"], summary: "The nightly build schedules (read-only)", responses: { 200: json("Schedules", Schedules), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
+    createRoute({ method: "get", path: "/schedules", operationId: "listSchedules", tags: ["builds"], ...PUBLIC, summary: "The nightly build schedules (read-only)", request: { query: NoQuery }, responses: { 200: json("Schedules", Schedules), 400: problem("An unknown query parameter"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => c.json({ schedules: await scheduleList(builds()) }, 200),
   );
 }

@@ -6,7 +6,7 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { CompareParams, CompareQuery, FileParams, ListQuery, ProblemDetails, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
+import { CompareParams, CompareQuery, FileParams, ListQuery, NoQuery, ProblemDetails, PUBLIC, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
 import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
 import { compareTwo, listCatalog, snapshotDetail } from "./catalog-queries.js";
 import { Comparison } from "./compare-snapshots.js";
@@ -40,6 +40,13 @@ export interface CatalogOptions {
 /** This package's version: info.version when the server is not told the product's. */
 const CATALOG_VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
+/**
+ * The repository declares no open-source licence (every package is private): the document says so, as
+ * an SPDX LicenseRef (SPDX's form for a licence not on its list). OpenAPI 3.1 has `identifier`; the
+ * generator's types are 3.0's, hence a named constant rather than a literal.
+ */
+const LICENSE = { name: "Proprietary: internal use, no licence granted", identifier: "LicenseRef-sdh-proprietary" };
+
 const problems = { 400: "Bad request", 404: "Not found", 409: "The snapshot has no Parquet to preview", 416: "The range lies past the end of the file", 502: "A target could not be read, or holds something other than its manifest says", 503: "A target cannot be reached" } as const;
 const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
@@ -69,17 +76,17 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   app.use("/snapshots/:id/files/:path", etag());
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots", operationId: "listSnapshots", tags: ["snapshots"], summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
+    createRoute({ method: "get", path: "/snapshots", operationId: "listSnapshots", tags: ["snapshots"], ...PUBLIC, summary: "Committed snapshots, newest first, with latest marked", request: { query: ListQuery }, responses: { 200: { description: "A page of snapshots", content: { "application/json": { schema: SnapshotList } } }, ...problemResponses(400, 502) } }),
     async (c) => c.json(await listCatalog(sources, c.req.valid("query")), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}", operationId: "getSnapshot", tags: ["snapshots"], summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}", operationId: "getSnapshot", tags: ["snapshots"], ...PUBLIC, summary: "A snapshot: manifest, validation and quality reports, dataset descriptor", request: { params: SnapshotParams, query: SnapshotQuery }, responses: { 200: { description: "The snapshot", content: { "application/json": { schema: SnapshotDetail } } }, ...problemResponses(400, 404, 502) } }),
     async (c) => c.json(await snapshotDetail(sources, c.req.valid("param").id, c.req.valid("query")), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}/entities/{entity}/rows", operationId: "previewRows", tags: ["snapshots"], summary: "A page of an entity's records, read from the published Parquet", request: { params: RowsParams, query: RowsQuery }, responses: { 200: { description: "Rows with the columns' types", content: { "application/json": { schema: RowsPage } } }, ...problemResponses(400, 404, 409, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}/entities/{entity}/rows", operationId: "previewRows", tags: ["snapshots"], ...PUBLIC, summary: "A page of an entity's records, read from the published Parquet", request: { params: RowsParams, query: RowsQuery }, responses: { 200: { description: "Rows with the columns' types", content: { "application/json": { schema: RowsPage } } }, ...problemResponses(400, 404, 409, 502) } }),
     async (c) => {
       const { id, entity } = c.req.valid("param");
       const { limit, offset, filter, ...where } = c.req.valid("query");
@@ -94,6 +101,7 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
       path: "/snapshots/{id}/files/{path}",
       operationId: "downloadFile",
       tags: ["snapshots"],
+      ...PUBLIC,
       summary: "Download a file of the snapshot: a stream from a folder target, a redirect to a presigned link on S3",
       request: { params: FileParams, query: SnapshotQuery },
       responses: { 200: { description: "The file's bytes (Accept-Ranges: bytes), checked against the manifest's size and sha256 before they are sent; ETag and X-Checksum-SHA256 carry its sha256" }, 302: { description: "A presigned S3 link (valid a few minutes); the server does not read S3 objects, so `sdh pull` (or the client) checks the bytes against X-Checksum-SHA256" }, 206: { description: "The byte range asked for (Range: bytes=a-b), from a folder target" }, 304: { description: "Not modified (If-None-Match: the ETag, a list of them, or *)" }, ...problemResponses(400, 404, 416, 502) },
@@ -127,7 +135,7 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", operationId: "compareSnapshots", tags: ["snapshots"], summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
+    createRoute({ method: "get", path: "/snapshots/{id}/compare/{other}", operationId: "compareSnapshots", tags: ["snapshots"], ...PUBLIC, summary: "What changed between two snapshots: counts, and per column null rates, distinct values, mean shifts and top-value shares", request: { params: CompareParams, query: CompareQuery }, responses: { 200: { description: "The comparison", content: { "application/json": { schema: Comparison } } }, ...problemResponses(400, 404, 502) } }),
     async (c) => {
       const { id, other } = c.req.valid("param");
       return c.json(await compareTwo(sources, id, other, c.req.valid("query")), 200);
@@ -138,9 +146,9 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   registerPageRoutes(app, { sources, preview, assets: new PageAssets(), builds });
 
   const plain = (description: string) => ({ description, content: { "text/plain": { schema: z.string() } } });
-  app.openapi(createRoute({ method: "get", path: "/healthz", operationId: "health", tags: ["health"], summary: "Alive: the process answers (a liveness probe)", responses: { 200: plain("ok") } }), (c) => c.text("ok\n", 200));
+  app.openapi(createRoute({ method: "get", path: "/healthz", operationId: "health", tags: ["health"], ...PUBLIC, summary: "Alive: the process answers (a liveness probe)", request: { query: NoQuery }, responses: { 200: plain("ok"), ...problemResponses(400) } }), (c) => c.text("ok\n", 200));
   // Ready when every target answers a listing: a target the server cannot read makes it not ready.
-  app.openapi(createRoute({ method: "get", path: "/readyz", operationId: "ready", tags: ["health"], summary: "Ready: every served target can be listed (a readiness probe)", responses: { 200: plain("ready"), ...problemResponses(503) } }), async (c) => {
+  app.openapi(createRoute({ method: "get", path: "/readyz", operationId: "ready", tags: ["health"], ...PUBLIC, summary: "Ready: every served target can be listed (a readiness probe)", request: { query: NoQuery }, responses: { 200: plain("ready"), ...problemResponses(400, 503) } }), async (c) => {
     const failing: string[] = [];
     await Promise.all(
       sources.map((s) =>
@@ -154,7 +162,7 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Synthetic Data Hub catalog", version: productVersion, description: `Published snapshots (schema ${SCHEMA_VERSION}): list, read, preview and download; builds for operators. Errors are RFC 9457 problem details.` },
+    info: { title: "Synthetic Data Hub catalog", version: productVersion, license: LICENSE, description: `Published snapshots (schema ${SCHEMA_VERSION}): list, read, preview and download; builds for operators. Errors are RFC 9457 problem details.` },
     servers: [{ url: "/", description: "This server" }],
     tags: [
       { name: "snapshots", description: "Published snapshots: read-only" },
