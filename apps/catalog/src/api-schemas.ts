@@ -4,7 +4,7 @@ import { Counts, DatasetDescriptor, Manifest, QualityReport, ValidationReport } 
 // Request and response shapes of the catalog API; the OpenAPI document at /openapi.json is generated
 // from these (and the record schemas they reuse), so it cannot drift from what the server checks.
 
-const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+export const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `${name} must be a whole number`)
@@ -20,7 +20,7 @@ export const VersionQuery = z.string().max(16).optional().openapi({ param: { nam
  * A route's query parameters, and no others: a misspelt one (`?limt=5`, `?filtr=state=CA`) is a 400
  * naming it and the ones the route takes, never silently ignored (an unfiltered answer that looks filtered).
  */
-function queryOf<Shape extends z.ZodRawShape>(shape: Shape) {
+export function queryOf<Shape extends z.ZodRawShape>(shape: Shape) {
   const takes = Object.keys(shape).join(", ") || "none";
   return z.strictObject(shape, {
     error: (issue) => (issue.code === "unrecognized_keys" ? `unknown query parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k.slice(0, 40)}'`).join(", ")}; this route takes: ${takes}` : undefined),

@@ -3,13 +3,15 @@ import { packNamed } from "@sdh/packs";
 import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
-import { WorkflowFailedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
+import { WorkflowFailedError, type Client } from "@temporalio/client";
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { NoQuery, ProblemDetails, PUBLIC } from "./api-schemas.js";
+import { BuildList, BuildListQuery, BuildSummary, plannedOf, recentBuilds } from "./build-list.js";
+import { temporal } from "./temporal-deadline.js";
 import type { CatalogSource } from "./catalog-sources.js";
-import { badRequest, notFound, Problem, problemResponse } from "./problem.js";
+import { badRequest, Problem, problemResponse } from "./problem.js";
 
 /** What the build routes need: a Temporal client (connected lazily) and the token mutating routes demand. */
 export interface BuildOptions {
@@ -42,6 +44,7 @@ const BuildStatus = z
     startTime: z.string(),
     closeTime: z.string().nullable(),
     progress: Progress.nullable().optional().describe("While running: the step, and shards and root records done (shards still building included)"),
+    planned: BuildSummary.pick({ snapshotId: true, pack: true, target: true, records: true, shards: true }).describe("What the build was asked for (from the memo it was started with)"),
     result: z.record(z.string(), z.unknown()).optional(),
     failure: z.string().optional(),
     link: z.string().nullable(),
@@ -80,6 +83,11 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       // Location: where the build is followed (RFC 9110 §15.3.3).
       return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202, { location: `/builds/${encodeURIComponent(started.workflowId)}` });
     },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/builds", operationId: "listBuilds", tags: ["builds"], ...PUBLIC, summary: "Running builds, then the latest ones: what each was asked for, its state and times", request: { query: BuildListQuery }, responses: { 200: json("Builds", BuildList), 400: problem("Bad request"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
+    async (c) => c.json({ builds: await recentBuilds(builds(), c.req.valid("query").limit) }, 200),
   );
 
   app.openapi(
@@ -153,7 +161,7 @@ export async function buildStatus(options: BuildOptions, id: string): Promise<Bu
   const handle = client.workflow.getHandle<() => Promise<SnapshotResult>>(workflowId);
   const description = await temporal(options, () => handle.describe(), workflowId);
   const status = description.status.name;
-  const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null };
+  const base = { buildId: workflowId, status, startTime: description.startTime.toISOString(), closeTime: description.closeTime?.toISOString() ?? null, link: link?.(workflowId) ?? null, planned: plannedOf(description.memo) };
   if (status === "RUNNING") return { ...base, progress: await liveProgress(handle) };
   const outcome = await handle.result().then(
     (result) => ({ result: result as unknown as Record<string, unknown> }),
@@ -172,23 +180,4 @@ export async function scheduleList(options: BuildOptions): Promise<z.infer<typeo
     }
     return schedules;
   });
-}
-
-/** The longest a route waits on Temporal: an unreachable cluster is answered within this, not after the SDK's retries. */
-export const TEMPORAL_DEADLINE_MS = 5_000;
-
-/**
- * Temporal unreachable is a 503 (with the cause) within the deadline, not after the SDK's retries;
- * an unknown build is 404. gRPC cannot tell "refused" from "slow" sooner: it retries until the deadline.
- */
-async function temporal<T>({ client, deadlineMs = TEMPORAL_DEADLINE_MS }: BuildOptions, work: () => Promise<T>, workflowId?: string): Promise<T> {
-  try {
-    return await client.connection.withDeadline(Date.now() + deadlineMs, work);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound(`no build ${workflowId ?? ""}`.trim());
-    if (error instanceof Problem) throw error;
-    // The SDK's own message ("Failed to list schedules") says what failed; its cause says why.
-    const why = (e: unknown): string => (e instanceof Error ? e.message + (e.cause ? `: ${why(e.cause)}` : "") : String(e));
-    throw new Problem(503, "Temporal unavailable", `Temporal did not answer within ${deadlineMs / 1000} s: ${why(error)}`, "temporal-unavailable");
-  }
 }

@@ -19,6 +19,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), "sdh-catalog-page-"));
 const TOKEN = "catalog-page-token-91ab";
 // `SDH_UPDATE_SCREENSHOTS=1` (pnpm docs:screenshots) writes the pages' pictures into the docs.
 const shots = process.env.SDH_UPDATE_SCREENSHOTS === "1" ? fileURLToPath(new URL("../../../docs/images/", import.meta.url)) : tmp();
+// The two-size layout pictures, to look at (SDH_LAYOUT_SHOTS=folder); not part of the docs.
+const layoutShots = process.env.SDH_LAYOUT_SHOTS ?? tmp();
 
 function s3Env() {
   const s = testServices();
@@ -93,8 +95,10 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     expect(rows[0]).toContain("latest");
     expect(rows[1]).toContain(older.snapshotId);
     expect(rows[1]).not.toContain("latest");
-    const total = Object.values(older.counts).reduce((x, y) => x + y, 0);
-    expect(rows[1]).toContain(total.toLocaleString("en-US"));
+    // Root records (households), not the sum of every entity; and when it was built (issue 33.16).
+    const cells = (await page.locator("#snapshots tbody tr").nth(1).locator("td").allInnerTexts()).map((t) => t.trim());
+    expect(cells).toContain("150 households");
+    expect(cells).toContain("2026-01-06 02:00");
     expect(rows[1]).toContain("passed");
     // The first Tab lands on the skip link, which moves focus past the navigation.
     await page.keyboard.press("Tab");
@@ -178,12 +182,17 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     monitorPath = new URL(page.url()).pathname;
     // The monitor's numbers move as shards finish, without reloading, until the build completes.
     const seen: string[] = [];
+    const bars: number[] = [];
     const deadline = Date.now() + 150_000;
     let shot = false;
     while (Date.now() < deadline) {
       const status = await page.locator("[data-build-monitor]").getAttribute("data-status");
       const records = await page.locator('[data-field="records"]').innerText();
       if (seen.at(-1) !== records) seen.push(records);
+      // The bar is full only once published: short of it while any step runs, all records built or not.
+      // Read together: the script may complete the build between two separate reads.
+      const now = await page.locator("[data-build-monitor]").evaluate((section: HTMLElement) => ({ status: section.dataset.status, share: ((p) => p.value / p.max)(section.querySelector("progress")!) }));
+      if (now.status === "RUNNING") bars.push(now.share);
       if (!shot && /^[1-9][\d,]* of 2,000$/.test(records) && records !== "2,000 of 2,000") {
         await page.screenshot({ path: join(shots, "catalog-build-monitor.png") });
         shot = true;
@@ -196,6 +205,18 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     expect(done.filter((x) => x > 0 && x < 2000).length, `progress seen: ${seen.join(" | ")}`).toBeGreaterThanOrEqual(2);
     expect(done).toEqual([...done].sort((x, y) => x - y));
     expect(await page.locator("progress").evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
+    expect(bars.length).toBeGreaterThan(0);
+    expect(Math.max(...bars)).toBeLessThan(1);
+    expect(await page.locator('[data-field="progress-text"]').innerText()).toBe("published");
+    // Done: the records and shards of the whole build, also on a fresh load of the monitor.
+    await page.reload();
+    expect([await page.locator('[data-field="records"]').innerText(), await page.locator('[data-field="shards"]').innerText()]).toEqual(["2,000 of 2,000", "8 of 8"]);
+    // The builds page lists it, completed, with what it was asked for.
+    await page.goto(url("/ui/builds"));
+    const snapshotId = decodeURIComponent(monitorPath).replace(/^\/ui\/builds\/snapshot-v\d+_\d+-/, "");
+    const listed = (await page.locator("#recent-builds tbody tr", { hasText: snapshotId }).locator("th, td").allInnerTexts()).map((t) => t.trim());
+    expect(listed.slice(1, 4)).toEqual(["completed", "2,000", "8"]);
+    await page.goBack();
     await page.locator('[data-field="outcome"] a').click();
     await page.waitForLoadState("networkidle");
     expect(await page.locator("#entity-title").innerText()).toBe("households: 2,000 records");
@@ -221,6 +242,28 @@ describe("the catalog page (sdh serve) in Chromium", () => {
       expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     }
   });
+
+  it("lays every page out at a phone's width and a laptop's: no page wider than the window, tables scroll in place", async () => {
+    const wider: string[] = [];
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      const sized = await browser.newContext({ viewport });
+      try {
+        for (const [name, path] of [["list", "/"], ["snapshot", `/ui/snapshots/${older.snapshotId}?entity=vehicles`], ["compare", "/ui/compare"], ["builds", "/ui/builds"], ["monitor", monitorPath]] as const) {
+          const page = await sized.newPage();
+          await page.goto(url(path));
+          await page.waitForLoadState("networkidle");
+          // The page itself never scrolls sideways; wide tables and charts stay inside their own box.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) wider.push(`${name} at ${viewport.width}px: ${overflow}px wider than the window`);
+          await page.screenshot({ path: join(layoutShots, `${name}-${viewport.width}.png`), fullPage: true });
+          await page.close();
+        }
+      } finally {
+        await sized.close();
+      }
+    }
+    expect(wider).toEqual([]);
+  }, 120_000);
 
   it("meets WCAG 2.1 AA as axe-core checks it, on every page", async () => {
     // axe is injected, which the pages' CSP forbids; this context alone bypasses it.

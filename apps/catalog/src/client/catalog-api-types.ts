@@ -93,7 +93,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Running builds, then the latest ones: what each was asked for, its state and times */
+        get: operations["listBuilds"];
         put?: never;
         /** Start a snapshot build (as `sdh snapshot run`), or join the same one running */
         post: operations["startBuild"];
@@ -623,6 +624,25 @@ export type components = {
             /** @description Default: derived from the config, as `sdh snapshot run` does */
             snapshotId?: string;
         };
+        BuildList: {
+            /** @description Running builds first, then the others, newest first */
+            builds: components["schemas"]["BuildSummary"][];
+        };
+        BuildSummary: {
+            buildId: string;
+            snapshotId: string | null;
+            /** @description RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED or TIMED_OUT */
+            status: string;
+            startTime: string;
+            closeTime: string | null;
+            pack: string | null;
+            /** @description Where it publishes (the target's URI) */
+            target: string | null;
+            /** @description Root records asked for */
+            records: number | null;
+            /** @description Shards the work is split into */
+            shards: number | null;
+        };
         BuildStatus: {
             buildId: string;
             /** @description RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED or TIMED_OUT */
@@ -637,6 +657,17 @@ export type components = {
                 recordsDone: number;
                 recordsTotal: number;
             } | null;
+            /** @description What the build was asked for (from the memo it was started with) */
+            planned: {
+                snapshotId: string | null;
+                pack: string | null;
+                /** @description Where it publishes (the target's URI) */
+                target: string | null;
+                /** @description Root records asked for */
+                records: number | null;
+                /** @description Shards the work is split into */
+                shards: number | null;
+            };
             result?: {
                 [key: string]: unknown;
             };
@@ -964,6 +995,46 @@ export interface operations {
             };
             /** @description A target could not be read, or holds something other than its manifest says */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBuilds: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Builds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildList"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal cannot be reached, or this server has no Temporal settings */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import type { BuildSummary } from "../build-list.js";
 import type { BuildStatus, scheduleList } from "../build-routes.js";
+import { buildProgress } from "./client/build-progress.js";
 import type { CatalogSource } from "../catalog-sources.js";
 import { Notice, Table } from "./components.js";
-import { count } from "./format.js";
+import { count, when } from "./format.js";
 import { buildHref } from "./page-links.js";
 
 /** Whether this server can start builds: no Temporal settings, no token, or both present. */
@@ -15,10 +17,12 @@ export interface BuildsPageProps {
   /** The packs a build may name, each with its root entity (what "records" counts). */
   packs: ReadonlyArray<{ name: string; root: string }>;
   schedules: Awaited<ReturnType<typeof scheduleList>> | { problem: string } | null;
+  /** Running builds, then the latest (null without Temporal settings). */
+  recent: BuildSummary[] | { problem: string } | null;
 }
 
 /** Start a build (needs the server's token), follow one by id, and the schedules (read-only). */
-export function BuildsPage({ state, sources, packs, schedules }: BuildsPageProps) {
+export function BuildsPage({ state, sources, packs, schedules, recent }: BuildsPageProps) {
   return (
     <>
       {state === "unavailable" && <Notice>This server was started without Temporal settings, so it cannot start or follow builds.</Notice>}
@@ -26,6 +30,12 @@ export function BuildsPage({ state, sources, packs, schedules }: BuildsPageProps
         <Notice>
           Starting builds is disabled: start <code>sdh serve</code> with <code>SDH_SERVE_TOKEN</code> set. Builds can still be followed.
         </Notice>
+      )}
+      {state !== "unavailable" && (
+        <>
+          <h2 id="recent">Recent builds</h2>
+          <RecentBuilds recent={recent} />
+        </>
       )}
       {state === "enabled" && <StartForm sources={sources} packs={packs} />}
       {state !== "unavailable" && (
@@ -106,6 +116,45 @@ function StartForm({ sources, packs }: Pick<BuildsPageProps, "sources" | "packs"
   );
 }
 
+function RecentBuilds({ recent }: { recent: BuildsPageProps["recent"] }) {
+  if (recent === null) return <p>No builds.</p>;
+  if ("problem" in recent) return <Notice error>{recent.problem}</Notice>;
+  if (recent.length === 0) return <p>No builds in this namespace yet.</p>;
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-label="Recent builds">
+      <table id="recent-builds">
+        <caption>The latest {recent.length} build(s), running ones first; root records and shards as asked</caption>
+        <thead>
+          <tr>
+            <th scope="col">Snapshot</th>
+            <th scope="col">State</th>
+            <th scope="col" class="num">Root records</th>
+            <th scope="col" class="num">Shards</th>
+            <th scope="col">Started (UTC)</th>
+            <th scope="col">Closed (UTC)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recent.map((b) => (
+            <tr>
+              <th scope="row">
+                <a href={buildHref(b.buildId)}>{b.snapshotId ?? b.buildId}</a>
+              </th>
+              <td>
+                <span class={`badge ${b.status === "COMPLETED" ? "ok" : b.status === "RUNNING" ? "" : "bad"}`}>{b.status.toLowerCase()}</span>
+              </td>
+              <td class="num">{b.records === null ? "—" : count(b.records)}</td>
+              <td class="num">{b.shards ?? "—"}</td>
+              <td>{when(b.startTime)}</td>
+              <td>{b.closeTime ? when(b.closeTime) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Schedules({ schedules }: { schedules: BuildsPageProps["schedules"] }) {
   if (schedules === null) return <p>No schedules.</p>;
   if ("problem" in schedules) return <Notice error>{schedules.problem}</Notice>;
@@ -116,6 +165,8 @@ function Schedules({ schedules }: { schedules: BuildsPageProps["schedules"] }) {
 /** One build: its state and progress, kept current by the page's script while it runs. */
 export function BuildMonitor({ build, cancellable }: { build: BuildStatus; cancellable: boolean }) {
   const p = build.progress;
+  const planned = build.planned;
+  const bar = buildProgress(build.status, p);
   const result = build.result as { snapshotId?: string; counts?: Record<string, number>; bytes?: number } | undefined;
   return (
     <section data-build-monitor={build.buildId} data-status={build.status} aria-labelledby="build-state">
@@ -128,17 +179,19 @@ export function BuildMonitor({ build, cancellable }: { build: BuildStatus; cance
           </>
         )}
       </p>
-      <label for="build-progress">Root records built</label>
-      <progress id="build-progress" max={p?.recordsTotal ?? 1} value={build.status === "COMPLETED" ? (p?.recordsTotal ?? 1) : (p?.recordsDone ?? 0)}></progress>
+      <label for="build-progress">
+        Progress: generate, validate, export, publish (<span data-field="progress-text">{bar.text}</span>)
+      </label>
+      <progress id="build-progress" max={1} value={bar.value}></progress>
       <dl class="facts">
-        <dt>Records</dt>
-        <dd data-field="records">{p ? `${count(p.recordsDone)} of ${count(p.recordsTotal)}` : "—"}</dd>
+        <dt>Root records</dt>
+        <dd data-field="records">{p ? `${count(p.recordsDone)} of ${count(p.recordsTotal)}` : planned.records !== null && build.status === "COMPLETED" ? `${count(planned.records)} of ${count(planned.records)}` : "—"}</dd>
         <dt>Shards</dt>
-        <dd data-field="shards">{p ? `${p.shardsDone} of ${p.shardsTotal}` : "—"}</dd>
+        <dd data-field="shards">{p ? `${p.shardsDone} of ${p.shardsTotal}` : planned.shards !== null && build.status === "COMPLETED" ? `${planned.shards} of ${planned.shards}` : "—"}</dd>
         <dt>Started</dt>
-        <dd>{build.startTime}</dd>
+        <dd>{when(build.startTime)}</dd>
         <dt>Closed</dt>
-        <dd data-field="closed">{build.closeTime ?? "—"}</dd>
+        <dd data-field="closed">{build.closeTime ? when(build.closeTime) : "—"}</dd>
         <dt>Workflow</dt>
         <dd>{build.link ? <a href={build.link}>{build.buildId} in the Temporal Web UI</a> : <code>{build.buildId}</code>}</dd>
       </dl>

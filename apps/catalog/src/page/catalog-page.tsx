@@ -47,7 +47,8 @@ export function CatalogPage({ list, sources, target }: { list: z.infer<typeof Sn
                 <th scope="col">As of</th>
                 <th scope="col" class="num">Seed</th>
                 <th scope="col">Pack</th>
-                <th scope="col" class="num">Records</th>
+                <th scope="col">Built (UTC)</th>
+                <th scope="col" class="num">Root records</th>
                 <th scope="col" class="num">Files</th>
                 <th scope="col" class="num">Size</th>
                 <th scope="col">Validation</th>
@@ -63,9 +64,10 @@ export function CatalogPage({ list, sources, target }: { list: z.infer<typeof Sn
                   <td>{s.asOf}</td>
                   <td class="num">{s.seed}</td>
                   <td>{s.pack}</td>
-                  <td class="num" title={Object.entries(s.counts).map(([e, n]) => `${e}: ${count(n)}`).join(", ")}>
-                    {count(Object.values(s.counts).reduce((a, b) => a + b, 0))}
+                  <td>
+                    <time datetime={s.generatedAt}>{builtAt(s.generatedAt)}</time>
                   </td>
+                  <RootRecords counts={s.counts} />
                   <td class="num">{s.files}</td>
                   <td class="num">{size(s.bytes)}</td>
                   <td>
@@ -87,5 +89,21 @@ export function CatalogPage({ list, sources, target }: { list: z.infer<typeof Sn
         </nav>
       )}
     </>
+  );
+}
+
+/** When a snapshot was built, to the minute: `2026-01-06 02:00` (UTC, as the column says). */
+export const builtAt = (iso: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso);
+
+/**
+ * The root entity's count (households in the P&C pack, customers in the fintech one: the first
+ * entity counted, what `records` asks for), not the sum of every entity's; every count in its title.
+ */
+function RootRecords({ counts }: { counts: Record<string, number> }) {
+  const [root, n] = Object.entries(counts)[0] ?? ["records", 0];
+  return (
+    <td class="num" title={Object.entries(counts).map(([e, k]) => `${e}: ${count(k)}`).join(", ")}>
+      {count(n)} <span class="muted">{root}</span>
+    </td>
   );
 }

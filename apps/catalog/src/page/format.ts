@@ -17,3 +17,4 @@ export const percent = (share: number | null | undefined, digits = 1) => (share 
 
 /** A preview cell: JSON for objects and lists, text otherwise, and a visible mark for null. */
 export const cell = (value: unknown) => (value === null || value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : String(value));
+export { when } from "./client/moment.js";

@@ -5,6 +5,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { z } from "zod";
+import { recentBuilds } from "../build-list.js";
 import { buildStatus, requireBuilds, scheduleList, type BuildOptions } from "../build-routes.js";
 import { compareTwo, listCatalog } from "../catalog-queries.js";
 import type { CatalogSource } from "../catalog-sources.js";
@@ -108,13 +109,13 @@ export function registerPageRoutes(app: OpenAPIHono, context: PageContext): void
   app.get("/ui/builds", (c) =>
     page(c, context, "builds", "Builds", async () => {
       const state: BuildsState = !context.builds ? "unavailable" : context.builds.token ? "enabled" : "disabled";
-      const schedules = context.builds
-        ? await scheduleList(context.builds).catch((error: unknown) => {
-            if (error instanceof Problem) return { problem: error.detail };
-            throw error;
-          })
-        : null;
-      return <BuildsPage state={state} sources={sources} packs={PACKS.map((p) => ({ name: p.spec.name, root: p.spec.entities[0]!.name }))} schedules={schedules} />;
+      // Both at once: with Temporal unreachable each waits out the deadline, and the page should not wait twice.
+      const problemOf = (error: unknown) => {
+        if (error instanceof Problem) return { problem: error.detail };
+        throw error;
+      };
+      const [schedules, recent] = context.builds ? await Promise.all([scheduleList(context.builds).catch(problemOf), recentBuilds(context.builds, 20).catch(problemOf)]) : [null, null];
+      return <BuildsPage state={state} sources={sources} packs={PACKS.map((p) => ({ name: p.spec.name, root: p.spec.entities[0]!.name }))} schedules={schedules} recent={recent} />;
     }),
   );
 

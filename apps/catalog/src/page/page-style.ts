@@ -30,7 +30,7 @@ code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .ok { color: var(--ok); } .bad { color: var(--bad); } .warn { color: var(--warn); } .muted { color: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1.25rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1.25rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; }
 figcaption { font-weight: 600; margin-bottom: .5rem; }
 .chart-box { position: relative; height: 16rem; }
@@ -47,6 +47,9 @@ form.stacked .actions { grid-column: 2; }
 label { font-weight: 600; }
 form.inline label { display: flex; flex-direction: column; gap: .2rem; }
 input, select, button { font: inherit; padding: .3rem .5rem; border: 1px solid #6e7781; border-radius: .3rem; background: #fff; color: var(--ink); }
+/* A select as wide as its longest option (a target's URI) would push the page past a phone's width. */
+input, select { max-width: 100%; min-width: 0; }
+form.inline label { max-width: 100%; }
 button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
 button.secondary { background: #fff; color: var(--accent); }
 button:disabled { opacity: .6; cursor: not-allowed; }
@@ -58,4 +61,12 @@ legend { font-weight: 600; padding: 0; }
 label[for="build-progress"] { display: block; margin: .5rem 0 .25rem; }
 progress { width: 100%; max-width: 40rem; height: 1.25rem; }
 .status-line { font-size: 1.1rem; }
+/* A phone's width: one column of form fields, less padding. */
+@media (max-width: 40rem) {
+  header, main { padding-left: 1rem; padding-right: 1rem; }
+  header { gap: .5rem 2rem; }
+  form.stacked { grid-template-columns: minmax(0, 1fr); }
+  form.stacked .actions { grid-column: 1; }
+  form.stacked > span:empty { display: none; }
+}
 `;

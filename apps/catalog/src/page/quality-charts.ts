@@ -18,6 +18,42 @@ export const MAX_DISTRIBUTIONS = 12;
 const IDENTIFIER_LIKE = 0.5;
 
 const pct = (share: number) => Math.round(share * 10_000) / 100;
+/** Whole numbers grouped from five digits (50,000), not four (model years read 2018, not 2,018). */
+const decimal = (n: number) => (Number.isInteger(n) ? (Math.abs(n) >= 10_000 ? n.toLocaleString("en-US") : String(n)) : n.toFixed(2));
+
+type Bin = { from: number; to: number; count: number };
+
+/**
+ * An integer column's histogram as the integers each bin holds: `0`, `1`, `2–3`, `5,000–9,999`, not
+ * `0.3–0.6`. The report's ten bins are equal-width from min to max (value v goes to bin
+ * ⌊(v − min) / width⌋, the last one closed), so the integers of each bin follow from min, max and that
+ * rule, applied here as the report applies it; a bin that holds no integer holds no record and is left out.
+ */
+export function integerBins(bins: readonly Bin[]): Array<Bin & { label: string; first: string; last: string }> {
+  const min = bins[0]!.from;
+  const max = bins.at(-1)!.to;
+  const width = (max - min) / 10 || 1;
+  const binOf = (k: number) => Math.max(0, Math.min(9, Math.floor((k - min) / width)));
+  // The first integer of bin i: near min + i·width, checked with the report's own rule.
+  const firstOf = (i: number) => {
+    const near = Math.ceil(min + i * width);
+    return [near - 1, near, near + 1].find((k) => k >= min && binOf(k) >= i) ?? near;
+  };
+  const out = [];
+  for (let i = 0; i < bins.length; i++) {
+    const first = firstOf(i);
+    const last = i === bins.length - 1 ? Math.floor(max) : firstOf(i + 1) - 1;
+    if (last < first) {
+      if (bins[i]!.count === 0) continue;
+      // Cannot happen with the report's rule; shown as it came rather than hidden.
+      out.push({ ...bins[i]!, label: `${decimal(bins[i]!.from)}–${decimal(bins[i]!.to)}`, first: decimal(bins[i]!.from), last: decimal(bins[i]!.to) });
+      continue;
+    }
+    const label = first === last ? decimal(first) : `${decimal(first)}–${decimal(last)}`;
+    out.push({ ...bins[i]!, label, first: decimal(first), last: decimal(last) });
+  }
+  return out;
+}
 
 /** Null rate of every column of the entity. */
 export function nullsChart(entity: string, columns: readonly ColumnProfile[]): ChartFigure {
@@ -26,7 +62,7 @@ export function nullsChart(entity: string, columns: readonly ColumnProfile[]): C
     id: `${entity}-nulls`,
     title: `Nulls in ${entity}`,
     summary: `Null rate of ${columns.length} columns of ${entity}; highest ${worst ? `${worst.name} at ${pct(worst.nullRate)}%` : "none"}.`,
-    spec: { horizontal: true, labels: columns.map((c) => c.name), datasets: [{ label: "Null rate", data: columns.map((c) => pct(c.nullRate)) }], unit: "percent", valueAxis: "% of records null" },
+    spec: { horizontal: true, labels: columns.map((c) => c.name), datasets: [{ label: "Null rate", data: columns.map((c) => pct(c.nullRate)) }], unit: "percent", fullScale: true, valueAxis: "% of records null" },
     table: { headers: ["Column", "Nulls", "Null rate (%)"], rows: columns.map((c) => [c.name, c.nulls, pct(c.nullRate)]) },
   };
 }
@@ -39,7 +75,7 @@ export function uniquenessChart(entity: string, columns: readonly ColumnProfile[
     id: `${entity}-uniqueness`,
     title: `Uniqueness in ${entity}`,
     summary: `Distinct values per non-null record of ${columns.length} columns of ${entity}; unique in every record: ${unique.join(", ") || "none"}.`,
-    spec: { horizontal: true, labels: columns.map((c) => c.name), datasets: [{ label: "Distinct values per non-null record", data: columns.map((c) => pct(share(c))) }], unit: "percent", valueAxis: "% distinct" },
+    spec: { horizontal: true, labels: columns.map((c) => c.name), datasets: [{ label: "Distinct values per non-null record", data: columns.map((c) => pct(share(c))) }], unit: "percent", fullScale: true, valueAxis: "% distinct" },
     table: { headers: ["Column", "Distinct", "Exact", "Distinct per non-null record (%)"], rows: columns.map((c) => [c.name, c.distinct, c.distinctExact ? "yes" : "estimate", pct(share(c))]) },
   };
 }
@@ -50,14 +86,13 @@ export function distributionCharts(entity: string, columns: readonly ColumnProfi
   for (const c of columns) {
     if (figures.length === MAX_DISTRIBUTIONS) break;
     if (c.numeric?.histogram.length) {
-      const bins = c.numeric.histogram;
-      const label = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+      const bins = c.type === "int" ? integerBins(c.numeric.histogram) : c.numeric.histogram.map((b) => ({ ...b, label: `${decimal(b.from)}–${decimal(b.to)}`, first: decimal(b.from), last: decimal(b.to) }));
       figures.push({
         id: `${entity}-${c.name}-histogram`,
         title: `${c.name}: histogram`,
-        summary: `Histogram of ${entity}.${c.name}: ${bins.length} bins from ${label(bins[0]!.from)} to ${label(bins.at(-1)!.to)}, mean ${c.numeric.mean.toFixed(2)}.`,
-        spec: { horizontal: false, labels: bins.map((b) => `${label(b.from)}–${label(b.to)}`), datasets: [{ label: "Records", data: bins.map((b) => b.count) }], unit: "count", valueAxis: "records" },
-        table: { headers: ["From", "To", "Records"], rows: bins.map((b) => [label(b.from), label(b.to), b.count]) },
+        summary: `Histogram of ${entity}.${c.name}: ${bins.length} bins from ${bins[0]!.first} to ${bins.at(-1)!.last}, mean ${c.numeric.mean.toFixed(2)}.`,
+        spec: { horizontal: false, labels: bins.map((b) => b.label), datasets: [{ label: "Records", data: bins.map((b) => b.count) }], unit: "count", valueAxis: "records" },
+        table: { headers: c.type === "int" ? ["Values", "Records"] : ["From", "To", "Records"], rows: bins.map((b) => (c.type === "int" ? [b.label, b.count] : [b.first, b.last, b.count])) },
       });
     } else if (c.top.length && c.type !== "date" && records > 0 && c.distinct <= IDENTIFIER_LIKE * Math.max(1, records - c.nulls)) {
       const nonNull = Math.max(1, records - c.nulls);

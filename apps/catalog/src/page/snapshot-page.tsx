@@ -3,7 +3,7 @@
 import { MANIFEST_FILE_NAME, type DatasetDescriptor, type Manifest, type QualityReport, type ValidationReport } from "@sdh/schemas";
 import type { RowsPage } from "../parquet-preview.js";
 import { Chart, Notice, Table, Verdict } from "./components.js";
-import { cell, count, size } from "./format.js";
+import { cell, count, size, when } from "./format.js";
 import { fileHref, snapshotHref } from "./page-links.js";
 import { checksChart, distributionCharts, nullsChart, uniquenessChart } from "./quality-charts.js";
 import { ownValue } from "../own-value.js";
@@ -39,7 +39,9 @@ export function SnapshotPage(props: SnapshotPageProps) {
           {m.generator.name} {m.generator.version}, schema {m.schemaVersion}
         </dd>
         <dt>Built</dt>
-        <dd>{m.generatedAt}</dd>
+        <dd>
+          <time datetime={m.generatedAt}>{when(m.generatedAt)}</time>
+        </dd>
         <dt>Validation</dt>
         <dd>
           <Verdict passed={m.validation.passed} /> {m.validation.errors} error rule(s), {m.validation.warnings} warning rule(s)

@@ -1,6 +1,9 @@
 // Starting, following and cancelling builds from the page, through the same API routes a script of
 // the operator's own would call (POST /builds, GET /builds/{id}, POST /builds/{id}/cancel).
 
+import { buildProgress } from "./build-progress.js";
+import { when } from "./moment.js";
+
 const TOKEN_KEY = "sdh-serve-token";
 const POLL_MS = 1000;
 
@@ -22,6 +25,7 @@ interface Build {
   progress?: Progress | null;
   result?: { snapshotId?: string; counts?: Record<string, number> };
   failure?: string;
+  planned?: { records: number | null; shards: number | null };
 }
 
 const grouped = (n: number) => n.toLocaleString("en-US");
@@ -104,14 +108,17 @@ export function monitorBuild(section: HTMLElement): void {
       if (step) step.textContent = p.step;
       field("records")!.textContent = `${grouped(p.recordsDone)} of ${grouped(p.recordsTotal)}`;
       field("shards")!.textContent = `${p.shardsDone} of ${p.shardsTotal}`;
-      if (bar) {
-        bar.max = Math.max(1, p.recordsTotal);
-        bar.value = p.recordsDone;
-      }
     }
+    const shown = buildProgress(build.status, p);
+    if (bar) bar.value = shown.value;
+    field("progress-text")!.textContent = shown.text;
     if (build.status === "RUNNING") return;
-    if (bar && build.status === "COMPLETED") bar.value = bar.max;
-    field("closed")!.textContent = build.closeTime ?? "—";
+    const planned = build.planned;
+    if (build.status === "COMPLETED" && planned?.records && planned.shards) {
+      field("records")!.textContent = `${grouped(planned.records)} of ${grouped(planned.records)}`;
+      field("shards")!.textContent = `${planned.shards} of ${planned.shards}`;
+    }
+    field("closed")!.textContent = build.closeTime ? when(build.closeTime) : "—";
     const outcome = field("outcome")!;
     outcome.replaceChildren();
     const line = document.createElement("p");

@@ -9,6 +9,11 @@ export interface ChartSpec {
   datasets: Array<{ label: string; data: Array<number | null> }>;
   /** How the values read: percentages 0–100, or counts. */
   unit: "percent" | "count";
+  /**
+   * Percentages on the whole 0–100 axis (null rates, uniqueness: where 100% is a meaning). Otherwise
+   * the axis ends a little past the largest value, so a 4% top value is not a sliver.
+   */
+  fullScale?: boolean;
   /** Axis title of the values. */
   valueAxis: string;
 }
