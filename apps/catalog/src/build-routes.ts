@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { packNamed } from "@sdh/packs";
+import { packOf } from "@sdh/packs";
 import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
@@ -73,7 +73,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       const body = c.req.valid("json");
       const source = sources.find((s) => s.name === body.target);
       if (!source) throw badRequest(`target '${body.target}' is not served here; targets: ${sources.map((s) => s.name).join(", ")}`);
-      const asOf = packNamed(body.config.pack).asOfProblem(body.config.asOf);
+      const asOf = packOf(body.config).asOfProblem(body.config.asOf);
       if (asOf) throw badRequest(`config.asOf ${asOf}`);
       const snapshotId = body.snapshotId ?? defaultSnapshotId(body.config);
       const idProblem = snapshotIdProblem(snapshotId);

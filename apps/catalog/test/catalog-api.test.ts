@@ -180,7 +180,7 @@ describe("the catalog API (sdh serve)", () => {
       [`/snapshots/${newer.snapshotId}/entities/households/rows`, 409, "published without Parquet (formats csv)"],
       ["/admin", 404, "no route GET /admin"],
       // A path served under another method: 405 with Allow (issue 33.14).
-      ["/builds", 405, "GET is not allowed on /builds; allowed: POST"],
+      ["/builds/x-1/cancel", 405, "GET is not allowed on /builds/x-1/cancel; allowed: POST"],
     ];
     for (const [path, status, detail] of cases) {
       const answer = await get(path);

@@ -2,6 +2,9 @@
 
 const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance households, the default) or fintech (banking
                      customers, accounts, transactions)
+  --recipe FILE      a recipe (YAML or JSON) that declares the dataset instead of a pack: its
+                     entities, fields of semantic types, parents and children (see the recipe
+                     reference); --records defaults to the recipe's records
   --records N        root records to generate (default 200): households in pc, customers in fintech;
                      all they hold follows (persons to claims, accounts to transactions)
   --seed S           seed of every random choice (default 42)

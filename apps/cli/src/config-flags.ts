@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
-import { PACK_NAMES, packNamed } from "@sdh/packs";
+import { localFileProblem, NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
+import { PACK_NAMES, packOf, recipeSource } from "@sdh/packs";
+import { parseRecipe, RecipeError, RECIPE_LIMITS } from "@sdh/recipes";
 import { parseTarget } from "@sdh/storage";
 import { ConfigError, IdentifierStyle, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { UsageError } from "./usage-error.js";
@@ -8,6 +10,7 @@ import { UsageError } from "./usage-error.js";
 /** The flags that make a snapshot config, shared by `generate` and `snapshot run`. */
 export const CONFIG_FLAGS = {
   pack: { type: "string" },
+  recipe: { type: "string" },
   records: { type: "string" },
   seed: { type: "string" },
   "as-of": { type: "string" },
@@ -27,6 +30,14 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
   if (values.pack !== undefined) {
     if (!PACK_NAMES.includes(values.pack)) throw new UsageError(`--pack '${values.pack}' is not an entity pack this release ships; allowed: ${PACK_NAMES.join(", ")}`);
     input.pack = values.pack;
+  }
+  if (values.recipe !== undefined) {
+    if (values.pack !== undefined) throw new UsageError("give --recipe or --pack, not both: a recipe declares its own dataset");
+    const recipe = readRecipe(values.recipe);
+    input.pack = recipe.name;
+    input.recipe = recipe.source;
+    // The recipe's own size, unless --records says otherwise.
+    if (values.records === undefined && recipe.records !== undefined) input.records = recipe.records;
   }
   if (values.records !== undefined) input.records = numberOption("--records", values.records);
   if (values.seed !== undefined) input.seed = numberOption("--seed", values.seed);
@@ -55,7 +66,7 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     throw error;
   }
   // The pack is one this release ships: --pack, SDH_PACK and snapshot.pack are checked as they are read.
-  const asOf = packNamed(config.pack).asOfProblem(config.asOf);
+  const asOf = packOf(config).asOfProblem(config.asOf);
   if (asOf) throw new UsageError(`--as-of ${asOf}`);
   const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);
   const idProblem = snapshotIdProblem(snapshotId);
@@ -85,5 +96,26 @@ export function targetOption(text: string): string {
     return target.kind === "local" ? resolve(target.path) : text;
   } catch (error) {
     throw new UsageError(`--target ${(error as Error).message}`);
+  }
+}
+
+/** A recipe file read and checked: a regular file of at most 1 MiB, valid, not named as a shipped pack. */
+function readRecipe(path: string): { name: string; records: number | undefined; source: ReturnType<typeof recipeSource> } {
+  let text: string;
+  try {
+    text = readRegularFileSync(path, { maxBytes: RECIPE_LIMITS.bytes, label: `--recipe ${path}` }).toString("utf8");
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new UsageError(error.message);
+    const problem = localFileProblem(error);
+    if (problem) throw new UsageError(`--recipe ${path}: ${problem}`);
+    throw error;
+  }
+  try {
+    const recipe = parseRecipe(text, path);
+    if (PACK_NAMES.includes(recipe.document.name)) throw new UsageError(`--recipe ${path}: a recipe may not take the name of the shipped pack '${recipe.document.name}'; rename it`);
+    return { name: recipe.document.name, records: recipe.document.records, source: recipeSource(text) };
+  } catch (error) {
+    if (error instanceof RecipeError) throw new UsageError(`--recipe: the recipe is not valid:\n${error.message}`);
+    throw error;
   }
 }

@@ -117,7 +117,7 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
       "sdh: sdh.config.json: snapshot.records: must be a whole number ≥ 1 (got -3)",
-      expect.stringMatching(/^sdh.config.json: snapshot.recrods: unknown setting; known: snapshot.pack, snapshot.records, /),
+      expect.stringMatching(/^sdh.config.json: snapshot.recrods: unknown setting; known: snapshot.pack, snapshot.recipe, snapshot.records, /),
       "sdh.config.json: snapshot.formats: unknown format(s) xml; allowed: csv, json, jsonl, parquet",
       "sdh.config.json: aws.secretAccessKey: credentials are not read from config files; set AWS_SECRET_ACCESS_KEY in the environment or use an AWS profile",
       "sdh.config.json: logLevel: must be one of TRACE, DEBUG, INFO, WARN, ERROR",

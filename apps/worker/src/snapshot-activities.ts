@@ -27,7 +27,7 @@ import {
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
-import { packNamed, UnknownPackError } from "@sdh/packs";
+import { packOf, UnknownPackError } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
@@ -69,7 +69,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const checked = (config: SnapshotConfig): SnapshotConfig => {
     try {
       const parsed = parseSnapshotConfig(config);
-      const asOf = packNamed(parsed.pack).asOfProblem(parsed.asOf);
+      const asOf = packOf(parsed).asOfProblem(parsed.asOf);
       if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
       return parsed;
     } catch (error) {
@@ -129,7 +129,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         return { shard: ref.shard, counts: before.counts, reused: true };
       }
       heartbeat({ records: 0 });
-      const root = packNamed(config.pack).spec.entities[0]!.name;
+      const root = packOf(config).spec.entities[0]!.name;
       const counted = metrics?.rootProgress(config.pack, root);
       const summary =
         before ??

@@ -1,6 +1,6 @@
 import type { Client } from "@temporalio/client";
 import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
-import { packNamed } from "@sdh/packs";
+import { packOf } from "@sdh/packs";
 import type { SnapshotInput } from "./snapshot-types.js";
 
 /**
@@ -39,7 +39,7 @@ export interface SnapshotVisibility {
 
 export function snapshotVisibility(input: SnapshotInput, registered: ReadonlySet<string>): SnapshotVisibility {
   const { config } = input;
-  const root = packNamed(config.pack).spec.entities[0]!.name;
+  const root = packOf(config).spec.entities[0]!.name;
   return {
     searchAttributes: SEARCH_ATTRIBUTES.filter((a) => registered.has(a.name)).map((a) => (a.type === "INT" ? { key: { name: a.name, type: a.type }, value: Number(a.of(input)) } : { key: { name: a.name, type: a.type }, value: String(a.of(input)) })),
     memo: { snapshotId: input.snapshotId, pack: config.pack, records: config.records, seed: config.seed, asOf: config.asOf, formats: config.formats, shardSize: config.shardSize, target: input.target, ...(input.from ? { rerunFrom: input.from } : {}) },

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { FINTECH_PACK } from "@sdh/pack-fintech";
 import { PC_PACK } from "@sdh/pack-pc";
+import { compileRecipe, parseRecipe, RecipeError } from "@sdh/recipes";
 import { VERSION_TAG } from "@sdh/schemas";
 import type { Pack } from "@sdh/validation";
 import { PACK_NAMES } from "./pack-names.js";
@@ -28,8 +30,44 @@ export function packNamed(name: string): Pack {
   return pack;
 }
 
-/** The pack a config or a snapshot's manifest or metadata names; the P&C pack when it names none (files before schema 0.3). */
-export function packOf(source: { pack?: string | { name: string } | undefined }): Pack {
+/** A recipe as a config carries it: its text and the text's sha256. */
+export interface RecipeSource {
+  sha256: string;
+  text: string;
+}
+
+/** A recipe's text with its sha256, as a config records it. */
+export const recipeSource = (text: string): RecipeSource => ({ sha256: createHash("sha256").update(text).digest("hex"), text });
+
+const recipePacks = new Map<string, Pack>();
+/**
+ * The pack a recorded recipe compiles to (once per process and recipe): checked against its sha256
+ * and parsed again, since a manifest or a workflow's input is data from outside like any other.
+ */
+export function recipePack(recipe: RecipeSource): Pack {
+  const known = recipePacks.get(recipe.sha256);
+  if (known) return known;
+  if (recipeSource(recipe.text).sha256 !== recipe.sha256) throw new UnknownPackError(`the recorded recipe's text does not match its sha256 ${recipe.sha256.slice(0, 12)}…`);
+  let pack: Pack;
+  try {
+    pack = compileRecipe(parseRecipe(recipe.text, "the recorded recipe"));
+  } catch (error) {
+    if (error instanceof RecipeError) throw new UnknownPackError(`the recorded recipe is not valid: ${error.message}`);
+    throw error;
+  }
+  if (PACK_NAMES.includes(pack.spec.name)) throw new UnknownPackError(`a recipe may not take the name of the shipped pack '${pack.spec.name}'`);
+  recipePacks.set(recipe.sha256, pack);
+  return pack;
+}
+
+/**
+ * The pack a config or a snapshot's manifest or metadata names: its recipe's when it carries one (a
+ * config's `recipe`, a manifest's `config.recipe`), else a shipped pack by name; the P&C pack when it
+ * names none (files before schema 0.3).
+ */
+export function packOf(source: { pack?: string | { name: string } | undefined; recipe?: RecipeSource | undefined; config?: { recipe?: RecipeSource | undefined } | undefined }): Pack {
+  const recipe = source.recipe ?? source.config?.recipe;
+  if (recipe) return recipePack(recipe);
   const name = typeof source.pack === "string" ? source.pack : (source.pack?.name ?? DEFAULT_PACK_NAME);
   return packNamed(name);
 }

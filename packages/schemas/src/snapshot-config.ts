@@ -73,6 +73,13 @@ export const SnapshotConfig = z
       .refine((f) => new Set(f).size === f.length, { error: "must not repeat a format" })
       .default(["csv", "json", "parquet"])
       .describe("Files to write per entity"),
+    recipe: z
+      .strictObject({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be the recipe text's sha256, 64 hex digits" }),
+        text: z.string().max(1024 * 1024, { error: "a recipe is at most 1 MiB" }),
+      })
+      .optional()
+      .describe("A recipe (a domain declared as data, `sdh generate --recipe`): its text as given and that text's sha256. The snapshot's pack is then the recipe's, named as the recipe names itself"),
     // A config of an earlier patch of this schema version (a schedule made before an upgrade) builds
     // with this one: patches never rename files (governance/versioning.md).
     schemaVersion: z
@@ -94,7 +101,9 @@ export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
  * size, which only splits the work. Snapshots of generator 0.1.0 recorded a shardSize; it is still
  * read, never written.
  */
-export const RecordedConfig = SnapshotConfig.omit({ shardSize: true })
+// Nor the recipe: its text ships as a file of its own (recipe_v0_7.yaml), listed and checksummed in
+// the manifest, and its sha256 is in the snapshot id's digest.
+export const RecordedConfig = SnapshotConfig.omit({ shardSize: true, recipe: true })
   .extend({
     shardSize: z.number().int().min(1).optional().describe("Written by generator 0.1.0 only: how that build split its work"),
     // Read as recorded, so that manifests of earlier schema versions (another layout tag) stay readable:
@@ -109,9 +118,9 @@ export const RecordedConfig = SnapshotConfig.omit({ shardSize: true })
   .describe("The configuration a snapshot was built from (all but the shard size)");
 export type RecordedConfig = z.infer<typeof RecordedConfig>;
 
-/** The config a snapshot records: the shard size dropped, so any sharding records the same bytes. */
+/** The config a snapshot records: the shard size dropped, so any sharding records the same bytes; the recipe, shipped beside it. */
 export function recordedConfig(config: SnapshotConfig): RecordedConfig {
-  const { shardSize: _work, ...recorded } = config;
+  const { shardSize: _work, recipe: _shipped, ...recorded } = config;
   return recorded as RecordedConfig;
 }
 export type SnapshotConfigInput = z.input<typeof SnapshotConfig>;

@@ -5,7 +5,7 @@ import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
 import { progressLine } from "../progress.js";
 import { commandArgs } from "../command-args.js";
-import { packNamed } from "@sdh/packs";
+import { packOf } from "@sdh/packs";
 import { countsLine } from "../counts-line.js";
 
 
@@ -31,7 +31,7 @@ export async function generate(args: string[], settings: Settings): Promise<numb
       out: values.out,
       force: values.force,
       workers,
-      onProgress: show ? (done, total) => show.update(done, total, packNamed(config.pack).spec.entities[0]!.name) : undefined,
+      onProgress: show ? (done, total) => show.update(done, total, packOf(config).spec.entities[0]!.name) : undefined,
       onStage: show ? (stage) => show.note(STAGE_NOTES[stage]) : undefined,
     });
     show?.done();

@@ -40,6 +40,8 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     ...pack.spec.entities.map((e) => [schemaFileName(e.name), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
     ...(["manifest", "latest"] as const).map((d) => [documentSchemaFileName(d), "schema", "json", documentText(documentSchemaOf(d))] as [string, "schema", "json", string]),
   ];
+  // A recipe's snapshot ships its recipe: the manifest lists and checksums it, and readers compile it.
+  if (config.recipe) documents.push([BUNDLE_FILES.recipe, "dataset", "text", config.recipe.text]);
   const described = dataPackage(pack.spec, snapshotId, files);
   if (described) documents.push([BUNDLE_FILES.dataPackage, "dataset", "json", documentText(described)]);
   await mkdir(join(dir, "schemas"));

@@ -15,6 +15,8 @@ export const BUNDLE_FILES = {
   qualitySummary: versionedFileName("quality_summary", "md"),
   /** Frictionless Data Package: the CSV files' columns and types, for readers that honour it. */
   dataPackage: "datapackage.json",
+  /** The recipe a snapshot was built from, as given (a recipe's snapshot only): the dataset declared as data. */
+  recipe: versionedFileName("recipe", "yaml"),
   /** `sha256sum -c SHA256SUMS` checks a download made with any tool. */
   checksums: "SHA256SUMS",
 } as const;

@@ -36,7 +36,7 @@ export function readBundle(dir: string): BundleContents {
   const metadata = readJson(dir, BUNDLE_FILES.metadata, SnapshotMetadata);
   const manifest = readJson(dir, BUNDLE_FILES.manifest, Manifest);
   const named = metadata ?? manifest;
-  const pack = named ? packOfDocument(named, join(dir, metadata ? BUNDLE_FILES.metadata : BUNDLE_FILES.manifest)) : packOfFiles(dir, found.map((f) => f.parsed.entity));
+  const pack = named ? packOfDocument(named, join(dir, metadata ? BUNDLE_FILES.metadata : BUNDLE_FILES.manifest), dir) : packOfFiles(dir, found.map((f) => f.parsed.entity));
   const entities = pack.spec.entities.map((e) => e.name);
   const formats = new Map<DataFormat, Record<Entity, string[]>>();
   for (const { name, parsed } of found) {

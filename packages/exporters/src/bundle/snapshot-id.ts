@@ -13,7 +13,8 @@ export function defaultSnapshotId(config: SnapshotConfig): string {
   const { pack, records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion } = config;
   const generator = packOf(config).generator.version;
   const digest = createHash("sha256")
-    .update(JSON.stringify({ pack, records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion, generator }))
+    // A recipe's sha256 only when there is one: every id of a shipped pack stays what it was.
+    .update(JSON.stringify({ pack, records, seed, asOf, lobMix, vehiclesPerPerson, identifiers, formats, schemaVersion, generator, ...(config.recipe ? { recipe: config.recipe.sha256 } : {}) }))
     .digest("hex");
   return `${asOf}-s${seed}-${digest.slice(0, 8)}`;
 }

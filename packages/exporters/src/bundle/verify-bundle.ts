@@ -44,7 +44,7 @@ export async function verifyBundle(dir: string, onFile?: (path: string) => void)
     const why = error instanceof SyntaxError ? "not JSON" : (error as Error).message.split("\n")[0];
     throw new DataFileError(`${manifestPath} is not a valid manifest: ${why}`, { cause: error });
   }
-  const pack = packOfDocument(manifest, manifestPath);
+  const pack = packOfDocument(manifest, manifestPath, dir);
   const pulled = pulledFiles(dir, manifest);
   const mismatches: Mismatch[] = [];
   const notPulled: string[] = [];

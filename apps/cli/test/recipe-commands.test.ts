@@ -1,0 +1,69 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SnapshotResult } from "@sdh/worker";
+import { describe, expect, it } from "vitest";
+import { digests, exited, servicesEnv, startWorker, tmp } from "./cli-workers.js";
+import { runCli } from "./run-cli.js";
+
+// A domain as data (issue 34): a recipe goes through the engine as a pack does — shards, the gate,
+// every format, the manifest, verify, and Temporal — with nothing of ours to write.
+const examples = fileURLToPath(new URL("../../../packages/recipes/examples/", import.meta.url));
+const recipe = (name: string) => join(examples, name);
+
+describe("sdh generate --recipe and sdh snapshot run --recipe", () => {
+  it("generates a recipe's snapshot: the same bytes at any shard count, verified, entities named by the recipe", () => {
+    const one = join(tmp(), "one");
+    const three = join(tmp(), "three");
+    const first = runCli(["generate", "--recipe", recipe("retail-orders.yaml"), "--records", "90", "--seed", "5", "--shards", "1", "--out", one, "--json"]);
+    expect([first.status, first.stderr]).toEqual([0, ""]);
+    const result = JSON.parse(first.stdout) as { counts: Record<string, number>; files: Array<{ path: string }> };
+    expect(Object.keys(result.counts)).toEqual(["customers", "orders", "order_lines"]);
+    expect(result.counts.customers).toBe(90);
+    expect(result.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_7.csv", "orders_v0_7.parquet", "order_lines_v0_7.json"]));
+    expect(runCli(["generate", "--recipe", recipe("retail-orders.yaml"), "--records", "90", "--seed", "5", "--shards", "3", "--out", three]).status).toBe(0);
+    expect(digests(three)).toEqual(digests(one));
+    // The recipe ships in the bundle, listed and checksummed: the snapshot can be read and rebuilt from it alone.
+    const manifest = JSON.parse(readFileSync(join(one, "snapshot_manifest_v0_7.json"), "utf8")) as { pack: { name: string }; files: Array<{ path: string; entity: string; sha256: string }> };
+    expect(manifest.pack.name).toBe("retail-orders");
+    const text = readFileSync(recipe("retail-orders.yaml"), "utf8");
+    expect(readFileSync(join(one, "recipe_v0_7.yaml"), "utf8")).toBe(text);
+    expect(manifest.files.find((f) => f.path === "recipe_v0_7.yaml")).toMatchObject({ entity: "dataset", sha256: createHash("sha256").update(text).digest("hex") });
+    const verified = runCli(["verify", one]);
+    expect([verified.status, verified.stdout]).toEqual([0, expect.stringContaining("match the manifest")]);
+    // Without --records, the recipe's own size.
+    const sized = runCli(["generate", "--recipe", recipe("lending.yaml"), "--out", join(tmp(), "lending"), "--json"]);
+    expect([sized.status, (JSON.parse(sized.stdout) as { counts: Record<string, number> }).counts.borrowers]).toEqual([0, 600]);
+  }, 120_000);
+
+  it("refuses a bad recipe with its line and column, and a recipe given with a pack (exit 2)", () => {
+    const dir = tmp();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "recipe: 1\nname: shop\ntitle: Shop\nentities:\n  items:\n    key: id\n    fields:\n      id: { type: uuid }\n      price: { type: monie }\n");
+    const run = runCli(["generate", "--recipe", bad, "--out", join(dir, "out")]);
+    expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(/bad\.yaml:9:\d+: entities\.items\.fields\.price\.type: unknown type 'monie'; the types are: /)]);
+    expect(runCli(["generate", "--recipe", bad, "--pack", "pc", "--out", join(dir, "out")])).toMatchObject({ status: 2, stderr: expect.stringContaining("give --recipe or --pack, not both") });
+    mkdirSync(join(dir, "folder.yaml"));
+    expect(runCli(["generate", "--recipe", join(dir, "folder.yaml"), "--out", join(dir, "out")])).toMatchObject({ status: 2, stderr: expect.stringContaining("not a regular file") });
+    const named = join(dir, "pc.yaml");
+    writeFileSync(named, readFileSync(recipe("lending.yaml"), "utf8").replace("name: lending", "name: pc"));
+    expect(runCli(["generate", "--recipe", named, "--out", join(dir, "out")])).toMatchObject({ status: 2, stderr: expect.stringContaining("may not take the name of the shipped pack 'pc'") });
+  }, 60_000);
+
+  it("builds a recipe through Temporal: the worker makes the bytes `sdh generate` writes", async () => {
+    const taskQueue = `recipe-${randomUUID()}`;
+    const target = tmp();
+    const { child } = await startWorker(taskQueue, tmp());
+    const snapshotId = `recipe-${randomUUID().slice(0, 8)}`;
+    const run = runCli(["snapshot", "run", "--recipe", recipe("saas-subscriptions.yaml"), "--records", "60", "--seed", "9", "--shards", "3", "--snapshot-id", snapshotId, "--target", target, "--task-queue", taskQueue, "--wait", "--json"], servicesEnv());
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const result = JSON.parse(run.stdout) as SnapshotResult;
+    expect(result.counts.accounts).toBe(60);
+    const local = join(tmp(), "local");
+    expect(runCli(["generate", "--recipe", recipe("saas-subscriptions.yaml"), "--records", "60", "--seed", "9", "--snapshot-id", snapshotId, "--out", local]).status).toBe(0);
+    expect(digests(result.location)).toEqual(digests(local));
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(0);
+  }, 180_000);
+});

@@ -1,0 +1,103 @@
+import type { EntitySpec, PackSpec } from "@sdh/schemas";
+import { packCatalog, type Pack, type PackChecks, type RuleCatalog } from "@sdh/validation";
+import { z } from "zod";
+import { meanOf } from "./distributions.js";
+import type { Recipe } from "./parse-recipe.js";
+import { createRecipeGenerator } from "./recipe-generator.js";
+import { RecipeTally } from "./recipe-tally.js";
+
+// A recipe as the engine runs it: a pack whose declaration, schemas, gate rules and distribution
+// checks are derived from the recipe, and whose generator is the recipe's (recipe-generator.ts). The
+// shard builder, the gate, the exporters and the manifest take it as they take the P&C pack.
+
+/** The recipe engine's version: it moves with any change to the bytes a recipe and a seed give. */
+export const RECIPE_ENGINE = { name: "sdh-recipes", version: "0.1.0" } as const;
+
+const upper = (name: string) => name.toUpperCase();
+const title = (name: string) => name.split("_").map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+
+/** The unique rule of a non-key field that asks for unique values. */
+export const uniqueRuleOf = (entity: string, field: string) => `UNIQUE_${upper(entity)}_${upper(field)}`;
+
+export function compileRecipe(recipe: Recipe): Pack {
+  const doc = recipe.document;
+  const perRoot = new Map<string, number>([[recipe.order[0]!, 1]]);
+  for (const name of recipe.order.slice(1)) {
+    const parent = doc.entities[name]!.parent!;
+    perRoot.set(name, perRoot.get(parent.entity)! * meanOf(parent.children));
+  }
+  const entities: EntitySpec[] = recipe.order.map((name) => {
+    const e = doc.entities[name]!;
+    const shape: Record<string, z.ZodType> = {};
+    for (const f of recipe.fields.get(name)!) {
+      let schema = f.type.schema(f.params as never);
+      if (f.description) schema = schema.describe(f.description);
+      // A value may be null when the field asks for nulls, or its type makes nulls (an optional unit line, a date after a null one).
+      shape[f.name] = f.nullRate > 0 || mayBeNull(f.type.name, f.params) ? schema.nullable() : schema;
+    }
+    if (e.parent) shape[e.parent.field] = doc.entities[e.parent.entity]!.fields[doc.entities[e.parent.entity]!.key]!.type === "uuid" ? z.uuid() : z.string().min(1);
+    const ordered = orderedShape(shape, e.key, e.parent?.field);
+    return {
+      name,
+      title: title(name),
+      description: e.description ?? `${title(name)} records`,
+      schema: z.strictObject(ordered),
+      primaryKey: e.key,
+      rules: { schema: `SCHEMA_${upper(name)}_INVALID`, unique: `UNIQUE_${upper(name)}_${upper(e.key)}` },
+      foreignKeys: e.parent ? [{ field: e.parent.field, entity: e.parent.entity, key: doc.entities[e.parent.entity]!.key, rule: `REF_${upper(name)}_${upper(e.parent.entity)}_MISSING` }] : [],
+      parent: e.parent ? { entity: e.parent.entity, field: e.parent.field, cardinality: "many" as const } : null,
+      perRoot: perRoot.get(name)!,
+    };
+  });
+  const spec: PackSpec = { name: doc.name, dataset: doc.name, title: doc.title, description: doc.description ?? doc.title, entities };
+  return {
+    spec,
+    generator: RECIPE_ENGINE,
+    generate: (config) => createRecipeGenerator(recipe, config),
+    asOfProblem: () => null,
+    checks: recipeChecks(recipe, spec, perRoot),
+    createTally: () => new RecipeTally(recipe),
+  };
+}
+
+/** Fields whose type can leave a value empty on its own. */
+function mayBeNull(type: string, params: unknown): boolean {
+  return type === "address_line2" || ((type === "date" || type === "timestamp") && Boolean((params as { after?: unknown }).after));
+}
+
+/** The key first, then the parent's key, then the rest as the recipe lists them. */
+function orderedShape(shape: Record<string, z.ZodType>, key: string, parentField: string | undefined): Record<string, z.ZodType> {
+  const first = [key, ...(parentField ? [parentField] : [])];
+  return Object.fromEntries([...first.map((k) => [k, shape[k]!] as const), ...Object.entries(shape).filter(([k]) => !first.includes(k))]);
+}
+
+/** The gate's rules beyond the declaration: uniqueness of the fields that ask for it. */
+function recipeChecks(recipe: Recipe, spec: PackSpec, perRoot: ReadonlyMap<string, number>): PackChecks {
+  const unique = [...recipe.fields].flatMap(([entity, fields]) => fields.filter((f) => f.unique && f.name !== recipe.document.entities[entity]!.key).map((f) => ({ entity, field: f.name, rule: uniqueRuleOf(entity, f.name) })));
+  const own: RuleCatalog = Object.fromEntries(unique.map((u) => [u.rule, { severity: "error" as const, message: `${u.field} of ${u.entity} is unique in the snapshot` }]));
+  return {
+    pack: spec,
+    rules: packCatalog(spec, own),
+    uniqueKeys: Object.fromEntries(unique.map((u) => [u.rule, { kind: "hashed-text" as const, perRoot: perRoot.get(u.entity)! }])),
+    create({ reportOf, keys }) {
+      const byEntity = new Map<string, typeof unique>();
+      for (const u of unique) byEntity.set(u.entity, [...(byEntity.get(u.entity) ?? []), u]);
+      const checks = Object.fromEntries(
+        [...byEntity].map(([entity, list]) => {
+          const report = reportOf(entity);
+          return [
+            entity,
+            (record: Record<string, unknown>, position: number, { invalid }: { invalid: readonly string[] }) => {
+              for (const u of list) {
+                const value = record[u.field];
+                if (value === null || value === undefined || invalid.includes(u.field)) continue;
+                if (keys[u.rule]!.add(String(value)) < 0) report.fail(u.rule, { record: position, [u.field]: value });
+              }
+            },
+          ];
+        }),
+      );
+      return { checks, bytes: () => 0 };
+    },
+  };
+}

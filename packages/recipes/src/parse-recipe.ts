@@ -1,0 +1,179 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { RECIPE_LIMITS, RecipeDocument } from "./recipe-document.js";
+import { KEY_TYPES, SEMANTIC_TYPE_BY_NAME, SEMANTIC_TYPES } from "./types/catalogue.js";
+import type { SemanticType } from "./types/semantic-type.js";
+
+// Reading a recipe: YAML 1.2 (JSON is YAML), no custom tags, no more than 100 aliases; then the
+// document's shape (zod), each field's settings against its type, and what the shapes cannot say:
+// one root, parents that exist, no cycles, keys that are unique by construction, fields that read
+// fields that exist. Every problem names its line and column and what is allowed.
+
+export interface RecipeProblem {
+  /** Where in the document: `entities.orders.fields.total.type`. */
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class RecipeError extends Error {
+  override name = "RecipeError";
+  constructor(
+    readonly source: string,
+    readonly problems: RecipeProblem[],
+  ) {
+    super(problems.map((p) => `${source}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+  }
+}
+
+/** A recipe that passed every check, with each field's settings parsed by its type. */
+export interface Recipe {
+  document: RecipeDocument;
+  /** Entities in build order: the root first, every parent before its children. */
+  order: string[];
+  fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>;
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** Parses and checks a recipe's text; `source` names it in errors (a file name). */
+export function parseRecipe(text: string, source = "recipe"): Recipe {
+  if (Buffer.byteLength(text) > RECIPE_LIMITS.bytes) throw new RecipeError(source, [{ path: "", line: 1, column: 1, message: `a recipe is at most ${RECIPE_LIMITS.bytes} bytes` }]);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, strict: true, uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const at = (offset: number) => lines.linePos(offset);
+  if (doc.errors.length) {
+    throw new RecipeError(source, doc.errors.map((e) => ({ path: "", line: at(e.pos[0]).line, column: at(e.pos[0]).col, message: e.message.split("\n")[0]! })));
+  }
+  const locate = (path: Path, key?: string) => {
+    const offset = offsetOf(doc, path, key);
+    const pos = at(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const problem = (path: Path, message: string, key?: string): RecipeProblem => ({ path: [...path, ...(key ? [key] : [])].join("."), ...locate(path, key), message });
+
+  const parsed = RecipeDocument.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  if (!parsed.success) throw new RecipeError(source, parsed.error.issues.map((i) => issueProblem(i, problem)));
+  const recipe = parsed.data;
+  const problems: RecipeProblem[] = [];
+  const fields = new Map<string, Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>();
+
+  for (const [entity, e] of Object.entries(recipe.entities)) {
+    const list: Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }> = [];
+    for (const [name, spec] of Object.entries(e.fields)) {
+      const path = ["entities", entity, "fields", name];
+      const type = SEMANTIC_TYPE_BY_NAME.get(spec.type);
+      if (!type) {
+        problems.push(problem([...path, "type"], `unknown type '${spec.type.slice(0, 40)}'; the types are: ${SEMANTIC_TYPES.map((t) => t.name).join(", ")}`));
+        continue;
+      }
+      const { type: _type, nullRate, unique, description, ...settings } = spec;
+      const params = type.params.safeParse(settings);
+      if (!params.success) {
+        for (const i of params.error.issues) problems.push(issueProblem(i, problem, path, `a ${type.name} field`));
+        continue;
+      }
+      if (unique && !type.uniqueByConstruction) problems.push(problem([...path, "unique"], `a ${type.name} field cannot promise unique values; unique is for the types: ${SEMANTIC_TYPES.filter((t) => t.uniqueByConstruction).map((t) => t.name).join(", ")}`));
+      list.push({ name, type, params: params.data, nullRate: nullRate ?? 0, unique: unique ?? false, description });
+    }
+    fields.set(entity, list);
+    const keyField = e.fields[e.key];
+    if (!keyField) problems.push(problem(["entities", entity, "key"], `the key '${e.key}' is not one of the entity's fields: ${Object.keys(e.fields).join(", ")}`));
+    else if (!KEY_TYPES.includes(keyField.type)) problems.push(problem(["entities", entity, "fields", e.key, "type"], `a key must be unique by construction: give it the type ${KEY_TYPES.join(" or ")}`));
+    else if (keyField.nullRate) problems.push(problem(["entities", entity, "fields", e.key, "nullRate"], "a key is never null"));
+    if (e.parent) {
+      if (!recipe.entities[e.parent.entity]) problems.push(problem(["entities", entity, "parent", "entity"], `no entity '${e.parent.entity}'; the entities are: ${Object.keys(recipe.entities).join(", ")}`));
+      if (e.fields[e.parent.field]) problems.push(problem(["entities", entity, "fields", e.parent.field], `'${e.parent.field}' holds the parent's key, which the engine writes: leave it out of fields`));
+      if ("uniform" in e.parent.children && e.parent.children.uniform.min > e.parent.children.uniform.max) problems.push(problem(["entities", entity, "parent", "children", "uniform"], "min must not exceed max"));
+    }
+    for (const f of list) {
+      for (const dep of f.type.dependsOn?.(f.params as never) ?? []) {
+        if (!e.fields[dep]) problems.push(problem(["entities", entity, "fields", f.name], `it reads the field '${dep}', which ${entity} does not have`));
+      }
+    }
+    const cycle = fieldCycle(list);
+    if (cycle) problems.push(problem(["entities", entity, "fields", cycle[0]!], `the fields read each other in a cycle: ${cycle.join(" → ")}`));
+  }
+
+  const roots = Object.entries(recipe.entities).filter(([, e]) => !e.parent);
+  if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none` : "one entity must be the root: give every other one a parent"));
+  const order = problems.length ? [] : buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message)));
+  if (problems.length) throw new RecipeError(source, problems);
+  return { document: recipe, order, fields };
+}
+
+/** Root first, each parent before its children; entities the root does not reach are a cycle. */
+function buildOrder(recipe: RecipeDocument, root: string, fail: (entity: string, message: string) => void): string[] {
+  const order = [root];
+  const depth = new Map([[root, 0]]);
+  for (let i = 0; i < order.length; i++) {
+    for (const [name, e] of Object.entries(recipe.entities)) {
+      if (e.parent?.entity !== order[i] || depth.has(name)) continue;
+      const d = depth.get(order[i]!)! + 1;
+      if (d > RECIPE_LIMITS.depth) fail(name, `more than ${RECIPE_LIMITS.depth} levels below the root`);
+      depth.set(name, d);
+      order.push(name);
+    }
+  }
+  for (const name of Object.keys(recipe.entities)) if (!depth.has(name)) fail(name, "its parents form a cycle that never reaches the root");
+  return order;
+}
+
+/** A cycle among fields that read other fields (category when, date after), or null. */
+function fieldCycle(list: ReadonlyArray<{ name: string; type: SemanticType; params: unknown }>): string[] | null {
+  const reads = new Map(list.map((f) => [f.name, f.type.dependsOn?.(f.params as never) ?? []]));
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (name: string): string[] | null => {
+    if (state.get(name) === "done") return null;
+    if (state.get(name) === "open") return [...stack.slice(stack.indexOf(name)), name];
+    state.set(name, "open");
+    stack.push(name);
+    for (const next of reads.get(name) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(name, "done");
+    return null;
+  };
+  for (const name of reads.keys()) {
+    const found = visit(name);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A zod issue as a problem at its place, an unknown key at the key itself, with what is allowed. */
+function issueProblem(issue: z.core.$ZodIssue, problem: (path: Path, message: string, key?: string) => RecipeProblem, prefix: Path = [], what = ""): RecipeProblem {
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+  if (issue.code === "unrecognized_keys") {
+    return problem(path, `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}${what ? ` for ${what}` : ""}`, issue.keys[0]);
+  }
+  if (issue.code === "invalid_union") return problem(path, `${issue.message}: ${unionHint(issue)}`);
+  return problem(path, issue.message);
+}
+
+/** What the alternatives of a union wanted, briefly: the first problem of each. */
+function unionHint(issue: z.core.$ZodIssueInvalidUnion): string {
+  const firsts = issue.errors.map((e) => e[0]).filter((e): e is z.core.$ZodIssue => Boolean(e));
+  const keys = firsts.flatMap((e) => (e.code === "unrecognized_keys" ? [] : e.path.length ? [String(e.path[0])] : []));
+  return keys.length ? `expected one of: ${[...new Set(keys)].join(", ")}` : "none of the allowed forms matched";
+}
+
+/** The offset of the node a path names (or of a key of the map there), else of the nearest node above it. */
+function offsetOf(doc: Document, path: Path, key?: string): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) continue;
+    if (key !== undefined && n === path.length && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return range[0];
+    }
+    // A scalar's own position; a map's first key, which is where an editor shows it.
+    return node.range[0];
+  }
+  return 0;
+}

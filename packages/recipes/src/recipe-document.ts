@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// The recipe language, version 1: a domain as data. A recipe names its entities (tables), each with
+// its fields of semantic types; one entity is the root (it has no parent), every other one hangs from
+// a parent with a distribution of children per parent record. The engine turns a recipe into a pack,
+// so a recipe gets shards, byte determinism, the gate, every format and the manifest as a pack does.
+// A recipe is data: bounded in every dimension, parsed and checked, never evaluated.
+
+/** Bounds on a recipe: what a recipe of any real domain stays far below, and what keeps a hostile one harmless. */
+export const RECIPE_LIMITS = { bytes: 1024 * 1024, entities: 50, fieldsPerEntity: 200, textLength: 2_000, categories: 10_000, childrenPerParent: 10_000, depth: 6 } as const;
+
+/** snake_case names, as SQL, pandas and Parquet readers take them without quoting. */
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+export const EntityName = z.string().regex(NAME, "an entity name is snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 63)");
+export const FieldName = z.string().regex(NAME, "a field name is snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 63)");
+
+const text = (max: number = RECIPE_LIMITS.textLength) => z.string().max(max, `at most ${max} characters`);
+
+/** How many children a parent record has. */
+export const CountDistribution = z.union([
+  z.strictObject({ fixed: z.number().int().min(0).max(RECIPE_LIMITS.childrenPerParent) }),
+  z.strictObject({ uniform: z.strictObject({ min: z.number().int().min(0), max: z.number().int().max(RECIPE_LIMITS.childrenPerParent) }) }),
+  z.strictObject({ poisson: z.strictObject({ mean: z.number().min(0).max(1_000), max: z.number().int().min(0).max(RECIPE_LIMITS.childrenPerParent).optional() }) }),
+  z.strictObject({ weights: z.record(z.string().regex(/^\d{1,5}$/, "a count: a whole number"), z.number().min(0)) }),
+]);
+export type CountDistribution = z.infer<typeof CountDistribution>;
+
+/**
+ * A field: its semantic type and the type's own settings (checked against that type), plus what
+ * every field may say: a null rate, uniqueness (checked by the gate), a description.
+ */
+export const FieldSpec = z
+  .looseObject({
+    type: z.string({ error: "every field needs a type" }),
+    nullRate: z.number().min(0).max(1).optional(),
+    unique: z.boolean().optional(),
+    description: text(500).optional(),
+  })
+  .describe("A field: `type` names a semantic type; its other keys are that type's settings");
+export type FieldSpec = z.infer<typeof FieldSpec>;
+
+export const EntityDocument = z.strictObject({
+  description: text(500).optional(),
+  /** The primary key: one of the fields, unique in every record. */
+  key: FieldName,
+  parent: z
+    .strictObject({
+      entity: EntityName,
+      /** The field of this entity that holds the parent's key (written by the engine, not declared in `fields`). */
+      field: FieldName,
+      children: CountDistribution.describe("How many of this entity each parent record has"),
+    })
+    .optional()
+    .describe("Absent for the root entity, which --records counts"),
+  fields: z.record(FieldName, FieldSpec).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= RECIPE_LIMITS.fieldsPerEntity, `1 to ${RECIPE_LIMITS.fieldsPerEntity} fields`),
+});
+export type EntityDocument = z.infer<typeof EntityDocument>;
+
+export const RecipeDocument = z
+  .strictObject({
+    recipe: z.literal(1, { error: "this release reads recipe: 1" }),
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "a recipe's name is lowercase letters, digits and '-' (2-40), e.g. retail-orders"),
+    title: text(120),
+    description: text().optional(),
+    records: z.number().int().min(1).max(100_000_000).optional().describe("Root records when --records is not given"),
+    entities: z.record(EntityName, EntityDocument).refine((e) => Object.keys(e).length >= 1 && Object.keys(e).length <= RECIPE_LIMITS.entities, `1 to ${RECIPE_LIMITS.entities} entities`),
+  })
+  .describe("An sdh recipe (version 1)");
+export type RecipeDocument = z.infer<typeof RecipeDocument>;

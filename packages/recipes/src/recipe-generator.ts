@@ -1,0 +1,118 @@
+import type { SnapshotConfig } from "@sdh/schemas";
+import type { GeneratedRoot, PackGenerator } from "@sdh/validation";
+import { drawCount } from "./distributions.js";
+import type { Recipe } from "./parse-recipe.js";
+import { deriveSeed, rootSeed, saltOf, streamOf, type Seed128 } from "./record-seeds.js";
+import { DEFAULT_AGES } from "./types/people.js";
+import type { FieldContext } from "./types/semantic-type.js";
+
+// Makes a recipe's records: root record i and everything under it, as a pure function of (seed,
+// recipe, i), so a shard builds its range without the records before it. Under each record, each
+// child entity draws how many children it has, and each child gets its own seed from its parent's.
+
+type Maker = (ctx: FieldContext) => unknown;
+
+/** The salts of shared draws (a record's person, its place), by name, computed once. */
+const sharedSalts = new Map<string, number>();
+const sharedSalt = (name: string) => sharedSalts.get(name) ?? sharedSalts.set(name, saltOf(`shared:${name}`)).get(name)!;
+interface CompiledField {
+  name: string;
+  make: Maker;
+  nullRate: number;
+  /** Salts of the field's value stream and of its null draw (computed once, not per record). */
+  salt: number;
+  nullSalt: number;
+}
+interface CompiledEntity {
+  name: string;
+  key: string;
+  parentField: string | null;
+  fields: CompiledField[];
+  byName: ReadonlyMap<string, CompiledField>;
+  children: Array<{ entity: string; salt: number; count: (seed: Seed128) => number }>;
+  ages: { min: number; max: number };
+}
+
+export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): PackGenerator {
+  const doc = recipe.document;
+  const compiled = new Map<string, CompiledEntity>();
+  for (const name of recipe.order) {
+    const e = doc.entities[name]!;
+    const fields = recipe.fields.get(name)!;
+    const agesOf = fields.find((f) => f.type.name === "age" || f.type.name === "date_of_birth")?.params as { min?: number; max?: number } | undefined;
+    const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`) }));
+    compiled.set(name, {
+      name,
+      key: e.key,
+      parentField: e.parent?.field ?? null,
+      fields: made,
+      byName: new Map(made.map((f) => [f.name, f])),
+      children: recipe.order
+        .filter((c) => doc.entities[c]!.parent?.entity === name)
+        .map((c) => {
+          const children = doc.entities[c]!.parent!.children;
+          const countSalt = saltOf(`children:${c}`);
+          return { entity: c, salt: saltOf(c), count: (seed: Seed128) => drawCount(streamOf(seed, countSalt), children) };
+        }),
+      ages: { min: agesOf?.min ?? DEFAULT_AGES.min, max: agesOf?.max ?? DEFAULT_AGES.max },
+    });
+  }
+  const root = compiled.get(recipe.order[0]!)!;
+  const { seed, asOf } = config;
+
+  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown): Record<string, unknown> {
+    const values = new Map<string, unknown>();
+    const shared = new Map<string, unknown>();
+    const ctx: FieldContext = {
+      random: streamOf(recordSeed, 0),
+      shared: <T>(name: string, make: (r: FieldContext["random"]) => T): T => {
+        if (!shared.has(name)) shared.set(name, make(streamOf(recordSeed, sharedSalt(name))));
+        return shared.get(name) as T;
+      },
+      value: (field: string) => valueOf(entity.byName.get(field)!),
+      ages: entity.ages,
+      asOf,
+      path,
+      rootIndex,
+      position,
+    };
+    function valueOf(f: CompiledField): unknown {
+      if (values.has(f.name)) return values.get(f.name);
+      let value: unknown = null;
+      // Whether the value is null draws from a stream of its own: a null rate never shifts the values.
+      if (!(f.nullRate > 0 && streamOf(recordSeed, f.nullSalt).next() < f.nullRate)) {
+        const outer = ctx.random;
+        ctx.random = streamOf(recordSeed, f.salt);
+        value = f.make(ctx);
+        ctx.random = outer;
+      }
+      values.set(f.name, value);
+      return value;
+    }
+    const record: Record<string, unknown> = {};
+    const key = entity.fields.find((f) => f.name === entity.key)!;
+    record[entity.key] = valueOf(key);
+    if (entity.parentField) record[entity.parentField] = parentKey;
+    for (const f of entity.fields) if (f.name !== entity.key) record[f.name] = valueOf(f);
+    return record;
+  }
+
+  return {
+    *range(start: number, end: number): Iterable<GeneratedRoot> {
+      for (let index = start; index < end; index++) {
+        const records: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(recipe.order.map((n) => [n, []]));
+        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown) => {
+          const record = makeRecord(entity, recordSeed, path, index, position, parentKey);
+          records[entity.name]!.push(record);
+          for (const child of entity.children) {
+            const n = child.count(recordSeed);
+            const c = compiled.get(child.entity)!;
+            for (let k = 0; k < n; k++) visit(c, deriveSeed(recordSeed, child.salt, k), `${path}.${k}`, k, record[entity.key]);
+          }
+        };
+        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null);
+        yield { index, records };
+      }
+    },
+  };
+}

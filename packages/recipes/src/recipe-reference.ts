@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { RECIPE_LIMITS, RecipeDocument } from "./recipe-document.js";
+import { KEY_TYPES, SEMANTIC_TYPES } from "./types/catalogue.js";
+import type { TypeGroup } from "./types/semantic-type.js";
+
+// The recipe reference (docs/recipes.md) and the recipe JSON Schema (editors complete recipes with
+// it), both written from the code: a test fails when either falls behind.
+
+const GROUP_TITLES: Record<TypeGroup, string> = {
+  people: "People (one person per record: name, sex, birth date and contacts agree)",
+  places: "Places (one US place per record: street, city, county, state, ZIP and area code agree)",
+  numbers: "Numbers, flags and categories",
+  dates: "Dates and times",
+  identifiers: "Keys and codes",
+  business: "Business",
+  text: "Text",
+  internet: "Internet (reserved names and documentation addresses only)",
+  finance: "Finance (numbers that fail the checks real systems run)",
+};
+
+/** docs/recipes.md. */
+export function recipeReference(): string {
+  const groups = [...new Set(SEMANTIC_TYPES.map((t) => t.group))];
+  const lines = [
+    "# Recipe reference",
+    "",
+    "<!-- Generated from packages/recipes/src (`pnpm docs:recipes`); a test fails when it falls behind the code. -->",
+    "",
+    "A recipe declares a dataset as data: its entities (tables), each entity's fields by semantic type,",
+    "and how entities hang from one another. `sdh generate --recipe FILE` and `sdh snapshot run --recipe FILE`",
+    "build it as they build a pack: sharded, byte-deterministic for a seed, through the gate, in every",
+    "format, with the manifest (which lists the recipe itself, shipped as `recipe_v0_7.yaml`).",
+    "",
+    "## The document",
+    "",
+    "```yaml",
+    "recipe: 1                 # the language version",
+    "name: retail-orders       # lowercase letters, digits and '-'; not a shipped pack's name",
+    "title: Retail customers, orders and order lines",
+    "description: …            # optional",
+    "records: 1000             # root records when --records is not given (optional)",
+    "entities:",
+    "  customers:              # the root: the one entity without a parent",
+    "    key: customer_id      # the primary key: a uuid or sequence field",
+    "    fields:",
+    "      customer_id: { type: uuid }",
+    "      email: { type: email, unique: true }",
+    "  orders:",
+    "    key: order_id",
+    "    parent: { entity: customers, field: customer_id, children: { poisson: { mean: 3.2 } } }",
+    "    fields:",
+    "      order_id: { type: sequence, prefix: ORD- }",
+    "```",
+    "",
+    "- Entity and field names are snake_case. The key's type is one of: " + KEY_TYPES.join(", ") + " (unique by construction).",
+    "- `parent.field` is written by the engine with the parent's key; do not declare it in `fields`.",
+    "- Every field may add `nullRate` (0-1: that share of records is null, drawn apart from the value),",
+    "  `unique: true` (for types that can promise it; the gate checks it) and `description` (in the JSON Schemas).",
+    "- Each field draws from its own seeded stream: adding, removing or reordering a field never changes another field's values.",
+    `- Limits: ${RECIPE_LIMITS.bytes / 1024 / 1024} MiB, ${RECIPE_LIMITS.entities} entities, ${RECIPE_LIMITS.fieldsPerEntity} fields per entity, ${RECIPE_LIMITS.depth} levels below the root, ${RECIPE_LIMITS.childrenPerParent} children per parent record. A bad recipe is refused with the line and column of each problem and what is allowed.`,
+    "",
+    "### Children per parent (`parent.children`)",
+    "",
+    "| form | meaning |",
+    "| --- | --- |",
+    "| `{ fixed: 2 }` | exactly that many |",
+    "| `{ uniform: { min: 0, max: 5 } }` | a whole number between min and max, each equally likely |",
+    "| `{ poisson: { mean: 3.2, max: 40 } }` | Poisson with that mean, capped at max |",
+    '| `{ weights: { "1": 0.6, "2": 0.3, "3": 0.1 } }` | a count by weight |',
+    "",
+    "### Number distributions (`distribution` of integer, decimal, money, percentage)",
+    "",
+    "| form | meaning |",
+    "| --- | --- |",
+    "| `{ uniform: { min: 0, max: 10 } }` | uniform |",
+    "| `{ normal: { mean: 70, sd: 12 } }` | normal |",
+    "| `{ lognormal: { mu: 4, sigma: 0.8 } }` | log-normal: exp of a normal (money, sizes, durations) |",
+    "| `{ exponential: { mean: 4 } }` | exponential |",
+    "| `{ poisson: { mean: 3 } }` | Poisson (counts) |",
+    "| `{ quantiles: [0, 12, 30, 55, 400] }` | empirical: values at equally spaced quantiles, interpolated |",
+    "",
+    "A field's `min` and `max` clamp the draw; without a distribution, the value is uniform between them.",
+    "",
+    "### Dates",
+    "",
+    "Bounds are dates (`2024-05-01`), `asOf`, or offsets from asOf (`-3y`, `-18m`, `+30d`), so a nightly",
+    "build's data moves with its asOf. `after: { field, days: { min, max } }` follows another date of the record.",
+    "",
+    "## Semantic types",
+    "",
+    `${SEMANTIC_TYPES.length} types.`,
+  ];
+  for (const group of groups) {
+    lines.push("", `### ${GROUP_TITLES[group]}`, "", "| type | what it holds | example |", "| --- | --- | --- |");
+    for (const t of SEMANTIC_TYPES.filter((x) => x.group === group)) lines.push(`| \`${t.name}\` | ${t.description.replaceAll("|", "\\|")} | \`${t.example.replaceAll("|", "\\|")}\` |`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The recipe's JSON Schema: the document's shape, with each field one of the types (its `type` a
+ * constant, its settings those of the type), so an editor completes settings by type.
+ */
+export function recipeJsonSchema(): Record<string, unknown> {
+  const common = { nullRate: z.number().min(0).max(1).optional(), unique: z.boolean().optional(), description: z.string().max(500).optional() };
+  const fieldOf = (t: (typeof SEMANTIC_TYPES)[number]) => {
+    const shape = (t.params as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+    return z.strictObject({ type: z.literal(t.name), ...common, ...shape }).describe(t.description);
+  };
+  const Field = z.union(SEMANTIC_TYPES.map(fieldOf) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+  const Entity = RecipeDocument.shape.entities.valueType;
+  const document = RecipeDocument.extend({ entities: z.record(z.string(), Entity.extend({ fields: z.record(z.string(), Field) })) });
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://sdh.example/schemas/recipe-1.schema.json", title: "sdh recipe (version 1)", ...z.toJSONSchema(document, { unrepresentable: "any", io: "input" }) };
+}

@@ -1,0 +1,60 @@
+import { createRecordStreams, mix32, type Random } from "@sdh/rules";
+
+// Where a recipe's randomness comes from. Every record has a 128-bit seed: a root record's from
+// (seed, recipe, root index), a child's from its parent's seed, its entity and its position under the
+// parent. Every field draws from its own stream, seeded from the record's seed and the field's name,
+// so adding, removing or reordering a field never changes another field's values, and any root
+// record can be built without the ones before it (what shards need).
+
+export type Seed128 = readonly [number, number, number, number];
+
+/** 32-bit FNV-1a of a name: the salt that separates one field's or entity's stream from another's. */
+export function saltOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Root record `index`'s seed. */
+export function rootSeed(seed: number, recipe: string, index: number): Seed128 {
+  const stream = createRecordStreams(seed, `recipe:${recipe}`).at(index);
+  return [stream.uint32(), stream.uint32(), stream.uint32(), stream.uint32()];
+}
+
+/** A seed derived from another by a salt and an ordinal: a child record's, or one field's stream. */
+export function deriveSeed([a, b, c, d]: Seed128, salt: number, k = 0): Seed128 {
+  return [mix32(a ^ salt ^ mix32(k)), mix32((b + Math.imul(salt, 0x9e3779b9) + k) | 0), mix32(c ^ mix32(k ^ salt)), mix32((d + Math.imul(k, 0x85ebca6b)) ^ salt)];
+}
+
+/** sfc32 (small fast counting generator) from a 128-bit seed, warmed up so that related seeds diverge. */
+export class SeededStream implements Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor([a, b, c, d]: Seed128) {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+    for (let n = 0; n < 12; n++) this.uint32();
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    const c = this.c;
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+}
+
+/** The stream of one field (or one shared draw, such as a record's address) of a record, by the name's salt. */
+export const streamOf = (record: Seed128, salt: number): SeededStream => new SeededStream(deriveSeed(record, salt));

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { drawNumber, NumberDistribution } from "../distributions.js";
+import { semanticType } from "./semantic-type.js";
+
+// Numbers, flags and codes: a value from a distribution (or uniform between min and max), clamped to
+// min and max, rounded to the type's precision; categories with weights, optionally conditional on
+// another field of the record (a value's weights depend on that field's value).
+
+const bounds = { min: z.number().optional(), max: z.number().optional(), distribution: NumberDistribution.optional() };
+const ordered = (p: { min?: number | undefined; max?: number | undefined }) => p.min === undefined || p.max === undefined || p.min <= p.max;
+const needsShape = (p: { min?: number | undefined; max?: number | undefined; distribution?: unknown }) => p.distribution !== undefined || (p.min !== undefined && p.max !== undefined);
+const SHAPE = "give min and max (uniform between them), or a distribution (min and max then clamp it)";
+
+type Bounded = { min?: number | undefined; max?: number | undefined; distribution?: NumberDistribution | undefined };
+/** A draw from the field's shape, clamped to its bounds. */
+function drawBounded(r: Parameters<typeof drawNumber>[0], p: Bounded): number {
+  const x = drawNumber(r, p.distribution ?? { uniform: { min: p.min!, max: p.max! } });
+  return Math.min(p.max ?? Infinity, Math.max(p.min ?? -Infinity, x));
+}
+
+const round = (x: number, places: number) => {
+  const f = 10 ** places;
+  const y = Math.round(x * f) / f;
+  return Object.is(y, -0) ? 0 : y;
+};
+
+const integerParams = z.strictObject(bounds).refine(ordered, "min must not exceed max").refine(needsShape, SHAPE);
+const decimalParams = z.strictObject({ ...bounds, scale: z.number().int().min(0).max(9).optional() }).refine(ordered, "min must not exceed max").refine(needsShape, SHAPE);
+const moneyParams = z.strictObject({ ...bounds, currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD").optional() }).refine(ordered, "min must not exceed max").refine(needsShape, SHAPE);
+
+const Weights = z.union([z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).max(10_000), z.record(z.string(), z.number().min(0))]);
+type Weights = z.infer<typeof Weights>;
+function weightsValid(w: Weights): boolean {
+  return Array.isArray(w) || Object.values(w).some((x) => x > 0);
+}
+function entriesOf(w: Weights): Array<[string | number | boolean, number]> {
+  return Array.isArray(w) ? w.map((v) => [v, 1]) : Object.entries(w);
+}
+function chooser(w: Weights) {
+  const entries = entriesOf(w);
+  const total = entries.reduce((n, [, x]) => n + x, 0);
+  return (u: number) => {
+    let left = u * total;
+    for (const [v, x] of entries) {
+      left -= x;
+      if (left < 0) return v;
+    }
+    return entries.at(-1)![0];
+  };
+}
+interface CategoryParams {
+  values: Weights;
+  when?: { field: string; values: Record<string, Weights> } | undefined;
+}
+/** Every value a category can take, for its schema (an enum) and the column type. */
+const allValues = (p: CategoryParams): Array<string | number | boolean> => [...new Set([...entriesOf(p.values), ...Object.values(p.when?.values ?? {}).flatMap((w) => entriesOf(w))].map(([v]) => v))];
+
+const categoryParams: z.ZodType<CategoryParams> = z
+  .strictObject({
+    values: Weights.describe("The values, each equally likely (a list) or with weights (a map of value to weight)"),
+    when: z
+      .strictObject({ field: z.string(), values: z.record(z.string(), Weights) })
+      .optional()
+      .describe("Weights by another field's value: when that field holds a listed value, its weights apply; otherwise `values`"),
+  })
+  .refine((p) => weightsValid(p.values) && Object.values(p.when?.values ?? {}).every((w) => weightsValid(w)), "weights must not all be 0")
+  .refine((p) => new Set(allValues(p).map((v) => typeof v)).size === 1, "the values must be all text, all numbers or all true/false (a map's keys are text)");
+
+
+
+export const NUMBER_TYPES = [
+  semanticType({
+    name: "integer",
+    group: "numbers",
+    description: "A whole number: uniform between min and max, or from a distribution (uniform, normal, lognormal, exponential, poisson, quantiles) clamped to them",
+    example: "{ type: integer, distribution: { poisson: { mean: 3 } }, min: 0, max: 20 }",
+    params: integerParams,
+    schema: (p) => z.number().int().min(Math.ceil(p.min ?? Number.MIN_SAFE_INTEGER)).max(Math.floor(p.max ?? Number.MAX_SAFE_INTEGER)),
+    make: (p) => (ctx) => Math.round(drawBounded(ctx.random, p)),
+  }),
+  semanticType({
+    name: "decimal",
+    group: "numbers",
+    description: "A number with `scale` decimals (default 2), uniform between min and max or from a distribution clamped to them",
+    example: "{ type: decimal, distribution: { normal: { mean: 70, sd: 12 } }, min: 30, scale: 1 }",
+    params: decimalParams,
+    schema: (p) => z.number().min(p.min ?? -Number.MAX_VALUE).max(p.max ?? Number.MAX_VALUE),
+    make: (p) => (ctx) => round(drawBounded(ctx.random, p), p.scale ?? 2),
+  }),
+  semanticType({
+    name: "money",
+    group: "numbers",
+    description: "An amount in cents' precision (two decimals), at least 0 unless min says otherwise; `currency` documents the unit",
+    example: "{ type: money, distribution: { lognormal: { mu: 4, sigma: 0.8 } }, max: 5000, currency: USD }",
+    params: moneyParams,
+    schema: (p) => z.number().min(p.min ?? 0).max(p.max ?? Number.MAX_VALUE),
+    make: (p) => (ctx) => round(drawBounded(ctx.random, { ...p, min: p.min ?? 0 }), 2),
+  }),
+  semanticType({
+    name: "percentage",
+    group: "numbers",
+    description: "A share from 0 to 100 with two decimals (uniform unless a distribution is given)",
+    example: "{ type: percentage, distribution: { normal: { mean: 35, sd: 10 } } }",
+    params: z.strictObject({ distribution: NumberDistribution.optional() }),
+    schema: () => z.number().min(0).max(100),
+    make: (p) => (ctx) => round(drawBounded(ctx.random, { min: 0, max: 100, distribution: p.distribution }), 2),
+  }),
+  semanticType({
+    name: "boolean",
+    group: "numbers",
+    description: "true for a share `rate` of records (default 0.5)",
+    example: "{ type: boolean, rate: 0.12 }",
+    params: z.strictObject({ rate: z.number().min(0).max(1).optional() }),
+    schema: () => z.boolean(),
+    make: (p) => (ctx) => ctx.random.next() < (p.rate ?? 0.5),
+  }),
+  semanticType({
+    name: "category",
+    group: "numbers",
+    description: "One of the listed values, equally likely or by weight; with `when`, weights that depend on another field's value",
+    example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } }",
+    params: categoryParams,
+    dependsOn: (p) => (p.when ? [p.when.field] : []),
+    schema: (p) => {
+      const values = allValues(p);
+      if (values.every((v) => typeof v === "string")) return z.enum(values as [string, ...string[]]);
+      const allowed = new Set<unknown>(values);
+      const listed = (v: unknown) => allowed.has(v);
+      if (values.every((v) => typeof v === "boolean")) return z.boolean().refine(listed, "one of the listed values");
+      return (values.every(Number.isInteger) ? z.number().int() : z.number()).refine(listed, "one of the listed values");
+    },
+    make: (p) => {
+      const base = chooser(p.values);
+      const conditional = new Map(Object.entries(p.when?.values ?? {}).map(([k, w]) => [k, chooser(w)]));
+      return (ctx) => {
+        const u = ctx.random.next();
+        const on = p.when ? conditional.get(String(ctx.value(p.when.field))) : undefined;
+        return (on ?? base)(u);
+      };
+    },
+  }),
+  semanticType({
+    name: "constant",
+    group: "numbers",
+    description: "The same value in every record (a text, a number or a flag)",
+    example: "{ type: constant, value: USD }",
+    params: z.strictObject({ value: z.union([z.string().max(500), z.number(), z.boolean()]) }),
+    schema: (p) => z.literal(p.value),
+    make: (p) => () => p.value,
+  }),
+];
