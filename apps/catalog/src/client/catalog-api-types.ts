@@ -615,6 +615,11 @@ export type components = {
                  *     ]
                  */
                 formats: ("csv" | "json" | "jsonl" | "parquet")[];
+                /** @description A recipe (a domain declared as data, `sdh generate --recipe`): its text as given and that text's sha256. The snapshot's pack is then the recipe's, named as the recipe names itself */
+                recipe?: {
+                    sha256: string;
+                    text: string;
+                };
                 /**
                  * @description Schema version of the records
                  * @default 0.7.0
