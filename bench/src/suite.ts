@@ -69,6 +69,9 @@ try {
   rmSync(shards, { recursive: true, force: true });
 
   await measure({ stage: "sdh generate, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL)]));
+  // A recipe's snapshot (issue 34): the retail-orders example, three entities, all formats.
+  const recipe = join(repo, "packages/recipes/examples/retail-orders.yaml");
+  await measure({ stage: "sdh generate --recipe retail-orders, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL), "", recipe]));
   const bundle = join(work, "bundle");
   let kept = false;
   await measure({ stage: "sdh generate, all formats", group: "end to end", persons: PERSONS, unit: "records" }, () => {

@@ -1,16 +1,21 @@
 // `sdh generate`'s code path, whole: shards on every core, validation, CSV + JSON + Parquet, reports,
-// manifest. With a second argument the bundle is kept there (for the publish and pull runs).
+// manifest. With a second argument the bundle is kept there (for the publish and pull runs); with a
+// third, the root records are those of that recipe file instead of the P&C pack's households.
 // Prints { seconds, count (records), persons, bytes, peakRssMb }.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { recipeSource } from "@sdh/packs";
+import { parseRecipe } from "@sdh/recipes";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
-const [personsArg, keep] = process.argv.slice(2);
+const [personsArg, keepArg, recipeFile] = process.argv.slice(2);
 const persons = Number(personsArg);
-const config = parseSnapshotConfig({ records: persons });
+const keep = keepArg || undefined;
+const recipeText = recipeFile ? readFileSync(recipeFile, "utf8") : null;
+const config = parseSnapshotConfig({ records: persons, ...(recipeText ? { pack: parseRecipe(recipeText, recipeFile).document.name, recipe: recipeSource(recipeText) } : {}) });
 const parent = keep ? null : mkdtempSync(join(tmpdir(), "sdh-bench-generate-"));
 const started = performance.now();
 try {
