@@ -77,6 +77,12 @@ describe("the installed sdh (pnpm package:sdh)", () => {
     };
     walk(installed);
     expect(outside).toEqual([]);
+    // What `npm install -g` of the tarball needs (ADR 0019; the nightly suite runs the install itself):
+    // npm drops link entries when it unpacks, so every file is a file (the launcher links of
+    // node_modules/.bin aside, which npm makes anew), and every package we need is a real folder.
+    const entries = spawnSync("tar", ["-tvzf", packed.tarball], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).stdout.split("\n");
+    expect(entries.filter((e) => /^[hl]/.test(e) && !e.includes("/node_modules/.bin/"))).toEqual([]);
+    expect(lstatSync(join(installed, "node_modules", "@sdh", "worker")).isDirectory()).toBe(true);
   });
 
   it("generates the repository's bytes", () => {
