@@ -1,4 +1,4 @@
-import { createRecordStreams, mix32, type Random } from "@sdh/rules";
+import { createRecordStreams, mix32, streamFromSeed, type Random } from "@sdh/rules";
 
 // Where a recipe's randomness comes from. Every record has a 128-bit seed: a root record's from
 // (seed, recipe, root index), a child's from its parent's seed, its entity and its position under the
@@ -26,35 +26,5 @@ export function deriveSeed([a, b, c, d]: Seed128, salt: number, k = 0): Seed128 
   return [mix32(a ^ salt ^ mix32(k)), mix32((b + Math.imul(salt, 0x9e3779b9) + k) | 0), mix32(c ^ mix32(k ^ salt)), mix32((d + Math.imul(k, 0x85ebca6b)) ^ salt)];
 }
 
-/** sfc32 (small fast counting generator) from a 128-bit seed, warmed up so that related seeds diverge. */
-export class SeededStream implements Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
-  constructor([a, b, c, d]: Seed128) {
-    this.a = a | 0;
-    this.b = b | 0;
-    this.c = c | 0;
-    this.d = d | 0;
-    for (let n = 0; n < 12; n++) this.uint32();
-  }
-
-  uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    const c = this.c;
-    this.b = (c + (c << 3)) | 0;
-    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t >>> 0;
-  }
-
-  next(): number {
-    return this.uint32() / 4294967296;
-  }
-}
-
 /** The stream of one field (or one shared draw, such as a record's address) of a record, by the name's salt. */
-export const streamOf = (record: Seed128, salt: number): SeededStream => new SeededStream(deriveSeed(record, salt));
+export const streamOf = (record: Seed128, salt: number): Random => streamFromSeed(deriveSeed(record, salt));

@@ -1,7 +1,7 @@
 // What every pack builds people and places from (ADR 0016): seeded per-record streams, weighted sampling,
 // calendar arithmetic, keyed permutations, and the public reference tables (SSA first names, Census
 // surnames, USPS ZIP codes with Census populations). A pack's own record rules live in its folder.
-export { createRandom, createRecordStreams, mix32, type Random, type RecordStream } from "./random.js";
+export { createRandom, createRecordStreams, mix32, streamFromSeed, type Random, type RecordStream } from "./random.js";
 export { weighted, pick, pickWeighted, pickIndex, intBetween, shareAt, type WeightedTable } from "./sampling.js";
 export { givenNamesFor, type GivenNames } from "./given-names.js";
 export { SURNAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, UNIT_DESIGNATORS, type NameTable, type SurnameTable } from "./reference/names.js";

@@ -75,6 +75,16 @@ class Sfc32Stream implements RecordStream {
     return this.uint32() / 4294967296;
   }
 
+  /** The stream started from a whole 128-bit state (its keys unused), warmed up by `rounds` draws. */
+  fromState(a: number, b: number, c: number, d: number, rounds: number): this {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+    for (let n = 0; n < rounds; n++) this.uint32();
+    return this;
+  }
+
   at(i: number): RecordStream {
     if (!Number.isInteger(i) || i < 0 || i >= 2 ** 32) throw new RangeError(`record index ${i} is outside [0, 2^32)`);
     // Kept as int32 (`| 0`): the same bits as mix32's uint32 for every operation below, and small integers need no box.
@@ -86,4 +96,12 @@ class Sfc32Stream implements RecordStream {
     for (let n = 0; n < 8; n++) this.uint32();
     return this;
   }
+}
+
+/**
+ * An sfc32 stream from a 128-bit seed of the caller's (a recipe's record seeds, packages/recipes),
+ * warmed up by 12 draws so that related seeds diverge before the first value.
+ */
+export function streamFromSeed(seed: readonly [number, number, number, number]): Random {
+  return new Sfc32Stream(0, 0, 0, 0).fromState(seed[0], seed[1], seed[2], seed[3], 12);
 }
