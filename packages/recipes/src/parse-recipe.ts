@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { RECIPE_LIMITS, RecipeDocument } from "./recipe-document.js";
+import { choleskyOf } from "./copula.js";
+import { RECIPE_LIMITS, RecipeDocument, type Correlations } from "./recipe-document.js";
 import { KEY_TYPES, SEMANTIC_TYPE_BY_NAME, SEMANTIC_TYPES } from "./types/catalogue.js";
 import type { SemanticType } from "./types/semantic-type.js";
 
@@ -33,6 +34,8 @@ export interface Recipe {
   /** Entities in build order: the root first, every parent before its children. */
   order: string[];
   fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>;
+  /** Each entity's copula, if it declares correlations: its fields and the Cholesky factor of its matrix. */
+  copulas: ReadonlyMap<string, { fields: readonly string[]; factor: Float64Array[] }>;
 }
 
 type Path = ReadonlyArray<string | number>;
@@ -58,6 +61,7 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
   const recipe = parsed.data;
   const problems: RecipeProblem[] = [];
   const fields = new Map<string, Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>();
+  const copulas = new Map<string, { fields: readonly string[]; factor: Float64Array[] }>();
 
   for (const [entity, e] of Object.entries(recipe.entities)) {
     const list: Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }> = [];
@@ -92,6 +96,10 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
         if (!e.fields[dep]) problems.push(problem(["entities", entity, "fields", f.name], `it reads the field '${dep}', which ${entity} does not have`));
       }
     }
+    if (e.correlations) {
+      const copula = checkCorrelations(e.correlations, e.key, list, (at, message) => problems.push(problem(["entities", entity, "correlations", ...at], message)));
+      if (copula) copulas.set(entity, copula);
+    }
     const cycle = fieldCycle(list);
     if (cycle) problems.push(problem(["entities", entity, "fields", cycle[0]!], `the fields read each other in a cycle: ${cycle.join(" → ")}`));
   }
@@ -100,7 +108,38 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
   if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none` : "one entity must be the root: give every other one a parent"));
   const order = problems.length ? [] : buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message)));
   if (problems.length) throw new RecipeError(source, problems);
-  return { document: recipe, order, fields };
+  return { document: recipe, order, fields, copulas };
+}
+
+/** A copula's fields exist, can take a copula's uniform, and its matrix is a correlation matrix. */
+function checkCorrelations(c: Correlations, key: string, list: ReadonlyArray<{ name: string; type: SemanticType; params: unknown }>, fail: (at: Path, message: string) => void): { fields: readonly string[]; factor: Float64Array[] } | null {
+  const before = { failed: false };
+  const report = (at: Path, message: string) => ((before.failed = true), fail(at, message));
+  const able = SEMANTIC_TYPES.filter((t) => t.copula).map((t) => t.name);
+  c.fields.forEach((name, i) => {
+    const f = list.find((x) => x.name === name);
+    if (c.fields.indexOf(name) !== i) report(["fields", i], `'${name}' is listed twice`);
+    else if (name === key) report(["fields", i], "the key is made by the engine and cannot be correlated");
+    else if (!f) report(["fields", i], `no field '${name}' in this entity`);
+    else if (!f.type.copula?.(f.params as never)) report(["fields", i], `a ${f.type.name} field${able.includes(f.type.name) ? " with this distribution" : ""} cannot be correlated; correlated fields are ${able.join(", ")} (numbers uniform, from quantiles or exponential)`);
+  });
+  const n = c.fields.length;
+  if (c.matrix.length !== n || c.matrix.some((row) => row.length !== n)) report(["matrix"], `the matrix has one row of ${n} numbers for each of the ${n} fields`);
+  else {
+    c.matrix.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (i === j && x !== 1) report(["matrix", i, j], "the diagonal is 1");
+        else if (j > i && Math.abs(x - c.matrix[j]![i]!) > 1e-9) report(["matrix", i, j], `the matrix is symmetric: row ${i + 1}, column ${j + 1} differs from row ${j + 1}, column ${i + 1}`);
+      }),
+    );
+  }
+  if (before.failed) return null;
+  const chol = choleskyOf(c.matrix);
+  if (!chol) {
+    fail(["matrix"], "not a correlation matrix: it is not positive definite (some correlations contradict each other)");
+    return null;
+  }
+  return { fields: c.fields, factor: chol.factor };
 }
 
 /** Root first, each parent before its children; entities the root does not reach are a cycle. */

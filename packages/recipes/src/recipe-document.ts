@@ -7,7 +7,7 @@ import { z } from "zod";
 // A recipe is data: bounded in every dimension, parsed and checked, never evaluated.
 
 /** Bounds on a recipe: what a recipe of any real domain stays far below, and what keeps a hostile one harmless. */
-export const RECIPE_LIMITS = { bytes: 1024 * 1024, entities: 50, fieldsPerEntity: 200, textLength: 2_000, categories: 10_000, childrenPerParent: 10_000, depth: 6 } as const;
+export const RECIPE_LIMITS = { bytes: 1024 * 1024, entities: 50, fieldsPerEntity: 200, textLength: 2_000, categories: 10_000, childrenPerParent: 10_000, depth: 6, correlatedFields: 100 } as const;
 
 /** snake_case names, as SQL, pandas and Parquet readers take them without quoting. */
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -24,6 +24,18 @@ export const CountDistribution = z.union([
   z.strictObject({ weights: z.record(z.string().regex(/^\d{1,5}$/, "a count: a whole number"), z.number().min(0)) }),
 ]);
 export type CountDistribution = z.infer<typeof CountDistribution>;
+
+/**
+ * Fields of a record that move together: a Gaussian copula over them with this correlation matrix
+ * (of normal scores), each field keeping its own distribution.
+ */
+export const Correlations = z
+  .strictObject({
+    fields: z.array(FieldName).min(2).max(RECIPE_LIMITS.correlatedFields),
+    matrix: z.array(z.array(z.number().min(-1).max(1)).max(RECIPE_LIMITS.correlatedFields)).max(RECIPE_LIMITS.correlatedFields),
+  })
+  .describe("Fields whose values move together: a correlation matrix (rows and columns in the order of `fields`, 1 on the diagonal, symmetric) of a Gaussian copula");
+export type Correlations = z.infer<typeof Correlations>;
 
 /**
  * A field: its semantic type and the type's own settings (checked against that type), plus what
@@ -53,6 +65,7 @@ export const EntityDocument = z.strictObject({
     .optional()
     .describe("Absent for the root entity, which --records counts"),
   fields: z.record(FieldName, FieldSpec).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= RECIPE_LIMITS.fieldsPerEntity, `1 to ${RECIPE_LIMITS.fieldsPerEntity} fields`),
+  correlations: Correlations.optional(),
 });
 export type EntityDocument = z.infer<typeof EntityDocument>;
 

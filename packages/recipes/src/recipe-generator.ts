@@ -1,5 +1,6 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { GeneratedRoot, PackGenerator } from "@sdh/validation";
+import { drawCopula, leadingWith } from "./copula.js";
 import { drawCount } from "./distributions.js";
 import type { Recipe } from "./parse-recipe.js";
 import { deriveSeed, rootSeed, saltOf, streamOf, type Seed128 } from "./record-seeds.js";
@@ -13,6 +14,7 @@ import type { FieldContext } from "./types/semantic-type.js";
 type Maker = (ctx: FieldContext) => unknown;
 
 /** The salts of shared draws (a record's person, its place), by name, computed once. */
+const COPULA_SALT = saltOf("copula");
 const sharedSalts = new Map<string, number>();
 const sharedSalt = (name: string) => sharedSalts.get(name) ?? sharedSalts.set(name, saltOf(`shared:${name}`)).get(name)!;
 interface CompiledField {
@@ -22,6 +24,8 @@ interface CompiledField {
   /** Salts of the field's value stream and of its null draw (computed once, not per record). */
   salt: number;
   nullSalt: number;
+  /** Its place in the entity's copula, or -1 when it draws on its own. */
+  copula: number;
 }
 interface CompiledEntity {
   name: string;
@@ -31,6 +35,7 @@ interface CompiledEntity {
   byName: ReadonlyMap<string, CompiledField>;
   children: Array<{ entity: string; salt: number; count: (seed: Seed128) => number }>;
   ages: { min: number; max: number };
+  copula: readonly Float64Array[] | null;
 }
 
 export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): PackGenerator {
@@ -40,7 +45,8 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     const e = doc.entities[name]!;
     const fields = recipe.fields.get(name)!;
     const agesOf = fields.find((f) => f.type.name === "age" || f.type.name === "date_of_birth")?.params as { min?: number; max?: number } | undefined;
-    const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`) }));
+    const copula = recipe.copulas.get(name);
+    const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`), copula: copula?.fields.indexOf(f.name) ?? -1 }));
     compiled.set(name, {
       name,
       key: e.key,
@@ -55,6 +61,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
           return { entity: c, salt: saltOf(c), count: (seed: Seed128) => drawCount(streamOf(seed, countSalt), children) };
         }),
       ages: { min: agesOf?.min ?? DEFAULT_AGES.min, max: agesOf?.max ?? DEFAULT_AGES.max },
+      copula: copula?.factor ?? null,
     });
   }
   const root = compiled.get(recipe.order[0]!)!;
@@ -62,6 +69,8 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
 
   function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown): Record<string, unknown> {
     const values = new Map<string, unknown>();
+    // The record's correlated uniforms, drawn from a stream of their own when a correlated field first asks.
+    let uniforms: number[] | null = null;
     const shared = new Map<string, unknown>();
     const ctx: FieldContext = {
       random: streamOf(recordSeed, 0),
@@ -83,6 +92,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       if (!(f.nullRate > 0 && streamOf(recordSeed, f.nullSalt).next() < f.nullRate)) {
         const outer = ctx.random;
         ctx.random = streamOf(recordSeed, f.salt);
+        if (f.copula >= 0) ctx.random = leadingWith((uniforms ??= drawCopula(streamOf(recordSeed, COPULA_SALT), entity.copula!))[f.copula]!, ctx.random);
         value = f.make(ctx);
         ctx.random = outer;
       }

@@ -20,9 +20,15 @@ export function dayOf(bound: string, asOf: string): number {
 }
 
 const after = z.strictObject({ field: z.string(), days: z.strictObject({ min: z.number().int().min(0).max(36_500), max: z.number().int().min(0).max(36_500) }).refine((d) => d.min <= d.max, "min must not exceed max") });
+const quantiles = z
+  .array(z.iso.date())
+  .min(2)
+  .max(1_001)
+  .refine((q) => q.every((d, i) => i === 0 || d >= q[i - 1]!), "quantiles must be in ascending order")
+  .describe("An empirical distribution: days at equally spaced quantiles (first, …, last), ascending; drawn by interpolating between them");
 const dateParams = z
-  .strictObject({ min: DateBound.optional(), max: DateBound.optional(), after: after.optional().describe("Days after another date field of the record (null when that one is null)") })
-  .refine((p) => p.after !== undefined || (p.min !== undefined && p.max !== undefined), "give min and max, or after: { field, days: { min, max } }");
+  .strictObject({ min: DateBound.optional(), max: DateBound.optional(), quantiles: quantiles.optional(), after: after.optional().describe("Days after another date field of the record (null when that one is null)") })
+  .refine((p) => [p.after !== undefined, p.quantiles !== undefined, p.min !== undefined || p.max !== undefined].filter(Boolean).length === 1 && (p.min !== undefined) === (p.max !== undefined), "give min and max, or quantiles, or after: { field, days: { min, max } }");
 
 /** A day between the bounds (both included), or after another field's date. */
 function dayFor(ctx: FieldContext, p: z.infer<typeof dateParams>): number | null {
@@ -30,6 +36,12 @@ function dayFor(ctx: FieldContext, p: z.infer<typeof dateParams>): number | null
     const from = ctx.value(p.after.field);
     if (typeof from !== "string") return null;
     return epochDayOf(from.slice(0, 10)) + p.after.days.min + Math.floor(ctx.random.next() * (p.after.days.max - p.after.days.min + 1));
+  }
+  if (p.quantiles) {
+    const at = ctx.random.next() * (p.quantiles.length - 1);
+    const i = Math.floor(at);
+    const [a, b] = [epochDayOf(p.quantiles[i]!), epochDayOf(p.quantiles[Math.min(i + 1, p.quantiles.length - 1)]!)];
+    return Math.floor(a + (b - a) * (at - i));
   }
   const lo = dayOf(p.min!, ctx.asOf);
   const hi = dayOf(p.max!, ctx.asOf);
@@ -42,7 +54,8 @@ export const DATE_TYPES = [
   semanticType({
     name: "date",
     group: "dates",
-    description: "A day between min and max (dates, asOf or offsets from it), or `after` another date of the record by a number of days",
+    copula: () => true,
+    description: "A day between min and max (dates, asOf or offsets from it), from quantiles (an empirical distribution of days), or `after` another date of the record by a number of days",
     example: "{ type: date, min: -2y, max: asOf }",
     params: dateParams,
     dependsOn: (p) => (p.after ? [p.after.field] : []),
@@ -55,7 +68,8 @@ export const DATE_TYPES = [
   semanticType({
     name: "timestamp",
     group: "dates",
-    description: "A moment (UTC, to the second) on a day between min and max, or `after` another date or timestamp of the record",
+    copula: () => true,
+    description: "A moment (UTC, to the second) on a day between min and max, from quantiles of days, or `after` another date or timestamp of the record",
     example: "{ type: timestamp, min: -90d, max: asOf }",
     params: dateParams,
     dependsOn: (p) => (p.after ? [p.after.field] : []),
@@ -68,6 +82,7 @@ export const DATE_TYPES = [
   semanticType({
     name: "year",
     group: "dates",
+    copula: () => true,
     description: "A year between min and max (years, or offsets from asOf's year such as -20y)",
     example: "{ type: year, min: -25y, max: asOf }",
     params: z.strictObject({ min: z.union([z.number().int().min(1000).max(9999), DateBound]), max: z.union([z.number().int().min(1000).max(9999), DateBound]) }),

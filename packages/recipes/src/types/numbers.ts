@@ -18,6 +18,9 @@ function drawBounded(r: Parameters<typeof drawNumber>[0], p: Bounded): number {
   return Math.min(p.max ?? Infinity, Math.max(p.min ?? -Infinity, x));
 }
 
+/** A copula's uniform gives a bounded number its own distribution when that distribution is drawn from one uniform by its inverse CDF. */
+const invertible = (p: { distribution?: NumberDistribution | undefined }) => !p.distribution || "uniform" in p.distribution || "quantiles" in p.distribution || "exponential" in p.distribution;
+
 const round = (x: number, places: number) => {
   const f = 10 ** places;
   const y = Math.round(x * f) / f;
@@ -72,6 +75,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "integer",
     group: "numbers",
+    copula: invertible,
     description: "A whole number: uniform between min and max, or from a distribution (uniform, normal, lognormal, exponential, poisson, quantiles) clamped to them",
     example: "{ type: integer, distribution: { poisson: { mean: 3 } }, min: 0, max: 20 }",
     params: integerParams,
@@ -81,6 +85,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "decimal",
     group: "numbers",
+    copula: invertible,
     description: "A number with `scale` decimals (default 2), uniform between min and max or from a distribution clamped to them",
     example: "{ type: decimal, distribution: { normal: { mean: 70, sd: 12 } }, min: 30, scale: 1 }",
     params: decimalParams,
@@ -90,6 +95,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "money",
     group: "numbers",
+    copula: invertible,
     description: "An amount in cents' precision (two decimals), at least 0 unless min says otherwise; `currency` documents the unit",
     example: "{ type: money, distribution: { lognormal: { mu: 4, sigma: 0.8 } }, max: 5000, currency: USD }",
     params: moneyParams,
@@ -99,6 +105,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "percentage",
     group: "numbers",
+    copula: invertible,
     description: "A share from 0 to 100 with two decimals (uniform unless a distribution is given)",
     example: "{ type: percentage, distribution: { normal: { mean: 35, sd: 10 } } }",
     params: z.strictObject({ distribution: NumberDistribution.optional() }),
@@ -108,6 +115,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "boolean",
     group: "numbers",
+    copula: () => true,
     description: "true for a share `rate` of records (default 0.5)",
     example: "{ type: boolean, rate: 0.12 }",
     params: z.strictObject({ rate: z.number().min(0).max(1).optional() }),
@@ -117,6 +125,7 @@ export const NUMBER_TYPES = [
   semanticType({
     name: "category",
     group: "numbers",
+    copula: () => true,
     description: "One of the listed values, equally likely or by weight; with `when`, weights that depend on another field's value",
     example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } }",
     params: categoryParams,

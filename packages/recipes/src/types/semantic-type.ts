@@ -44,6 +44,11 @@ export interface SemanticType<P = Record<string, unknown>> {
   make(params: P): (ctx: FieldContext) => unknown;
   /** Values unique by construction when the field asks for `unique` (keys, emails, usernames). */
   uniqueByConstruction?: boolean;
+  /**
+   * Whether a correlations block may hold the field: its value is a monotone function of its first
+   * draw, so a copula's uniform in that draw gives the field its own distribution.
+   */
+  copula?(params: P): boolean;
   /** Other fields of the record this one reads, for ordering and cycle checks. */
   dependsOn?(params: P): string[];
 }
