@@ -80,6 +80,21 @@ sdh_install_pyarrow() {
 }
 
 # Installs Debian packages the tests need (as root, or through sudo), saying why: what, why, packages.
+# The peer sdh learn is measured against (bench:learn): SDV's GaussianCopulaSynthesizer, SDMetrics'
+# quality report (the field's reference scorer) and the public tables both read (scikit-learn's and
+# vega_datasets' bundled data). Several GB with torch, so only `pnpm bench:learn` installs it.
+SDV_VERSION=2.0.0
+SDMETRICS_VERSION=0.32.0
+VEGA_DATASETS_VERSION=0.9.0
+sdh_install_sdv() {
+  local venv="$SDH_CACHE_DIR/sdv-$SDV_VERSION"
+  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import sdv, sdmetrics, vega_datasets, sklearn' 2>/dev/null; then
+    sdh_log "installing sdv $SDV_VERSION, sdmetrics $SDMETRICS_VERSION, vega_datasets $VEGA_DATASETS_VERSION and scikit-learn into $venv"
+    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install --quiet --disable-pip-version-check "sdv==$SDV_VERSION" "sdmetrics==$SDMETRICS_VERSION" "vega_datasets==$VEGA_DATASETS_VERSION" "scikit-learn==1.9.1" >&2 || return 1
+  fi
+  printf '%s\n' "$venv/bin/python"
+}
+
 sdh_apt_install() {
   local what=$1 why=$2
   shift 2

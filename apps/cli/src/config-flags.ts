@@ -12,6 +12,7 @@ export const CONFIG_FLAGS = {
   pack: { type: "string" },
   recipe: { type: "string" },
   records: { type: "string" },
+  scale: { type: "string" },
   seed: { type: "string" },
   "as-of": { type: "string" },
   formats: { type: "string" },
@@ -36,9 +37,16 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     const recipe = readRecipe(values.recipe);
     input.pack = recipe.name;
     input.recipe = recipe.source;
-    // The recipe's own size, unless --records says otherwise.
+    // The recipe's own size, unless --records says otherwise; --scale multiplies it.
     if (values.records === undefined && recipe.records !== undefined) input.records = recipe.records;
-  }
+    if (values.scale !== undefined) {
+      if (values.records !== undefined) throw new UsageError("give --records or --scale, not both: --scale multiplies the recipe's own records");
+      if (recipe.records === undefined) throw new UsageError(`--scale needs a recipe that states its records (records: N); ${values.recipe} does not: give --records`);
+      const factor = Number(values.scale);
+      if (!(factor > 0)) throw new UsageError(`--scale '${values.scale}' is not a number above 0`);
+      input.records = Math.max(1, Math.round(recipe.records * factor));
+    }
+  } else if (values.scale !== undefined) throw new UsageError("--scale multiplies a recipe's records: give it with --recipe (a pack takes --records)");
   if (values.records !== undefined) input.records = numberOption("--records", values.records);
   if (values.seed !== undefined) input.seed = numberOption("--seed", values.seed);
   if (values["as-of"] !== undefined) input.asOf = values["as-of"];

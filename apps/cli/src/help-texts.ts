@@ -11,6 +11,7 @@ import { snapshotHelp } from "./commands/snapshot-help.js";
 import { stagingHelp } from "./commands/staging-help.js";
 import { workerHelp } from "./commands/worker-help.js";
 import { validateHelp } from "./commands/validate-help.js";
+import { learnHelp } from "./commands/learn-help.js";
 import { verifyHelp } from "./commands/verify-help.js";
 import { versionHelp } from "./commands/version-help.js";
 
@@ -22,6 +23,7 @@ Usage: sdh [--config FILE] <command> [options]
 Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
+  learn      learn a recipe from sample tables (CSV, JSON, Parquet) without carrying their rows
   snapshot   run | status | cancel | rerun: build a snapshot through Temporal and publish it
   schedule   create | list | describe | pause | unpause | trigger | backfill | delete: nightly builds
   worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
@@ -57,6 +59,7 @@ export const commandHelp: Record<string, string> = {
   config: configHelp,
   doctor: doctorHelp,
   generate: generateHelp,
+  learn: learnHelp,
   list: listHelp,
   orphans: orphansHelp,
   publish: publishHelp,

@@ -128,6 +128,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/consumer.js")).publish(rest);
     case "validate":
       return (await import("./commands/validate.js")).validate(rest);
+    case "learn":
+      return (await import("./commands/learn.js")).learn(rest);
     case "verify":
       return (await import("./commands/verify.js")).verify(rest);
     default:

@@ -7,3 +7,5 @@ export { SEMANTIC_TYPES, SEMANTIC_TYPE_BY_NAME, KEY_TYPES } from "./types/catalo
 export type { SemanticType, TypeGroup, FieldContext } from "./types/semantic-type.js";
 export { compilePattern, PatternError, PATTERN_LIMITS } from "./safe-pattern.js";
 export { recipeReference, recipeJsonSchema } from "./recipe-reference.js";
+export { choleskyOf, normalCdf } from "./copula.js";
+export { drawNumber, NumberDistribution } from "./distributions.js";

@@ -4,7 +4,7 @@
 export { createRandom, createRecordStreams, mix32, streamFromSeed, type Random, type RecordStream } from "./random.js";
 export { weighted, pick, pickWeighted, pickIndex, intBetween, shareAt, type WeightedTable } from "./sampling.js";
 export { givenNamesFor, type GivenNames } from "./given-names.js";
-export { SURNAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, UNIT_DESIGNATORS, type NameTable, type SurnameTable } from "./reference/names.js";
+export { SURNAMES, ALL_FIRST_NAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, UNIT_DESIGNATORS, type NameTable, type SurnameTable } from "./reference/names.js";
 export { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
 export { ZIP_PLACES, ZIP_PLACE_BY_CODE, ZIPS_BY_STATE, STATE_POPULATION, zipMatches, type ZipPlace } from "./reference/places.js";
 export { RESERVED_DOMAINS, FICTIONAL_LINES } from "./contacts.js";

@@ -38,6 +38,12 @@ const integer = z.union([z.number(), z.string()]).transform((v, ctx) => {
 });
 const port = whole(1).refine((v) => Number(v) <= 65535, "must be a port, 1 to 65535");
 const date = text.refine(isCalendarDate, "must be a date YYYY-MM-DD");
+/** A positive number, from a string or a number; kept as text, as flags are. */
+const factor = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  if (!(n > 0 && n <= 1_000_000)) ctx.addIssue({ code: "custom", message: `must be a number above 0, at most 1000000 (got ${JSON.stringify(v)})` });
+  return String(v).trim();
+});
 const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) => {
   const list = (Array.isArray(v) ? v : v.split(",")).map((f) => f.trim());
   const unknown = list.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
@@ -65,6 +71,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "snapshot.pack", env: "SDH_PACK", flag: "pack", schema: pack, description: `entity pack: ${PACK_NAMES.join(" or ")}`, defaultText: "pc" },
   { key: "snapshot.recipe", env: "SDH_RECIPE", flag: "recipe", schema: text, description: "a recipe file (YAML or JSON) that declares the dataset, instead of a pack" },
   { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "root records per snapshot (households in pc, customers in fintech)", defaultText: "200" },
+  { key: "snapshot.scale", env: "SDH_SCALE", flag: "scale", schema: factor, description: "with a recipe that states its records: that many times this factor (learned recipes state the sample's size)" },
   { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
   { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
   { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },

@@ -40,7 +40,9 @@ function entriesOf(w: Weights): Array<[string | number | boolean, number]> {
   return Array.isArray(w) ? w.map((v) => [v, 1]) : Object.entries(w);
 }
 function chooser(w: Weights) {
-  const entries = entriesOf(w);
+  return chooserOf(entriesOf(w));
+}
+function chooserOf(entries: Array<[string | number | boolean, number]>) {
   const total = entries.reduce((n, [, x]) => n + x, 0);
   return (u: number) => {
     let left = u * total;
@@ -53,6 +55,8 @@ function chooser(w: Weights) {
 }
 interface CategoryParams {
   values: Weights;
+  /** With a list of values: their weights, in the same order (numbers keep their type, which a map's keys cannot). */
+  weights?: number[] | undefined;
   when?: { field: string; values: Record<string, Weights> } | undefined;
 }
 /** Every value a category can take, for its schema (an enum) and the column type. */
@@ -60,13 +64,15 @@ const allValues = (p: CategoryParams): Array<string | number | boolean> => [...n
 
 const categoryParams: z.ZodType<CategoryParams> = z
   .strictObject({
-    values: Weights.describe("The values, each equally likely (a list) or with weights (a map of value to weight)"),
+    values: Weights.describe("The values, each equally likely (a list) or with weights (a map of value to weight, or a list with `weights`)"),
+    weights: z.array(z.number().min(0)).max(10_000).optional().describe("With a list of values: each one's weight, in the same order"),
     when: z
       .strictObject({ field: z.string(), values: z.record(z.string(), Weights) })
       .optional()
       .describe("Weights by another field's value: when that field holds a listed value, its weights apply; otherwise `values`"),
   })
-  .refine((p) => weightsValid(p.values) && Object.values(p.when?.values ?? {}).every((w) => weightsValid(w)), "weights must not all be 0")
+  .refine((p) => p.weights === undefined || (Array.isArray(p.values) && p.weights.length === p.values.length), "weights go with a list of values, one weight per value")
+  .refine((p) => (p.weights ? p.weights.some((w) => w > 0) : weightsValid(p.values)) && Object.values(p.when?.values ?? {}).every((w) => weightsValid(w)), "weights must not all be 0")
   .refine((p) => new Set(allValues(p).map((v) => typeof v)).size === 1, "the values must be all text, all numbers or all true/false (a map's keys are text)");
 
 
@@ -127,7 +133,7 @@ export const NUMBER_TYPES = [
     group: "numbers",
     copula: () => true,
     description: "One of the listed values, equally likely or by weight; with `when`, weights that depend on another field's value",
-    example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } }",
+    example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } } or { type: category, values: [1, 2, 4], weights: [0.6, 0.3, 0.1] }",
     params: categoryParams,
     dependsOn: (p) => (p.when ? [p.when.field] : []),
     schema: (p) => {
@@ -139,7 +145,7 @@ export const NUMBER_TYPES = [
       return (values.every(Number.isInteger) ? z.number().int() : z.number()).refine(listed, "one of the listed values");
     },
     make: (p) => {
-      const base = chooser(p.values);
+      const base = p.weights && Array.isArray(p.values) ? chooserOf(p.values.map((v, i) => [v, p.weights![i]!])) : chooser(p.values);
       const conditional = new Map(Object.entries(p.when?.values ?? {}).map(([k, w]) => [k, chooser(w)]));
       return (ctx) => {
         const u = ctx.random.next();

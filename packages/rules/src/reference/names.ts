@@ -49,6 +49,9 @@ export function firstNamesFor(sex: "F" | "M", birthYear: number): NameTable {
   return FIRST_NAME_TABLES[((decade - FIRST_NAME_DECADES.first) / 10) * 2 + (sex === "M" ? 1 : 0)]!;
 }
 
+/** Every first name of SSA's tables, any decade and sex (what a learner recognises a first-name column by). */
+export const ALL_FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAME_TABLES.flatMap((t) => t.items));
+
 /** Surnames, with each one's accented spelling beside it (same index) where it has one (name-forms.ts). */
 export interface SurnameTable extends NameTable {
   accented: ReadonlyArray<string | undefined>;

@@ -1,0 +1,38 @@
+import { SAMPLE_LIMITS } from "@sdh/learn";
+
+export const learnHelp = `sdh learn FILE... --out RECIPE — learn a recipe from sample tables (mimic), never carrying their rows
+
+Each FILE is one table (.csv, .tsv, .json, .jsonl, .ndjson or .parquet; at most ${SAMPLE_LIMITS.rows.toLocaleString("en-US")} rows and
+${SAMPLE_LIMITS.columns} columns); the entity is named after the file's stem, the fields after its columns (snake_case).
+learn finds each column's type, null rate and distribution (categories' shares, quantiles of numbers
+and dates), what the values are (emails, phones, names, ZIP codes, codes with a shape, free text),
+how the numbers, dates, flags and categories of a table move together (a Gaussian copula), each
+table's key, and which table each table hangs from (a column whose values are all another table's
+keys) with how many children a parent row has. It writes a commented recipe you can edit and run:
+sdh generate --recipe RECIPE --records N (or --scale F: F times the sample's size).
+
+Privacy: no sample row is carried. A category's value is carried only if --k rows or more hold it;
+numbers and dates are quantiles between the 0.5th and 99.5th percentiles, at most one per k rows;
+names, contacts, addresses, identifiers and free text are synthesized by type, never copied.
+
+Report: the sample's root rows are split 80/20 (children go with their parent); a recipe learned from
+the 80 generates as many records, which are scored against it per column (1 - KS statistic, 1 - total
+variation distance) and per pair of columns (correlation and contingency similarity), as SDMetrics'
+quality report does; and, beside the 20 it never saw, for generated rows identical to a training row
+and the distance to the closest training row.
+
+Options:
+  --out RECIPE     where to write the recipe (YAML); an existing file is kept unless --force
+  --k N            a category's value is carried only if at least N rows hold it (default 5, at least 2)
+  --name NAME      the recipe's name (lowercase letters, digits, '-'; default learned-<root table>)
+  --report FILE    also write the fidelity and privacy report as JSON
+  --no-report      skip the report (learning alone)
+  --force          replace RECIPE if it exists
+
+Exit codes: 0 the recipe was written; 2 bad options, or a sample that cannot be read or learned from
+(what was wrong is printed; nothing is written).
+
+Examples:
+  sdh learn customers.csv orders.csv order_lines.parquet --out shop.yaml
+  sdh generate --recipe shop.yaml --scale 10 --out ./out/shop
+  sdh learn patients.jsonl --out patients.yaml --k 10 --report learn-report.json`;

@@ -1,0 +1,80 @@
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { learnFromTables, LearnError, learnReport, readSampleFile, SampleError, type LearnReport, type SampleTable } from "@sdh/learn";
+import { RecipeDocument, RecipeError } from "@sdh/recipes";
+import { commandArgs } from "../command-args.js";
+import { EXIT, UsageError } from "../usage-error.js";
+
+/** Tables one learn reads at most (a recipe's entities are bounded too). */
+const MAX_FILES = 50;
+
+export async function learn(args: string[]): Promise<number> {
+  const { values, positionals } = commandArgs("learn", {
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string" }, k: { type: "string" }, name: { type: "string" }, report: { type: "string" }, "no-report": { type: "boolean", default: false }, force: { type: "boolean", default: false } },
+  });
+  if (positionals.length === 0) throw new UsageError("learn needs at least one sample file; see `sdh learn --help`");
+  if (positionals.length > MAX_FILES) throw new UsageError(`learn reads at most ${MAX_FILES} files, got ${positionals.length}`);
+  if (!values.out) throw new UsageError("learn needs --out RECIPE: where to write the recipe");
+  const k = values.k === undefined ? 5 : Number(values.k);
+  if (!Number.isInteger(k) || k < 2 || k > 1_000_000) throw new UsageError(`--k '${values.k}' is not a whole number from 2 to 1000000`);
+  if (values.name !== undefined && !RecipeDocument.shape.name.safeParse(values.name).success) throw new UsageError(`--name '${values.name}': a recipe's name is lowercase letters, digits and '-' (2-40), e.g. retail-orders`);
+  if (values.report && values["no-report"]) throw new UsageError("--report and --no-report contradict each other: give one");
+  const out = resolve(values.out);
+  if (existsSync(out) && !values.force) throw new UsageError(`${values.out} exists; give --force to replace it, or another --out`);
+  if (!existsSync(dirname(out))) throw new UsageError(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
+
+  const progress = (line: string) => process.stderr.isTTY && process.stderr.write(`${line}\n`);
+  const tables: SampleTable[] = [];
+  const settings = { k, name: values.name };
+  let learned;
+  let report: LearnReport | null = null;
+  try {
+    for (const file of positionals) {
+      progress(`reading ${file}`);
+      tables.push(await readSampleFile(file));
+    }
+    progress(`learning from ${tables.reduce((s, t) => s + t.rows, 0).toLocaleString("en-US")} rows`);
+    learned = learnFromTables(tables, settings);
+    if (!values["no-report"]) {
+      progress("measuring fidelity and privacy (80/20 split)");
+      report = learnReport(tables, settings, learned);
+    }
+  } catch (error) {
+    if (error instanceof SampleError || error instanceof LearnError || error instanceof RecipeError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  // Written whole or not at all: a temporary file beside it, renamed into place.
+  const writeWhole = (path: string, text: string) => {
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, text, { flag: "wx" });
+      renameSync(temporary, path);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  };
+  if (values.report && report) writeWhole(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
+  writeWhole(out, learned.text);
+
+  const doc = learned.recipe.document;
+  console.log(`Learned ${doc.name} from ${tables.length} table${tables.length === 1 ? "" : "s"} → ${values.out}`);
+  for (const entity of learned.recipe.order) {
+    const e = doc.entities[entity]!;
+    const source = learned.sources.get(entity)!;
+    console.log(`  ${entity}: ${source.rows.toLocaleString("en-US")} rows, ${Object.keys(e.fields).length} fields${e.parent ? `, under ${e.parent.entity} by ${e.parent.field}` : " (root)"}${e.correlations ? `, ${e.correlations.fields.length} correlated` : ""}`);
+  }
+  if (report) {
+    console.log(`Fidelity (training rows against as many generated; 1 = alike): ${report.score}`);
+    for (const e of report.entities) {
+      console.log(`  ${e.entity}: ${e.fidelity.score} (column shapes ${e.fidelity.shapes}, column pair trends ${e.fidelity.trends})`);
+      if (e.privacy) console.log(`    privacy: identical to a training row ${pct(e.privacy.identical)} of generated rows (holdout rows: ${pct(e.privacy.holdoutIdentical)}); closest-row distance p5 ${e.privacy.closest.p5}, median ${e.privacy.closest.p50} (holdout: ${e.privacy.holdoutClosest.p5}, ${e.privacy.holdoutClosest.p50})`);
+    }
+  }
+  console.log(`Next: sdh generate --recipe ${values.out} --records ${doc.records} --out ./out/${doc.name}`);
+  return EXIT.ok;
+}
+
+const pct = (x: number) => `${Math.round(x * 10_000) / 100}%`;

@@ -1,0 +1,150 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { compileRecipe, parseRecipe } from "@sdh/recipes";
+import { parseSnapshotConfig } from "@sdh/schemas";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { learnFromTables, learnReport, LearnError, readSampleFile, SampleError, type SampleTable } from "../src/index.js";
+
+// sdh learn on samples we can check it against: three tables made from the retail-orders example
+// recipe (customers, orders, order lines; written as CSV, JSONL and Parquet), and small tables with
+// relations we set. What it learns must run, keep the tables' tree, resolve every reference, carry
+// no sample value it may not, and come back alike.
+
+const example = readFileSync(fileURLToPath(new URL("../../recipes/examples/retail-orders.yaml", import.meta.url)), "utf8");
+const dir = mkdtempSync(join(tmpdir(), "sdh-learn-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function generated(text: string, records: number, seed = 3) {
+  const out: Record<string, Array<Record<string, unknown>>> = {};
+  for (const root of compileRecipe(parseRecipe(text)).generate(parseSnapshotConfig({ records, seed, asOf: "2026-01-06" })).range(0, records)) {
+    for (const [entity, list] of Object.entries(root.records)) (out[entity] ??= []).push(...list);
+  }
+  return out;
+}
+
+const csvCell = (v: unknown) => (v === null || v === undefined ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+function writeCsv(path: string, rows: Array<Record<string, unknown>>) {
+  const columns = Object.keys(rows[0]!);
+  writeFileSync(path, `${[columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`);
+}
+
+let sample: Record<string, Array<Record<string, unknown>>>;
+let tables: SampleTable[];
+beforeAll(async () => {
+  sample = generated(example, 400);
+  writeCsv(join(dir, "customers.csv"), sample.customers!);
+  writeFileSync(join(dir, "orders.jsonl"), sample.orders!.map((r) => JSON.stringify(r)).join("\n"));
+  writeCsv(join(dir, "lines.csv"), sample.order_lines!);
+  const db = await DuckDBInstance.create(":memory:");
+  const connection = await db.connect();
+  await connection.run(`COPY (SELECT * FROM read_csv('${join(dir, "lines.csv")}')) TO '${join(dir, "order_lines.parquet")}' (FORMAT parquet)`);
+  connection.closeSync();
+  db.closeSync();
+  tables = await Promise.all(["customers.csv", "orders.jsonl", "order_lines.parquet"].map((f) => readSampleFile(join(dir, f))));
+});
+
+describe("sdh learn: a recipe from sample tables", () => {
+  it("reads CSV, JSONL and Parquet, names entities after the files, and finds each table's key and parent", () => {
+    expect(tables.map((t) => [t.stem, t.rows])).toEqual([
+      ["customers", 400],
+      ["orders", sample.orders!.length],
+      ["order_lines", sample.order_lines!.length],
+    ]);
+    const { recipe } = learnFromTables(tables, { k: 5 });
+    const e = recipe.document.entities;
+    expect(recipe.order).toEqual(["customers", "orders", "order_lines"]);
+    expect([e.customers!.key, e.customers!.fields.customer_id!.type]).toEqual(["customer_id", "uuid"]);
+    expect(e.orders!.parent).toMatchObject({ entity: "customers", field: "customer_id" });
+    expect(e.order_lines!.parent).toMatchObject({ entity: "orders", field: "order_id" });
+    expect(recipe.document.records).toBe(400);
+    // What the values are, by type: synthesized, not copied.
+    expect(Object.fromEntries(["first_name", "last_name", "email", "phone", "postal_code", "city"].map((f) => [f, e.customers!.fields[f]!.type]))).toEqual({ first_name: "first_name", last_name: "last_name", email: "email", phone: "phone", postal_code: "postal_code", city: "city" });
+    // States common enough to be a category keep their shares; the rest are left out.
+    const states = e.customers!.fields.state as { type: string; values: string[] };
+    expect(states.type).toBe("category");
+    for (const s of states.values) expect(sample.customers!.filter((c) => c.state === s).length).toBeGreaterThanOrEqual(5);
+    expect(e.orders!.fields.placed_at!.type).toBe("timestamp");
+    expect(e.customers!.fields.phone!.nullRate).toBeGreaterThan(0);
+  });
+
+  it("carries no sample value a privacy rule keeps home: no names, emails, keys, nor categories held by fewer than k rows", () => {
+    const { recipe } = learnFromTables(tables, { k: 5 });
+    // Every value the recipe holds, as text: no sample value may be among them.
+    const held = new Set<string>();
+    const collect = (node: unknown): void => {
+      if (node && typeof node === "object") Object.values(node).forEach(collect);
+      else held.add(String(node));
+    };
+    collect(recipe.document);
+    for (const c of sample.customers!) for (const field of ["email", "first_name", "last_name", "customer_id", "street", "phone", "city", "postal_code"]) if (c[field]) expect(held.has(String(c[field])), `${field} ${String(c[field])}`).toBe(false);
+    const promo = new Map<string, number>();
+    for (const o of sample.orders!) if (o.promo_code) promo.set(String(o.promo_code), (promo.get(String(o.promo_code)) ?? 0) + 1);
+    const rare = [...promo].filter(([, n]) => n < 5).map(([v]) => v);
+    expect(rare.length).toBeGreaterThan(0);
+    for (const v of rare) expect(held.has(v)).toBe(false);
+  });
+
+  it("writes a recipe that generates: every reference resolves, at twice the sample's size", () => {
+    const { text } = learnFromTables(tables, { k: 5 });
+    const out = generated(text, 800, 9);
+    const customers = new Set(out.customers!.map((c) => c.customer_id));
+    const orders = new Set(out.orders!.map((o) => o.order_id));
+    expect(out.orders!.every((o) => customers.has(o.customer_id))).toBe(true);
+    expect(out.order_lines!.every((l) => orders.has(l.order_id))).toBe(true);
+    // Children per parent follow the sample's (3.2 orders per customer in the example).
+    expect(out.orders!.length / 800).toBeCloseTo(sample.orders!.length / 400, 0);
+  });
+
+  it("comes back alike and not copied: the report's fidelity is high and generated rows are no closer to the sample than held-out rows", () => {
+    const learned = learnFromTables(tables, { k: 5 });
+    const report = learnReport(tables, { k: 5 }, learned);
+    expect(report.entities.map((e) => e.entity)).toEqual(["customers", "orders", "order_lines"]);
+    for (const e of report.entities) {
+      expect(e.fidelity.score, e.entity).toBeGreaterThan(0.85);
+      expect(e.privacy!.identical, e.entity).toBeLessThanOrEqual(e.privacy!.holdoutIdentical + 0.05);
+      expect(e.privacy!.closest.p50, e.entity).toBeGreaterThanOrEqual(e.privacy!.holdoutClosest.p50 * 0.5);
+    }
+    expect(report.entities[0]!.rows.training + report.entities[0]!.rows.holdout).toBe(400);
+  });
+
+  it("learns how numbers and categories move together, and is the same text every time", async () => {
+    // x and y correlated (y = x + noise), z independent, a category whose mean x differs.
+    const rows = Array.from({ length: 2_000 }, (_, i) => {
+      const u = ((i * 7919) % 2000) / 2000;
+      const noise = (((i * 104729) % 1000) / 1000 - 0.5) * 0.3;
+      return { id: i + 1, x: Math.round(u * 1000) / 10, y: Math.round((u + noise) * 1000) / 10, z: ((i * 31) % 97) / 10, grade: u < 0.3 ? "low" : u < 0.8 ? "mid" : "high" };
+    });
+    writeCsv(join(dir, "measures.csv"), rows);
+    const table = await readSampleFile(join(dir, "measures.csv"));
+    const learned = learnFromTables([table], { k: 5 });
+    const c = learned.recipe.document.entities.measures!.correlations!;
+    const r = (a: string, b: string) => c.matrix[c.fields.indexOf(a)]![c.fields.indexOf(b)]!;
+    expect(r("x", "y")).toBeGreaterThan(0.9);
+    expect(Math.abs(r("x", "z"))).toBeLessThan(0.1);
+    expect(Math.abs(r("grade", "x"))).toBeGreaterThan(0.8); // the category relisted in the order of its mean x
+    expect(learnReport([table], { k: 5 }, learned).entities[0]!.fidelity.trends).toBeGreaterThan(0.9);
+    expect(learnFromTables([table], { k: 5 }).text).toBe(learned.text);
+  });
+
+  it("refuses what it cannot learn from, saying what is wrong and what is allowed", async () => {
+    writeFileSync(join(dir, "notes.txt"), "a,b\n1,2\n");
+    await expect(readSampleFile(join(dir, "notes.txt"))).rejects.toThrow(/a sample is a \.csv, \.tsv, \.json, \.jsonl, \.ndjson or \.parquet file/);
+    mkdirSync(join(dir, "folder.csv"));
+    await expect(readSampleFile(join(dir, "folder.csv"))).rejects.toThrow(SampleError);
+    execFileSync("mkfifo", [join(dir, "pipe.csv")]);
+    await expect(readSampleFile(join(dir, "pipe.csv"))).rejects.toThrow(/not a regular file/);
+    writeFileSync(join(dir, "broken.parquet"), "not parquet");
+    await expect(readSampleFile(join(dir, "broken.parquet"))).rejects.toThrow(/not a readable PARQUET table/);
+    writeFileSync(join(dir, "one.csv"), "a,b\n1,2\n");
+    await expect(readSampleFile(join(dir, "one.csv"))).rejects.toThrow(/learning needs at least 2/);
+    // Two tables with nothing between them are two recipes, not one.
+    writeCsv(join(dir, "other.csv"), Array.from({ length: 20 }, (_, i) => ({ code: `K${i}`, size: i })));
+    const other = await readSampleFile(join(dir, "other.csv"));
+    expect(() => learnFromTables([tables[0]!, other], { k: 5 })).toThrow(LearnError);
+    expect(() => learnFromTables([tables[0]!, other], { k: 5 })).toThrow(/2 separate tables with no reference between them \(customers, other\)/);
+  });
+});
