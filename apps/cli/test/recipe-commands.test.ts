@@ -67,3 +67,33 @@ describe("sdh generate --recipe and sdh snapshot run --recipe", () => {
     expect(await exited(child)).toBe(0);
   }, 180_000);
 });
+
+describe("sdh learn FILE... --out RECIPE, then sdh generate --recipe RECIPE --scale F", () => {
+  it("learns a recipe from CSV and Parquet samples, writes it whole, and the recipe generates at a scale with every reference resolved", () => {
+    const dir = tmp();
+    const sample = join(dir, "sample");
+    expect(runCli(["generate", "--recipe", recipe("retail-orders.yaml"), "--records", "200", "--seed", "4", "--formats", "csv,parquet", "--out", sample]).status).toBe(0);
+    const files = [join(sample, "customers_v0_7.csv"), join(sample, "orders_v0_7.parquet"), join(sample, "order_lines_v0_7.csv")];
+    const out = join(dir, "shop.yaml");
+    const learned = runCli(["learn", ...files, "--out", out, "--name", "shop", "--report", join(dir, "report.json")]);
+    expect([learned.status, learned.stderr]).toEqual([0, ""]);
+    expect(learned.stdout).toMatch(/^Learned shop from 3 tables → /);
+    expect(learned.stdout).toMatch(/orders_v0_7: \d[\d,]* rows, \d+ fields, under customers_v0_7 by customer_id/);
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { score: number; entities: Array<{ entity: string; privacy: { identical: number } }> };
+    expect(report.entities.map((e) => e.entity)).toEqual(["customers_v0_7", "orders_v0_7", "order_lines_v0_7"]);
+    expect(report.score).toBeGreaterThan(0.85);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/^# Learned by sdh learn/);
+    // An existing recipe is kept unless --force; a bad --k or a sample that is not a table writes nothing.
+    expect(runCli(["learn", ...files, "--out", out])).toMatchObject({ status: 2, stderr: expect.stringContaining("exists; give --force") });
+    expect(runCli(["learn", ...files, "--out", join(dir, "k.yaml"), "--k", "1"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--k '1' is not a whole number from 2") });
+    expect(runCli(["learn", join(sample, "SHA256SUMS"), "--out", join(dir, "sums.yaml")])).toMatchObject({ status: 2, stderr: expect.stringContaining("a sample is a .csv, .tsv, .json") });
+    expect(readFileSync(out, "utf8")).toBe(text);
+    expect(() => readFileSync(join(dir, "k.yaml"))).toThrow();
+    // Twice the sample's size, through the gate (references resolve: the run exits 0 only if they do).
+    const scaled = runCli(["generate", "--recipe", out, "--scale", "2", "--formats", "csv", "--out", join(dir, "scaled"), "--json"]);
+    expect([scaled.status, scaled.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(scaled.stdout) as { counts: Record<string, number> }).counts.customers_v0_7).toBe(400);
+    expect(runCli(["generate", "--recipe", out, "--scale", "2", "--records", "5", "--out", join(dir, "both")])).toMatchObject({ status: 2, stderr: expect.stringContaining("give --records or --scale, not both") });
+  }, 120_000);
+});
