@@ -72,6 +72,9 @@ try {
   // A recipe's snapshot (issue 34): the retail-orders example, three entities, all formats.
   const recipe = join(repo, "packages/recipes/examples/retail-orders.yaml");
   await measure({ stage: "sdh generate --recipe retail-orders, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL), "", recipe]));
+  // A recipe sdh learn wrote (from 2,000 retail-orders customers: bench/fixtures/README.md): quantiles, copulas, learned children.
+  const learned = join(repo, "bench/fixtures/learned-retail.yaml");
+  await measure({ stage: "sdh generate --recipe learned-retail (written by sdh learn), all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL), "", learned]));
   const bundle = join(work, "bundle");
   let kept = false;
   await measure({ stage: "sdh generate, all formats", group: "end to end", persons: PERSONS, unit: "records" }, () => {
