@@ -1,6 +1,10 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import { choleskyOf } from "./copula.js";
+import { checkExpression } from "./expression/expression-eval.js";
+import type { ValueType } from "./expression/expression-functions.js";
+import { ExpressionError, parseExpression } from "./expression/expression-parser.js";
+import { RESULT_TYPE } from "./types/derived.js";
 import { RECIPE_LIMITS, RecipeDocument, type Correlations } from "./recipe-document.js";
 import { KEY_TYPES, SEMANTIC_TYPE_BY_NAME, SEMANTIC_TYPES } from "./types/catalogue.js";
 import type { SemanticType } from "./types/semantic-type.js";
@@ -104,11 +108,46 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
     if (cycle) problems.push(problem(["entities", entity, "fields", cycle[0]!], `the fields read each other in a cycle: ${cycle.join(" → ")}`));
   }
 
+  if (!problems.length) checkDerived(recipe, fields, (path, message) => problems.push(problem(path, message)));
+
   const roots = Object.entries(recipe.entities).filter(([, e]) => !e.parent);
   if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none` : "one entity must be the root: give every other one a parent"));
   const order = problems.length ? [] : buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message)));
   if (problems.length) throw new RecipeError(source, problems);
   return { document: recipe, order, fields, copulas };
+}
+
+/** The expression type of a field's values: a derived field's declared result, else its schema's JSON type. */
+function valueTypeOf(f: { type: SemanticType; params: unknown }): ValueType {
+  if (f.type.name === "derived") return RESULT_TYPE[(f.params as { result: keyof typeof RESULT_TYPE }).result];
+  const json = z.toJSONSchema(f.type.schema(f.params as never), { unrepresentable: "any" }) as { type?: string; format?: string; const?: unknown; enum?: unknown[] };
+  const type = json.type ?? typeof (json.const ?? json.enum?.[0]);
+  if (type === "number" || type === "integer") return "number";
+  if (type === "boolean") return "boolean";
+  return json.format === "date" ? "date" : json.format === "date-time" ? "timestamp" : "text";
+}
+
+/** Every derived field's expression type-checked against its entity's fields and its children's. */
+function checkDerived(recipe: RecipeDocument, fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown }>>, fail: (path: Path, message: string) => void): void {
+  const typesOf = (entity: string) => {
+    return new Map(fields.get(entity)!.map((f) => [f.name, valueTypeOf(f)] as const));
+  };
+  for (const [entity, list] of fields) {
+    for (const f of list.filter((x) => x.type.name === "derived")) {
+      const p = f.params as { expression: string; result: keyof typeof RESULT_TYPE };
+      const own = typesOf(entity);
+      own.delete(f.name);
+      const children = new Map(Object.entries(recipe.entities).filter(([, e]) => e.parent?.entity === entity).map(([child]) => [child, typesOf(child)] as const));
+      try {
+        const checked = checkExpression(parseExpression(p.expression), { fields: own, children });
+        const want = RESULT_TYPE[p.result];
+        if (checked.type !== want && checked.type !== "null") fail(["entities", entity, "fields", f.name, "expression"], `the expression gives ${checked.type}, and result: ${p.result} needs ${want}${want === "text" ? " (wrap it in text())" : ""}`);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        fail(["entities", entity, "fields", f.name, "expression"], error.message);
+      }
+    }
+  }
 }
 
 /** A copula's fields exist, can take a copula's uniform, and its matrix is a correlation matrix. */

@@ -36,6 +36,22 @@ interface CompiledEntity {
   children: Array<{ entity: string; salt: number; count: (seed: Seed128) => number }>;
   ages: { min: number; max: number };
   copula: readonly Float64Array[] | null;
+  /** Fields made after the record's children: those that aggregate over them, and those that read such fields. */
+  late: ReadonlySet<string>;
+}
+
+/** Fields that aggregate over children, and every field that reads one of them (to any depth). */
+function lateFields(fields: Recipe["fields"] extends ReadonlyMap<string, infer L> ? L : never): Set<string> {
+  const late = new Set(fields.filter((f) => (f.type.aggregates?.(f.params as never) ?? []).length > 0).map((f) => f.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of fields) {
+      if (late.has(f.name) || !(f.type.dependsOn?.(f.params as never) ?? []).some((d) => late.has(d))) continue;
+      late.add(f.name);
+      grew = true;
+    }
+  }
+  return late;
 }
 
 export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): PackGenerator {
@@ -62,12 +78,18 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
         }),
       ages: { min: agesOf?.min ?? DEFAULT_AGES.min, max: agesOf?.max ?? DEFAULT_AGES.max },
       copula: copula?.factor ?? null,
+      late: lateFields(fields),
     });
   }
   const root = compiled.get(recipe.order[0]!)!;
   const { seed, asOf } = config;
 
-  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown): Record<string, unknown> {
+  /**
+   * A record's fields, but for its late ones (placeholders, so the columns keep their order), and
+   * how to make those once its children exist.
+   */
+  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown): { record: Record<string, unknown>; finish: (children: ReadonlyMap<string, Array<Record<string, unknown>>>) => void } {
+    let children: ReadonlyMap<string, Array<Record<string, unknown>>> = new Map();
     const values = new Map<string, unknown>();
     // The record's correlated uniforms, drawn from a stream of their own when a correlated field first asks.
     let uniforms: number[] | null = null;
@@ -79,6 +101,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
         return shared.get(name) as T;
       },
       value: (field: string) => valueOf(entity.byName.get(field)!),
+      children: (name: string) => children.get(name) ?? [],
       ages: entity.ages,
       asOf,
       path,
@@ -103,22 +126,31 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     const key = entity.fields.find((f) => f.name === entity.key)!;
     record[entity.key] = valueOf(key);
     if (entity.parentField) record[entity.parentField] = parentKey;
-    for (const f of entity.fields) if (f.name !== entity.key) record[f.name] = valueOf(f);
-    return record;
+    for (const f of entity.fields) if (f.name !== entity.key) record[f.name] = entity.late.has(f.name) ? null : valueOf(f);
+    const finish = (made: ReadonlyMap<string, Array<Record<string, unknown>>>) => {
+      children = made;
+      for (const f of entity.fields) if (entity.late.has(f.name)) record[f.name] = valueOf(f);
+    };
+    return { record, finish };
   }
 
   return {
     *range(start: number, end: number): Iterable<GeneratedRoot> {
       for (let index = start; index < end; index++) {
         const records: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(recipe.order.map((n) => [n, []]));
-        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown) => {
-          const record = makeRecord(entity, recordSeed, path, index, position, parentKey);
+        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown): Record<string, unknown> => {
+          const { record, finish } = makeRecord(entity, recordSeed, path, index, position, parentKey);
           records[entity.name]!.push(record);
+          const made = new Map<string, Array<Record<string, unknown>>>();
           for (const child of entity.children) {
             const n = child.count(recordSeed);
             const c = compiled.get(child.entity)!;
-            for (let k = 0; k < n; k++) visit(c, deriveSeed(recordSeed, child.salt, k), `${path}.${k}`, k, record[entity.key]);
+            const list: Array<Record<string, unknown>> = [];
+            for (let k = 0; k < n; k++) list.push(visit(c, deriveSeed(recordSeed, child.salt, k), `${path}.${k}`, k, record[entity.key]));
+            made.set(child.entity, list);
           }
+          if (entity.late.size) finish(made);
+          return record;
         };
         visit(root, rootSeed(seed, doc.name, index), String(index), 0, null);
         yield { index, records };

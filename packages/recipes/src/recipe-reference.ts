@@ -16,6 +16,7 @@ const GROUP_TITLES: Record<TypeGroup, string> = {
   text: "Text",
   internet: "Internet (reserved names and documentation addresses only)",
   finance: "Finance (numbers that fail the checks real systems run)",
+  derived: "Derived (computed by an expression)",
 };
 
 /** docs/recipes.md. */

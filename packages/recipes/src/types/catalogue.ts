@@ -1,4 +1,5 @@
 import { DATE_TYPES } from "./dates.js";
+import { DERIVED_TYPES } from "./derived.js";
 import { FINANCE_TYPES } from "./finance.js";
 import { IDENTIFIER_TYPES } from "./identifiers.js";
 import { INTERNET_TYPES } from "./internet.js";
@@ -9,7 +10,7 @@ import type { SemanticType } from "./semantic-type.js";
 import { TEXT_TYPES } from "./text.js";
 
 /** Every semantic type a recipe's field may name, by group; the recipe reference lists them from here. */
-export const SEMANTIC_TYPES: readonly SemanticType[] = [...PEOPLE_TYPES, ...PLACE_TYPES, ...NUMBER_TYPES, ...DATE_TYPES, ...IDENTIFIER_TYPES, ...TEXT_TYPES, ...INTERNET_TYPES, ...FINANCE_TYPES];
+export const SEMANTIC_TYPES: readonly SemanticType[] = [...PEOPLE_TYPES, ...PLACE_TYPES, ...NUMBER_TYPES, ...DATE_TYPES, ...IDENTIFIER_TYPES, ...TEXT_TYPES, ...INTERNET_TYPES, ...FINANCE_TYPES, ...DERIVED_TYPES];
 
 export const SEMANTIC_TYPE_BY_NAME: ReadonlyMap<string, SemanticType> = new Map(SEMANTIC_TYPES.map((t) => [t.name, t]));
 

@@ -5,7 +5,7 @@ import type { z } from "zod";
 // a recipe, the column it becomes, the schema the gate checks every value against, and the rule that
 // makes a value. The catalogue (catalogue.ts) lists them all; the recipe reference is generated from it.
 
-export type TypeGroup = "people" | "places" | "numbers" | "dates" | "identifiers" | "business" | "internet" | "finance" | "text";
+export type TypeGroup = "people" | "places" | "numbers" | "dates" | "identifiers" | "business" | "internet" | "finance" | "text" | "derived";
 
 /** What a field's rule sees while one record is made. */
 export interface FieldContext {
@@ -20,6 +20,8 @@ export interface FieldContext {
   value(field: string): unknown;
   /** The ages the record's person is drawn between (its entity's age or date_of_birth field says). */
   ages: { min: number; max: number };
+  /** The records of a child entity made under this record (for a derived field's aggregates: they are made before it). */
+  children(entity: string): ReadonlyArray<Record<string, unknown>>;
   /** The snapshot's reference date (YYYY-MM-DD): relative dates count from it. */
   asOf: string;
   /** The record's place in the tree, unique in the snapshot: `42` for root record 42, `42.3` for its fourth child. */
@@ -49,6 +51,8 @@ export interface SemanticType<P = Record<string, unknown>> {
    * draw, so a copula's uniform in that draw gives the field its own distribution.
    */
   copula?(params: P): boolean;
+  /** Child entities whose records this field reads (sum over order lines): it is made after them. */
+  aggregates?(params: P): string[];
   /** Other fields of the record this one reads, for ordering and cycle checks. */
   dependsOn?(params: P): string[];
 }
