@@ -30,7 +30,8 @@ export function compileRecipe(recipe: Recipe): Pack {
     const e = doc.entities[name]!;
     const shape: Record<string, z.ZodType> = {};
     for (const f of recipe.fields.get(name)!) {
-      let schema = f.type.schema(f.params as never);
+      // Outliers widen the bounds the gate checks (they are meant to be there).
+      let schema = f.type.schema((f.outliers?.widened ?? f.params) as never);
       if (f.description) schema = schema.describe(f.description);
       // A value may be null when the field asks for nulls, or its type makes nulls (an optional unit line, a date after a null one).
       shape[f.name] = f.nullRate > 0 || mayBeNull(f.type.name, f.params) ? schema.nullable() : schema;

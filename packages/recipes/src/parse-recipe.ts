@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { choleskyOf } from "./copula.js";
+import { outlierRule, type OutlierRule } from "./outliers.js";
 import { checkExpression } from "./expression/expression-eval.js";
 import type { ValueType } from "./expression/expression-functions.js";
 import { ExpressionError, parseExpression } from "./expression/expression-parser.js";
@@ -37,9 +38,20 @@ export interface Recipe {
   document: RecipeDocument;
   /** Entities in build order: the root first, every parent before its children. */
   order: string[];
-  fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>;
+  fields: ReadonlyMap<string, ReadonlyArray<RecipeField>>;
   /** Each entity's copula, if it declares correlations: its fields and the Cholesky factor of its matrix. */
   copulas: ReadonlyMap<string, { fields: readonly string[]; factor: Float64Array[] }>;
+}
+
+/** One field of a recipe, its settings parsed by its type. */
+export interface RecipeField {
+  name: string;
+  type: SemanticType;
+  params: unknown;
+  nullRate: number;
+  unique: boolean;
+  description: string | undefined;
+  outliers: OutlierRule | null;
 }
 
 type Path = ReadonlyArray<string | number>;
@@ -64,11 +76,11 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
   if (!parsed.success) throw new RecipeError(source, parsed.error.issues.map((i) => issueProblem(i, problem)));
   const recipe = parsed.data;
   const problems: RecipeProblem[] = [];
-  const fields = new Map<string, Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }>>();
+  const fields = new Map<string, RecipeField[]>();
   const copulas = new Map<string, { fields: readonly string[]; factor: Float64Array[] }>();
 
   for (const [entity, e] of Object.entries(recipe.entities)) {
-    const list: Array<{ name: string; type: SemanticType; params: unknown; nullRate: number; unique: boolean; description: string | undefined }> = [];
+    const list: RecipeField[] = [];
     for (const [name, spec] of Object.entries(e.fields)) {
       const path = ["entities", entity, "fields", name];
       const type = SEMANTIC_TYPE_BY_NAME.get(spec.type);
@@ -76,14 +88,17 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
         problems.push(problem([...path, "type"], `unknown type '${spec.type.slice(0, 40)}'; the types are: ${SEMANTIC_TYPES.map((t) => t.name).join(", ")}`));
         continue;
       }
-      const { type: _type, nullRate, unique, description, ...settings } = spec;
+      const { type: _type, nullRate, unique, description, outliers, ...settings } = spec;
       const params = type.params.safeParse(settings);
       if (!params.success) {
         for (const i of params.error.issues) problems.push(issueProblem(i, problem, path, `a ${type.name} field`));
         continue;
       }
       if (unique && !type.uniqueByConstruction) problems.push(problem([...path, "unique"], `a ${type.name} field cannot promise unique values; unique is for the types: ${SEMANTIC_TYPES.filter((t) => t.uniqueByConstruction).map((t) => t.name).join(", ")}`));
-      list.push({ name, type, params: params.data, nullRate: nullRate ?? 0, unique: unique ?? false, description });
+      const rule = outliers ? outlierRule(type.name, params.data as Record<string, unknown>, outliers) : null;
+      if (typeof rule === "string") problems.push(problem([...path, "outliers"], rule));
+      else if (rule && e.key === name) problems.push(problem([...path, "outliers"], "a key has no outliers"));
+      list.push({ name, type, params: params.data, nullRate: nullRate ?? 0, unique: unique ?? false, description, outliers: typeof rule === "string" ? null : rule });
     }
     fields.set(entity, list);
     const keyField = e.fields[e.key];

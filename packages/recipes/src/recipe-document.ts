@@ -47,6 +47,10 @@ export const FieldSpec = z
     nullRate: z.number().min(0).max(1).optional(),
     unique: z.boolean().optional(),
     description: text(500).optional(),
+    outliers: z
+      .strictObject({ rate: z.number().min(0).max(1), min: z.union([z.number(), z.string()]), max: z.union([z.number(), z.string()]) })
+      .optional()
+      .describe("Deliberate outliers: that share of records takes a value between min and max instead (numbers, or dates for date fields), outside the field's usual range"),
   })
   .describe("A field: `type` names a semantic type; its other keys are that type's settings");
 export type FieldSpec = z.infer<typeof FieldSpec>;
@@ -66,6 +70,10 @@ export const EntityDocument = z.strictObject({
     .describe("Absent for the root entity, which --records counts"),
   fields: z.record(FieldName, FieldSpec).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= RECIPE_LIMITS.fieldsPerEntity, `1 to ${RECIPE_LIMITS.fieldsPerEntity} fields`),
   correlations: Correlations.optional(),
+  duplicates: z
+    .strictObject({ rate: z.number().min(0).max(0.5) })
+    .optional()
+    .describe("Deliberate duplicates: that share of records repeats an earlier record's values (a root an earlier root's, a child its previous sibling's) under its own key; unique fields and the parent's key are not repeated"),
 });
 export type EntityDocument = z.infer<typeof EntityDocument>;
 

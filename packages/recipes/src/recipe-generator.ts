@@ -15,6 +15,7 @@ type Maker = (ctx: FieldContext) => unknown;
 
 /** The salts of shared draws (a record's person, its place), by name, computed once. */
 const COPULA_SALT = saltOf("copula");
+const DUPLICATE_SALT = saltOf("duplicate");
 const sharedSalts = new Map<string, number>();
 const sharedSalt = (name: string) => sharedSalts.get(name) ?? sharedSalts.set(name, saltOf(`shared:${name}`)).get(name)!;
 interface CompiledField {
@@ -26,6 +27,7 @@ interface CompiledField {
   nullSalt: number;
   /** Its place in the entity's copula, or -1 when it draws on its own. */
   copula: number;
+  outliers: { rate: number; make: (r: FieldContext["random"], asOf: string) => unknown; salt: number; valueSalt: number } | null;
 }
 interface CompiledEntity {
   name: string;
@@ -38,6 +40,8 @@ interface CompiledEntity {
   copula: readonly Float64Array[] | null;
   /** Fields made after the record's children: those that aggregate over them, and those that read such fields. */
   late: ReadonlySet<string>;
+  /** The share of records that repeat an earlier one, and the fields they repeat (not the key, the parent's key, unique or late fields). */
+  duplicates: { rate: number; fields: readonly string[] } | null;
 }
 
 /** Fields that aggregate over children, and every field that reads one of them (to any depth). */
@@ -62,7 +66,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     const fields = recipe.fields.get(name)!;
     const agesOf = fields.find((f) => f.type.name === "age" || f.type.name === "date_of_birth")?.params as { min?: number; max?: number } | undefined;
     const copula = recipe.copulas.get(name);
-    const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`), copula: copula?.fields.indexOf(f.name) ?? -1 }));
+    const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`), copula: copula?.fields.indexOf(f.name) ?? -1, outliers: f.outliers ? { rate: f.outliers.rate, make: f.outliers.make, salt: saltOf(`outlier:${f.name}`), valueSalt: saltOf(`outlier-value:${f.name}`) } : null }));
     compiled.set(name, {
       name,
       key: e.key,
@@ -79,6 +83,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       ages: { min: agesOf?.min ?? DEFAULT_AGES.min, max: agesOf?.max ?? DEFAULT_AGES.max },
       copula: copula?.factor ?? null,
       late: lateFields(fields),
+      duplicates: e.duplicates ? { rate: e.duplicates.rate, fields: fields.filter((f) => f.name !== e.key && !f.unique).map((f) => f.name).filter((n) => !lateFields(fields).has(n)) } : null,
     });
   }
   const root = compiled.get(recipe.order[0]!)!;
@@ -88,9 +93,10 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
    * A record's fields, but for its late ones (placeholders, so the columns keep their order), and
    * how to make those once its children exist.
    */
-  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown): { record: Record<string, unknown>; finish: (children: ReadonlyMap<string, Array<Record<string, unknown>>>) => void } {
+  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown, preset?: Record<string, unknown>): { record: Record<string, unknown>; finish: (children: ReadonlyMap<string, Array<Record<string, unknown>>>) => void } {
     let children: ReadonlyMap<string, Array<Record<string, unknown>>> = new Map();
-    const values = new Map<string, unknown>();
+    // A duplicate's repeated values are set first, so fields computed from them agree with them.
+    const values = new Map<string, unknown>(preset ? entity.duplicates!.fields.map((f) => [f, preset[f]]) : []);
     // The record's correlated uniforms, drawn from a stream of their own when a correlated field first asks.
     let uniforms: number[] | null = null;
     const shared = new Map<string, unknown>();
@@ -112,7 +118,9 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       if (values.has(f.name)) return values.get(f.name);
       let value: unknown = null;
       // Whether the value is null draws from a stream of its own: a null rate never shifts the values.
-      if (!(f.nullRate > 0 && streamOf(recordSeed, f.nullSalt).next() < f.nullRate)) {
+      if (f.nullRate > 0 && streamOf(recordSeed, f.nullSalt).next() < f.nullRate) value = null;
+      else if (f.outliers && streamOf(recordSeed, f.outliers.salt).next() < f.outliers.rate) value = f.outliers.make(streamOf(recordSeed, f.outliers.valueSalt), asOf);
+      else {
         const outer = ctx.random;
         ctx.random = streamOf(recordSeed, f.salt);
         if (f.copula >= 0) ctx.random = leadingWith((uniforms ??= drawCopula(streamOf(recordSeed, COPULA_SALT), entity.copula!))[f.copula]!, ctx.random);
@@ -134,25 +142,42 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     return { record, finish };
   }
 
+  /**
+   * The values a record repeats when it is a duplicate: a root those of one of the 100 roots before it,
+   * a child those of its previous sibling, made again from their seeds (any shard can), as originals.
+   */
+  function duplicateOf(entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128): Record<string, unknown> | undefined {
+    if (!entity.duplicates) return undefined;
+    const isRoot = entity === root;
+    const index = isRoot ? Number(path) : position;
+    if (index === 0) return undefined;
+    const r = streamOf(recordSeed, DUPLICATE_SALT);
+    if (r.next() >= entity.duplicates.rate) return undefined;
+    const source = isRoot ? index - 1 - Math.floor(r.next() * Math.min(index, 100)) : index - 1;
+    const sourcePath = isRoot ? String(source) : `${path.slice(0, path.lastIndexOf("."))}.${source}`;
+    return makeRecord(entity, siblingSeed(source), sourcePath, isRoot ? source : Number(path.split(".")[0]), isRoot ? 0 : source, parentKey).record;
+  }
+
   return {
     *range(start: number, end: number): Iterable<GeneratedRoot> {
       for (let index = start; index < end; index++) {
         const records: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(recipe.order.map((n) => [n, []]));
-        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown): Record<string, unknown> => {
-          const { record, finish } = makeRecord(entity, recordSeed, path, index, position, parentKey);
+        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128): Record<string, unknown> => {
+          const { record, finish } = makeRecord(entity, recordSeed, path, index, position, parentKey, duplicateOf(entity, recordSeed, path, position, parentKey, siblingSeed));
           records[entity.name]!.push(record);
           const made = new Map<string, Array<Record<string, unknown>>>();
           for (const child of entity.children) {
             const n = child.count(recordSeed);
             const c = compiled.get(child.entity)!;
             const list: Array<Record<string, unknown>> = [];
-            for (let k = 0; k < n; k++) list.push(visit(c, deriveSeed(recordSeed, child.salt, k), `${path}.${k}`, k, record[entity.key]));
+            const seedOf = (k: number) => deriveSeed(recordSeed, child.salt, k);
+            for (let k = 0; k < n; k++) list.push(visit(c, seedOf(k), `${path}.${k}`, k, record[entity.key], seedOf));
             made.set(child.entity, list);
           }
           if (entity.late.size) finish(made);
           return record;
         };
-        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null);
+        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null, (j) => rootSeed(seed, doc.name, j));
         yield { index, records };
       }
     },

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { RECIPE_LIMITS, RecipeDocument } from "./recipe-document.js";
+import { FUNCTIONS } from "./expression/expression-functions.js";
+import { EXPRESSION_LIMITS } from "./expression/expression-parser.js";
+import { OUTLIER_TYPES } from "./outliers.js";
 import { KEY_TYPES, SEMANTIC_TYPES } from "./types/catalogue.js";
+import { DERIVED_RESULTS } from "./types/derived.js";
 import type { TypeGroup } from "./types/semantic-type.js";
 
 // The recipe reference (docs/recipes.md) and the recipe JSON Schema (editors complete recipes with
@@ -107,6 +111,44 @@ export function recipeReference(): string {
     "A category's score picks its value in the order the values are listed. The matrix must be symmetric",
     "with 1 on the diagonal and positive definite; one rounded to three decimals that misses by a hair is",
     `shrunk towards the identity by the smallest step that makes it so (at most 3%). At most ${RECIPE_LIMITS.correlatedFields} fields.`,
+    "",
+    "### Derived fields (`type: derived`)",
+    "",
+    "```yaml",
+    "      line_total: { type: derived, expression: 'quantity * unit_price * (1 - coalesce(discount_pct, 0) / 100)', result: money }",
+    "      customer: { type: derived, expression: \"concat(upper(last_name), ', ', first_name)\", result: text }",
+    "      due_on: { type: derived, expression: 'add_days(placed_on, 30)', result: date }",
+    "      total: { type: derived, expression: 'sum(order_lines.line_total)', result: money }",
+    "```",
+    "",
+    "An expression reads the record's fields by name and its children's through aggregates. `result` is",
+    `one of ${DERIVED_RESULTS.join(", ")} (integer rounds, money keeps two decimals, decimal \`scale\`, default 2),`,
+    "and the expression must give that type: it is type-checked when the recipe is read, and a problem names",
+    "the line, the column and the character. Operators: `+ - * / %` on numbers, `== != < <= > >=`, `and or not`,",
+    "parentheses; literals: numbers, `'text'` (`''` for a quote), `true`, `false`, `null`. A null operand gives",
+    "null, as in SQL; division by zero gives null. A field that aggregates over children is made after them.",
+    `At most ${EXPRESSION_LIMITS.length} characters, ${EXPRESSION_LIMITS.nodes} parts, ${EXPRESSION_LIMITS.depth} levels. Parsed by the recipe engine's own grammar and evaluated by walking the tree: never \`eval\`.`,
+    "",
+    "| function | what it gives |",
+    "| --- | --- |",
+    ...Object.entries(FUNCTIONS).map(([name, f]) => `| \`${name}\` | ${f.description.replaceAll("|", "\\|")} |`),
+    "",
+    "### Bad data on purpose (`outliers`, `duplicates`)",
+    "",
+    "```yaml",
+    "      credit_limit: { type: integer, min: 500, max: 20000, outliers: { rate: 0.01, min: 250000, max: 1000000 } }",
+    "      birth_date: { type: date, min: -90y, max: -18y, outliers: { rate: 0.002, min: 1890-01-01, max: 1900-12-31 } }",
+    "  customers:",
+    "    duplicates: { rate: 0.02 }",
+    "```",
+    "",
+    `- A field's \`outliers\` (types ${OUTLIER_TYPES.join(", ")}): that share of records takes a value between the outliers' min and max`,
+    "  (numbers, or dates for date fields) instead of the usual one. The gate's schema widens to take them; the",
+    "  draw has its own streams, so every other record keeps its values.",
+    "- An entity's `duplicates`: that share of records (at most 0.5) repeats an earlier record's values under its",
+    "  own key: a root repeats one of the 100 roots before it, a child its previous sibling. The key, the parent's key,",
+    "  `unique` fields and fields that aggregate over children are not repeated; fields computed from repeated ones",
+    "  agree with them. Any shard makes the same duplicates (the source record is made again from its seed).",
     "",
     "## Semantic types",
     "",

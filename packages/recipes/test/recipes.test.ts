@@ -28,8 +28,8 @@ describe("recipes: a domain as data", () => {
       expect(t.description.length, t.name).toBeGreaterThan(10);
       // Each example, as the only field beside a key, is a valid recipe that generates.
       const field = t.name === "uuid" ? "id2" : "value";
-      // Beside it, the fields the examples read (a category's `when`).
-      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      ${field}: ${t.example}\n`;
+      // Beside it, the fields the examples read (a category's `when`, a derived field's expression).
+      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      quantity: { type: integer, min: 1, max: 5 }\n      unit_price: { type: money, min: 1, max: 9 }\n      discount_pct: { type: decimal, min: 0, max: 10 }\n      ${field}: ${t.example}\n`;
       const { pack, out } = generate(text, 20);
       const schema = pack.spec.entities[0]!.schema;
       for (const record of out.things!) expect(schema.safeParse(record).success, `${t.name}: ${JSON.stringify(record)}`).toBe(true);

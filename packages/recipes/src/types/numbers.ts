@@ -132,8 +132,8 @@ export const NUMBER_TYPES = [
     name: "category",
     group: "numbers",
     copula: () => true,
-    description: "One of the listed values, equally likely or by weight; with `when`, weights that depend on another field's value",
-    example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } } or { type: category, values: [1, 2, 4], weights: [0.6, 0.3, 0.1] }",
+    description: "One of the listed values, equally likely, by weight (a map of value to weight, or a list with `weights: [0.6, 0.3, 0.1]`, which keeps numbers numbers); with `when`, weights that depend on another field's value",
+    example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } }",
     params: categoryParams,
     dependsOn: (p) => (p.when ? [p.when.field] : []),
     schema: (p) => {
