@@ -116,7 +116,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     };
     function valueOf(f: CompiledField): unknown {
       if (values.has(f.name)) return values.get(f.name);
-      let value: unknown = null;
+      let value: unknown;
       // Whether the value is null draws from a stream of its own: a null rate never shifts the values.
       if (f.nullRate > 0 && streamOf(recordSeed, f.nullSalt).next() < f.nullRate) value = null;
       else if (f.outliers && streamOf(recordSeed, f.outliers.salt).next() < f.outliers.rate) value = f.outliers.make(streamOf(recordSeed, f.outliers.valueSalt), asOf);

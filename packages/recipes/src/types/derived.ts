@@ -38,7 +38,10 @@ export function namesIn(tree: Node): { fields: string[]; children: string[] } {
     if (n.kind === "field") (inAggregate ? children : fields).add(n.name);
     else if (n.kind === "child") children.add(n.entity);
     else if (n.kind === "unary") walk(n.arg, false);
-    else if (n.kind === "binary") (walk(n.left, false), walk(n.right, false));
+    else if (n.kind === "binary") {
+      walk(n.left, false);
+      walk(n.right, false);
+    }
     else if (n.kind === "call") for (const a of n.args) walk(a, ["sum", "avg", "min_of", "max_of", "count"].includes(n.name));
   };
   walk(tree, false);
