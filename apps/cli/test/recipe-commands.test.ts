@@ -95,5 +95,13 @@ describe("sdh learn FILE... --out RECIPE, then sdh generate --recipe RECIPE --sc
     expect([scaled.status, scaled.stderr]).toEqual([0, ""]);
     expect((JSON.parse(scaled.stdout) as { counts: Record<string, number> }).counts.customers_v0_7).toBe(400);
     expect(runCli(["generate", "--recipe", out, "--scale", "2", "--records", "5", "--out", join(dir, "both")])).toMatchObject({ status: 2, stderr: expect.stringContaining("give --records or --scale, not both") });
+    // Augment: the sample's rows, then synthetic ones, in each sample's format.
+    const augmented = runCli(["learn", ...files, "--out", join(dir, "again.yaml"), "--no-report", "--augment", join(dir, "augmented"), "--records", "20"]);
+    expect([augmented.status, augmented.stderr]).toEqual([0, ""]);
+    expect(augmented.stdout).toContain("Augmented tables");
+    const customers = readFileSync(join(dir, "augmented", "customers_v0_7.csv"), "utf8").trim().split("\n");
+    expect(customers.length).toBe(1 + 200 + 20);
+    expect(customers.slice(0, 2)).toEqual(readFileSync(files[0]!, "utf8").split("\r\n").slice(0, 2)); // the sample's header and first row (it has CRLF lines, as RFC 4180 says)
+    expect(runCli(["learn", files[0]!, "--out", join(dir, "r.yaml"), "--records", "5"])).toMatchObject({ status: 2, stderr: expect.stringContaining("give it with --augment DIR") });
   }, 120_000);
 });

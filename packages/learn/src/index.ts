@@ -5,3 +5,5 @@ export { learnFromTables, LearnError, snakeName, type LearnSettings, type Learne
 export { learnReport, HOLDOUT_SHARE, type LearnReport } from "./learn-report.js";
 export { fidelityOf, ksComplement, tvComplement, type Fidelity, type ComparedColumn } from "./fidelity.js";
 export { privacyOf, type Privacy } from "./privacy.js";
+export { augmentTables, type AugmentedTable } from "./augment.js";
+export { writeAugmented } from "./write-augmented.js";

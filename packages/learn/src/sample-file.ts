@@ -17,6 +17,8 @@ export interface SampleColumn {
   /** The column's name in the sample file. */
   name: string;
   kind: ColumnKind;
+  /** Its type as DuckDB read it (what an augmented Parquet file keeps). */
+  duckType: string;
   values: Cell[];
 }
 
@@ -72,10 +74,10 @@ export async function readSampleFile(file: string): Promise<SampleTable> {
   const connection = await db.connect();
   try {
     const from = `${reader}(${sqlString(file)}${reader === "read_csv" ? ", sample_size = -1" : ""})`;
-    let described: Array<{ name: string; kind: ColumnKind }>;
+    let described: Array<{ name: string; kind: ColumnKind; duckType: string }>;
     let rows: number;
     try {
-      described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson().map((r) => ({ name: String(r.column_name), kind: kindOf(String(r.column_type)) }));
+      described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson().map((r) => ({ name: String(r.column_name), kind: kindOf(String(r.column_type)), duckType: String(r.column_type) }));
       rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM ${from}`)).getRows()[0]![0]);
     } catch (error) {
       throw new SampleError(`${file}: not a readable ${ext.slice(1).toUpperCase()} table: ${(error as Error).message.split("\n")[0]}`);
@@ -89,7 +91,7 @@ export async function readSampleFile(file: string): Promise<SampleTable> {
       file,
       stem: basename(file, extname(file)),
       rows,
-      columns: described.map((c, i) => ({ name: c.name, kind: c.kind, values: columns[i]!.map((v) => (v === undefined ? null : (v as Cell))) })),
+      columns: described.map((c, i) => ({ name: c.name, kind: c.kind, duckType: c.duckType, values: columns[i]!.map((v) => (v === undefined ? null : (v as Cell))) })),
     };
   } finally {
     connection.closeSync();

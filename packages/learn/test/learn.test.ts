@@ -7,7 +7,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { compileRecipe, parseRecipe } from "@sdh/recipes";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { learnFromTables, learnReport, LearnError, readSampleFile, SampleError, type SampleTable } from "../src/index.js";
+import { augmentTables, learnFromTables, learnReport, LearnError, readSampleFile, SampleError, writeAugmented, type SampleTable } from "../src/index.js";
 
 // sdh learn on samples we can check it against: three tables made from the retail-orders example
 // recipe (customers, orders, order lines; written as CSV, JSONL and Parquet), and small tables with
@@ -128,6 +128,39 @@ describe("sdh learn: a recipe from sample tables", () => {
     expect(Math.abs(r("grade", "x"))).toBeGreaterThan(0.8); // the category relisted in the order of its mean x
     expect(learnReport([table], { k: 5 }, learned).entities[0]!.fidelity.trends).toBeGreaterThan(0.9);
     expect(learnFromTables([table], { k: 5 }).text).toBe(learned.text);
+  });
+
+  it("augments: the sample's rows, then synthetic ones in each sample's format, keys after the sample's, every reference resolved", async () => {
+    const learned = learnFromTables(tables, { k: 5 });
+    const folder = join(dir, "augmented");
+    await writeAugmented(folder, augmentTables(tables, learned, { records: 60, seed: 5 }));
+    const back = await Promise.all(["customers.csv", "orders.jsonl", "order_lines.parquet"].map((f) => readSampleFile(join(folder, f))));
+    const column = (t: SampleTable, name: string) => t.columns.find((c) => c.name === name)!.values;
+    const [customers, orders, lines] = back as [SampleTable, SampleTable, SampleTable];
+    expect(customers.rows).toBe(460);
+    expect(customers.columns.map((c) => c.name)).toEqual(tables[0]!.columns.map((c) => c.name));
+    // The sample's rows first, as they were read.
+    for (const [i, t] of back.entries()) for (const c of t.columns) expect(c.values.slice(0, tables[i]!.rows), `${t.stem}.${c.name}`).toEqual(tables[i]!.columns.find((x) => x.name === c.name)!.values);
+    for (const [t, key] of [[customers, "customer_id"], [orders, "order_id"], [lines, "line_id"]] as const) expect(new Set(column(t, key)).size, key).toBe(t.rows);
+    const customerIds = new Set(column(customers, "customer_id"));
+    const orderIds = new Set(column(orders, "order_id"));
+    expect(column(orders, "customer_id").every((id) => customerIds.has(id))).toBe(true);
+    expect(column(lines, "order_id").every((id) => orderIds.has(id))).toBe(true);
+    expect(orders.rows).toBeGreaterThan(tables[1]!.rows);
+    // A non-empty folder is refused and left as it was.
+    await expect(writeAugmented(folder, augmentTables(tables, learned, { records: 5, seed: 5 }))).rejects.toThrow(/the folder is not empty/);
+    expect((await readSampleFile(join(folder, "customers.csv"))).rows).toBe(460);
+  });
+
+  it("continues keys: numbers count on, prefixed numbers count on in their width", async () => {
+    writeCsv(join(dir, "accounts.csv"), Array.from({ length: 40 }, (_, i) => ({ account_no: `AC-${String(i + 1).padStart(5, "0")}`, balance: (i * 37) % 500 })));
+    writeCsv(join(dir, "payments.csv"), Array.from({ length: 120 }, (_, i) => ({ payment_id: i + 1, account_no: `AC-${String((i % 40) + 1).padStart(5, "0")}`, amount: (i * 13) % 90 })));
+    const samples = await Promise.all(["accounts.csv", "payments.csv"].map((f) => readSampleFile(join(dir, f))));
+    const augmented = augmentTables(samples, learnFromTables(samples, { k: 5 }), { records: 10, seed: 1 });
+    expect(augmented[0]!.rows.slice(40).map((r) => r[0])).toEqual(Array.from({ length: 10 }, (_, i) => `AC-${String(41 + i).padStart(5, "0")}`));
+    const payments = augmented[1]!.rows.slice(120);
+    expect(payments.map((r) => r[0])).toEqual(Array.from({ length: payments.length }, (_, i) => 121 + i));
+    expect(payments.every((r) => Number(String(r[1]).slice(3)) > 40)).toBe(true);
   });
 
   it("refuses what it cannot learn from, saying what is wrong and what is allowed", async () => {

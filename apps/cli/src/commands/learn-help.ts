@@ -21,6 +21,11 @@ variation distance) and per pair of columns (correlation and contingency similar
 quality report does; and, beside the 20 it never saw, for generated rows identical to a training row
 and the distance to the closest training row.
 
+Augment: --augment DIR also writes each sample table into DIR (same name, same format) with its rows
+first and then synthetic ones from the recipe: --records root rows (default as many as the sample's),
+their children with them. Keys continue the sample's (1001 after 1000, ORD-0451 after ORD-0450), so
+none collides, and every synthetic child refers to a synthetic parent.
+
 Options:
   --out RECIPE     where to write the recipe (YAML); an existing file is kept unless --force
   --k N            a category's value is carried only if at least N rows hold it (default 5, at least 2)
@@ -28,6 +33,9 @@ Options:
   --report FILE    also write the fidelity and privacy report as JSON
   --no-report      skip the report (learning alone)
   --force          replace RECIPE if it exists
+  --augment DIR    also write the sample's tables plus synthetic rows into DIR (a new or empty folder)
+  --records N      with --augment: synthetic root rows to add (default: as many as the sample has)
+  --seed S         with --augment: the seed of the synthetic rows (default 42)
 
 Exit codes: 0 the recipe was written; 2 bad options, or a sample that cannot be read or learned from
 (what was wrong is printed; nothing is written).
@@ -35,4 +43,5 @@ Exit codes: 0 the recipe was written; 2 bad options, or a sample that cannot be 
 Examples:
   sdh learn customers.csv orders.csv order_lines.parquet --out shop.yaml
   sdh generate --recipe shop.yaml --scale 10 --out ./out/shop
-  sdh learn patients.jsonl --out patients.yaml --k 10 --report learn-report.json`;
+  sdh learn patients.jsonl --out patients.yaml --k 10 --report learn-report.json
+  sdh learn customers.csv orders.csv --out shop.yaml --augment ./augmented --records 5000`;
