@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { LearnedSummary } from "@sdh/recipes";
 import { Counts, DatasetDescriptor, Manifest, QualityReport, ValidationReport } from "@sdh/schemas";
 
 // Request and response shapes of the catalog API; the OpenAPI document at /openapi.json is generated
@@ -71,6 +72,7 @@ export const SnapshotDetail = z
     validation: ValidationReport.nullable(),
     quality: QualityReport.nullable(),
     dataset: DatasetDescriptor.nullable(),
+    learned: LearnedSummary.nullable().openapi({ description: "For a snapshot of a recipe sdh learn wrote: the fidelity and privacy it measured against the sample" }),
   })
   .openapi("SnapshotDetail");
 

@@ -1,5 +1,6 @@
 import { DatasetDescriptor, QualityReport, snapshotIdProblem, ValidationReport, VERSION_TAG, type Manifest } from "@sdh/schemas";
 import { InvalidStoredDocument, parseStored, readManifest, RefusedObjectError, snapshotKey, StoreError } from "@sdh/storage";
+import { parseRecipe, RecipeError, type LearnedSummary } from "@sdh/recipes";
 import type { z } from "zod";
 import type { CatalogSource } from "./catalog-sources.js";
 import { badRequest, notFound, Problem } from "./problem.js";
@@ -54,8 +55,29 @@ export async function snapshotDocuments(found: FoundSnapshot) {
     const path = file(prefix);
     return path ? readDocument(found, path, schema) : null;
   };
-  const [validation, quality, dataset] = await Promise.all([read("validation_report_", ValidationReport), read("quality_report_", QualityReport), read("dataset_", DatasetDescriptor)]);
-  return { validation, quality, dataset };
+  const [validation, quality, dataset, learned] = await Promise.all([read("validation_report_", ValidationReport), read("quality_report_", QualityReport), read("dataset_", DatasetDescriptor), readLearned(found)]);
+  return { validation, quality, dataset, learned };
+}
+
+/**
+ * What sdh learn measured, when the snapshot was built from a recipe it wrote: the recipe shipped in
+ * the bundle, read and checked by the recipe parser like any other (a recipe that does not parse is
+ * the store's fault: 502, its content never quoted).
+ */
+async function readLearned(found: FoundSnapshot): Promise<LearnedSummary | null> {
+  const path = found.manifest.files.find((f) => /^recipe_v\d+_\d+\.yaml$/.test(f.path))?.path;
+  if (!path) return null;
+  const key = snapshotKey(found.manifest.snapshotId, path, found.version);
+  const text = await storeRead(found.source, () => found.source.store.readText(key));
+  if (!text) return null;
+  return storeRead(found.source, async () => {
+    try {
+      return parseRecipe(text.value, path).document.learned ?? null;
+    } catch (error) {
+      if (error instanceof RecipeError) throw new InvalidStoredDocument(`${found.source.store.location}/${key} is not a valid recipe (${error.problems.length} problem${error.problems.length === 1 ? "" : "s"})`);
+      throw error;
+    }
+  });
 }
 
 /**

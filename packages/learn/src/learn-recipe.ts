@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { choleskyOf, parseRecipe, RECIPE_LIMITS, type Recipe } from "@sdh/recipes";
+import { choleskyOf, parseRecipe, RECIPE_LIMITS, type LearnedSummary, type Recipe } from "@sdh/recipes";
 import { categoryScores, inferField, type LearnOptions } from "./infer-field.js";
 import { inferRelations, type TableColumns } from "./infer-relations.js";
 import { recipeYaml, type Notes } from "./recipe-yaml.js";
@@ -19,6 +19,8 @@ export interface LearnSettings extends LearnOptions {
 export interface LearnedRecipe {
   /** The recipe's YAML text, with comments. */
   text: string;
+  /** The text again with what the report measured kept in it (`learned:`), checked by the parser. */
+  withSummary(summary: LearnedSummary): string;
   recipe: Recipe;
   /**
    * Per entity: its sample table (its index in the input), the sample column of each field that came
@@ -135,7 +137,13 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
   );
   if (relations.otherReferences.length) notes.header.push(`Not kept (a recipe is a tree): ${relations.otherReferences.map((r) => `${r.entity}.${r.field} → ${r.to}`).join(", ")}.`);
   const text = recipeYaml(document, notes);
-  return { text, recipe: parseRecipe(text, `${name}.yaml`), sources };
+  const withSummary = (summary: LearnedSummary) => {
+    const { entities: all, ...head } = document;
+    const summarized = recipeYaml({ ...head, learned: summary, entities: all }, notes);
+    parseRecipe(summarized, `${name}.yaml`);
+    return summarized;
+  };
+  return { text, recipe: parseRecipe(text, `${name}.yaml`), sources, withSummary };
 }
 
 /** A key's type: uuid when the sample's keys are UUIDs, else a sequence with the sample's prefix and width. */

@@ -1,5 +1,6 @@
 import { mix32 } from "@sdh/rules";
-import { compileRecipe } from "@sdh/recipes";
+import { basename } from "node:path";
+import { compileRecipe, type LearnedSummary } from "@sdh/recipes";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { fidelityOf, type ComparedColumn, type Fidelity, type Role, type Value } from "./fidelity.js";
 import { learnFromTables, type LearnedRecipe, type LearnSettings } from "./learn-recipe.js";
@@ -83,5 +84,27 @@ export function learnReport(tables: readonly SampleTable[], settings: LearnSetti
     method: `the sample's root rows split ${100 - HOLDOUT_SHARE * 100}/${HOLDOUT_SHARE * 100} (children with their parent); a recipe learned from the ${100 - HOLDOUT_SHARE * 100} alone generates as many records, seed 1; fidelity against the ${100 - HOLDOUT_SHARE * 100}, closeness beside the ${HOLDOUT_SHARE * 100}`,
     score: roundTo(entities.reduce((s, e) => s + e.fidelity.score, 0) / entities.length, 4),
     entities,
+  };
+}
+
+/** The report as a recipe keeps it (`learned:`): per entity its fidelity and closeness. */
+export function learnedSummary(report: LearnReport, k: number): LearnedSummary {
+  return {
+    from: report.entities.map((e) => basename(e.file)),
+    k,
+    method: report.method,
+    score: report.score,
+    entities: Object.fromEntries(
+      report.entities.map((e) => [
+        e.entity,
+        {
+          rows: e.rows.training + e.rows.holdout,
+          score: e.fidelity.score,
+          shapes: e.fidelity.shapes,
+          trends: e.fidelity.trends,
+          ...(e.privacy ? { identical: e.privacy.identical, holdoutIdentical: e.privacy.holdoutIdentical, closest: e.privacy.closest, holdoutClosest: e.privacy.holdoutClosest } : {}),
+        },
+      ]),
+    ),
   };
 }

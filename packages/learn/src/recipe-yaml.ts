@@ -9,9 +9,16 @@ export interface Notes {
   fields: Map<string, Map<string, string>>;
 }
 
-export function recipeYaml(document: { entities: Record<string, unknown> }, notes: Notes): string {
+export function recipeYaml(document: { entities: Record<string, unknown>; [key: string]: unknown }, notes: Notes): string {
   const doc = new Document(document);
   doc.commentBefore = notes.header.map((line) => ` ${line}`).join("\n");
+  const learned = doc.get("learned", true);
+  if (isMap(learned)) {
+    learned.commentBefore = " What sdh learn measured when it wrote this recipe (kept for the snapshot's readers; not used to generate)";
+    for (const pair of (doc.getIn(["learned", "entities"], true) as YAMLMap | undefined)?.items ?? []) if (isMap(pair.value)) pair.value.flow = true;
+    const from = learned.get("from", true);
+    if (isSeq(from)) from.flow = true;
+  }
   for (const entity of Object.keys(document.entities)) {
     const node = doc.getIn(["entities", entity], true);
     const note = notes.entities.get(entity);

@@ -1,13 +1,14 @@
 import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { SAMPLE_LIMITS } from "./sample-limits.js";
 
 // Reading a sample table: one file per table, CSV, JSON (an array or one object per line), JSONL or
 // Parquet, through DuckDB's readers (their type detection reads the whole file, so a late odd value
 // does not break a column's type). A sample is data: a regular file of bounded size and rows, read,
 // never run. Values come back as numbers, booleans, dates (YYYY-MM-DD), timestamps (ISO, UTC) or text.
 
-export const SAMPLE_LIMITS = { bytes: 1024 * 1024 * 1024, rows: 1_000_000, columns: 200 } as const;
+export { SAMPLE_LIMITS };
 export const SAMPLE_FORMATS = { ".csv": "read_csv", ".tsv": "read_csv", ".json": "read_json", ".jsonl": "read_json", ".ndjson": "read_json", ".parquet": "read_parquet" } as const;
 
 export type Cell = number | string | boolean | null;

@@ -1,6 +1,6 @@
 // Recipes (issue 34): a domain as data. parseRecipe reads and checks one (YAML or JSON); compileRecipe
 // turns it into a pack the engine runs; the catalogue lists the semantic types a field may have.
-export { RecipeDocument, RECIPE_LIMITS, type EntityDocument, type FieldSpec, type CountDistribution } from "./recipe-document.js";
+export { RecipeDocument, LearnedSummary, RECIPE_LIMITS, type EntityDocument, type FieldSpec, type CountDistribution } from "./recipe-document.js";
 export { parseRecipe, RecipeError, type Recipe, type RecipeProblem } from "./parse-recipe.js";
 export { compileRecipe, RECIPE_ENGINE, uniqueRuleOf } from "./compile-recipe.js";
 export { SEMANTIC_TYPES, SEMANTIC_TYPE_BY_NAME, KEY_TYPES } from "./types/catalogue.js";

@@ -77,6 +77,32 @@ export const EntityDocument = z.strictObject({
 });
 export type EntityDocument = z.infer<typeof EntityDocument>;
 
+/** What sdh learn measured when it wrote a recipe: kept with it so the snapshot and the catalog can say how alike and how private. Not used to generate. */
+const share = z.number().min(0).max(1);
+const distances = z.strictObject({ p5: z.number().min(0).max(1), p50: z.number().min(0).max(1) });
+export const LearnedSummary = z
+  .strictObject({
+    from: z.array(z.string().max(200)).min(1).max(50).describe("The sample files"),
+    k: z.number().int().min(2),
+    method: text(),
+    score: share.describe("Mean fidelity over the entities (1 = alike)"),
+    entities: z.record(
+      EntityName,
+      z.strictObject({
+        rows: z.number().int().min(0).describe("Rows of the sample"),
+        score: share,
+        shapes: share.describe("Column shapes: 1 − KS statistic (numbers, dates), 1 − total variation distance (categories)"),
+        trends: share.describe("Column pair trends: correlation and contingency similarity"),
+        identical: share.optional().describe("Share of generated rows identical to a training row"),
+        holdoutIdentical: share.optional().describe("The same share for held-out sample rows"),
+        closest: distances.optional().describe("Distance from generated rows to the closest training row, percentiles 5 and 50"),
+        holdoutClosest: distances.optional().describe("The same for held-out sample rows"),
+      }),
+    ),
+  })
+  .describe("What sdh learn measured when it wrote this recipe (not used to generate)");
+export type LearnedSummary = z.infer<typeof LearnedSummary>;
+
 export const RecipeDocument = z
   .strictObject({
     recipe: z.literal(1, { error: "this release reads recipe: 1" }),
@@ -84,6 +110,7 @@ export const RecipeDocument = z
     title: text(120),
     description: text().optional(),
     records: z.number().int().min(1).max(100_000_000).optional().describe("Root records when --records is not given"),
+    learned: LearnedSummary.optional(),
     entities: z.record(EntityName, EntityDocument).refine((e) => Object.keys(e).length >= 1 && Object.keys(e).length <= RECIPE_LIMITS.entities, `1 to ${RECIPE_LIMITS.entities} entities`),
   })
   .describe("An sdh recipe (version 1)");

@@ -464,6 +464,40 @@ export type components = {
                     email: string;
                 }[];
             } | null;
+            /** @description For a snapshot of a recipe sdh learn wrote: the fidelity and privacy it measured against the sample */
+            learned: {
+                /** @description The sample files */
+                from: string[];
+                k: number;
+                method: string;
+                /** @description Mean fidelity over the entities (1 = alike) */
+                score: number;
+                entities: {
+                    [key: string]: {
+                        /** @description Rows of the sample */
+                        rows: number;
+                        score: number;
+                        /** @description Column shapes: 1 − KS statistic (numbers, dates), 1 − total variation distance (categories) */
+                        shapes: number;
+                        /** @description Column pair trends: correlation and contingency similarity */
+                        trends: number;
+                        /** @description Share of generated rows identical to a training row */
+                        identical?: number;
+                        /** @description The same share for held-out sample rows */
+                        holdoutIdentical?: number;
+                        /** @description Distance from generated rows to the closest training row, percentiles 5 and 50 */
+                        closest?: {
+                            p5: number;
+                            p50: number;
+                        };
+                        /** @description The same for held-out sample rows */
+                        holdoutClosest?: {
+                            p5: number;
+                            p50: number;
+                        };
+                    };
+                };
+            } | null;
         };
         RowsPage: {
             entity: string;

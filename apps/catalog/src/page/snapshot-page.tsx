@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { MANIFEST_FILE_NAME, type DatasetDescriptor, type Manifest, type QualityReport, type ValidationReport } from "@sdh/schemas";
+import type { LearnedSummary } from "@sdh/recipes";
 import type { RowsPage } from "../parquet-preview.js";
 import { Chart, Notice, Table, Verdict } from "./components.js";
 import { cell, count, size, when } from "./format.js";
@@ -14,6 +15,8 @@ export interface SnapshotPageProps {
   validation: ValidationReport | null;
   quality: QualityReport | null;
   dataset: DatasetDescriptor | null;
+  /** What sdh learn measured, for a snapshot of a recipe it wrote. */
+  learned: LearnedSummary | null;
   entity: string;
   /** The preview page, or why there is none (e.g. published without Parquet). */
   preview: RowsPage | { problem: string };
@@ -22,7 +25,7 @@ export interface SnapshotPageProps {
 
 /** A snapshot: what it is, its files with checksums, its validation and quality reports drawn, a row preview. */
 export function SnapshotPage(props: SnapshotPageProps) {
-  const { target, manifest: m, validation, quality } = props;
+  const { target, manifest: m, validation, quality, learned } = props;
   return (
     <>
       <dl class="facts">
@@ -83,8 +86,30 @@ export function SnapshotPage(props: SnapshotPageProps) {
         <p>This snapshot has no quality report.</p>
       )}
 
+      {learned && <LearnedFidelity learned={learned} />}
+
       <h2 id="records">Records</h2>
       <EntityTabs {...props} />
+    </>
+  );
+}
+
+/** How alike and how private the recipe sdh learn wrote was, against its sample, as learn measured it. */
+function LearnedFidelity({ learned }: { learned: LearnedSummary }) {
+  const pct = (x: number | undefined) => (x === undefined ? "—" : `${(x * 100).toFixed(1)}%`);
+  const dist = (d: { p5: number; p50: number } | undefined) => (d ? `${d.p5} / ${d.p50}` : "—");
+  return (
+    <>
+      <h2 id="fidelity">Fidelity to the sample</h2>
+      <p>
+        Learned by <code>sdh learn</code> from {learned.from.join(", ")} (categories carried only when {learned.k} or more rows hold them): mean fidelity {learned.score} (1 = alike). Measured
+        when the recipe was written: {learned.method}.
+      </p>
+      <Table
+        caption="Fidelity and closeness per entity, as sdh learn measured them"
+        headers={["Entity", "Sample rows", "Fidelity", "Column shapes", "Column pair trends", "Identical to a training row (generated / held out)", "Closest-row distance p5 / p50 (generated)", "(held out)"]}
+        rows={Object.entries(learned.entities).map(([entity, e]) => [entity, count(e.rows), e.score, e.shapes, e.trends, `${pct(e.identical)} / ${pct(e.holdoutIdentical)}`, dist(e.closest), dist(e.holdoutClosest)])}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { SAMPLE_LIMITS } from "@sdh/learn";
+import { SAMPLE_LIMITS } from "@sdh/learn/limits";
 
 export const learnHelp = `sdh learn FILE... --out RECIPE — learn a recipe from sample tables (mimic), never carrying their rows
 

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { augmentTables, learnFromTables, LearnError, learnReport, readSampleFile, SampleError, writeAugmented, type LearnReport, type SampleTable } from "@sdh/learn";
+import { augmentTables, learnedSummary, learnFromTables, LearnError, learnReport, readSampleFile, SampleError, writeAugmented, type LearnReport, type SampleTable } from "@sdh/learn";
 import { RecipeDocument, RecipeError } from "@sdh/recipes";
 import { commandArgs } from "../command-args.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -66,7 +66,8 @@ export async function learn(args: string[]): Promise<number> {
     }
   };
   if (values.report && report) writeWhole(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
-  writeWhole(out, learned.text);
+  // With a report, the recipe keeps what it measured (`learned:`): the bundle ships it and the catalog shows it.
+  writeWhole(out, report ? learned.withSummary(learnedSummary(report, k)) : learned.text);
 
   const doc = learned.recipe.document;
   console.log(`Learned ${doc.name} from ${tables.length} table${tables.length === 1 ? "" : "s"} → ${values.out}`);
