@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { packOf } from "@sdh/packs";
+import { PACK_NAMES, packOf, recipeSource } from "@sdh/packs";
+import { parseRecipe, RecipeError, RECIPE_LIMITS } from "@sdh/recipes";
 import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
@@ -25,14 +26,19 @@ export interface BuildOptions {
   deadlineMs?: number;
 }
 
-/** A build request is a config of a few hundred bytes; the cap refuses anything near a memory problem. */
-export const MAX_BUILD_REQUEST_BYTES = 64 * 1024;
+/**
+ * A build request is a config of a few hundred bytes, or a recipe of at most 1 MiB beside one; the
+ * cap refuses anything near a memory problem (and is checked after the token, before the body is read).
+ */
+export const MAX_BUILD_REQUEST_BYTES = RECIPE_LIMITS.bytes + 64 * 1024;
+const LIMIT_TEXT = `${(MAX_BUILD_REQUEST_BYTES / 1024).toLocaleString("en-US")} KiB`;
 
 const BuildRequest = z
   .strictObject({
     target: z.string().max(32).describe("A served target's name: where the snapshot is published"),
     config: SnapshotConfig.describe("The snapshot config, as `sdh.config.yaml`'s snapshot section"),
     snapshotId: z.string().max(200).optional().describe("Default: derived from the config, as `sdh snapshot run` does"),
+    recipe: z.string().max(RECIPE_LIMITS.bytes).optional().describe("A recipe's text (YAML or JSON), as `sdh snapshot run --recipe FILE` reads it: the dataset it declares replaces the config's pack"),
   })
   .openapi("BuildRequest");
 const BuildStarted = z.object({ buildId: z.string(), snapshotId: z.string(), state: z.enum(["started", "joined"]), target: z.string(), link: z.string().nullable() }).openapi("BuildStarted");
@@ -66,19 +72,20 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   app.on("POST", ["/builds", "/builds/:id/cancel"], ...mutationGuards(options));
 
   app.openapi(
-    createRoute({ method: "post", path: "/builds", operationId: "startBuild", tags: ["builds"], summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input"), 413: problem("The body is larger than 64 KiB"), 415: problem("The body is not application/json"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
+    createRoute({ method: "post", path: "/builds", operationId: "startBuild", tags: ["builds"], summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input"), 413: problem(`The body is larger than ${LIMIT_TEXT}`), 415: problem("The body is not application/json"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => {
       const options = builds();
       const { client, taskQueue, link } = options;
       const body = c.req.valid("json");
       const source = sources.find((s) => s.name === body.target);
       if (!source) throw badRequest(`target '${body.target}' is not served here; targets: ${sources.map((s) => s.name).join(", ")}`);
-      const asOf = packOf(body.config).asOfProblem(body.config.asOf);
+      const config = body.recipe === undefined ? body.config : withRecipe(body.config, body.recipe);
+      const asOf = packOf(config).asOfProblem(config.asOf);
       if (asOf) throw badRequest(`config.asOf ${asOf}`);
-      const snapshotId = body.snapshotId ?? defaultSnapshotId(body.config);
+      const snapshotId = body.snapshotId ?? defaultSnapshotId(config);
       const idProblem = snapshotIdProblem(snapshotId);
       if (idProblem) throw badRequest(`snapshotId '${snapshotId.slice(0, 80)}': ${idProblem}`);
-      const started = await temporal(options, () => startSnapshotBuild(client, { config: body.config, snapshotId, target: source.uri }, taskQueue));
+      const started = await temporal(options, () => startSnapshotBuild(client, { config, snapshotId, target: source.uri }, taskQueue));
       if (started.differences.length) throw new Problem(409, "Conflict", `snapshot ${snapshotId} is already being built from another input: ${started.differences.join("; ")}`, "build-conflict");
       // Location: where the build is followed (RFC 9110 §15.3.3).
       return c.json({ buildId: started.workflowId, snapshotId, state: started.joined ? ("joined" as const) : ("started" as const), target: source.name, link: link?.(started.workflowId) ?? null }, 202, { location: `/builds/${encodeURIComponent(started.workflowId)}` });
@@ -135,6 +142,20 @@ function mutationGuards(options: BuildOptions | undefined): MiddlewareHandler[] 
     await next();
   };
   return [enabled, ...token, limit, json];
+}
+
+/** The config with a recipe's dataset in place of its pack; a bad recipe is a 400 naming each problem's line and column. */
+function withRecipe(config: SnapshotConfig, text: string): SnapshotConfig {
+  if (config.recipe) throw badRequest("give the recipe once: as `recipe` (its text) or as config.recipe, not both");
+  let name: string;
+  try {
+    name = parseRecipe(text, "recipe").document.name;
+  } catch (error) {
+    if (error instanceof RecipeError) throw badRequest(`the recipe is not valid: ${error.problems.slice(0, 10).map((p) => `${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ""}${p.message.slice(0, 300)}`).join("; ")}`);
+    throw error;
+  }
+  if (PACK_NAMES.includes(name)) throw badRequest(`a recipe may not take the name of the shipped pack '${name}'; rename it`);
+  return SnapshotConfig.parse({ ...config, pack: name, recipe: recipeSource(text) });
 }
 
 /** The build settings, or the 503 that says this server has none. */

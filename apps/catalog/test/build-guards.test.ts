@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, Connection } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BUILD_REQUEST_BYTES } from "../src/build-routes.js";
 import { openSources, serveCatalog, type ServedCatalog } from "../src/index.js";
 
 // Issue 33 items 4, 6 and 10: the POST routes authenticate before they read a byte of the body, cap
@@ -28,7 +29,8 @@ describe("the build routes' guards", () => {
   const post = (path: string, { token, type = "application/json", body }: { token?: string; type?: string | null; body: string | null }) =>
     new Promise<Answer>((resolve, reject) => {
       const headers: Record<string, string> = { ...(type === null ? {} : { "content-type": type }), ...(token ? { authorization: `Bearer ${token}` } : {}) };
-      const req = request({ host: "127.0.0.1", port: served.port, path, method: "POST", headers }, (res) => {
+      // A connection of its own each time: after a 413 the server drops the connection with the body unread.
+      const req = request({ host: "127.0.0.1", port: served.port, path, method: "POST", headers, agent: false }, (res) => {
         let text = "";
         res.on("data", (chunk: Buffer) => (text += chunk.toString()));
         res.on("end", () => {
@@ -37,9 +39,11 @@ describe("the build routes' guards", () => {
         });
       });
       req.on("error", reject);
-      if (body === null) req.write(`{"target":"local","padding":"${"x".repeat(1024 * 1024)}`);
+      if (body === null) req.write(`{"target":"local","padding":"${"x".repeat(MAX_BUILD_REQUEST_BYTES + 16 * 1024)}`);
       else req.end(body);
     });
+
+  const BAD_RECIPE = "recipe: 1\nname: shop\ntitle: Shop\nentities:\n  items:\n    key: id\n    fields:\n      id: { type: uuid }\n      price: { type: monie }\n";
 
   beforeAll(async () => {
     connection = Connection.lazy({ address: "127.0.0.1:9", connectTimeout: "2s" });
@@ -63,13 +67,18 @@ describe("the build routes' guards", () => {
 
   it("with the token: 413 above the cap, 415 for another type, 400 for broken JSON and unknown keys, never a 500", async () => {
     const cases: Array<[{ type?: string | null; body: string | null }, number, string]> = [
-      [{ body: null }, 413, "a request body is at most 65536 bytes"],
-      [{ body: JSON.stringify({ target: "local", config: { records: 10 }, padding: "x".repeat(70_000) }) }, 413, "a request body is at most 65536 bytes"],
+      [{ body: null }, 413, `a request body is at most ${MAX_BUILD_REQUEST_BYTES} bytes`],
+      [{ body: JSON.stringify({ target: "local", config: { records: 10 }, padding: "x".repeat(MAX_BUILD_REQUEST_BYTES) }) }, 413, `a request body is at most ${MAX_BUILD_REQUEST_BYTES} bytes`],
       [{ type: "text/plain", body: '{"target":"local","config":{}}' }, 415, "the body must be application/json (got 'text/plain')"],
       [{ type: null, body: '{"target":"local","config":{}}' }, 415, "the body must be application/json (got no content-type)"],
       [{ body: '{"target": "local", "config": ' }, 400, "Malformed JSON"],
       [{ body: JSON.stringify({ target: "local", config: { records: 10 }, extra: 1 }) }, 400, 'Unrecognized key: "extra"'],
       [{ body: JSON.stringify({ target: "local", config: { records: 10, shards: "many" } }) }, 400, "config"],
+      // A recipe is checked as `sdh snapshot run --recipe` checks it, before anything starts.
+      [{ body: JSON.stringify({ target: "local", config: { records: 10 }, recipe: BAD_RECIPE }) }, 400, "the recipe is not valid: 9:22: entities.items.fields.price.type: unknown type 'monie'"],
+      [{ body: JSON.stringify({ target: "local", config: { records: 10 }, recipe: BAD_RECIPE.replace("name: shop", "name: pc").replace("monie", "money, min: 1, max: 9") }) }, 400, "may not take the name of the shipped pack 'pc'"],
+      [{ body: JSON.stringify({ target: "local", config: { records: 10, recipe: { sha256: "0".repeat(64), text: "x" } }, recipe: BAD_RECIPE }) }, 400, "give the recipe once"],
+      [{ body: JSON.stringify({ target: "local", config: { records: 10 }, recipe: BAD_RECIPE.replace("monie", "money, min: 1, max: 9") }) }, 503, "Temporal"],
     ];
     for (const [given, status, detail] of cases) {
       const answer = await post("/builds", { token: TOKEN, ...given });

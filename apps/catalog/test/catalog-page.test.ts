@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -222,6 +222,24 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     expect(await page.locator("#entity-title").innerText()).toBe("households: 2,000 records");
     expect(errors).toEqual([]);
   }, 200_000);
+
+  it("starts a recipe's build from the page: the file's dataset is built and published in place of the pack's", async () => {
+    const { page, errors } = await open("/ui/builds");
+    const recipe = join(mkdtempSync(join(tmpdir(), "sdh-page-recipe-")), "shop.yaml");
+    writeFileSync(recipe, readFileSync(fileURLToPath(new URL("../../../packages/recipes/examples/saas-subscriptions.yaml", import.meta.url))));
+    await page.getByLabel("Recipe (optional)").setInputFiles(recipe);
+    await page.getByLabel("Root records", { exact: true }).fill("25");
+    await page.getByLabel("Seed").fill(String(1000 + Math.floor(Math.random() * 1e6)));
+    await page.getByLabel("Token").fill(TOKEN);
+    await page.getByRole("button", { name: "Start build" }).click();
+    await page.waitForURL(/\/ui\/builds\/snapshot-/);
+    await page.waitForFunction(() => document.querySelector("[data-build-monitor]")?.getAttribute("data-status") !== "RUNNING", undefined, { timeout: 120_000 });
+    expect(await page.locator('[data-field="status"]').innerText()).toBe("COMPLETED");
+    await page.locator('[data-field="outcome"] a').click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("#entity-title").innerText()).toBe("accounts: 25 records");
+    expect(errors).toEqual([]);
+  }, 150_000);
 
   it("answers a bad or unknown address with a page that says what is wrong, never a 500", async () => {
     const cases: Array<[string, number, string]> = [

@@ -662,6 +662,8 @@ export type components = {
             };
             /** @description Default: derived from the config, as `sdh snapshot run` does */
             snapshotId?: string;
+            /** @description A recipe's text (YAML or JSON), as `sdh snapshot run --recipe FILE` reads it: the dataset it declares replaces the config's pack */
+            recipe?: string;
         };
         BuildList: {
             /** @description Running builds first, then the others, newest first */
@@ -1141,7 +1143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 64 KiB */
+            /** @description The body is larger than 1,088 KiB */
             413: {
                 headers: {
                     [name: string]: unknown;

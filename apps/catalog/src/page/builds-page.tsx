@@ -7,6 +7,7 @@ import type { CatalogSource } from "../catalog-sources.js";
 import { Notice, Table } from "./components.js";
 import { count, when } from "./format.js";
 import { buildHref } from "./page-links.js";
+import { RECIPE_LIMITS } from "@sdh/recipes";
 
 /** Whether this server can start builds: no Temporal settings, no token, or both present. */
 export type BuildsState = "unavailable" | "disabled" | "enabled";
@@ -63,7 +64,7 @@ function StartForm({ sources, packs }: Pick<BuildsPageProps, "sources" | "packs"
       <p>
         Builds a snapshot on the workers, validates it and publishes it to the target, as <code>sdh snapshot run</code> does. The rest of the config takes its defaults.
       </p>
-      <form id="start-build" class="stacked" data-build-form>
+      <form id="start-build" class="stacked" data-build-form data-recipe-max-bytes={String(RECIPE_LIMITS.bytes)}>
         <label for="build-target">Target</label>
         <select id="build-target" name="target" required>
           {sources.map((s) => (
@@ -80,6 +81,10 @@ function StartForm({ sources, packs }: Pick<BuildsPageProps, "sources" | "packs"
             </option>
           ))}
         </select>
+        <label for="build-recipe">Recipe (optional)</label>
+        <input id="build-recipe" name="recipe" type="file" accept=".yaml,.yml,.json" aria-describedby="recipe-help" />
+        <span></span>
+        <small id="recipe-help">A recipe file (YAML or JSON, at most 1 MiB): its dataset is built instead of the pack's.</small>
         <label for="build-records">Root records</label>
         <input id="build-records" name="records" type="number" min={1} max={100_000_000} value="200" required />
         <label for="build-shard">Root records per shard</label>

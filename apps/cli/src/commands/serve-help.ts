@@ -21,12 +21,14 @@ problem details (application/problem+json).
 
 Builds, for operators (Temporal from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / TEMPORAL_TLS_* …):
   POST /builds  {"target": "<name>", "config": {...}}  start a snapshot build to a served target
+                {"recipe": "<YAML>"} builds a recipe's dataset in place of the config's pack
   GET  /builds/{id}                                  progress while running, else result or failure
   POST /builds/{id}/cancel                           cancel a running build
   GET  /schedules                                    the schedules, read-only
 The POST routes need \`Authorization: Bearer $SDH_SERVE_TOKEN\` (16-512 token characters, e.g.
-\`openssl rand -hex 32\`), checked before the body is read; bodies are JSON of at most 64 KiB. Without
-SDH_SERVE_TOKEN they are disabled (403, saying so).
+\`openssl rand -hex 32\`), checked before the body is read; bodies are JSON of at most 1,088 KiB (room for a recipe of up
+to 1 MiB, sent as "recipe": its text, beside the config). Without SDH_SERVE_TOKEN they are disabled
+(403, saying so).
 
 A folder target's files are read only if they are regular files inside it (no link, FIFO or device).
 

@@ -58,10 +58,21 @@ export function wireStartForm(root: Document): void {
     event.preventDefault();
     const data = new FormData(form);
     const config = { pack: data.get("pack"), records: Number(data.get("records")), shardSize: Number(data.get("shardSize")), seed: Number(data.get("seed")), asOf: data.get("asOf"), formats: data.getAll("formats") };
+    const file = data.get("recipe");
+    const recipe = file instanceof File && file.size > 0 ? file : null;
     const button = form.querySelector("button[type=submit]") as HTMLButtonElement;
+    // The recipe language's bound (the page states it): a file above it fails here, before it is sent.
+    const RECIPE_MAX_BYTES = Number(form.dataset.recipeMaxBytes);
+    if (recipe && recipe.size > RECIPE_MAX_BYTES) {
+      out.textContent = `Not started: the recipe is ${recipe.size.toLocaleString("en-US")} bytes; a recipe is at most ${RECIPE_MAX_BYTES.toLocaleString("en-US")}`;
+      out.className = "notice error";
+      return;
+    }
     button.disabled = true;
     out.textContent = "Starting…";
-    void call("/builds", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token.value}` }, body: JSON.stringify({ target: data.get("target"), config }) }).then(({ ok, body }) => {
+    // A recipe goes as its text: the server checks it as `sdh snapshot run --recipe` does, and its dataset replaces the pack.
+    const request = (recipe ? recipe.text() : Promise.resolve(null)).then((text) => ({ target: data.get("target"), config: text === null ? config : { ...config, pack: undefined }, ...(text === null ? {} : { recipe: text }) }));
+    void request.then((body) => call("/builds", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token.value}` }, body: JSON.stringify(body) })).then(({ ok, body }) => {
       button.disabled = false;
       if (!ok) {
         out.textContent = `Not started: ${problemText(body)}`;
