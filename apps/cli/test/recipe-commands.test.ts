@@ -30,6 +30,8 @@ describe("sdh generate --recipe and sdh snapshot run --recipe", () => {
     const text = readFileSync(recipe("retail-orders.yaml"), "utf8");
     expect(readFileSync(join(one, "recipe_v0_7.yaml"), "utf8")).toBe(text);
     expect(manifest.files.find((f) => f.path === "recipe_v0_7.yaml")).toMatchObject({ entity: "dataset", sha256: createHash("sha256").update(text).digest("hex") });
+    // The quality summary counts the recipe's own entities (it named P&C ones before sdh-recipes 0.2.0).
+    expect(readFileSync(join(one, "quality_summary_v0_7.md"), "utf8")).toMatch(/^Records: 90 customers, \d+ orders, \d+ order_lines\.$/m);
     const verified = runCli(["verify", one]);
     expect([verified.status, verified.stdout]).toEqual([0, expect.stringContaining("match the manifest")]);
     // Without --records, the recipe's own size.

@@ -69,6 +69,8 @@ export interface PackSpec<Name extends string = string> {
   description: string;
   /** Entities in build order: each entity's parent comes before it. The first is the root. */
   entities: readonly EntitySpec<Name>[];
+  /** The entities the quality summary's first line counts (default: every entity, in build order). */
+  summaryEntities?: readonly Name[];
 }
 
 /**

@@ -2,10 +2,12 @@ import type { QualityReport, ValidationReport } from "@sdh/schemas";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** The short human summary that goes into each snapshot next to the JSON reports. */
-export function qualitySummaryMarkdown(title: string, validation: ValidationReport, quality: QualityReport): string {
-  const { persons, vehicles, profiles } = validation.counts;
-  const lines = [`# ${title}`, "", `Records: ${persons} persons, ${vehicles} vehicles, ${profiles} profiles.`, ""];
+/**
+ * The short human summary that goes into each snapshot next to the JSON reports. Its first line counts
+ * the entities the pack names for it (`summaryEntities`), else all of them: the engine names none.
+ */
+export function qualitySummaryMarkdown(title: string, validation: ValidationReport, quality: QualityReport, entities: readonly string[]): string {
+  const lines = [`# ${title}`, "", `Records: ${entities.map((e) => `${validation.counts[e] ?? 0} ${e}`).join(", ")}.`, ""];
 
   const failing = validation.rules.filter((r) => r.failures > 0);
   lines.push(

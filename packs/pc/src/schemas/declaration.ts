@@ -147,4 +147,6 @@ export const PC_PACK_SPEC = {
       perRoot: 0.1,
     },
   ],
+  // The summary's first line has counted these three since 0.1 (generator 0.8 may name them all).
+  summaryEntities: ["persons", "vehicles", "profiles"],
 } as const satisfies PackSpec<"households" | "persons" | "vehicles" | "profiles" | "policies" | "drivers" | "policy_vehicles" | "coverages" | "claims">;

@@ -1,6 +1,7 @@
 import { parseSnapshotConfig, QualityReport, type Entity } from "@sdh/schemas";
 import { HyperLogLog, inspectSnapshot, qualitySummaryMarkdown } from "@sdh/validation";
 import { PC_VALIDATION } from "../../src/checks/index.js";
+import { PC_PACK_SPEC } from "../../src/schemas/declaration.js";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, sourcesOf } from "../../src/testing/index.js";
 
@@ -65,7 +66,7 @@ describe("the quality report", () => {
     const snapshotWithLeak = cleanSnapshot(300);
     snapshotWithLeak.persons[0]!.email = "leak@gmail.com";
     const { validation, quality } = await inspectSnapshot(sourcesOf(snapshotWithLeak), { asOf: "2026-01-06", config: snapshotWithLeak.config, pack: PC_VALIDATION });
-    const markdown = qualitySummaryMarkdown("Snapshot demo", validation, quality);
+    const markdown = qualitySummaryMarkdown("Snapshot demo", validation, quality, PC_PACK_SPEC.summaryEntities);
     expect(markdown).toContain("# Snapshot demo");
     expect(markdown).toContain("## Validation: FAILED");
     expect(markdown).toMatch(/\| PRIVACY_EMAIL_DOMAIN \| error \| 1 \|/);
