@@ -45,7 +45,14 @@ export function compileRecipe(recipe: Recipe): Pack {
       schema: z.strictObject(ordered),
       primaryKey: e.key,
       rules: { schema: `SCHEMA_${upper(name)}_INVALID`, unique: `UNIQUE_${upper(name)}_${upper(e.key)}` },
-      foreignKeys: e.parent ? [{ field: e.parent.field, entity: e.parent.entity, key: doc.entities[e.parent.entity]!.key, rule: `REF_${upper(name)}_${upper(e.parent.entity)}_MISSING` }] : [],
+      foreignKeys: [
+        ...(e.parent ? [{ field: e.parent.field, entity: e.parent.entity, key: doc.entities[e.parent.entity]!.key, rule: `REF_${upper(name)}_${upper(e.parent.entity)}_MISSING` }] : []),
+        // References besides the parent: checked as the parent's key is (the record they name is in the same root's tree).
+        ...recipe.fields.get(name)!.flatMap((f) => {
+          const target = f.type.references?.(f.params as never);
+          return target ? [{ field: f.name, entity: target, key: doc.entities[target]!.key, rule: `REF_${upper(name)}_${upper(f.name)}_MISSING` }] : [];
+        }),
+      ],
       parent: e.parent ? { entity: e.parent.entity, field: e.parent.field, cardinality: "many" as const } : null,
       perRoot: perRoot.get(name)!,
     };
@@ -63,7 +70,7 @@ export function compileRecipe(recipe: Recipe): Pack {
 
 /** Fields whose type can leave a value empty on its own. */
 function mayBeNull(type: string, params: unknown): boolean {
-  return type === "address_line2" || ((type === "date" || type === "timestamp") && Boolean((params as { after?: unknown }).after));
+  return type === "address_line2" || type === "reference" || ((type === "date" || type === "timestamp") && Boolean((params as { after?: unknown }).after));
 }
 
 /** The key first, then the parent's key, then the rest as the recipe lists them. */

@@ -128,6 +128,7 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
   const roots = Object.entries(recipe.entities).filter(([, e]) => !e.parent);
   if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none` : "one entity must be the root: give every other one a parent"));
   const order = problems.length ? [] : buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message)));
+  if (!problems.length) checkReferences(recipe, order, fields, (path, message) => problems.push(problem(path, message)));
   if (problems.length) throw new RecipeError(source, problems);
   return { document: recipe, order, fields, copulas };
 }
@@ -194,6 +195,32 @@ function checkCorrelations(c: Correlations, key: string, list: ReadonlyArray<{ n
     return null;
   }
   return { fields: c.fields, factor: chol.factor };
+}
+
+/**
+ * A reference reaches the records of another entity under a shared ancestor record: that entity's
+ * parent is an ancestor of the referring entity, and it is built before the referring entity's branch
+ * (so its records exist when the reference is made, in the same root's tree: in the same shard).
+ */
+function checkReferences(recipe: RecipeDocument, order: readonly string[], fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown }>>, fail: (path: Path, message: string) => void): void {
+  const parentOf = (e: string) => recipe.entities[e]!.parent?.entity;
+  for (const [entity, list] of fields) {
+    for (const f of list) {
+      const target = f.type.references?.(f.params as never);
+      if (target === undefined) continue;
+      const at = ["entities", entity, "fields", f.name, "entity"];
+      const owner = recipe.entities[target] ? parentOf(target) : undefined;
+      const path: string[] = [];
+      for (let e: string | undefined = entity; e; e = parentOf(e)) path.push(e);
+      if (!recipe.entities[target]) fail(at, `no entity '${target}'; the entities are: ${Object.keys(recipe.entities).join(", ")}`);
+      else if (path.includes(target)) fail(at, `${target} is ${target === entity ? "this entity" : `an ancestor of ${entity}`}: a reference names a record beside this one's branch (an ancestor's key comes down as the parent's key)`);
+      else if (!owner || !path.includes(owner)) fail(at, `${target} hangs from ${owner ?? "nothing (it is the root)"}, which is not an ancestor of ${entity}: a reference reaches the records of an entity under a record this one also hangs from`);
+      else {
+        const branch = path[path.indexOf(owner) - 1]!;
+        if (order.indexOf(target) > order.indexOf(branch)) fail(at, `${target} is built after ${branch}, the branch ${entity} is in: list ${target} before ${branch} in the recipe, so its records exist when the reference is made`);
+      }
+    }
+  }
 }
 
 /** Root first, each parent before its children; entities the root does not reach are a cycle. */

@@ -14,6 +14,10 @@ import type { FieldContext } from "./types/semantic-type.js";
 type Maker = (ctx: FieldContext) => unknown;
 
 /** The salts of shared draws (a record's person, its place), by name, computed once. */
+/** The records of an entity that a reference may name, from where a record is made (undefined: none yet). */
+type Related = (entity: string) => ReadonlyArray<Record<string, unknown>> | undefined;
+const NONE_RELATED: Related = () => undefined;
+
 const COPULA_SALT = saltOf("copula");
 const DUPLICATE_SALT = saltOf("duplicate");
 const sharedSalts = new Map<string, number>();
@@ -93,7 +97,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
    * A record's fields, but for its late ones (placeholders, so the columns keep their order), and
    * how to make those once its children exist.
    */
-  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown, preset?: Record<string, unknown>): { record: Record<string, unknown>; finish: (children: ReadonlyMap<string, Array<Record<string, unknown>>>) => void } {
+  function makeRecord(entity: CompiledEntity, recordSeed: Seed128, path: string, rootIndex: number, position: number, parentKey: unknown, preset?: Record<string, unknown>, related: Related = NONE_RELATED): { record: Record<string, unknown>; finish: (children: ReadonlyMap<string, Array<Record<string, unknown>>>) => void } {
     let children: ReadonlyMap<string, Array<Record<string, unknown>>> = new Map();
     // A duplicate's repeated values are set first, so fields computed from them agree with them.
     const values = new Map<string, unknown>(preset ? entity.duplicates!.fields.map((f) => [f, preset[f]]) : []);
@@ -108,6 +112,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       },
       value: (field: string) => valueOf(entity.byName.get(field)!),
       children: (name: string) => children.get(name) ?? [],
+      related: (name: string) => (related(name) ?? []).map((r) => r[compiled.get(name)!.key]),
       ages: entity.ages,
       asOf,
       path,
@@ -146,7 +151,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
    * The values a record repeats when it is a duplicate: a root those of one of the 100 roots before it,
    * a child those of its previous sibling, made again from their seeds (any shard can), as originals.
    */
-  function duplicateOf(entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128): Record<string, unknown> | undefined {
+  function duplicateOf(entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128, related: Related): Record<string, unknown> | undefined {
     if (!entity.duplicates) return undefined;
     const isRoot = entity === root;
     const index = isRoot ? Number(path) : position;
@@ -155,29 +160,31 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     if (r.next() >= entity.duplicates.rate) return undefined;
     const source = isRoot ? index - 1 - Math.floor(r.next() * Math.min(index, 100)) : index - 1;
     const sourcePath = isRoot ? String(source) : `${path.slice(0, path.lastIndexOf("."))}.${source}`;
-    return makeRecord(entity, siblingSeed(source), sourcePath, isRoot ? source : Number(path.split(".")[0]), isRoot ? 0 : source, parentKey).record;
+    return makeRecord(entity, siblingSeed(source), sourcePath, isRoot ? source : Number(path.split(".")[0]), isRoot ? 0 : source, parentKey, undefined, related).record;
   }
 
   return {
     *range(start: number, end: number): Iterable<GeneratedRoot> {
       for (let index = start; index < end; index++) {
         const records: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(recipe.order.map((n) => [n, []]));
-        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128): Record<string, unknown> => {
-          const { record, finish } = makeRecord(entity, recordSeed, path, index, position, parentKey, duplicateOf(entity, recordSeed, path, position, parentKey, siblingSeed));
+        const visit = (entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128, related: Related): Record<string, unknown> => {
+          const { record, finish } = makeRecord(entity, recordSeed, path, index, position, parentKey, duplicateOf(entity, recordSeed, path, position, parentKey, siblingSeed, related), related);
           records[entity.name]!.push(record);
           const made = new Map<string, Array<Record<string, unknown>>>();
+          // Under this record, an entity that hangs from it is this record's children of it (made so far); any other, as above.
+          const below: Related = (name) => (doc.entities[name]!.parent?.entity === entity.name ? made.get(name) : related(name));
           for (const child of entity.children) {
             const n = child.count(recordSeed);
             const c = compiled.get(child.entity)!;
             const list: Array<Record<string, unknown>> = [];
             const seedOf = (k: number) => deriveSeed(recordSeed, child.salt, k);
-            for (let k = 0; k < n; k++) list.push(visit(c, seedOf(k), `${path}.${k}`, k, record[entity.key], seedOf));
+            for (let k = 0; k < n; k++) list.push(visit(c, seedOf(k), `${path}.${k}`, k, record[entity.key], seedOf, below));
             made.set(child.entity, list);
           }
           if (entity.late.size) finish(made);
           return record;
         };
-        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null, (j) => rootSeed(seed, doc.name, j));
+        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null, (j) => rootSeed(seed, doc.name, j), NONE_RELATED);
         yield { index, records };
       }
     },

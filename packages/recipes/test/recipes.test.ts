@@ -29,10 +29,13 @@ describe("recipes: a domain as data", () => {
       // Each example, as the only field beside a key, is a valid recipe that generates.
       const field = t.name === "uuid" ? "id2" : "value";
       // Beside it, the fields the examples read (a category's `when`, a derived field's expression).
-      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      quantity: { type: integer, min: 1, max: 5 }\n      unit_price: { type: money, min: 1, max: 9 }\n      discount_pct: { type: decimal, min: 0, max: 10 }\n      ${field}: ${t.example}\n`;
+      // A reference names the records of an entity beside its own: there, things' addresses, listed first.
+      const addresses = `  addresses:\n    key: address_id\n    parent: { entity: things, field: thing_id, children: { fixed: 2 } }\n    fields:\n      address_id: { type: uuid }\n`;
+      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      quantity: { type: integer, min: 1, max: 5 }\n      unit_price: { type: money, min: 1, max: 9 }\n      discount_pct: { type: decimal, min: 0, max: 10 }\n${t.references ? `    fields2: {}\n${addresses}  things_notes:\n    key: note_id\n    parent: { entity: things, field: thing_id, children: { fixed: 1 } }\n    fields:\n      note_id: { type: uuid }\n` : ""}      ${field}: ${t.example}\n`.replace("    fields2: {}\n", "");
       const { pack, out } = generate(text, 20);
-      const schema = pack.spec.entities[0]!.schema;
-      for (const record of out.things!) expect(schema.safeParse(record).success, `${t.name}: ${JSON.stringify(record)}`).toBe(true);
+      const entity = t.references ? "things_notes" : "things";
+      const schema = pack.spec.entities.find((e) => e.name === entity)!.schema;
+      for (const record of out[entity]!) expect(schema.safeParse(record).success, `${t.name}: ${JSON.stringify(record)}`).toBe(true);
     }
   });
 

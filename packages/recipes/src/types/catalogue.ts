@@ -6,11 +6,12 @@ import { INTERNET_TYPES } from "./internet.js";
 import { NUMBER_TYPES } from "./numbers.js";
 import { PEOPLE_TYPES } from "./people.js";
 import { PLACE_TYPES } from "./places.js";
+import { REFERENCE_TYPES } from "./references.js";
 import type { SemanticType } from "./semantic-type.js";
 import { TEXT_TYPES } from "./text.js";
 
 /** Every semantic type a recipe's field may name, by group; the recipe reference lists them from here. */
-export const SEMANTIC_TYPES: readonly SemanticType[] = [...PEOPLE_TYPES, ...PLACE_TYPES, ...NUMBER_TYPES, ...DATE_TYPES, ...IDENTIFIER_TYPES, ...TEXT_TYPES, ...INTERNET_TYPES, ...FINANCE_TYPES, ...DERIVED_TYPES];
+export const SEMANTIC_TYPES: readonly SemanticType[] = [...PEOPLE_TYPES, ...PLACE_TYPES, ...NUMBER_TYPES, ...DATE_TYPES, ...IDENTIFIER_TYPES, ...REFERENCE_TYPES, ...TEXT_TYPES, ...INTERNET_TYPES, ...FINANCE_TYPES, ...DERIVED_TYPES];
 
 export const SEMANTIC_TYPE_BY_NAME: ReadonlyMap<string, SemanticType> = new Map(SEMANTIC_TYPES.map((t) => [t.name, t]));
 

@@ -22,6 +22,11 @@ export interface FieldContext {
   ages: { min: number; max: number };
   /** The records of a child entity made under this record (for a derived field's aggregates: they are made before it). */
   children(entity: string): ReadonlyArray<Record<string, unknown>>;
+  /**
+   * The keys of the records of another entity under this record's nearest ancestor that is that
+   * entity's parent (made before this record: the recipe's checks make sure of it).
+   */
+  related(entity: string): readonly unknown[];
   /** The snapshot's reference date (YYYY-MM-DD): relative dates count from it. */
   asOf: string;
   /** The record's place in the tree, unique in the snapshot: `42` for root record 42, `42.3` for its fourth child. */
@@ -51,6 +56,8 @@ export interface SemanticType<P = Record<string, unknown>> {
    * draw, so a copula's uniform in that draw gives the field its own distribution.
    */
   copula?(params: P): boolean;
+  /** The entity whose key this field holds (a reference): the gate checks it, the recipe's checks place it. */
+  references?(params: P): string;
   /** Child entities whose records this field reads (sum over order lines): it is made after them. */
   aggregates?(params: P): string[];
   /** Other fields of the record this one reads, for ordering and cycle checks. */
