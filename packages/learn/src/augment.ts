@@ -66,7 +66,11 @@ export function augmentTables(tables: readonly SampleTable[], learned: LearnedRe
           if (c.name === keyColumn) return keys.get(r[e.key])!;
           if (c.name === source.parentColumn) return parentKeys!.get(r[e.parent!.field])!;
           const field = fieldOf.get(c.name);
-          return field === undefined ? null : ((r[field] ?? null) as Cell);
+          if (field === undefined) return null;
+          // A reference names a synthetic record of its table: by that record's continued key.
+          const spec = e.fields[field] as { type: string; entity?: string };
+          if (spec.type === "reference" && r[field] !== null) return newKeys.get(spec.entity!)!.get(r[field]) ?? null;
+          return (r[field] ?? null) as Cell;
         }),
       );
     }

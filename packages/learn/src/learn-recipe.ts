@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { choleskyOf, parseRecipe, RECIPE_LIMITS, type LearnedSummary, type Recipe } from "@sdh/recipes";
 import { categoryScores, inferField, type LearnOptions } from "./infer-field.js";
 import { inferRelations, type TableColumns } from "./infer-relations.js";
+import { treeReferences } from "./infer-tree-references.js";
 import { recipeYaml, type Notes } from "./recipe-yaml.js";
 import type { Cell, SampleTable } from "./sample-file.js";
 import { pearson, roundTo } from "./statistics.js";
@@ -67,7 +68,18 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
   const notes: Notes = { header: [], fields: new Map(), entities: new Map() };
   const entities: Record<string, unknown> = {};
   const sources: LearnedRecipe["sources"] = new Map();
-  const order = [roots[0]!, ...named.filter((t) => t !== roots[0])].sort((a, b) => depthOf(a.entity) - depthOf(b.entity));
+  // References the tree can keep; the tables they name go first among their siblings, so they are made first.
+  const kept = treeReferences(named, relations);
+  const namedFirst = new Set(kept.map((r) => r.to));
+  const order = [roots[0]!, ...named.filter((t) => t !== roots[0])].sort((a, b) => depthOf(a.entity) - depthOf(b.entity) || Number(namedFirst.has(b.entity)) - Number(namedFirst.has(a.entity)));
+  const treeReference = (entity: string, field: string) => kept.find((r) => r.entity === entity && r.field === field && order.findIndex((t) => t.entity === r.to) < order.findIndex((t) => t.entity === branchOf(entity, r.to)));
+  /** The ancestor of `entity` (or itself) that is a sibling of `target`. */
+  function branchOf(entity: string, target: string): string {
+    const owner = relations.parents.get(target)?.entity;
+    let at = entity;
+    while (relations.parents.get(at)?.entity !== owner) at = relations.parents.get(at)!.entity;
+    return at;
+  }
   function depthOf(entity: string): number {
     let depth = 0;
     for (let at = relations.parents.get(entity); at; at = relations.parents.get(at.entity)) depth++;
@@ -96,10 +108,16 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
         fieldNotes.set(field, `the key: unique in all ${t.rows} rows; values synthesized`);
         continue;
       }
+      const within = treeReference(t.entity, field);
+      if (within) {
+        fields[field] = field === column.name ? { type: "reference", entity: within.to } : { type: "reference", entity: within.to, description: `sample column '${column.name.slice(0, 200)}'` };
+        fieldNotes.set(field, `a key of ${within.to} under the same ${relations.parents.get(within.to)!.entity} record in every row; values synthesized`);
+        continue;
+      }
       const learned = inferField(field, column, settings);
       const reference = relations.otherReferences.find((r) => r.entity === t.entity && r.field === field);
       fields[field] = field === column.name ? learned.spec : { ...learned.spec, description: `sample column '${column.name.slice(0, 200)}'` };
-      fieldNotes.set(field, reference ? `${learned.note}; refers to ${reference.to} too, which a recipe's tree cannot keep` : learned.note);
+      fieldNotes.set(field, reference ? `${learned.note}; refers to ${reference.to} too, outside this table's tree: kept as a plain field` : learned.note);
       if (learned.scores) scores.push({ field, scores: learned.scores });
       if (learned.categories) categories.push({ field, values: column.values, listed: learned.categories });
     }
@@ -135,7 +153,8 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
     "numbers and dates are quantiles between the 0.5th and 99.5th percentiles (at most one per k rows);",
     "names, contacts, addresses, identifiers and free text are synthesized by their semantic type.",
   );
-  if (relations.otherReferences.length) notes.header.push(`Not kept (a recipe is a tree): ${relations.otherReferences.map((r) => `${r.entity}.${r.field} → ${r.to}`).join(", ")}.`);
+  const dropped = relations.otherReferences.filter((r) => !treeReference(r.entity, r.field));
+  if (dropped.length) notes.header.push(`Not kept (a recipe's references stay within its tree): ${dropped.map((r) => `${r.entity}.${r.field} → ${r.to}`).join(", ")}.`);
   const text = recipeYaml(document, notes);
   const withSummary = (summary: LearnedSummary) => {
     const { entities: all, ...head } = document;

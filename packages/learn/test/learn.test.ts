@@ -163,6 +163,22 @@ describe("sdh learn: a recipe from sample tables", () => {
     expect(payments.every((r) => Number(String(r[1]).slice(3)) > 40)).toBe(true);
   });
 
+  it("keeps a reference the tree can serve (a line ships to its own customer's address), and augments it resolved", async () => {
+    const text = readFileSync(fileURLToPath(new URL("../../recipes/test/fixtures/references.yaml", import.meta.url)), "utf8");
+    const made = generated(text, 150);
+    for (const name of ["customers", "orders", "lines", "addresses"]) writeCsv(join(dir, `${name}.csv`), made[name]!);
+    // Given with the addresses last: learn lists them before the orders' branch itself.
+    const samples = await Promise.all(["customers", "orders", "lines", "addresses"].map((f) => readSampleFile(join(dir, `${f}.csv`))));
+    const learned = learnFromTables(samples, { k: 5 });
+    expect(learned.recipe.document.entities.lines!.fields.ship_to).toEqual({ type: "reference", entity: "addresses" });
+    expect(learned.recipe.order.indexOf("addresses")).toBeLessThan(learned.recipe.order.indexOf("orders"));
+    const augmented = augmentTables(samples, learned, { records: 30, seed: 2 });
+    const lines = augmented.find((a) => a.table.stem === "lines")!;
+    const addresses = new Set(augmented.find((a) => a.table.stem === "addresses")!.rows.map((r) => r[0]));
+    const shipTo = lines.table.columns.findIndex((c) => c.name === "ship_to");
+    expect(lines.rows.slice(samples[2]!.rows).every((r) => r[shipTo] === null || addresses.has(r[shipTo]!))).toBe(true);
+  });
+
   it("refuses what it cannot learn from, saying what is wrong and what is allowed", async () => {
     writeFileSync(join(dir, "notes.txt"), "a,b\n1,2\n");
     await expect(readSampleFile(join(dir, "notes.txt"))).rejects.toThrow(/a sample is a \.csv, \.tsv, \.json, \.jsonl, \.ndjson or \.parquet file/);
