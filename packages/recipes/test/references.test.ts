@@ -51,7 +51,7 @@ describe("references: a foreign key to a record beside one's branch", () => {
     expect(bad("orders")).toThrow(/orders is an ancestor of lines/);
     expect(bad("customers")).toThrow(/customers is an ancestor of lines/);
     // Addresses listed after orders: not made yet when the lines are.
-    const late = RECIPE.replace(/  addresses:\n(    .*\n)+?(?=  orders:)/, "").replace("  lines:", `  addresses:\n    key: address_id\n    parent: { entity: customers, field: customer_id, children: { fixed: 1 } }\n    fields:\n      address_id: { type: uuid }\n  lines:`);
+    const late = RECIPE.replace(/ {2}addresses:\n( {4}.*\n)+?(?= {2}orders:)/, "").replace("  lines:", `  addresses:\n    key: address_id\n    parent: { entity: customers, field: customer_id, children: { fixed: 1 } }\n    fields:\n      address_id: { type: uuid }\n  lines:`);
     expect(() => parseRecipe(late)).toThrow(/addresses is built after orders, the branch lines is in: list addresses before orders/);
     const elsewhere = RECIPE.replace("  lines:", `  notes:\n    key: note_id\n    parent: { entity: addresses, field: address_id, children: { fixed: 1 } }\n    fields:\n      note_id: { type: uuid }\n  lines:`);
     expect(bad("notes", elsewhere)).toThrow(/notes hangs from addresses, which is not an ancestor of lines/);
