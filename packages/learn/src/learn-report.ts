@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { compileRecipe, type LearnedSummary } from "@sdh/recipes";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { fidelityOf, type ComparedColumn, type Fidelity, type Role, type Value } from "./fidelity.js";
-import { learnFromTables, type LearnedRecipe, type LearnSettings } from "./learn-recipe.js";
+import { LearnError, learnFromTables, type LearnedRecipe, type LearnSettings } from "./learn-recipe.js";
 import { privacyOf, type Privacy, type PrivacyColumn } from "./privacy.js";
 import type { Cell, SampleTable } from "./sample-file.js";
 import { roundTo } from "./statistics.js";
@@ -57,6 +57,8 @@ function split(tables: readonly SampleTable[], learned: LearnedRecipe, holdout: 
 export function learnReport(tables: readonly SampleTable[], settings: LearnSettings, full: LearnedRecipe): LearnReport {
   const training = split(tables, full, false);
   const holdout = split(tables, full, true);
+  const thin = training.find((t) => t.rows < 2);
+  if (thin) throw new LearnError(`the sample is too small for the report's ${100 - HOLDOUT_SHARE * 100}/${HOLDOUT_SHARE * 100} split: ${basename(thin.file)} keeps ${thin.rows} row${thin.rows === 1 ? "" : "s"} for training; give a larger sample, or --no-report to learn without the report`);
   const learned = learnFromTables(training, settings);
   const pack = compileRecipe(learned.recipe);
   const roots = learned.recipe.document.records!;

@@ -195,5 +195,9 @@ describe("sdh learn: a recipe from sample tables", () => {
     const other = await readSampleFile(join(dir, "other.csv"));
     expect(() => learnFromTables([tables[0]!, other], { k: 5 })).toThrow(LearnError);
     expect(() => learnFromTables([tables[0]!, other], { k: 5 })).toThrow(/2 separate tables with no reference between them \(customers, other\)/);
+    // Too few rows for the report's split: said, with the way out.
+    writeCsv(join(dir, "tiny.csv"), [{ id: 1, size: 3 }, { id: 2, size: 4 }]);
+    const tiny = await readSampleFile(join(dir, "tiny.csv"));
+    expect(() => learnReport([tiny], { k: 5 }, learnFromTables([tiny], { k: 5 }))).toThrow(/too small for the report's 80\/20 split: tiny\.csv keeps [01] rows? for training; give a larger sample, or --no-report/);
   });
 });
