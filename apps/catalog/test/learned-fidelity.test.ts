@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSources, serveCatalog, type ServedCatalog } from "../src/index.js";
 
 // A snapshot of a recipe sdh learn wrote carries what learn measured (the recipe's `learned:` block,
-// shipped in the bundle): the catalog's API and page show it; a recipe in the bundle that does not
+// shipped in the bundle): its quality summary, the catalog's API and page show it; a recipe in the bundle that does not
 // parse is the store's fault (502), never quoted.
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-catalog-learned-"));
@@ -56,6 +56,11 @@ describe("the catalog shows a learned recipe's fidelity", () => {
     expect(page).toContain('<h2 id="fidelity">Fidelity to the sample</h2>');
     expect(page).toContain("6.2% / 7.1%");
     expect(await (await get(`/ui/snapshots/${plainId}`)).text()).not.toContain("Fidelity to the sample");
+    // The bundle's quality summary says it too.
+    const summary = (id: string) => readFileSync(join(folder, "v0.7", id, "quality_summary_v0_7.md"), "utf8");
+    expect(summary(learnedId)).toContain("## Fidelity to the sample (sdh learn)");
+    expect(summary(learnedId)).toContain("| customers | 300 | 0.9385 | 0.9658 | 0.9112 | 6.2% / 7.1% | 0 / 0.0013 · 0 / 0.0017 |");
+    expect(summary(plainId)).not.toContain("Fidelity to the sample");
   });
 
   it("answers 502 for a shipped recipe that does not parse, without quoting it", async () => {

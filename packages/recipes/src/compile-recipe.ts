@@ -3,6 +3,7 @@ import { packCatalog, type Pack, type PackChecks, type RuleCatalog } from "@sdh/
 import { z } from "zod";
 import { meanOf } from "./distributions.js";
 import type { Recipe } from "./parse-recipe.js";
+import type { LearnedSummary } from "./recipe-document.js";
 import { createRecipeGenerator } from "./recipe-generator.js";
 import { RecipeTally } from "./recipe-tally.js";
 
@@ -65,7 +66,22 @@ export function compileRecipe(recipe: Recipe): Pack {
     asOfProblem: () => null,
     checks: recipeChecks(recipe, spec, perRoot),
     createTally: () => new RecipeTally(recipe),
+    ...(doc.learned ? { summarySections: learnedSection(doc.learned) } : {}),
   };
+}
+
+/** What sdh learn measured, for the quality summary of a snapshot of a recipe it wrote. */
+function learnedSection(learned: LearnedSummary): string[] {
+  const pct = (x: number | undefined) => (x === undefined ? "" : `${(x * 100).toFixed(1)}%`);
+  return [
+    "## Fidelity to the sample (sdh learn)",
+    "",
+    `Learned from ${learned.from.join(", ")} (categories carried only when ${learned.k} or more rows hold them); mean fidelity ${learned.score} (1 = alike). Measured when the recipe was written: ${learned.method}.`,
+    "",
+    "| entity | sample rows | fidelity | column shapes | column pair trends | identical to a training row (generated / held out) | closest-row distance p5 / p50 (generated / held out) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...Object.entries(learned.entities).map(([entity, e]) => `| ${entity} | ${e.rows} | ${e.score} | ${e.shapes} | ${e.trends} | ${pct(e.identical)} / ${pct(e.holdoutIdentical)} | ${e.closest ? `${e.closest.p5} / ${e.closest.p50}` : ""} · ${e.holdoutClosest ? `${e.holdoutClosest.p5} / ${e.holdoutClosest.p50}` : ""} |`),
+  ];
 }
 
 /** Fields whose type can leave a value empty on its own. */

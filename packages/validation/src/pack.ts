@@ -42,4 +42,6 @@ export interface Pack {
   createTally(): QualityTally;
   /** Which root records the demo samples show, from the seeded snapshot's first ones, and how to say so; by default its first three. */
   samples?: { pick(roots: Iterable<GeneratedRoot>): GeneratedRoot[]; note: string };
+  /** Sections of its own for the quality summary (Markdown lines), after the engine's: what only the pack knows. */
+  summarySections?: readonly string[];
 }

@@ -36,7 +36,7 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     [BUNDLE_FILES.metadata, "metadata", "json", documentText(snapshotMetadata(snapshotId, pack, config, counts))],
     [BUNDLE_FILES.validationReport, "report", "json", documentText(validation)],
     [BUNDLE_FILES.qualityReport, "report", "json", documentText(quality)],
-    [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, quality, pack.spec.summaryEntities ?? pack.spec.entities.map((e) => e.name))}\n`],
+    [BUNDLE_FILES.qualitySummary, "report", "markdown", `${qualitySummaryMarkdown(`Snapshot ${snapshotId}: quality summary`, validation, quality, pack.spec.summaryEntities ?? pack.spec.entities.map((e) => e.name), pack.summarySections)}\n`],
     ...pack.spec.entities.map((e) => [schemaFileName(e.name), "schema", "json", documentText(jsonSchemaOf(e))] as [string, "schema", "json", string]),
     ...(["manifest", "latest"] as const).map((d) => [documentSchemaFileName(d), "schema", "json", documentText(documentSchemaOf(d))] as [string, "schema", "json", string]),
   ];

@@ -6,7 +6,7 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
  * The short human summary that goes into each snapshot next to the JSON reports. Its first line counts
  * the entities the pack names for it (`summaryEntities`), else all of them: the engine names none.
  */
-export function qualitySummaryMarkdown(title: string, validation: ValidationReport, quality: QualityReport, entities: readonly string[]): string {
+export function qualitySummaryMarkdown(title: string, validation: ValidationReport, quality: QualityReport, entities: readonly string[], sections: readonly string[] = []): string {
   const lines = [`# ${title}`, "", `Records: ${entities.map((e) => `${validation.counts[e] ?? 0} ${e}`).join(", ")}.`, ""];
 
   const failing = validation.rules.filter((r) => r.failures > 0);
@@ -38,5 +38,6 @@ export function qualitySummaryMarkdown(title: string, validation: ValidationRepo
     columns.filter((c) => c.nulls > 0).map((c) => `| ${entity}.${c.name} | ${percent(c.nullRate)} | ${c.distinctExact ? "" : "≈"}${c.distinct} |`),
   );
   if (withNulls.length > 0) lines.push("## Columns with nulls", "", "| column | null rate | distinct |", "| --- | ---: | ---: |", ...withNulls, "");
+  if (sections.length > 0) lines.push(...sections, "");
   return `${lines.join("\n")}`;
 }
