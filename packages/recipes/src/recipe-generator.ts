@@ -13,13 +13,13 @@ import type { FieldContext } from "./types/semantic-type.js";
 
 type Maker = (ctx: FieldContext) => unknown;
 
-/** The salts of shared draws (a record's person, its place), by name, computed once. */
 /** The records of an entity that a reference may name, from where a record is made (undefined: none yet). */
 type Related = (entity: string) => ReadonlyArray<Record<string, unknown>> | undefined;
 const NONE_RELATED: Related = () => undefined;
 
 const COPULA_SALT = saltOf("copula");
 const DUPLICATE_SALT = saltOf("duplicate");
+/** The salts of shared draws (a record's person, its place), by name, computed once. */
 const sharedSalts = new Map<string, number>();
 const sharedSalt = (name: string) => sharedSalts.get(name) ?? sharedSalts.set(name, saltOf(`shared:${name}`)).get(name)!;
 interface CompiledField {
@@ -70,6 +70,7 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
     const fields = recipe.fields.get(name)!;
     const agesOf = fields.find((f) => f.type.name === "age" || f.type.name === "date_of_birth")?.params as { min?: number; max?: number } | undefined;
     const copula = recipe.copulas.get(name);
+    const late = lateFields(fields);
     const made = fields.map((f) => ({ name: f.name, make: f.type.make(f.params as never), nullRate: f.name === e.key ? 0 : f.nullRate, salt: saltOf(f.name), nullSalt: saltOf(`null:${f.name}`), copula: copula?.fields.indexOf(f.name) ?? -1, outliers: f.outliers ? { rate: f.outliers.rate, make: f.outliers.make, salt: saltOf(`outlier:${f.name}`), valueSalt: saltOf(`outlier-value:${f.name}`) } : null }));
     compiled.set(name, {
       name,
@@ -86,8 +87,8 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
         }),
       ages: { min: agesOf?.min ?? DEFAULT_AGES.min, max: agesOf?.max ?? DEFAULT_AGES.max },
       copula: copula?.factor ?? null,
-      late: lateFields(fields),
-      duplicates: e.duplicates ? { rate: e.duplicates.rate, fields: fields.filter((f) => f.name !== e.key && !f.unique).map((f) => f.name).filter((n) => !lateFields(fields).has(n)) } : null,
+      late,
+      duplicates: e.duplicates ? { rate: e.duplicates.rate, fields: fields.filter((f) => f.name !== e.key && !f.unique && !late.has(f.name)).map((f) => f.name) } : null,
     });
   }
   const root = compiled.get(recipe.order[0]!)!;
