@@ -89,6 +89,7 @@ describe("sdh learn FILE... --out RECIPE, then sdh generate --recipe RECIPE --sc
     // An existing recipe is kept unless --force; a bad --k or a sample that is not a table writes nothing.
     expect(runCli(["learn", ...files, "--out", out])).toMatchObject({ status: 2, stderr: expect.stringContaining("exists; give --force") });
     expect(runCli(["learn", ...files, "--out", join(dir, "k.yaml"), "--k", "1"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--k '1' is not a whole number from 2") });
+    expect(runCli(["learn", ...files, "--out", join(dir, "k.yaml"), "--name", "pc"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--name 'pc' is a shipped pack's name") });
     expect(runCli(["learn", join(sample, "SHA256SUMS"), "--out", join(dir, "sums.yaml")])).toMatchObject({ status: 2, stderr: expect.stringContaining("a sample is a .csv, .tsv, .json") });
     expect(readFileSync(out, "utf8")).toBe(text);
     expect(() => readFileSync(join(dir, "k.yaml"))).toThrow();

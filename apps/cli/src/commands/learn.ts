@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { augmentTables, learnedSummary, learnFromTables, LearnError, learnReport, readSampleFile, SampleError, writeAugmented, type LearnReport, type SampleTable } from "@sdh/learn";
+import { PACK_NAMES } from "@sdh/packs";
 import { RecipeDocument, RecipeError } from "@sdh/recipes";
 import { commandArgs } from "../command-args.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -20,6 +21,7 @@ export async function learn(args: string[]): Promise<number> {
   const k = values.k === undefined ? 5 : Number(values.k);
   if (!Number.isInteger(k) || k < 2 || k > 1_000_000) throw new UsageError(`--k '${values.k}' is not a whole number from 2 to 1000000`);
   if (values.name !== undefined && !RecipeDocument.shape.name.safeParse(values.name).success) throw new UsageError(`--name '${values.name}': a recipe's name is lowercase letters, digits and '-' (2-40), e.g. retail-orders`);
+  if (values.name !== undefined && PACK_NAMES.includes(values.name)) throw new UsageError(`--name '${values.name}' is a shipped pack's name, which a recipe may not take; choose another`);
   if (values.report && values["no-report"]) throw new UsageError("--report and --no-report contradict each other: give one");
   const records = values.records === undefined ? undefined : Number(values.records);
   if (records !== undefined && (!Number.isInteger(records) || records < 1 || records > 10_000_000)) throw new UsageError(`--records '${values.records}' is not a whole number from 1 to 10000000`);
