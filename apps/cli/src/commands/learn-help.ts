@@ -8,7 +8,8 @@ learn finds each column's type, null rate and distribution (categories' shares, 
 and dates), what the values are (emails, phones, names, ZIP codes, codes with a shape, free text),
 how the numbers, dates, flags and categories of a table move together (a Gaussian copula), each
 table's key, and which table each table hangs from (a column whose values are all another table's
-keys) with how many children a parent row has. It writes a commented recipe you can edit and run:
+keys) with how many children a parent row has, and other references the tree can serve (a line's
+ship_to that names its own customer's address). It writes a commented recipe you can edit and run:
 sdh generate --recipe RECIPE --records N (or --scale F: F times the sample's size).
 
 Privacy: no sample row is carried. A category's value is carried only if --k rows or more hold it;
@@ -19,7 +20,8 @@ Report: the sample's root rows are split 80/20 (children go with their parent); 
 the 80 generates as many records, which are scored against it per column (1 - KS statistic, 1 - total
 variation distance) and per pair of columns (correlation and contingency similarity), as SDMetrics'
 quality report does; and, beside the 20 it never saw, for generated rows identical to a training row
-and the distance to the closest training row.
+and the distance to the closest training row. The recipe keeps what was measured (learned:), which
+the quality summary of every snapshot built from it and the catalog's page show.
 
 Augment: --augment DIR also writes each sample table into DIR (same name, same format) with its rows
 first and then synthetic ones from the recipe: --records root rows (default as many as the sample's),
