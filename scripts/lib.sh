@@ -79,7 +79,6 @@ sdh_install_pyarrow() {
   export SDH_PYTHON="$venv/bin/python"
 }
 
-# Installs Debian packages the tests need (as root, or through sudo), saying why: what, why, packages.
 # The peer sdh learn is measured against (bench:learn): SDV's GaussianCopulaSynthesizer, SDMetrics'
 # quality report (the field's reference scorer) and the public tables both read (scikit-learn's and
 # vega_datasets' bundled data). Several GB with torch, so only `pnpm bench:learn` installs it.
@@ -95,6 +94,7 @@ sdh_install_sdv() {
   printf '%s\n' "$venv/bin/python"
 }
 
+# Installs Debian packages the tests need (as root, or through sudo), saying why: what, why, packages.
 sdh_apt_install() {
   local what=$1 why=$2
   shift 2

@@ -31,7 +31,8 @@ describe("recipes: a domain as data", () => {
       // Beside it, the fields the examples read (a category's `when`, a derived field's expression).
       // A reference names the records of an entity beside its own: there, things' addresses, listed first.
       const addresses = `  addresses:\n    key: address_id\n    parent: { entity: things, field: thing_id, children: { fixed: 2 } }\n    fields:\n      address_id: { type: uuid }\n`;
-      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      quantity: { type: integer, min: 1, max: 5 }\n      unit_price: { type: money, min: 1, max: 9 }\n      discount_pct: { type: decimal, min: 0, max: 10 }\n${t.references ? `    fields2: {}\n${addresses}  things_notes:\n    key: note_id\n    parent: { entity: things, field: thing_id, children: { fixed: 1 } }\n    fields:\n      note_id: { type: uuid }\n` : ""}      ${field}: ${t.example}\n`.replace("    fields2: {}\n", "");
+      const notes = `  things_notes:\n    key: note_id\n    parent: { entity: things, field: thing_id, children: { fixed: 1 } }\n    fields:\n      note_id: { type: uuid }\n`;
+      const text = `recipe: 1\nname: example\ntitle: Example\nentities:\n  things:\n    key: id\n    fields:\n      id: { type: uuid }\n      segment: { type: category, values: [consumer, business] }\n      quantity: { type: integer, min: 1, max: 5 }\n      unit_price: { type: money, min: 1, max: 9 }\n      discount_pct: { type: decimal, min: 0, max: 10 }\n${t.references ? `${addresses}${notes}` : ""}      ${field}: ${t.example}\n`;
       const { pack, out } = generate(text, 20);
       const entity = t.references ? "things_notes" : "things";
       const schema = pack.spec.entities.find((e) => e.name === entity)!.schema;
