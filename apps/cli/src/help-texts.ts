@@ -12,6 +12,7 @@ import { stagingHelp } from "./commands/staging-help.js";
 import { workerHelp } from "./commands/worker-help.js";
 import { validateHelp } from "./commands/validate-help.js";
 import { learnHelp } from "./commands/learn-help.js";
+import { draftHelp } from "./commands/draft-help.js";
 import { verifyHelp } from "./commands/verify-help.js";
 import { versionHelp } from "./commands/version-help.js";
 
@@ -24,6 +25,7 @@ Commands:
   doctor     check that Temporal and S3 are reachable and work (a real round trip through each)
   generate   build a whole snapshot bundle in this process: CSV, JSON, Parquet, reports, manifest
   learn      learn a recipe from sample tables (CSV, JSON, Parquet) without carrying their rows
+  draft      describe data in words: a model drafts a recipe, sdh checks it (OpenAI, Azure, Anthropic)
   snapshot   run | status | cancel | rerun: build a snapshot through Temporal and publish it
   schedule   create | list | describe | pause | unpause | trigger | backfill | delete: nightly builds
   worker     run a snapshot worker (serves snapshot runs; SIGINT/SIGTERM stop it gracefully)
@@ -58,6 +60,7 @@ Examples:
 export const commandHelp: Record<string, string> = {
   config: configHelp,
   doctor: doctorHelp,
+  draft: draftHelp,
   generate: generateHelp,
   learn: learnHelp,
   list: listHelp,

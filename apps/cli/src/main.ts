@@ -130,6 +130,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/validate.js")).validate(rest);
     case "learn":
       return (await import("./commands/learn.js")).learn(rest);
+    case "draft":
+      return (await import("./commands/draft.js")).draft(rest, settings);
     case "verify":
       return (await import("./commands/verify.js")).verify(rest);
     default:

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -46,4 +46,25 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * runCli without blocking this process: for tests whose `sdh` talks to a server the test itself runs
+ * (spawnSync would stop the server's event loop until the command gave up).
+ */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliRun> {
+  const [command, argv] = nodeCli(args);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chooseProvider, DraftError, OpenQuestionsError, ProviderError, questionsFor, runDraft, SessionStore, TokenBudgetError, type DraftProvider, type RunDraftOptions } from "../src/index.js";
-import { WireServer } from "./wire-server.js";
+import { WireServer } from "../src/testing/wire-server.js";
 
 // The draft loop through the official SDKs against a local server that speaks their wire formats
 // (no hosted model is reachable from here): drafts, repairs, failures, retries, budget, cache,

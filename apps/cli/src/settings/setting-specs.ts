@@ -62,6 +62,12 @@ const url = text
   .refine((v) => /^https?:\/\/[^/\\]/i.test(v) && URL.canParse(v), "must be an http(s) URL such as http://127.0.0.1:7070")
   .refine((v) => !v.includes("@"), "must not carry credentials (user:password@): give them in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
   .refine((v) => !/[?#]/.test(v), "must not carry a query or fragment: give scheme://host[:port]");
+// A model provider's base URL may carry a path (…/v1) but, like every URL here, no credentials or query.
+const baseUrl = text
+  .refine((v) => /^https?:\/\/[^/\\]/i.test(v) && URL.canParse(v), "must be an http(s) URL such as http://127.0.0.1:11434/v1")
+  .refine((v) => !/^[a-z]+:\/\/[^/]*@/i.test(v), "must not carry credentials (user:password@): give the key in the provider's API key variable")
+  .refine((v) => !/[?#]/.test(v), "must not carry a query or fragment: give scheme://host[:port][/path]");
+const provider = z.enum(["openai", "azure", "anthropic"], { error: "must be openai (any OpenAI-compatible server), azure or anthropic" });
 const logLevel = z
   .string()
   .transform((v) => v.toUpperCase())
@@ -108,6 +114,20 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "serve.token", env: "SDH_SERVE_TOKEN", schema: text, description: "bearer token of `sdh serve`'s build routes (environment only; unset: they are disabled)", secret: true },
   { key: "serve.corsOrigins", env: "SDH_SERVE_CORS_ORIGINS", flag: "cors-origin", schema: text, description: "origins allowed to call its API from their pages (comma-separated)", defaultText: "none: CORS off" },
   { key: "worker.cache", env: "SDH_STAGING_CACHE", flag: "cache", schema: text, description: "a worker's working copy when staging is on S3", defaultText: ".sdh/staging-cache" },
+  { key: "draft.provider", env: "SDH_DRAFT_PROVIDER", flag: "provider", schema: provider, description: "model provider of `sdh draft`: openai (any OpenAI-compatible server), azure or anthropic", defaultText: "the one whose variables are set (only OPENAI_*: openai)" },
+  { key: "draft.model", env: "SDH_DRAFT_MODEL", flag: "model", schema: text, description: "the model `sdh draft` asks (on Azure: the deployment)", defaultText: "gpt-4.1 on OpenAI, claude-sonnet-4-5 on Anthropic; a local server's must be named" },
+  { key: "draft.baseUrl", env: "SDH_DRAFT_BASE_URL", flag: "base-url", schema: baseUrl, description: "the provider's base URL, above OPENAI_BASE_URL / ANTHROPIC_BASE_URL / AZURE_OPENAI_ENDPOINT", defaultText: "the provider's own" },
+  { key: "draft.maxRepairs", env: "SDH_DRAFT_MAX_REPAIRS", flag: "max-repairs", schema: whole(0), description: "rounds in which `sdh draft` sends a draft's problems back for repair", defaultText: "3" },
+  { key: "draft.tokenBudget", env: "SDH_DRAFT_TOKEN_BUDGET", flag: "token-budget", schema: whole(1000), description: "tokens (in and out) one draft may spend; answers from the cache cost none", defaultText: "100000" },
+  { key: "draft.requestTimeout", env: "SDH_DRAFT_REQUEST_TIMEOUT", flag: "request-timeout", schema: whole(1), description: "seconds one model request may take before it is retried", defaultText: "120" },
+  { key: "draft.dir", env: "SDH_DRAFT_DIR", flag: "draft-dir", schema: text, description: "where `sdh draft` keeps its sessions (SQLite) and answer cache", defaultText: ".sdh/draft" },
+  { key: "openai.baseUrl", env: "OPENAI_BASE_URL", schema: baseUrl, description: "an OpenAI-compatible server (Ollama, vLLM, llama.cpp: …/v1), read by the OpenAI SDK", defaultText: "https://api.openai.com/v1" },
+  { key: "openai.apiKey", env: "OPENAI_API_KEY", schema: text, description: "OpenAI (or compatible server) API key (environment only)", secret: true },
+  { key: "azure.endpoint", env: "AZURE_OPENAI_ENDPOINT", schema: baseUrl, description: "Azure OpenAI resource endpoint" },
+  { key: "azure.apiVersion", env: "OPENAI_API_VERSION", schema: text, description: "Azure OpenAI API version", defaultText: "2024-10-21" },
+  { key: "azure.apiKey", env: "AZURE_OPENAI_API_KEY", schema: text, description: "Azure OpenAI API key (environment only)", secret: true },
+  { key: "anthropic.baseUrl", env: "ANTHROPIC_BASE_URL", schema: baseUrl, description: "Anthropic API base URL, read by the Anthropic SDK", defaultText: "https://api.anthropic.com" },
+  { key: "anthropic.apiKey", env: "ANTHROPIC_API_KEY", schema: text, description: "Anthropic API key (environment only)", secret: true },
   { key: "logLevel", env: "SDH_LOG_LEVEL", schema: logLevel, description: "Temporal SDK log level", defaultText: "WARN" },
 ];
 
