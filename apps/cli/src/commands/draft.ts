@@ -106,8 +106,8 @@ export async function draft(args: string[], settings: Settings): Promise<number>
     const session = (error as { sessionId?: string }).sessionId;
     if (error instanceof OpenQuestionsError || error instanceof SampleError || error instanceof LearnError) throw new UsageError(error.message);
     if (error instanceof SessionError && /^no draft session/.test(error.message)) throw new UsageError(error.message);
-    if (error instanceof TokenBudgetError) throw new Error(`${error.message}; nothing was written. Continue with a larger budget (answers already received come from the cache): sdh draft --resume ${session} --token-budget ${Math.max(tokenBudget * 2, error.used + error.estimate + 10_000)} --out ${values.out}`);
-    if (error instanceof DraftError || error instanceof ProviderError) throw new Error(`${error.message}${session ? `\nThe session keeps every exchange: sdh draft --resume ${session} --out ${values.out}` : ""}`);
+    if (error instanceof TokenBudgetError) throw new Error(`${error.message}; nothing was written. Continue with a larger budget (answers already received come from the cache): sdh draft --resume ${session} --token-budget ${Math.max(tokenBudget * 2, error.used + error.estimate + 10_000)} --out ${values.out}`, { cause: error });
+    if (error instanceof DraftError || error instanceof ProviderError) throw new Error(`${error.message}${session ? `\nThe session keeps every exchange: sdh draft --resume ${session} --out ${values.out}` : ""}`, { cause: error });
     throw error;
   }
 }
