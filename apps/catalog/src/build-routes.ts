@@ -5,14 +5,12 @@ import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { WorkflowFailedError, type Client } from "@temporalio/client";
-import type { Context, MiddlewareHandler } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
-import { bodyLimit } from "hono/body-limit";
 import { NoQuery, ProblemDetails, PUBLIC } from "./api-schemas.js";
 import { BuildList, BuildListQuery, BuildSummary, plannedOf, recentBuilds } from "./build-list.js";
 import { temporal } from "./temporal-deadline.js";
 import type { CatalogSource } from "./catalog-sources.js";
-import { badRequest, Problem, problemResponse } from "./problem.js";
+import { badRequest, Problem } from "./problem.js";
+import { tokenGuards } from "./token-guards.js";
 
 /** What the build routes need: a Temporal client (connected lazily) and the token mutating routes demand. */
 export interface BuildOptions {
@@ -69,7 +67,7 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   // Mutating routes check, in this order and before a byte of the body is read: builds possible (503),
   // enabled (403), the token (401, with WWW-Authenticate), then the body's size (413) and type (415).
-  app.on("POST", ["/builds", "/builds/:id/cancel"], ...mutationGuards(options));
+  app.on("POST", ["/builds", "/builds/:id/cancel"], ...tokenGuards({ available: () => void requireBuilds(options), token: options?.token, maxBytes: MAX_BUILD_REQUEST_BYTES, disabled: { title: "Builds are disabled", type: "builds-disabled", detail: "starting and cancelling builds is disabled" } }));
 
   app.openapi(
     createRoute({ method: "post", path: "/builds", operationId: "startBuild", tags: ["builds"], summary: "Start a snapshot build (as `sdh snapshot run`), or join the same one running", ...guard, request: { body: { content: { "application/json": { schema: BuildRequest } }, required: true } }, responses: { 202: json("Started or joined", BuildStarted), 400: problem("Bad request"), 401: problem("No or wrong token"), 403: problem("Builds disabled"), 409: problem("Another build of this snapshot is running with another input"), 413: problem(`The body is larger than ${LIMIT_TEXT}`), 415: problem("The body is not application/json"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
@@ -120,28 +118,6 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
     createRoute({ method: "get", path: "/schedules", operationId: "listSchedules", tags: ["builds"], ...PUBLIC, summary: "The nightly build schedules (read-only)", request: { query: NoQuery }, responses: { 200: json("Schedules", Schedules), 400: problem("An unknown query parameter"), 503: problem("Temporal cannot be reached, or this server has no Temporal settings") } }),
     async (c) => c.json({ schedules: await scheduleList(builds()) }, 200),
   );
-}
-
-/** What every POST route runs before its handler: see registerBuildRoutes. */
-function mutationGuards(options: BuildOptions | undefined): MiddlewareHandler[] {
-  const enabled: MiddlewareHandler = async (_c, next) => {
-    if (!requireBuilds(options).token) throw new Problem(403, "Builds are disabled", "starting and cancelling builds is disabled: start `sdh serve` with SDH_SERVE_TOKEN set, and send it as `Authorization: Bearer <token>`", "builds-disabled");
-    await next();
-  };
-  const refused = (detail: string) => (c: Context) => problemResponse(c, new Problem(401, "Unauthorized", detail, "unauthorized"));
-  // Hono's bearer auth compares digests of the tokens in constant time, whatever their lengths.
-  // Without a token `enabled` has already answered 403, so there is no bearer check to run.
-  const token = options?.token ? [bearerAuth({ token: options.token, noAuthenticationHeader: { message: refused("this route needs `Authorization: Bearer <token>`") }, invalidAuthenticationHeader: { message: refused("the Authorization header is not `Bearer <token>`") }, invalidToken: { message: refused("the bearer token is not this server's") } })] : [];
-  const limit = bodyLimit({ maxSize: MAX_BUILD_REQUEST_BYTES, onError: (c) => problemResponse(c, new Problem(413, "Request too large", `a request body is at most ${MAX_BUILD_REQUEST_BYTES} bytes`, "too-large")) });
-  const json: MiddlewareHandler = async (c, next) => {
-    const type = c.req.header("content-type");
-    const hasBody = c.req.header("content-length") !== undefined && c.req.header("content-length") !== "0";
-    if ((type !== undefined || hasBody || c.req.header("transfer-encoding")) && !/^application\/json\s*(;|$)/i.test(type ?? "")) {
-      return problemResponse(c, new Problem(415, "Unsupported media type", `the body must be application/json (got ${type === undefined ? "no content-type" : `'${type.slice(0, 60)}'`})`, "unsupported-media-type"));
-    }
-    await next();
-  };
-  return [enabled, ...token, limit, json];
 }
 
 /** The config with a recipe's dataset in place of its pack; a bad recipe is a 400 naming each problem's line and column. */

@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CompareParams, CompareQuery, FileParams, ListQuery, NoQuery, ProblemDetails, PUBLIC, RowsPage, RowsParams, RowsQuery, SnapshotDetail, SnapshotList, SnapshotParams, SnapshotQuery } from "./api-schemas.js";
 import { registerBuildRoutes, type BuildOptions } from "./build-routes.js";
+import { registerDraftRoutes, type DraftServerOptions } from "./draft-routes.js";
 import { compareTwo, listCatalog, snapshotDetail } from "./catalog-queries.js";
 import { Comparison } from "./compare-snapshots.js";
 import type { CatalogSource } from "./catalog-sources.js";
@@ -33,6 +34,8 @@ export interface CatalogOptions {
   presignSeconds?: number;
   /** Temporal, for the build routes (none: they answer 503). */
   builds?: BuildOptions;
+  /** A model provider and the session folder, for the draft routes (none: they answer 503). */
+  drafts?: DraftServerOptions;
   /** The product's version, the OpenAPI document's `info.version` (`sdh serve` gives its own). */
   productVersion?: string;
 }
@@ -52,7 +55,7 @@ const problemResponses = (...codes: Array<keyof typeof problems>) =>
   Object.fromEntries(codes.map((code) => [code, { description: problems[code], content: { "application/problem+json": { schema: ProblemDetails } } }]));
 
 /** The catalog over the served targets: the API (Hono, its OpenAPI 3.1 document generated from its zod schemas) and the page. */
-export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins = [], presignSeconds = 300, builds, productVersion = CATALOG_VERSION }: CatalogOptions) {
+export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins = [], presignSeconds = 300, builds, drafts, productVersion = CATALOG_VERSION }: CatalogOptions) {
   const verified = new VerifiedFiles();
   const preview = new ParquetPreview(new PreviewCache(cacheDir, cacheLimits), verified);
   const app = new OpenAPIHono({
@@ -143,7 +146,8 @@ export function createCatalogApp({ sources, cacheDir, cacheLimits, corsOrigins =
   );
 
   registerBuildRoutes(app, sources, builds);
-  registerPageRoutes(app, { sources, preview, assets: new PageAssets(), builds });
+  registerDraftRoutes(app, drafts);
+  registerPageRoutes(app, { sources, preview, assets: new PageAssets(), builds, drafts });
 
   const plain = (description: string) => ({ description, content: { "text/plain": { schema: z.string() } } });
   app.openapi(createRoute({ method: "get", path: "/healthz", operationId: "health", tags: ["health"], ...PUBLIC, summary: "Alive: the process answers (a liveness probe)", request: { query: NoQuery }, responses: { 200: plain("ok"), ...problemResponses(400) } }), (c) => c.text("ok\n", 200));

@@ -197,12 +197,19 @@ describe("the catalog API (sdh serve)", () => {
     const doc = await get("/openapi.json");
     const api = doc.json as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(api.openapi).toBe("3.1.0");
-    expect(Object.keys(api.paths).sort()).toEqual(["/builds", "/builds/{id}", "/builds/{id}/cancel", "/healthz", "/readyz", "/schedules", "/snapshots", "/snapshots/{id}", "/snapshots/{id}/compare/{other}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
+    expect(Object.keys(api.paths).sort()).toEqual(["/builds", "/builds/{id}", "/builds/{id}/cancel", "/drafts", "/drafts/{id}", "/drafts/{id}/answers", "/healthz", "/readyz", "/schedules", "/snapshots", "/snapshots/{id}", "/snapshots/{id}/compare/{other}", "/snapshots/{id}/entities/{entity}/rows", "/snapshots/{id}/files/{path}"]);
     // Every operation named, tagged and described; security where it applies; the product's version (issue 33.13).
     const operations = Object.entries(api.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, { operationId?: string; tags?: string[]; security?: unknown; responses: Record<string, unknown> }>).map(([method, op]) => ({ path, method, ...op })));
     expect(operations.filter((o) => !o.operationId || !o.tags?.length)).toEqual([]);
     expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
-    expect(operations.filter((o) => o.method === "post").map((o) => [o.path, o.security])).toEqual([["/builds", [{ bearer: [] }]], ["/builds/{id}/cancel", [{ bearer: [] }]]]);
+    // The token: every POST, and a draft session (the user's own words) even to read.
+    expect(operations.filter((o) => (o.security as unknown[]).length > 0).map((o) => [o.method, o.path, o.security])).toEqual([
+      ["post", "/builds", [{ bearer: [] }]],
+      ["post", "/builds/{id}/cancel", [{ bearer: [] }]],
+      ["post", "/drafts", [{ bearer: [] }]],
+      ["post", "/drafts/{id}/answers", [{ bearer: [] }]],
+      ["get", "/drafts/{id}", [{ bearer: [] }]],
+    ]);
     expect(Object.keys(operations.find((o) => o.operationId === "startBuild")!.responses).sort()).toEqual(["202", "400", "401", "403", "409", "413", "415", "503"]);
     expect(doc.json).toMatchObject({ info: { version: expect.stringMatching(/^\d+\.\d+\.\d+/) }, servers: [{ url: "/" }] });
     expect(Object.keys(api.components.schemas)).toEqual(expect.arrayContaining(["SnapshotList", "SnapshotDetail", "RowsPage", "Problem", "BuildRequest", "BuildStatus"]));

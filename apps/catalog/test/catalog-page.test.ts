@@ -12,6 +12,8 @@ import { Client, Connection } from "@temporalio/client";
 import { NativeConnection, type Worker } from "@temporalio/worker";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseProvider } from "@sdh/draft";
+import { WireServer } from "@sdh/draft/testing";
 import { openSources, serveCatalog, type ServedCatalog } from "../src/index.js";
 import { axeViolations, collectErrors, launchChromium } from "./browser.js";
 
@@ -47,6 +49,8 @@ describe("the catalog page (sdh serve) in Chromium", () => {
   let older: Manifest;
   let newer: Manifest;
   let monitorPath = "/ui/builds";
+  // The model the draft page asks: a local server speaking OpenAI's wire format, through the official SDK.
+  const model = new WireServer();
   const url = (path: string) => `http://127.0.0.1:${served.port}${path}`;
   const open = async (path: string): Promise<{ page: Page; errors: string[]; status: number }> => {
     const page = await context.newPage();
@@ -73,13 +77,17 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     running = worker.run();
     connection = await Connection.connect({ address });
     const client = new Client({ connection, namespace });
-    served = await serveCatalog({ sources: openSources([`nightly=${target}`], s3Env()), host: "127.0.0.1", port: 0, cacheDir: tmp(), builds: { client, taskQueue, token: TOKEN } });
+    const modelUrl = await model.start();
+    const provider = chooseProvider({ model: "local-model", env: { OPENAI_API_KEY: model.key, OPENAI_BASE_URL: `${modelUrl}/v1` }, timeoutMs: 10_000 });
+    const drafts = { provider, folder: join(tmp(), "draft"), token: TOKEN, maxRepairs: 2, tokenBudget: 100_000 };
+    served = await serveCatalog({ sources: openSources([`nightly=${target}`], s3Env()), host: "127.0.0.1", port: 0, cacheDir: tmp(), builds: { client, taskQueue, token: TOKEN }, drafts });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await served?.close();
+    await model.close();
     worker?.shutdown();
     await running;
     await connection?.close();
@@ -241,6 +249,37 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     expect(errors).toEqual([]);
   }, 150_000);
 
+  it("drafts a recipe from words on the Draft page: questions first, then the recipe, then a build of it", async () => {
+    model.script = [{ content: readFileSync(fileURLToPath(new URL("../../../packages/draft/test/fixtures/clinic-draft.json", import.meta.url)), "utf8") }];
+    const { page, errors } = await open("/ui/draft");
+    await page.getByLabel("Requirements").fill("Clinic patients and their appointments, for scheduling tests.");
+    await page.getByLabel("Token").fill(TOKEN);
+    await page.getByRole("button", { name: "Draft", exact: true }).click();
+    await page.getByLabel("Which tables are there").waitFor();
+    await page.getByLabel("Which tables are there").fill("patients, each with 1-6 appointments");
+    await page.getByLabel("How many root records").fill("300");
+    await page.screenshot({ path: join(shots, "catalog-draft.png") });
+    await page.getByRole("button", { name: "Draft with these answers" }).click();
+    await page.locator("#draft-result:not([hidden])").waitFor({ timeout: 30_000 });
+    const recipe = await page.locator("#draft-recipe").innerText();
+    expect(recipe).toMatch(/^# Drafted by `sdh draft`/);
+    expect(recipe).toContain("#   - relationships: patients, each with 1-6 appointments");
+    expect(recipe).toContain("(sdh's default)");
+    expect(await page.locator("#draft-download").getAttribute("download")).toBe("clinic-visits.yaml");
+    // The model was asked once, with the answers given and the rest assumed.
+    expect(model.requests).toHaveLength(1);
+    expect((model.requests[0]!.body.messages as Array<{ content: string }>)[1]!.content).toContain("Answer: 300");
+    await page.getByLabel("Root records", { exact: true }).fill("30");
+    await page.getByRole("button", { name: "Build it" }).click();
+    await page.waitForURL(/\/ui\/builds\/snapshot-/);
+    await page.waitForFunction(() => document.querySelector("[data-build-monitor]")?.getAttribute("data-status") !== "RUNNING", undefined, { timeout: 120_000 });
+    expect(await page.locator('[data-field="status"]').innerText()).toBe("COMPLETED");
+    await page.locator('[data-field="outcome"] a').click();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("#entity-title").innerText()).toBe("patients: 30 records");
+    expect(errors).toEqual([]);
+  }, 150_000);
+
   it("answers a bad or unknown address with a page that says what is wrong, never a 500", async () => {
     const cases: Array<[string, number, string]> = [
       [`/ui/snapshots/no-such-snapshot`, 404, "no committed snapshot no-such-snapshot"],
@@ -266,7 +305,7 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
       const sized = await browser.newContext({ viewport });
       try {
-        for (const [name, path] of [["list", "/"], ["snapshot", `/ui/snapshots/${older.snapshotId}?entity=vehicles`], ["compare", "/ui/compare"], ["builds", "/ui/builds"], ["monitor", monitorPath]] as const) {
+        for (const [name, path] of [["list", "/"], ["snapshot", `/ui/snapshots/${older.snapshotId}?entity=vehicles`], ["compare", "/ui/compare"], ["builds", "/ui/builds"], ["monitor", monitorPath], ["draft", "/ui/draft"]] as const) {
           const page = await sized.newPage();
           await page.goto(url(path));
           await page.waitForLoadState("networkidle");
@@ -287,7 +326,7 @@ describe("the catalog page (sdh serve) in Chromium", () => {
     // axe is injected, which the pages' CSP forbids; this context alone bypasses it.
     const checking = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
-      for (const path of ["/", `/ui/snapshots/${older.snapshotId}?entity=vehicles`, "/ui/compare", "/ui/builds", monitorPath]) {
+      for (const path of ["/", `/ui/snapshots/${older.snapshotId}?entity=vehicles`, "/ui/compare", "/ui/builds", monitorPath, "/ui/draft"]) {
         const page = await checking.newPage();
         await page.goto(url(path));
         await page.waitForLoadState("networkidle");

@@ -2,7 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
 
-export type Section = "catalog" | "compare" | "builds";
+export type Section = "catalog" | "compare" | "builds" | "draft";
 
 export interface LayoutProps {
   title: string;
@@ -16,6 +16,7 @@ const SECTIONS: Array<[Section, string, string]> = [
   ["catalog", "/", "Catalog"],
   ["compare", "/ui/compare", "Compare"],
   ["builds", "/ui/builds", "Builds"],
+  ["draft", "/ui/draft", "Draft"],
 ];
 
 /** Every page's frame: a skip link, the site navigation with the current section marked, one h1. */

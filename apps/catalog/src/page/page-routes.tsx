@@ -13,6 +13,8 @@ import { parseFilters, type ParquetPreview } from "../parquet-preview.js";
 import { badRequest, Problem } from "../problem.js";
 import { findSnapshot, snapshotDocuments } from "../snapshot-reader.js";
 import { BuildMonitor, BuildsPage, type BuildsState } from "./builds-page.js";
+import type { DraftServerOptions } from "../draft-routes.js";
+import { DraftPage, type DraftPageState } from "./draft-page.js";
 import { CatalogPage } from "./catalog-page.js";
 import { ComparePage } from "./compare-page.js";
 import { Notice } from "./components.js";
@@ -26,6 +28,7 @@ export interface PageContext {
   preview: ParquetPreview;
   assets: PageAssets;
   builds: BuildOptions | undefined;
+  drafts: DraftServerOptions | undefined;
 }
 
 /** Rows a snapshot page previews at once (the API allows up to 1,000). */
@@ -116,6 +119,14 @@ export function registerPageRoutes(app: OpenAPIHono, context: PageContext): void
       };
       const [schedules, recent] = context.builds ? await Promise.all([scheduleList(context.builds).catch(problemOf), recentBuilds(context.builds, 20).catch(problemOf)]) : [null, null];
       return <BuildsPage state={state} sources={sources} packs={PACKS.map((p) => ({ name: p.spec.name, root: p.spec.entities[0]!.name }))} schedules={schedules} recent={recent} />;
+    }),
+  );
+
+  app.get("/ui/draft", (c) =>
+    page(c, context, "draft", "Describe it in words", async () => {
+      const { drafts } = context;
+      const draft: DraftPageState = !drafts ? { state: "unavailable", why: "this server was started without draft settings" } : "problem" in drafts.provider ? { state: "unavailable", why: drafts.provider.problem } : drafts.token ? { state: "enabled", provider: `${drafts.provider.kind} ${drafts.provider.model}` } : { state: "disabled" };
+      return <DraftPage draft={draft} sources={sources} />;
     }),
   );
 

@@ -4,7 +4,7 @@
 import { buildProgress } from "./build-progress.js";
 import { when } from "./moment.js";
 
-const TOKEN_KEY = "sdh-serve-token";
+export const TOKEN_KEY = "sdh-serve-token";
 const POLL_MS = 1000;
 
 interface Problem {
@@ -30,18 +30,18 @@ interface Build {
 
 const grouped = (n: number) => n.toLocaleString("en-US");
 
-async function call(path: string, init: RequestInit): Promise<{ ok: boolean; body: unknown }> {
+export async function call(path: string, init: RequestInit): Promise<{ ok: boolean; body: unknown }> {
   const response = await fetch(path, init);
   const body: unknown = await response.json().catch(() => ({ detail: `${response.status} ${response.statusText}` }));
   return { ok: response.ok, body };
 }
 
-const problemText = (body: unknown) => {
+export const problemText = (body: unknown) => {
   const p = body as Problem;
   return p.detail ?? p.title ?? "the server refused the request";
 };
 
-function tokenInput(form: HTMLFormElement): HTMLInputElement {
+export function tokenInput(form: HTMLFormElement): HTMLInputElement {
   const input = form.elements.namedItem("token") as HTMLInputElement;
   // The token lives in this tab only: sessionStorage ends with the tab, and no cookie carries it.
   input.value ||= sessionStorage.getItem(TOKEN_KEY) ?? "";
