@@ -1,3 +1,4 @@
+import { PACK_NAMES } from "@sdh/packs/names";
 import { compileRecipe, parseRecipe, RecipeError, type Recipe } from "@sdh/recipes";
 import { stringify as toYaml } from "yaml";
 import { repairMessage, requirementsMessage, systemPrompt, type Clarification } from "./prompt.js";
@@ -125,6 +126,8 @@ export function checkDraft(answer: string): Checked {
   const text = toYaml(recipeValue, { lineWidth: 0 });
   try {
     const recipe = parseRecipe(text, "draft");
+    // As `sdh generate --recipe` would refuse it: a recipe may not pass for a shipped pack.
+    if (PACK_NAMES.includes(recipe.document.name)) return { ok: false, problems: [`name: '${recipe.document.name}' is the name of a shipped pack (${PACK_NAMES.join(", ")}); choose another`], text };
     compileRecipe(recipe);
     return { ok: true, recipe, text, assumptions };
   } catch (error) {

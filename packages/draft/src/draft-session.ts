@@ -28,8 +28,8 @@ export interface DraftSettings {
 export interface RunDraftOptions {
   /** The draft folder: sessions.sqlite and cache/ (default .sdh/draft). */
   folder: string;
-  /** A new session's requirements, or the id of one to continue. */
-  start: { requirements: string } | { resume: string };
+  /** A new session's requirements (and its id, when the caller names it first), or the id of one to continue. */
+  start: { requirements: string; id?: string } | { resume: string };
   provider: DraftProvider;
   /** A new session's settings; a resumed session keeps its own except the budget and repairs given here. */
   settings: DraftSettings;
@@ -97,7 +97,7 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
     stored = found.answers;
     await store.update(sessionId, { ...endpoint, status: "asking", failure: null, settings: JSON.stringify(settings) });
   } else {
-    sessionId = SessionStore.newId();
+    sessionId = options.start.id ?? SessionStore.newId();
     requirements = options.start.requirements;
     settings = options.settings;
     await store.create({ id: sessionId, requirements, ...endpoint, status: "asking", settings: JSON.stringify(settings) });
@@ -154,10 +154,7 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
     );
     let { text, recipe } = result;
     let merged: string[] = [];
-    if (learned) {
-      ({ text, recipe, merged } = mergeLearned(text, learned));
-      if (merged.length) await store.addRecipe(sessionId, { text, valid: 1, problems: null });
-    }
+    if (learned) ({ text, recipe, merged } = mergeLearned(text, learned));
     const doc = recipe.document;
     const withComments = withHeader(text, {
       sessionId,
@@ -173,6 +170,8 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
       // Said in the requirements, or answered: the build's formats for the header's command.
       formats: formatsOf(answers.get("formats")?.answer ?? requirements),
     });
+    // The session's last version is the file as written: header, merge and all.
+    await store.addRecipe(sessionId, { text: withComments, valid: 1, problems: null });
     return {
       store,
       outcome: { sessionId, text: withComments, name: doc.name, entities: recipe.order, rounds: result.rounds, tokens: budget.used, assumptions: result.assumptions.length + ordered.filter((a) => a.assumed === 1).length, merged },

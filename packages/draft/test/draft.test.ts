@@ -80,6 +80,13 @@ describe("sdh draft against the providers' wire formats", () => {
     expect(server.requests[0]!.headers["api-key"]).toBe(server.key);
   });
 
+  it("asks again without JSON mode when an OpenAI-compatible server refuses response_format", async () => {
+    server.script = [{ status: 400, message: "response_format is not supported by this server" }, { content: `\`\`\`json\n${GOOD}\n\`\`\`` }];
+    const { outcome } = await run(openai());
+    expect(outcome.name).toBe("clinic-visits");
+    expect(server.requests.map((r) => "response_format" in r.body)).toEqual([true, false]);
+  });
+
   it("sends a draft's problems back and writes the repaired recipe", async () => {
     server.script = [{ content: INVALID }, { content: GOOD }];
     const { outcome, store } = await run(openai());
@@ -88,12 +95,14 @@ describe("sdh draft against the providers' wire formats", () => {
     expect(repair).toContain("entities.appointments.fields.copay.type: unknown type 'monie'; the types are: first_name");
     expect(repair).toContain("entities.patients.key: the key 'id' is not one of the entity's fields");
     const session = await store.session(outcome.sessionId);
-    expect(session!.recipes.map((r) => r.valid)).toEqual([0, 1]);
+    // Each version: the bad draft, the repaired one, and the file as written (with its header).
+    expect(session!.recipes.map((r) => r.valid)).toEqual([0, 1, 1]);
+    expect(session!.recipes.at(-1)!.text).toBe(outcome.text);
     expect(session!.exchanges).toHaveLength(2);
   });
 
   it("fails clearly when no round gives a valid recipe, and keeps every version in the session", async () => {
-    server.script = [{ content: INVALID }, { content: "not json at all" }, { content: INVALID }];
+    server.script = [{ content: INVALID }, { content: "not json at all" }, { content: GOOD.replace('"name": "clinic-visits"', '"name": "pc"') }];
     const failure = await run(openai(), { settings: { ...settings, maxRepairs: 2 } }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DraftError);
     expect((failure as Error).message).toMatch(/^no valid recipe after 3 rounds \(2 repairs\); nothing was written/);
@@ -103,6 +112,7 @@ describe("sdh draft against the providers' wire formats", () => {
     const recorded = await store.session(session!.id);
     expect(recorded!.recipes.map((r) => r.valid)).toEqual([0, 0, 0]);
     expect(JSON.parse(recorded!.recipes[1]!.problems!)).toEqual(['the answer is not one JSON object; answer with {"recipe": {...}, "assumptions": [...]} and nothing else']);
+    expect(JSON.parse(recorded!.recipes[2]!.problems!)).toEqual(["name: 'pc' is the name of a shipped pack (pc, fintech); choose another"]);
   });
 
   it("backs off after a 429, honouring Retry-After, and succeeds", async () => {
