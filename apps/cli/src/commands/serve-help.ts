@@ -30,6 +30,14 @@ The POST routes need \`Authorization: Bearer $SDH_SERVE_TOKEN\` (16-512 token ch
 to 1 MiB, sent as "recipe": its text, beside the config). Without SDH_SERVE_TOKEN they are disabled
 (403, saying so).
 
+Drafting recipes from words (as \`sdh draft\`; provider from SDH_DRAFT_* and the SDKs' variables):
+  POST /drafts  {"requirements": "<text>"}           the open questions (200), or drafting at once (202)
+                {"answers": {...}, "defaults": true}  answers by question id; defaults as assumptions
+  POST /drafts/{id}/answers  {"answers": {...}}       answer the questions and draft (202)
+  GET  /drafts/{id}                                  the session: questions, state, the recipe once written
+Every draft route needs the token, reading too (a draft is the user's own words); without a model
+provider configured they answer 503 saying which variables to set. The page is /ui/draft.
+
 A folder target's files are read only if they are regular files inside it (no link, FIFO or device).
 
 Options:

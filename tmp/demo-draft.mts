@@ -1,0 +1,15 @@
+import { spawn } from "node:child_process";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { WireServer } from "@sdh/draft/testing";
+const server = new WireServer();
+const base = await server.start();
+server.script = [{ content: readFileSync("/work/main/packages/draft/test/fixtures/clinic-draft-invalid.json", "utf8"), inputTokens: 9120, outputTokens: 640 }, { content: readFileSync("/work/main/packages/draft/test/fixtures/clinic-draft.json", "utf8"), inputTokens: 10110, outputTokens: 655 }];
+const dir = mkdtempSync(join(tmpdir(), "demo-"));
+const cmd = `cd ${dir} && /work/main/apps/cli/node_modules/.bin/tsx --conditions=sdh-source /work/main/apps/cli/src/main.ts draft "Test data for our clinic's scheduling system: patients and their appointments over the last year. Copays between \\$0 and \\$500; the phone number is sometimes missing." --out clinic.yaml`;
+const child = spawn("script", ["-qec", cmd, "/dev/null"], { env: { ...process.env, OPENAI_API_KEY: server.key, OPENAI_BASE_URL: `${base}/v1`, SDH_DRAFT_MODEL: "gpt-4.1", TERM: "dumb" }, stdio: ["pipe", "pipe", "inherit"] });
+let screen = ""; let n = 0;
+const answers = ["patients, each with a few appointments (up to 20)", "500", "", "csv,parquet"];
+child.stdout.on("data", (c: Buffer) => { screen += c.toString(); while (n < answers.length && screen.split("] > ").length - 1 > n) { child.stdin.write(`${answers[n++]}\r`); } });
+child.on("exit", async () => { console.log(screen); console.log("-----"); console.log(readFileSync(join(dir, "clinic.yaml"), "utf8").split("\n").slice(0, 24).join("\n")); await server.close(); });
