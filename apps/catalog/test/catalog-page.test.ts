@@ -252,12 +252,16 @@ describe("the catalog page (sdh serve) in Chromium", () => {
   it("drafts a recipe from words on the Draft page: questions first, then the recipe, then a build of it", async () => {
     model.script = [{ content: readFileSync(fileURLToPath(new URL("../../../packages/draft/test/fixtures/clinic-draft.json", import.meta.url)), "utf8") }];
     const { page, errors } = await open("/ui/draft");
+    // One step at a time: the questions and the result appear only when there is something to show.
+    expect([await page.locator("#draft-questions").isVisible(), await page.locator("#draft-result").isVisible()]).toEqual([false, false]);
     await page.getByLabel("Requirements").fill("Clinic patients and their appointments, for scheduling tests.");
     await page.getByLabel("Token").fill(TOKEN);
     await page.getByRole("button", { name: "Draft", exact: true }).click();
     await page.getByLabel("Which tables are there").waitFor();
     await page.getByLabel("Which tables are there").fill("patients, each with 1-6 appointments");
     await page.getByLabel("How many root records").fill("300");
+    // Long questions wrap; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, "catalog-draft.png") });
     await page.getByRole("button", { name: "Draft with these answers" }).click();
     await page.locator("#draft-result:not([hidden])").waitFor({ timeout: 30_000 });

@@ -36,7 +36,7 @@ export function DraftPage({ draft, sources }: { draft: DraftPageState; sources: 
           <button type="submit">Draft</button>
         </div>
       </form>
-      <form id="draft-questions" class="stacked" hidden>
+      <form id="draft-questions" class="questions" hidden>
         <h2>Questions the requirements leave open</h2>
         <p>Leave an answer empty to take its default, which the recipe's header lists as an assumption.</p>
         <div data-questions></div>

@@ -44,6 +44,13 @@ nav.tabs a[aria-current="page"] .muted { color: #fff; }
 form.inline { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin: .75rem 0; }
 form.stacked { display: grid; grid-template-columns: max-content minmax(12rem, 24rem); gap: .6rem 1rem; align-items: center; margin: .75rem 0; }
 form.stacked .actions { grid-column: 2; }
+/* The hidden attribute wins over a form's own display (the draft page's steps appear in turn). */
+[hidden] { display: none !important; }
+textarea { font: inherit; width: 100%; }
+form.questions label { display: block; font-weight: 600; margin: .9rem 0 .25rem; max-width: 48rem; }
+form.questions input { width: min(40rem, 100%); }
+form.questions .actions { margin-top: 1rem; }
+#draft-recipe { overflow-x: auto; max-width: 100%; max-height: 32rem; background: var(--band); border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; font-size: .85rem; }
 label { font-weight: 600; }
 form.inline label { display: flex; flex-direction: column; gap: .2rem; }
 input, select, button { font: inherit; padding: .3rem .5rem; border: 1px solid #6e7781; border-radius: .3rem; background: #fff; color: var(--ink); }
