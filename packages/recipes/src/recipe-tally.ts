@@ -19,12 +19,13 @@ function statedShares(recipe: Recipe): Stated[] {
   const stated: Stated[] = [];
   for (const [entity, fields] of recipe.fields) {
     for (const f of fields) {
-      const p = f.params as { values?: unknown; weights?: number[]; when?: unknown; rate?: number };
+      const p = f.params as { values?: unknown; weights?: number[]; when?: unknown; rate?: number; other?: { rate: number } };
       if (f.type.name === "boolean") stated.push({ entity, field: f.name, shares: { true: p.rate ?? 0.5 } });
       if (f.type.name !== "category" || p.when) continue;
       const entries: Array<[string, number]> = Array.isArray(p.values) ? p.values.map((v, k) => [String(v), p.weights?.[k] ?? 1]) : Object.entries(p.values as Record<string, number>);
       if (entries.length > MAX_CHECKED_VALUES) continue;
-      const total = entries.reduce((n, [, w]) => n + w, 0);
+      // With `other`, the listed values share what its phrases leave.
+      const total = entries.reduce((n, [, w]) => n + w, 0) / (1 - (p.other?.rate ?? 0));
       stated.push({ entity, field: f.name, shares: Object.fromEntries(entries.map(([v, w]) => [v, w / total])) });
     }
   }

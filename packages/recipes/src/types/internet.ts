@@ -1,6 +1,6 @@
 import { pick } from "@sdh/rules";
 import { z } from "zod";
-import { LOREM_WORDS } from "./text.js";
+import { LOREM_WORDS } from "./lorem.js";
 import { semanticType } from "./semantic-type.js";
 
 // Network names and addresses that reach nothing: domains under the TLDs RFC 2606 reserves (.example,

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { drawNumber, NumberDistribution } from "../distributions.js";
+import { PhraseParams, phraseMaker, phraseProblems } from "./phrase.js";
 import { semanticType } from "./semantic-type.js";
+import { LOREM_WORDS } from "./lorem.js";
 
 // Numbers, flags and codes: a value from a distribution (or uniform between min and max), clamped to
 // min and max, rounded to the type's precision; categories with weights, optionally conditional on
@@ -53,7 +55,17 @@ function chooserOf(entries: Array<[string | number | boolean, number]>) {
     return entries.at(-1)![0];
   };
 }
+/** A category's share of records that takes a phrase of its vocabulary instead of a listed value. */
+const OtherParams = z
+  .strictObject({ rate: z.number().gt(0).lt(1).describe("The share of records that take a phrase, not a listed value"), words: PhraseParams.shape.words.optional().describe("The phrase's vocabulary (default: lorem ipsum words)"), weights: PhraseParams.shape.weights, lengths: PhraseParams.shape.lengths })
+  .superRefine((p, ctx) => {
+    const problem = phraseProblems({ ...p, words: p.words ?? LOREM_WORDS });
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+type OtherParams = z.infer<typeof OtherParams>;
+
 interface CategoryParams {
+  other?: OtherParams | undefined;
   values: Weights;
   /** With a list of values: their weights, in the same order (numbers keep their type, which a map's keys cannot). */
   weights?: number[] | undefined;
@@ -70,10 +82,15 @@ const categoryParams: z.ZodType<CategoryParams> = z
       .strictObject({ field: z.string(), values: z.record(z.string(), Weights) })
       .optional()
       .describe("Weights by another field's value: when that field holds a listed value, its weights apply; otherwise `values`"),
+    other: OtherParams.optional().describe("A share of records (rate) that takes a phrase of a vocabulary, never a listed value: the values too rare to list, as `sdh learn` writes them"),
   })
   .refine((p) => p.weights === undefined || (Array.isArray(p.values) && p.weights.length === p.values.length), "weights go with a list of values, one weight per value")
   .refine((p) => (p.weights ? p.weights.some((w) => w > 0) : weightsValid(p.values)) && Object.values(p.when?.values ?? {}).every((w) => weightsValid(w)), "weights must not all be 0")
-  .refine((p) => new Set(allValues(p).map((v) => typeof v)).size === 1, "the values must be all text, all numbers or all true/false (a map's keys are text)");
+  .refine((p) => new Set(allValues(p).map((v) => typeof v)).size === 1, "the values must be all text, all numbers or all true/false (a map's keys are text)")
+  .refine((p) => !p.other || allValues(p).every((v) => typeof v === "string"), "other goes with text values (its phrases are text)");
+
+/** Tries at most for a phrase that is none of the listed values (a vocabulary of one listed word may have no other). */
+const OTHER_TRIES = 8;
 
 
 
@@ -132,12 +149,13 @@ export const NUMBER_TYPES = [
     name: "category",
     group: "numbers",
     copula: () => true,
-    description: "One of the listed values, equally likely, by weight (a map of value to weight, or a list with `weights: [0.6, 0.3, 0.1]`, which keeps numbers numbers); with `when`, weights that depend on another field's value",
+    description: "One of the listed values, equally likely, by weight (a map of value to weight, or a list with `weights: [0.6, 0.3, 0.1]`, which keeps numbers numbers); with `when`, weights that depend on another field's value; with `other`, a share of records takes a phrase of a vocabulary instead",
     example: "{ type: category, values: { standard: 0.7, express: 0.25, overnight: 0.05 }, when: { field: segment, values: { business: { express: 0.6, overnight: 0.4 } } } }",
     params: categoryParams,
     dependsOn: (p) => (p.when ? [p.when.field] : []),
     schema: (p) => {
       const values = allValues(p);
+      if (p.other) return z.string().min(1);
       if (values.every((v) => typeof v === "string")) return z.enum(values as [string, ...string[]]);
       const allowed = new Set<unknown>(values);
       const listed = (v: unknown) => allowed.has(v);
@@ -147,6 +165,19 @@ export const NUMBER_TYPES = [
     make: (p) => {
       const base = p.weights && Array.isArray(p.values) ? chooserOf(p.values.map((v, i) => [v, p.weights![i]!])) : chooser(p.values);
       const conditional = new Map(Object.entries(p.when?.values ?? {}).map(([k, w]) => [k, chooser(w)]));
+      if (p.other) {
+        // Listed values fill [0, 1 - rate) of the first uniform (a copula's, when correlated), phrases the rest.
+        const { rate } = p.other;
+        const phrase = phraseMaker({ ...p.other, words: p.other.words ?? LOREM_WORDS });
+        const listed = new Set<unknown>(allValues(p));
+        return (ctx) => {
+          const u = ctx.random.next();
+          if (u < 1 - rate) return ((p.when ? conditional.get(String(ctx.value(p.when.field))) : undefined) ?? base)(u / (1 - rate));
+          let text = phrase(ctx.random);
+          for (let i = 1; i < OTHER_TRIES && listed.has(text); i++) text = phrase(ctx.random);
+          return text;
+        };
+      }
       return (ctx) => {
         const u = ctx.random.next();
         const on = p.when ? conditional.get(String(ctx.value(p.when.field))) : undefined;

@@ -1,16 +1,12 @@
 import { pick, pickWeighted, SURNAMES } from "@sdh/rules";
 import { z } from "zod";
+import { LOREM_WORDS } from "./lorem.js";
+import { PhraseParams, phraseMaker, phraseProblems } from "./phrase.js";
 import { semanticType } from "./semantic-type.js";
 
-// Free text and names of organisations. Text is lorem ipsum: the words of the typesetters' filler
-// from Cicero's De finibus (45 BC, in the public domain), so no sentence says anything real. Company
-// names follow a rule: a Census surname (or two) and a common form of business name and suffix.
-
-export const LOREM_WORDS = (
-  "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam " +
-  "quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum " +
-  "fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum"
-).split(" ");
+// Free text, phrases and names of organisations. Text is lorem ipsum (lorem.ts), so no sentence says
+// anything real; a phrase recombines a vocabulary's words (phrase.ts). Company names follow a rule: a
+// Census surname (or two) and a common form of business name and suffix.
 
 const words = (r: Parameters<typeof pick>[0], n: number) => Array.from({ length: n }, () => pick(r, LOREM_WORDS));
 const sentence = (r: Parameters<typeof pick>[0]) => {
@@ -22,6 +18,21 @@ const FORMS = ["{a} & {b}", "{a} Group", "{a} Holdings", "{a} Partners", "{a} As
 const SUFFIXES = ["LLC", "Inc.", "Co.", "Corp.", "LLP"] as const;
 
 export const TEXT_TYPES = [
+  semanticType({
+    name: "phrase",
+    group: "text",
+    description: "Words of a vocabulary by weight, a number of words by weight: short labels that read like a column's own (what sdh learn writes for names too rare to carry)",
+    example: '{ type: phrase, words: [Regional, Municipal, County, Airport, Field], weights: [3, 5, 4, 6, 2], lengths: { "1": 0.2, "2": 0.6, "3": 0.2 } }',
+    params: PhraseParams.superRefine((p, ctx) => {
+      const problem = phraseProblems(p);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    schema: () => z.string().min(1),
+    make: (p) => {
+      const phrase = phraseMaker(p);
+      return (ctx) => phrase(ctx.random);
+    },
+  }),
   semanticType({ name: "word", group: "text", description: "One lorem ipsum word", example: "{ type: word }", params: z.strictObject({}), schema: () => z.string().min(1), make: () => (ctx) => pick(ctx.random, LOREM_WORDS) }),
   semanticType({ name: "sentence", group: "text", description: "A lorem ipsum sentence of 5-12 words", example: "{ type: sentence }", params: z.strictObject({}), schema: () => z.string().min(1), make: () => (ctx) => sentence(ctx.random) }),
   semanticType({
