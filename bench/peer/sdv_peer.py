@@ -3,8 +3,10 @@
 Measurement only, not product: SDV and SDMetrics are Python, so their side of the comparison is.
   export DIR         writes the public tables (scikit-learn's and vega_datasets' bundled data) as CSV
   gc REAL OUT        fits SDV's GaussianCopulaSynthesizer on REAL, samples as many rows into OUT
-  score REAL SYN     SDMetrics' single-table QualityReport of SYN against REAL, with the metadata SDV
-                     detects from REAL, and the share of SYN rows identical to a REAL row
+  score REAL SYN [K] SDMetrics' single-table QualityReport of SYN against REAL, with the metadata SDV
+                     detects from REAL, and the share of SYN rows identical to a REAL row; with K, SYN's
+                     cells of category columns that hold a REAL value fewer than K rows hold are first
+                     replaced by a value REAL lacks (what a privacy rule of k = K would have withheld)
 Each command prints one JSON object.
 """
 
@@ -73,12 +75,19 @@ def gc(real_path, out_path):
     print(json.dumps({"fit_s": fitted - started, "sample_s": sampled - fitted, "rows": len(synthetic)}))
 
 
-def score(real_path, synthetic_path):
+def score(real_path, synthetic_path, withhold_below=None):
     from sdmetrics.reports.single_table import QualityReport
 
     real = pd.read_csv(real_path)
     synthetic = pd.read_csv(synthetic_path)[list(real.columns)]
     metadata = metadata_of(real).to_dict()["tables"]["table"]
+    if withhold_below is not None:
+        for column, v in metadata["columns"].items():
+            if v["sdtype"] not in ("categorical", "boolean"):
+                continue
+            counts = real[column].astype(str).value_counts()
+            rare = set(counts[counts < int(withhold_below)].index)
+            synthetic[column] = synthetic[column].astype(object).where(~synthetic[column].astype(str).isin(rare), "(withheld)")
     report = QualityReport()
     report.generate(real, synthetic, metadata, verbose=False)
     properties = report.get_properties()

@@ -94,7 +94,12 @@ export function detectTextType(values: readonly string[], column = ""): TextType
     const s = share(look, test);
     if (s >= 0.8) return { spec: { type }, note: `${percent(s)} of the values are in the reference table for ${type}` };
   }
-  return patternOf(look) ?? freeText(look);
+  return patternOf(look);
+}
+
+/** A text column that is none of the types above: free text, by how many words its values have. */
+export function freeTextType(values: readonly string[]): TextType {
+  return freeText([...new Set(values.filter((v) => v.trim() !== ""))].slice(0, LOOK_AT));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { detectTextType } from "./detect-text.js";
+import { detectTextType, freeTextType } from "./detect-text.js";
 import type { Cell, SampleColumn } from "./sample-file.js";
 import { inverseNormalCdf, normalScores, quantileOf, roundTo } from "./statistics.js";
 
@@ -137,5 +137,42 @@ export function inferField(name: string, sampleColumn: SampleColumn, options: Le
   const text = present.map(String);
   const detected = detectTextType(text, name);
   if (detected) return withNulls({ spec: detected.spec, note: `${detected.note}; ${counts.size} distinct values, none carried`, scores: null });
-  return withNulls({ spec: { type: "word" }, note: "text", scores: null });
+  const labels = shortLabels(text, kept, options.k);
+  if (labels) return withNulls(labels);
+  const free = freeTextType(text);
+  return withNulls({ spec: free.spec, note: `${free.note}; ${counts.size} distinct values, none carried`, scores: null });
+}
+
+/** Longer than this (in words, on average) a column is free text, whose words are not a label's. */
+const LABEL_WORDS = 8;
+/** Words a phrase vocabulary keeps at most, and labels a category lists at most. */
+const MAX_WORDS = 2_000;
+const MAX_LABELS = 200;
+
+/**
+ * A column of short labels (product, airport or car names) too varied to be a category: the labels k
+ * rows hold are listed with their shares, and the rest become phrases of the words k rows hold, in
+ * the column's numbers of words — so its values read like the column's without carrying a rare one.
+ * Null for free text, or when no word is held by k rows.
+ */
+function shortLabels(text: readonly string[], kept: ReadonlyArray<[Exclude<Cell, null>, number]>, k: number): Omit<LearnedField, "spec"> & { spec: Record<string, unknown> } | null {
+  const split = text.map((t) => t.split(/\s+/).filter((w) => w.length > 0 && w.length <= 40));
+  if (split.reduce((n, w) => n + w.length, 0) / text.length > LABEL_WORDS) return null;
+  const rowsWith = new Map<string, number>();
+  for (const words of split) for (const w of new Set(words)) rowsWith.set(w, (rowsWith.get(w) ?? 0) + 1);
+  const vocabulary = [...rowsWith].filter(([, c]) => c >= k).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_WORDS);
+  const labels = kept.slice(0, MAX_LABELS);
+  if (vocabulary.length === 0 && labels.length === 0) return null;
+  const lengthCounts = new Map<number, number>();
+  for (const words of split) if (words.length) lengthCounts.set(Math.min(12, words.length), (lengthCounts.get(Math.min(12, words.length)) ?? 0) + 1);
+  const common = [...lengthCounts].filter(([, c]) => c >= k);
+  const lengths = Object.fromEntries((common.length ? common : [...lengthCounts]).sort((a, b) => a[0] - b[0]).map(([n, c]) => [String(n), c]));
+  const phrase = vocabulary.length ? { words: vocabulary.map(([w]) => w), weights: vocabulary.map(([, c]) => c), lengths } : {};
+  const labelRows = labels.reduce((n, [, c]) => n + c, 0);
+  const rate = roundTo(1 - labelRows / text.length, 4);
+  const note = `short labels, ${new Set(text).size} distinct: ${labels.length} held by at least ${k} rows kept (${percent(1 - rate)} of rows); the rest phrases of the ${vocabulary.length} words held by at least ${k} rows`;
+  if (labels.length === 0) return { spec: { type: "phrase", ...phrase }, note, scores: null };
+  const values = labels.map(([v]) => String(v));
+  const weights = labels.map(([, c]) => roundTo(c / labelRows, 4));
+  return { spec: { type: "category", values, weights, ...(rate > 0 ? { other: { rate, ...phrase } } : {}) }, note, scores: null };
 }

@@ -130,6 +130,30 @@ describe("sdh learn: a recipe from sample tables", () => {
     expect(learnFromTables([table], { k: 5 }).text).toBe(learned.text);
   });
 
+  it("keeps the short labels k rows hold and makes the rest phrases of the words k rows hold: no rare label carried", async () => {
+    // 300 products: three names held by 40 rows each, and 180 names of their own (1 row each) made of
+    // shared words and a word of their own.
+    const adjectives = ["Deluxe", "Compact", "Classic", "Pro", "Mini", "Ultra"];
+    const nouns = ["Widget", "Gadget", "Blender", "Kettle", "Toaster"];
+    const rows = [
+      ...Array.from({ length: 120 }, (_, i) => ({ sku: i + 1, product: ["Classic Kettle", "Pro Blender", "Mini Toaster"][i % 3]! })),
+      ...Array.from({ length: 180 }, (_, i) => ({ sku: 121 + i, product: `${adjectives[i % 6]!} ${nouns[i % 5]!} Zx${(i * 7919).toString(36)}` })),
+    ];
+    writeCsv(join(dir, "products.csv"), rows);
+    const learned = learnFromTables([await readSampleFile(join(dir, "products.csv"))], { k: 5 });
+    const spec = learned.recipe.document.entities.products!.fields.product as { type: string; values: string[]; other: { rate: number; words: string[]; lengths: Record<string, number> } };
+    expect(spec.type).toBe("category");
+    expect(spec.values).toEqual(["Classic Kettle", "Mini Toaster", "Pro Blender"]);
+    expect(spec.other.rate).toBe(0.6);
+    expect([...spec.other.words].sort()).toEqual([...adjectives, ...nouns].sort());
+    expect(spec.other.lengths).toEqual({ "2": 120, "3": 180 });
+    // No name of its own (a row's) is in the recipe, and none comes out of it.
+    for (const r of rows.slice(120)) expect(learned.text).not.toContain(r.product.split(" ")[2]);
+    const made = generated(learned.text, 2_000).products!.map((r) => String(r.product));
+    expect(made.filter((p) => spec.values.includes(p)).length / made.length).toBeCloseTo(0.4, 1);
+    expect(made.every((p) => spec.values.includes(p) || p.split(" ").every((w) => spec.other.words.includes(w)))).toBe(true);
+  });
+
   it("augments: the sample's rows, then synthetic ones in each sample's format, keys after the sample's, every reference resolved", async () => {
     const learned = learnFromTables(tables, { k: 5 });
     const folder = join(dir, "augmented");

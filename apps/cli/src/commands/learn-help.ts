@@ -14,7 +14,9 @@ sdh generate --recipe RECIPE --records N (or --scale F: F times the sample's siz
 
 Privacy: no sample row is carried. A category's value is carried only if --k rows or more hold it;
 numbers and dates are quantiles between the 0.5th and 99.5th percentiles, at most one per k rows;
-names, contacts, addresses, identifiers and free text are synthesized by type, never copied.
+names, contacts, addresses, identifiers and free text are synthesized by type, never copied. A column
+of short labels too varied to be a category (product, airport or car names) keeps the labels --k rows
+hold, and its other values become phrases of the words --k rows hold, in the column's numbers of words.
 
 Report: the sample's root rows are split 80/20 (children go with their parent); a recipe learned from
 the 80 generates as many records, which are scored against it per column (1 - KS statistic, 1 - total
