@@ -1,6 +1,7 @@
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
-import { compileRecipe, parseRecipe, RecipeError } from "../src/index.js";
+import type { RecipeError } from "../src/index.js";
+import { compileRecipe, parseRecipe } from "../src/index.js";
 
 // Short labels that read like a column's own: `phrase` (words of a vocabulary, a number of words by
 // weight) and a category's `other` (a share of records takes a phrase, never a listed value) — what
