@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { demoSampleFiles } from "@sdh/exporters";
 import { PC_PACK } from "@sdh/pack-pc";
 import { cliCommandLine, runCli } from "./run-cli.js";
+import { PACK_NAMES } from "@sdh/packs/names";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-cli-"));
 
@@ -43,7 +44,7 @@ describe("sdh generate, verify and validate", () => {
 
     const unknown = runCli(["generate", "--pack", "crypto", "--out", join(tmp(), "never")]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("--pack 'crypto' is not an entity pack this release ships; allowed: pc, fintech");
+    expect(unknown.stderr).toContain(`--pack 'crypto' is not an entity pack this release ships; allowed: ${PACK_NAMES.join(", ")}`);
   });
 
   it("generate gives the same bytes for --shards 1 and --shards 8", () => {

@@ -7,6 +7,7 @@ import { listSnapshots, openStore, publishedFolder, pullSnapshot } from "@sdh/st
 import { WorkflowFailedError } from "@temporalio/client";
 import { describe, expect, it } from "vitest";
 import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
+import { PACK_NAMES } from "@sdh/packs/names";
 
 const MANIFEST = "snapshot_manifest_v0_7.json";
 
@@ -120,7 +121,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } };
     expect(cause.cause?.type).toBe("InvalidConfig");
-    expect(cause.cause?.message).toBe("pack 'crypto' is not one this release of sdh ships; the packs are: pc, fintech");
+    expect(cause.cause?.message).toBe(`pack 'crypto' is not one this release of sdh ships; the packs are: ${PACK_NAMES.join(", ")}`);
     expect(readdirSync(target)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chooseProvider, DraftError, OpenQuestionsError, ProviderError, questionsFor, runDraft, SessionStore, TokenBudgetError, type DraftProvider, type RunDraftOptions } from "../src/index.js";
 import { WireServer } from "../src/testing/wire-server.js";
+import { PACK_NAMES } from "@sdh/packs/names";
 
 // The draft loop through the official SDKs against a local server that speaks their wire formats
 // (no hosted model is reachable from here): drafts, repairs, failures, retries, budget, cache,
@@ -112,7 +113,7 @@ describe("sdh draft against the providers' wire formats", () => {
     const recorded = await store.session(session!.id);
     expect(recorded!.recipes.map((r) => r.valid)).toEqual([0, 0, 0]);
     expect(JSON.parse(recorded!.recipes[1]!.problems!)).toEqual(['the answer is not one JSON object; answer with {"recipe": {...}, "assumptions": [...]} and nothing else']);
-    expect(JSON.parse(recorded!.recipes[2]!.problems!)).toEqual(["name: 'pc' is the name of a shipped pack (pc, fintech); choose another"]);
+    expect(JSON.parse(recorded!.recipes[2]!.problems!)).toEqual([`name: 'pc' is the name of a shipped pack (${PACK_NAMES.join(", ")}); choose another`]);
   });
 
   it("backs off after a 429, honouring Retry-After, and succeeds", async () => {

@@ -1,6 +1,9 @@
 import { PACK_ENTITY_NAMES } from "@sdh/packs/names";
 
-const entityList = (pack: keyof typeof PACK_ENTITY_NAMES) => PACK_ENTITY_NAMES[pack].join(",");
+/** Each shipped pack's entities, a line each (the first after "pack, "): from the registry, so a new pack needs no edit here. */
+const PACK_LINES = Object.entries(PACK_ENTITY_NAMES)
+  .map(([pack, entities]) => `${pack}: ${entities.join(",")}`)
+  .join("\n                     ");
 
 export const listHelp = `sdh list — the committed snapshots of a version at a source
 
@@ -32,8 +35,7 @@ Options:
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
   --entities LIST    only these entities' data files (documents always come): of the snapshot's
-                     pack, pc: ${entityList("pc")}
-                     fintech: ${entityList("fintech")}
+                     pack, ${PACK_LINES}
   --formats LIST     only these formats: csv,json,jsonl,parquet
   --force            replace a non-empty --out
   --json             print the result as JSON

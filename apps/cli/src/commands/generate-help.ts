@@ -1,8 +1,14 @@
+import { PACK_ENTITY_NAMES } from "@sdh/packs/names";
 import { CONFIG_FLAGS_HELP } from "../config-flags-help.js";
+
+/** "households in pc, customers in fintech": each shipped pack's root entity, from the registry. */
+const ROOTS = Object.entries(PACK_ENTITY_NAMES)
+  .map(([pack, entities]) => `${entities[0]} in ${pack}`)
+  .join(", ");
 
 export const generateHelp = `sdh generate — build a whole snapshot bundle in this process (no Temporal)
 
-Splits the pack's root records (households in pc, customers in fintech) into shards, which worker
+Splits the pack's root records (${ROOTS}) into shards, which worker
 threads generate, validate and encode in parallel; then assembles CSV, JSON and Parquet files, merges
 the shards' validation and quality reports, and writes the manifest last. Progress (root records/s,
 time left) goes to stderr when it is a terminal. The bundle is built in a temporary folder and

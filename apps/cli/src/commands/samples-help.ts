@@ -1,3 +1,5 @@
+import { PACK_NAMES } from "@sdh/packs/names";
+
 export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.7)
 
 Writes one <entity>_sample.json per entity of the pack and bundle_sample.json, pretty-printed for
@@ -8,7 +10,7 @@ household with claims are shown, with everything they hold; the fintech pack's
 The committed samples are made with the defaults; a test fails if regenerating them changes a byte.
 
 Options:
-  --pack NAME    the entity pack: pc (default) or fintech
+  --pack NAME    the entity pack: ${PACK_NAMES.join(", ")} (default ${PACK_NAMES[0]})
   --out DIR      the folder to write (default data/demo_samples/v0.7, and v0.7/<pack> for another pack)
   --seed S       seed (default 42, the snapshot default)
   --as-of DATE   reference date YYYY-MM-DD (default 2026-01-06)

@@ -1,4 +1,4 @@
-import { PACK_NAMES } from "@sdh/packs/names";
+import { PACK_ENTITY_NAMES, PACK_NAMES } from "@sdh/packs/names";
 import { OutputFormat } from "@sdh/schemas";
 import { SNAPSHOT_TASK_QUEUE, isCalendarDate } from "@sdh/worker/settings";
 import { z } from "zod";
@@ -76,7 +76,7 @@ const logLevel = z
 export const SETTINGS: readonly SettingSpec[] = [
   { key: "snapshot.pack", env: "SDH_PACK", flag: "pack", schema: pack, description: `entity pack: ${PACK_NAMES.join(" or ")}`, defaultText: "pc" },
   { key: "snapshot.recipe", env: "SDH_RECIPE", flag: "recipe", schema: text, description: "a recipe file (YAML or JSON) that declares the dataset, instead of a pack" },
-  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: "root records per snapshot (households in pc, customers in fintech)", defaultText: "200" },
+  { key: "snapshot.records", env: "SDH_RECORDS", flag: "records", schema: whole(1), description: `root records per snapshot (${Object.entries(PACK_ENTITY_NAMES).map(([pack, entities]) => `${entities[0]} in ${pack}`).join(", ")}; a recipe's root)`, defaultText: "200" },
   { key: "snapshot.scale", env: "SDH_SCALE", flag: "scale", schema: factor, description: "with a recipe that states its records: that many times this factor (learned recipes state the sample's size)" },
   { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
   { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
