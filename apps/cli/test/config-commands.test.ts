@@ -65,7 +65,7 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
   it("shows each setting's value and where it came from, with secrets redacted", () => {
     const cwd = tmp();
     writeFileSync(join(cwd, "sdh.config.yaml"), "snapshot:\n  records: 5000\n  seed: 11\n  formats: [csv, parquet]\ntarget: s3://sdh-snapshots/nightly\ntemporal:\n  namespace: from-file\n");
-    const { file, get } = show(["--records", "7"], { SDH_SEED: "12", TEMPORAL_NAMESPACE: "from-env", AWS_SECRET_ACCESS_KEY: "hunter2" }, cwd);
+    const { file, get } = show(["--records", "7"], { SDH_SEED: "12", TEMPORAL_NAMESPACE: "from-env", AWS_SECRET_ACCESS_KEY: "hunter2", ANTHROPIC_API_KEY: "sk-ant-hunter3", SDH_DRAFT_MODEL: "claude-x" }, cwd);
     expect(file).toBe(join(cwd, "sdh.config.yaml"));
     expect(get("snapshot.records")).toEqual({ key: "snapshot.records", env: "SDH_RECORDS", flag: "--records", value: "7", source: "flag --records" });
     expect(get("snapshot.seed")).toMatchObject({ value: "12", source: "env SDH_SEED" });
@@ -74,6 +74,9 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
     expect(get("temporal.namespace")).toMatchObject({ value: "from-env", source: "env TEMPORAL_NAMESPACE" });
     expect(get("snapshot.asOf")).toMatchObject({ value: "2026-01-06", source: "default" });
     expect(get("aws.secretAccessKey")).toMatchObject({ value: "***", source: "env AWS_SECRET_ACCESS_KEY" });
+    // A model provider's key (sdh draft) likewise.
+    expect(get("anthropic.apiKey")).toMatchObject({ value: "***", source: "env ANTHROPIC_API_KEY" });
+    expect(get("draft.model")).toMatchObject({ value: "claude-x", source: "env SDH_DRAFT_MODEL" });
     const text = runCli(["config", "show"], { AWS_SECRET_ACCESS_KEY: "hunter2" }, cwd);
     expect(text.stdout).not.toContain("hunter2");
   });
