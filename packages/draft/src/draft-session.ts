@@ -88,6 +88,8 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
   let requirements: string;
   let settings: DraftSettings;
   let stored: AnswerRow[] = [];
+  /** Tokens the session spent before this run (a resumed one): its record counts them all. */
+  let spentBefore = 0;
   if ("resume" in options.start) {
     const found = await store.session(options.start.resume);
     if (!found) throw new SessionError(`no draft session '${options.start.resume}' (see sdh draft sessions)`);
@@ -95,6 +97,7 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
     requirements = found.session.requirements;
     settings = { ...(JSON.parse(found.session.settings) as DraftSettings), maxRepairs: options.settings.maxRepairs, tokenBudget: options.settings.tokenBudget, maxAnswerTokens: options.settings.maxAnswerTokens };
     stored = found.answers;
+    spentBefore = found.session.tokens;
     await store.update(sessionId, { ...endpoint, status: "asking", failure: null, settings: JSON.stringify(settings) });
   } else {
     sessionId = options.start.id ?? SessionStore.newId();
@@ -147,7 +150,7 @@ export async function runDraft(options: RunDraftOptions): Promise<{ outcome: Dra
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         onExchange: async (x) => {
           await store.addExchange(sessionId, { request: JSON.stringify(x.request), response: JSON.stringify(x.response), inputTokens: x.response.inputTokens, outputTokens: x.response.outputTokens, cached: x.cached ? 1 : 0, attempts: x.attempts });
-          await store.update(sessionId, { tokens: budget.used });
+          await store.update(sessionId, { tokens: spentBefore + budget.used });
         },
         onRecipe: async (v) => void (await store.addRecipe(sessionId, { text: v.text, valid: v.valid ? 1 : 0, problems: v.valid ? null : JSON.stringify(v.problems) })),
       },

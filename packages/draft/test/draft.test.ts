@@ -162,8 +162,11 @@ describe("sdh draft against the providers' wire formats", () => {
     // The first round came from the cache: one more request, the repair.
     expect(server.requests).toHaveLength(2);
     expect(outcome.rounds).toBe(2);
-    const exchanges = (await store.session(id))!.exchanges;
-    expect(exchanges.map((x) => x.cached)).toEqual([0, 1, 0]);
+    const recorded = (await store.session(id))!;
+    expect(recorded.exchanges.map((x) => x.cached)).toEqual([0, 1, 0]);
+    // The session counts the tokens of both runs; this run's budget only its own.
+    expect(recorded.session.tokens).toBe(9_800 + recorded.exchanges[2]!.inputTokens + recorded.exchanges[2]!.outputTokens);
+    expect(outcome.tokens).toBe(recorded.exchanges[2]!.inputTokens + recorded.exchanges[2]!.outputTokens);
   });
 
   it("answers a re-run from the cache: no request, the same recipe", async () => {
