@@ -76,6 +76,13 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
     if (t > 1 && around > 0) spike = Math.max(spike, n / around);
   }
 
+  // Vehicles: the models a personal book shows, and plates a registry would take (one per state).
+  const vehicles = book.flatMap((b) => b.vehicles);
+  const models = new Set(vehicles.filter((v) => v.lob_type === "personal").map((v) => `${v.make} ${v.model}`)).size;
+  const plates = new Map<string, number>();
+  for (const v of vehicles) plates.set(`${v.registration_state} ${v.plate}`, (plates.get(`${v.registration_state} ${v.plate}`) ?? 0) + 1);
+  const duplicatePlates = [...plates.values()].reduce((n, c) => n + (c - 1), 0);
+
   // Our own schema: excluded drivers hold a suspended licence; liability claims are at fault.
   const excludedValid = drivers.filter((d) => d.status === "excluded" && d.license_status === "valid").length;
   const liabilityNotAtFault = claims.filter((c) => ["BI", "PD", "CSL"].includes(c.coverage_code) && c.at_fault === false).length;
@@ -94,6 +101,8 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
     { id: "licensed-20-24", what: "Licensed persons aged 20-24, %", figure: "about 8.3% of licensed drivers", source: "FHWA Highway Statistics, table DL-20", band: [7, 9.5], value: round(100 * licensedAged(20, 24), 1) },
     { id: "nj-licensed-before-17", what: "New Jersey residents licensed before 17", figure: "New Jersey's minimum age for a probationary licence is 17", source: "N.J.S.A. 39:3-13", band: [0, 0], value: njUnder17 },
     { id: "tenure-spike", what: "Largest count of personal policies at one term number over the mean of its neighbours", figure: "retention curves decay smoothly", source: "a rule (no spikes)", band: [0, 2], value: round(spike, 1) },
+    { id: "make-models", what: "Distinct make and model pairs among personal vehicles", figure: "the makes and models of US registrations: the audit asks at least 200, weighted by registrations", source: "NHTSA vPIC (models); registrations by model (the audit's goal)", band: [200, 100_000], value: models },
+    { id: "duplicate-plates", what: "Vehicles whose (registration state, plate) another vehicle already has", figure: "a state issues a plate once", source: "state registration law; a system under test with that constraint rejects duplicates", band: [0, 0], value: duplicatePlates },
     { id: "excluded-valid-licence", what: "Excluded drivers whose licence is valid", figure: "the schema: an excluded driver's licence is suspended", source: "this pack's schema", band: [0, 0], value: excludedValid },
     { id: "liability-not-at-fault", what: "Liability claims (BI, PD, CSL) not at fault", figure: "the schema: a liability claim is at fault", source: "this pack's schema", band: [0, 0], value: liabilityNotAtFault },
   ];
