@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { chooseProvider, DEFAULT_KEEP_DAYS, DraftError, OpenQuestionsError, ProviderError, ProviderSetupError, QUESTION_IDS, runDraft, SessionError, SessionStore, TokenBudgetError, type DraftEvent, type Question, type QuestionId } from "@sdh/draft";
@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { commandArgs } from "../command-args.js";
 import type { Settings } from "../settings/resolve-settings.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { writeWhole } from "../write-whole.js";
 
 /** Requirements and answer files are a page or two of text. */
 const MAX_TEXT_BYTES = 64 * 1024;
@@ -151,16 +152,6 @@ function readAnswers(path: string): Partial<Record<QuestionId, string>> {
     out[id as QuestionId] = String(value);
   }
   return out;
-}
-
-function writeWhole(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text, { flag: "wx" });
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 async function sessions(args: string[], settings: Settings): Promise<number> {

@@ -1,10 +1,11 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { augmentTables, learnedSummary, learnFromTables, LearnError, learnReport, readSampleFile, SampleError, writeAugmented, type LearnReport, type SampleTable } from "@sdh/learn";
 import { PACK_NAMES } from "@sdh/packs";
 import { RecipeDocument, RecipeError } from "@sdh/recipes";
 import { commandArgs } from "../command-args.js";
 import { EXIT, UsageError } from "../usage-error.js";
+import { writeWhole } from "../write-whole.js";
 
 /** Tables one learn reads at most (a recipe's entities are bounded too). */
 const MAX_FILES = 50;
@@ -57,16 +58,6 @@ export async function learn(args: string[]): Promise<number> {
     throw error;
   }
 
-  // Written whole or not at all: a temporary file beside it, renamed into place.
-  const writeWhole = (path: string, text: string) => {
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, text, { flag: "wx" });
-      renameSync(temporary, path);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-  };
   if (values.report && report) writeWhole(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
   // With a report, the recipe keeps what it measured (`learned:`): the bundle ships it and the catalog shows it.
   writeWhole(out, report ? learned.withSummary(learnedSummary(report, k)) : learned.text);
