@@ -15,7 +15,8 @@ import { pc } from "./pc-entities.js";
 const persons = pc("persons");
 const dirs: string[] = [];
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // A sink whose write failed may still close its file while the folder goes: retry (ENOTEMPTY).
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 /** Records of varied length (40-3,000 bytes, some multi-byte UTF-8), JSON-encoded as the shards write them. */

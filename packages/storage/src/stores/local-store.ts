@@ -212,11 +212,14 @@ export class LocalStore implements SnapshotStore {
   private async inFolder<T>(to: string, write: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        // mkdir -p itself fails with ENOENT when a parent it just made is removed before its child.
+        // mkdir -p itself fails with ENOENT when a parent it just made is removed before its child,
+        // and with ENOTDIR when a parent it found existing (EEXIST) is removed before it checks that
+        // parent is a folder (seen once in CI): both are the race, and the write runs again.
         await mkdir(dirname(to), { recursive: true });
         return await write();
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt === 20) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if ((code !== "ENOENT" && code !== "ENOTDIR") || attempt === 20) throw error;
       }
     }
   }
