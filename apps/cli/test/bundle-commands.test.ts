@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FINTECH_GENERATOR } from "@sdh/pack-fintech";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { demoSampleFiles } from "@sdh/exporters";
@@ -32,7 +33,7 @@ describe("sdh generate, verify and validate", () => {
     expect(summary.counts.customers).toBe(40);
     expect(summary.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_7.csv", "accounts_v0_7.jsonl", "transactions_v0_7.parquet"]));
     const manifest = JSON.parse(readFileSync(join(bank, "snapshot_manifest_v0_7.json"), "utf8")) as { pack: unknown; config: { pack: string } };
-    expect(manifest.pack).toEqual({ name: "fintech", version: "0.1.1" });
+    expect(manifest.pack).toEqual({ name: "fintech", version: FINTECH_GENERATOR.version });
     expect(manifest.config.pack).toBe("fintech");
     expect(runCli(["verify", bank]).status).toBe(0);
     const validated = runCli(["validate", bank, "--json"]);

@@ -10,6 +10,14 @@ export type IdentifierStyle = z.infer<typeof IdentifierStyle>;
 
 const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
 
+/**
+ * Vehicles a personal household keeps (0, 1, 2, 3, 4): the 2001 National Household Travel Survey's
+ * distribution (BTS special report 2007-10-03, table 1, "Overall": 7.2% none, 30.8% one, 37.7% two,
+ * 24.3% three or more; public domain, US Government work), its "three or more" split two to one between
+ * three and four (a rule) so the mean is 1.87 — NHTS's 1.9 (2001) and 1.88 (2017) vehicles a household.
+ */
+const VEHICLES_PER_HOUSEHOLD_NHTS = [0.072, 0.308, 0.377, 0.162, 0.081];
+
 /** Probability of each vehicle count: weights[k] is the share of personal households that keep k vehicles. */
 const VehicleCountWeights = z
   .array(z.number().min(0).max(1), { error: "must be a list of probabilities, one per vehicle count from 0" })
@@ -59,7 +67,7 @@ export const SnapshotConfig = z
         { personal: VehicleCountWeights },
         { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype` : undefined) },
       )
-      .default({ personal: [0.08, 0.45, 0.33, 0.1, 0.04] })
+      .default({ personal: VEHICLES_PER_HOUSEHOLD_NHTS })
       .describe("Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2)"),
     identifiers: IdentifierStyle.default("realistic").describe(
       "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",

@@ -668,11 +668,11 @@ export type components = {
                  * @description Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2)
                  * @default {
                  *       "personal": [
-                 *         0.08,
-                 *         0.45,
-                 *         0.33,
-                 *         0.1,
-                 *         0.04
+                 *         0.072,
+                 *         0.308,
+                 *         0.377,
+                 *         0.162,
+                 *         0.081
                  *       ]
                  *     }
                  */

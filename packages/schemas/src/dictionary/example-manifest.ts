@@ -18,7 +18,7 @@ export const EXAMPLE_MANIFEST: Manifest = {
     seed: 42,
     asOf: "2026-01-06",
     lobMix: { personal: 0.85, commercial: 0.15 },
-    vehiclesPerPerson: { personal: [0.08, 0.45, 0.33, 0.1, 0.04] },
+    vehiclesPerPerson: { personal: [0.072, 0.308, 0.377, 0.162, 0.081] },
     identifiers: "realistic",
     formats: ["csv", "json", "parquet"],
     schemaVersion: "0.7.0",

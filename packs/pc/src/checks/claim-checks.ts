@@ -3,23 +3,37 @@ import type { Checked, FailureSink } from "@sdh/validation";
 import { fieldOk } from "@sdh/validation";
 import { checkDeclared } from "./declared-totals.js";
 import type { ChecksContext } from "./person-index.js";
-import { CLAIM_COVERAGE_CODE, UNKNOWN_DAY, type BookIndex } from "./policy-index.js";
+import { CLAIM_COVERAGE_CODE, UNKNOWN_DAY, VEHICLE_COVERAGE_CODES, type BookIndex } from "./policy-index.js";
 
 function claimExample(position: number, c: Record<string, unknown>, fields: Record<string, unknown>) {
   return { record: position, claim_id: c.claim_id, ...fields };
 }
 
-/** The loss types each coverage pays: liability pays others' injuries or property, physical damage the insured vehicle. */
+/** The loss types each coverage pays: liability others' injuries or property, UM, PIP and MedPay the insured's injuries, physical damage the insured vehicle. */
 const LOSS_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
   BI: new Set(["bodily_injury"]),
   PD: new Set(["property_damage"]),
   CSL: new Set(["bodily_injury", "property_damage"]),
+  UM: new Set(["insured_injury"]),
+  PIP: new Set(["insured_injury"]),
+  MEDPAY: new Set(["insured_injury"]),
   COLL: new Set(["collision"]),
   COMP: new Set(["comprehensive"]),
+  RENTAL: new Set(["rental"]),
+  TOWING: new Set(["towing"]),
 };
-/** Perils other than collision; every other cause is a crash. */
+/** Perils other than collision; a breakdown; every other cause is a crash. */
 const COMPREHENSIVE_CAUSES = new Set(["glass", "theft", "animal", "weather", "vandalism", "fire"]);
-const VEHICLE_COVERAGES = new Set([CLAIM_COVERAGE_CODE.COLL, CLAIM_COVERAGE_CODE.COMP]);
+const DISABLEMENT = "disablement";
+/** The causes each loss type may have: a rental follows a collision or comprehensive loss; a tow a breakdown. */
+function causeFits(type: string, cause: string): boolean {
+  if (type === "towing") return cause === DISABLEMENT;
+  if (cause === DISABLEMENT) return false;
+  if (type === "rental") return true;
+  return (type === "comprehensive") === COMPREHENSIVE_CAUSES.has(cause);
+}
+/** Losses with nobody driving: a comprehensive loss (a parked or unattended vehicle) and a tow. */
+const NO_DRIVER_TYPES = new Set(["comprehensive", "towing"]);
 const DATE_FIELDS = ["loss_date", "reported_date", "closed_date", "status"] as const;
 const AMOUNT_FIELDS = ["status", "reserve_amount", "paid_amount", "coverage_code", "loss_type"] as const;
 
@@ -63,13 +77,13 @@ export function createClaimChecks({ asOf, report, policies, drivers, vehicles, p
     // Under what: a coverage of this policy (a vehicle's own on this vehicle) with the claim's code, paying its kind of loss.
     if (fieldOk(invalid, "coverage_code") && fieldOk(invalid, "loss_type") && fieldOk(invalid, "loss_cause")) {
       const code = c.coverage_code as string;
-      let wrong = !LOSS_TYPES[code]!.has(c.loss_type as string) || (c.loss_type === "comprehensive") !== COMPREHENSIVE_CAUSES.has(c.loss_cause as string);
+      let wrong = !LOSS_TYPES[code]!.has(c.loss_type as string) || !causeFits(c.loss_type as string, c.loss_cause as string);
       if (coverage >= 0) {
         const held = coverages.code.values[coverage]!;
         const owner = coverages.owner.values[coverage]!;
         if (held !== CLAIM_COVERAGE_CODE[code]) wrong = true;
         else if (owner >= 0 && policy >= 0) {
-          wrong ||= VEHICLE_COVERAGES.has(held) ? policyVehicles.policy.values[owner] !== policy || (vehicle >= 0 && policyVehicles.vehicle.values[owner] !== vehicle) : owner !== policy;
+          wrong ||= VEHICLE_COVERAGE_CODES.has(held) ? policyVehicles.policy.values[owner] !== policy || (vehicle >= 0 && policyVehicles.vehicle.values[owner] !== vehicle) : owner !== policy;
         }
       }
       if (wrong) report.fail("DOMAIN_CLAIM_COVERAGE", claimExample(position, c, { policy_id: c.policy_id, coverage_id: c.coverage_id, vehicle_id: c.vehicle_id, coverage_code: code, loss_type: c.loss_type, loss_cause: c.loss_cause }));
@@ -84,10 +98,11 @@ export function createClaimChecks({ asOf, report, policies, drivers, vehicles, p
       }
     }
 
-    // Who drove: a listed driver of this policy, on it by the loss date; nobody for a comprehensive loss.
+    // Who drove: a listed driver of this policy, on it by the loss date; nobody for a comprehensive loss
+    // or a tow; a rental claim's is the loss's it follows (nobody after a comprehensive one).
     if (fieldOk(invalid, "loss_type") && fieldOk(invalid, "driver_id")) {
-      const comprehensive = c.loss_type === "comprehensive";
-      let wrong = comprehensive !== (c.driver_id === null);
+      const nobody = NO_DRIVER_TYPES.has(c.loss_type as string);
+      let wrong = c.loss_type !== "rental" && nobody !== (c.driver_id === null);
       if (!wrong && driver >= 0 && policy >= 0) {
         const added = drivers.added.values[driver]!;
         wrong = drivers.policy.values[driver] !== policy || drivers.listed.values[driver] !== 1 || (lossOk && added !== UNKNOWN_DAY && added > loss);
@@ -95,11 +110,15 @@ export function createClaimChecks({ asOf, report, policies, drivers, vehicles, p
       if (wrong) report.fail("DOMAIN_CLAIM_DRIVER", claimExample(position, c, { policy_id: c.policy_id, driver_id: c.driver_id, loss_type: c.loss_type, loss_date: c.loss_date }));
     }
 
-    // Fault: a liability claim paid or reserved was the insured's fault; fault says nothing of a comprehensive loss.
-    if (fieldOk(invalid, "at_fault") && fieldOk(invalid, "loss_type") && fieldOk(invalid, "status")) {
+    // Fault: a liability claim paid or reserved was the insured's fault, a UM claim an uninsured driver's;
+    // fault says nothing of a comprehensive loss or a tow; a rental claim's is the loss's it follows.
+    if (fieldOk(invalid, "at_fault") && fieldOk(invalid, "loss_type") && fieldOk(invalid, "status") && fieldOk(invalid, "coverage_code")) {
       const type = c.loss_type as string;
       const liability = type === "bodily_injury" || type === "property_damage";
-      const wrong = (type === "comprehensive") !== (c.at_fault === null) || (liability && c.status !== "closed_without_payment" && c.at_fault !== true);
+      const wrong =
+        (type !== "rental" && NO_DRIVER_TYPES.has(type) !== (c.at_fault === null)) ||
+        (liability && c.status !== "closed_without_payment" && c.at_fault !== true) ||
+        (c.coverage_code === "UM" && c.at_fault !== false);
       if (wrong) report.fail("DOMAIN_CLAIM_AT_FAULT", claimExample(position, c, { loss_type: type, status: c.status, at_fault: c.at_fault }));
     }
 

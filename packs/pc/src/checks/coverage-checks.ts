@@ -4,7 +4,7 @@ import type { Checked, FailureSink } from "@sdh/validation";
 import { checkDeclared } from "./declared-totals.js";
 import { fieldOk } from "@sdh/validation";
 import { LOB_CODE, type ChecksContext } from "./person-index.js";
-import { CLAIM_COVERAGE_CODE, UNKNOWN_DAY, VEHICLE_FLAGS, type PolicyIndex, type PolicyVehicleIndex } from "./policy-index.js";
+import { CLAIM_COVERAGE_CODE, UNKNOWN_DAY, VEHICLE_COVERAGE_CODES, VEHICLE_FLAGS, type PolicyIndex, type PolicyVehicleIndex } from "./policy-index.js";
 
 /** Line coverages, one bit each in a policy's PolicyIndex.lineCoverages. */
 const LINE_BITS: Readonly<Record<string, number>> = { BI: 1, PD: 2, CSL: 4, UM: 8, PIP: 16, MEDPAY: 32 };
@@ -74,7 +74,7 @@ export function createCoverageChecks({ report, policies, policyVehicles, coverag
     if (ordinal >= 0) {
       const claimCode = fieldOk(invalid, "coverage_code") ? (CLAIM_COVERAGE_CODE[c.coverage_code as string] ?? 0) : 0;
       coverages.code.at(ordinal)[ordinal] = claimCode;
-      coverages.owner.at(ordinal)[ordinal] = claimCode === CLAIM_COVERAGE_CODE.COLL || claimCode === CLAIM_COVERAGE_CODE.COMP ? place : policy;
+      coverages.owner.at(ordinal)[ordinal] = VEHICLE_COVERAGE_CODES.has(claimCode) ? place : policy;
     }
     if (policy >= 0 && fieldOk(invalid, "premium")) policies.coveragePremium.values[policy]! += Math.round((c.premium as number) * 100);
     if (!fieldOk(invalid, "coverage_code")) return;

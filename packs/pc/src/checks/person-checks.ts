@@ -1,5 +1,6 @@
 import { epochDayOf, wholeYearsBetweenIso } from "@sdh/rules";
 import { MIN_PARENT_AGE_GAP } from "../generator/index.js";
+import { minimumLicensingAge } from "../generator/reference/licensing.js";
 import type { Checked } from "@sdh/validation";
 import { fieldOk, isReservedEmail } from "@sdh/validation";
 import { DERIVED_LICENSE_STATES, areaCodeFits, isoPlusYears, licenseFits, placeFits, postalCodeFits } from "./domain-reference.js";
@@ -77,9 +78,11 @@ export function createPersonChecks({ asOf, report, index, households, keys }: Ch
         report.fail("DOMAIN_DRIVER_TOO_YOUNG", personExample(position, p, { date_of_birth: birth, asOf }));
       } else if (fieldOk(invalid, "license_issue_date")) {
         // Checked only for persons old enough to drive: for the others DRIVER_TOO_YOUNG says it all.
+        // No earlier than the licensing state's minimum age (17 in New Jersey), when the state is readable.
         const issued = p.license_issue_date as string;
-        if (issued < isoPlusYears(birth, 16) || issued > asOf) {
-          report.fail("DOMAIN_LICENSE_DATE", personExample(position, p, { date_of_birth: birth, license_issue_date: issued, asOf }));
+        const minimumAge = fieldOk(invalid, "license_state") ? minimumLicensingAge(p.license_state as string) : 16;
+        if (issued < isoPlusYears(birth, minimumAge) || issued > asOf) {
+          report.fail("DOMAIN_LICENSE_DATE", personExample(position, p, { date_of_birth: birth, license_state: p.license_state, license_issue_date: issued, asOf }));
         }
       }
     }

@@ -63,9 +63,11 @@ export class DriverIndex {
 }
 
 /** The coverages a claim can be made under, as codes in CoverageIndex.code (0: any other). */
-export const CLAIM_COVERAGE_CODE: Readonly<Record<string, number>> = { BI: 1, PD: 2, CSL: 3, COLL: 4, COMP: 5 };
+export const CLAIM_COVERAGE_CODE: Readonly<Record<string, number>> = { BI: 1, PD: 2, CSL: 3, COLL: 4, COMP: 5, UM: 6, PIP: 7, MEDPAY: 8, RENTAL: 9, TOWING: 10 };
+/** The coverages a vehicle holds (the others are its policy's). */
+export const VEHICLE_COVERAGE_CODES: ReadonlySet<number> = new Set([CLAIM_COVERAGE_CODE.COLL!, CLAIM_COVERAGE_CODE.COMP!, CLAIM_COVERAGE_CODE.RENTAL!, CLAIM_COVERAGE_CODE.TOWING!]);
 
-/** Of each coverage, by ordinal: its code (CLAIM_COVERAGE_CODE) and what holds it: its policy vehicle (COLL, COMP) or its policy (the others). 5 bytes each. */
+/** Of each coverage, by ordinal: its code (CLAIM_COVERAGE_CODE) and what holds it: its policy vehicle (COLL, COMP, RENTAL, TOWING) or its policy (the others). 5 bytes each. */
 export class CoverageIndex {
   readonly code = new OrdinalArray((n) => new Uint8Array(n));
   /** A policy vehicle's ordinal for a vehicle's coverage, a policy's for a line coverage; -1 unknown. */

@@ -18,16 +18,21 @@ export interface MemberRule {
 /** `slots` may be shared with the person rule (createGenerator does). */
 export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): MemberRule {
   const asOf = parseIsoDate(config.asOf);
+  const asOfDay = toEpochDay(asOf);
   const yearsSince = wholeYearsTo(config.asOf);
   const lifeDates = createLifeDates(asOf);
   const streams = createRecordStreams(config.seed, "household-member");
   const issueLicence = createLicenceIssuer(config);
 
-  /** A member who shares the head's address and phone area code; `m` is their place in the household (1-3). */
-  const member = (r: Random, head: Person, i: number, m: number, role: "spouse" | "child", sex: "F" | "M", gender: Gender, age: number, lastName: string, lastEmailPart: string): Person => {
+  /**
+   * A member who shares the head's address and phone area code; `m` is their place in the household
+   * (1-3). A child not licensed by asOf is not a member (persons are the household's licensed members): null.
+   */
+  const member = (r: Random, head: Person, i: number, m: number, role: "spouse" | "child", sex: "F" | "M", gender: Gender, age: number, lastName: string, lastEmailPart: string): Person | null => {
     const birth = lifeDates.birthFor(r, age);
+    const licenseDay = role === "spouse" ? lifeDates.heldLicenceDay(r, birth, head.license_state) : lifeDates.firstLicenceDay(r, birth, head.license_state);
+    if (licenseDay > asOfDay) return null;
     const { names, firstIndex, first_name, middle_name } = givenNamesFor(r, sex, birth.year);
-    const licenseDay = lifeDates.licenceDayFor(r, birth);
     const overflow = intBetween(r, 0, 99);
     const slot = slots.slotOf(i);
     const license_number = issueLicence(slot, m, { lastName, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow);
@@ -88,7 +93,7 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
         const gender: Gender = pickWeighted(r, GENDERS) === "X" ? "X" : sex;
         const own = r.next() < SPOUSE_SHARES_NAME_SHARE ? -1 : pickIndex(r, SURNAMES);
         const lastName = own < 0 ? head.last_name : SURNAMES.items[own]!;
-        members.push(member(r, head, i, 1, "spouse", sex, gender, age, lastName, own < 0 ? familyEmailPart : SURNAMES.emailParts[own]!));
+        members.push(member(r, head, i, 1, "spouse", sex, gender, age, lastName, own < 0 ? familyEmailPart : SURNAMES.emailParts[own]!)!);
       }
       if (headAge >= PARENT_AGES.min && headAge <= PARENT_AGES.max) {
         const children = pickWeighted(r, CHILD_DRIVERS);
@@ -97,7 +102,9 @@ export function createMemberRule(config: SnapshotConfig, slots: PersonSlots): Me
         ages.forEach((age, k) => {
           const gender: Gender = pickWeighted(r, GENDERS);
           const sex = gender === "X" ? (r.next() < 0.5 ? "F" : "M") : gender;
-          members.push(member(r, head, i, 2 + k, "child", sex, gender, age, head.last_name, familyEmailPart));
+          // A child's place stays 2 + k whether or not an older sibling is licensed: licence numbers and emails key on it.
+          const child = member(r, head, i, 2 + k, "child", sex, gender, age, head.last_name, familyEmailPart);
+          if (child) members.push(child);
         });
       }
       return members;

@@ -15,7 +15,7 @@ export { derivedLicenceNumber, nameCode } from "./licence-numbers.js";
 export { BUSINESS_ARCHETYPES, ARCHETYPE_BY_NAICS, COMMERCIAL_FLEET_SHARES, type BusinessArchetype } from "./reference/business.js";
 export { asOfProblem } from "./supported-dates.js";
 export { createPolicyRule, type PolicyRule, type HouseholdPolicies } from "./policy.js";
-export { coveragePremiumCents, coverageBaseRate, limitFactor, vehicleAgeFactor, vehicleRatingFactor, riskRelativity, driverFactor, vehicleFactor, type CoverageTerms, type RatedVehicle } from "./rating.js";
+export { coveragePremiumCents, coverageBaseRate, driverRelativity, drivingExposure, householdCrashExposure, limitFactor, termFactor, vehicleAgeFactor, riskRelativity, vehicleFactor, type CoverageTerms, type RatedDriver, type RatedVehicle } from "./rating.js";
 export { planCoverages, type CoveragePlan, type CoveredPolicy } from "./coverage.js";
 export { planClaims, type ClaimedPolicy, type ClaimedVehicle } from "./claim.js";
 export { experienceOf, parseClaimExperience, CLAIM_EXPERIENCE_YEARS, PERILS, type Peril, type PerilExperience } from "./reference/claim-experience.js";

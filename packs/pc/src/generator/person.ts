@@ -80,7 +80,7 @@ export function createPersonRule(
       }
       const name_suffix = suffixFor(r, gender === "M" ? "M" : "F", age);
 
-      const licenseDay = lifeDates.licenceDayFor(r, birth);
+      const licenseDay = lifeDates.heldLicenceDay(r, birth, licenseState.code);
       const overflow = intBetween(r, 0, 99);
       const license_number = issueLicence(personSlot, 0, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow);
 

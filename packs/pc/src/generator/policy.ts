@@ -4,7 +4,7 @@ import { planClaims, type ClaimedVehicle } from "./claim.js";
 import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, createPermutation, createRecordStreams, epochDayOfIsoPlusYears, formatEpochDay, intBetween, mix32, parseIsoDate, pickWeighted, type Random, toEpochDay, uuidFrom, wholeYearsTo } from "@sdh/rules";
 import { memberIndex } from "./member-index.js";
-import { coveragePremiumCents, limitFactor, riskRelativity, vehicleAgeFactor, vehicleRatingFactor, type RatedVehicle } from "./rating.js";
+import { coveragePremiumCents, drivingExposure, driverRelativity, householdCrashExposure, limitFactor, riskRelativity, termFactor, vehicleAgeFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "./rating.js";
 import { ACCIDENT_POINTS, AGENCIES_PER_STATE, CANCELLATION_REASONS_INSTALMENT, CANCELLATION_REASONS_PAID, CHANNELS, EXPIRED_WITHIN_DAYS, PAYMENT_PLANS, PERSONAL_SIX_MONTH_SHARE, PRIOR_TERMS, RENEWAL_WINDOW_DAYS, SUSPENDED_WITH_MAJOR_SHARE, TERM_OUTCOMES, VIOLATION_POINTS, accidentShare, violationShare } from "./reference/policies.js";
 
 /** A household's book: its auto policy's current term, the drivers on it, its vehicles, its coverages and its claims. Empty for a household without vehicles. */
@@ -95,7 +95,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       const drivers: Driver[] = [];
       const driverAdded: number[] = [];
       const driverOf: Array<Driver | undefined> = [];
-      const ratedAs: Array<RatedVehicle["driver"]> = [];
+      const ratedAs: RatedDriver[] = [];
       for (let m = 0; m < persons.length; m++) {
         const person = persons[m]!;
         const licensed = epochDayOfIsoPlusYears(person.license_issue_date, 0);
@@ -125,8 +125,20 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         drivers.push(driver);
         driverAdded.push(Math.max(term.effective, licensed));
         driverOf[m] = driver;
-        ratedAs[m] = { age, yearsLicensed: yearsSince(person.license_issue_date), points };
+        ratedAs.push({ age, yearsLicensed: yearsSince(person.license_issue_date), points });
       }
+      // Crash exposure: a personal policy's listed drivers, each by how much they drive and how they
+      // drive (excluded ones are not covered to drive); a commercial vehicle is one car year each.
+      const driverWeight = new Array<number>(drivers.length).fill(0);
+      const listed: RatedDriver[] = [];
+      for (let d = 0; d < drivers.length; d++) {
+        if (drivers[d]!.status !== "listed") continue;
+        listed.push(ratedAs[d]!);
+        driverWeight[d] = commercial ? 1 : drivingExposure(ratedAs[d]!.age) * driverRelativity(ratedAs[d]!);
+      }
+      // A fleet's vehicles are each driven a car year, by its drivers in turn.
+      if (commercial) for (let d = 0; d < drivers.length; d++) driverWeight[d]! *= vehicles.length / listed.length;
+      const perVehicle = commercial ? null : householdCrashExposure(listed) / vehicles.length;
 
       // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.
       const cr = coverageStreams.at(i);
@@ -137,7 +149,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       // Line coverages come first in the list; each vehicle's own follow, in vehicle order.
       const coverages: Coverage[] = line.slice();
 
-      // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles are rated without one.
+      // Each vehicle's principal driver: its owner when listed, else the named insured; commercial vehicles have none.
       let premiumCents = 0;
       const policyVehicles: PolicyVehicle[] = new Array(vehicles.length);
       const claimed: ClaimedVehicle[] = new Array(vehicles.length);
@@ -148,21 +160,23 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           const owner = Math.max(0, memberIndex(persons, vehicle.person_id)); // the head's when none matches
           principal = driverOf[owner]?.status === "listed" ? owner : 0;
         }
-        const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: principal < 0 ? null : ratedAs[principal]!, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
-        const relativity = riskRelativity(rated);
-        const factor = vehicleRatingFactor(rated, relativity);
+        const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: perVehicle, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
+        const ownFactor = vehicleFactor(vehicle);
+        const factors = { crash: riskRelativity(rated), vehicle: ownFactor, term: termFactor(rated) };
         const vehicleAge = asOfYear - vehicle.model_year;
         let coll: Coverage | null = null;
         let comp: Coverage | null = null;
+        let rental: Coverage | null = null;
+        let towing: Coverage | null = null;
         let cents = 0;
         for (let j = 0; j < line.length; j++) {
-          const share = coveragePremiumCents(rated, factor, line[j]!, vehicleAge, lineLimits[j]);
+          const share = coveragePremiumCents(rated, factors, line[j]!, vehicleAge, lineLimits[j]);
           lineCents[j]! += share;
           cents += share;
         }
         const policy_vehicle_id = uuidFrom(r);
         for (const own of plan.perVehicle[k]!) {
-          const ownCents = coveragePremiumCents(rated, factor, own, vehicleAge);
+          const ownCents = coveragePremiumCents(rated, factors, own, vehicleAge);
           cents += ownCents;
           own.coverage_id = uuidFrom(cr);
           own.policy_id = policy_id;
@@ -171,12 +185,13 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           coverages.push(own);
           if (own.coverage_code === "COLL") coll = own;
           else if (own.coverage_code === "COMP") comp = own;
+          else if (own.coverage_code === "RENTAL") rental = own;
+          else if (own.coverage_code === "TOWING") towing = own;
         }
         premiumCents += cents;
         const principal_driver_id = principal < 0 ? null : driverOf[principal]!.driver_id;
         policyVehicles[k] = { policy_vehicle_id, policy_id, vehicle_id: vehicle.vehicle_id, vehicle_number: k + 1, principal_driver_id, premium: dollars(cents) };
-        // The principal as an index in drivers: members not on the term are skipped there.
-        claimed[k] = { vehicleId: vehicle.vehicle_id, principal: principal < 0 ? -1 : drivers.indexOf(driverOf[principal]!), relativity, ageFactor: vehicleAgeFactor(vehicleAge), coll, comp };
+        claimed[k] = { vehicleId: vehicle.vehicle_id, vehicleFactor: ownFactor, ageFactor: vehicleAgeFactor(vehicleAge), coll, comp, rental, towing };
       }
       // The line coverages, first in the list, get their ids after the vehicles' (the order of the draws is part of the output).
       for (let j = 0; j < line.length; j++) {
@@ -211,11 +226,26 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         driver_count: drivers.length,
         written_premium: dollars(premiumCents),
       };
-      const liability = (code: string) => line.find((c) => c.coverage_code === code) ?? null;
-      const csl = liability("CSL");
+      const lineCoverage = (code: string) => line.find((c) => c.coverage_code === code) ?? null;
+      const csl = lineCoverage("CSL");
       const claims = planClaims(
         claimStreams.at(i),
-        { policyId: policy_id, numberDigits: policy.policy_number.slice(-9), start: term.effective, end, bi: csl ?? liability("BI"), pd: csl ?? liability("PD"), drivers, driverAdded, vehicles: claimed },
+        {
+          policyId: policy_id,
+          lob: household.lob_type,
+          numberDigits: policy.policy_number.slice(-9),
+          start: term.effective,
+          end,
+          bi: csl ?? lineCoverage("BI"),
+          pd: csl ?? lineCoverage("PD"),
+          um: lineCoverage("UM"),
+          pip: lineCoverage("PIP"),
+          medpay: lineCoverage("MEDPAY"),
+          drivers,
+          driverAdded,
+          driverWeight,
+        },
+        claimed,
         asOfDay,
       );
       return { policies: [policy], drivers, policyVehicles, coverages, claims };

@@ -151,17 +151,20 @@ export function createVehicleRule(
     return { offer: pickWeighted(r, modelsFor(line, null, CATALOG_LAST_YEAR)!), year: CATALOG_LAST_YEAR };
   };
 
-  // Plates: a keyed permutation of (ordinal, household) within the plate format's space, unique per state
-  // while records × vehicles fits the space; the gate warns otherwise (UNIQUE_PLATE).
+  // Plates: a keyed permutation of the vehicle's plate key within the plate format's space. The key is
+  // the VIN key's dense numbering (vehicle k < 8 of the household in `slot`: slot × 8 + k; a big fleet's
+  // later vehicles after every slot's, by the fleet's offset), so no two vehicles of a state share a plate
+  // while the book's keys fit the format's space (apportioned plates, AP + 6 digits: 1,000,000 keys, about
+  // 120,000 households; a state's passenger format: tens of millions). Past it the gate warns (UNIQUE_PLATE).
   const plates = new Map<string, { space: number; permute: (n: number) => number; format: (n: number) => string }>();
-  const plateFor = (template: string, i: number, k: number): string => {
+  const plateFor = (template: string, plateKey: number): string => {
     let p = plates.get(template);
     if (!p) {
       const space = templateSpace(template);
       p = { space, permute: createPermutation(space, config.seed ^ 0x9a7e), format: compileTemplate(template) };
       plates.set(template, p);
     }
-    return p.format(p.permute((k * config.records + i) % p.space));
+    return p.format(p.permute(plateKey % p.space));
   };
 
   return {
@@ -224,7 +227,7 @@ export function createVehicleRule(
           body_type: model.body,
           usage,
           gvwr_class,
-          plate: plateFor(plateTemplate, i, k),
+          plate: plateFor(plateTemplate, big ? SERIAL_STRIDE * config.records + key : key),
           plate_type,
           registration_state: state.code,
           annual_mileage: milesAround(r, mean),

@@ -28,8 +28,10 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   const share = (n: number, d: number) => (d === 0 ? 0 : n / d);
   const round = (x: number, places = 3) => Math.round(x * 10 ** places) / 10 ** places;
 
-  // Claims per listed driver, teens against adults (crash claims name their driver).
-  const listed = drivers.filter((d) => d.status === "listed");
+  // Claims per listed driver of personal policies, teens against adults (crash claims name their
+  // driver; a commercial account's one driver answers for the whole fleet's claims, so it is left out).
+  const personalPolicy = new Set(policies.filter((p) => p.lob_type === "personal").map((p) => p.policy_id));
+  const listed = drivers.filter((d) => d.status === "listed" && personalPolicy.has(d.policy_id));
   const claimsOf = new Map<string, number>();
   for (const c of claims) if (c.driver_id) claimsOf.set(c.driver_id, (claimsOf.get(c.driver_id) ?? 0) + 1);
   const frequency = (lo: number, hi: number) => {
@@ -41,15 +43,16 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   const firstParty = claims.filter((c) => !["BI", "PD", "CSL", "COLL", "COMP"].includes(c.coverage_code)).length;
   const byCoverage = (code: string) => claims.filter((c) => c.coverage_code === code).length;
 
-  // Loss ratio: case-incurred (paid + reserve) over premium earned to asOf.
+  // Loss ratio of personal auto (the industry figure is private passenger's): case-incurred (paid +
+  // reserve) over premium earned to asOf.
   const asOfDay = Date.parse(`${asOf}T00:00:00Z`);
-  const earned = policies.reduce((n, p) => {
+  const earned = policies.filter((p) => personalPolicy.has(p.policy_id)).reduce((n, p) => {
     const start = Date.parse(`${p.effective_date}T00:00:00Z`);
     const end = Date.parse(`${(p.cancellation_date ?? p.expiration_date)}T00:00:00Z`);
     const full = Date.parse(`${p.expiration_date}T00:00:00Z`) - start;
     return n + (full > 0 ? p.written_premium * Math.max(0, Math.min(1, (Math.min(end, asOfDay) - start) / full)) : 0);
   }, 0);
-  const incurred = claims.reduce((n, c) => n + c.paid_amount + c.reserve_amount, 0);
+  const incurred = claims.filter((c) => personalPolicy.has(c.policy_id)).reduce((n, c) => n + c.paid_amount + c.reserve_amount, 0);
 
   // Teen relativity: personal policies with a listed driver 16-19 against those without.
   const personal = policies.filter((p) => p.lob_type === "personal");
@@ -83,15 +86,16 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   for (const v of vehicles) plates.set(`${v.registration_state} ${v.plate}`, (plates.get(`${v.registration_state} ${v.plate}`) ?? 0) + 1);
   const duplicatePlates = [...plates.values()].reduce((n, c) => n + (c - 1), 0);
 
-  // Our own schema: excluded drivers hold a suspended licence; liability claims are at fault.
-  const excludedValid = drivers.filter((d) => d.status === "excluded" && d.license_status === "valid").length;
-  const liabilityNotAtFault = claims.filter((c) => ["BI", "PD", "CSL"].includes(c.coverage_code) && c.at_fault === false).length;
+  // Our own schema, as the market has it: a suspended licence is always excluded (a valid one may be
+  // too: named-driver exclusions); a liability claim not at fault is closed without payment (denied).
+  const suspendedListed = drivers.filter((d) => d.status === "listed" && d.license_status === "suspended").length;
+  const liabilityNotAtFaultPaid = claims.filter((c) => ["BI", "PD", "CSL"].includes(c.coverage_code) && c.at_fault === false && c.status !== "closed_without_payment").length;
 
   return [
-    { id: "teen-claim-frequency", what: "Claims per listed driver, ages 16-19 over ages 25-64", figure: "drivers 15-20 are 5.1% of drivers and 8.5% of drivers in fatal crashes (1.7×); crashes per mile of 16-19s near 4× adults'", source: "NHTSA Traffic Safety Facts, Young Drivers (2022 data); IIHS teenager fatality facts", band: [1.5, 4], value: round(share(frequency(16, 19), frequency(25, 64)), 2) },
+    { id: "teen-claim-frequency", what: "Claims per listed driver of personal policies, ages 16-19 over ages 25-64", figure: "drivers 15-20 are 5.1% of drivers and 8.5% of drivers in fatal crashes (1.7×); per mile driven, drivers 16-19 are nearly 3× as likely as drivers 20 and older to crash", source: "NHTSA Traffic Safety Facts, Young Drivers (2022 data); IIHS teenager fatality facts", band: [1.5, 4], value: round(share(frequency(16, 19), frequency(25, 64)), 2) },
     { id: "first-party-claims", what: "Claims under UM, PIP, MedPay, rental or towing, per 100 claims", figure: "UM and UIM frequency about 15% and 18% of BI's; PIP in no-fault states of the order of BI's; towing frequent and small", source: "Insurance Research Council, uninsured and underinsured motorists 2017-2023", band: [10, 60], value: round(100 * share(firstParty, claims.length), 1) },
     { id: "um-to-bi", what: "UM claims over BI claims", figure: "UM frequency about 15% of BI's", source: "Insurance Research Council 2017-2023", band: [0.1, 0.25], value: round(share(byCoverage("UM"), byCoverage("BI")), 3) },
-    { id: "loss-ratio", what: "Case-incurred losses (paid + reserve) over the premium the current terms earned to asOf (claims fall in those terms)", figure: "private passenger auto loss ratios 0.6-0.8 (combined ratios 95-111 in 2022-2024)", source: "NAIC / AM Best private passenger auto results", band: [0.6, 0.8], value: round(share(incurred, earned), 3) },
+    { id: "loss-ratio", what: "Personal auto: case-incurred losses (paid + reserve) over the premium the current terms earned to asOf (claims fall in those terms)", figure: "private passenger auto loss ratios 0.6-0.8 (combined ratios 95-111 in 2022-2024)", source: "NAIC / AM Best private passenger auto results", band: [0.6, 0.8], value: round(share(incurred, earned), 3) },
     { id: "teen-premium", what: "Written premium of personal policies with a listed 16-19 driver over those without", figure: "adding a teen driver raises a policy's premium by 80% to 150%", source: "published market studies of rate filings (the audit's figure)", band: [1.8, 2.5], value: round(share(teenPremium, otherPremium), 2) },
     { id: "vehicles-per-household", what: "Vehicles per personal household", figure: "about 1.88 vehicles per household", source: "FHWA National Household Travel Survey 2017", band: [1.75, 2.0], value: round(mean(vehiclesPer), 2) },
     { id: "two-plus-vehicles", what: "Personal households with two or more vehicles, %", figure: "about 60%", source: "FHWA National Household Travel Survey 2017", band: [55, 65], value: round(100 * share(vehiclesPer.filter((n) => n >= 2).length, vehiclesPer.length), 1) },
@@ -103,8 +107,8 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
     { id: "tenure-spike", what: "Largest count of personal policies at one term number over the mean of its neighbours", figure: "retention curves decay smoothly", source: "a rule (no spikes)", band: [0, 2], value: round(spike, 1) },
     { id: "make-models", what: "Distinct make and model pairs among personal vehicles", figure: "the makes and models of US registrations: the audit asks at least 200, weighted by registrations", source: "NHTSA vPIC (models); registrations by model (the audit's goal)", band: [200, 100_000], value: models },
     { id: "duplicate-plates", what: "Vehicles whose (registration state, plate) another vehicle already has", figure: "a state issues a plate once", source: "state registration law; a system under test with that constraint rejects duplicates", band: [0, 0], value: duplicatePlates },
-    { id: "excluded-valid-licence", what: "Excluded drivers whose licence is valid", figure: "the schema: an excluded driver's licence is suspended", source: "this pack's schema", band: [0, 0], value: excludedValid },
-    { id: "liability-not-at-fault", what: "Liability claims (BI, PD, CSL) not at fault", figure: "the schema: a liability claim is at fault", source: "this pack's schema", band: [0, 0], value: liabilityNotAtFault },
+    { id: "suspended-listed", what: "Listed drivers whose licence is suspended", figure: "a driver with a suspended licence is excluded; one with a valid licence may be too (named-driver exclusions)", source: "this pack's schema and gate (DOMAIN_DRIVER_EXCLUDED), as the market uses exclusions", band: [0, 0], value: suspendedListed },
+    { id: "liability-not-at-fault-paid", what: "Liability claims (BI, PD, CSL) not at fault yet paid or open", figure: "a third party's claim is paid when the insured is liable; one found not at fault is denied", source: "this pack's schema and gate (DOMAIN_CLAIM_AT_FAULT)", band: [0, 0], value: liabilityNotAtFaultPaid },
   ];
 }
 

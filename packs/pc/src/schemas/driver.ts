@@ -18,7 +18,7 @@ export const Driver = z
     person_id: Uuid.describe("The person: a member of the policy's household"),
     driver_number: z.number().int().min(1).describe("The driver's number on the policy: 1 for the named insured, then in household order"),
     relationship: DriverRelationship.describe("To the named insured: named_insured (the head), spouse, child; on a commercial policy, named_insured for an owner, else employee"),
-    status: DriverStatus.describe("listed (covered and rated) or excluded (named as not covered; never the named insured; always a driver whose licence is suspended)"),
+    status: DriverStatus.describe("listed (covered and rated) or excluded (named as not covered; never the named insured). A driver whose licence is suspended is always excluded; a household member with a valid licence and a poor record may be excluded too, as named-driver exclusions are used in the market"),
     license_status: LicenseStatus.describe("valid or suspended, as the motor vehicle record shows"),
     violation_points: z.number().int().min(0).max(20).describe("Points for moving violations in the last 36 months: 1-2 minor (speeding), 4 major (reckless driving, DUI)"),
     accident_points: z.number().int().min(0).max(20).describe("Points for at-fault accidents in the last 36 months: 3 each"),

@@ -341,8 +341,9 @@ export const VIOLATIONS: ReadonlyArray<{ code: RuleCode; edit: (s: SnapshotRecor
     b.policy_number = a.policy_number;
   } },
   { code: "UNIQUE_POLICY_VEHICLE", edit: (s) => {
-    // The vehicle is scheduled twice on its policy (its count and premium follow).
-    const place = s.policy_vehicles[6]!;
+    // A vehicle owned outright (no lender asks for physical damage on the second place) is scheduled
+    // twice on its policy (its count and premium follow).
+    const place = s.policy_vehicles.find((v, k) => k >= 6 && s.vehicles.find((x) => x.vehicle_id === v.vehicle_id)!.ownership === "owned")!;
     const again = { ...place, policy_vehicle_id: UNKNOWN_ID, vehicle_number: policyById(s, place.policy_id).vehicle_count + 1 };
     s.policy_vehicles.push(again);
     countOnPolicy(s, again, 1);

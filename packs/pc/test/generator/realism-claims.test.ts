@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epochDayOf, wholeYearsBetweenIso } from "@sdh/rules";
-import { riskRelativity } from "../../src/generator/index.js";
+import { householdCrashExposure, riskRelativity, type RatedDriver } from "../../src/generator/index.js";
 import { claims, coverages, drivers, persons, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // Claims a P&C QA lead would accept: each inside its policy's term and not after asOf, as often and as
@@ -34,7 +34,10 @@ for (const c of coverages) {
   if (c.coverage_code !== "COLL" && c.coverage_code !== "COMP") continue;
   carYears[c.coverage_code === "COLL" ? "coll" : "comp"] += vehicleYears.get(placeOf.get(c.policy_vehicle_id!)!.vehicle_id)!;
 }
-const perilOf = (c: (typeof claims)[number]) => (c.loss_type === "bodily_injury" ? "bi" : c.loss_type === "property_damage" ? "pd" : c.loss_type === "collision" ? "coll" : "comp");
+/** The ISO peril of a liability or physical damage claim; null for the insured's injuries, rentals and tows (no ISO row). */
+const perilOf = (c: (typeof claims)[number]) =>
+  c.loss_type === "bodily_injury" ? "bi" : c.loss_type === "property_damage" ? "pd" : c.loss_type === "collision" ? "coll" : c.loss_type === "comprehensive" ? "comp" : null;
+const CRASH_TYPES = new Set(["bodily_injury", "property_damage", "insured_injury", "collision"]);
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe("claims", () => {
@@ -78,13 +81,20 @@ describe("claims", () => {
   });
 
   it("come more often to riskier vehicles and drivers, and cost more on newer vehicles", () => {
-    // The vehicle's risk relativity, from its records alone, as the rating uses it.
+    // The vehicle's risk relativity, from its records alone, as the rating uses it: its factor × its
+    // share of its policy's listed drivers' crash exposure.
+    const listedOf = new Map<string, RatedDriver[]>();
+    for (const d of drivers) {
+      if (d.status !== "listed") continue;
+      const person = personOf.get(d.person_id)!;
+      const rated = { age: wholeYearsBetweenIso(person.date_of_birth, SNAPSHOT.asOf), yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, SNAPSHOT.asOf), points: d.violation_points + d.accident_points };
+      listedOf.set(d.policy_id, [...(listedOf.get(d.policy_id) ?? []), rated]);
+    }
     const rated = policyVehicles.map((v) => {
-      const driver = v.principal_driver_id === null ? null : driverOf.get(v.principal_driver_id)!;
-      const person = driver && personOf.get(driver.person_id)!;
+      const policy = policyOf.get(v.policy_id)!;
       const vehicle = vehicleOf.get(v.vehicle_id)!;
-      const relativity = riskRelativity({ vehicle, driver: person ? { age: wholeYearsBetweenIso(person.date_of_birth, SNAPSHOT.asOf), yearsLicensed: wholeYearsBetweenIso(person.license_issue_date, SNAPSHOT.asOf), points: driver!.violation_points + driver!.accident_points } : null });
-      return { id: v.vehicle_id, relativity, years: vehicleYears.get(v.vehicle_id)! };
+      const share = policy.lob_type === "commercial" ? null : householdCrashExposure(listedOf.get(v.policy_id)!) / policy.vehicle_count;
+      return { id: v.vehicle_id, relativity: riskRelativity({ vehicle, driver: share }), years: vehicleYears.get(v.vehicle_id)! };
     });
     rated.sort((a, b) => a.relativity - b.relativity);
     const claimsOf = new Map<string, number>();
@@ -99,7 +109,7 @@ describe("claims", () => {
   });
 
   it("happen the way crashes happen (NHTSA), and name a driver for every crash", () => {
-    const crashes = claims.filter((c) => c.loss_type !== "comprehensive");
+    const crashes = claims.filter((c) => CRASH_TYPES.has(c.loss_type));
     expect(shareOf(crashes, (c) => c.loss_cause === "rear_end")).toBeGreaterThan(0.27);
     expect(shareOf(crashes, (c) => c.loss_cause === "rear_end")).toBeLessThan(0.38);
     for (const c of crashes) {
@@ -108,7 +118,37 @@ describe("claims", () => {
       expect(d.status).toBe("listed");
       expect(d.added_date <= c.loss_date).toBe(true);
     }
-    expect(claims.filter((c) => c.loss_type === "comprehensive").every((c) => c.driver_id === null && c.at_fault === null)).toBe(true);
+    expect(claims.filter((c) => c.loss_type === "comprehensive" || c.loss_type === "towing").every((c) => c.driver_id === null && c.at_fault === null)).toBe(true);
+  });
+
+  it("come to teenagers more often than to adults, per listed driver of a personal policy (NHTSA, IIHS)", () => {
+    const personal = new Set(policies.filter((p) => p.lob_type === "personal").map((p) => p.policy_id));
+    const claimsOf = new Map<string, number>();
+    for (const c of claims) if (c.driver_id !== null) claimsOf.set(c.driver_id, (claimsOf.get(c.driver_id) ?? 0) + 1);
+    const perDriver = (lo: number, hi: number) => {
+      const band = drivers.filter((d) => d.status === "listed" && personal.has(d.policy_id) && wholeYearsBetweenIso(personOf.get(d.person_id)!.date_of_birth, SNAPSHOT.asOf) >= lo && wholeYearsBetweenIso(personOf.get(d.person_id)!.date_of_birth, SNAPSHOT.asOf) <= hi);
+      return band.reduce((n, d) => n + (claimsOf.get(d.driver_id) ?? 0), 0) / band.length;
+    };
+    expect(perDriver(16, 19) / perDriver(25, 64)).toBeGreaterThan(1.3);
+    expect(perDriver(65, 120)).toBeLessThan(perDriver(25, 64));
+  });
+
+  it("include the insured's own losses: UM at about 15% of BI, PIP where the policy has it, rentals after repairs, small tows", () => {
+    const count = (code: string) => claims.filter((c) => c.coverage_code === code).length;
+    expect(count("UM") / count("BI")).toBeGreaterThan(0.1);
+    expect(count("UM") / count("BI")).toBeLessThan(0.25);
+    for (const code of ["PIP", "MEDPAY", "RENTAL", "TOWING"]) expect(count(code), code).toBeGreaterThan(20);
+    // A UM claim: an uninsured driver caused it. PIP and MedPay: the insured's occupants, fault either way.
+    expect(claims.filter((c) => c.coverage_code === "UM").every((c) => c.at_fault === false && c.loss_type === "insured_injury")).toBe(true);
+    // A rental follows a paid collision or comprehensive loss of the same vehicle on the same day, within its limits.
+    const physical = new Set(claims.filter((c) => (c.loss_type === "collision" || c.loss_type === "comprehensive") && c.paid_amount + c.reserve_amount > 0).map((c) => `${c.vehicle_id} ${c.loss_date} ${c.loss_cause}`));
+    for (const c of claims.filter((x) => x.coverage_code === "RENTAL")) {
+      expect(physical.has(`${c.vehicle_id} ${c.loss_date} ${c.loss_cause}`)).toBe(true);
+      expect(c.paid_amount + c.reserve_amount).toBeLessThanOrEqual(coverageOf.get(c.coverage_id)!.limit_per_accident!);
+    }
+    const tows = claims.filter((c) => c.coverage_code === "TOWING");
+    expect(tows.every((c) => c.loss_cause === "disablement" && c.paid_amount + c.reserve_amount <= coverageOf.get(c.coverage_id)!.limit_per_accident!)).toBe(true);
+    expect(mean(tows.map((c) => c.paid_amount + c.reserve_amount))).toBeLessThan(200);
   });
 
   it("are handled as claims are: most closed by asOf, a reserve on every open one, some below the deductible", () => {

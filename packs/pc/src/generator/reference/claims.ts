@@ -31,17 +31,39 @@ export const COMPREHENSIVE_PERILS = weighted<LossCause>([
 /**
  * The spread of a loss around its year's average (lognormal, σ of its logarithm): injuries spread most.
  */
-export const SEVERITY_SIGMA = { bi: 1.1, pd: 0.9, coll: 0.8, comp: 1.0 } as const;
+export const SEVERITY_SIGMA = { bi: 1.1, pd: 0.9, um: 1.1, pip: 1.0, medpay: 0.9, coll: 0.8, comp: 1.0, towing: 0.5, rental: 0.6 } as const;
+
+// First-party losses (issue 35): ISO's table has no UM, PIP or MedPay rows, so their frequency is stated
+// against bodily injury liability's, and their severity against its severity.
+
+/**
+ * Claims per car year of the insured's own injury coverages, as multiples of ISO's BI frequency that
+ * year. UM: the Insurance Research Council puts uninsured motorists claim frequency at about 15% of
+ * BI's (2017-2023). PIP: in no-fault states of the order of BI's (the IRC, as the issue's audit cites
+ * it): 1.0. MedPay: half of BI's (a rule: it pays smaller medical bills of the insured's occupants).
+ */
+export const FIRST_PARTY_FREQUENCY_OF_BI = { um: 0.15, pip: 1.0, medpay: 0.5 } as const;
+
+/**
+ * Mean loss of the insured's own injury coverages, as multiples of ISO's BI severity that year (rules):
+ * UM pays the injuries another driver's liability would have (1.0); PIP pays medical bills and lost
+ * wages without pain and suffering (0.5); MedPay only medical bills, under small limits (0.15).
+ */
+export const FIRST_PARTY_SEVERITY_OF_BI = { um: 1.0, pip: 0.5, medpay: 0.15 } as const;
+
+/** Tows per 100 car years with towing coverage, and the mean tow in US dollars (rules: frequent and small). */
+export const TOWING_FREQUENCY = 5.0;
+export const TOWING_MEAN_DOLLARS = 95;
+
+/** Of paid collision and comprehensive claims on a vehicle with rental reimbursement, the share that rent a car, and the mean days rented (rules). */
+export const RENTAL_USE_SHARE = 0.6;
+export const RENTAL_MEAN_DAYS = 11;
 
 /** ISO's physical damage severities are paid claims on a $500 deductible: gross losses are drawn so that, at this deductible, their paid claims average ISO's (loss-severity.ts). */
 export const ISO_DEDUCTIBLE = 500;
 
-/**
- * Frequency follows risk: a vehicle's expected claims are the year's frequency × its risk relativity (the
- * rating's vehicle, driver and record factors, without discounts) ÷ the book's mean relativity, so the
- * book as a whole claims at ISO's countrywide rate. The mean is measured on 50,000 households (seed 42).
- */
-export const MEAN_RISK_RELATIVITY = 1.41;
+/** A crash claim under PIP or MedPay, like a collision claim, was the insured driver's fault this often when another moving vehicle was involved (a rule). */
+export const FIRST_PARTY_AT_FAULT_SHARE = COLLISION_AT_FAULT_SHARE;
 
 /** Physical damage severity follows the vehicle's value: × its age factor ÷ the book's mean age factor (measured likewise). */
 export const MEAN_VEHICLE_AGE_FACTOR = 0.57;
@@ -49,8 +71,8 @@ export const MEAN_VEHICLE_AGE_FACTOR = 0.57;
 /** Days from loss to report (a rule): most the same or the next days, injuries later. */
 export const REPORT_LAG_DAYS = weighted<readonly [number, number]>([[[0, 0], 0.35], [[1, 3], 0.35], [[4, 14], 0.2], [[15, 60], 0.1]]);
 
-/** Mean days from report to closing, by peril (exponential; a rule): glass and collision in weeks, injuries in months. */
-export const MEAN_SETTLEMENT_DAYS = { bi: 270, pd: 45, coll: 30, comp: 20 } as const;
+/** Mean days from report to closing, by peril (exponential; a rule): tows and glass in days, collision in weeks, injuries in months. */
+export const MEAN_SETTLEMENT_DAYS = { bi: 270, pd: 45, um: 300, pip: 120, medpay: 90, coll: 30, comp: 20, towing: 7, rental: 30 } as const;
 
 /** Liability claims closed without payment (no liability found, or withdrawn): a rule. */
 export const LIABILITY_DENIED_SHARE = 0.08;
@@ -61,5 +83,4 @@ export const PARTIAL_PAYMENT_AFTER_DAYS = 30;
 export const PARTIAL_PAYMENT_SHARE = 0.5;
 export const PARTIAL_PAYMENT_PART = [0.25, 0.75] as const;
 
-/** Of a crash claim, the share where the vehicle's principal driver drove it (else another listed driver of the policy). */
-export const PRINCIPAL_DRIVER_SHARE = 0.85;
+

@@ -67,19 +67,26 @@ export const TOWING_LIMITS = weighted<number>([[50, 0.25], [75, 0.35], [100, 0.3
 // The rating algorithm's coverage rates (pack README, "Rating"): each coverage's annual base rate at its
 // base limits, times its limit or deductible factor, times the vehicle's factors.
 
-/** Annual base rate of each personal auto coverage at its base limits, in US dollars (a documented rule, not a filed rate). */
+/**
+ * Annual base rate of each personal auto coverage at its base limits, for a vehicle of relativity 1, in
+ * US dollars (a documented rule, not a filed rate). Set as ratemaking sets rates: each coverage's
+ * expected losses in the book over a permissible loss ratio of 0.70 (PERMISSIBLE_LOSS_RATIO), measured on
+ * 50,000 households (seed 42, `pnpm --filter @sdh/pack-pc realism`). The book's losses follow ISO's
+ * frequencies and severities, so its loss ratio lands where the industry's private passenger loss
+ * ratios run (0.6-0.8).
+ */
+export const PERMISSIBLE_LOSS_RATIO = 0.7;
 export const PERSONAL_COVERAGE_BASE: Record<Exclude<CoverageCode, "CSL">, number> = {
-  BI: 330, // at 25/50
-  PD: 230, // at 25,000
-  UM: 65, // at 25/50
-  PIP: 150, // at 10,000
-  MEDPAY: 30, // at 5,000
-  COMP: 120, // at a 500 deductible
-  COLL: 310, // at a 500 deductible
-  RENTAL: 30, // at 30 a day
-  TOWING: 12, // at 75
+  BI: 150, // at 25/50
+  PD: 182, // at 25,000
+  UM: 21, // at 25/50
+  PIP: 50, // at 10,000
+  MEDPAY: 15, // at 5,000
+  COMP: 191, // at a 500 deductible
+  COLL: 625, // at a 500 deductible
+  RENTAL: 21, // at 30 a day
+  TOWING: 4, // at 75
 };
-
 /** Annual base rate of a commercial vehicle by GVWR class, in US dollars, split among its coverages below. */
 export const COMMERCIAL_BASE_RATE: Record<GvwrClass, number> = {
   "1": 1300, "2a": 1500, "2b": 1900, "3": 2300, "4": 2800, "5": 3200, "6": 3800, "7": 5600, "8": 8200,

@@ -11,12 +11,14 @@ import { shareAt, weighted, type WeightedTable } from "@sdh/rules";
 /**
  * [min age, max age] bands of personal households' heads and their share: licensed drivers by age, but
  * from 18 (a teenager is never a named insured; drivers of 16 and 17 are children at home), and the
- * youngest band at 1.5% rather than FHWA's 4% for ages 16-19, most of whom live with a parent (a rule).
+ * youngest bands at 1.5% and 5% rather than FHWA's 4% for ages 16-19 and 8% for 20-24: many of them
+ * live with a parent and are licensed members of the parent's household (a rule; with those children
+ * the book's licensed persons come out near DL-20's shares, as REALISM.md measures).
  */
 export const DRIVER_AGE_BANDS = weighted<readonly [number, number]>([
   [[18, 19], 0.015],
-  [[20, 24], 0.08],
-  [[25, 34], 0.17],
+  [[20, 24], 0.05],
+  [[25, 34], 0.2],
   [[35, 44], 0.17],
   [[45, 54], 0.16],
   [[55, 64], 0.17],
@@ -59,9 +61,6 @@ const MARITAL_65_PLUS = weighted<Marital>([["single", 0.07], ["married", 0.55], 
 
 export const GENDERS = weighted<Gender>([["F", 0.505], ["M", 0.49], ["X", 0.005]]);
 
-
-/** Years from the 16th birthday to the first licence. */
-export const LICENSING_DELAY_YEARS = weighted<number>([[0, 0.45], [1, 0.22], [2, 0.12], [3, 0.07], [4, 0.05], [5, 0.04], [7, 0.03], [10, 0.02]]);
 
 /**
  * US light-vehicle sales by calendar year, millions (BEA "Light Weight Vehicle Sales: Autos and Light
@@ -121,6 +120,9 @@ const OWNERSHIP_3_5 = weighted<OwnershipType>([["financed", 0.52], ["leased", 0.
 const OWNERSHIP_6_9 = weighted<OwnershipType>([["financed", 0.3], ["owned", 0.7]]);
 const OWNERSHIP_10_14 = weighted<OwnershipType>([["financed", 0.1], ["owned", 0.9]]);
 const OWNERSHIP_15_PLUS = weighted<OwnershipType>([["financed", 0.03], ["owned", 0.97]]);
+
+/** The average US driver's annual miles, all ages (FHWA, "Average Annual Miles per Driver by Age Group": 13,476). */
+export const AVERAGE_DRIVER_MILES = 13_476;
 
 /** Average annual miles per driver by age (FHWA, "Average Annual Miles per Driver by Age Group"). */
 export function milesForDriverAge(age: number): number {

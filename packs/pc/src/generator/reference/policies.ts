@@ -9,13 +9,15 @@ import { weighted } from "@sdh/rules";
 export const PERSONAL_SIX_MONTH_SHARE = 0.7;
 
 /**
- * Terms a policy has renewed before the current one: about one in six is new business, and the rest
- * stay on for years (a retention of roughly 85% a term). Capped so that inception never precedes the
- * named insured's licence (see policy.ts).
+ * Terms a policy has renewed before the current one: a retention curve. Each term renews with the same
+ * probability (a rule: RETENTION_PER_TERM, in line with the 80-90% annual retention carriers report), so
+ * the count of policies falls geometrically with tenure, with no spike at any term: new business is
+ * 1 − RETENTION_PER_TERM of the book. Up to MAX_PRIOR_TERMS, and capped so that inception never precedes
+ * the named insured's licence (see policy.ts).
  */
-export const PRIOR_TERMS = weighted<number>([
-  [0, 0.16], [1, 0.13], [2, 0.11], [3, 0.09], [4, 0.08], [5, 0.07], [6, 0.06], [8, 0.08], [10, 0.07], [14, 0.08], [20, 0.07],
-]);
+export const RETENTION_PER_TERM = 0.86;
+export const MAX_PRIOR_TERMS = 40;
+export const PRIOR_TERMS = weighted<number>(Array.from({ length: MAX_PRIOR_TERMS + 1 }, (_, k) => [k, RETENTION_PER_TERM ** k] as const));
 
 /**
  * Where a policy's current term stands at asOf, before the renewal window turns an in-force term into
