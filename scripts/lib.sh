@@ -65,16 +65,17 @@ PANDAS_VERSION=3.1.1
 POLARS_VERSION=2.1.0
 sdh_install_pyarrow() {
   local venv="$SDH_CACHE_DIR/pyarrow-$PYARROW_VERSION"
-  # The readers consumers use, to prove our files read as we say: pyarrow (Parquet), frictionless
-  # (datapackage.json over the CSV files) and Prometheus's own Python client (its text-format parser
-  # reads what the worker's /metrics serves), pandas and polars (the README's CSV recipe).
-  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import pyarrow, frictionless, prometheus_client, pandas, polars' 2>/dev/null; then
+  # The readers consumers use, to prove our files read as we say: pyarrow (Parquet), frictionless with
+  # its JSON and Parquet formats (datapackage.json over every format; ijson and jsonlines are what its
+  # json extra adds) and Prometheus's own Python client (its text-format parser reads what the worker's
+  # /metrics serves), pandas and polars (the README's CSV recipe).
+  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import pyarrow, frictionless, ijson, jsonlines, prometheus_client, pandas, polars' 2>/dev/null; then
     if ! command -v python3 >/dev/null 2>&1; then
       sdh_log "python3 is not installed; the Parquet interoperability test needs it (apt-get install python3 python3-venv)."
       return 127
     fi
     sdh_log "installing pyarrow $PYARROW_VERSION, frictionless $FRICTIONLESS_VERSION, prometheus_client $PROMETHEUS_CLIENT_VERSION, pandas $PANDAS_VERSION and polars $POLARS_VERSION into $venv"
-    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install --quiet --disable-pip-version-check "pyarrow==$PYARROW_VERSION" "frictionless==$FRICTIONLESS_VERSION" "prometheus_client==$PROMETHEUS_CLIENT_VERSION" "pandas==$PANDAS_VERSION" "polars==$POLARS_VERSION" >&2
+    python3 -m venv "$venv" >&2 && "$venv/bin/pip" install --quiet --disable-pip-version-check "pyarrow==$PYARROW_VERSION" "frictionless[json,parquet]==$FRICTIONLESS_VERSION" "prometheus_client==$PROMETHEUS_CLIENT_VERSION" "pandas==$PANDAS_VERSION" "polars==$POLARS_VERSION" >&2
   fi
   export SDH_PYTHON="$venv/bin/python"
 }

@@ -72,7 +72,7 @@ export function packOf(source: { pack?: string | { name: string } | undefined; r
   return packNamed(name);
 }
 
-/** Where a pack's committed demo samples live, from the repository's root: the P&C pack's at `data/demo_samples/v0.7`, another's in a folder named after it. */
+/** Where a pack's committed demo samples live, from the repository's root: the P&C pack's at `data/demo_samples/v0.8`, another's in a folder named after it. */
 export function demoSampleFolder(pack: string): string {
   return pack === DEFAULT_PACK_NAME ? `data/demo_samples/${VERSION_TAG}` : `data/demo_samples/${VERSION_TAG}/${pack}`;
 }

@@ -13,3 +13,9 @@ export type UsState = z.infer<typeof UsState>;
 export const IsoDate = z.iso.date();
 
 export const Uuid = z.uuid();
+
+/** The step of an amount of money: a cent. A column of these is DECIMAL(12,2) in Parquet (columnsOf). */
+export const CENT = 0.01;
+
+/** US dollars to the cent: in JSON Schema a number that is a multiple of 0.01, in Parquet DECIMAL(12,2) (ADR 0024). */
+export const Money = z.number().multipleOf(CENT);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EntitySpec } from "./pack-spec.js";
 import type { PackSpec } from "./pack-spec.js";
 import type { Entity } from "./snapshot-files.js";
+import { CENT } from "./common.js";
 import { SCHEMA_VERSION, VERSION_TAG } from "./version.js";
 
 /** The root entity of a pack, whose records `config.records` counts and shards split: the first one declared. */
@@ -29,18 +30,23 @@ export function entitySpec(pack: PackSpec, name: string): EntitySpec {
   return spec;
 }
 
-export type ColumnType = "string" | "date" | "int" | "double" | "boolean";
+/** A column's type; `decimal` is money to the cent (Money), written DECIMAL(12,2) in Parquet. */
+export type ColumnType = "string" | "date" | "int" | "decimal" | "double" | "boolean";
 
 export interface Column {
   name: string;
   type: ColumnType;
   nullable: boolean;
   description: string;
+  /** The values a text column may hold, when its schema lists them (a zod enum). */
+  enum?: readonly string[];
 }
 
 interface JsonSchemaProperty {
   type?: string | string[];
   format?: string;
+  multipleOf?: number;
+  enum?: string[];
   anyOf?: JsonSchemaProperty[];
   description?: string;
 }
@@ -59,7 +65,7 @@ function typeOf(property: JsonSchemaProperty): { type: ColumnType; nullable: boo
     return { type: typeOf({ ...property, type: nonNull[0] }).type, nullable: nonNull.length < property.type.length };
   }
   if (property.type === "integer") return { type: "int", nullable: false };
-  if (property.type === "number") return { type: "double", nullable: false };
+  if (property.type === "number") return { type: property.multipleOf === CENT ? "decimal" : "double", nullable: false };
   if (property.type === "boolean") return { type: "boolean", nullable: false };
   if (property.type === "string") return { type: property.format === "date" ? "date" : "string", nullable: false };
   throw new Error(`unsupported column type: ${JSON.stringify(property)}`);
@@ -71,11 +77,10 @@ function typeOf(property: JsonSchemaProperty): { type: ColumnType; nullable: boo
  */
 export function columnsOf(entity: EntitySpec): Column[] {
   const schema = recordJsonSchema(entity.schema) as { properties: Record<string, JsonSchemaProperty> };
-  return Object.entries(schema.properties).map(([name, property]) => ({
-    name,
-    ...typeOf(property),
-    description: property.description ?? "",
-  }));
+  return Object.entries(schema.properties).map(([name, property]) => {
+    const values = property.enum ?? property.anyOf?.find((p) => p.enum)?.enum;
+    return { name, ...typeOf(property), description: property.description ?? "", ...(values ? { enum: values } : {}) };
+  });
 }
 
 /** A schema's stable identifier: a URN, since the schemas travel inside snapshots rather than live at a URL. */

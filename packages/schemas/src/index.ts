@@ -1,5 +1,5 @@
 export { SCHEMA_VERSION, VERSION_TAG, versionedFileName, PULL_RECORD_FILE } from "./version.js";
-export { UsState, US_STATE_CODES, IsoDate, Uuid } from "./common.js";
+export { UsState, US_STATE_CODES, IsoDate, Uuid, Money, CENT } from "./common.js";
 export {
   SnapshotConfig,
   RecordedConfig,

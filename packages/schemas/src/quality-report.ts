@@ -6,7 +6,7 @@ const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 /** What one column looks like across an entity: the profile dbt, Soda and Great Expectations users expect. */
 export const ColumnProfile = z.object({
   name: z.string(),
-  type: z.enum(["string", "date", "int", "double", "boolean"]),
+  type: z.enum(["string", "date", "int", "decimal", "double", "boolean"]),
   nulls: z.number().int().min(0),
   nullRate: z.number().min(0).max(1),
   distinct: z.number().int().min(0).describe("Distinct non-null values; an estimate (HyperLogLog, ±2%) when distinctExact is false"),
@@ -43,5 +43,5 @@ export const QualityReport = z
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_7.json");
+  .describe("quality_report_v0_8.json");
 export type QualityReport = z.infer<typeof QualityReport>;

@@ -109,7 +109,7 @@ export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
  * size, which only splits the work. Snapshots of generator 0.1.0 recorded a shardSize; it is still
  * read, never written.
  */
-// Nor the recipe: its text ships as a file of its own (recipe_v0_7.yaml), listed and checksummed in
+// Nor the recipe: its text ships as a file of its own (recipe_v0_8.yaml), listed and checksummed in
 // the manifest, and its sha256 is in the snapshot id's digest.
 export const RecordedConfig = SnapshotConfig.omit({ shardSize: true, recipe: true })
   .extend({

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "./index.js";
 
 describe("schema version", () => {
-  it("is a 0.7.x version with the v0.7 tag", () => {
+  it("is a 0.7.x version with the v0.8 tag", () => {
     expect(SCHEMA_VERSION).toMatch(/^0\.7\.\d+$/);
-    expect(VERSION_TAG).toBe("v0.7");
+    expect(VERSION_TAG).toBe("v0.8");
   });
 
   it("names files as the governed seed does", () => {
-    expect(versionedFileName("persons", "csv")).toBe("persons_v0_7.csv");
-    expect(versionedFileName("snapshot_manifest", "json")).toBe("snapshot_manifest_v0_7.json");
+    expect(versionedFileName("persons", "csv")).toBe("persons_v0_8.csv");
+    expect(versionedFileName("snapshot_manifest", "json")).toBe("snapshot_manifest_v0_8.json");
   });
 });

@@ -64,6 +64,8 @@ function compileProperty(property: PropertySchema): ValueTest {
         return (value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max && (value as number) % step === 0;
       }
       if (property.type === "integer") return (value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+      // A number on a step (money: a cent): the quotient is whole, to the precision a double holds it.
+      if (step !== undefined) return (value) => Number.isFinite(value) && (value as number) >= min && (value as number) <= max && onStep(value as number, step);
       return (value) => Number.isFinite(value) && (value as number) >= min && (value as number) <= max;
     }
     case "boolean":
@@ -119,4 +121,10 @@ function compileObjectCheck(fields: ReadonlyArray<{ name: string; test: ValueTes
 /** True when `field` passed the schema, so the rules that read it can trust its type and format. */
 export function fieldOk(invalid: readonly string[], field: string): boolean {
   return invalid.length === 0 || !invalid.includes(field);
+}
+
+/** Whether `value` is a whole multiple of `step`, forgiving the last bits a double loses (0.07 / 0.01 is 7.000000000000001). */
+function onStep(value: number, step: number): boolean {
+  const quotient = value / step;
+  return Math.abs(quotient - Math.round(quotient)) <= 1e-9 * Math.max(1, Math.abs(quotient));
 }

@@ -1,11 +1,11 @@
-import { IsoDate, UsState, Uuid } from "@sdh/schemas";
+import { IsoDate, Money, UsState, Uuid } from "@sdh/schemas";
 import { z } from "zod";
 
 // The FinTech pack's records (ADR 0016 step 4): a bank's retail customers, their deposit and card
 // accounts, and the last 90 days of each account's ledger. Written against the pack API only.
 
-/** Money in US dollars, rounded to cents (the balance rule works in whole cents). */
-const Dollars = z.number();
+/** Money in US dollars, to the cent (the balance rule works in whole cents; DECIMAL(12,2) in Parquet). */
+const Dollars = Money;
 
 export const Customer = z
   .object({
@@ -60,7 +60,7 @@ export const Transaction = z
     posted_date: IsoDate.describe("When it posted: inside the window, on or after the account opened, not after it closed or after asOf"),
     type: TransactionType,
     direction: z.enum(["debit", "credit"]).describe("debit takes money from the balance, credit adds to it"),
-    amount: z.number().min(0.01).describe("Amount in dollars, always positive; direction gives the sign"),
+    amount: Money.min(0.01).describe("Amount in dollars, always positive; direction gives the sign"),
     mcc: z.string().regex(/^\d{4}$/).nullable().describe("ISO 18245 merchant category code of a card purchase; null for every other type"),
     merchant_category: z.string().min(1).nullable().describe("The ISO 18245 description of the MCC; null when mcc is"),
   })

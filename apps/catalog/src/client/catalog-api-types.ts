@@ -290,7 +290,7 @@ export type components = {
         };
         SnapshotDetail: {
             target: string;
-            /** @description snapshot_manifest_v0_7.json */
+            /** @description snapshot_manifest_v0_8.json */
             manifest: {
                 /** @description Identifier of the snapshot */
                 snapshotId: string;
@@ -413,7 +413,7 @@ export type components = {
                     warnings: number;
                 };
             };
-            /** @description validation_report_v0_7.json */
+            /** @description validation_report_v0_8.json */
             validation: {
                 /** @description True when no error-severity rule failed */
                 passed: boolean;
@@ -436,7 +436,7 @@ export type components = {
                     examples: unknown[];
                 }[];
             } | null;
-            /** @description quality_report_v0_7.json */
+            /** @description quality_report_v0_8.json */
             quality: {
                 /** @description Records per entity of the snapshot's pack, in its declared order */
                 counts: {
@@ -447,7 +447,7 @@ export type components = {
                     [key: string]: {
                         name: string;
                         /** @enum {string} */
-                        type: "string" | "date" | "int" | "double" | "boolean";
+                        type: "string" | "date" | "int" | "decimal" | "double" | "boolean";
                         nulls: number;
                         nullRate: number;
                         /** @description Distinct non-null values; an estimate (HyperLogLog, ±2%) when distinctExact is false */
@@ -488,7 +488,7 @@ export type components = {
                 /** @description True when every distribution check is within its tolerance */
                 passed: boolean;
             } | null;
-            /** @description dataset_v0_7.json */
+            /** @description dataset_v0_8.json */
             dataset: {
                 dataset: string;
                 title: string;
@@ -707,7 +707,7 @@ export type components = {
                 };
                 /**
                  * @description Schema version of the records
-                 * @default 0.7.0
+                 * @default 0.8.0
                  */
                 schemaVersion: string;
             };
@@ -842,7 +842,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.7 */
+                /** @description Schema version tag of the layout, e.g. v0.8 */
                 version?: string;
                 limit?: number;
                 offset?: number;
@@ -887,7 +887,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.7 */
+                /** @description Schema version tag of the layout, e.g. v0.8 */
                 version?: string;
             };
             header?: never;
@@ -941,7 +941,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.7 */
+                /** @description Schema version tag of the layout, e.g. v0.8 */
                 version?: string;
                 limit?: number;
                 offset?: number;
@@ -1009,7 +1009,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.7 */
+                /** @description Schema version tag of the layout, e.g. v0.8 */
                 version?: string;
             };
             header?: never;
@@ -1093,7 +1093,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.7 */
+                /** @description Schema version tag of the layout, e.g. v0.8 */
                 version?: string;
                 /** @description Where {other} is (default: target) */
                 otherTarget?: string;

@@ -111,7 +111,7 @@ function describe(d: Awaited<ReturnType<ScheduleHandle["describe"]>>, json: bool
   for (const r of out.recentRuns) console.log(`  ran: ${r.scheduledAt} → ${r.workflowId}`);
   console.log(`  ${out.actionsTaken} run(s) taken, ${out.skippedOverlap} skipped (overlap), ${out.missedCatchupWindow} missed (catch-up window)`);
   if (spec.seedFromDate) {
-    // The same config gives the same bytes (the shard size is in metadata_v0_7.json, so it is passed on too).
+    // The same config gives the same bytes (the shard size is in metadata_v0_8.json, so it is passed on too).
     const shards = spec.config.shardSize === DEFAULT_SHARD_SIZE ? "" : ` --shards ${Math.ceil(spec.config.records / spec.config.shardSize)}`;
     const identifiers = spec.config.identifiers === "synthetic" ? " --identifiers synthetic" : "";
     const flags = `--records ${spec.config.records} --formats ${spec.config.formats.join(",")}${identifiers}${shards}`;

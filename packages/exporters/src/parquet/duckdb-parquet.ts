@@ -13,7 +13,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 /** DuckDB threads per conversion: one, so the row groups (and bytes) never depend on thread timing. */
 export const PARQUET_THREADS = 1;
 
-export const PARQUET_TYPE: Record<Column["type"], string> = { string: "VARCHAR", date: "DATE", int: "INTEGER", double: "DOUBLE", boolean: "BOOLEAN" };
+/** Parquet's type of each column type: money is DECIMAL(12,2), exact to the cent up to ten billion dollars (ADR 0024). */
+export const PARQUET_TYPE: Record<Column["type"], string> = { string: "VARCHAR", date: "DATE", int: "INTEGER", decimal: "DECIMAL(12,2)", double: "DOUBLE", boolean: "BOOLEAN" };
 
 export const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 

@@ -28,7 +28,8 @@ export async function* readParquetEntityFile(entity: EntitySpec, path: string): 
     if (unknown.length) problems.push(`unknown column(s) ${unknown.join(", ")}`);
     if (problems.length) throw new DataFileError(`${path}: ${problems.join("; ")}`);
 
-    const select = columns.map((c) => (c.type === "date" ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.name)).join(", ");
+    // Dates as their text, money as the number the JSON and CSV files hold (DuckDB hands DECIMAL back as an object).
+    const select = columns.map((c) => (c.type === "date" ? `CAST(${c.name} AS VARCHAR) AS ${c.name}` : c.type === "decimal" ? `CAST(${c.name} AS DOUBLE) AS ${c.name}` : c.name)).join(", ");
     const result = await connection.stream(`SELECT ${select} FROM read_parquet(${quote(path)})`);
     const names = columns.map((c) => c.name);
     for (;;) {

@@ -13,6 +13,7 @@ export function decodeField(column: Column, text: string): unknown {
   switch (column.type) {
     case "int":
       return INTEGER.test(text) ? Number(text) : text;
+    case "decimal":
     case "double": {
       const n = Number(text);
       return Number.isFinite(n) ? n : text;

@@ -24,6 +24,6 @@ export const EXAMPLE_MANIFEST: Manifest = {
     schemaVersion: "0.7.0",
   },
   counts: { households: 200, persons: 302, vehicles: 429, profiles: 302, policies: 188, drivers: 282, policy_vehicles: 429 },
-  files: [{ path: "households_v0_7.parquet", entity: "households", format: "parquet", records: 200, bytes: 13612, sha256: "d5afe80692546a45a0fe2e39e97103f24f060319c383a5c54bd5ee422d3318e1" }],
+  files: [{ path: "households_v0_8.parquet", entity: "households", format: "parquet", records: 200, bytes: 13612, sha256: "d5afe80692546a45a0fe2e39e97103f24f060319c383a5c54bd5ee422d3318e1" }],
   validation: { passed: true, errors: 0, warnings: 0 },
 };

@@ -141,7 +141,7 @@ export class ColumnStats {
   }
 
   profile(): ColumnProfile {
-    const numeric = this.column.type === "int" || this.column.type === "double";
+    const numeric = this.column.type === "int" || this.column.type === "decimal" || this.column.type === "double";
     const entries = this.counts ? this.countedValues() : [];
     // Most frequent first; equal counts in value order, so the report is the same on every run.
     const top = entries

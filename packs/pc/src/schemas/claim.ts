@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Uuid } from "@sdh/schemas";
+import { IsoDate, Money, Uuid } from "@sdh/schemas";
 
 export type ClaimCoverage = z.infer<typeof ClaimCoverage>;
 /**
@@ -44,8 +44,8 @@ export type ClaimStatus = z.infer<typeof ClaimStatus>;
 /** open (a reserve is held), closed (paid), closed_without_payment (below the deductible, or denied). */
 export const ClaimStatus = z.enum(["open", "closed", "closed_without_payment"]);
 
-/** US dollars rounded to cents, as the premiums are. */
-const Dollars = z.number().min(0);
+/** US dollars to the cent, as the premiums are (DECIMAL(12,2) in Parquet). */
+const Dollars = Money.min(0);
 
 /** One claim under one coverage of a policy: a loss during the current term, its handling and its money. */
 export const Claim = z

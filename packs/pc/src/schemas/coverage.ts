@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Uuid } from "@sdh/schemas";
+import { Money, Uuid } from "@sdh/schemas";
 
 export type CoverageCode = z.infer<typeof CoverageCode>;
 /**
@@ -32,7 +32,7 @@ export const Coverage = z
     limit_per_accident: Dollars.nullable().describe("Limit per accident in US dollars: BI, UM (the split limit's second figure, or a commercial policy's single limit), PD, CSL; RENTAL's most per claim, TOWING's per disablement; else null"),
     limit_per_day: Dollars.nullable().describe("RENTAL's daily limit in US dollars; else null"),
     deductible: Dollars.nullable().describe("Deductible in US dollars: COMP and COLL; else null"),
-    premium: z.number().min(0).describe("The coverage's premium for the term in US dollars, rounded to cents (the rating algorithm in the rules README); a policy's coverages add up to its written premium"),
+    premium: Money.min(0).describe("The coverage's premium for the term in US dollars, rounded to cents (the rating algorithm in the rules README); a policy's coverages add up to its written premium"),
   })
   .describe("A coverage on a policy");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, UsState, Uuid } from "@sdh/schemas";
+import { IsoDate, Money, UsState, Uuid } from "@sdh/schemas";
 import { LobType } from "./common.js";
 
 export type PolicyStatus = z.infer<typeof PolicyStatus>;
@@ -43,7 +43,7 @@ export const Policy = z
     payment_plan: PaymentPlan.describe("paid_in_full, two_pay, quarterly or monthly (six-month terms: paid in full or monthly)"),
     vehicle_count: z.number().int().min(1).describe("Vehicles on the policy (policy_vehicles)"),
     driver_count: z.number().int().min(1).describe("Drivers on the policy, listed and excluded (drivers)"),
-    written_premium: z.number().min(0).describe("Premium for the whole term in US dollars, rounded to cents: the sum of its vehicles' premiums, and equally of its coverages' (the rating algorithm in the rules README)"),
+    written_premium: Money.min(0).describe("Premium for the whole term in US dollars, rounded to cents: the sum of its vehicles' premiums, and equally of its coverages' (the rating algorithm in the rules README)"),
   })
   .describe("An auto policy's current term");
 
