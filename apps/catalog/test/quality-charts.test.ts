@@ -50,4 +50,15 @@ describe("integer histograms on the snapshot page", () => {
     const [double] = distributionCharts("policies", [{ ...base, name: "premium", type: "double", min: 10.5, max: 450, numeric: { mean: 100, stddev: 10, histogram: [{ from: 10.5, to: 54.45, count: 2 }, { from: 54.45, to: 450, count: 1 }] } }], 3);
     expect(double!.spec.labels).toEqual(["10.50–54.45", "54.45–450"]);
   });
+
+  it("draws skewed money in its log bins (zeros first) with its deciles, and dates per period (schema 0.8 reports)", () => {
+    const base = { nulls: 0, nullRate: 0, distinct: 900, distinctExact: true, top: [] };
+    const logHistogram = [{ from: 0, to: 0, count: 40 }, { from: 10, to: 100, count: 500 }, { from: 100, to: 1000, count: 300 }, { from: 1000, to: 25000, count: 60 }];
+    const [money] = distributionCharts("claims", [{ ...base, name: "paid_amount", type: "decimal", min: 0, max: 25_000, numeric: { mean: 900, stddev: 2000, histogram: [{ from: 0, to: 2500, count: 890 }], deciles: [0, 15, 30, 60, 95, 150, 300, 700, 2100], logHistogram } }], 900);
+    expect(money!.title).toBe("paid_amount: histogram (log bins)");
+    expect(money!.spec.labels).toEqual(["0", "10–100", "100–1000", "1000–25,000"]);
+    expect(money!.summary).toContain("deciles (10th to 90th percentile) 0 · 15 · 30");
+    const [dates] = distributionCharts("claims", [{ ...base, name: "loss_date", type: "date", min: "2025-01-03", max: "2025-03-09", numeric: null, dates: { unit: "month", histogram: [{ period: "2025-01", count: 2 }, { period: "2025-03", count: 1 }] } }], 3);
+    expect([dates!.title, dates!.spec.labels, dates!.table.rows]).toEqual(["loss_date: records per month", ["2025-01", "2025-03"], [["2025-01", 2], ["2025-03", 1]]]);
+  });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Counts, Entity } from "./snapshot-files.js";
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+const HistogramBin = z.object({ from: z.number(), to: z.number(), count: z.number().int().min(0) });
 
 /** What one column looks like across an entity: the profile dbt, Soda and Great Expectations users expect. */
 export const ColumnProfile = z.object({
@@ -18,10 +19,24 @@ export const ColumnProfile = z.object({
     .object({
       mean: z.number(),
       stddev: z.number().describe("Population standard deviation"),
-      histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int().min(0) })).describe("Ten equal-width bins from min to max; empty when the values could not be counted exactly"),
+      histogram: z.array(HistogramBin).describe("Ten equal-width bins from min to max; empty when the values could not be counted exactly"),
+      deciles: z.array(z.number()).length(9).optional().describe("The 10th, 20th, … 90th percentiles (nearest rank): exact while the values are counted exactly, else from their two-significant-digit roundings (since schema 0.8)"),
+      logHistogram: z
+        .array(HistogramBin)
+        .nullable()
+        .optional()
+        .describe("For values of one sign spanning more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8)"),
     })
     .nullable()
     .describe("For numeric columns only"),
+  dates: z
+    .object({
+      unit: z.enum(["month", "year"]).describe("month when the values span at most 36 months, else year"),
+      histogram: z.array(z.object({ period: z.string().describe("YYYY-MM or YYYY"), count: z.number().int().min(1) })).describe("Records per period, in order; periods without records are left out"),
+    })
+    .nullable()
+    .optional()
+    .describe("For date columns only: records per month or year (since schema 0.8)"),
 });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;
 

@@ -471,6 +471,28 @@ export type components = {
                                 to: number;
                                 count: number;
                             }[];
+                            /** @description The 10th, 20th, … 90th percentiles (nearest rank): exact while the values are counted exactly, else from their two-significant-digit roundings (since schema 0.8) */
+                            deciles?: number[];
+                            /** @description For values of one sign spanning more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8) */
+                            logHistogram?: {
+                                from: number;
+                                to: number;
+                                count: number;
+                            }[] | null;
+                        } | null;
+                        /** @description For date columns only: records per month or year (since schema 0.8) */
+                        dates?: {
+                            /**
+                             * @description month when the values span at most 36 months, else year
+                             * @enum {string}
+                             */
+                            unit: "month" | "year";
+                            /** @description Records per period, in order; periods without records are left out */
+                            histogram: {
+                                /** @description YYYY-MM or YYYY */
+                                period: string;
+                                count: number;
+                            }[];
                         } | null;
                     }[];
                 };

@@ -23,6 +23,9 @@ const decimal = (n: number) => (Number.isInteger(n) ? (Math.abs(n) >= 10_000 ? n
 
 type Bin = { from: number; to: number; count: number };
 
+/** ", deciles 12 · 30 · …" for a column whose report has them (schema 0.8 on). */
+const decilesText = (c: ColumnProfile) => (c.numeric?.deciles ? `; deciles (10th to 90th percentile) ${c.numeric.deciles.map(decimal).join(" · ")}` : "");
+
 /**
  * An integer column's histogram as the integers each bin holds: `0`, `1`, `2–3`, `5,000–9,999`, not
  * `0.3–0.6`. The report's ten bins are equal-width from min to max (value v goes to bin
@@ -85,14 +88,33 @@ export function distributionCharts(entity: string, columns: readonly ColumnProfi
   const figures: ChartFigure[] = [];
   for (const c of columns) {
     if (figures.length === MAX_DISTRIBUTIONS) break;
-    if (c.numeric?.histogram.length) {
+    if (c.numeric?.logHistogram?.length) {
+      // Skewed money and counts: log-spaced bins, so the many small amounts and the few large ones both show.
+      const bins = c.numeric.logHistogram.map((b) => ({ ...b, label: b.to === 0 ? "0" : `${decimal(b.from)}–${decimal(b.to)}` }));
+      figures.push({
+        id: `${entity}-${c.name}-histogram`,
+        title: `${c.name}: histogram (log bins)`,
+        summary: `Histogram of ${entity}.${c.name} in ${bins.length} log-spaced bins from ${decimal(c.numeric.logHistogram[0]!.from)} to ${decimal(c.numeric.logHistogram.at(-1)!.to)}, mean ${c.numeric.mean.toFixed(2)}${decilesText(c)}.`,
+        spec: { horizontal: false, labels: bins.map((b) => b.label), datasets: [{ label: "Records", data: bins.map((b) => b.count) }], unit: "count", valueAxis: "records" },
+        table: { headers: ["From", "To", "Records"], rows: bins.map((b) => [decimal(b.from), decimal(b.to), b.count]) },
+      });
+    } else if (c.numeric?.histogram.length) {
       const bins = c.type === "int" ? integerBins(c.numeric.histogram) : c.numeric.histogram.map((b) => ({ ...b, label: `${decimal(b.from)}–${decimal(b.to)}`, first: decimal(b.from), last: decimal(b.to) }));
       figures.push({
         id: `${entity}-${c.name}-histogram`,
         title: `${c.name}: histogram`,
-        summary: `Histogram of ${entity}.${c.name}: ${bins.length} bins from ${bins[0]!.first} to ${bins.at(-1)!.last}, mean ${c.numeric.mean.toFixed(2)}.`,
+        summary: `Histogram of ${entity}.${c.name}: ${bins.length} bins from ${bins[0]!.first} to ${bins.at(-1)!.last}, mean ${c.numeric.mean.toFixed(2)}${decilesText(c)}.`,
         spec: { horizontal: false, labels: bins.map((b) => b.label), datasets: [{ label: "Records", data: bins.map((b) => b.count) }], unit: "count", valueAxis: "records" },
         table: { headers: c.type === "int" ? ["Values", "Records"] : ["From", "To", "Records"], rows: bins.map((b) => (c.type === "int" ? [b.label, b.count] : [b.first, b.last, b.count])) },
+      });
+    } else if (c.type === "date" && c.dates?.histogram.length) {
+      const { unit, histogram } = c.dates;
+      figures.push({
+        id: `${entity}-${c.name}-dates`,
+        title: `${c.name}: records per ${unit}`,
+        summary: `Records of ${entity}.${c.name} per ${unit}, ${histogram[0]!.period} to ${histogram.at(-1)!.period}.`,
+        spec: { horizontal: false, labels: histogram.map((h) => h.period), datasets: [{ label: "Records", data: histogram.map((h) => h.count) }], unit: "count", valueAxis: "records" },
+        table: { headers: [unit === "month" ? "Month" : "Year", "Records"], rows: histogram.map((h) => [h.period, h.count]) },
       });
     } else if (c.top.length && c.type !== "date" && records > 0 && c.distinct <= IDENTIFIER_LIKE * Math.max(1, records - c.nulls)) {
       const nonNull = Math.max(1, records - c.nulls);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarseKey } from "./column-stats.js";
+import { ColumnStats, coarseKey } from "./column-stats.js";
 
 // The histogram keys enter quality reports, which must stay byte-for-byte what they were: the
 // arithmetic path has to agree with toPrecision(2) everywhere, ties and negatives included.
@@ -21,5 +21,45 @@ describe("coarseKey", () => {
   it("keeps toPrecision for fractions", () => {
     expect(coarseKey(0.0457)).toBe(0.046);
     expect(coarseKey(-2.35)).toBe(Number((-2.35).toPrecision(2)));
+  });
+});
+
+describe("ColumnStats' bins for skewed money and dates (schema 0.8)", () => {
+  const money = { name: "paid_amount", type: "decimal" as const, nullable: false, description: "" };
+  const dates = { name: "loss_date", type: "date" as const, nullable: false, description: "" };
+
+  it("gives nearest-rank deciles, and log-spaced bins with a zero bin when the values span orders of magnitude", () => {
+    const stats = new ColumnStats(money);
+    const values = [0, 0, 0, ...Array.from({ length: 97 }, (_, i) => 10 * 1.1 ** i)];
+    for (const v of values) stats.add(Math.round(v * 100) / 100);
+    const numeric = stats.profile().numeric!;
+    const sorted = values.map((v) => Math.round(v * 100) / 100).sort((a, b) => a - b);
+    expect(numeric.deciles).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => sorted[Math.ceil((k * 100) / 10) - 1]));
+    const log = numeric.logHistogram!;
+    expect(log[0]).toEqual({ from: 0, to: 0, count: 3 });
+    expect(log).toHaveLength(11);
+    expect(log.reduce((n, b) => n + b.count, 0)).toBe(100);
+    // Geometric edges: each bin's upper edge over its lower is the same ratio.
+    const ratios = log.slice(1).map((b) => b.to / b.from);
+    for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 3);
+    // Values within two orders of magnitude keep the equal-width bins alone.
+    const narrow = new ColumnStats(money);
+    for (let v = 50; v <= 400; v++) narrow.add(v);
+    expect(narrow.profile().numeric!.logHistogram).toBeNull();
+  });
+
+  it("counts dates per month within three years, per year beyond, and merges shards to one pass's report", () => {
+    const recent = new ColumnStats(dates);
+    for (const d of ["2025-01-03", "2025-01-30", "2025-03-09", "2026-01-01"]) recent.add(d);
+    expect(recent.profile().dates).toEqual({ unit: "month", histogram: [{ period: "2025-01", count: 2 }, { period: "2025-03", count: 1 }, { period: "2026-01", count: 1 }] });
+    const whole = new ColumnStats(dates);
+    const [a, b] = [new ColumnStats(dates), new ColumnStats(dates)];
+    const births = ["1950-05-01", "1971-12-31", "1971-01-01", "2001-07-04", "2008-02-29"];
+    births.forEach((d, i) => (whole.add(d), (i % 2 ? a : b).add(d)));
+    expect(whole.profile().dates).toEqual({ unit: "year", histogram: [{ period: "1950", count: 1 }, { period: "1971", count: 2 }, { period: "2001", count: 1 }, { period: "2008", count: 1 }] });
+    const merged = new ColumnStats(dates);
+    merged.merge(b.state());
+    merged.merge(a.state());
+    expect(merged.profile()).toEqual(whole.profile());
   });
 });

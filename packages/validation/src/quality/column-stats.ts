@@ -26,6 +26,8 @@ export interface ColumnState {
   fractional: { sum: number; sumSquares: number } | null;
   /** Numeric values rounded to two significant digits, with their counts: the histogram's source once `counts` gives way to the sketch. */
   coarse: Array<[number, number]>;
+  /** A date column's records per month (YYYY-MM); absent for other columns. */
+  months?: Array<[string, number]>;
 }
 
 /**
@@ -65,6 +67,8 @@ export class ColumnStats {
   // Non-integers (no column holds them today) are summed as doubles, whose last bits depend on order.
   private fractional: { sum: number; sumSquares: number } | null = null;
   private readonly coarse = new Map<number, number>();
+  // Per month, for date columns: what their histogram is drawn from (a few hundred keys at most).
+  private readonly months = new Map<string, number>();
 
   constructor(readonly column: Column) {}
 
@@ -81,6 +85,10 @@ export class ColumnStats {
     if (this.min === null || value < this.min) this.min = value;
     if (this.max === null || value > this.max) this.max = value;
     if (typeof value === "number") this.addNumber(value);
+    else if (this.column.type === "date" && typeof value === "string") {
+      const month = value.slice(0, 7);
+      this.months.set(month, (this.months.get(month) ?? 0) + 1);
+    }
     if (this.counts) {
       const box = this.counts.get(value);
       if (box) box.n++;
@@ -106,6 +114,7 @@ export class ColumnStats {
       sumSquares: this.sumSquares.toString(),
       fractional: this.fractional && { ...this.fractional },
       coarse: [...this.coarse],
+      ...(this.column.type === "date" ? { months: [...this.months] } : {}),
     };
   }
 
@@ -117,6 +126,7 @@ export class ColumnStats {
     if (other.max !== null && (this.max === null || other.max > this.max)) this.max = other.max;
     this.numericCount += other.numericCount;
     for (const [key, count] of other.coarse) this.coarse.set(key, (this.coarse.get(key) ?? 0) + count);
+    for (const [month, count] of other.months ?? []) this.months.set(month, (this.months.get(month) ?? 0) + count);
     this.sum.merge(other.sum);
     this.sumSquares.merge(other.sumSquares);
     if (other.fractional) {
@@ -158,8 +168,63 @@ export class ColumnStats {
       min: this.min,
       max: this.max,
       top: this.counts ? top : [],
-      numeric: numeric && this.numericCount > 0 ? { ...this.moments(), histogram: this.histogram() } : null,
+      numeric: numeric && this.numericCount > 0 ? { ...this.moments(), histogram: this.histogram(), deciles: this.deciles(), logHistogram: this.logHistogram() } : null,
+      ...(this.column.type === "date" ? { dates: this.dateHistogram() } : {}),
     };
+  }
+
+  /** The numbers and their counts, ascending: exact while counted, else their two-digit roundings. */
+  private sortedNumbers(): Array<[number, number]> {
+    const entries: Array<[number, number]> = [];
+    for (const [value, count] of this.counts ? this.countedValues() : this.coarse) if (typeof value === "number") entries.push([value, count]);
+    return entries.sort(([a], [b]) => a - b);
+  }
+
+  /** The 10th … 90th percentiles by nearest rank: the smallest value whose cumulative count reaches k/10 of all. */
+  private deciles(): number[] {
+    const entries = this.sortedNumbers();
+    const total = entries.reduce((n, [, count]) => n + count, 0);
+    const out: number[] = [];
+    let cumulative = 0;
+    let e = 0;
+    for (let k = 1; k <= 9; k++) {
+      const rank = Math.ceil((k * total) / 10);
+      while (e < entries.length - 1 && cumulative + entries[e]![1] < rank) cumulative += entries[e++]![1];
+      out.push(round(entries[e]![0]));
+    }
+    return out;
+  }
+
+  /**
+   * Ten log-spaced bins from the smallest positive value to max, after a [0, 0] bin for zeros, when the
+   * values are never negative and span more than two orders of magnitude (money, counts); else null.
+   */
+  private logHistogram(): Array<{ from: number; to: number; count: number }> | null {
+    if (typeof this.min !== "number" || typeof this.max !== "number" || this.min < 0) return null;
+    const entries = this.sortedNumbers();
+    const low = entries.find(([value]) => value > 0)?.[0];
+    const high = this.max;
+    if (low === undefined || high / low <= 100) return null;
+    const span = Math.log(high / low);
+    const edge = (i: number) => (i === HISTOGRAM_BINS ? high : low * Math.exp((span * i) / HISTOGRAM_BINS));
+    const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: round(edge(i)), to: round(edge(i + 1)), count: 0 }));
+    let zeros = 0;
+    for (const [value, count] of entries) {
+      if (value === 0) zeros += count;
+      else bins[Math.max(0, Math.min(HISTOGRAM_BINS - 1, Math.floor((Math.log(value / low) / span) * HISTOGRAM_BINS)))]!.count += count;
+    }
+    return zeros > 0 ? [{ from: 0, to: 0, count: zeros }, ...bins] : bins;
+  }
+
+  /** Records per month when the dates span at most 36 months, else per year; in order. */
+  private dateHistogram(): { unit: "month" | "year"; histogram: Array<{ period: string; count: number }> } | null {
+    if (this.months.size === 0) return null;
+    const months = [...this.months].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+    if (monthIndex(months.at(-1)![0]) - monthIndex(months[0]![0]) < 36) return { unit: "month", histogram: months.map(([period, count]) => ({ period, count })) };
+    const years = new Map<string, number>();
+    for (const [month, count] of months) years.set(month.slice(0, 4), (years.get(month.slice(0, 4)) ?? 0) + count);
+    return { unit: "year", histogram: [...years].map(([period, count]) => ({ period, count })) };
   }
 
   private addNumber(value: number): void {
