@@ -25,7 +25,7 @@ export const ColumnProfile = z.object({
         .array(HistogramBin)
         .nullable()
         .optional()
-        .describe("For values of one sign spanning more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8)"),
+        .describe("For values never negative that span more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8)"),
     })
     .nullable()
     .describe("For numeric columns only"),

@@ -473,7 +473,7 @@ export type components = {
                             }[];
                             /** @description The 10th, 20th, … 90th percentiles (nearest rank): exact while the values are counted exactly, else from their two-significant-digit roundings (since schema 0.8) */
                             deciles?: number[];
-                            /** @description For values of one sign spanning more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8) */
+                            /** @description For values never negative that span more than two orders of magnitude (money, counts): ten log-spaced bins from the smallest positive value to max, after a bin [0, 0] when zeros occur; null otherwise (since schema 0.8) */
                             logHistogram?: {
                                 from: number;
                                 to: number;

@@ -23,7 +23,7 @@ const decimal = (n: number) => (Number.isInteger(n) ? (Math.abs(n) >= 10_000 ? n
 
 type Bin = { from: number; to: number; count: number };
 
-/** ", deciles 12 · 30 · …" for a column whose report has them (schema 0.8 on). */
+/** "; deciles (10th to 90th percentile) 12 · 30 · …" for a column whose report has them (schema 0.8 on). */
 const decilesText = (c: ColumnProfile) => (c.numeric?.deciles ? `; deciles (10th to 90th percentile) ${c.numeric.deciles.map(decimal).join(" · ")}` : "");
 
 /**
