@@ -15,6 +15,9 @@ const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance h
   --identifiers KIND realistic licence numbers and plates in live state formats (default), or
                      synthetic ones no state issues (SYN…, ZZ…), for test systems that reach live
                      vendors (governance/stewardship.md)
+  --commercial-share F  pc only: the share of root records that are business accounts
+                     (commercial auto fleets), not personal households (default 0.15; 0 gives a
+                     personal-auto book)
   --shards K         split the root records into K shards (changes how work is split, never the
                      bytes; default: shards of 50,000)
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;

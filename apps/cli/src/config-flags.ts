@@ -17,6 +17,7 @@ export const CONFIG_FLAGS = {
   "as-of": { type: "string" },
   formats: { type: "string" },
   identifiers: { type: "string" },
+  "commercial-share": { type: "string" },
   shards: { type: "string" },
   "snapshot-id": { type: "string" },
 } as const;
@@ -62,6 +63,12 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     }
     input.identifiers = values.identifiers as SnapshotConfigInput["identifiers"];
   }
+  if (values["commercial-share"] !== undefined) {
+    const share = numberOption("--commercial-share", values["commercial-share"]);
+    if (share < 0 || share > 1) throw new UsageError(`--commercial-share must be a share from 0 to 1, such as 0.15 or 0 for a personal-auto book (got ${values["commercial-share"]})`);
+    // The P&C pack's line-of-business mix: the rest are personal households.
+    input.lobMix = { personal: 1 - share, commercial: share };
+  }
   let config: SnapshotConfig;
   try {
     config = parseSnapshotConfig(input);
@@ -74,6 +81,9 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     throw error;
   }
   // The pack is one this release ships: --pack, SDH_PACK and snapshot.pack are checked as they are read.
+  if (values["commercial-share"] !== undefined && config.pack !== "pc") {
+    throw new UsageError(`--commercial-share shapes the pc pack's book (households and business accounts); ${values.recipe !== undefined ? "a recipe" : `the ${config.pack} pack`} has no lines of business`);
+  }
   const asOf = packOf(config).asOfProblem(config.asOf);
   if (asOf) throw new UsageError(`--as-of ${asOf}`);
   const snapshotId = values["snapshot-id"] ?? defaultSnapshotId(config);

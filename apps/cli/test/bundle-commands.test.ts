@@ -111,6 +111,8 @@ describe("sdh generate, verify and validate", () => {
     [["generate", "--records", "10", "--formats", "csv,xml", "--out", "x"], /--formats: unknown format\(s\) xml; allowed: csv, json, jsonl, parquet/],
     [["generate", "--records", "10"], /--out DIR is required/],
     [["generate", "--records", "10", "--identifiers", "fake", "--out", "x"], /--identifiers must be realistic or synthetic \(got 'fake'\)/],
+    [["generate", "--records", "10", "--commercial-share", "1.5", "--out", "x"], /--commercial-share must be a share from 0 to 1, such as 0.15 or 0 for a personal-auto book \(got 1.5\)/],
+    [["generate", "--pack", "fintech", "--records", "10", "--commercial-share", "0", "--out", "x"], /--commercial-share shapes the pc pack's book \(households and business accounts\); the fintech pack has no lines of business/],
     [["validate", "/definitely/not/here"], /is not a folder/],
     // Used to say the folder "has no manifest" (issue 33.11).
     [["verify", "/definitely/not/here"], /^sdh: \/definitely\/not\/here does not exist\n$/],
@@ -133,6 +135,22 @@ describe("sdh generate, verify and validate", () => {
     const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_8.json"), "utf8")) as { config: { identifiers: string }; validation: { passed: boolean } };
     expect(manifest.config.identifiers).toBe("synthetic");
     expect(manifest.validation.passed).toBe(true);
+  });
+
+  it("generate --commercial-share 0 builds a personal-auto book: no business account to filter out, and the gate passes it", () => {
+    const dir = join(tmp(), "personal");
+    const run = runCli(["generate", "--records", "150", "--commercial-share", "0", "--formats", "json", "--out", dir, "--json"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const households = JSON.parse(readFileSync(join(dir, "households_v0_8.json"), "utf8")) as Array<{ lob_type: string }>;
+    expect(households).toHaveLength(150);
+    expect(households.every((h) => h.lob_type === "personal")).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_8.json"), "utf8")) as { config: { lobMix: unknown }; validation: { passed: boolean } };
+    expect(manifest.config.lobMix).toEqual({ personal: 1, commercial: 0 });
+    expect(manifest.validation.passed).toBe(true);
+    // The quality report's line-of-business check asks for no business account, and finds none.
+    const quality = JSON.parse(readFileSync(join(dir, "quality_report_v0_8.json"), "utf8")) as { passed: boolean; checks: Array<{ name: string; expected: number; observed: number }> };
+    expect(quality.checks.find((c) => c.name === "lob_mix.commercial")).toMatchObject({ expected: 0, observed: 0 });
+    expect(quality.passed).toBe(true);
   });
 
   it("generate refuses a non-empty --out without --force and writes nothing", () => {

@@ -114,7 +114,8 @@ function describe(d: Awaited<ReturnType<ScheduleHandle["describe"]>>, json: bool
     // The same config gives the same bytes (the shard size is in metadata_v0_8.json, so it is passed on too).
     const shards = spec.config.shardSize === DEFAULT_SHARD_SIZE ? "" : ` --shards ${Math.ceil(spec.config.records / spec.config.shardSize)}`;
     const identifiers = spec.config.identifiers === "synthetic" ? " --identifiers synthetic" : "";
-    const flags = `--records ${spec.config.records} --formats ${spec.config.formats.join(",")}${identifiers}${shards}`;
+    const commercial = spec.config.pack === "pc" && spec.config.lobMix.commercial !== 0.15 ? ` --commercial-share ${spec.config.lobMix.commercial}` : "";
+    const flags = `--records ${spec.config.records} --formats ${spec.config.formats.join(",")}${identifiers}${commercial}${shards}`;
     console.log(`  rebuild a night: sdh snapshot run ${flags} --seed-from-date <YYYY-MM-DD> --target ${spec.target}`);
   }
   return EXIT.ok;

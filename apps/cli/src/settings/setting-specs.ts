@@ -44,6 +44,12 @@ const factor = z.union([z.number(), z.string()]).transform((v, ctx) => {
   if (!(n > 0 && n <= 1_000_000)) ctx.addIssue({ code: "custom", message: `must be a number above 0, at most 1000000 (got ${JSON.stringify(v)})` });
   return String(v).trim();
 });
+/** A share from 0 to 1, from a string or a number; kept as text, as flags are. */
+const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  if (!(n >= 0 && n <= 1)) ctx.addIssue({ code: "custom", message: `must be a share from 0 to 1 (got ${JSON.stringify(v)})` });
+  return String(v).trim();
+});
 const formats = z.union([z.array(z.string()), z.string()]).transform((v, ctx) => {
   const list = (Array.isArray(v) ? v : v.split(",")).map((f) => f.trim());
   const unknown = list.filter((f) => !(OutputFormat.options as readonly string[]).includes(f));
@@ -81,6 +87,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "snapshot.seed", env: "SDH_SEED", flag: "seed", schema: integer, description: "seed of every random choice", defaultText: "42" },
   { key: "snapshot.asOf", env: "SDH_AS_OF", flag: "as-of", schema: date, description: "reference date for ages and years", defaultText: "2026-01-06" },
   { key: "snapshot.formats", env: "SDH_FORMATS", flag: "formats", schema: formats, description: "data file formats", defaultText: "csv,json,parquet" },
+  { key: "snapshot.commercialShare", env: "SDH_COMMERCIAL_SHARE", flag: "commercial-share", schema: share, description: "pc only: share of root records that are business accounts rather than personal households (0 for a personal-auto book)", defaultText: "0.15" },
   { key: "snapshot.shards", env: "SDH_SHARDS", flag: "shards", schema: whole(1), description: "shards to split the root records into", defaultText: "shards of 50,000 root records" },
   { key: "target", env: "SDH_TARGET", flag: "target", schema: text, description: "where snapshots are published (s3://bucket/prefix or a folder)" },
   { key: "temporal.address", env: "TEMPORAL_ADDRESS", schema: hostPort, description: "Temporal frontend host:port", defaultText: "127.0.0.1:7233" },

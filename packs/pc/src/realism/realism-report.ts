@@ -4,7 +4,7 @@ import { passes, type RealismMeasure } from "./realism-measures.js";
 const OPEN = [
   "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database table is not in the repository yet; it comes with its source, licence and a parser test, as the state minimums did.",
   "**Make and model count and VIN decoding by an independent decoder** (the 0.2 audit's vehicle items): they need a larger vehicle catalogue rebuilt from vPIC, and a decoder not used to build the stems.",
-  "**Commercial accounts** are still part of every book (15% of households, lobMix); making the line of business mix a setting of the P&C pack is issue 34's move of P&C settings out of the shared config.",
+  "**Commercial accounts** are 15% of the book's root records by default. `--commercial-share 0` (`snapshot.commercialShare`, `SDH_COMMERCIAL_SHARE`; the config's `lobMix`) builds a personal-auto book with nothing to filter out; the setting still lives in the shared config, until issue 34 gives the P&C pack settings of its own.",
   "**The fintech pack's figures** (purchase and payroll amounts, transfer directions, twelve months of history).",
 ] as const;
 
