@@ -3,7 +3,7 @@ import { PC_PACK_SPEC } from "../../src/schemas/index.js";
 import { validateSnapshot, type CountClaim, type SnapshotSources } from "@sdh/validation";
 import { PC_CHECKS, RULE_CODES, RULES } from "../../src/checks/index.js";
 import { describe, expect, it } from "vitest";
-import { cleanSnapshot, type SnapshotRecords, sourcesOf, VIOLATIONS } from "../../src/testing/index.js";
+import { cleanSnapshot, rederiveProfile, type SnapshotRecords, sourcesOf, VIOLATIONS } from "../../src/testing/index.js";
 
 async function failingCodes(snapshot: SnapshotRecords, claims: CountClaim[] = []) {
   const { report } = await validateSnapshot(sourcesOf(snapshot), { asOf: snapshot.config.asOf, claims, pack: PC_CHECKS });
@@ -39,6 +39,25 @@ describe("the validation gate", () => {
     expect(rule.failures).toBeGreaterThan(0);
     expect(rule.examples.length).toBeGreaterThan(0);
     expect(report.passed).toBe(rule.severity !== "error");
+  });
+
+  // Generator 0.8's rules, on a book large enough to hold UM claims and tows (300 households rarely
+  // do; UM claims come at about one per 1,000 car years), made once and copied for each case.
+  let book: SnapshotRecords | undefined;
+  it.each([
+    ["DOMAIN_LICENSE_DATE", "a New Jersey licence issued on the 16th birthday (New Jersey licenses from 17)", (s: SnapshotRecords): void => {
+      const k = s.persons.findIndex((p) => p.license_state === "NJ");
+      const p = s.persons[k]!;
+      p.license_issue_date = `${Number(p.date_of_birth.slice(0, 4)) + 16}${p.date_of_birth.slice(4)}`;
+      rederiveProfile(s, k);
+    }],
+    ["DOMAIN_CLAIM_AT_FAULT", "a UM claim the insured caused (an uninsured driver caused it)", (s: SnapshotRecords): void => void (s.claims.find((c) => c.coverage_code === "UM")!.at_fault = true)],
+    ["DOMAIN_CLAIM_COVERAGE", "a tow for a crash type instead of a breakdown", (s: SnapshotRecords): void => void (s.claims.find((c) => c.coverage_code === "TOWING")!.loss_cause = "rear_end")],
+  ] as const)("detects %s, and nothing else, for %s", async (code, _what, edit) => {
+    book ??= cleanSnapshot(12_000);
+    const snapshot = structuredClone(book);
+    edit(snapshot);
+    expect((await failingCodes(snapshot)).codes).toEqual([code]);
   });
 
   it("has a fixture for every rule that reads records", () => {
