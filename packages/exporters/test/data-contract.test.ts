@@ -45,6 +45,16 @@ Draft202012Validator(load("schemas/latest.schema.json")).validate(latest)
 print(json.dumps({name: [load(f"schemas/{name}.schema.json")[k] for k in ("$id", "title")] for name in ("persons", "manifest", "latest")}))
 `;
 
+/** Sets one column of a CSV file's first record; returns what puts the file back as it was. */
+function setFirstRowCell(path: string, column: string, value: string): () => void {
+  const text = readFileSync(path, "utf8");
+  const [header, first, ...rest] = text.split("\r\n");
+  const cells = first!.split(",");
+  cells[header!.split(",").indexOf(column)] = value;
+  writeFileSync(path, [header, cells.join(","), ...rest].join("\r\n"));
+  return () => writeFileSync(path, text);
+}
+
 describe("the data contract, as readers see it", () => {
   it("ships SHA256SUMS that `sha256sum -c` checks, covering every file but the manifest", async () => {
     const { out, manifest } = await buildBundle({ records: 60 });
@@ -62,21 +72,13 @@ describe("the data contract, as readers see it", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, errors: [], postal_code: "str", date_of_birth: "date", jsonl_date_of_birth: "date", no_vehicle_summaries: ["None"], resources: ["csv", "json", "jsonl", "parquet"] });
     // The JSON Schemas' enums are the package's constraints: a claim under a coverage no schema knows fails it.
-    const claims = join(out, "claims_v0_8.csv");
-    const [head, row, ...more] = readFileSync(claims, "utf8").split("\r\n");
-    const claimCells = row!.split(",");
-    claimCells[head!.split(",").indexOf("coverage_code")] = "GAP";
-    writeFileSync(claims, [head, claimCells.join(","), ...more].join("\r\n"));
+    const restore = setFirstRowCell(join(out, "claims_v0_8.csv"), "coverage_code", "GAP");
     const wrongEnum = JSON.parse(spawnSync(python, ["-c", READ_PACKAGE, out], { encoding: "utf8" }).stdout) as { valid: boolean; errors: string[] };
     expect(wrongEnum.valid).toBe(false);
     expect(wrongEnum.errors.join(" ")).toMatch(/enum/i);
-    writeFileSync(claims, [head, row, ...more].join("\r\n"));
+    restore();
     // The keys it declares are checked: a vehicle of no person in the package fails it.
-    const path = join(out, "vehicles_v0_8.csv");
-    const [header, first, ...rest] = readFileSync(path, "utf8").split("\r\n");
-    const cells = first!.split(",");
-    cells[header!.split(",").indexOf("person_id")] = "00000000-0000-4000-8000-000000000001";
-    writeFileSync(path, [header, cells.join(","), ...rest].join("\r\n"));
+    setFirstRowCell(join(out, "vehicles_v0_8.csv"), "person_id", "00000000-0000-4000-8000-000000000001");
     const broken = JSON.parse(spawnSync(python, ["-c", READ_PACKAGE, out], { encoding: "utf8" }).stdout) as { valid: boolean; errors: string[] };
     expect(broken.valid).toBe(false);
     expect(broken.errors.join(" ")).toMatch(/foreign key/i);
@@ -128,12 +130,7 @@ describe("the data contract, as readers see it", () => {
 
   it("validates CSV under the documented rule: an empty field is null, so an empty required field fails", async () => {
     const { out } = await buildBundle({ records: 30, formats: ["csv"] });
-    const path = join(out, "persons_v0_8.csv");
-    const [header, first, ...rest] = readFileSync(path, "utf8").split("\r\n");
-    const column = header!.split(",").indexOf("first_name");
-    const cells = first!.split(",");
-    cells[column] = "";
-    writeFileSync(path, [header, cells.join(","), ...rest].join("\r\n"));
+    setFirstRowCell(join(out, "persons_v0_8.csv"), "first_name", "");
     const { validation } = await validateBundle(out, { formats: ["csv"] });
     expect(validation.rules.find((r) => r.code === "SCHEMA_PERSON_INVALID")?.failures).toBe(1);
     expect((JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")) as Manifest).files.some((f) => f.path === BUNDLE_FILES.dataPackage)).toBe(true);
