@@ -6,7 +6,8 @@ const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance h
                      entities, fields of semantic types, parents and children (see the recipe
                      reference); --records defaults to the recipe's records
   --scale F          with --recipe: F times the recipe's records (a learned recipe states the
-                     sample's size, so --scale 10 is ten times the sample)
+                     sample's size, so --scale 10 is ten times the sample; lookup
+                     tables keep their rows)
   --records N        root records to generate (default 200): households in pc, customers in fintech;
                      all they hold follows (persons to claims, accounts to transactions)
   --seed S           seed of every random choice (default 42)

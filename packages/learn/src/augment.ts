@@ -6,7 +6,8 @@ import type { Cell, SampleTable } from "./sample-file.js";
 // Augment: the sample's rows, then synthetic ones from the learned recipe, table by table, with the
 // sample's columns in the sample's order. Keys continue the sample's (1001 after 1000, ORD-0000451
 // after ORD-0000450), so no synthetic key meets a sample key, and each synthetic child refers to its
-// synthetic parent by that parent's continued key.
+// synthetic parent by that parent's continued key. A lookup table (a product list) gains no rows: its
+// synthetic row i stands for the sample's row i, so synthetic records name the sample's own rows.
 
 export interface AugmentedTable {
   table: SampleTable;
@@ -46,8 +47,19 @@ export function augmentTables(tables: readonly SampleTable[], learned: LearnedRe
     for (const [entity, list] of Object.entries(root.records)) (generated[entity] ??= []).push(...list);
   }
   const newKeys = new Map<string, Map<unknown, Cell>>();
+  // First the lookup tables, which any table may name: each generated row's key stands for the sample row's at its place.
+  for (const entity of recipe.lookups) {
+    const source = learned.sources.get(entity)!;
+    const sampleKeys = tables[source.table]!.columns.find((c) => c.name === source.columns.get(recipe.document.entities[entity]!.key))!.values;
+    newKeys.set(entity, new Map((generated[entity] ?? []).map((r, i) => [r[recipe.document.entities[entity]!.key], sampleKeys[i % sampleKeys.length]!] as const)));
+  }
   const out: AugmentedTable[] = [];
   for (const entity of recipe.order) {
+    if (recipe.lookups.has(entity)) {
+      const table = tables[learned.sources.get(entity)!.table]!;
+      out.push({ table, rows: Array.from({ length: table.rows }, (_, i) => table.columns.map((c) => c.values[i]!)), synthetic: 0 });
+      continue;
+    }
     const source = learned.sources.get(entity)!;
     const table = tables[source.table]!;
     const e = recipe.document.entities[entity]!;

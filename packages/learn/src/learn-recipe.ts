@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { choleskyOf, parseRecipe, RECIPE_LIMITS, type LearnedSummary, type Recipe } from "@sdh/recipes";
 import { categoryScores, inferField, type LearnOptions } from "./infer-field.js";
-import { inferRelations, type TableColumns } from "./infer-relations.js";
+import { inferRelations, type Relations, type TableColumns } from "./infer-relations.js";
 import { treeReferences } from "./infer-tree-references.js";
 import { recipeYaml, type Notes } from "./recipe-yaml.js";
 import type { Cell, SampleTable } from "./sample-file.js";
@@ -59,9 +59,10 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
     return { entity: snakeName(t.stem, entityNames, "table"), rows: t.rows, columns: t.columns.map((column) => ({ field: snakeName(column.name, fields, "field"), column })) };
   });
   const relations = inferRelations(named);
-  const roots = named.filter((t) => !relations.parents.has(t.entity));
+  const lookups = lookupTables(named, relations);
+  const roots = named.filter((t) => !relations.parents.has(t.entity) && !lookups.has(t.entity));
   if (roots.length !== 1) {
-    throw new LearnError(`the samples make ${roots.length} separate tables with no reference between them (${roots.map((t) => t.entity).join(", ")}); a recipe has one root: learn each on its own, or add the table that refers to both`);
+    throw new LearnError(`the samples make ${roots.length} separate tables with no reference between them (${roots.map((t) => t.entity).join(", ")}); a recipe has one root: learn each on its own, or add the table that refers to both (a table the others name, with none under it, becomes a lookup table of at most ${LOOKUP_ROWS.toLocaleString("en-US")} rows in all)`);
   }
   if (named.length > RECIPE_LIMITS.entities) throw new LearnError(`${named.length} tables; a recipe has at most ${RECIPE_LIMITS.entities}`);
 
@@ -71,7 +72,12 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
   // References the tree can keep; the tables they name go first among their siblings, so they are made first.
   const kept = treeReferences(named, relations);
   const namedFirst = new Set(kept.map((r) => r.to));
-  const order = [roots[0]!, ...named.filter((t) => t !== roots[0])].sort((a, b) => depthOf(a.entity) - depthOf(b.entity) || Number(namedFirst.has(b.entity)) - Number(namedFirst.has(a.entity)));
+  const tree = [roots[0]!, ...named.filter((t) => t !== roots[0] && !lookups.has(t.entity))].sort((a, b) => depthOf(a.entity) - depthOf(b.entity) || Number(namedFirst.has(b.entity)) - Number(namedFirst.has(a.entity)));
+  // Lookup tables come after the tree, as the recipe language lists them.
+  const order = [...tree, ...named.filter((t) => lookups.has(t.entity))];
+  const placeOf = (entity: string) => order.findIndex((t) => t.entity === entity);
+  /** A reference to a lookup table is kept from any table of the tree, and from a lookup table listed after the one it names. */
+  const lookupReference = (r: { entity: string; to: string }) => lookups.has(r.to) && r.entity !== r.to && (!lookups.has(r.entity) || placeOf(r.to) < placeOf(r.entity));
   const treeReference = (entity: string, field: string) => kept.find((r) => r.entity === entity && r.field === field && order.findIndex((t) => t.entity === r.to) < order.findIndex((t) => t.entity === branchOf(entity, r.to)));
   /** The ancestor of `entity` (or itself) that is a sibling of `target`. */
   function branchOf(entity: string, target: string): string {
@@ -114,6 +120,12 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
         fieldNotes.set(field, `a key of ${within.to} under the same ${relations.parents.get(within.to)!.entity} record in every row; values synthesized`);
         continue;
       }
+      const toLookup = relations.otherReferences.find((r) => r.entity === t.entity && r.field === field && lookupReference(r));
+      if (toLookup) {
+        fields[field] = field === column.name ? { type: "reference", entity: toLookup.to } : { type: "reference", entity: toLookup.to, description: `sample column '${column.name.slice(0, 200)}'` };
+        fieldNotes.set(field, `a key of the lookup table ${toLookup.to} in every row; values synthesized`);
+        continue;
+      }
       const learned = inferField(field, column, settings);
       const reference = relations.otherReferences.find((r) => r.entity === t.entity && r.field === field);
       fields[field] = field === column.name ? learned.spec : { ...learned.spec, description: `sample column '${column.name.slice(0, 200)}'` };
@@ -121,8 +133,9 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
       if (learned.scores) scores.push({ field, scores: learned.scores });
       if (learned.categories) categories.push({ field, values: column.values, listed: learned.categories });
     }
-    const entity: Record<string, unknown> = { key };
-    if (parent) {
+    const entity: Record<string, unknown> = lookups.has(t.entity) ? { lookup: { rows: t.rows }, key } : { key };
+    if (lookups.has(t.entity)) notes.entities.set(t.entity, `from ${basename(table.file)}: ${t.rows} rows (a lookup table: other tables name its rows; it keeps ${t.rows} rows whatever --records or --scale says)`);
+    else if (parent) {
       entity.parent = { entity: parent.entity, field: parent.field, children: { weights: shares(parent.counts) } };
       notes.entities.set(t.entity, `from ${basename(table.file)}: ${t.rows} rows; each row of ${parent.entity} has ${describeCounts(parent.counts)} of them${parent.unmatched ? `; ${parent.unmatched} rows with no ${parent.field} get one` : ""}`);
     } else notes.entities.set(t.entity, `from ${basename(table.file)}: ${t.rows} rows (the root: --records counts them)`);
@@ -153,7 +166,7 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
     "numbers and dates are quantiles between the 0.5th and 99.5th percentiles (at most one per k rows);",
     "names, contacts, addresses, identifiers and free text are synthesized by their semantic type.",
   );
-  const dropped = relations.otherReferences.filter((r) => !treeReference(r.entity, r.field));
+  const dropped = relations.otherReferences.filter((r) => !treeReference(r.entity, r.field) && !lookupReference(r));
   if (dropped.length) notes.header.push(`Not kept (a recipe's references stay within its tree): ${dropped.map((r) => `${r.entity}.${r.field} → ${r.to}`).join(", ")}.`);
   const text = recipeYaml(document, notes);
   const withSummary = (summary: LearnedSummary) => {
@@ -163,6 +176,31 @@ export function learnFromTables(tables: readonly SampleTable[], settings: LearnS
     return summarized;
   };
   return { text, recipe: parseRecipe(text, `${name}.yaml`), sources, withSummary };
+}
+
+/** Lookup rows a sample may carry in all, as the recipe language bounds them. */
+const LOOKUP_ROWS = RECIPE_LIMITS.lookupRows;
+
+/**
+ * The tables that become lookup tables: a table with no parent that other tables name by a reference
+ * that is not their parent (order_lines.product_id → products), with no table under it. Such a table
+ * is not a second root: every record may name one of its rows. Smallest first, within the bound on
+ * lookup rows.
+ */
+export function lookupTables(tables: readonly TableColumns[], relations: Relations): Set<string> {
+  const named = new Set(relations.otherReferences.filter((r) => r.to !== r.entity).map((r) => r.to));
+  const hasChildren = new Set([...relations.parents.values()].map((p) => p.entity));
+  const candidates = tables.filter((t) => !relations.parents.has(t.entity) && named.has(t.entity) && !hasChildren.has(t.entity) && relations.keys.get(t.entity)).sort((a, b) => a.rows - b.rows);
+  const lookups = new Set<string>();
+  let rows = 0;
+  for (const t of candidates) {
+    if (rows + t.rows > LOOKUP_ROWS) break;
+    rows += t.rows;
+    lookups.add(t.entity);
+  }
+  // Every table a lookup: the largest is the root instead.
+  if (lookups.size === tables.length) lookups.delete(candidates.at(-1)!.entity);
+  return lookups;
 }
 
 /** A key's type: uuid when the sample's keys are UUIDs, else a sequence with the sample's prefix and width. */

@@ -8,10 +8,11 @@ import { privacyOf, type Privacy, type PrivacyColumn } from "./privacy.js";
 import type { Cell, SampleTable } from "./sample-file.js";
 import { roundTo } from "./statistics.js";
 
-// The report of a learn: the sample's root rows are split 80/20 (children follow their parent), a
-// recipe is learned from the 80 alone, as many records are generated as the 80 has, and they are
-// compared with it (fidelity) and, beside the 20 it never saw, for closeness (privacy). The recipe
-// learn writes is learned from the whole sample by the same code.
+// The report of a learn: the sample's root rows are split 80/20 (children follow their parent; a
+// lookup table stays whole in both, since both halves name its rows), a recipe is learned from the
+// 80 alone, as many records are generated as the 80 has, and they are compared with it (fidelity)
+// and, beside the 20 it never saw, for closeness (privacy). The recipe learn writes is learned from
+// the whole sample by the same code.
 
 export const HOLDOUT_SHARE = 0.2;
 
@@ -40,7 +41,9 @@ function split(tables: readonly SampleTable[], learned: LearnedRecipe, holdout: 
     const table = tables[source.table]!;
     const e = learned.recipe.document.entities[entity]!;
     let keep: (i: number) => boolean;
-    if (!e.parent) keep = (i) => mix32(i ^ 0x5eed) / 4294967296 < HOLDOUT_SHARE === holdout;
+    // A lookup table is not split: both halves name its rows (each is compared with it whole).
+    if (e.lookup) keep = () => true;
+    else if (!e.parent) keep = (i) => mix32(i ^ 0x5eed) / 4294967296 < HOLDOUT_SHARE === holdout;
     else {
       const parentKeys = keptKeys.get(e.parent.entity)!;
       const column = table.columns.find((c) => c.name === source.parentColumn)!;
@@ -83,7 +86,7 @@ export function learnReport(tables: readonly SampleTable[], settings: LearnSetti
     return { entity, file: source.file, rows: { training: train.rows, holdout: held.rows, generated: synthetic.length }, fidelity, privacy: columns.length ? privacyOf(columns) : null };
   });
   return {
-    method: `the sample's root rows split ${100 - HOLDOUT_SHARE * 100}/${HOLDOUT_SHARE * 100} (children with their parent); a recipe learned from the ${100 - HOLDOUT_SHARE * 100} alone generates as many records, seed 1; fidelity against the ${100 - HOLDOUT_SHARE * 100}, closeness beside the ${HOLDOUT_SHARE * 100}`,
+    method: `the sample's root rows split ${100 - HOLDOUT_SHARE * 100}/${HOLDOUT_SHARE * 100} (children with their parent); a recipe learned from the ${100 - HOLDOUT_SHARE * 100} alone generates as many records, seed 1; fidelity against the ${100 - HOLDOUT_SHARE * 100}, closeness beside the ${HOLDOUT_SHARE * 100}${full.recipe.lookups.size ? "; lookup tables whole in both" : ""}`,
     score: roundTo(entities.reduce((s, e) => s + e.fidelity.score, 0) / entities.length, 4),
     entities,
   };

@@ -203,6 +203,36 @@ describe("sdh learn: a recipe from sample tables", () => {
     expect(lines.rows.slice(samples[2]!.rows).every((r) => r[shipTo] === null || addresses.has(r[shipTo]!))).toBe(true);
   });
 
+  it("makes a table the others name, with none under it, a lookup table: kept whole, named from the tree, augmented by name", async () => {
+    writeCsv(join(dir, "products.csv"), sample.products!);
+    const samples = [...tables, await readSampleFile(join(dir, "products.csv"))];
+    const learned = learnFromTables(samples, { k: 5 });
+    const e = learned.recipe.document.entities;
+    // Before lookup tables, two tables without a parent (customers, products) were refused.
+    expect(learned.recipe.order).toEqual(["customers", "orders", "order_lines", "products"]);
+    expect(e.products).toMatchObject({ lookup: { rows: 2000 }, key: "product_id" });
+    expect(e.order_lines!.fields.product_id).toEqual({ type: "reference", entity: "products" });
+    expect(learned.text).toMatch(/a lookup table: other tables name its rows; it keeps 2000 rows whatever --records or --scale says/);
+    expect(learned.text).not.toMatch(/Not kept/);
+    // Generated at a quarter of the sample's size: the whole product list, every line naming one of its rows.
+    const out = generated(learned.text, 100, 9);
+    const products = new Set(out.products!.map((p) => p.product_id));
+    expect(products.size).toBe(2000);
+    expect(out.order_lines!.every((l) => products.has(l.product_id))).toBe(true);
+    const report = learnReport(samples, { k: 5 }, learned);
+    expect(report.entities.map((x) => [x.entity, x.rows.training, x.rows.holdout])).toContainEqual(["products", 2000, 2000]);
+    expect(report.method).toMatch(/lookup tables whole in both/);
+    // Augmented: the product list keeps the sample's rows, and synthetic lines name them.
+    const augmented = augmentTables(samples, learned, { records: 20, seed: 3 });
+    const list = augmented.find((a) => a.table.stem === "products")!;
+    expect([list.rows.length, list.synthetic]).toEqual([2000, 0]);
+    const lines = augmented.find((a) => a.table.stem === "order_lines")!;
+    const productColumn = lines.table.columns.findIndex((c) => c.name === "product_id");
+    const sampleProducts = new Set(sample.products!.map((p) => p.product_id));
+    expect(lines.synthetic).toBeGreaterThan(0);
+    expect(lines.rows.slice(samples[2]!.rows).every((r) => sampleProducts.has(r[productColumn] as string))).toBe(true);
+  });
+
   it("refuses what it cannot learn from, saying what is wrong and what is allowed", async () => {
     writeFileSync(join(dir, "notes.txt"), "a,b\n1,2\n");
     await expect(readSampleFile(join(dir, "notes.txt"))).rejects.toThrow(/a sample is a \.csv, \.tsv, \.json, \.jsonl, \.ndjson or \.parquet file/);

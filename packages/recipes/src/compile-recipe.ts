@@ -24,8 +24,9 @@ export function compileRecipe(recipe: Recipe): Pack {
   const doc = recipe.document;
   const perRoot = new Map<string, number>([[recipe.order[0]!, 1]]);
   for (const name of recipe.order.slice(1)) {
-    const parent = doc.entities[name]!.parent!;
-    perRoot.set(name, perRoot.get(parent.entity)! * meanOf(parent.children));
+    const { parent, lookup } = doc.entities[name]!;
+    // A lookup table's rows sit in one shard: spread over the recipe's records, only to size the key tables.
+    perRoot.set(name, lookup ? lookup.rows / (doc.records ?? lookup.rows) : perRoot.get(parent!.entity)! * meanOf(parent!.children));
   }
   const entities: EntitySpec[] = recipe.order.map((name) => {
     const e = doc.entities[name]!;
@@ -48,13 +49,15 @@ export function compileRecipe(recipe: Recipe): Pack {
       rules: { schema: `SCHEMA_${upper(name)}_INVALID`, unique: `UNIQUE_${upper(name)}_${upper(e.key)}` },
       foreignKeys: [
         ...(e.parent ? [{ field: e.parent.field, entity: e.parent.entity, key: doc.entities[e.parent.entity]!.key, rule: `REF_${upper(name)}_${upper(e.parent.entity)}_MISSING` }] : []),
-        // References besides the parent: checked as the parent's key is (the record they name is in the same root's tree).
+        // References besides the parent: checked as the parent's key is (the record they name is in the same root's tree),
+        // or, to a lookup table (whose rows are in one shard), against the table made again (recipeChecks).
         ...recipe.fields.get(name)!.flatMap((f) => {
           const target = f.type.references?.(f.params as never);
-          return target ? [{ field: f.name, entity: target, key: doc.entities[target]!.key, rule: `REF_${upper(name)}_${upper(f.name)}_MISSING` }] : [];
+          return target ? [{ field: f.name, entity: target, key: doc.entities[target]!.key, rule: `REF_${upper(name)}_${upper(f.name)}_MISSING`, ...(recipe.lookups.has(target) ? { packRule: true } : {}) }] : [];
         }),
       ],
       parent: e.parent ? { entity: e.parent.entity, field: e.parent.field, cardinality: "many" as const } : null,
+      ...(e.lookup ? { lookup: { rows: e.lookup.rows, rule: `LOOKUP_${upper(name)}_ROWS` } } : {}),
       perRoot: perRoot.get(name)!,
     };
   });
@@ -95,31 +98,58 @@ function orderedShape(shape: Record<string, z.ZodType>, key: string, parentField
   return Object.fromEntries([...first.map((k) => [k, shape[k]!] as const), ...Object.entries(shape).filter(([k]) => !first.includes(k))]);
 }
 
-/** The gate's rules beyond the declaration: uniqueness of the fields that ask for it. */
+/**
+ * The gate's rules beyond the declaration: uniqueness of the fields that ask for it, and the lookup
+ * tables. A lookup table's rows are in one shard, so a reference to one is checked against the table
+ * made again from the seed, and each row the snapshot holds must be one of that table's (with the
+ * implied rule that it holds exactly `rows` of them, that is the whole table, once).
+ */
 function recipeChecks(recipe: Recipe, spec: PackSpec, perRoot: ReadonlyMap<string, number>): PackChecks {
   const unique = [...recipe.fields].flatMap(([entity, fields]) => fields.filter((f) => f.unique && f.name !== recipe.document.entities[entity]!.key).map((f) => ({ entity, field: f.name, rule: uniqueRuleOf(entity, f.name) })));
-  const own: RuleCatalog = Object.fromEntries(unique.map((u) => [u.rule, { severity: "error" as const, message: `${u.field} of ${u.entity} is unique in the snapshot` }]));
+  const toLookups = spec.entities.flatMap((e) => e.foreignKeys.filter((fk) => fk.packRule).map((fk) => ({ entity: e, fk })));
+  const lookups = spec.entities.filter((e) => e.lookup);
+  const own: RuleCatalog = Object.fromEntries([
+    ...unique.map((u) => [u.rule, { severity: "error" as const, message: `${u.field} of ${u.entity} is unique in the snapshot` }] as const),
+    ...toLookups.map(({ entity, fk }) => [fk.rule, { severity: "error" as const, message: `Every ${entity.title.toLowerCase()}'s ${fk.field} is a row of the lookup table ${fk.entity}` }] as const),
+  ]);
   return {
     pack: spec,
     rules: packCatalog(spec, own),
     uniqueKeys: Object.fromEntries(unique.map((u) => [u.rule, { kind: "hashed-text" as const, perRoot: perRoot.get(u.entity)! }])),
-    create({ reportOf, keys }) {
-      const byEntity = new Map<string, typeof unique>();
-      for (const u of unique) byEntity.set(u.entity, [...(byEntity.get(u.entity) ?? []), u]);
+    create({ asOf, seed, reportOf, keys }) {
+      const byEntity = new Map<string, Array<(record: Record<string, unknown>, position: number, invalid: readonly string[]) => void>>();
+      const add = (entity: string, check: (record: Record<string, unknown>, position: number, invalid: readonly string[]) => void) => byEntity.set(entity, [...(byEntity.get(entity) ?? []), check]);
+      for (const u of unique) {
+        const report = reportOf(u.entity);
+        add(u.entity, (record, position, invalid) => {
+          const value = record[u.field];
+          if (value === null || value === undefined || invalid.includes(u.field)) return;
+          if (keys[u.rule]!.add(String(value)) < 0) report.fail(u.rule, { record: position, [u.field]: value });
+        });
+      }
+      if (lookups.length) {
+        if (seed === undefined) throw new Error(`recipe ${spec.name} has lookup tables: its gate needs the snapshot's seed to make them again`);
+        const generator = createRecipeGenerator(recipe, { seed, asOf });
+        const tables = new Map(lookups.map((e) => [e.name, new Set(generator.lookupKeys(e.name))]));
+        for (const e of lookups) {
+          const report = reportOf(e.name);
+          add(e.name, (record, position) => {
+            if (!tables.get(e.name)!.has(record[e.primaryKey])) report.fail(e.lookup!.rule, { record: position, [e.primaryKey]: record[e.primaryKey], problem: `not a row of ${e.name} as the recipe and seed make it` });
+          });
+        }
+        for (const { entity, fk } of toLookups) {
+          const report = reportOf(entity.name);
+          add(entity.name, (record, position, invalid) => {
+            const value = record[fk.field];
+            if (value === null || value === undefined || invalid.includes(fk.field) || tables.get(fk.entity)!.has(value)) return;
+            report.fail(fk.rule, { record: position, [entity.primaryKey]: record[entity.primaryKey], [fk.field]: value });
+          });
+        }
+      }
       const checks = Object.fromEntries(
-        [...byEntity].map(([entity, list]) => {
-          const report = reportOf(entity);
-          return [
-            entity,
-            (record: Record<string, unknown>, position: number, { invalid }: { invalid: readonly string[] }) => {
-              for (const u of list) {
-                const value = record[u.field];
-                if (value === null || value === undefined || invalid.includes(u.field)) continue;
-                if (keys[u.rule]!.add(String(value)) < 0) report.fail(u.rule, { record: position, [u.field]: value });
-              }
-            },
-          ];
-        }),
+        [...byEntity].map(([entity, list]) => [entity, (record: Record<string, unknown>, position: number, { invalid }: { invalid: readonly string[] }) => {
+          for (const check of list) check(record, position, invalid);
+        }]),
       );
       return { checks, bytes: () => 0 };
     },

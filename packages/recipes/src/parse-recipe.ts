@@ -36,8 +36,10 @@ export class RecipeError extends Error {
 /** A recipe that passed every check, with each field's settings parsed by its type. */
 export interface Recipe {
   document: RecipeDocument;
-  /** Entities in build order: the root first, every parent before its children. */
+  /** Entities in build order: the root first, every parent before its children, then the lookup tables as listed. */
   order: string[];
+  /** The lookup tables (`lookup: { rows }`): outside the root's tree, made whole once. */
+  lookups: ReadonlySet<string>;
   fields: ReadonlyMap<string, ReadonlyArray<RecipeField>>;
   /** Each entity's copula, if it declares correlations: its fields and the Cholesky factor of its matrix. */
   copulas: ReadonlyMap<string, { fields: readonly string[]; factor: Float64Array[] }>;
@@ -105,14 +107,17 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
     if (!keyField) problems.push(problem(["entities", entity, "key"], `the key '${e.key}' is not one of the entity's fields: ${Object.keys(e.fields).join(", ")}`));
     else if (!KEY_TYPES.includes(keyField.type)) problems.push(problem(["entities", entity, "fields", e.key, "type"], `a key must be unique by construction: give it the type ${KEY_TYPES.join(" or ")}`));
     else if (keyField.nullRate) problems.push(problem(["entities", entity, "fields", e.key, "nullRate"], "a key is never null"));
+    if (e.lookup && e.parent) problems.push(problem(["entities", entity, "lookup"], "a lookup table is a table of its own: it has no parent (drop parent, or lookup)"));
     if (e.parent) {
+      if (recipe.entities[e.parent.entity]?.lookup) problems.push(problem(["entities", entity, "parent", "entity"], `${e.parent.entity} is a lookup table: nothing hangs from it; name one of its records with a field { type: reference, entity: ${e.parent.entity} }`));
       if (!recipe.entities[e.parent.entity]) problems.push(problem(["entities", entity, "parent", "entity"], `no entity '${e.parent.entity}'; the entities are: ${Object.keys(recipe.entities).join(", ")}`));
       if (e.fields[e.parent.field]) problems.push(problem(["entities", entity, "fields", e.parent.field], `'${e.parent.field}' holds the parent's key, which the engine writes: leave it out of fields`));
       if ("uniform" in e.parent.children && e.parent.children.uniform.min > e.parent.children.uniform.max) problems.push(problem(["entities", entity, "parent", "children", "uniform"], "min must not exceed max"));
     }
     for (const f of list) {
       for (const dep of f.type.dependsOn?.(f.params as never) ?? []) {
-        if (!e.fields[dep]) problems.push(problem(["entities", entity, "fields", f.name], `it reads the field '${dep}', which ${entity} does not have`));
+        // A child entity's name here is `child.field` outside an aggregate: checkDerived says what to do.
+        if (!e.fields[dep] && recipe.entities[dep]?.parent?.entity !== entity) problems.push(problem(["entities", entity, "fields", f.name], `it reads the field '${dep}', which ${entity} does not have`));
       }
     }
     if (e.correlations) {
@@ -125,12 +130,15 @@ export function parseRecipe(text: string, source = "recipe"): Recipe {
 
   if (!problems.length) checkDerived(recipe, fields, (path, message) => problems.push(problem(path, message)));
 
-  const roots = Object.entries(recipe.entities).filter(([, e]) => !e.parent);
-  if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none` : "one entity must be the root: give every other one a parent"));
-  const order = problems.length ? [] : buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message)));
+  const lookups = Object.keys(recipe.entities).filter((name) => recipe.entities[name]!.lookup);
+  const lookupRows = lookups.reduce((n, name) => n + recipe.entities[name]!.lookup!.rows, 0);
+  if (lookupRows > RECIPE_LIMITS.lookupRows) problems.push(problem(["entities", lookups.at(-1)!, "lookup", "rows"], `the lookup tables hold ${lookupRows.toLocaleString("en-US")} rows together; at most ${RECIPE_LIMITS.lookupRows.toLocaleString("en-US")} (every shard makes them again to name their records)`));
+  const roots = Object.entries(recipe.entities).filter(([, e]) => !e.parent && !e.lookup);
+  if (roots.length !== 1) problems.push(problem(["entities"], roots.length ? `one entity is the root (no parent); ${roots.map(([n]) => n).join(" and ")} have none (a table of its own that records name is a lookup table: give it lookup: { rows: N })` : "one entity must be the root: give every other one a parent"));
+  const order = problems.length ? [] : [...buildOrder(recipe, roots[0]![0], (entity, message) => problems.push(problem(["entities", entity, "parent"], message))), ...lookups];
   if (!problems.length) checkReferences(recipe, order, fields, (path, message) => problems.push(problem(path, message)));
   if (problems.length) throw new RecipeError(source, problems);
-  return { document: recipe, order, fields, copulas };
+  return { document: recipe, order, lookups: new Set(lookups), fields, copulas };
 }
 
 /** The expression type of a field's values: a derived field's declared result, else its schema's JSON type. */
@@ -154,8 +162,15 @@ function checkDerived(recipe: RecipeDocument, fields: ReadonlyMap<string, Readon
       const own = typesOf(entity);
       own.delete(f.name);
       const children = new Map(Object.entries(recipe.entities).filter(([, e]) => e.parent?.entity === entity).map(([child]) => [child, typesOf(child)] as const));
+      // A reference field's record, by the field's name: `product_id.list_price`.
+      const references = new Map(
+        list.flatMap((r) => {
+          const target = r.type.references?.(r.params as never);
+          return target !== undefined && fields.has(target) ? [[r.name, typesOf(target)] as const] : [];
+        }),
+      );
       try {
-        const checked = checkExpression(parseExpression(p.expression), { fields: own, children });
+        const checked = checkExpression(parseExpression(p.expression), { fields: own, children, references });
         const want = RESULT_TYPE[p.result];
         if (checked.type !== want && checked.type !== "null") fail(["entities", entity, "fields", f.name, "expression"], `the expression gives ${checked.type}, and result: ${p.result} needs ${want}${want === "text" ? " (wrap it in text())" : ""}`);
       } catch (error) {
@@ -200,7 +215,8 @@ function checkCorrelations(c: Correlations, key: string, list: ReadonlyArray<{ n
 /**
  * A reference reaches the records of another entity under a shared ancestor record: that entity's
  * parent is an ancestor of the referring entity, and it is built before the referring entity's branch
- * (so its records exist when the reference is made, in the same root's tree: in the same shard).
+ * (so its records exist when the reference is made, in the same root's tree: in the same shard). Or it
+ * names a row of a lookup table, which every shard makes whole before any record.
  */
 function checkReferences(recipe: RecipeDocument, order: readonly string[], fields: ReadonlyMap<string, ReadonlyArray<{ name: string; type: SemanticType; params: unknown }>>, fail: (path: Path, message: string) => void): void {
   const parentOf = (e: string) => recipe.entities[e]!.parent?.entity;
@@ -213,6 +229,11 @@ function checkReferences(recipe: RecipeDocument, order: readonly string[], field
       const path: string[] = [];
       for (let e: string | undefined = entity; e; e = parentOf(e)) path.push(e);
       if (!recipe.entities[target]) fail(at, `no entity '${target}'; the entities are: ${Object.keys(recipe.entities).join(", ")}`);
+      else if (recipe.entities[target]!.lookup) {
+        // A lookup table is made whole before any record: any record may name one of its rows, a lookup only an earlier one's.
+        if (target === entity) fail(at, `a reference names a record of another table, not of ${entity} itself`);
+        else if (recipe.entities[entity]!.lookup && order.indexOf(target) > order.indexOf(entity)) fail(at, `${target} is a lookup table listed after ${entity}: list it before ${entity}, so its records exist when ${entity}'s are made`);
+      } else if (recipe.entities[entity]!.lookup) fail(at, `${entity} is a lookup table, outside the root's tree: its references name only another lookup table's records`);
       else if (path.includes(target)) fail(at, `${target} is ${target === entity ? "this entity" : `an ancestor of ${entity}`}: a reference names a record beside this one's branch (an ancestor's key comes down as the parent's key)`);
       else if (!owner || !path.includes(owner)) fail(at, `${target} hangs from ${owner ?? "nothing (it is the root)"}, which is not an ancestor of ${entity}: a reference reaches the records of an entity under a record this one also hangs from`);
       else {
@@ -236,7 +257,7 @@ function buildOrder(recipe: RecipeDocument, root: string, fail: (entity: string,
       order.push(name);
     }
   }
-  for (const name of Object.keys(recipe.entities)) if (!depth.has(name)) fail(name, "its parents form a cycle that never reaches the root");
+  for (const [name, e] of Object.entries(recipe.entities)) if (!depth.has(name) && !e.lookup) fail(name, "its parents form a cycle that never reaches the root");
   return order;
 }
 

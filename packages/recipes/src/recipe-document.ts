@@ -7,7 +7,7 @@ import { z } from "zod";
 // A recipe is data: bounded in every dimension, parsed and checked, never evaluated.
 
 /** Bounds on a recipe: what a recipe of any real domain stays far below, and what keeps a hostile one harmless. */
-export const RECIPE_LIMITS = { bytes: 1024 * 1024, entities: 50, fieldsPerEntity: 200, textLength: 2_000, categories: 10_000, childrenPerParent: 10_000, depth: 6, correlatedFields: 100 } as const;
+export const RECIPE_LIMITS = { bytes: 1024 * 1024, entities: 50, fieldsPerEntity: 200, textLength: 2_000, categories: 10_000, childrenPerParent: 10_000, depth: 6, correlatedFields: 100, lookupRows: 100_000 } as const;
 
 /** snake_case names, as SQL, pandas and Parquet readers take them without quoting. */
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -67,7 +67,11 @@ export const EntityDocument = z.strictObject({
       children: CountDistribution.describe("How many of this entity each parent record has"),
     })
     .optional()
-    .describe("Absent for the root entity, which --records counts"),
+    .describe("Absent for the root entity, which --records counts, and for a lookup table"),
+  lookup: z
+    .strictObject({ rows: z.number().int().min(1).max(RECIPE_LIMITS.lookupRows) })
+    .optional()
+    .describe(`A lookup table (a product list, a carrier list): a table of its own, outside the root's tree, of exactly \`rows\` records (at most ${RECIPE_LIMITS.lookupRows.toLocaleString("en-US")}) whatever --records says; any entity's reference may name one of its records. Nothing hangs from it`),
   fields: z.record(FieldName, FieldSpec).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= RECIPE_LIMITS.fieldsPerEntity, `1 to ${RECIPE_LIMITS.fieldsPerEntity} fields`),
   correlations: Correlations.optional(),
   duplicates: z

@@ -3,13 +3,15 @@ import type { GeneratedRoot, PackGenerator } from "@sdh/validation";
 import { drawCopula, leadingWith } from "./copula.js";
 import { drawCount } from "./distributions.js";
 import type { Recipe } from "./parse-recipe.js";
-import { deriveSeed, rootSeed, saltOf, streamOf, type Seed128 } from "./record-seeds.js";
+import { deriveSeed, lookupSeed, rootSeed, saltOf, streamOf, type Seed128 } from "./record-seeds.js";
 import { DEFAULT_AGES } from "./types/people.js";
 import type { FieldContext } from "./types/semantic-type.js";
 
 // Makes a recipe's records: root record i and everything under it, as a pure function of (seed,
 // recipe, i), so a shard builds its range without the records before it. Under each record, each
 // child entity draws how many children it has, and each child gets its own seed from its parent's.
+// Lookup tables are made whole, row by row from their own seeds, when the generator is created: every
+// shard names their rows, and the shard that holds root record 0 writes them.
 
 type Maker = (ctx: FieldContext) => unknown;
 
@@ -46,6 +48,15 @@ interface CompiledEntity {
   late: ReadonlySet<string>;
   /** The share of records that repeat an earlier one, and the fields they repeat (not the key, the parent's key, unique or late fields). */
   duplicates: { rate: number; fields: readonly string[] } | null;
+  /** Each reference field's target entity, for `ref.field` in derived fields. */
+  references: ReadonlyMap<string, string>;
+}
+
+/** A lookup table made whole: its records, their keys in row order (what a reference draws from), and each record by its key. */
+interface LookupTable {
+  records: Array<Record<string, unknown>>;
+  keys: unknown[];
+  byKey: Map<unknown, Record<string, unknown>>;
 }
 
 /** Fields that aggregate over children, and every field that reads one of them (to any depth). */
@@ -62,7 +73,10 @@ function lateFields(fields: Recipe["fields"] extends ReadonlyMap<string, infer L
   return late;
 }
 
-export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): PackGenerator {
+/** The recipe's generator, and the keys of each lookup table it made (what the gate checks references to them against). */
+export type RecipeGenerator = PackGenerator & { lookupKeys(entity: string): readonly unknown[] };
+
+export function createRecipeGenerator(recipe: Recipe, config: Pick<SnapshotConfig, "seed" | "asOf">): RecipeGenerator {
   const doc = recipe.document;
   const compiled = new Map<string, CompiledEntity>();
   for (const name of recipe.order) {
@@ -89,10 +103,14 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       copula: copula?.factor ?? null,
       late,
       duplicates: e.duplicates ? { rate: e.duplicates.rate, fields: fields.filter((f) => f.name !== e.key && !f.unique && !late.has(f.name)).map((f) => f.name) } : null,
+      references: new Map(fields.flatMap((f) => { const target = f.type.references?.(f.params as never); return target === undefined ? [] : [[f.name, target] as const]; })),
     });
   }
   const root = compiled.get(recipe.order[0]!)!;
   const { seed, asOf } = config;
+  const lookups = new Map<string, LookupTable>();
+  /** What any record may name besides its tree: the lookup tables made so far. */
+  const LOOKUPS: Related = (name) => lookups.get(name)?.records;
 
   /**
    * A record's fields, but for its late ones (placeholders, so the columns keep their order), and
@@ -113,7 +131,13 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
       },
       value: (field: string) => valueOf(entity.byName.get(field)!),
       children: (name: string) => children.get(name) ?? [],
-      related: (name: string) => (related(name) ?? []).map((r) => r[compiled.get(name)!.key]),
+      related: (name: string) => lookups.get(name)?.keys ?? (related(name) ?? []).map((r) => r[compiled.get(name)!.key]),
+      referenced: (field: string) => {
+        const key = valueOf(entity.byName.get(field)!);
+        if (key === null || key === undefined) return undefined;
+        const target = entity.references.get(field)!;
+        return lookups.get(target)?.byKey.get(key) ?? (related(target) ?? []).find((r) => r[compiled.get(target)!.key] === key);
+      },
       ages: entity.ages,
       asOf,
       path,
@@ -154,17 +178,32 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
    */
   function duplicateOf(entity: CompiledEntity, recordSeed: Seed128, path: string, position: number, parentKey: unknown, siblingSeed: (k: number) => Seed128, related: Related): Record<string, unknown> | undefined {
     if (!entity.duplicates) return undefined;
-    const isRoot = entity === root;
-    const index = isRoot ? Number(path) : position;
+    // The root and the lookup tables repeat one of the 100 records before; a child its previous sibling.
+    const top = entity.parentField === null;
+    const index = top ? Number(path) : position;
     if (index === 0) return undefined;
     const r = streamOf(recordSeed, DUPLICATE_SALT);
     if (r.next() >= entity.duplicates.rate) return undefined;
-    const source = isRoot ? index - 1 - Math.floor(r.next() * Math.min(index, 100)) : index - 1;
-    const sourcePath = isRoot ? String(source) : `${path.slice(0, path.lastIndexOf("."))}.${source}`;
-    return makeRecord(entity, siblingSeed(source), sourcePath, isRoot ? source : Number(path.split(".")[0]), isRoot ? 0 : source, parentKey, undefined, related).record;
+    const source = top ? index - 1 - Math.floor(r.next() * Math.min(index, 100)) : index - 1;
+    const sourcePath = top ? String(source) : `${path.slice(0, path.lastIndexOf("."))}.${source}`;
+    return makeRecord(entity, siblingSeed(source), sourcePath, top ? source : Number(path.split(".")[0]), top ? 0 : source, parentKey, undefined, related).record;
+  }
+
+  // Each lookup table in the recipe's order (a lookup names only an earlier one), row i from its own seed.
+  for (const name of recipe.order.filter((n) => recipe.lookups.has(n))) {
+    const entity = compiled.get(name)!;
+    const seedOf = (i: number) => lookupSeed(seed, doc.name, name, i);
+    const records: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < doc.entities[name]!.lookup!.rows; i++) {
+      const { record, finish } = makeRecord(entity, seedOf(i), String(i), i, 0, null, duplicateOf(entity, seedOf(i), String(i), 0, null, seedOf, LOOKUPS), LOOKUPS);
+      if (entity.late.size) finish(new Map());
+      records.push(record);
+    }
+    lookups.set(name, { records, keys: records.map((r) => r[entity.key]), byKey: new Map(records.map((r) => [r[entity.key], r])) });
   }
 
   return {
+    lookupKeys: (entity) => lookups.get(entity)?.keys ?? [],
     *range(start: number, end: number): Iterable<GeneratedRoot> {
       for (let index = start; index < end; index++) {
         const records: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(recipe.order.map((n) => [n, []]));
@@ -185,7 +224,9 @@ export function createRecipeGenerator(recipe: Recipe, config: SnapshotConfig): P
           if (entity.late.size) finish(made);
           return record;
         };
-        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null, (j) => rootSeed(seed, doc.name, j), NONE_RELATED);
+        visit(root, rootSeed(seed, doc.name, index), String(index), 0, null, (j) => rootSeed(seed, doc.name, j), LOOKUPS);
+        // The lookup tables are written once, with the first root record (so in the first shard, at any shard count).
+        if (index === 0) for (const [name, table] of lookups) records[name] = [...table.records];
         yield { index, records };
       }
     },

@@ -21,6 +21,12 @@ export function rootSeed(seed: number, recipe: string, index: number): Seed128 {
   return [stream.uint32(), stream.uint32(), stream.uint32(), stream.uint32()];
 }
 
+/** Row `index` of lookup table `entity`: a stream of its own per table, so a lookup's rows never shift when the root's or another table's do. */
+export function lookupSeed(seed: number, recipe: string, entity: string, index: number): Seed128 {
+  const stream = createRecordStreams(seed, `recipe:${recipe}:lookup:${entity}`).at(index);
+  return [stream.uint32(), stream.uint32(), stream.uint32(), stream.uint32()];
+}
+
 /** A seed derived from another by a salt and an ordinal: a child record's, or one field's stream. */
 export function deriveSeed([a, b, c, d]: Seed128, salt: number, k = 0): Seed128 {
   return [mix32(a ^ salt ^ mix32(k)), mix32((b + Math.imul(salt, 0x9e3779b9) + k) | 0), mix32(c ^ mix32(k ^ salt)), mix32((d + Math.imul(k, 0x85ebca6b)) ^ salt)];

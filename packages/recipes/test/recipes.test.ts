@@ -121,10 +121,12 @@ describe("recipes: a domain as data", () => {
 // log-normal and Poisson draws use Math.log, Math.cos and Math.exp).
 // 0.2.0 moved the bytes of a recipe's bundle (the quality summary counts its entities), not its records;
 // 0.3.0 moved them again with schema 0.8 (file names *_v0_8.*, the richer datapackage.json), not its records.
+// On 2026-12-04 an example changed, not the engine: retail-orders gained its product list (a lookup
+// table). The engine with lookup tables still gives the earlier examples 34341ee4…, so 0.3.0 stands.
 const GOLDEN: Record<string, string> = {
   "0.1.0": "34341ee47876289963a822dc4214305909f236c1029b8ddb6b38f9b33b0a7c59",
   "0.2.0": "34341ee47876289963a822dc4214305909f236c1029b8ddb6b38f9b33b0a7c59",
-  "0.3.0": "34341ee47876289963a822dc4214305909f236c1029b8ddb6b38f9b33b0a7c59",
+  "0.3.0": "8872e151b70d6c0008e4aa28fce4abe40fce6bad7fe83e5260374f32156b5096",
 };
 describe("the recipe engine's golden output", () => {
   it("gives the recorded digest for the four example recipes, seed 7, 40 root records each", () => {

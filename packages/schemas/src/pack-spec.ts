@@ -44,8 +44,15 @@ export interface EntitySpec<Name extends string = string> {
   /** The codes of the rules every declaration implies: records match the schema; the primary key is unique. */
   rules: { schema: string; unique: string };
   foreignKeys: readonly ForeignKeySpec[];
-  /** Null for the root entity, whose records `config.records` counts. */
+  /** Null for the root entity, whose records `config.records` counts, and for a lookup table. */
   parent: ParentSpec | null;
+  /**
+   * A lookup table (a recipe's product list): outside the root's tree, exactly `rows` records whatever
+   * the config's `records`, written once with root record 0 and named by references from anywhere.
+   * Declared after the root's tree. `rule`: the code of the implied rule "the snapshot holds exactly
+   * its `rows` records", checked once every record is in.
+   */
+  lookup?: { rows: number; rule: string };
   /**
    * Fields whose schema failure the gate reports under a more specific rule than `rules.schema`: a phone
    * outside the fictional range is a privacy breach first, whatever else is wrong with it.
@@ -67,7 +74,7 @@ export interface PackSpec<Name extends string = string> {
   dataset: string;
   title: string;
   description: string;
-  /** Entities in build order: each entity's parent comes before it. The first is the root. */
+  /** Entities in build order: each entity's parent comes before it. The first is the root; lookup tables come last. */
   entities: readonly EntitySpec<Name>[];
   /** The entities the quality summary's first line counts (default: every entity, in build order). */
   summaryEntities?: readonly Name[];
@@ -87,6 +94,7 @@ export function impliedRules(pack: PackSpec): Array<{ code: string; message: str
     for (const fk of e.foreignKeys) {
       if (!fk.packRule) rules.push({ code: fk.rule, message: `Every ${lower(e.title)}'s ${fk.field} is a ${lower(byName.get(fk.entity)?.title ?? fk.entity)} in the snapshot` });
     }
+    if (e.lookup) rules.push({ code: e.lookup.rule, message: `The snapshot holds the ${e.lookup.rows.toLocaleString("en-US")} rows of the lookup table ${e.name} once` });
     if (e.parent?.cardinality === "one") {
       const parent = lower(byName.get(e.parent.entity)?.title ?? e.parent.entity);
       rules.push({ code: e.parent.missingRule, message: `Every ${parent} has a ${lower(e.title)}` });
@@ -104,11 +112,15 @@ export function packSpecProblems(pack: PackSpec): string[] {
     if (seen.has(entity.name)) problems.push(`${entity.name} is declared twice`);
     if (!(entity.primaryKey in entity.schema.shape)) problems.push(`${entity.name}: primary key ${entity.primaryKey} is not a field of its schema`);
     if (i === 0 && entity.parent) problems.push(`${entity.name} is the root (first) entity but has a parent`);
-    if (i > 0 && !entity.parent) problems.push(`${entity.name} has no parent; only the first entity is the root`);
+    if (i > 0 && !entity.parent && !entity.lookup) problems.push(`${entity.name} has no parent; only the first entity is the root (or a lookup table)`);
+    if (entity.lookup && (i === 0 || entity.parent)) problems.push(`${entity.name}: a lookup table has no parent and is not the root`);
+    if (!entity.lookup && pack.entities.slice(0, i).some((e) => e.lookup)) problems.push(`${entity.name} is declared after a lookup table; lookup tables come last`);
     if (entity.parent && !seen.has(entity.parent.entity)) problems.push(`${entity.name}: parent ${entity.parent.entity} is not declared before it`);
     for (const fk of entity.foreignKeys) {
       if (!(fk.field in entity.schema.shape)) problems.push(`${entity.name}: foreign key field ${fk.field} is not a field of its schema`);
-      const target = seen.get(fk.entity) ?? (fk.entity === entity.name ? entity : undefined);
+      // A lookup table is made whole before any record, so any entity may name it, wherever it is declared.
+      const lookup = pack.entities.find((e) => e.name === fk.entity && e.lookup);
+      const target = seen.get(fk.entity) ?? lookup ?? (fk.entity === entity.name ? entity : undefined);
       if (!target) problems.push(`${entity.name}.${fk.field}: ${fk.entity} is not declared before it`);
       else if (target.primaryKey !== fk.key) problems.push(`${entity.name}.${fk.field}: ${fk.entity}.${fk.key} is not its primary key`);
     }

@@ -12,6 +12,6 @@ export interface Inspection {
 /** The validation gate and the quality report in one streaming read of the snapshot, for the pack that declared it. */
 export async function inspectSnapshot(sources: SnapshotSources, options: Omit<ValidateOptions, "pack"> & { pack: PackValidation; config: RecordedConfig }): Promise<Inspection> {
   const quality = new QualityCollector(options.pack);
-  const run = await validateSnapshot(sources, { ...options, pack: options.pack.checks, observers: [...(options.observers ?? []), quality] });
+  const run = await validateSnapshot(sources, { ...options, seed: options.seed ?? options.config.seed, pack: options.pack.checks, observers: [...(options.observers ?? []), quality] });
   return { validation: run.report, quality: quality.report(options.config), indexBytes: run.indexBytes };
 }

@@ -13,6 +13,8 @@ export type DomainCheck = (record: Record<string, unknown>, position: number, ch
 export interface PackCheckContext {
   /** The snapshot's reference date: ages, licence dates and model years are judged against it. */
   asOf: string;
+  /** The snapshot's seed, when the pack's rules need it (a recipe makes its lookup tables again to check the references to them). */
+  seed?: number;
   /** Where an entity's failures go, positioned in that entity's stream. */
   reportOf(entity: string): FailureSink;
   /** The key set of every uniqueness rule, primary keys' included: their ordinals index the pack's own per-record state. */

@@ -1,4 +1,4 @@
-import { impliedRules, perEntity, type EntityCounts, type Entity } from "@sdh/schemas";
+import { impliedRules, perEntity, type EntityCounts, type Entity, type PackSpec } from "@sdh/schemas";
 import { DeclaredChecks } from "./declared/declared-checks.js";
 import type { ExportedKeys } from "./keys/compact-key-set.js";
 import { createUniqueKeys, uniqueRulesOf, type UniqueKeys, type UniqueRule } from "./keys/unique-keys.js";
@@ -10,6 +10,8 @@ import type { CountClaim, RecordObserver, ValidationRun } from "./validate-snaps
 export interface GateOptions {
   /** The snapshot's reference date: ages, licence dates and model years are judged against it. */
   asOf: string;
+  /** The snapshot's seed: a recipe's lookup tables are made again from it, to check the references that name their rows. */
+  seed?: number;
   /** Expected persons, to size the id tables up front; a hint, never checked. */
   expectedPersons?: number;
   observers?: readonly RecordObserver[];
@@ -24,6 +26,16 @@ export interface GateOptions {
 export interface ShardGateResult {
   counts: EntityCounts;
   failures: RuleFailures[];
+}
+
+/**
+ * A whole-snapshot rule: each lookup table holds exactly its rows (its shard holds them all, the
+ * others none, so this is checked on one stream's counts or on the merged shards', never per shard).
+ */
+export function checkLookupRows(pack: PackSpec, counts: EntityCounts, report: ReportBuilder): void {
+  for (const e of pack.entities) {
+    if (e.lookup && counts[e.name] !== e.lookup.rows) report.fail(e.lookup.rule, { entity: e.name, expected: e.lookup.rows, found: counts[e.name] });
+  }
 }
 
 export const CLAIM_RULE: Record<CountClaim["kind"], string> = {
@@ -47,10 +59,11 @@ export class ValidationGate {
   private readonly domainBytes: () => number;
   private readonly domainFinish: () => void;
   private readonly observers: readonly RecordObserver[];
+  private readonly pack: PackChecks;
   readonly counts: EntityCounts;
 
   constructor(options: GateOptions) {
-    const { asOf, expectedPersons, pack } = options;
+    const { asOf, seed, expectedPersons, pack } = options;
     const rules = uniqueRulesOf(pack);
     const unknown = [...new Set([...impliedRules(pack.pack).map((r) => r.code), ...Object.keys(rules), ...Object.values(CLAIM_RULE)])].filter((code) => !(code in pack.rules));
     if (unknown.length > 0) throw new Error(`pack ${pack.pack.name} names rules its catalog does not have: ${unknown.join(", ")}`);
@@ -60,11 +73,12 @@ export class ValidationGate {
     this.keys = createUniqueKeys(rules, expectedPersons);
     const reportOf = (entity: string) => this.report.scoped(entity as Entity);
     this.declared = new DeclaredChecks(pack.pack, this.keys, reportOf, expectedPersons);
-    const domain = pack.create({ asOf, reportOf, keys: this.keys, expectedRoots: expectedPersons });
+    const domain = pack.create({ asOf, ...(seed === undefined ? {} : { seed }), reportOf, keys: this.keys, expectedRoots: expectedPersons });
     this.domain = domain.checks;
     this.domainBytes = domain.bytes;
     this.domainFinish = domain.finish ?? (() => {});
     this.observers = options.observers ?? [];
+    this.pack = pack;
   }
 
   check(entity: Entity, record: unknown): void {
@@ -79,6 +93,7 @@ export class ValidationGate {
     this.declared.finish();
     this.domainFinish();
     const { report, counts } = this;
+    checkLookupRows(this.pack.pack, counts, report);
     for (const claim of claims) {
       if (claim.records !== counts[claim.entity]) {
         report.fail(CLAIM_RULE[claim.kind], { source: claim.source, entity: claim.entity, claimed: claim.records, found: counts[claim.entity] });

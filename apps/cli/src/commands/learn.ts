@@ -67,7 +67,7 @@ export async function learn(args: string[]): Promise<number> {
   for (const entity of learned.recipe.order) {
     const e = doc.entities[entity]!;
     const source = learned.sources.get(entity)!;
-    console.log(`  ${entity}: ${source.rows.toLocaleString("en-US")} rows, ${Object.keys(e.fields).length} fields${e.parent ? `, under ${e.parent.entity} by ${e.parent.field}` : " (root)"}${e.correlations ? `, ${e.correlations.fields.length} correlated` : ""}`);
+    console.log(`  ${entity}: ${source.rows.toLocaleString("en-US")} rows, ${Object.keys(e.fields).length} fields${e.parent ? `, under ${e.parent.entity} by ${e.parent.field}` : e.lookup ? ` (a lookup table: ${e.lookup.rows.toLocaleString("en-US")} rows at any size)` : " (root)"}${e.correlations ? `, ${e.correlations.fields.length} correlated` : ""}`);
   }
   if (report) {
     console.log(`Fidelity (training rows against as many generated; 1 = alike): ${report.score}`);

@@ -90,7 +90,7 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   const ENTITIES = pack.spec.entities.map((e) => e.name);
   await mkdir(join(dir, "keys"), { recursive: true });
   const quality = new QualityCollector(pack);
-  const gate = new ValidationGate({ asOf: config.asOf, expectedPersons: task.end - task.start, observers: [quality], pack: pack.checks });
+  const gate = new ValidationGate({ asOf: config.asOf, seed: config.seed, expectedPersons: task.end - task.start, observers: [quality], pack: pack.checks });
   const outputs = segmentFormats(config).map((format) => ({
     format,
     writers: Object.fromEntries(ENTITIES.map((e) => [e, new SegmentWriter(join(dir, segmentName(e, format)), format)])) as Record<Entity, SegmentWriter>,

@@ -10,6 +10,8 @@ export interface ExpressionScope {
   fields: ReadonlyMap<string, ValueType>;
   /** Its child entities and their fields' types. */
   children: ReadonlyMap<string, ReadonlyMap<string, ValueType>>;
+  /** Its reference fields and the fields' types of the records they name (`product_id.list_price`). */
+  references?: ReadonlyMap<string, ReadonlyMap<string, ValueType>>;
 }
 
 export interface CheckedExpression {
@@ -33,8 +35,15 @@ export function checkExpression(tree: Node, scope: ExpressionScope): CheckedExpr
         reads.add(n.name);
         return t;
       }
-      case "child":
-        throw new ExpressionError(`${n.entity}.${n.field} is a child entity's field: use it inside sum, avg, min_of or max_of`, n.at);
+      case "child": {
+        // Outside an aggregate, `ref.field` reads a field of the record a reference field names.
+        const named = scope.references?.get(n.entity);
+        if (!named) throw new ExpressionError(scope.children.has(n.entity) ? `${n.entity}.${n.field} is a child entity's field: use it inside sum, avg, min_of or max_of` : `${n.entity}.${n.field}: ${n.entity} is neither a reference field of this entity (ref.field reads the record it names) nor a child entity`, n.at);
+        const t = named.get(n.field);
+        if (!t) throw new ExpressionError(`the record ${n.entity} names has no field '${n.field}'; its fields are: ${[...named.keys()].join(", ")}`, n.at);
+        reads.add(n.entity);
+        return t;
+      }
       case "unary": {
         const t = typeOf(n.arg);
         if (n.op === "-" && (t === "number" || t === "null")) return "number";
@@ -88,10 +97,12 @@ export function checkExpression(tree: Node, scope: ExpressionScope): CheckedExpr
   return { type, reads: [...reads], aggregates: [...aggregates] };
 }
 
-/** What evaluation reads: the record's other fields, and its children's records by entity. */
+/** What evaluation reads: the record's other fields, its children's records by entity, and the records its references name. */
 export interface EvaluationContext {
   value(field: string): unknown;
   children(entity: string): ReadonlyArray<Record<string, unknown>>;
+  /** The record a reference field of this record names (undefined when it is null). */
+  referenced(field: string): Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Evaluates a checked expression for one record; null propagates (SQL's rule), division by zero is null. */
@@ -102,7 +113,8 @@ export function evaluate(n: Node, ctx: EvaluationContext): Value {
     case "field":
       return (ctx.value(n.name) ?? null) as Value;
     case "child":
-      return null; // only inside an aggregate, which reads it itself
+      // Inside an aggregate it is read by the aggregate itself; outside, it names a referenced record's field.
+      return (ctx.referenced(n.entity)?.[n.field] ?? null) as Value;
     case "unary": {
       const v = evaluate(n.arg, ctx);
       if (v === null) return null;

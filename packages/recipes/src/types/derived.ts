@@ -30,13 +30,14 @@ const params = z
     }
   });
 
-/** Field names and child entities an expression tree names (for ordering and checks). */
+/** Field names (a reference's, for `ref.field`) and child entities an expression tree names (for ordering and checks). */
 export function namesIn(tree: Node): { fields: string[]; children: string[] } {
   const fields = new Set<string>();
   const children = new Set<string>();
   const walk = (n: Node, inAggregate: boolean) => {
     if (n.kind === "field") (inAggregate ? children : fields).add(n.name);
-    else if (n.kind === "child") children.add(n.entity);
+    // Inside an aggregate a child entity's field; outside, a field of the record a reference names (it reads the reference).
+    else if (n.kind === "child") (inAggregate ? children : fields).add(n.entity);
     else if (n.kind === "unary") walk(n.arg, false);
     else if (n.kind === "binary") {
       walk(n.left, false);
@@ -58,7 +59,7 @@ export const DERIVED_TYPES = [
   semanticType({
     name: "derived",
     group: "derived",
-    description: "Computed from other fields of the record or from its children by an expression (arithmetic, comparisons, if, text, dates, sum/avg/count over children); `result` names its type",
+    description: "Computed from other fields of the record, from its children or from the record a reference names by an expression (arithmetic, comparisons, if, text, dates, sum/avg/count over children, product_id.list_price); `result` names its type",
     example: "{ type: derived, expression: 'quantity * unit_price * (1 - discount_pct / 100)', result: money }",
     params,
     dependsOn: (p) => namesIn(parseExpression(p.expression)).fields,

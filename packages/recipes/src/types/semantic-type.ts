@@ -27,9 +27,11 @@ export interface FieldContext {
    * entity's parent (made before this record: the recipe's checks make sure of it).
    */
   related(entity: string): readonly unknown[];
+  /** The record a reference field of this record names (undefined when the field is null): `product_id.list_price` reads it. */
+  referenced(field: string): Readonly<Record<string, unknown>> | undefined;
   /** The snapshot's reference date (YYYY-MM-DD): relative dates count from it. */
   asOf: string;
-  /** The record's place in the tree, unique in the snapshot: `42` for root record 42, `42.3` for its fourth child. */
+  /** The record's place in the tree, unique in its entity: `42` for root record 42 (or a lookup table's row 42), `42.3` for its fourth child. */
   path: string;
   /** The root record's index, and this record's position among its parent's children (0 for a root). */
   rootIndex: number;

@@ -5,7 +5,7 @@ import { KeyTable } from "../keys/key-table.js";
 import { uniqueRulesOf, type UniqueRule } from "../keys/unique-keys.js";
 import type { PackChecks } from "../pack-checks.js";
 import { ReportBuilder, type RuleFailures } from "../report-builder.js";
-import { CLAIM_RULE, type ShardGateResult } from "../validation-gate.js";
+import { checkLookupRows, CLAIM_RULE, type ShardGateResult } from "../validation-gate.js";
 import type { CountClaim } from "../validate-snapshot.js";
 
 export interface MergeShardGatesOptions {
@@ -36,6 +36,7 @@ export async function mergeShardGates(shards: readonly ShardGateResult[], option
     for (const failures of shard.failures) report.addFailures(shifted(failures, bases));
     for (const { name } of options.pack.pack.entities) bases[name]! += shard.counts[name]!;
   }
+  checkLookupRows(options.pack.pack, bases, report);
   for (const rule of Object.keys(uniqueRulesOf(options.pack))) await checkAcrossShards(rule, shards.length, options.keysOf, report, options.keysPerPass ?? KEYS_PER_PASS);
   for (const claim of options.claims ?? []) {
     if (claim.records !== bases[claim.entity]) {
