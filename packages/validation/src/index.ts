@@ -21,6 +21,7 @@ export { mergeShardGates, type MergeShardGatesOptions } from "./shards/merge-sha
 export type { RuleFailures, ExampleScope, FailureSink } from "./report-builder.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
 export { HyperLogLog } from "./quality/hyperloglog.js";
+export { realismTable, failingMeasures, passes, type RealismMeasure } from "./quality/realism-table.js";
 export { inspectSnapshot, type Inspection } from "./inspect-snapshot.js";
 export { mergeReports } from "./merge-reports.js";
 export { ValidationGate, type GateOptions, type ShardGateResult } from "./validation-gate.js";

@@ -33,7 +33,7 @@ export const FINTECH_PACK_SPEC = {
     {
       name: "transactions",
       title: "Transaction",
-      description: "Each account's posted transactions in the 90 days up to asOf",
+      description: "Each account's posted transactions in the 365 days up to asOf",
       schema: Transaction,
       primaryKey: "transaction_id",
       rules: { schema: "SCHEMA_TRANSACTION_INVALID", unique: "UNIQUE_TRANSACTION_ID" },

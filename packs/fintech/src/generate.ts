@@ -27,16 +27,27 @@ import type { SnapshotConfig } from "@sdh/schemas";
 import type { GeneratedRoot, PackGenerator } from "@sdh/validation";
 import {
   CARD_APR,
+  CHECKING_FLOWS,
   CLOSED_SHARE,
+  CREDIT_PURCHASES_A_MONTH,
   CREDIT_LIMITS,
   CUSTOMER_AGES,
+  DEBIT_PURCHASES_A_MONTH,
   EVERYDAY_MERCHANTS,
+  HOUSING,
   LEDGER_TYPES,
+  logUniformMean,
   MAX_TENURE_YEARS,
+  MEAN_PURCHASE,
+  MEDIAN_TAKE_HOME,
+  MONTHLY_BENEFIT,
   PRODUCT_SHARES,
   PRODUCT_SLOTS,
+  RETIREMENT_AGE,
   SAVINGS_APY,
+  TAKE_HOME,
   WINDOW_DAYS,
+  YEARLY_PAY,
 } from "./ledger-rules.js";
 import { MCC_DESCRIPTIONS } from "./reference/mcc.js";
 import type { Account, AccountProduct, Customer, Transaction, TransactionType } from "./schemas.js";
@@ -55,6 +66,60 @@ interface LedgerEvent {
 /** A whole number of cents drawn log-uniformly between two dollar amounts. */
 function logUniformCents(r: RecordStream, minDollars: number, maxDollars: number): number {
   return Math.max(1, Math.round(Math.exp(Math.log(minDollars) + r.next() * (Math.log(maxDollars) - Math.log(minDollars))) * 100));
+}
+
+/** A standard normal draw (Box–Muller, from two of the stream's uniforms). */
+function normal(r: RecordStream): number {
+  return Math.sqrt(-2 * Math.log(1 - r.next())) * Math.cos(2 * Math.PI * r.next());
+}
+
+/** A log-normal draw around `median` with log spread `sigma`, within [min, max]. */
+function logNormal(r: RecordStream, median: number, sigma: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, median * Math.exp(sigma * normal(r))));
+}
+
+/** What a customer earns and pays every month, drawn once: the ledger's recurring flows and its rates. */
+interface Finances {
+  /** A biweekly payroll deposit, or null for a retired customer. */
+  paycheckCents: number | null;
+  /** A monthly Social Security benefit, or null while working. */
+  benefitCents: number | null;
+  /** Monthly gross income in dollars: pay, or the benefit. */
+  monthlyIncome: number;
+  /** Rent or a mortgage payment from checking, on a day of the month; null for an owner without one. */
+  housing: { cents: number; day: number } | null;
+  /** Monthly take-home pay (or the benefit), in dollars. */
+  takeHome: number;
+  /** The share of a month's money the customer spends (the rest is saved). */
+  spent: number;
+  /** Credit card purchases a month (a debit card's follow the budget: eventsOf). */
+  creditRate: number;
+}
+
+function financesOf(r: RecordStream, age: number): Finances {
+  const retired = age >= RETIREMENT_AGE;
+  const yearly = retired ? 0 : logNormal(r, YEARLY_PAY.median, YEARLY_PAY.sigma, YEARLY_PAY.min, YEARLY_PAY.max);
+  const benefit = retired ? logNormal(r, MONTHLY_BENEFIT.median, MONTHLY_BENEFIT.sigma, MONTHLY_BENEFIT.min, MONTHLY_BENEFIT.max) : 0;
+  const monthlyIncome = retired ? benefit : yearly / 12;
+  const tenure = r.next();
+  const payment = (median: number) => Math.min(HOUSING.maxShareOfIncome * monthlyIncome, median * Math.sqrt(monthlyIncome / (YEARLY_PAY.median / 12)) * Math.exp(HOUSING.sigma * normal(r)));
+  const housing =
+    tenure < HOUSING.renterShare
+      ? // Rent in whole dollars, as leases state it.
+        { cents: Math.round(payment(HOUSING.rentMedian)) * 100, day: 1 }
+      : tenure < HOUSING.renterShare + (1 - HOUSING.renterShare) * HOUSING.mortgagedShareOfOwners
+        ? { cents: Math.round(payment(HOUSING.mortgageMedian) * 100), day: intBetween(r, 1, 15) }
+        : null;
+  const spent = DEBIT_PURCHASES_A_MONTH.spentShare.min + r.next() * (DEBIT_PURCHASES_A_MONTH.spentShare.max - DEBIT_PURCHASES_A_MONTH.spentShare.min);
+  return {
+    paycheckCents: retired ? null : Math.round(((yearly * TAKE_HOME) / 26) * 100),
+    benefitCents: retired ? Math.round(benefit * 100) : null,
+    monthlyIncome,
+    takeHome: retired ? benefit : (yearly * TAKE_HOME) / 12,
+    housing,
+    spent,
+    creditRate: CREDIT_PURCHASES_A_MONTH * (0.5 + r.next()),
+  };
 }
 
 /** Days [from, to] that end a month (interest posts on them). */
@@ -78,7 +143,7 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
   const accounts = createRecordStreams(config.seed, "fintech-account");
   const accountNumber = createPermutation(ACCOUNT_NUMBER_SPACE, createRecordStreams(config.seed, "fintech-account-number").at(0).uint32());
 
-  function customerOf(i: number): { customer: Customer; sinceDay: number; products: AccountProduct[] } {
+  function customerOf(i: number): { customer: Customer; sinceDay: number; products: AccountProduct[]; finances: Finances } {
     const r = customers.at(i);
     const state = pickWeighted(r, STATES);
     const place = pickWeighted(r, ZIPS_BY_STATE.get(state)!);
@@ -111,11 +176,11 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
       customer_since: formatEpochDay(sinceDay),
       account_count: products.length,
     };
-    return { customer, sinceDay, products };
+    return { customer, sinceDay, products, finances: financesOf(r, age) };
   }
 
   /** The account's events in the window before balances are applied, in posting order. */
-  function eventsOf(r: RecordStream, product: AccountProduct, from: number, to: number): LedgerEvent[] {
+  function eventsOf(r: RecordStream, product: AccountProduct, finances: Finances, from: number, to: number): LedgerEvent[] {
     const events: LedgerEvent[] = [];
     const days = to - from + 1;
     const purchase = (): LedgerEvent => {
@@ -123,20 +188,44 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
       return { day: intBetween(r, from, to), type: "card_purchase", cents: logUniformCents(r, merchant.min, merchant.max), mcc: merchant.mcc };
     };
     const perMonth = (min: number, max: number) => Math.round((days / 30) * intBetween(r, min, max));
+    /** Days [from, to] that fall on a day of the month (a short month's last day stands for a later one). */
+    const monthly = (dayOfMonth: number) => {
+      const found: number[] = [];
+      for (let d = from; d <= to; d++) {
+        const { day } = fromEpochDay(d);
+        if (day === dayOfMonth || (day < dayOfMonth && fromEpochDay(d + 1).day === 1)) found.push(d);
+      }
+      return found;
+    };
     if (product === "checking") {
-      const pay = intBetween(r, 500, 3_000) * 100 + intBetween(r, 0, 99);
-      for (let d = from + intBetween(r, 0, 13); d <= to; d += 14) events.push({ day: d, type: "ach_credit", cents: pay, mcc: null });
-      const purchases = Math.round(days * (0.2 + r.next() * 0.6));
-      for (let k = 0; k < purchases; k++) events.push(purchase());
-      for (let k = perMonth(2, 4); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "ach_debit", cents: logUniformCents(r, 30, 600), mcc: null });
-      for (let k = perMonth(0, 3); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "atm_withdrawal", cents: intBetween(r, 1, 15) * 2_000, mcc: null });
-      for (let k = perMonth(0, 1); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_out", cents: logUniformCents(r, 25, 500), mcc: null });
+      if (finances.paycheckCents !== null) for (let d = from + intBetween(r, 0, 13); d <= to; d += 14) events.push({ day: d, type: "ach_credit", cents: finances.paycheckCents, mcc: null });
+      // Social Security pays monthly, here on the 3rd (a rule: SSA's day for those who claimed before May 1997; later claimants are paid on a Wednesday).
+      if (finances.benefitCents !== null) for (const d of monthly(3)) events.push({ day: d, type: "ach_credit", cents: finances.benefitCents, mcc: null });
+      if (finances.housing) for (const d of monthly(finances.housing.day)) events.push({ day: d, type: "ach_debit", cents: finances.housing.cents, mcc: null });
+      const { bills, cash, transfersOut, transfersIn } = CHECKING_FLOWS;
+      // This account's own counts a month, then what they leave to the debit card (DEBIT_PURCHASES_A_MONTH).
+      const [billCount, cashCount, outCount, inCount] = [bills.perMonth, cash.perMonth, transfersOut.perMonth, transfersIn.perMonth].map(([lo, hi]) => intBetween(r, lo, hi)) as [number, number, number, number];
+      const scale = Math.min(1, Math.max(0.25, finances.takeHome / MEDIAN_TAKE_HOME));
+      const maxNotes = Math.max(1, Math.round(cash.notes[1] * scale));
+      const left =
+        (finances.takeHome + inCount * logUniformMean(transfersIn.min, transfersIn.max)) * finances.spent -
+        (finances.housing ? finances.housing.cents / 100 : 0) -
+        billCount * scale * logUniformMean(bills.min, bills.max) -
+        cashCount * ((cash.notes[0] + maxNotes) / 2) * 20 -
+        outCount * logUniformMean(transfersOut.min, transfersOut.max);
+      const debitRate = Math.min(DEBIT_PURCHASES_A_MONTH.max, Math.max(DEBIT_PURCHASES_A_MONTH.min, left / MEAN_PURCHASE));
+      const months = (n: number) => Math.round((days / 30) * n);
+      for (let k = months(debitRate); k > 0; k--) events.push(purchase());
+      for (let k = months(billCount); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "ach_debit", cents: logUniformCents(r, bills.min * scale, bills.max * scale), mcc: null });
+      for (let k = months(cashCount); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "atm_withdrawal", cents: intBetween(r, cash.notes[0], maxNotes) * 2_000, mcc: null });
+      for (let k = months(outCount); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_out", cents: logUniformCents(r, transfersOut.min, transfersOut.max), mcc: null });
+      for (let k = months(inCount); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_in", cents: logUniformCents(r, transfersIn.min, transfersIn.max), mcc: null });
     } else if (product === "savings") {
       for (let k = perMonth(0, 2); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_in", cents: logUniformCents(r, 25, 1_000), mcc: null });
       for (let k = perMonth(0, 1); k > 0; k--) events.push({ day: intBetween(r, from, to), type: "transfer_out", cents: logUniformCents(r, 50, 2_000), mcc: null });
       for (const d of monthEnds(from, to)) events.push({ day: d, type: "interest", cents: 0, mcc: null });
     } else {
-      const purchases = Math.round(days * (0.1 + r.next() * 0.5));
+      const purchases = Math.round((days / 30) * finances.creditRate);
       for (let k = 0; k < purchases; k++) events.push(purchase());
       const dueDay = intBetween(r, 1, 28);
       for (let d = from; d <= to; d++) if (fromEpochDay(d).day === dueDay) events.push({ day: d, type: "payment", cents: 0, mcc: null });
@@ -146,7 +235,7 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
     return events.sort((a, b) => a.day - b.day);
   }
 
-  function accountOf(i: number, customer: Customer, sinceDay: number, product: AccountProduct): { account: Account; transactions: Transaction[] } {
+  function accountOf(i: number, customer: Customer, sinceDay: number, finances: Finances, product: AccountProduct): { account: Account; transactions: Transaction[] } {
     const slot = PRODUCT_SLOTS[product];
     const r = accounts.at(i * 3 + slot);
     const account_id = uuidFrom(r);
@@ -163,7 +252,7 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
     }
     let balance = opening;
     const posted: LedgerEvent[] = [];
-    for (const e of eventsOf(r, product, activeFrom, activeTo)) {
+    for (const e of eventsOf(r, product, finances, activeFrom, activeTo)) {
       let cents = e.cents;
       if (e.type === "interest") cents = product === "savings" ? Math.floor((Math.max(balance, 0) * SAVINGS_APY) / 12) : Math.floor((Math.max(-balance, 0) * CARD_APR) / 12);
       else if (e.type === "payment") cents = balance < 0 ? Math.max(1, Math.round(-balance * (0.1 + r.next() * 0.9))) : 0;
@@ -214,8 +303,8 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
         throw new RangeError(`range [${start}, ${end}) is not within [0, ${config.records})`);
       }
       for (let i = start; i < end; i++) {
-        const { customer, sinceDay, products } = customerOf(i);
-        const built = products.map((p) => accountOf(i, customer, sinceDay, p));
+        const { customer, sinceDay, products, finances } = customerOf(i);
+        const built = products.map((p) => accountOf(i, customer, sinceDay, finances, p));
         yield { index: i, records: { customers: [customer], accounts: built.map((b) => b.account), transactions: built.flatMap((b) => b.transactions) } };
       }
     },

@@ -10,7 +10,7 @@ import { FINTECH_GENERATOR } from "./generator-version.js";
 export { FINTECH_GENERATOR } from "./generator-version.js";
 
 /**
- * The FinTech pack (ADR 0016 step 4): retail banking customers, their accounts and 90 days of each
+ * The FinTech pack (ADR 0016 step 4): retail banking customers, their accounts and a year of each
  * ledger, written only against the pack API — the engine builds, validates, exports, publishes and
  * pulls it without knowing its entities.
  */

@@ -2,7 +2,7 @@ import { IsoDate, Money, UsState, Uuid } from "@sdh/schemas";
 import { z } from "zod";
 
 // The FinTech pack's records (ADR 0016 step 4): a bank's retail customers, their deposit and card
-// accounts, and the last 90 days of each account's ledger. Written against the pack API only.
+// accounts, and the last 365 days of each account's ledger. Written against the pack API only.
 
 /** Money in US dollars, to the cent (the balance rule works in whole cents; DECIMAL(12,2) in Parquet). */
 const Dollars = Money;
@@ -35,11 +35,11 @@ export const Account = z
     customer_id: Uuid.describe("The customer who holds the account"),
     account_number: z.string().regex(/^\d{10}$/).describe("Ten-digit account number, unique in the snapshot (a keyed permutation of the account's place: not a real bank's number)"),
     product: AccountProduct,
-    status: z.enum(["open", "closed"]).describe("open, or closed within the 90 days before asOf"),
+    status: z.enum(["open", "closed"]).describe("open, or closed within the 365 days before asOf"),
     opened_date: IsoDate.describe("When the account was opened: on or after customer_since, not after asOf"),
-    closed_date: IsoDate.nullable().describe("When a closed account was closed (within the 90-day window, not after asOf); null while open"),
+    closed_date: IsoDate.nullable().describe("When a closed account was closed (within the 365-day window, not after asOf); null while open"),
     currency: z.literal("USD").describe("ISO 4217 currency of the ledger"),
-    opening_balance: Dollars.describe("Balance at the start of the ledger window (90 days before asOf, or 0 on the day a newer account opened), in dollars; negative on a card is money owed"),
+    opening_balance: Dollars.describe("Balance at the start of the ledger window (365 days before asOf, or 0 on the day a newer account opened), in dollars; negative on a card is money owed"),
     current_balance: Dollars.describe("Balance at asOf: opening_balance plus credits minus debits of the account's transactions, to the cent; 0 once closed"),
     credit_limit: z.number().int().min(0).nullable().describe("A credit card's limit in whole dollars; null for deposit accounts"),
     transaction_count: z.number().int().min(0).describe("Transactions on the account in the window"),

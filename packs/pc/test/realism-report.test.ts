@@ -3,7 +3,8 @@ import { parseSnapshotConfig } from "@sdh/schemas";
 import { describe, expect, it } from "vitest";
 import { createGenerator } from "../src/generator/index.js";
 import { GENERATOR } from "../src/generator/generator-version.js";
-import { passes, realismMeasures } from "../src/realism/realism-measures.js";
+import { passes } from "@sdh/validation";
+import { realismMeasures } from "../src/realism/realism-measures.js";
 
 // The realism report (issue 35): the book measured against public figures. Here: that the measures run,
 // that the rules a small book must keep exactly hold, and that the committed report is this generator's

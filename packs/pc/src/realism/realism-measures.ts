@@ -1,22 +1,12 @@
+import type { RealismMeasure } from "@sdh/validation";
 import { STATE_POPULATION, wholeYearsBetweenIso } from "@sdh/rules";
 import type { HouseholdBundle } from "../generator/generator.js";
 
 /**
  * The book's behaviour measured against public figures (issue 35's audit): what a P&C QA lead would
  * check first. Each measure states its public figure and source, the band we accept, and the book's
- * value. The report is the yardstick of generator 0.8; today it says where 0.7 stands.
+ * value (the table and its pass rule: @sdh/validation's realism-table).
  */
-export interface RealismMeasure {
-  id: string;
-  what: string;
-  /** The public figure, as its source states it. */
-  figure: string;
-  source: string;
-  /** The accepted band of the book's value (inclusive). */
-  band: [number, number];
-  value: number;
-}
-
 /** A book's measures, from its household bundles (one seed, asOf of the config). */
 export function realismMeasures(book: readonly HouseholdBundle[], asOf: string): RealismMeasure[] {
   const persons = book.flatMap((b) => b.persons);
@@ -112,4 +102,3 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   ];
 }
 
-export const passes = (m: RealismMeasure) => m.value >= m.band[0] && m.value <= m.band[1];

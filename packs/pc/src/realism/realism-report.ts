@@ -1,17 +1,16 @@
-import { passes, type RealismMeasure } from "./realism-measures.js";
+import { failingMeasures, realismTable, type RealismMeasure } from "@sdh/validation";
 
 /** The audit's items this report does not measure yet, and why (issue 35; the pack README's "Realism"). */
 const OPEN = [
   "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database table is not in the repository yet; it comes with its source, licence and a parser test, as the state minimums did.",
   "**Make and model count and VIN decoding by an independent decoder** (the 0.2 audit's vehicle items): they need a larger vehicle catalogue rebuilt from vPIC, and a decoder not used to build the stems.",
   "**Commercial accounts** are 15% of the book's root records by default. `--commercial-share 0` (`snapshot.commercialShare`, `SDH_COMMERCIAL_SHARE`; the config's `lobMix`) builds a personal-auto book with nothing to filter out; the setting still lives in the shared config, until issue 34 gives the P&C pack settings of its own.",
-  "**The fintech pack's figures** (purchase and payroll amounts, transfer directions, twelve months of history).",
 ] as const;
 
 /** The realism report's Markdown: one row per measure, the book's value for each seed beside the band. */
 export function realismReport(generator: string, households: number, bySeed: ReadonlyArray<{ seed: number; measures: RealismMeasure[] }>): string {
   const first = bySeed[0]!.measures;
-  const failing = first.filter((m) => bySeed.some((s) => !passes(s.measures.find((x) => x.id === m.id)!)));
+  const failing = failingMeasures(bySeed);
   return [
     "# Realism of the P&C book",
     "",
@@ -21,18 +20,7 @@ export function realismReport(generator: string, households: number, bySeed: Rea
     "would check, its public source, the band we accept, and the book's value for each seed (issue 35's",
     `audit). ${failing.length} of ${first.length} measures are outside their band${failing.length ? `: ${failing.map((m) => m.id).join(", ")}` : ""}.`,
     "",
-    `| measure | public figure | source | accepted | ${bySeed.map((s) => `seed ${s.seed}`).join(" | ")} |`,
-    `| --- | --- | --- | --- | ${bySeed.map(() => "---").join(" | ")} |`,
-    ...first.map((m) => {
-      const cells = bySeed.map((s) => {
-        const x = s.measures.find((y) => y.id === m.id)!;
-        return `${x.value}${passes(x) ? "" : " ✗"}`;
-      });
-      const band = m.band[0] === m.band[1] ? String(m.band[0]) : `${m.band[0]}–${m.band[1]}`;
-      return `| **${m.id}**: ${m.what} | ${m.figure} | ${m.source} | ${band} | ${cells.join(" | ")} |`;
-    }),
-    "",
-    "✗: outside the accepted band.",
+    ...realismTable(bySeed),
     "",
     "## Not measured here yet",
     "",
