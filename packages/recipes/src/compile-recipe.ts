@@ -12,7 +12,7 @@ import { RecipeTally } from "./recipe-tally.js";
 // shard builder, the gate, the exporters and the manifest take it as they take the P&C pack.
 
 /** The recipe engine's version: it moves with any change to the bytes a recipe and a seed give. */
-export const RECIPE_ENGINE = { name: "sdh-recipes", version: "0.3.0" } as const;
+export const RECIPE_ENGINE = { name: "sdh-recipes", version: "0.4.0" } as const;
 
 const upper = (name: string) => name.toUpperCase();
 const title = (name: string) => name.split("_").map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");

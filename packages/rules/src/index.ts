@@ -8,6 +8,9 @@ export { SURNAMES, ALL_FIRST_NAMES, COMMON_STREET_NAMES, STREET_SUFFIXES, UNIT_D
 export { ACCENTED, ACCENTED_SHARE, HYPHENATED_SHARE, SUFFIXES } from "./reference/name-forms.js";
 export { ZIP_PLACES, ZIP_PLACE_BY_CODE, ZIPS_BY_STATE, STATE_POPULATION, zipMatches, type ZipPlace } from "./reference/places.js";
 export { RESERVED_DOMAINS, FICTIONAL_LINES } from "./contacts.js";
+// The kit: one rule each for what a record that is a person, or lives somewhere, needs (issue 34).
+export { residentialPlace, streetLine, streetNumberAndName, streetSuffix, unitLine, fictionalPhone, reservedEmail } from "./kit/us-address.js";
+export { adultPerson, type KitPerson } from "./kit/adult-person.js";
 export { AS_OF_RANGE, asOfOutsideRange, PEOPLE_FROM } from "./supported-dates.js";
 export { uuidFrom } from "./uuid.js";
 export { templateRegex, templateSpace, formatTemplate, compileTemplate } from "./id-template.js";

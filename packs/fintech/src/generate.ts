@@ -1,26 +1,22 @@
 import {
   addYears,
-  COMMON_STREET_NAMES,
+  adultPerson,
   createPermutation,
   createRecordStreams,
   epochDayOf,
-  FICTIONAL_LINES,
+  fictionalPhone,
   formatEpochDay,
   fromEpochDay,
-  givenNamesFor,
   intBetween,
   parseIsoDate,
   pick,
-  pickIndex,
   pickWeighted,
-  RESERVED_DOMAINS,
-  STATE_POPULATION,
-  STREET_SUFFIXES,
-  SURNAMES,
+  reservedEmail,
+  residentialPlace,
+  streetLine,
   toEpochDay,
   uuidFrom,
-  weighted,
-  ZIPS_BY_STATE,
+  wholeYearsBetween,
   type RecordStream,
 } from "@sdh/rules";
 import type { SnapshotConfig } from "@sdh/schemas";
@@ -52,7 +48,6 @@ import {
 import { MCC_DESCRIPTIONS } from "./reference/mcc.js";
 import type { Account, AccountProduct, Customer, Transaction, TransactionType } from "./schemas.js";
 
-const STATES = weighted([...STATE_POPULATION]);
 /** Account numbers are a keyed permutation of (customer × 3 + product slot) over ten digits: unique by construction, in any shard. */
 const ACCOUNT_NUMBER_SPACE = 10_000_000_000;
 
@@ -145,38 +140,31 @@ export function createFintechGenerator(config: SnapshotConfig): PackGenerator {
 
   function customerOf(i: number): { customer: Customer; sinceDay: number; products: AccountProduct[]; finances: Finances } {
     const r = customers.at(i);
-    const state = pickWeighted(r, STATES);
-    const place = pickWeighted(r, ZIPS_BY_STATE.get(state)!);
-    const sex = r.next() < 0.5 ? "F" : "M";
-    const age = intBetween(r, CUSTOMER_AGES.min, CUSTOMER_AGES.max);
-    // Born after asOf's date `age + 1` years back and on or before it `age` years back: `age` at asOf.
-    const birthDay = intBetween(r, toEpochDay(addYears(asOf, -(age + 1))) + 1, toEpochDay(addYears(asOf, -age)));
-    const birth = fromEpochDay(birthDay);
-    const { names, firstIndex, first_name, middle_name } = givenNamesFor(r, sex, birth.year);
-    const surname = pickIndex(r, SURNAMES);
-    const adultDay = toEpochDay(addYears(birth, 18));
+    // The kit's person and place (@sdh/rules), as every pack makes them.
+    const place = residentialPlace(r);
+    const person = adultPerson(r, { asOf: config.asOf, minAge: CUSTOMER_AGES.min, maxAge: CUSTOMER_AGES.max });
+    const adultDay = toEpochDay(addYears(person.birth, 18));
     const sinceDay = intBetween(r, Math.max(adultDay, toEpochDay(addYears(asOf, -MAX_TENURE_YEARS))), asOfDay);
     const products: AccountProduct[] = ["checking"];
     if (r.next() < PRODUCT_SHARES.savings) products.push("savings");
     if (r.next() < PRODUCT_SHARES.credit_card) products.push("credit_card");
-    const streetName = r.next() < 0.3 ? pickWeighted(r, SURNAMES) : pick(r, COMMON_STREET_NAMES);
     const customer: Customer = {
       customer_id: uuidFrom(r),
-      first_name,
-      middle_name,
-      last_name: SURNAMES.items[surname]!,
-      birth_date: formatEpochDay(birthDay),
+      first_name: person.first_name,
+      middle_name: person.middle_name,
+      last_name: person.last_name,
+      birth_date: person.birthDate,
       // The customer's index makes the address unique whatever the names (email parts are letters only).
-      email: `${names.emailParts[firstIndex]!}.${SURNAMES.emailParts[surname]!}${i}@${pick(r, RESERVED_DOMAINS)}`,
-      phone: `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`,
-      street: `${intBetween(r, 1, 9_999)} ${streetName} ${pickWeighted(r, STREET_SUFFIXES)}`,
+      email: reservedEmail(r, person.firstEmail, person.lastEmail, i),
+      phone: fictionalPhone(r, place),
+      street: streetLine(r),
       city: place.city,
-      state,
+      state: place.state,
       postal_code: place.zip,
       customer_since: formatEpochDay(sinceDay),
       account_count: products.length,
     };
-    return { customer, sinceDay, products, finances: financesOf(r, age) };
+    return { customer, sinceDay, products, finances: financesOf(r, wholeYearsBetween(person.birth, asOf)) };
   }
 
   /** The account's events in the window before balances are applied, in posting order. */

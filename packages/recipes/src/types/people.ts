@@ -1,10 +1,11 @@
-import { addYears, FICTIONAL_LINES, formatEpochDay, givenNamesFor, parseIsoDate, pick, pickIndex, RESERVED_DOMAINS, SURNAMES, toEpochDay, wholeYearsBetweenIso, type Random } from "@sdh/rules";
+import { adultPerson, fictionalPhone, reservedEmail, wholeYearsBetweenIso, type Random } from "@sdh/rules";
 import { z } from "zod";
 import { place } from "./places.js";
 import { semanticType, type FieldContext } from "./semantic-type.js";
 
 // A record describes at most one person: its name, sex, birth date, email and phone are drawn together
-// (first names from SSA's tables for the sex and birth decade, surnames from the Census 2010 list),
+// by the kit every pack uses (@sdh/rules: first names from SSA's tables for the sex and birth decade,
+// surnames from the Census 2010 list, accented as often as the list has it),
 // so Maria Garcia born in 1961 has a name of her decade and maria.garcia…@example.com. Contacts are
 // never reachable: emails on RFC 2606's reserved domains, phones on the fictional 555-01xx lines.
 
@@ -20,19 +21,11 @@ export interface Person {
 /** The ages a record's person is drawn between (its `age` or `date_of_birth` field says; else adults). */
 export const DEFAULT_AGES = { min: 18, max: 85 } as const;
 
-/** The person of this record: one draw per record, whichever of its fields asks first. */
+/** The person of this record (the kit's adult person: @sdh/rules): one draw per record, whichever of its fields asks first. */
 export function person(ctx: FieldContext): Person {
   return ctx.shared("person", (r: Random) => {
-    const sex = r.next() < 0.5 ? "F" : "M"; // a rule: halves
-    const { min, max } = ctx.ages;
-    const asOf = toEpochDay(parseIsoDate(ctx.asOf));
-    const youngest = toEpochDay(addYears(parseIsoDate(ctx.asOf), -min)); // born on or before
-    const oldest = toEpochDay(addYears(parseIsoDate(ctx.asOf), -(max + 1))) + 1; // born after
-    const day = oldest + Math.floor(r.next() * Math.max(1, Math.min(youngest, asOf) - oldest + 1));
-    const birthDate = formatEpochDay(day);
-    const given = givenNamesFor(r, sex, Number(birthDate.slice(0, 4)));
-    const lastIndex = pickIndex(r, SURNAMES);
-    return { sex, birthDate, first: given.first_name, firstEmail: given.names.emailParts[given.firstIndex]!, last: SURNAMES.items[lastIndex]!, lastEmail: SURNAMES.emailParts[lastIndex]! };
+    const p = adultPerson(r, { asOf: ctx.asOf, minAge: ctx.ages.min, maxAge: ctx.ages.max });
+    return { sex: p.sex, birthDate: p.birthDate, first: p.first_name, firstEmail: p.firstEmail, last: p.last_name, lastEmail: p.lastEmail };
   });
 }
 
@@ -71,10 +64,7 @@ export const PEOPLE_TYPES = [
     params: none,
     uniqueByConstruction: true,
     schema: () => z.string().regex(/^[a-z0-9._-]+@example\.(com|net|org)$/, "an email on a reserved example domain"),
-    make: () => (ctx) => {
-      const p = person(ctx);
-      return `${p.firstEmail || "x"}.${p.lastEmail || "x"}.${ctx.path.replaceAll(".", "-")}@${pick(ctx.random, RESERVED_DOMAINS)}`;
-    },
+    make: () => (ctx) => reservedEmail(ctx.random, person(ctx).firstEmail, person(ctx).lastEmail, ctx.path.replaceAll(".", "-")),
   }),
   semanticType({
     name: "username",
@@ -93,7 +83,7 @@ export const PEOPLE_TYPES = [
     example: "{ type: phone }",
     params: none,
     schema: () => z.string().regex(/^\(\d{3}\) 555-01\d{2}$/, "a fictional 555-01xx line"),
-    make: () => (ctx) => `(${pick(ctx.random, place(ctx).areaCodes)}) ${pick(ctx.random, FICTIONAL_LINES)}`,
+    make: () => (ctx) => fictionalPhone(ctx.random, place(ctx)),
   }),
   semanticType({
     name: "ssn_test",

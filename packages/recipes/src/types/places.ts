@@ -1,32 +1,22 @@
-import { COMMON_STREET_NAMES, pick, pickWeighted, STREET_SUFFIXES, SURNAMES, UNIT_DESIGNATORS, weighted, ZIP_PLACES, type Random, type WeightedTable, type ZipPlace } from "@sdh/rules";
+import { pick, residentialPlace, streetLine, unitLine, type Random, type ZipPlace } from "@sdh/rules";
 import { z } from "zod";
 import { semanticType, type FieldContext } from "./semantic-type.js";
 
 // A record is at one US place: a residential ZIP code drawn in proportion to its Census 2010
-// population, with its USPS city, county and state and the area codes that serve it (the reference
-// table the P&C pack uses). Every place field of a record reads that one draw, so street, city, state
-// and ZIP always agree. Street names follow the P&C pack's rule (common US street names, else surnames).
+// population, with its USPS city, county and state and the area codes that serve it. Every place field
+// of a record reads that one draw, so street, city, state and ZIP always agree. The place, the street
+// and the unit line are the kit's rules (@sdh/rules), the ones every pack uses.
 
-let everyZip: WeightedTable<ZipPlace> | undefined;
-/** All residential ZIP codes, weighted by population: read on first use. */
-const zips = () => (everyZip ??= weighted(ZIP_PLACES.map((p) => [p, p.population] as const)));
-
-/** The place of this record: one draw, shared by its place fields (and its phone's area code). */
+/** The place of this record (the kit's residential ZIP code: @sdh/rules): one draw, shared by its place fields (and its phone's area code). */
 export function place(ctx: FieldContext): ZipPlace {
-  return ctx.shared("place", (r: Random) => pickWeighted(r, zips()));
+  return ctx.shared("place", (r: Random) => residentialPlace(r));
 }
 
 const none = z.strictObject({});
 const text = () => z.string().min(1);
 
-function street(r: Random): string {
-  const number = 1 + Math.floor(r.next() * (r.next() < 0.7 ? 999 : 9_999));
-  const name = r.next() < 0.7 ? pick(r, COMMON_STREET_NAMES) : pickWeighted(r, SURNAMES);
-  return `${number} ${name} ${pickWeighted(r, STREET_SUFFIXES)}`;
-}
-
 export const PLACE_TYPES = [
-  semanticType({ name: "street_address", group: "places", description: "House number, street name and USPS suffix", example: "{ type: street_address }", params: none, schema: text, make: () => (ctx) => street(ctx.random) }),
+  semanticType({ name: "street_address", group: "places", description: "House number, street name and USPS suffix", example: "{ type: street_address }", params: none, schema: text, make: () => (ctx) => streetLine(ctx.random) }),
   semanticType({
     name: "address_line2",
     group: "places",
@@ -34,7 +24,7 @@ export const PLACE_TYPES = [
     example: "{ type: address_line2, rate: 0.2 }",
     params: z.strictObject({ rate: z.number().min(0).max(1).optional() }),
     schema: text,
-    make: (p) => (ctx) => (ctx.random.next() < (p.rate ?? 0.15) ? `${pickWeighted(ctx.random, UNIT_DESIGNATORS)} ${1 + Math.floor(ctx.random.next() * 40)}${ctx.random.next() < 0.3 ? "ABCD"[Math.floor(ctx.random.next() * 4)] : ""}` : null),
+    make: (p) => (ctx) => unitLine(ctx.random, p.rate ?? 0.15),
   }),
   semanticType({ name: "city", group: "places", description: "The USPS city of the record's ZIP code", example: "{ type: city }", params: none, schema: text, make: () => (ctx) => place(ctx).city }),
   semanticType({ name: "county", group: "places", description: "The county of the record's ZIP code", example: "{ type: county }", params: none, schema: text, make: () => (ctx) => place(ctx).county }),

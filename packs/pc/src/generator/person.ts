@@ -1,7 +1,7 @@
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { Gender, Person } from "../schemas/index.js";
 import { businessName } from "./business-names.js";
-import { ACCENTED_SHARE, COMMON_STREET_NAMES, createPermutation, createRecordStreams, FICTIONAL_LINES, toEpochDay, formatEpochDay, givenNamesFor, HYPHENATED_SHARE, intBetween, parseIsoDate, pick, pickIndex, pickWeighted, type Random, RESERVED_DOMAINS, STREET_SUFFIXES, SUFFIXES, SURNAMES, UNIT_DESIGNATORS, uuidFrom, weighted, ZIPS_BY_STATE } from "@sdh/rules";
+import { ACCENTED_SHARE, createPermutation, createRecordStreams, fictionalPhone, toEpochDay, formatEpochDay, givenNamesFor, HYPHENATED_SHARE, intBetween, parseIsoDate, pickIndex, pickWeighted, type Random, reservedEmail, residentialPlace, streetNumberAndName, streetSuffix, SUFFIXES, SURNAMES, unitLine, uuidFrom, weighted } from "@sdh/rules";
 import { createLifeDates } from "./life-dates.js";
 import { createLicenceIssuer } from "./licence-issuer.js";
 import { createPersonSlots, type PersonSlots } from "./person-slots.js";
@@ -56,7 +56,7 @@ export function createPersonRule(
       const bigFleet = bigFleets.ofSlot(slot);
       const commercial = bigFleet !== null || r.next() < commercialWithoutBigFleet;
       const state = r.next() < MOVED_SHARE ? pickWeighted(r, STATE_TABLE) : licenseState;
-      const place = pickWeighted(r, ZIPS_BY_STATE.get(state.code)!);
+      const place = residentialPlace(r, state.code);
       const gender: Gender = pickWeighted(r, GENDERS);
       const sex = gender === "X" ? (r.next() < 0.5 ? "F" : "M") : gender;
 
@@ -84,14 +84,13 @@ export function createPersonRule(
       const overflow = intBetween(r, 0, 99);
       const license_number = issueLicence(personSlot, 0, { lastName: last_name, firstName: first_name, middleName: middle_name, birth, female: gender === "F" }, overflow);
 
-      const streetNumber = intBetween(r, 1, r.next() < 0.8 ? 9_999 : 99_999);
-      // Streets named after people take surnames of four letters or more (Lincoln, Jackson; not "He Ct").
-      const namedAfter = r.next() < 0.3 ? pickWeighted(r, SURNAMES) : "";
-      const streetName = namedAfter.length >= 4 ? namedAfter : pick(r, COMMON_STREET_NAMES);
-      const address_line2 = r.next() < UNIT_SHARE ? `${pickWeighted(r, UNIT_DESIGNATORS)} ${intBetween(r, 1, r.next() < 0.7 ? 40 : 450)}${r.next() < 0.2 ? "ABCD"[intBetween(r, 0, 3)] : ""}` : null;
+      // The kit's address and contacts (@sdh/rules). The street's suffix is drawn last, below, where
+      // generator 0.2 drew it: the records keep their bytes.
+      const streetNumberName = streetNumberAndName(r);
+      const address_line2 = unitLine(r, UNIT_SHARE);
       // The slot is unique per household (members add records × m), so the address is unique whatever the names.
-      const email = `${names.emailParts[firstIndex]!}.${lastEmailPart}${slot}@${pick(r, RESERVED_DOMAINS)}`;
-      const phone = `(${pick(r, place.areaCodes)}) ${FICTIONAL_LINES[intBetween(r, 0, 99)]!}`;
+      const email = reservedEmail(r, names.emailParts[firstIndex]!, lastEmailPart, slot);
+      const phone = fictionalPhone(r, place);
       const person_id = uuidFrom(r);
 
       const archetype = bigFleet ? bigFleet.archetype : commercial ? pickWeighted(r, SMALL_FLEET_ARCHETYPES) : null;
@@ -109,7 +108,7 @@ export function createPersonRule(
         marital_status,
         email,
         phone,
-        street: `${streetNumber} ${streetName} ${pickWeighted(r, STREET_SUFFIXES)}`,
+        street: `${streetNumberName} ${streetSuffix(r)}`,
         address_line2,
         city: place.city,
         county: place.county,
