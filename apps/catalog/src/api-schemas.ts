@@ -15,7 +15,7 @@ export const wholeNumber = (name: string, min: number, max: number, fallback: nu
     .openapi({ param: { name, in: "query" }, type: "integer", minimum: min, maximum: max, default: fallback });
 
 export const TargetQuery = z.string().max(32).optional().openapi({ param: { name: "target", in: "query" }, description: "A served target's name (default: all)" });
-export const VersionQuery = z.string().max(16).optional().openapi({ param: { name: "version", in: "query" }, description: "Schema version tag of the layout, e.g. v0.8" });
+export const VersionQuery = z.string().max(16).optional().openapi({ param: { name: "version", in: "query" }, description: "Schema version tag of the layout, e.g. v0.9" });
 
 /**
  * A route's query parameters, and no others: a misspelt one (`?limt=5`, `?filtr=state=CA`) is a 400
@@ -97,7 +97,7 @@ export const RowsPage = z
   })
   .openapi("RowsPage");
 
-export const FileParams = SnapshotParams.extend({ path: z.string().max(300).openapi({ param: { name: "path", in: "path" }, description: "A file the manifest lists (URL-encoded: schemas%2Fpersons.schema.json), or the manifest", example: "persons_v0_8.parquet" }) });
+export const FileParams = SnapshotParams.extend({ path: z.string().max(300).openapi({ param: { name: "path", in: "path" }, description: "A file the manifest lists (URL-encoded: schemas%2Fpersons.schema.json), or the manifest", example: "persons_v0_9.parquet" }) });
 
 export const ProblemDetails = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string() })

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { PACK_NAMES, packOf, recipeSource } from "@sdh/packs";
+import { PACK_NAMES, packOf, recipeSource, withPackSettings } from "@sdh/packs";
 import { parseRecipe, RecipeError, RECIPE_LIMITS } from "@sdh/recipes";
-import { SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
+import { ConfigError, SnapshotConfig, snapshotIdProblem } from "@sdh/schemas";
 import { liveProgress, snapshotWorkflowId, startSnapshotBuild, type SnapshotResult } from "@sdh/worker";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { WorkflowFailedError, type Client } from "@temporalio/client";
@@ -60,6 +60,16 @@ const Schedules = z.object({ schedules: z.array(z.object({ scheduleId: z.string(
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ProblemDetails } } });
 const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { "application/json": { schema } } });
 
+/** The config with its pack's settings checked and filled in; a setting the pack does not allow is a 400 naming it. */
+function packSettingsOrBadRequest(config: SnapshotConfig): SnapshotConfig {
+  try {
+    return withPackSettings(config);
+  } catch (error) {
+    if (error instanceof ConfigError) throw badRequest(`config.${error.problems.join("; config.")}`);
+    throw error;
+  }
+}
+
 /** Builds for operators: start one, follow it, cancel it; schedules read-only. */
 export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogSource[], options: BuildOptions | undefined): void {
   const builds = () => requireBuilds(options);
@@ -77,7 +87,8 @@ export function registerBuildRoutes(app: OpenAPIHono, sources: readonly CatalogS
       const body = c.req.valid("json");
       const source = sources.find((s) => s.name === body.target);
       if (!source) throw badRequest(`target '${body.target}' is not served here; targets: ${sources.map((s) => s.name).join(", ")}`);
-      const config = body.recipe === undefined ? body.config : withRecipe(body.config, body.recipe);
+      const given = body.recipe === undefined ? body.config : withRecipe(body.config, body.recipe);
+      const config = packSettingsOrBadRequest(given);
       const asOf = packOf(config).asOfProblem(config.asOf);
       if (asOf) throw badRequest(`config.asOf ${asOf}`);
       const snapshotId = body.snapshotId ?? defaultSnapshotId(config);

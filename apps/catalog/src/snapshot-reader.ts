@@ -12,7 +12,7 @@ export interface FoundSnapshot {
   manifest: Manifest;
 }
 
-/** `v0.8`: a layout's version folder; anything else is refused before it reaches a store. */
+/** `v0.9`: a layout's version folder; anything else is refused before it reaches a store. */
 export function checkedVersion(version: string | undefined): string {
   if (version === undefined) return VERSION_TAG;
   if (!/^v\d{1,3}\.\d{1,3}$/.test(version)) throw badRequest(`version '${version.slice(0, 40)}' is not a schema version tag such as ${VERSION_TAG}`);

@@ -81,8 +81,8 @@ describe("the catalog's build routes", () => {
   it("starts a build that publishes to a served target, follows it to its result, and lists it", async () => {
     const snapshotId = `catalog-${randomUUID().slice(0, 8)}`;
     const started = await post("/builds", { target: "local", config: { records: 30, seed: 5 }, snapshotId });
-    expect([started.status, started.headers.get("location")]).toEqual([202, `/builds/snapshot-v0_8-${snapshotId}`]);
-    expect(await started.json()).toMatchObject({ buildId: `snapshot-v0_8-${snapshotId}`, snapshotId, state: "started", target: "local" });
+    expect([started.status, started.headers.get("location")]).toEqual([202, `/builds/snapshot-v0_9-${snapshotId}`]);
+    expect(await started.json()).toMatchObject({ buildId: `snapshot-v0_9-${snapshotId}`, snapshotId, state: "started", target: "local" });
     const done = await until("the build to finish", async () => {
       const b = await build(snapshotId);
       return b.status === "RUNNING" ? undefined : b;
@@ -99,7 +99,7 @@ describe("the catalog's build routes", () => {
     expect((await post("/builds", { target: "local", config: { records: 200000, shardSize: 50000 }, snapshotId })).status).toBe(202);
     await until("the build to run", async () => ((await build(snapshotId)).status === "RUNNING" ? true : undefined));
     const cancelled = await post(`/builds/${snapshotId}/cancel`, {});
-    expect([cancelled.status, await cancelled.json()]).toEqual([202, { buildId: `snapshot-v0_8-${snapshotId}`, cancelRequested: true }]);
+    expect([cancelled.status, await cancelled.json()]).toEqual([202, { buildId: `snapshot-v0_9-${snapshotId}`, cancelRequested: true }]);
     await until("the build to stop", async () => ((await build(snapshotId)).status === "CANCELLED" ? true : undefined));
     const again = await post(`/builds/${snapshotId}/cancel`, {});
     expect(again.status).toBe(409);

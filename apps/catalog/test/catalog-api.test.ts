@@ -99,10 +99,10 @@ describe("the catalog API (sdh serve)", () => {
     const fromFolder = await get(`/snapshots/${older.snapshotId}/entities/persons/rows?target=local&limit=5&offset=2`);
     expect(fromFolder.json).toEqual(fromS3.json);
     // The records themselves: the JSON data file's, in order.
-    const persons = JSON.parse(readFileSync(join(olderDir, "persons_v0_8.json"), "utf8")) as Array<Record<string, unknown>>;
+    const persons = JSON.parse(readFileSync(join(olderDir, "persons_v0_9.json"), "utf8")) as Array<Record<string, unknown>>;
     expect(page.rows.map((r) => r.person_id)).toEqual(persons.slice(2, 7).map((p) => p.person_id));
     // A filter is an equality on a column; the value travels as a parameter, never as SQL.
-    const households = JSON.parse(readFileSync(join(olderDir, "households_v0_8.json"), "utf8")) as Array<{ state: string }>;
+    const households = JSON.parse(readFileSync(join(olderDir, "households_v0_9.json"), "utf8")) as Array<{ state: string }>;
     const state = households[0]!.state;
     const filtered = await get(`/snapshots/${older.snapshotId}/entities/households/rows?filter=state%3D${state}&limit=1000`);
     expect(filtered.json).toMatchObject({ total: households.filter((h) => h.state === state).length });
@@ -125,7 +125,7 @@ describe("the catalog API (sdh serve)", () => {
   });
 
   it("downloads a listed file: streamed from a folder, a presigned redirect on S3, with its sha256 as ETag", async () => {
-    const file = older.files.find((f) => f.path === "households_v0_8.parquet")!;
+    const file = older.files.find((f) => f.path === "households_v0_9.parquet")!;
     const local = await fetch(`http://127.0.0.1:${served.port}/snapshots/${older.snapshotId}/files/${file.path}?target=local`);
     expect(local.status).toBe(200);
     expect(sha256(new Uint8Array(await local.arrayBuffer()))).toBe(file.sha256);
@@ -163,7 +163,7 @@ describe("the catalog API (sdh serve)", () => {
       [`/snapshots/${older.snapshotId}/files/..%2F..%2F..%2Fetc%2Fpasswd?target=local`, 404, "has no file '../../../etc/passwd'"],
       [`/snapshots/${older.snapshotId}/files/%2Fetc%2Fpasswd?target=local`, 404, "has no file '/etc/passwd'"],
       ["/snapshots/..%2F..%2Fetc/files/passwd", 400, "snapshot id '../../etc'"],
-      [`/snapshots/no-such-snapshot`, 404, "no committed snapshot no-such-snapshot in v0.8"],
+      [`/snapshots/no-such-snapshot`, 404, "no committed snapshot no-such-snapshot in v0.9"],
       [`/snapshots/${"x".repeat(300)}`, 400, "id: "],
       ["/snapshots?limit=abc", 400, "limit: limit must be a whole number"],
       ["/snapshots?limit=100000", 400, "limit must be at most 500"],

@@ -57,14 +57,14 @@ describe("the catalog shows a learned recipe's fidelity", () => {
     expect(page).toContain("6.2% / 7.1%");
     expect(await (await get(`/ui/snapshots/${plainId}`)).text()).not.toContain("Fidelity to the sample");
     // The bundle's quality summary says it too.
-    const summary = (id: string) => readFileSync(join(folder, "v0.8", id, "quality_summary_v0_8.md"), "utf8");
+    const summary = (id: string) => readFileSync(join(folder, "v0.9", id, "quality_summary_v0_9.md"), "utf8");
     expect(summary(learnedId)).toContain("## Fidelity to the sample (sdh learn)");
     expect(summary(learnedId)).toContain("| customers | 300 | 0.9385 | 0.9658 | 0.9112 | 6.2% / 7.1% | 0 / 0.0013 · 0 / 0.0017 |");
     expect(summary(plainId)).not.toContain("Fidelity to the sample");
   });
 
   it("answers 502 for a shipped recipe that does not parse, without quoting it", async () => {
-    const path = join(folder, "v0.8", learnedId, "recipe_v0_8.yaml");
+    const path = join(folder, "v0.9", learnedId, "recipe_v0_9.yaml");
     writeFileSync(path, "recipe: 1\nname: SECRET-CONTENT\n");
     const response = await get(`/snapshots/${learnedId}`);
     expect(response.status).toBe(502);

@@ -8,16 +8,16 @@ describe("the catalog's listing cache", () => {
   it("trusts an entry for its time to live, then has it read again", () => {
     let now = 1_000;
     const cache = new ManifestListingCache(300_000, 10, () => now);
-    cache.set("v0.8/a", entry("a"));
+    cache.set("v0.9/a", entry("a"));
     now += 299_999;
-    expect(cache.get("v0.8/a")?.snapshotId).toBe("a");
+    expect(cache.get("v0.9/a")?.snapshotId).toBe("a");
     now += 1;
-    expect(cache.get("v0.8/a")).toBeUndefined();
+    expect(cache.get("v0.9/a")).toBeUndefined();
   });
 
   it("keeps at most its bound, dropping the oldest entries first", () => {
     const cache = new ManifestListingCache(300_000, 3);
-    for (const id of ["a", "b", "c", "d"]) cache.set(`v0.8/${id}`, entry(id));
-    expect(["a", "b", "c", "d"].map((id) => cache.get(`v0.8/${id}`)?.snapshotId ?? null)).toEqual([null, "b", "c", "d"]);
+    for (const id of ["a", "b", "c", "d"]) cache.set(`v0.9/${id}`, entry(id));
+    expect(["a", "b", "c", "d"].map((id) => cache.get(`v0.9/${id}`)?.snapshotId ?? null)).toEqual([null, "b", "c", "d"]);
   });
 });

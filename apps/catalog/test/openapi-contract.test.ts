@@ -59,8 +59,8 @@ describe("the catalog's OpenAPI contract", () => {
       expect(rows.data?.rows).toHaveLength(5);
       expect(rows.data?.columns.map((c) => c.name)).toContain("postal_code");
 
-      const file = await catalog.GET("/snapshots/{id}/files/{path}", { params: { path: { id: snapshotId, path: "households_v0_8.csv" } }, parseAs: "text" });
-      expect([file.response.status, file.response.headers.get("x-checksum-sha256")]).toEqual([200, detail.data?.manifest.files.find((f) => f.path === "households_v0_8.csv")?.sha256]);
+      const file = await catalog.GET("/snapshots/{id}/files/{path}", { params: { path: { id: snapshotId, path: "households_v0_9.csv" } }, parseAs: "text" });
+      expect([file.response.status, file.response.headers.get("x-checksum-sha256")]).toEqual([200, detail.data?.manifest.files.find((f) => f.path === "households_v0_9.csv")?.sha256]);
       expect(file.data).toMatch(/^household_id,/);
     });
 
@@ -74,7 +74,7 @@ describe("the catalog's OpenAPI contract", () => {
       const probe = await fetch(`http://127.0.0.1:${served.port}/healthz?x=1`);
       expect(probe.status).toBe(400);
 
-      const build = await catalog.GET("/builds/{id}", { params: { path: { id: "snapshot-v0_8-x" } } });
+      const build = await catalog.GET("/builds/{id}", { params: { path: { id: "snapshot-v0_9-x" } } });
       expect([build.response.status, build.error?.type]).toEqual([503, expect.stringContaining("builds-unavailable")]);
     });
   });

@@ -9,14 +9,14 @@ describe("the preview cache", () => {
   const day = 24 * 3600 * 1000;
   const now = Date.parse("2026-12-03T12:00:00Z");
   const copy = (dir: string, name: string, bytes: number, usedDaysAgo: number) => {
-    const path = join(dir, "s3", "v0.8", name);
-    mkdirSync(join(dir, "s3", "v0.8"), { recursive: true });
+    const path = join(dir, "s3", "v0.9", name);
+    mkdirSync(join(dir, "s3", "v0.9"), { recursive: true });
     writeFileSync(path, Buffer.alloc(bytes));
     const used = new Date(now - usedDaysAgo * day);
     utimesSync(path, used, used);
     return path;
   };
-  const left = (dir: string) => readdirSync(join(dir, "s3", "v0.8")).sort();
+  const left = (dir: string) => readdirSync(join(dir, "s3", "v0.9")).sort();
 
   it("removes copies unused past the age, then the least recently used until the size fits, never the one in use", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sdh-preview-cache-"));

@@ -14,9 +14,9 @@ describe("integer histograms on the snapshot page", () => {
     const config = parseSnapshotConfig({ records: 300, seed: 11, formats: ["json"] });
     const out = join(mkdtempSync(join(tmpdir(), "sdh-charts-")), "bundle");
     await writeBundle({ config, snapshotId: defaultSnapshotId(config), out });
-    const report = JSON.parse(readFileSync(join(out, "quality_report_v0_8.json"), "utf8")) as QualityReport;
-    const households = JSON.parse(readFileSync(join(out, "households_v0_8.json"), "utf8")) as Array<Record<string, number>>;
-    const persons = JSON.parse(readFileSync(join(out, "persons_v0_8.json"), "utf8")) as Array<Record<string, unknown>>;
+    const report = JSON.parse(readFileSync(join(out, "quality_report_v0_9.json"), "utf8")) as QualityReport;
+    const households = JSON.parse(readFileSync(join(out, "households_v0_9.json"), "utf8")) as Array<Record<string, number>>;
+    const persons = JSON.parse(readFileSync(join(out, "persons_v0_9.json"), "utf8")) as Array<Record<string, unknown>>;
     const columns = [...report.columns.households!.map((c) => ["households", c] as const), ...report.columns.persons!.map((c) => ["persons", c] as const)];
     const ints = columns.filter(([, c]) => c.type === "int" && c.numeric?.histogram.length);
     expect(ints.map(([e, c]) => `${e}.${c.name}`)).toEqual(expect.arrayContaining(["households.member_count", "households.vehicle_count"]));

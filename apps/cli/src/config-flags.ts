@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defaultSnapshotId } from "@sdh/exporters";
 import { localFileProblem, NotRegularFileError, readRegularFileSync } from "@sdh/local-files";
-import { PACK_NAMES, packOf, recipeSource } from "@sdh/packs";
+import { PACK_NAMES, packOf, recipeSource, withPackSettings } from "@sdh/packs";
 import { parseRecipe, RecipeError, RECIPE_LIMITS } from "@sdh/recipes";
 import { parseTarget } from "@sdh/storage";
 import { ConfigError, IdentifierStyle, OutputFormat, parseSnapshotConfig, snapshotIdProblem, type SnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
@@ -61,13 +61,14 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     if (!(IdentifierStyle.options as readonly string[]).includes(values.identifiers)) {
       throw new UsageError(`--identifiers must be ${IdentifierStyle.options.join(" or ")} (got '${values.identifiers}')`);
     }
-    input.identifiers = values.identifiers as SnapshotConfigInput["identifiers"];
+    // A setting of the P&C pack (since schema 0.9 in `settings`, which the pack checks).
+    input.settings = { ...input.settings, identifiers: values.identifiers };
   }
   if (values["commercial-share"] !== undefined) {
     const share = numberOption("--commercial-share", values["commercial-share"]);
     if (share < 0 || share > 1) throw new UsageError(`--commercial-share must be a share from 0 to 1, such as 0.15 or 0 for a personal-auto book (got ${values["commercial-share"]})`);
     // The P&C pack's line-of-business mix: the rest are personal households.
-    input.lobMix = { personal: 1 - share, commercial: share };
+    input.settings = { ...input.settings, lobMix: { personal: 1 - share, commercial: share } };
   }
   let config: SnapshotConfig;
   try {
@@ -81,8 +82,18 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     throw error;
   }
   // The pack is one this release ships: --pack, SDH_PACK and snapshot.pack are checked as they are read.
+  const other = values.recipe !== undefined ? "a recipe" : `the ${config.pack} pack`;
   if (values["commercial-share"] !== undefined && config.pack !== "pc") {
-    throw new UsageError(`--commercial-share shapes the pc pack's book (households and business accounts); ${values.recipe !== undefined ? "a recipe" : `the ${config.pack} pack`} has no lines of business`);
+    throw new UsageError(`--commercial-share shapes the pc pack's book (households and business accounts); ${other} has no lines of business`);
+  }
+  if (values.identifiers !== undefined && config.pack !== "pc") {
+    throw new UsageError(`--identifiers shapes the pc pack's licence numbers and plates; ${other} has neither`);
+  }
+  try {
+    config = withPackSettings(config);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.join("\n"));
+    throw error;
   }
   const asOf = packOf(config).asOfProblem(config.asOf);
   if (asOf) throw new UsageError(`--as-of ${asOf}`);

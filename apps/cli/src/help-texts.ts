@@ -36,7 +36,7 @@ Commands:
   serve      the snapshot catalog over HTTP: list, read, preview and download (REST, OpenAPI 3.1)
   orphans    orphans list | prune --older-than 7d: files of publishes that never finished
   pull       download a snapshot (id or latest), every file checked against the manifest
-  samples    write the demo samples (data/demo_samples/v0.8) from a fixed seed
+  samples    write the demo samples (data/demo_samples/v0.9) from a fixed seed
   validate   run the full validation rule set on a bundle folder (sdh validate DIR)
   verify     recompute every checksum and count of a snapshot folder against its manifest
   version    print the sdh, schema and Node versions

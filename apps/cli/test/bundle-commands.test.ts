@@ -20,8 +20,8 @@ describe("sdh generate, verify and validate", () => {
     expect(generated.status).toBe(0);
     const summary = JSON.parse(generated.stdout) as { counts: { households: number }; files: Array<{ path: string }> };
     expect(summary.counts.households).toBe(300);
-    expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_8.parquet");
-    expect(readdirSync(out)).toContain("snapshot_manifest_v0_8.json");
+    expect(summary.files.map((f) => f.path)).toContain("vehicles_v0_9.parquet");
+    expect(readdirSync(out)).toContain("snapshot_manifest_v0_9.json");
   });
 
   it("generate --pack fintech builds the FinTech pack, which verify and validate check like any other; an unknown pack is a usage error", () => {
@@ -31,8 +31,8 @@ describe("sdh generate, verify and validate", () => {
     const summary = JSON.parse(run.stdout) as { counts: Record<string, number>; files: Array<{ path: string }> };
     expect(Object.keys(summary.counts)).toEqual(["customers", "accounts", "transactions"]);
     expect(summary.counts.customers).toBe(40);
-    expect(summary.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_8.csv", "accounts_v0_8.jsonl", "transactions_v0_8.parquet"]));
-    const manifest = JSON.parse(readFileSync(join(bank, "snapshot_manifest_v0_8.json"), "utf8")) as { pack: unknown; config: { pack: string } };
+    expect(summary.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_9.csv", "accounts_v0_9.jsonl", "transactions_v0_9.parquet"]));
+    const manifest = JSON.parse(readFileSync(join(bank, "snapshot_manifest_v0_9.json"), "utf8")) as { pack: unknown; config: { pack: string } };
     expect(manifest.pack).toEqual({ name: "fintech", version: FINTECH_GENERATOR.version });
     expect(manifest.config.pack).toBe("fintech");
     expect(runCli(["verify", bank]).status).toBe(0);
@@ -54,7 +54,7 @@ describe("sdh generate, verify and validate", () => {
     const a = runCli(["generate", "--records", "120", "--shards", "1", "--snapshot-id", "same", "--out", one]);
     const b = runCli(["generate", "--records", "120", "--shards", "8", "--snapshot-id", "same", "--out", eight]);
     expect([a.status, b.status]).toEqual([0, 0]);
-    for (const file of ["persons_v0_8.csv", "vehicles_v0_8.json", "profiles_v0_8.parquet"]) {
+    for (const file of ["persons_v0_9.csv", "vehicles_v0_9.json", "profiles_v0_9.parquet"]) {
       expect(readFileSync(join(one, file)).equals(readFileSync(join(eight, file))), file).toBe(true);
     }
   });
@@ -63,17 +63,17 @@ describe("sdh generate, verify and validate", () => {
     expect(runCli(["verify", out]).status).toBe(0);
     const broken = join(tmp(), "broken");
     runCli(["generate", "--records", "50", "--out", broken]);
-    const csv = readFileSync(join(broken, "persons_v0_8.csv"));
+    const csv = readFileSync(join(broken, "persons_v0_9.csv"));
     csv[200] = csv[200]! ^ 1;
-    writeFileSync(join(broken, "persons_v0_8.csv"), csv);
-    const json = readFileSync(join(broken, "vehicles_v0_8.json"));
-    writeFileSync(join(broken, "vehicles_v0_8.json"), json.subarray(0, json.length - 10));
-    rmSync(join(broken, "profiles_v0_8.parquet"));
+    writeFileSync(join(broken, "persons_v0_9.csv"), csv);
+    const json = readFileSync(join(broken, "vehicles_v0_9.json"));
+    writeFileSync(join(broken, "vehicles_v0_9.json"), json.subarray(0, json.length - 10));
+    rmSync(join(broken, "profiles_v0_9.parquet"));
     const run = runCli(["verify", broken]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("MISMATCH  persons_v0_8.csv: sha256");
-    expect(run.stdout).toContain("MISMATCH  vehicles_v0_8.json: size");
-    expect(run.stdout).toContain("MISMATCH  profiles_v0_8.parquet: missing");
+    expect(run.stdout).toContain("MISMATCH  persons_v0_9.csv: sha256");
+    expect(run.stdout).toContain("MISMATCH  vehicles_v0_9.json: size");
+    expect(run.stdout).toContain("MISMATCH  profiles_v0_9.parquet: missing");
     expect(runCli(["verify", tmp()]).status).toBe(2);
   });
 
@@ -84,7 +84,7 @@ describe("sdh generate, verify and validate", () => {
 
     const edited = join(tmp(), "edited");
     runCli(["generate", "--records", "200", "--formats", "csv", "--out", edited]);
-    const path = join(edited, "persons_v0_8.csv");
+    const path = join(edited, "persons_v0_9.csv");
     writeFileSync(path, readFileSync(path, "utf8").replace("@example.org", "@gmail.com"));
     const run = runCli(["validate", edited]);
     expect(run.status).toBe(1);
@@ -113,6 +113,7 @@ describe("sdh generate, verify and validate", () => {
     [["generate", "--records", "10", "--identifiers", "fake", "--out", "x"], /--identifiers must be realistic or synthetic \(got 'fake'\)/],
     [["generate", "--records", "10", "--commercial-share", "1.5", "--out", "x"], /--commercial-share must be a share from 0 to 1, such as 0.15 or 0 for a personal-auto book \(got 1.5\)/],
     [["generate", "--pack", "fintech", "--records", "10", "--commercial-share", "0", "--out", "x"], /--commercial-share shapes the pc pack's book \(households and business accounts\); the fintech pack has no lines of business/],
+    [["generate", "--pack", "fintech", "--records", "10", "--identifiers", "synthetic", "--out", "x"], /--identifiers shapes the pc pack's licence numbers and plates; the fintech pack has neither/],
     [["validate", "/definitely/not/here"], /is not a folder/],
     // Used to say the folder "has no manifest" (issue 33.11).
     [["verify", "/definitely/not/here"], /^sdh: \/definitely\/not\/here does not exist\n$/],
@@ -128,12 +129,13 @@ describe("sdh generate, verify and validate", () => {
     const run = runCli(["generate", "--records", "150", "--identifiers", "synthetic", "--formats", "json", "--out", dir, "--json"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const persons = JSON.parse(readFileSync(join(dir, "persons_v0_8.json"), "utf8")) as Array<{ license_number: string }>;
-    const vehicles = JSON.parse(readFileSync(join(dir, "vehicles_v0_8.json"), "utf8")) as Array<{ plate: string }>;
+    const persons = JSON.parse(readFileSync(join(dir, "persons_v0_9.json"), "utf8")) as Array<{ license_number: string }>;
+    const vehicles = JSON.parse(readFileSync(join(dir, "vehicles_v0_9.json"), "utf8")) as Array<{ plate: string }>;
     for (const p of persons) expect(p.license_number).toMatch(/^SYN\d{9}$/);
     for (const v of vehicles) expect(v.plate).toMatch(/^ZZ[A-HJ-NPR-Z]{2}\d{3}$/);
-    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_8.json"), "utf8")) as { config: { identifiers: string }; validation: { passed: boolean } };
-    expect(manifest.config.identifiers).toBe("synthetic");
+    // A setting of the P&C pack, recorded with the pack's others (schema 0.9).
+    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_9.json"), "utf8")) as { config: { settings: { identifiers: string; lobMix: unknown } }; validation: { passed: boolean } };
+    expect(manifest.config.settings).toMatchObject({ identifiers: "synthetic", lobMix: { personal: 0.85, commercial: 0.15 } });
     expect(manifest.validation.passed).toBe(true);
   });
 
@@ -141,14 +143,14 @@ describe("sdh generate, verify and validate", () => {
     const dir = join(tmp(), "personal");
     const run = runCli(["generate", "--records", "150", "--commercial-share", "0", "--formats", "json", "--out", dir, "--json"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    const households = JSON.parse(readFileSync(join(dir, "households_v0_8.json"), "utf8")) as Array<{ lob_type: string }>;
+    const households = JSON.parse(readFileSync(join(dir, "households_v0_9.json"), "utf8")) as Array<{ lob_type: string }>;
     expect(households).toHaveLength(150);
     expect(households.every((h) => h.lob_type === "personal")).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_8.json"), "utf8")) as { config: { lobMix: unknown }; validation: { passed: boolean } };
-    expect(manifest.config.lobMix).toEqual({ personal: 1, commercial: 0 });
+    const manifest = JSON.parse(readFileSync(join(dir, "snapshot_manifest_v0_9.json"), "utf8")) as { config: { settings: { lobMix: unknown } }; validation: { passed: boolean } };
+    expect(manifest.config.settings.lobMix).toEqual({ personal: 1, commercial: 0 });
     expect(manifest.validation.passed).toBe(true);
     // The quality report's line-of-business check asks for no business account, and finds none.
-    const quality = JSON.parse(readFileSync(join(dir, "quality_report_v0_8.json"), "utf8")) as { passed: boolean; checks: Array<{ name: string; expected: number; observed: number }> };
+    const quality = JSON.parse(readFileSync(join(dir, "quality_report_v0_9.json"), "utf8")) as { passed: boolean; checks: Array<{ name: string; expected: number; observed: number }> };
     expect(quality.checks.find((c) => c.name === "lob_mix.commercial")).toMatchObject({ expected: 0, observed: 0 });
     expect(quality.passed).toBe(true);
   });
@@ -160,7 +162,7 @@ describe("sdh generate, verify and validate", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/is not empty; .* --force/);
     expect(readdirSync(dir)).toEqual(["keep.txt"]);
-    expect(existsSync(join(dir, "snapshot_manifest_v0_8.json"))).toBe(false);
+    expect(existsSync(join(dir, "snapshot_manifest_v0_9.json"))).toBe(false);
   });
 });
 
@@ -182,7 +184,7 @@ describe("sdh generate on a terminal, and sdh samples", () => {
     const run = runCli(["samples", "--out", out]);
     expect(run.status).toBe(0);
     for (const name of demoSampleFiles(PC_PACK)) {
-      expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.8/${name}`, import.meta.url), "utf8"));
+      expect(readFileSync(join(out, name), "utf8"), name).toBe(readFileSync(new URL(`../../../data/demo_samples/v0.9/${name}`, import.meta.url), "utf8"));
     }
   });
 });

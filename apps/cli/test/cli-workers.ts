@@ -9,7 +9,7 @@ import { afterAll } from "vitest";
 import { nodeCli } from "./run-cli.js";
 
 export const tmp = () => mkdtempSync(join(tmpdir(), "sdh-snapshot-cli-"));
-export const MANIFEST = "snapshot_manifest_v0_8.json";
+export const MANIFEST = "snapshot_manifest_v0_9.json";
 
 export function servicesEnv() {
   const s = testServices();

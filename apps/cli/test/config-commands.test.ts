@@ -174,7 +174,7 @@ describe("settings: flags > env > config file > Temporal profile > .sdh/services
     const out = join(cwd, "bundle");
     const run = runCli(["generate", "--out", out, "--json"], { SDH_SEED: "6" }, cwd);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    const manifest = JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_8.json"), "utf8")) as { counts: { households: number }; seed: number; files: Array<{ path: string }> };
+    const manifest = JSON.parse(readFileSync(join(out, "snapshot_manifest_v0_9.json"), "utf8")) as { counts: { households: number }; seed: number; files: Array<{ path: string }> };
     expect(manifest.counts.households).toBe(30);
     expect(manifest.seed).toBe(6); // env beats the file
     expect(manifest.files.map((f) => f.path).filter((p) => p.endsWith(".csv") || p.endsWith(".parquet"))).toEqual([]);

@@ -24,7 +24,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
     const at = source();
     const published = runCli(["publish", bundle, "--target", at], s3Env());
     expect(published.stderr).toBe("");
-    expect(published.stdout).toContain(`Published: ${at}/v0.8/consumer-test/ (latest)`);
+    expect(published.stdout).toContain(`Published: ${at}/v0.9/consumer-test/ (latest)`);
     expect(runCli(["publish", bundle, "--target", at], s3Env()).stdout).toContain("Already published (same content)");
 
     const listed = runCli(["list", "--source", at, "--json"], s3Env());
@@ -61,7 +61,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
     [["list", "--source", "ftp://x/y"], /unsupported scheme/],
     // --version was the schema tag here; it is --schema-tag now, checked, and --version is sdh's own.
     [["list", "--source", "/tmp", "--schema-tag", "0.1"], /--schema-tag '0\.1' is not a schema version tag; use e\.g\. v0\.8/],
-    [["list", "--source", "/tmp", "--version", "v0.8"], /Unknown option '--version'/],
+    [["list", "--source", "/tmp", "--version", "v0.9"], /Unknown option '--version'/],
     [["pull", "--source", "/tmp", "--snapshot", "../x", "--out", "x"], /--snapshot '\.\.\/x': use 1-128 letters/],
   ])("exits 2 with a clear message: %s", (args, message) => {
     const run = runCli(args, s3Env());

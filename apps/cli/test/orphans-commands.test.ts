@@ -9,16 +9,16 @@ import { runCli } from "./run-cli.js";
 /** A folder target holding one published snapshot and two unfinished publishes, one of them 10 days old. */
 function target(): { root: string; folder: (id: string) => string } {
   const root = mkdtempSync(join(tmpdir(), "sdh-orphans-cli-"));
-  const folder = (id: string) => join(root, "v0.8", id);
+  const folder = (id: string) => join(root, "v0.9", id);
   const old = new Date(Date.now() - 10 * 86_400_000);
   const files: Array<[string, string, Date?]> = [
-    ["2026-01-01-s1-published", "snapshot_manifest_v0_8.json", old],
-    ["2026-01-01-s1-published", "persons_v0_8.csv", old],
+    ["2026-01-01-s1-published", "snapshot_manifest_v0_9.json", old],
+    ["2026-01-01-s1-published", "persons_v0_9.csv", old],
     // Its publisher wrote the manifest, then lost its store before it could remove its ticket.
     ["2026-01-01-s1-published", ".publishing/mabc-0123456789ab.json", old],
-    ["2026-01-02-s2-abandoned", "persons_v0_8.csv", old],
+    ["2026-01-02-s2-abandoned", "persons_v0_9.csv", old],
     ["2026-01-02-s2-abandoned", "schemas/persons.schema.json", old],
-    ["2026-01-03-s3-uploading", "persons_v0_8.csv"],
+    ["2026-01-03-s3-uploading", "persons_v0_9.csv"],
   ];
   for (const [id, file, mtime] of files) {
     mkdirSync(dirname(join(folder(id), file)), { recursive: true });
@@ -40,7 +40,7 @@ describe("sdh orphans list | prune", () => {
         { snapshotId: "2026-01-03-s3-uploading", objects: 1, bytes: 1_000, lastWrite: expect.stringMatching(/^\d{4}-/) },
       ],
       uploads: [],
-      tickets: [{ snapshotId: "2026-01-01-s1-published", key: "v0.8/2026-01-01-s1-published/.publishing/mabc-0123456789ab.json", lastModified: expect.stringMatching(/^\d{4}-/) }],
+      tickets: [{ snapshotId: "2026-01-01-s1-published", key: "v0.9/2026-01-01-s1-published/.publishing/mabc-0123456789ab.json", lastModified: expect.stringMatching(/^\d{4}-/) }],
     });
     expect(runCli(["orphans", "list", "--target", root]).stdout).toMatch(/\.publishing\/mabc-0123456789ab\.json {2}publish ticket left in a published snapshot/);
     const dry = runCli(["orphans", "prune", "--target", root, "--older-than", "7d", "--dry-run"]);
@@ -52,10 +52,10 @@ describe("sdh orphans list | prune", () => {
     expect([pruned.status, pruned.stderr]).toEqual([0, ""]);
     expect(JSON.parse(pruned.stdout)).toMatchObject({ dryRun: false, removed: [{ snapshotId: "2026-01-02-s2-abandoned" }], kept: [{ snapshotId: "2026-01-03-s3-uploading" }], removedTickets: [{ snapshotId: "2026-01-01-s1-published" }] });
     expect(existsSync(join(folder("2026-01-01-s1-published"), ".publishing"))).toBe(false);
-    expect(existsSync(join(folder("2026-01-01-s1-published"), "snapshot_manifest_v0_8.json"))).toBe(true);
+    expect(existsSync(join(folder("2026-01-01-s1-published"), "snapshot_manifest_v0_9.json"))).toBe(true);
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(false);
-    expect(existsSync(join(folder("2026-01-01-s1-published"), "persons_v0_8.csv"))).toBe(true);
-    expect(existsSync(join(folder("2026-01-03-s3-uploading"), "persons_v0_8.csv"))).toBe(true);
+    expect(existsSync(join(folder("2026-01-01-s1-published"), "persons_v0_9.csv"))).toBe(true);
+    expect(existsSync(join(folder("2026-01-03-s3-uploading"), "persons_v0_9.csv"))).toBe(true);
   });
 
   it("reads an S3 target", () => {

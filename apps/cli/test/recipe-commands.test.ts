@@ -22,17 +22,17 @@ describe("sdh generate --recipe and sdh snapshot run --recipe", () => {
     expect(Object.keys(result.counts)).toEqual(["customers", "orders", "order_lines", "products"]);
     // The product list is a lookup table: whole, once, whatever --records says (and in one shard of three below).
     expect([result.counts.customers, result.counts.products]).toEqual([90, 2000]);
-    expect(result.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_8.csv", "orders_v0_8.parquet", "order_lines_v0_8.json"]));
+    expect(result.files.map((f) => f.path)).toEqual(expect.arrayContaining(["customers_v0_9.csv", "orders_v0_9.parquet", "order_lines_v0_9.json"]));
     expect(runCli(["generate", "--recipe", recipe("retail-orders.yaml"), "--records", "90", "--seed", "5", "--shards", "3", "--out", three]).status).toBe(0);
     expect(digests(three)).toEqual(digests(one));
     // The recipe ships in the bundle, listed and checksummed: the snapshot can be read and rebuilt from it alone.
-    const manifest = JSON.parse(readFileSync(join(one, "snapshot_manifest_v0_8.json"), "utf8")) as { pack: { name: string }; files: Array<{ path: string; entity: string; sha256: string }> };
+    const manifest = JSON.parse(readFileSync(join(one, "snapshot_manifest_v0_9.json"), "utf8")) as { pack: { name: string }; files: Array<{ path: string; entity: string; sha256: string }> };
     expect(manifest.pack.name).toBe("retail-orders");
     const text = readFileSync(recipe("retail-orders.yaml"), "utf8");
-    expect(readFileSync(join(one, "recipe_v0_8.yaml"), "utf8")).toBe(text);
-    expect(manifest.files.find((f) => f.path === "recipe_v0_8.yaml")).toMatchObject({ entity: "dataset", sha256: createHash("sha256").update(text).digest("hex") });
+    expect(readFileSync(join(one, "recipe_v0_9.yaml"), "utf8")).toBe(text);
+    expect(manifest.files.find((f) => f.path === "recipe_v0_9.yaml")).toMatchObject({ entity: "dataset", sha256: createHash("sha256").update(text).digest("hex") });
     // The quality summary counts the recipe's own entities (it named P&C ones before sdh-recipes 0.2.0).
-    expect(readFileSync(join(one, "quality_summary_v0_8.md"), "utf8")).toMatch(/^Records: 90 customers, \d+ orders, \d+ order_lines, 2,?000 products\.$/m);
+    expect(readFileSync(join(one, "quality_summary_v0_9.md"), "utf8")).toMatch(/^Records: 90 customers, \d+ orders, \d+ order_lines, 2,?000 products\.$/m);
     const verified = runCli(["verify", one]);
     expect([verified.status, verified.stdout]).toEqual([0, expect.stringContaining("match the manifest")]);
     // Without --records, the recipe's own size.
@@ -76,14 +76,14 @@ describe("sdh learn FILE... --out RECIPE, then sdh generate --recipe RECIPE --sc
     const dir = tmp();
     const sample = join(dir, "sample");
     expect(runCli(["generate", "--recipe", recipe("retail-orders.yaml"), "--records", "200", "--seed", "4", "--formats", "csv,parquet", "--out", sample]).status).toBe(0);
-    const files = [join(sample, "customers_v0_8.csv"), join(sample, "orders_v0_8.parquet"), join(sample, "order_lines_v0_8.csv"), join(sample, "products_v0_8.parquet")];
+    const files = [join(sample, "customers_v0_9.csv"), join(sample, "orders_v0_9.parquet"), join(sample, "order_lines_v0_9.csv"), join(sample, "products_v0_9.parquet")];
     const out = join(dir, "shop.yaml");
     const learned = runCli(["learn", ...files, "--out", out, "--name", "shop", "--report", join(dir, "report.json")]);
     expect([learned.status, learned.stderr]).toEqual([0, ""]);
     expect(learned.stdout).toMatch(/^Learned shop from 4 tables → /);
-    expect(learned.stdout).toMatch(/orders_v0_8: \d[\d,]* rows, \d+ fields, under customers_v0_8 by customer_id/);
+    expect(learned.stdout).toMatch(/orders_v0_9: \d[\d,]* rows, \d+ fields, under customers_v0_9 by customer_id/);
     const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { score: number; entities: Array<{ entity: string; privacy: { identical: number } }> };
-    expect(report.entities.map((e) => e.entity)).toEqual(["customers_v0_8", "orders_v0_8", "order_lines_v0_8", "products_v0_8"]);
+    expect(report.entities.map((e) => e.entity)).toEqual(["customers_v0_9", "orders_v0_9", "order_lines_v0_9", "products_v0_9"]);
     expect(report.score).toBeGreaterThan(0.85);
     const text = readFileSync(out, "utf8");
     expect(text).toMatch(/^# Learned by sdh learn/);
@@ -98,13 +98,13 @@ describe("sdh learn FILE... --out RECIPE, then sdh generate --recipe RECIPE --sc
     const scaled = runCli(["generate", "--recipe", out, "--scale", "2", "--formats", "csv", "--out", join(dir, "scaled"), "--json"]);
     expect([scaled.status, scaled.stderr]).toEqual([0, ""]);
     // The product list is a lookup table (the lines name it): it keeps the sample's 2,000 rows at any scale.
-    expect((JSON.parse(scaled.stdout) as { counts: Record<string, number> }).counts).toMatchObject({ customers_v0_8: 400, products_v0_8: 2000 });
+    expect((JSON.parse(scaled.stdout) as { counts: Record<string, number> }).counts).toMatchObject({ customers_v0_9: 400, products_v0_9: 2000 });
     expect(runCli(["generate", "--recipe", out, "--scale", "2", "--records", "5", "--out", join(dir, "both")])).toMatchObject({ status: 2, stderr: expect.stringContaining("give --records or --scale, not both") });
     // Augment: the sample's rows, then synthetic ones, in each sample's format.
     const augmented = runCli(["learn", ...files, "--out", join(dir, "again.yaml"), "--no-report", "--augment", join(dir, "augmented"), "--records", "20"]);
     expect([augmented.status, augmented.stderr]).toEqual([0, ""]);
     expect(augmented.stdout).toContain("Augmented tables");
-    const customers = readFileSync(join(dir, "augmented", "customers_v0_8.csv"), "utf8").trim().split("\n");
+    const customers = readFileSync(join(dir, "augmented", "customers_v0_9.csv"), "utf8").trim().split("\n");
     expect(customers.length).toBe(1 + 200 + 20);
     expect(customers.slice(0, 2)).toEqual(readFileSync(files[0]!, "utf8").split("\r\n").slice(0, 2)); // the sample's header and first row (it has CRLF lines, as RFC 4180 says)
     expect(runCli(["learn", files[0]!, "--out", join(dir, "r.yaml"), "--records", "5"])).toMatchObject({ status: 2, stderr: expect.stringContaining("give it with --augment DIR") });

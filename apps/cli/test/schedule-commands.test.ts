@@ -10,7 +10,7 @@ import { runCli } from "./run-cli.js";
 async function publishedSnapshots(target: string, count: number, timeoutMs = 90_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const dir = join(target, "v0.8");
+    const dir = join(target, "v0.9");
     const ids = existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, MANIFEST))).sort() : [];
     if (ids.length >= count || Date.now() > deadline) return ids;
     await new Promise((r) => setTimeout(r, 500));
@@ -44,13 +44,13 @@ describe("sdh schedule (real Temporal dev server)", () => {
     const rebuild = runCli(["snapshot", "run", ...config, "--seed-from-date", "2026-11-20", "--target", rebuilt, "--task-queue", taskQueue, "--wait", "--json"], servicesEnv());
     expect([rebuild.status, rebuild.stderr]).toEqual([0, ""]);
     expect((JSON.parse(rebuild.stdout) as { snapshotId: string }).snapshotId).toBe(nights[1]);
-    expect(digests(join(rebuilt, "v0.8", nights[1]!))).toEqual(digests(join(target, "v0.8", nights[1]!)));
+    expect(digests(join(rebuilt, "v0.9", nights[1]!))).toEqual(digests(join(target, "v0.9", nights[1]!)));
     // Its status is found by snapshot id, like any build.
     expect(JSON.parse(runCli(["snapshot", "status", nights[0]!, "--json"], servicesEnv()).stdout)).toMatchObject({ status: "COMPLETED" });
     // And in the Web UI by the night's search attributes, with its summary (the plan's, made by the worker).
     const connection = await Connection.connect({ address: servicesEnv().TEMPORAL_ADDRESS });
     try {
-      const night = await new Client({ connection, namespace: servicesEnv().TEMPORAL_NAMESPACE }).workflow.getHandle(`snapshot-v0_8-${nights[0]}`).describe();
+      const night = await new Client({ connection, namespace: servicesEnv().TEMPORAL_NAMESPACE }).workflow.getHandle(`snapshot-v0_9-${nights[0]}`).describe();
       expect(night.typedSearchAttributes.get({ name: "SdhSeed", type: "INT" })).toBe(20261119);
       expect(night.typedSearchAttributes.get({ name: "SdhAsOf", type: "KEYWORD" })).toBe("2026-11-19");
       expect(night.typedSearchAttributes.get({ name: "SdhSnapshotId", type: "KEYWORD" })).toBe(nights[0]);

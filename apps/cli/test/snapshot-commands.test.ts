@@ -22,7 +22,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as SnapshotResult & { workflowId: string };
-    expect(result).toMatchObject({ workflowId: `snapshot-v0_8-${snapshotId}`, snapshotId, location: join(target, "v0.8", snapshotId), alreadyPublished: false });
+    expect(result).toMatchObject({ workflowId: `snapshot-v0_9-${snapshotId}`, snapshotId, location: join(target, "v0.9", snapshotId), alreadyPublished: false });
 
     const config = parseSnapshotConfig({ records: 250, seed: 31, shardSize: 50 });
     const local = join(tmp(), "bundle");
@@ -32,22 +32,22 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     // A re-run reuses the staged shards and export, and finds the target already holding the snapshot.
     const again = runCli([...args, "--wait"], servicesEnv());
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain(`workflow snapshot-v0_8-${snapshotId} started`);
+    expect(again.stdout).toContain(`workflow snapshot-v0_9-${snapshotId} started`);
     expect(again.stdout).toContain(`Published ${snapshotId} to ${result.location} (already there, unchanged)`);
     // Publishing to a folder moved the staged bundle there: a re-run for another target exports again.
     const s3Target = `s3://${testServices().bucket}/rerun-${randomUUID().slice(0, 8)}`;
     const elsewhere = runCli([...args.slice(0, -4), "--target", s3Target, "--task-queue", taskQueue, "--wait"], servicesEnv());
     // Off a terminal, --wait reports progress on stderr as plain lines (how many depends on timing), and nothing else.
     expect([elsewhere.status, elsewhere.stderr]).toEqual([0, expect.stringMatching(/^(\w+: \d+\/5 shards, \d+\/250 households\n)*$/)]);
-    expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.8/${snapshotId}/`);
+    expect(elsewhere.stdout).toContain(`Published ${snapshotId} to ${s3Target}/v0.9/${snapshotId}/`);
 
     // The worker logs JSON lines; each activity's start and end carries its workflow and activity ids.
     const lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.msg === "activity completed" && l.activityType === "publishManifest")).toMatchObject({ level: "INFO", workflowId: `snapshot-v0_8-${snapshotId}`, workflowRunId: expect.any(String), activityId: expect.any(String), attempt: 1, durationMs: expect.any(Number) });
+    expect(lines.find((l) => l.msg === "activity completed" && l.activityType === "publishManifest")).toMatchObject({ level: "INFO", workflowId: `snapshot-v0_9-${snapshotId}`, workflowRunId: expect.any(String), activityId: expect.any(String), attempt: 1, durationMs: expect.any(Number) });
     expect(lines.filter((l) => l.msg === "activity started" && l.activityType === "generateShard").length).toBeGreaterThanOrEqual(5);
     const status = runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv());
     expect(status.status).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_8-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { households: 250 } } });
+    expect(JSON.parse(status.stdout)).toMatchObject({ workflowId: `snapshot-v0_9-${snapshotId}`, status: "COMPLETED", result: { snapshotId, counts: { households: 250 } } });
     // Rerun from the export: same bytes; the folder target keeps what it has.
     const rerun = runCli(["snapshot", "rerun", snapshotId, "--from", "exportSnapshot", "--target", target, "--wait", "--json"], servicesEnv());
     expect([rerun.status, rerun.stderr]).toEqual([0, ""]);
@@ -90,7 +90,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     expect(readdirSync(target)).toEqual([]);
 
     const unknown = runCli(["snapshot", "status", "no-such-snapshot"], servicesEnv());
-    expect([unknown.status, unknown.stderr.trim()]).toEqual([2, expect.stringMatching(/no snapshot workflow snapshot-v0_8-no-such-snapshot/)]);
+    expect([unknown.status, unknown.stderr.trim()]).toEqual([2, expect.stringMatching(/no snapshot workflow snapshot-v0_9-no-such-snapshot/)]);
     const badStep = runCli(["snapshot", "rerun", snapshotId, "--from", "exportEverything"], servicesEnv());
     expect([badStep.status, badStep.stderr.trim()]).toEqual([2, "sdh: --from 'exportEverything' is not a step; steps: generateShard, validateSnapshot, exportSnapshot, publishManifest"]);
     expect(runCli(["snapshot", "rerun", "no-such-snapshot", "--from", "exportSnapshot"], servicesEnv()).status).toBe(2);

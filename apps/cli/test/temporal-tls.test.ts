@@ -111,7 +111,7 @@ describe("secure connections to Temporal (mTLS and an API key, through a real TL
     const env = { TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: "secure" };
     // Reached and answered through the proxy: the server knows no such build.
     const reached = run(["snapshot", "status", "no-such-snapshot"], env);
-    expect([reached.status, reached.stderr.trim()]).toEqual([2, `sdh: no snapshot workflow snapshot-v0_8-no-such-snapshot in namespace ${testServices().namespace}`]);
+    expect([reached.status, reached.stderr.trim()]).toEqual([2, `sdh: no snapshot workflow snapshot-v0_9-no-such-snapshot in namespace ${testServices().namespace}`]);
     writeFileSync(toml, profile("not-the-key"));
     const refused = run(["snapshot", "status", "no-such-snapshot"], env);
     expect(refused.status).toBe(1);

@@ -35,7 +35,7 @@ describe("schedule dates", () => {
     expect(plan.date).toBe("2026-11-20");
     expect(plan.input.config).toMatchObject({ seed: 20261120, asOf: "2026-11-20", records: 10 });
     expect(plan.input.snapshotId).toMatch(/^2026-11-20-s20261120-[0-9a-f]{8}$/);
-    expect(plan.workflowId).toBe(`snapshot-v0_8-${plan.input.snapshotId}`);
+    expect(plan.workflowId).toBe(`snapshot-v0_9-${plan.input.snapshotId}`);
     const fixed = planScheduledRun({ config, seedFromDate: false, asOfFromDate: false, timezone: "UTC", target: "/tmp/x" }, "2026-11-19T23:30:00Z");
     expect(fixed.input.config).toMatchObject({ seed: 7, asOf: config.asOf });
   });

@@ -27,7 +27,7 @@ import {
 } from "@sdh/exporters";
 import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
-import { packOf, UnknownPackError } from "@sdh/packs";
+import { packOf, UnknownPackError, withPackSettings } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
@@ -68,7 +68,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const build = buildShard ?? ((task: ShardTask, onProgress: (records: number) => void) => pool!.build(task, onProgress));
   const checked = (config: SnapshotConfig): SnapshotConfig => {
     try {
-      const parsed = parseSnapshotConfig(config);
+      const parsed = withPackSettings(parseSnapshotConfig(config));
       const asOf = packOf(parsed).asOfProblem(parsed.asOf);
       if (asOf) throw ApplicationFailure.nonRetryable(`asOf ${asOf}`, NON_RETRYABLE.config);
       return parsed;

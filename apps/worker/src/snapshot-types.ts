@@ -7,7 +7,7 @@ import type { SnapshotVisibility } from "./snapshot-visibility.js";
 export interface SnapshotInput {
   config: SnapshotConfig;
   snapshotId: string;
-  /** `s3://bucket/prefix` or a folder: `<target>/v0.8/<snapshotId>/` receives the bundle. */
+  /** `s3://bucket/prefix` or a folder: `<target>/v0.9/<snapshotId>/` receives the bundle. */
   target: string;
   /** Shard activities running at once across the fleet (default 16). */
   maxParallelShards?: number;

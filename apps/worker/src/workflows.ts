@@ -97,7 +97,7 @@ const SCHEDULED_START_TIME: SearchAttributeKey<"DATETIME"> = { name: "TemporalSc
 /**
  * What a schedule starts: decides the night's snapshot from the time the run was scheduled for (not
  * when it started, so a backfilled night gets that night's seed), then builds it as the child
- * `snapshot-v0_8-<snapshotId>`, the same workflow `sdh snapshot run` starts, so status, cancel and
+ * `snapshot-v0_9-<snapshotId>`, the same workflow `sdh snapshot run` starts, so status, cancel and
  * rerun find it by its snapshot id.
  */
 export async function scheduledSnapshotWorkflow(spec: ScheduledSnapshot): Promise<SnapshotResult> {

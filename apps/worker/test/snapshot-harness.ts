@@ -17,7 +17,7 @@ export const REPLAY_HISTORY = fileURLToPath(new URL("./histories/snapshot-workfl
 export const tmp = (label = "sdh-snapshot-") => mkdtempSync(join(tmpdir(), label));
 
 /** Digests of every file but the manifest, whose generatedAt is the run's start. */
-export const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== "snapshot_manifest_v0_8.json"));
+export const withoutManifest = (digests: Record<string, string>) => Object.fromEntries(Object.entries(digests).filter(([path]) => path !== "snapshot_manifest_v0_9.json"));
 
 /** sha256 of every file under `dir`, by relative path. */
 export function digestsOf(dir: string): Record<string, string> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { startRerun } from "../src/index.js";
 import { digestsOf, failureOf, generatedLocally, withoutManifest, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 
-const MANIFEST = "snapshot_manifest_v0_8.json";
+const MANIFEST = "snapshot_manifest_v0_9.json";
 
 /** The activity types a run scheduled, in order. */
 async function activitiesOf(handle: { fetchHistory(): Promise<{ events?: Array<{ activityTaskScheduledEventAttributes?: { activityType?: { name?: string | null } | null } | null }> | null }> }): Promise<string[]> {
@@ -83,6 +83,6 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
   });
 
   it("refuses to rerun a workflow that does not exist", async () => {
-    await expect(startRerun(services().client, { workflowId: `snapshot-v0_8-missing-${randomUUID()}`, from: "exportSnapshot" })).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/no snapshot workflow/) });
+    await expect(startRerun(services().client, { workflowId: `snapshot-v0_9-missing-${randomUUID()}`, from: "exportSnapshot" })).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/no snapshot workflow/) });
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 import { PACK_NAMES } from "@sdh/packs/names";
 
-const MANIFEST = "snapshot_manifest_v0_8.json";
+const MANIFEST = "snapshot_manifest_v0_9.json";
 
 /** The test S3 gateway's endpoint for a worker, its credentials where the AWS provider chain reads them (the environment, as in a deployment). */
 function testS3() {
@@ -50,7 +50,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const input = snapshotInput({ records: 120, seed: 26, shardSize: 40 }, target);
     const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
     const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
-    expect(result.location).toBe(`${target}/v0.8/${input.snapshotId}/`);
+    expect(result.location).toBe(`${target}/v0.9/${input.snapshotId}/`);
     const store = openStore(target, env);
     expect((await listSnapshots(store)).map((x) => [x.snapshotId, x.latest])).toEqual([[input.snapshotId, true]]);
     const pulled = join(tmp(), "pulled");
@@ -80,7 +80,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     // A consumer of the ledger alone: the transactions' files and the documents, checked as pulled.
     const partial = join(tmp(), "partial");
     await pullSnapshot(store, { snapshot: input.snapshotId, out: partial, entities: ["transactions"], formats: ["parquet"] });
-    expect(readdirSync(partial).filter((f) => f.endsWith(".parquet"))).toEqual(["transactions_v0_8.parquet"]);
+    expect(readdirSync(partial).filter((f) => f.endsWith(".parquet"))).toEqual(["transactions_v0_9.parquet"]);
     const verified = await verifyBundle(partial);
     expect(verified.mismatches).toEqual([]);
     expect(verified.notPulled.length).toBeGreaterThan(0);

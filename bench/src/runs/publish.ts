@@ -10,5 +10,5 @@ const [dir, target] = process.argv.slice(2);
 const started = performance.now();
 await publishSnapshot(dir!, openStore(target!, process.env));
 const seconds = (performance.now() - started) / 1000;
-const manifest = JSON.parse(readFileSync(join(dir!, "snapshot_manifest_v0_8.json"), "utf8")) as Manifest;
+const manifest = JSON.parse(readFileSync(join(dir!, "snapshot_manifest_v0_9.json"), "utf8")) as Manifest;
 console.log(JSON.stringify({ seconds, count: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.bytes, 0), peakRssMb: peakRssMb() }));

@@ -21,22 +21,22 @@ describe("writeBundle", () => {
     expect(Manifest.parse(JSON.parse(readFileSync(join(out, BUNDLE_FILES.manifest), "utf8")))).toEqual(manifest);
     expect(manifest.files.map((f) => f.path)).toEqual([
       "SHA256SUMS",
-      "claims_v0_8.csv", "claims_v0_8.json", "claims_v0_8.parquet",
-      "coverages_v0_8.csv", "coverages_v0_8.json", "coverages_v0_8.parquet",
-      "datapackage.json", "dataset_v0_8.json",
-      "drivers_v0_8.csv", "drivers_v0_8.json", "drivers_v0_8.parquet",
-      "households_v0_8.csv", "households_v0_8.json", "households_v0_8.parquet",
-      "metadata_v0_8.json",
-      "persons_v0_8.csv", "persons_v0_8.json", "persons_v0_8.parquet",
-      "policies_v0_8.csv", "policies_v0_8.json", "policies_v0_8.parquet",
-      "policy_vehicles_v0_8.csv", "policy_vehicles_v0_8.json", "policy_vehicles_v0_8.parquet",
-      "profiles_v0_8.csv", "profiles_v0_8.json", "profiles_v0_8.parquet",
-      "quality_report_v0_8.json", "quality_summary_v0_8.md",
+      "claims_v0_9.csv", "claims_v0_9.json", "claims_v0_9.parquet",
+      "coverages_v0_9.csv", "coverages_v0_9.json", "coverages_v0_9.parquet",
+      "datapackage.json", "dataset_v0_9.json",
+      "drivers_v0_9.csv", "drivers_v0_9.json", "drivers_v0_9.parquet",
+      "households_v0_9.csv", "households_v0_9.json", "households_v0_9.parquet",
+      "metadata_v0_9.json",
+      "persons_v0_9.csv", "persons_v0_9.json", "persons_v0_9.parquet",
+      "policies_v0_9.csv", "policies_v0_9.json", "policies_v0_9.parquet",
+      "policy_vehicles_v0_9.csv", "policy_vehicles_v0_9.json", "policy_vehicles_v0_9.parquet",
+      "profiles_v0_9.csv", "profiles_v0_9.json", "profiles_v0_9.parquet",
+      "quality_report_v0_9.json", "quality_summary_v0_9.md",
       "schemas/claims.schema.json", "schemas/coverages.schema.json", "schemas/drivers.schema.json", "schemas/households.schema.json", "schemas/latest.schema.json", "schemas/manifest.schema.json",
       "schemas/persons.schema.json", "schemas/policies.schema.json", "schemas/policy_vehicles.schema.json",
       "schemas/profiles.schema.json", "schemas/vehicles.schema.json",
-      "validation_report_v0_8.json",
-      "vehicles_v0_8.csv", "vehicles_v0_8.json", "vehicles_v0_8.parquet",
+      "validation_report_v0_9.json",
+      "vehicles_v0_9.csv", "vehicles_v0_9.json", "vehicles_v0_9.parquet",
     ]);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(out, file.path));
@@ -56,15 +56,15 @@ describe("writeBundle", () => {
     expect(digests(b.manifest)).toEqual(digests(a.manifest));
     expect(b.manifest.snapshotId).toBe(a.manifest.snapshotId);
     expect(b.manifest.config).toEqual(a.manifest.config);
-    expect(readFileSync(join(a.out, "persons_v0_8.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_8.parquet")));
+    expect(readFileSync(join(a.out, "persons_v0_9.parquet"))).toEqual(readFileSync(join(b.out, "persons_v0_9.parquet")));
   });
 
   it("splits large files into numbered parts, all listed and all read back", async () => {
     const { out, manifest } = await buildBundle({ records: 600, formats: ["csv", "parquet"] }, { partBytes: 40_000 });
     const parts = manifest.files.filter((f) => f.entity === "persons").map((f) => f.path);
     expect(parts.length).toBeGreaterThan(4);
-    expect(parts[0]).toBe("persons_v0_8.part-0001.csv");
-    expect(parts).toContain("persons_v0_8.part-0001.parquet");
+    expect(parts[0]).toBe("persons_v0_9.part-0001.csv");
+    expect(parts).toContain("persons_v0_9.part-0001.parquet");
     expect(manifest.files.filter((f) => f.path.endsWith(".csv") && f.entity === "persons").reduce((n, f) => n + f.records!, 0)).toBe(manifest.counts.persons);
     const checked = await validateBundle(out);
     expect(checked.validation.passed).toBe(true);
@@ -90,7 +90,7 @@ describe("writeBundle", () => {
     }
     expect(whole.manifest.files.filter((f) => f.format === "jsonl" && f.entity === "vehicles").length).toBeGreaterThan(3);
     const db = await (await DuckDBInstance.create(":memory:")).connect();
-    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "households_v0_8*.jsonl")}', format = 'newline_delimited')`)).getRows();
+    const counted = (await db.runAndReadAll(`SELECT count(*) FROM read_json('${join(whole.out, "households_v0_9*.jsonl")}', format = 'newline_delimited')`)).getRows();
     expect(counted).toEqual([[400n]]);
     expect((await verifyBundle(whole.out)).mismatches).toEqual([]);
     expect((await validateBundle(whole.out)).validation.passed).toBe(true);
@@ -119,7 +119,7 @@ describe("writeBundle", () => {
     const { out } = await buildBundle({ records: 3_000, formats: ["csv", "json", "jsonl", "parquet"] });
     const read = async (format: "csv" | "json" | "jsonl" | "parquet") => {
       const names: string[] = [];
-      for await (const p of readEntityFile(pc("persons"), format, join(out, `persons_v0_8.${format}`))) {
+      for await (const p of readEntityFile(pc("persons"), format, join(out, `persons_v0_9.${format}`))) {
         const person = p as { last_name: string; name_suffix: string | null };
         names.push(`${person.last_name}|${person.name_suffix ?? ""}`);
       }
@@ -140,13 +140,13 @@ describe("writeBundle", () => {
     const db = await DuckDBInstance.create(":memory:");
     const connection = await db.connect();
     const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_8.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
+    const types = Object.fromEntries((await read(`DESCRIBE SELECT * FROM '${join(out, "vehicles_v0_9.parquet")}'`)).map((r) => [r.column_name, r.column_type]));
     expect(types).toMatchObject({ vehicle_id: "VARCHAR", model_year: "INTEGER", annual_mileage: "INTEGER", gvwr_class: "VARCHAR" });
-    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_8.parquet")}'`);
+    const persons = await read(`DESCRIBE SELECT * FROM '${join(out, "persons_v0_9.parquet")}'`);
     expect(persons.find((r) => r.column_name === "date_of_birth")!.column_type).toBe("DATE");
-    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_8.parquet")}'`);
+    const [row] = await read(`SELECT count(*) AS n, count(middle_name) AS middle, min(date_of_birth) < DATE '1970-01-01' AS before_1970 FROM '${join(out, "persons_v0_9.parquet")}'`);
     expect(row).toMatchObject({ n: String(manifest.counts.persons), before_1970: true });
-    const [households] = await read(`SELECT count(*) AS n, sum(member_count) AS members FROM '${join(out, "households_v0_8.parquet")}'`);
+    const [households] = await read(`SELECT count(*) AS n, sum(member_count) AS members FROM '${join(out, "households_v0_9.parquet")}'`);
     expect(households).toMatchObject({ n: "50", members: String(manifest.counts.persons) });
   });
 

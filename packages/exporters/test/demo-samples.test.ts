@@ -12,7 +12,7 @@ import { PC_ENTITIES } from "./pc-entities.js";
 
 const committed = (pack: string, name: string) => readFileSync(fileURLToPath(new URL(`../../../${demoSampleFolder(pack)}/${name}`, import.meta.url)), "utf8");
 
-describe("demo samples (data/demo_samples/v0.8)", () => {
+describe("demo samples (data/demo_samples/v0.9)", () => {
   const samples = demoSamples(parseSnapshotConfig({}));
 
   it.each(PACKS.map((p) => [p.spec.name, p] as const))("of pack %s are exactly what `sdh samples` makes from the default seed: regenerate them on purpose", (name, pack) => {

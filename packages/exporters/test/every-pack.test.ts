@@ -22,6 +22,9 @@ describe.each(PACKS.map((p) => [p.spec.name, p] as const))("the engine with pack
     expect(one.manifest.generator).toEqual(pack.generator);
     expect(Object.keys(one.manifest.counts)).toEqual(pack.spec.entities.map((e) => e.name));
     expect(one.manifest.counts[pack.spec.entities[0]!.name]).toBe(128);
+    // A pack's own settings, recorded in full; no other pack's (schema 0.9: the P&C ones left the shared config).
+    expect(Object.keys(one.manifest.config.settings ?? {})).toEqual(Object.keys((pack.settings as unknown as { shape?: object } | undefined)?.shape ?? {}));
+    expect(one.manifest.config).not.toHaveProperty("lobMix");
     expect((await verifyBundle(one.out)).mismatches).toEqual([]);
     const { validation, quality, formats } = await validateBundle(one.out);
     expect(formats).toEqual(["csv", "json", "jsonl", "parquet"]);

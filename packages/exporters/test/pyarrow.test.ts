@@ -15,7 +15,7 @@ import json, sys
 import pyarrow.parquet as pq
 out = {}
 for entity in ("households", "persons", "vehicles", "profiles"):
-    table = pq.read_table(f"{sys.argv[1]}/{entity}_v0_8.parquet")
+    table = pq.read_table(f"{sys.argv[1]}/{entity}_v0_9.parquet")
     out[entity] = {"rows": table.num_rows, "types": {f.name: str(f.type) for f in table.schema}, "first": {k: str(v) for k, v in table.slice(0, 1).to_pylist()[0].items()}}
 print(json.dumps(out))
 `;

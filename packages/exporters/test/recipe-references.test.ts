@@ -13,7 +13,7 @@ const RECIPE = readFileSync(fileURLToPath(new URL("../../recipes/test/fixtures/r
 describe("a recipe's references through the gate", () => {
   it("builds, validates and lists the reference's rule, with no failure", async () => {
     const { out } = await buildBundle({ records: 300, seed: 3, formats: ["csv"], pack: "reference-test", recipe: recipeSource(RECIPE), shardSize: 100 });
-    const report = JSON.parse(readFileSync(join(out, "validation_report_v0_8.json"), "utf8")) as { passed: boolean; rules: Array<{ code: string; failures: number }> };
+    const report = JSON.parse(readFileSync(join(out, "validation_report_v0_9.json"), "utf8")) as { passed: boolean; rules: Array<{ code: string; failures: number }> };
     expect(report.passed).toBe(true);
     expect(report.rules.find((r) => r.code === "REF_LINES_SHIP_TO_MISSING")).toMatchObject({ failures: 0 });
   });

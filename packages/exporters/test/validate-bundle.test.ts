@@ -58,9 +58,9 @@ describe("validateBundle", () => {
 
   it("says what is wrong with a folder that is not a bundle", async () => {
     await expect(validateBundle(join(tmp(), "missing"))).rejects.toThrow(/is not a folder/);
-    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_8.csv/);
+    await expect(validateBundle(tmp())).rejects.toThrow(/no data files; expected names like households_v0_9.csv/);
     const partial = tmp();
-    writeFileSync(join(partial, "persons_v0_8.csv"), "");
+    writeFileSync(join(partial, "persons_v0_9.csv"), "");
     await expect(validateBundle(partial)).rejects.toThrow(BundleError);
     await expect(validateBundle(partial)).rejects.toThrow(/csv files for households, vehicles, profiles, policies, drivers, policy_vehicles, coverages, claims are missing/);
     const noDate = await writeRecords(cleanSnapshot(5), "csv");
@@ -70,10 +70,10 @@ describe("validateBundle", () => {
 
   it("refuses a data file of an entity its pack does not declare, a folder of a pack no release ships, and metadata naming an unknown pack", async () => {
     const dir = await writeRecords(cleanSnapshot(5), "csv");
-    writeFileSync(join(dir, "accounts_v0_8.csv"), "account_id\n");
-    await expect(validateBundle(dir)).rejects.toThrow(`${join(dir, "accounts_v0_8.csv")} holds accounts, which pack pc does not declare`);
+    writeFileSync(join(dir, "accounts_v0_9.csv"), "account_id\n");
+    await expect(validateBundle(dir)).rejects.toThrow(`${join(dir, "accounts_v0_9.csv")} holds accounts, which pack pc does not declare`);
     const stray = tmp();
-    writeFileSync(join(stray, "wallets_v0_8.csv"), "wallet_id\n");
+    writeFileSync(join(stray, "wallets_v0_9.csv"), "wallet_id\n");
     await expect(validateBundle(stray)).rejects.toThrow(new RegExp(`no pack declares wallets \\(the packs: ${PACK_NAMES.map((name) => `${name} \\([^)]*\\)`).join("; ")}\\)`));
     const renamed = await writeRecords(cleanSnapshot(5), "csv");
     const metadata = JSON.parse(readFileSync(join(renamed, BUNDLE_FILES.metadata), "utf8")) as Record<string, unknown>;

@@ -38,13 +38,13 @@ describe("readRegularFileSync (settings files: links followed, the target must b
 describe("openInsideFolder (data from a target: no link anywhere, regular files only)", () => {
   it("opens a regular file in a real subfolder", async () => {
     const root = tmp();
-    mkdirSync(join(root, "v0.8/s1"), { recursive: true });
-    writeFileSync(join(root, "v0.8/s1/a.csv"), "a\n");
-    expect((await readInsideFolder(root, "v0.8/s1/a.csv", 10)).toString()).toBe("a\n");
+    mkdirSync(join(root, "v0.9/s1"), { recursive: true });
+    writeFileSync(join(root, "v0.9/s1/a.csv"), "a\n");
+    expect((await readInsideFolder(root, "v0.9/s1/a.csv", 10)).toString()).toBe("a\n");
     // The root itself may be reached through a link (a mount, /tmp on some systems).
     const linkedRoot = join(tmp(), "root");
     symlinkSync(root, linkedRoot);
-    expect((await readInsideFolder(linkedRoot, "v0.8/s1/a.csv", 10)).toString()).toBe("a\n");
+    expect((await readInsideFolder(linkedRoot, "v0.9/s1/a.csv", 10)).toString()).toBe("a\n");
   });
 
   it("refuses a linked file, a linked folder on the way, a FIFO, a device link, a folder and a file over the cap", async () => {
@@ -53,20 +53,20 @@ describe("openInsideFolder (data from a target: no link anywhere, regular files 
     writeFileSync(join(outside, "secret"), "TOP-SECRET");
     mkdirSync(join(outside, "snap"));
     writeFileSync(join(outside, "snap/a.csv"), "TOP-SECRET");
-    mkdirSync(join(root, "v0.8/s1"), { recursive: true });
-    symlinkSync(join(outside, "secret"), join(root, "v0.8/s1/linked.csv"));
-    symlinkSync("/dev/zero", join(root, "v0.8/s1/zero.csv"));
-    symlinkSync(join(outside, "snap"), join(root, "v0.8/linked-folder"));
-    fifo(join(root, "v0.8/s1/fifo.csv"));
-    mkdirSync(join(root, "v0.8/s1/folder.csv"));
-    writeFileSync(join(root, "v0.8/s1/big.json"), "x".repeat(11));
+    mkdirSync(join(root, "v0.9/s1"), { recursive: true });
+    symlinkSync(join(outside, "secret"), join(root, "v0.9/s1/linked.csv"));
+    symlinkSync("/dev/zero", join(root, "v0.9/s1/zero.csv"));
+    symlinkSync(join(outside, "snap"), join(root, "v0.9/linked-folder"));
+    fifo(join(root, "v0.9/s1/fifo.csv"));
+    mkdirSync(join(root, "v0.9/s1/folder.csv"));
+    writeFileSync(join(root, "v0.9/s1/big.json"), "x".repeat(11));
     const cases: Array<[string, RegExp]> = [
-      ["v0.8/s1/linked.csv", /is a symbolic link/],
-      ["v0.8/s1/zero.csv", /is a symbolic link/],
-      ["v0.8/linked-folder/a.csv", /reached through a symbolic link/],
-      ["v0.8/s1/fifo.csv", /is a FIFO/],
-      ["v0.8/s1/folder.csv", /is a folder/],
-      ["v0.8/s1/big.json", /holds 11 bytes; at most 10/],
+      ["v0.9/s1/linked.csv", /is a symbolic link/],
+      ["v0.9/s1/zero.csv", /is a symbolic link/],
+      ["v0.9/linked-folder/a.csv", /reached through a symbolic link/],
+      ["v0.9/s1/fifo.csv", /is a FIFO/],
+      ["v0.9/s1/folder.csv", /is a folder/],
+      ["v0.9/s1/big.json", /holds 11 bytes; at most 10/],
     ];
     for (const [name, message] of cases) {
       const error = await readInsideFolder(root, name, 10).catch((e: unknown) => e);
@@ -75,6 +75,6 @@ describe("openInsideFolder (data from a target: no link anywhere, regular files 
       expect((error as Error).message, name).not.toContain("TOP-SECRET");
     }
     await expect(openInsideFolder(root, "../x")).rejects.toThrow(/outside/);
-    await expect(openInsideFolder(root, "v0.8/s1/none.csv")).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(openInsideFolder(root, "v0.9/s1/none.csv")).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { FINTECH_PACK } from "@sdh/pack-fintech";
 import { PC_PACK } from "@sdh/pack-pc";
 import { compileRecipe, parseRecipe, RecipeError } from "@sdh/recipes";
-import { VERSION_TAG } from "@sdh/schemas";
+import { ConfigError, VERSION_TAG, type SnapshotConfig } from "@sdh/schemas";
 import type { Pack } from "@sdh/validation";
 import { PACK_NAMES } from "./pack-names.js";
 
@@ -72,7 +72,32 @@ export function packOf(source: { pack?: string | { name: string } | undefined; r
   return packNamed(name);
 }
 
-/** Where a pack's committed demo samples live, from the repository's root: the P&C pack's at `data/demo_samples/v0.8`, another's in a folder named after it. */
+/**
+ * The config with its pack's settings checked and their defaults filled in: what a snapshot records and
+ * its id digests. A setting the pack does not declare, or a value it does not allow, is a ConfigError
+ * naming the setting and what is allowed.
+ */
+export function withPackSettings(config: SnapshotConfig): SnapshotConfig {
+  const pack = packOf(config);
+  const given = config.settings ?? {};
+  if (!pack.settings) {
+    const names = Object.keys(given);
+    if (names.length) throw new ConfigError(names.map((n) => `settings.${n}: the ${pack.spec.name} pack has no settings (only pc has: lobMix, vehiclesPerPerson, identifiers)`));
+    return config;
+  }
+  const result = pack.settings.safeParse(given, { reportInput: true });
+  if (result.success) return { ...config, settings: result.data };
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const field = ["settings", ...issue.path.map(String)].join(".");
+      if (issue.code === "unrecognized_keys" && issue.path.length === 0) return `${field}: unknown setting(s) ${issue.keys.map((k) => `'${k}'`).join(", ")} for the ${pack.spec.name} pack; its settings: ${Object.keys((pack.settings as unknown as { shape: object }).shape ?? {}).join(", ")}`;
+      const given = "input" in issue && issue.code !== "unrecognized_keys" ? ` (got ${JSON.stringify(issue.input)})` : "";
+      return `${field}: ${issue.message}${given}`;
+    }),
+  );
+}
+
+/** Where a pack's committed demo samples live, from the repository's root: the P&C pack's at `data/demo_samples/v0.9`, another's in a folder named after it. */
 export function demoSampleFolder(pack: string): string {
   return pack === DEFAULT_PACK_NAME ? `data/demo_samples/${VERSION_TAG}` : `data/demo_samples/${VERSION_TAG}/${pack}`;
 }

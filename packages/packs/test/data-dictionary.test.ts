@@ -45,7 +45,7 @@ describe("the data dictionary", () => {
 
   it("walks the manifest's nested objects and lists", () => {
     const fields = dictionaryRows(Manifest, EXAMPLE_MANIFEST).map((r) => r.field);
-    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.lobMix.personal", "config.formats", "files[].sha256", "validation.passed", "counts", "pack.name", "pack.version"]));
+    expect(fields).toEqual(expect.arrayContaining(["generator.version", "config.settings", "config.formats", "files[].sha256", "validation.passed", "counts", "pack.name", "pack.version"]));
     expect(dictionaryRows(Manifest, EXAMPLE_MANIFEST).filter((r) => r.description === "").map((r) => r.field)).toEqual([]);
     const records = dictionaryRows(Manifest, EXAMPLE_MANIFEST).find((r) => r.field === "files[].records")!;
     expect(records).toMatchObject({ type: "integer", nullable: true, constraints: "≥ 0", example: "200" });

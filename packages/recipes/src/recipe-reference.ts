@@ -34,7 +34,7 @@ export function recipeReference(): string {
     "A recipe declares a dataset as data: its entities (tables), each entity's fields by semantic type,",
     "and how entities hang from one another. `sdh generate --recipe FILE` and `sdh snapshot run --recipe FILE`",
     "build it as they build a pack: sharded, byte-deterministic for a seed, through the gate, in every",
-    "format, with the manifest (which lists the recipe itself, shipped as `recipe_v0_8.yaml`).",
+    "format, with the manifest (which lists the recipe itself, shipped as `recipe_v0_9.yaml`).",
     "",
     "## The document",
     "",

@@ -89,7 +89,7 @@ describe("lookup tables: a table of its own that any record names", () => {
     expect([failing(one), failing(three)]).toEqual([[], []]);
     expect(three.rules.map((r) => r.code)).toEqual(expect.arrayContaining(["LOOKUP_PRODUCTS_ROWS", "REF_ORDER_LINES_PRODUCT_ID_MISSING"]));
     expect(three.counts.products).toBe(2000);
-  });
+  }, 60_000);
 
   it("fails the gate when a reference names no row, when a row is missing, foreign or written twice", async () => {
     // A line in the third shard (which holds no product rows) names a product the table does not have.
@@ -111,7 +111,8 @@ describe("lookup tables: a table of its own that any record names", () => {
       if (shard === 1) records[0]!.products = structuredClone(roots(RETAIL, 30, 0, 1)[0]!.products!);
     });
     expect(failing(twice).sort()).toEqual(["LOOKUP_PRODUCTS_ROWS", "UNIQUE_PRODUCTS_PRODUCT_ID"]);
-  });
+    // Nine gates over 2,000-row tables: well under a second alone, several under a loaded CI.
+  }, 60_000);
 
   it.each([
     ["a lookup table with a parent", (t: string) => t.replace("    lookup: { rows: 2000 }\n", "    lookup: { rows: 2000 }\n    parent: { entity: customers, field: customer_id, children: { fixed: 1 } }\n"), /entities\.products\.lookup: a lookup table is a table of its own: it has no parent/],

@@ -33,7 +33,7 @@ describe("pack declarations (ADR 0016)", () => {
       "orphans: parent later is not declared before it",
       "orphans: parent field root_id is not declared as a foreign key to later",
       "roots is declared twice",
-      "roots has no parent; only the first entity is the root",
+      "roots has no parent; only the first entity is the root (or a lookup table)",
       "roots: field rule for email, which is not a field of its schema",
       "roots: perRoot must be a positive number, got 0",
     ]);

@@ -58,5 +58,5 @@ export const QualityReport = z
     checks: z.array(DistributionCheck),
     passed: z.boolean().describe("True when every distribution check is within its tolerance"),
   })
-  .describe("quality_report_v0_8.json");
+  .describe("quality_report_v0_9.json");
 export type QualityReport = z.infer<typeof QualityReport>;

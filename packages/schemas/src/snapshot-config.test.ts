@@ -4,41 +4,36 @@ import { ConfigError, parseSnapshotConfig, type SnapshotConfig } from "./index.j
 describe("SnapshotConfig", () => {
   it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
     const config = parseSnapshotConfig({});
-    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.8.0" });
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.9.0", settings: {} });
     expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
   });
 
   it("gives one clear message per invalid field, with what was given", () => {
     const error = (() => {
       try {
-        parseSnapshotConfig({ records: -5, seed: 1.5, asOf: "2026-13-01", formats: ["csv", "xlsx"], lobMix: { personal: 0.5, commercial: 0.4 } });
+        parseSnapshotConfig({ records: -5, seed: 1.5, asOf: "2026-13-01", formats: ["csv", "xlsx"] });
       } catch (e) {
         return e;
       }
     })();
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(4);
     expect(problems).toContain("records: must be at least 1 (got -5)");
     expect(problems).toContain("seed: must be a whole number from 0 to 2^53 - 1 (got 1.5)");
     expect(problems.find((p) => p.startsWith("asOf:"))).toContain('"2026-13-01"');
     expect(problems.find((p) => p.startsWith("formats.1:"))).toMatch(/xlsx/);
-    expect(problems.find((p) => p.startsWith("lobMix:"))).toContain("must add up to 1");
   });
 
   it("names unknown fields and the allowed ones", () => {
     expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: pack, records, seed, asOf/);
   });
 
-  it("refuses a commercial vehicle distribution: since 0.2 fleets follow their business archetype", () => {
-    expect(() => parseSnapshotConfig({ vehiclesPerPerson: { personal: [1], commercial: [0, 1] } })).toThrow(
-      /vehiclesPerPerson: unknown field\(s\) 'commercial'; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype/,
+  it("sends the P&C settings of schemas 0.1-0.8 to settings, saying where (the pack checks them: packs' withPackSettings)", () => {
+    expect(() => parseSnapshotConfig({ lobMix: { personal: 1, commercial: 0 }, identifiers: "synthetic" })).toThrow(
+      /lobMix: a setting of the pc pack since schema 0\.9: write it as settings\.lobMix\n {2}- identifiers: a setting of the pc pack since schema 0\.9: write it as settings\.identifiers/,
     );
-  });
-
-  it("takes realistic or synthetic identifiers, realistic by default", () => {
-    expect(parseSnapshotConfig({}).identifiers).toBe("realistic");
-    expect(parseSnapshotConfig({ identifiers: "synthetic" }).identifiers).toBe("synthetic");
-    expect(() => parseSnapshotConfig({ identifiers: "fake" })).toThrow(/identifiers: must be realistic or synthetic/);
+    expect(parseSnapshotConfig({ settings: { identifiers: "synthetic" } }).settings).toEqual({ identifiers: "synthetic" });
+    expect(() => parseSnapshotConfig({ settings: { "not-a-name": 1 } })).toThrow(/settings\.not-a-name: a setting's name is camelCase letters and digits/);
   });
 });

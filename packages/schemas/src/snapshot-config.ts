@@ -8,24 +8,6 @@ export type OutputFormat = z.infer<typeof OutputFormat>;
 export const IdentifierStyle = z.enum(["realistic", "synthetic"], { error: "must be realistic or synthetic" });
 export type IdentifierStyle = z.infer<typeof IdentifierStyle>;
 
-const sumsToOne = (weights: readonly number[]) => Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9;
-
-/**
- * Vehicles a personal household keeps (0, 1, 2, 3, 4): the 2001 National Household Travel Survey's
- * distribution (BTS special report 2007-10-03, table 1, "Overall": 7.2% none, 30.8% one, 37.7% two,
- * 24.3% three or more; public domain, US Government work), its "three or more" split two to one between
- * three and four (a rule) so the mean is 1.87 — NHTS's 1.9 (2001) and 1.88 (2017) vehicles a household.
- */
-const VEHICLES_PER_HOUSEHOLD_NHTS = [0.072, 0.308, 0.377, 0.162, 0.081];
-
-/** Probability of each vehicle count: weights[k] is the share of personal households that keep k vehicles. */
-const VehicleCountWeights = z
-  .array(z.number().min(0).max(1), { error: "must be a list of probabilities, one per vehicle count from 0" })
-  .min(1)
-  .max(51)
-  .refine(sumsToOne, { error: "the probabilities must add up to 1" })
-  .describe("Probability of owning 0, 1, 2, … vehicles; adds up to 1");
-
 /** A whole number in [min, max]; `what` completes "must be …" in the messages. */
 function wholeNumber(what: string, min: number, max: number, bounds = { below: `must be at least ${min.toLocaleString("en-US")}`, above: `must be at most ${max.toLocaleString("en-US")}` }) {
   return z
@@ -36,6 +18,14 @@ function wholeNumber(what: string, min: number, max: number, bounds = { below: `
 }
 
 const SEED_RANGE = "a whole number from 0 to 2^53 - 1";
+
+/** A pack's settings as a config gives them: names to values, which the pack itself checks (packs' `settings` schema). */
+const PackSettingsInput = z
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, { error: "a setting's name is camelCase letters and digits, such as lobMix" }), z.unknown(), { error: "must be the pack's settings, as an object of names and values" })
+  .refine((settings) => Object.keys(settings).length <= 20, { error: "at most 20 settings" });
+
+/** Fields schema 0.9 moved from the config into the P&C pack's settings, and how to write them now. */
+const MOVED_TO_SETTINGS: Readonly<Record<string, string>> = { lobMix: "settings.lobMix", vehiclesPerPerson: "settings.vehiclesPerPerson", identifiers: "settings.identifiers" };
 
 /**
  * What a snapshot is built from. Together with the generator version it fixes every byte of the
@@ -55,22 +45,8 @@ export const SnapshotConfig = z
       .default(42)
       .describe("Seed of every random choice; the same seed and config give the same bytes"),
     asOf: IsoDate.default("2026-01-06").describe("Reference date (YYYY-MM-DD) for ages, licence and model years; never 'today'"),
-    lobMix: z
-      .object({ personal: z.number().min(0).max(1).describe("Share of personal-lines households"), commercial: z.number().min(0).max(1).describe("Share of commercial accounts") })
-      .refine((m) => sumsToOne([m.personal, m.commercial]), { error: "personal + commercial must add up to 1" })
-      .default({ personal: 0.85, commercial: 0.15 })
-      .describe("Share of households (personal lines) and business accounts (commercial lines)"),
-    // Since 0.2 commercial fleets follow their business archetype (1 to hundreds of vehicles), so only
-    // personal lines take a distribution here.
-    vehiclesPerPerson: z
-      .strictObject(
-        { personal: VehicleCountWeights },
-        { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; only 'personal' is allowed: since schema 0.2 commercial fleet sizes follow the business archetype` : undefined) },
-      )
-      .default({ personal: VEHICLES_PER_HOUSEHOLD_NHTS })
-      .describe("Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2)"),
-    identifiers: IdentifierStyle.default("realistic").describe(
-      "realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)",
+    settings: PackSettingsInput.default({}).describe(
+      "The pack's own settings (ADR 0016): each pack declares and checks its own. pc: lobMix (the share of personal households and commercial accounts), vehiclesPerPerson (vehicles a personal household keeps), identifiers (realistic or synthetic licence numbers and plates); fintech and recipes: none",
     ),
     shardSize: wholeNumber("a whole number of root records per shard", 1, 10_000_000)
       .default(50_000)
@@ -109,7 +85,7 @@ export type SnapshotConfig = z.infer<typeof SnapshotConfig>;
  * size, which only splits the work. Snapshots of generator 0.1.0 recorded a shardSize; it is still
  * read, never written.
  */
-// Nor the recipe: its text ships as a file of its own (recipe_v0_8.yaml), listed and checksummed in
+// Nor the recipe: its text ships as a file of its own (recipe_v0_9.yaml), listed and checksummed in
 // the manifest, and its sha256 is in the snapshot id's digest.
 export const RecordedConfig = SnapshotConfig.omit({ shardSize: true, recipe: true })
   .extend({
@@ -117,10 +93,14 @@ export const RecordedConfig = SnapshotConfig.omit({ shardSize: true, recipe: tru
     // Read as recorded, so that manifests of earlier schema versions (another layout tag) stay readable:
     // 0.1.x recorded vehiclesPerPerson.commercial and no identifiers.
     schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "must be a schema version like 0.2.0" }).describe("Schema version of the records"),
+    // Until schema 0.9 the P&C settings were fields of every config (and every pack's manifest).
+    lobMix: z.object({ personal: z.number().describe("Share of personal-lines households"), commercial: z.number().describe("Share of commercial accounts") }).optional().describe("Schemas 0.1-0.8: share of households and business accounts (since 0.9: settings.lobMix)"),
     vehiclesPerPerson: z
-      .object({ personal: VehicleCountWeights, commercial: VehicleCountWeights.optional().describe("Schema 0.1 only: vehicles per commercial person") })
-      .describe("Distribution of vehicles per person, as recorded"),
-    identifiers: IdentifierStyle.optional().describe("realistic or synthetic licence numbers and plates (absent before schema 0.2)"),
+      .object({ personal: z.array(z.number()).describe("Probability of owning 0, 1, 2, … vehicles"), commercial: z.array(z.number()).optional().describe("Schema 0.1 only: vehicles per commercial person") })
+      .optional()
+      .describe("Schemas 0.1-0.8: distribution of vehicles per person, as recorded (since 0.9: settings.vehiclesPerPerson)"),
+    identifiers: IdentifierStyle.optional().describe("Schemas 0.2-0.8: realistic or synthetic licence numbers and plates (since 0.9: settings.identifiers)"),
+    settings: z.record(z.string(), z.unknown()).optional().describe("Since schema 0.9: the pack's settings, each one recorded (defaults included)"),
     pack: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional().describe("The entity pack (absent before schema 0.7: the pc pack)"),
   })
   .describe("The configuration a snapshot was built from (all but the shard size)");
@@ -149,6 +129,8 @@ export function parseSnapshotConfig(input: unknown): SnapshotConfig {
     if (issue.code === "unrecognized_keys") {
       // A nested object says why itself (vehiclesPerPerson since 0.2); the top level lists its fields.
       if (issue.path.length) return `${field}: ${issue.message}`;
+      const moved = issue.keys.filter((k) => k in MOVED_TO_SETTINGS);
+      if (moved.length) return moved.map((k) => `${k}: a setting of the pc pack since schema 0.9: write it as ${MOVED_TO_SETTINGS[k]}`).join("\n  - ");
       return `${field}: unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; allowed: ${Object.keys(SnapshotConfig.shape).join(", ")}`;
     }
     const given = "input" in issue ? ` (got ${JSON.stringify(issue.input)})` : "";

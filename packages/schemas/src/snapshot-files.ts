@@ -86,13 +86,13 @@ export const Manifest = z
       }
     });
   })
-  .describe("snapshot_manifest_v0_8.json");
+  .describe("snapshot_manifest_v0_9.json");
 export type Manifest = z.infer<typeof Manifest>;
 
 export const Contact = z.object({ role: z.string(), name: z.string(), email: z.string().email() });
 export type Contact = z.infer<typeof Contact>;
 
-/** dataset_v0_8.json: what the dataset is, for people browsing it. */
+/** dataset_v0_9.json: what the dataset is, for people browsing it. */
 export const DatasetDescriptor = z
   .object({
     dataset: z.string(),
@@ -113,13 +113,13 @@ export const DatasetDescriptor = z
     ),
     contacts: z.array(Contact),
   })
-  .describe("dataset_v0_8.json");
+  .describe("dataset_v0_9.json");
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
-/** metadata_v0_8.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
+/** metadata_v0_9.json: how the snapshot was generated. Carries no wall-clock time, so it is reproducible. */
 export const SnapshotMetadata = z
   .object({ snapshotId: z.string(), schemaVersion: z.string(), generator: Generator, pack: PackRef.optional(), seed: z.number().int(), asOf: IsoDate, config: RecordedConfig, counts: Counts })
-  .describe("metadata_v0_8.json");
+  .describe("metadata_v0_9.json");
 export type SnapshotMetadata = z.infer<typeof SnapshotMetadata>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -142,7 +142,7 @@ export const ValidationReport = z
       }),
     ),
   })
-  .describe("validation_report_v0_8.json");
+  .describe("validation_report_v0_9.json");
 export type ValidationReport = z.infer<typeof ValidationReport>;
 
 /** `<version>/latest.json`: the newest committed snapshot. Read from a store, so checked like a manifest. */
@@ -153,7 +153,7 @@ export const LatestPointer = z
     generatedAt: z.iso.datetime().describe("When it was built"),
     manifest: z
       .string()
-      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.8/`): `v0.8/<snapshotId>/snapshot_manifest_v0_8.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_8.json`"),
+      .describe("Its manifest's key from the target's root (the folder or prefix that holds `v0.9/`): `v0.9/<snapshotId>/snapshot_manifest_v0_9.json`; from latest.json's own folder, `<snapshotId>/snapshot_manifest_v0_9.json`"),
   })
   .describe("latest.json");
 export type LatestPointer = z.infer<typeof LatestPointer>;

@@ -1,10 +1,10 @@
 /** The schema version of every record and artifact. Moves per governance/schema-change policy. */
-export const SCHEMA_VERSION = "0.8.0";
+export const SCHEMA_VERSION = "0.9.0";
 
-/** The governed tag in paths and file names: `v0.8` (major.minor only; patches never rename files). */
+/** The governed tag in paths and file names: `v0.9` (major.minor only; patches never rename files). */
 export const VERSION_TAG = `v${SCHEMA_VERSION.split(".").slice(0, 2).join(".")}`;
 
-/** `persons` + `csv` → `persons_v0_8.csv`, the seed's governed file naming. */
+/** `persons` + `csv` → `persons_v0_9.csv`, the seed's governed file naming. */
 export function versionedFileName(stem: string, extension: string): string {
   return `${stem}_${VERSION_TAG.replace(".", "_")}.${extension}`;
 }

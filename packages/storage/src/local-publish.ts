@@ -11,7 +11,7 @@ export class PublishConflictError extends Error {
 
 const MANIFEST = MANIFEST_FILE_NAME;
 
-/** The folder a snapshot is published to under a local target: `<target>/v0.8/<snapshotId>/`, as on S3. */
+/** The folder a snapshot is published to under a local target: `<target>/v0.9/<snapshotId>/`, as on S3. */
 export function publishedFolder(targetPath: string, snapshotId: string): string {
   return join(targetPath, VERSION_TAG, snapshotId);
 }

@@ -56,7 +56,7 @@ describe.each([
 
     // A snapshot removed from the store is gone from the next listing, cache or not.
     const gone = ids[0]!;
-    await real.deleteObjects((await real.listObjects(`v0.8/${gone}/`)).map((o) => o.key));
+    await real.deleteObjects((await real.listObjects(`v0.9/${gone}/`)).map((o) => o.key));
     expect((await listSnapshots(store, undefined, { cache })).map((s) => s.snapshotId)).not.toContain(gone);
   });
 });

@@ -21,7 +21,7 @@ import {
   type SnapshotStore,
 } from "../src/index.js";
 
-const MANIFEST = "snapshot_manifest_v0_8.json";
+const MANIFEST = "snapshot_manifest_v0_9.json";
 const tmp = () => mkdtempSync(join(tmpdir(), "sdh-publish-"));
 let prefixes = 0;
 /** A fresh prefix of the shared test bucket per test: tests never see each other's snapshots. */
@@ -62,7 +62,7 @@ describe.each([
     const store = makeStore();
     const first = await bundle({ records: 60, seed: 52 }, "same-id");
     await publishSnapshot(first.dir, store);
-    const before = await store.readText("v0.8/same-id/snapshot_manifest_v0_8.json");
+    const before = await store.readText("v0.9/same-id/snapshot_manifest_v0_9.json");
     const again = await bundle({ records: 60, seed: 52 }, "same-id"); // same content, another generatedAt
     expect(await publishSnapshot(again.dir, store)).toMatchObject({ reused: true });
     // Sharding never changes what a snapshot records: a rebuild with another shard size is the same snapshot.
@@ -70,11 +70,11 @@ describe.each([
     expect(await publishSnapshot(resharded.dir, store)).toMatchObject({ reused: true });
     const other = await bundle({ records: 60, seed: 53 }, "same-id");
     await expect(publishSnapshot(other.dir, store)).rejects.toThrow(PublishConflictError);
-    expect((await store.readText("v0.8/same-id/snapshot_manifest_v0_8.json"))?.value).toBe(before?.value);
-    expect(await store.readText("v0.8/same-id/persons_v0_8.csv")).toEqual(await store.readText("v0.8/same-id/persons_v0_8.csv"));
+    expect((await store.readText("v0.9/same-id/snapshot_manifest_v0_9.json"))?.value).toBe(before?.value);
+    expect(await store.readText("v0.9/same-id/persons_v0_9.csv")).toEqual(await store.readText("v0.9/same-id/persons_v0_9.csv"));
     const out = join(tmp(), "pulled");
     await pullSnapshot(store, { snapshot: "same-id", out });
-    expect(readFileSync(join(out, "persons_v0_8.csv")).equals(readFileSync(join(first.dir, "persons_v0_8.csv")))).toBe(true);
+    expect(readFileSync(join(out, "persons_v0_9.csv")).equals(readFileSync(join(first.dir, "persons_v0_9.csv")))).toBe(true);
   });
 
   it("pulls only the entities and formats asked for, and records which", async () => {
@@ -84,9 +84,9 @@ describe.each([
     const out = join(tmp(), "some");
     const pulled = await pullSnapshot(store, { snapshot: manifest.snapshotId, out, entities: ["vehicles"], formats: ["parquet"] });
     const data = pulled.files.filter((f) => f.records !== null).map((f) => f.path);
-    expect(data).toEqual(["vehicles_v0_8.parquet"]);
-    expect(existsSync(join(out, "metadata_v0_8.json"))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, PULL_RECORD), "utf8")).files).toContain("vehicles_v0_8.parquet");
+    expect(data).toEqual(["vehicles_v0_9.parquet"]);
+    expect(existsSync(join(out, "metadata_v0_9.json"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, PULL_RECORD), "utf8")).files).toContain("vehicles_v0_9.parquet");
   });
 
   it("writes no manifest when an uploaded file is gone before the commit, and names it", async () => {
@@ -96,11 +96,11 @@ describe.each([
     const vanishing: SnapshotStore = Object.assign(Object.create(store) as SnapshotStore, {
       putFile: async (key: string, path: string, file: { bytes: number; sha256: string }) => {
         await store.putFile(key, path, file);
-        if (key.endsWith("/persons_v0_8.csv")) await store.deleteObjects([key]);
+        if (key.endsWith("/persons_v0_9.csv")) await store.deleteObjects([key]);
       },
     });
-    await expect(publishSnapshot(dir, vanishing)).rejects.toThrow(/1 file\(s\) of .* changed .* after their upload, e\.g\. persons_v0_8\.csv \(missing, uploaded \d+\); the manifest was not written/);
-    expect(await store.readText(`v0.8/${manifest.snapshotId}/snapshot_manifest_v0_8.json`)).toBeNull();
+    await expect(publishSnapshot(dir, vanishing)).rejects.toThrow(/1 file\(s\) of .* changed .* after their upload, e\.g\. persons_v0_9\.csv \(missing, uploaded \d+\); the manifest was not written/);
+    expect(await store.readText(`v0.9/${manifest.snapshotId}/snapshot_manifest_v0_9.json`)).toBeNull();
     expect(await listSnapshots(store)).toEqual([]);
     expect(await publishSnapshot(dir, store)).toMatchObject({ reused: false, latest: true });
   });
@@ -111,13 +111,13 @@ describe.each([
     const older = await bundle({ records: 20, seed: 55, asOf: "2026-02-01" });
     await publishSnapshot(newer.dir, store);
     expect((await publishSnapshot(older.dir, store)).latest).toBe(false);
-    const latest = JSON.parse((await store.readText("v0.8/latest.json"))!.value) as { snapshotId: string };
+    const latest = JSON.parse((await store.readText("v0.9/latest.json"))!.value) as { snapshotId: string };
     expect(latest.snapshotId).toBe(newer.manifest.snapshotId);
     // Two writers at once: the newer wins, never lost to the other.
     const a = { snapshotId: "a", asOf: "2027-01-01", generatedAt: "2027-01-01T00:00:00.000Z" };
     const b = { snapshotId: "b", asOf: "2027-01-02", generatedAt: "2027-01-02T00:00:00.000Z" };
     await Promise.all([moveLatest(store, a), moveLatest(store, b), moveLatest(store, a)]);
-    expect(JSON.parse((await store.readText("v0.8/latest.json"))!.value).snapshotId).toBe("b");
+    expect(JSON.parse((await store.readText("v0.9/latest.json"))!.value).snapshotId).toBe("b");
   });
 });
 
@@ -134,15 +134,15 @@ describe("S3 specifics (real S3 gateway)", () => {
       return { type: r.ContentType, sha256: r.Metadata?.sha256 };
     };
     const sha = (path: string) => createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
-    const folder = `v0.8/${manifest.snapshotId}`;
+    const folder = `v0.9/${manifest.snapshotId}`;
     const byExtension = { jsonl: "application/x-ndjson", csv: "text/csv; charset=utf-8", parquet: "application/vnd.apache.parquet" };
     for (const [extension, type] of Object.entries(byExtension)) {
       const file = manifest.files.find((f) => f.path.endsWith(`.${extension}`))!;
       expect(await head(`${folder}/${file.path}`), file.path).toEqual({ type, sha256: file.sha256 });
     }
     expect(await head(`${folder}/${MANIFEST}`)).toEqual({ type: "application/json", sha256: sha(MANIFEST) });
-    const latest = await store.readText("v0.8/latest.json");
-    expect(await head("v0.8/latest.json")).toEqual({ type: "application/json", sha256: createHash("sha256").update(latest!.value).digest("hex") });
+    const latest = await store.readText("v0.9/latest.json");
+    expect(await head("v0.9/latest.json")).toEqual({ type: "application/json", sha256: createHash("sha256").update(latest!.value).digest("hex") });
   });
 
   it("uploads large files in parts with per-part SHA-256, and pulls them back whole", async () => {
@@ -162,14 +162,14 @@ describe("S3 specifics (real S3 gateway)", () => {
     const store = new S3Store(testS3Client(s), s.bucket, prefix, s.s3Endpoint);
     const { dir, manifest } = await bundle({ records: 30, seed: 57 });
     await publishSnapshot(dir, store);
-    const key = `${prefix}/v0.8/${manifest.snapshotId}/vehicles_v0_8.csv`;
+    const key = `${prefix}/v0.9/${manifest.snapshotId}/vehicles_v0_9.csv`;
     const client = testS3Client(s);
     const original = await (await client.send(new GetObjectCommand({ Bucket: s.bucket, Key: key }))).Body!.transformToString();
     await client.send(new PutObjectCommand({ Bucket: s.bucket, Key: key, Body: original.replace("Toyota", "Tayota") }));
     const parent = tmp();
     const error = await pullSnapshot(store, { snapshot: manifest.snapshotId, out: join(parent, "pulled") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PullMismatchError);
-    expect((error as Error).message).toMatch(/^vehicles_v0_8\.csv: downloaded/);
+    expect((error as Error).message).toMatch(/^vehicles_v0_9\.csv: downloaded/);
     expect(readdirSync(parent)).toEqual([]);
   });
 
@@ -184,7 +184,7 @@ describe("S3 specifics (real S3 gateway)", () => {
       });
       await expect(stopped).rejects.toThrow(StoreError);
       await server.start();
-      expect(await store().readText(`v0.8/${manifest.snapshotId}/snapshot_manifest_v0_8.json`)).toBeNull();
+      expect(await store().readText(`v0.9/${manifest.snapshotId}/snapshot_manifest_v0_9.json`)).toBeNull();
       expect(await listSnapshots(store())).toEqual([]);
       expect(await publishSnapshot(dir, store())).toMatchObject({ reused: false, latest: true });
       expect((await listSnapshots(store())).map((s) => s.snapshotId)).toEqual([manifest.snapshotId]);

@@ -19,8 +19,8 @@ import pyarrow.fs as fs
 import pyarrow.parquet as pq
 endpoint, key, secret, region, root = sys.argv[1:6]
 s3 = fs.S3FileSystem(endpoint_override=endpoint, access_key=key, secret_key=secret, region=region, scheme="http")
-latest = json.loads(s3.open_input_file(f"{root}/v0.8/latest.json").read())
-table = pq.read_table(f"{root}/v0.8/{latest['snapshotId']}/vehicles_v0_8.parquet", filesystem=s3)
+latest = json.loads(s3.open_input_file(f"{root}/v0.9/latest.json").read())
+table = pq.read_table(f"{root}/v0.9/{latest['snapshotId']}/vehicles_v0_9.parquet", filesystem=s3)
 print(json.dumps({"snapshotId": latest["snapshotId"], "rows": table.num_rows, "model_year": str(table.schema.field("model_year").type)}))
 `;
 

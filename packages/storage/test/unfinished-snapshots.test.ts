@@ -29,7 +29,7 @@ describe.each([
     const done = await bundle(61);
     await publishSnapshot(done.dir, store);
     // Its publisher lost the store after the manifest: its ticket stays in a published snapshot.
-    const ticketKey = `v0.8/${done.manifest.snapshotId}/.publishing/mabc-0123456789ab.json`;
+    const ticketKey = `v0.9/${done.manifest.snapshotId}/.publishing/mabc-0123456789ab.json`;
     await store.putText(ticketKey, `{"host":"gone","pid":1}\n`);
     const ticket = { snapshotId: done.manifest.snapshotId, key: ticketKey, lastModified: expect.any(Number) };
     expect(await leftoverTickets(store)).toEqual([ticket]);
@@ -37,7 +37,7 @@ describe.each([
     const cut = await bundle(62);
     const id = cut.manifest.snapshotId;
     const uploaded = cut.manifest.files.filter((f) => f.path !== MANIFEST_FILE).slice(0, 2);
-    for (const f of uploaded) await store.putFile(`v0.8/${id}/${f.path}`, join(cut.dir, f.path), f);
+    for (const f of uploaded) await store.putFile(`v0.9/${id}/${f.path}`, join(cut.dir, f.path), f);
 
     const expected = { snapshotId: id, objects: 2, bytes: uploaded[0]!.bytes + uploaded[1]!.bytes, lastWrite: expect.any(Number) };
     expect(await unfinishedSnapshots(store)).toEqual([expected]);
@@ -48,17 +48,17 @@ describe.each([
     // Two hours on: a dry run names it and removes nothing; then it goes, and only it.
     const later = Date.now() + 2 * HOUR;
     expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later, dryRun: true })).toEqual({ removed: [expected], kept: [], abortedUploads: [], removedTickets: [ticket] });
-    expect(await store.listObjects(`v0.8/${id}/`)).toHaveLength(2);
+    expect(await store.listObjects(`v0.9/${id}/`)).toHaveLength(2);
     expect(await leftoverTickets(store)).toEqual([ticket]);
     await store.deleteObjects([ticketKey]);
     expect(await leftoverTickets(store)).toEqual([]);
     await store.putText(ticketKey, `{"host":"gone","pid":1}\n`);
-    const publishedBefore = await store.listObjects(`v0.8/${done.manifest.snapshotId}/`);
+    const publishedBefore = await store.listObjects(`v0.9/${done.manifest.snapshotId}/`);
     expect(await pruneUnfinished(store, { olderThanMs: HOUR, now: later })).toEqual({ removed: [expected], kept: [], abortedUploads: [], removedTickets: [ticket] });
     expect(await leftoverTickets(store)).toEqual([]);
-    expect(await store.listObjects(`v0.8/${id}/`)).toEqual([]);
+    expect(await store.listObjects(`v0.9/${id}/`)).toEqual([]);
     expect(await unfinishedSnapshots(store)).toEqual([]);
-    expect(await store.listObjects(`v0.8/${done.manifest.snapshotId}/`)).toEqual(publishedBefore.filter((o) => o.key !== ticketKey));
+    expect(await store.listObjects(`v0.9/${done.manifest.snapshotId}/`)).toEqual(publishedBefore.filter((o) => o.key !== ticketKey));
     expect(publishedBefore.filter((o) => o.key !== ticketKey)).toHaveLength(done.manifest.files.length + 1); // and the manifest itself
 
     // The abandoned snapshot can still be published whole later.
@@ -77,7 +77,7 @@ describe("unfinished multipart uploads on S3 (a publisher killed mid-file)", () 
     const client = testS3Client(s);
     const prefix = `uploads-test-${process.pid}`;
     const store = new S3Store(client, s.bucket, prefix, s.s3Endpoint);
-    const key = "v0.8/2026-01-05-s5-killed/persons_v0_8.csv";
+    const key = "v0.9/2026-01-05-s5-killed/persons_v0_9.csv";
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: s.bucket, Key: `${prefix}/${key}` }));
     await client.send(new UploadPartCommand({ Bucket: s.bucket, Key: `${prefix}/${key}`, UploadId, PartNumber: 1, Body: Buffer.alloc(5 * 1024 * 1024, 1) }));
     const pending = await pendingUploads(store);

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { DistributionCheck, PackSpec, RecordedConfig, SnapshotConfig } from "@sdh/schemas";
 import type { PackChecks } from "./pack-checks.js";
 
@@ -37,6 +38,11 @@ export interface Pack {
   generate(config: SnapshotConfig): PackGenerator;
   /** Why the generator cannot build a snapshot as of `asOf`, or null when it can: checked where a config comes in, before any work. */
   asOfProblem(asOf: string): string | null;
+  /**
+   * The pack's own settings (a config's `settings`), with their defaults: checked where a config comes
+   * in, recorded in full in the manifest. A pack without settings takes none (`settings` must be empty).
+   */
+  settings?: z.ZodType<Record<string, unknown>>;
   checks: PackChecks;
   /** A new, empty tally of the pack's distribution checks. */
   createTally(): QualityTally;

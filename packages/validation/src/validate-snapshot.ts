@@ -13,7 +13,7 @@ export type SnapshotSources = Record<Entity, () => RecordSource>;
 /** A number of records someone claims an entity has: the config, the generator, an exported file or the manifest. */
 export interface CountClaim {
   kind: "config" | "generated" | "export" | "manifest";
-  /** Who claims it, as the report should name it: "config.records", "households_v0_8.csv", ... */
+  /** Who claims it, as the report should name it: "config.records", "households_v0_9.csv", ... */
   source: string;
   entity: Entity;
   records: number;

@@ -2,6 +2,7 @@ import type { GeneratedRoot, Pack } from "@sdh/validation";
 import { PC_VALIDATION } from "./checks/index.js";
 import { asOfProblem, createGenerator, GENERATOR, recordsByEntity } from "./generator/index.js";
 import type { Household } from "./schemas/index.js";
+import { PcSettings } from "./settings.js";
 
 /** How many households of each line the demo samples show: enough for a slide, both lines of business. */
 export const DEMO_SAMPLE_HOUSEHOLDS = { personal: 3, commercial: 2 } as const;
@@ -35,6 +36,7 @@ export const PC_PACK: Pack = {
   ...PC_VALIDATION,
   generator: GENERATOR,
   asOfProblem,
+  settings: PcSettings,
   samples: { pick: pickSamples, note: "The first households of the seeded snapshot until three personal, two commercial and one with claims are shown" },
   generate(config) {
     const households = createGenerator(config);
@@ -50,3 +52,4 @@ export const PC_PACK: Pack = {
 export * from "./schemas/index.js";
 export * from "./generator/index.js";
 export { RULES, RULE_CODES, PC_CHECKS, PC_VALIDATION, type RuleCode } from "./checks/index.js";
+export { PcSettings, pcSettings, recordedPcSettings } from "./settings.js";

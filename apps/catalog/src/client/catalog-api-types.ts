@@ -290,7 +290,7 @@ export type components = {
         };
         SnapshotDetail: {
             target: string;
-            /** @description snapshot_manifest_v0_8.json */
+            /** @description snapshot_manifest_v0_9.json */
             manifest: {
                 /** @description Identifier of the snapshot */
                 snapshotId: string;
@@ -342,31 +342,10 @@ export type components = {
                      * @default 2026-01-06
                      */
                     asOf: string;
-                    /**
-                     * @description Share of households (personal lines) and business accounts (commercial lines)
-                     * @default {
-                     *       "personal": 0.85,
-                     *       "commercial": 0.15
-                     *     }
-                     */
-                    lobMix: {
-                        /** @description Share of personal-lines households */
-                        personal: number;
-                        /** @description Share of commercial accounts */
-                        commercial: number;
+                    /** @description Since schema 0.9: the pack's settings, each one recorded (defaults included) */
+                    settings?: {
+                        [key: string]: unknown;
                     };
-                    /** @description Distribution of vehicles per person, as recorded */
-                    vehiclesPerPerson: {
-                        /** @description Probability of owning 0, 1, 2, … vehicles; adds up to 1 */
-                        personal: number[];
-                        /** @description Schema 0.1 only: vehicles per commercial person */
-                        commercial?: number[];
-                    };
-                    /**
-                     * @description realistic or synthetic licence numbers and plates (absent before schema 0.2)
-                     * @enum {string}
-                     */
-                    identifiers?: "realistic" | "synthetic";
                     /**
                      * @description Files to write per entity
                      * @default [
@@ -380,6 +359,25 @@ export type components = {
                     schemaVersion: string;
                     /** @description Written by generator 0.1.0 only: how that build split its work */
                     shardSize?: number;
+                    /** @description Schemas 0.1-0.8: share of households and business accounts (since 0.9: settings.lobMix) */
+                    lobMix?: {
+                        /** @description Share of personal-lines households */
+                        personal: number;
+                        /** @description Share of commercial accounts */
+                        commercial: number;
+                    };
+                    /** @description Schemas 0.1-0.8: distribution of vehicles per person, as recorded (since 0.9: settings.vehiclesPerPerson) */
+                    vehiclesPerPerson?: {
+                        /** @description Probability of owning 0, 1, 2, … vehicles */
+                        personal: number[];
+                        /** @description Schema 0.1 only: vehicles per commercial person */
+                        commercial?: number[];
+                    };
+                    /**
+                     * @description Schemas 0.2-0.8: realistic or synthetic licence numbers and plates (since 0.9: settings.identifiers)
+                     * @enum {string}
+                     */
+                    identifiers?: "realistic" | "synthetic";
                 };
                 /** @description Records per entity of the snapshot's pack, in its declared order */
                 counts: {
@@ -413,7 +411,7 @@ export type components = {
                     warnings: number;
                 };
             };
-            /** @description validation_report_v0_8.json */
+            /** @description validation_report_v0_9.json */
             validation: {
                 /** @description True when no error-severity rule failed */
                 passed: boolean;
@@ -436,7 +434,7 @@ export type components = {
                     examples: unknown[];
                 }[];
             } | null;
-            /** @description quality_report_v0_8.json */
+            /** @description quality_report_v0_9.json */
             quality: {
                 /** @description Records per entity of the snapshot's pack, in its declared order */
                 counts: {
@@ -510,7 +508,7 @@ export type components = {
                 /** @description True when every distribution check is within its tolerance */
                 passed: boolean;
             } | null;
-            /** @description dataset_v0_8.json */
+            /** @description dataset_v0_9.json */
             dataset: {
                 dataset: string;
                 title: string;
@@ -674,40 +672,12 @@ export type components = {
                  */
                 asOf: string;
                 /**
-                 * @description Share of households (personal lines) and business accounts (commercial lines)
-                 * @default {
-                 *       "personal": 0.85,
-                 *       "commercial": 0.15
-                 *     }
+                 * @description The pack's own settings (ADR 0016): each pack declares and checks its own. pc: lobMix (the share of personal households and commercial accounts), vehiclesPerPerson (vehicles a personal household keeps), identifiers (realistic or synthetic licence numbers and plates); fintech and recipes: none
+                 * @default {}
                  */
-                lobMix: {
-                    /** @description Share of personal-lines households */
-                    personal: number;
-                    /** @description Share of commercial accounts */
-                    commercial: number;
+                settings: {
+                    [key: string]: unknown;
                 };
-                /**
-                 * @description Distribution of the vehicles a personal-lines household keeps (the name is kept from schema 0.2)
-                 * @default {
-                 *       "personal": [
-                 *         0.072,
-                 *         0.308,
-                 *         0.377,
-                 *         0.162,
-                 *         0.081
-                 *       ]
-                 *     }
-                 */
-                vehiclesPerPerson: {
-                    /** @description Probability of owning 0, 1, 2, … vehicles; adds up to 1 */
-                    personal: number[];
-                };
-                /**
-                 * @description realistic: licence numbers and plates in live state formats (could match a real person in a system wired to a live vendor); synthetic: unmistakably fake ones (licences SYN…, plates ZZ…)
-                 * @default realistic
-                 * @enum {string}
-                 */
-                identifiers: "realistic" | "synthetic";
                 /**
                  * @description Root records (households in pc) per shard; changes how work is split, never the data
                  * @default 50000
@@ -729,7 +699,7 @@ export type components = {
                 };
                 /**
                  * @description Schema version of the records
-                 * @default 0.8.0
+                 * @default 0.9.0
                  */
                 schemaVersion: string;
             };
@@ -864,7 +834,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.8 */
+                /** @description Schema version tag of the layout, e.g. v0.9 */
                 version?: string;
                 limit?: number;
                 offset?: number;
@@ -909,7 +879,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.8 */
+                /** @description Schema version tag of the layout, e.g. v0.9 */
                 version?: string;
             };
             header?: never;
@@ -963,7 +933,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.8 */
+                /** @description Schema version tag of the layout, e.g. v0.9 */
                 version?: string;
                 limit?: number;
                 offset?: number;
@@ -1031,7 +1001,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.8 */
+                /** @description Schema version tag of the layout, e.g. v0.9 */
                 version?: string;
             };
             header?: never;
@@ -1115,7 +1085,7 @@ export interface operations {
             query?: {
                 /** @description A served target's name (default: all) */
                 target?: string;
-                /** @description Schema version tag of the layout, e.g. v0.8 */
+                /** @description Schema version tag of the layout, e.g. v0.9 */
                 version?: string;
                 /** @description Where {other} is (default: target) */
                 otherTarget?: string;

@@ -12,7 +12,7 @@ not listed), oldest first, with id, asOf, seed, generation time, counts and size
 
 Options:
   --source URI       s3://bucket/prefix or a folder (required)
-  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.8)
+  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.9)
   --json             print the list as JSON
 
 S3 settings: SDH_S3_ENDPOINT, AWS_REGION, SDH_S3_FORCE_PATH_STYLE; credentials from the AWS chain.
@@ -31,7 +31,7 @@ nothing that looks complete is left. \`sdh verify DIR\` checks the pulled folder
 
 Options:
   --source URI       s3://bucket/prefix or a folder (required)
-  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.8)
+  --schema-tag TAG   the schema version tag of the layout, <target>/<TAG>/ (default v0.9)
   --snapshot ID      a snapshot id, or latest (default latest)
   --out DIR          where to put it (required; must be empty unless --force)
   --entities LIST    only these entities' data files (documents always come): of the snapshot's

@@ -27,7 +27,7 @@ function listOption(flag: string, text: string | undefined, allowed: readonly st
   return values;
 }
 
-/** `--schema-tag v0.8`: the layout's version folder; checked here, so a typo is a usage error. */
+/** `--schema-tag v0.9`: the layout's version folder; checked here, so a typo is a usage error. */
 function tagOption(tag: string | undefined): string | undefined {
   if (tag !== undefined && !/^v\d+\.\d+$/.test(tag)) throw new UsageError(`--schema-tag '${tag}' is not a schema version tag; use e.g. ${VERSION_TAG}`);
   return tag;

@@ -42,7 +42,7 @@ export async function generate(args: string[], settings: Settings): Promise<numb
     } else {
       console.log(`Snapshot ${snapshotId} written to ${result.dir} in ${seconds.toFixed(1)} s`);
       console.log(`  ${countsLine(counts)} · ${files.length} files`);
-      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_8.md"}`);
+      console.log(`  validation passed (${result.validation.rules.length} rules, ${result.validation.warnings} warning rule(s)); distributions ${result.quality.passed ? "within tolerance" : "OUTSIDE tolerance: see quality_summary_v0_9.md"}`);
     }
     return EXIT.ok;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { PACK_NAMES } from "@sdh/packs/names";
 
-export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.8)
+export const samplesHelp = `sdh samples — write the demo samples (seed 001's data/demo_samples/v0.9)
 
 Writes one <entity>_sample.json per entity of the pack and bundle_sample.json, pretty-printed for
 slides and demos. The pc pack's (households_sample.json … claims_sample.json) show the first
@@ -11,7 +11,7 @@ The committed samples are made with the defaults; a test fails if regenerating t
 
 Options:
   --pack NAME    the entity pack: ${PACK_NAMES.join(", ")} (default ${PACK_NAMES[0]})
-  --out DIR      the folder to write (default data/demo_samples/v0.8, and v0.8/<pack> for another pack)
+  --out DIR      the folder to write (default data/demo_samples/v0.9, and v0.9/<pack> for another pack)
   --seed S       seed (default 42, the snapshot default)
   --as-of DATE   reference date YYYY-MM-DD (default 2026-01-06)
 

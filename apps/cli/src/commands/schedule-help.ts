@@ -13,7 +13,7 @@ export const scheduleHelp = `sdh schedule — nightly snapshot builds on Tempora
   sdh schedule delete <id>                    runs already started go on; published snapshots stay
 
 Each run starts scheduledSnapshotWorkflow, which builds the night's snapshot as the workflow
-snapshot-v0_8-<snapshotId> (so \`sdh snapshot status|rerun\` find it). With --seed-from-date, the
+snapshot-v0_9-<snapshotId> (so \`sdh snapshot status|rerun\` find it). With --seed-from-date, the
 night's seed is its scheduled date as YYYYMMDD and asOf is that date, so every night is a new
 snapshot and \`sdh snapshot run --seed-from-date D\` rebuilds night D byte for byte. Overlapping runs
 are skipped; a backfill's nights run one after another.

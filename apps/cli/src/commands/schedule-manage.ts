@@ -1,5 +1,6 @@
 import { isCalendarDate, nextDate, startOfDay, type ScheduledSnapshot } from "@sdh/worker";
 import { ScheduleNotFoundError, type Client, type ScheduleHandle } from "@temporalio/client";
+import { pcSettings } from "@sdh/pack-pc/settings";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { withTemporal } from "../temporal-client.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -111,10 +112,11 @@ function describe(d: Awaited<ReturnType<ScheduleHandle["describe"]>>, json: bool
   for (const r of out.recentRuns) console.log(`  ran: ${r.scheduledAt} → ${r.workflowId}`);
   console.log(`  ${out.actionsTaken} run(s) taken, ${out.skippedOverlap} skipped (overlap), ${out.missedCatchupWindow} missed (catch-up window)`);
   if (spec.seedFromDate) {
-    // The same config gives the same bytes (the shard size is in metadata_v0_8.json, so it is passed on too).
+    // The same config gives the same bytes (the shard size is in metadata_v0_9.json, so it is passed on too).
     const shards = spec.config.shardSize === DEFAULT_SHARD_SIZE ? "" : ` --shards ${Math.ceil(spec.config.records / spec.config.shardSize)}`;
-    const identifiers = spec.config.identifiers === "synthetic" ? " --identifiers synthetic" : "";
-    const commercial = spec.config.pack === "pc" && spec.config.lobMix.commercial !== 0.15 ? ` --commercial-share ${spec.config.lobMix.commercial}` : "";
+    const pc = spec.config.pack === "pc" ? pcSettings(spec.config) : null;
+    const identifiers = pc?.identifiers === "synthetic" ? " --identifiers synthetic" : "";
+    const commercial = pc && pc.lobMix.commercial !== 0.15 ? ` --commercial-share ${pc.lobMix.commercial}` : "";
     const flags = `--records ${spec.config.records} --formats ${spec.config.formats.join(",")}${identifiers}${commercial}${shards}`;
     console.log(`  rebuild a night: sdh snapshot run ${flags} --seed-from-date <YYYY-MM-DD> --target ${spec.target}`);
   }

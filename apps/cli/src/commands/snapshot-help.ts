@@ -7,10 +7,10 @@ export const snapshotHelp = `sdh snapshot run | status | cancel | rerun — buil
   sdh snapshot status <id> [--json]           running: its progress; finished: its result or failure
   sdh snapshot cancel <id> [--json]           cancel a running build; nothing is published
   sdh snapshot rerun <id> --from <step>       run a finished or failed build again from a step
-  (<id> is the snapshot id, or the workflow id snapshot-v0_8-<snapshotId>)
+  (<id> is the snapshot id, or the workflow id snapshot-v0_9-<snapshotId>)
 
 sdh snapshot run starts snapshotWorkflow on task queue ${SNAPSHOT_TASK_QUEUE} (run \`sdh worker\` to
-serve it) with id snapshot-v0_8-<snapshotId>. Starting a snapshot that is already running joins the
+serve it) with id snapshot-v0_9-<snapshotId>. Starting a snapshot that is already running joins the
 running build. One that failed or finished may run again: its staged output is reused, and
 publishing what a target already holds changes nothing, so a re-run is cheap and can publish to
 another target. Prints the workflow id and its Web UI link; with --wait, shows progress.
@@ -21,7 +21,7 @@ ${CONFIG_FLAGS_HELP}
                      seed D as YYYYMMDD, asOf D; with the schedule's --records/--formats/--shards,
                      the same bytes
   --target URI       where to publish: s3://bucket/prefix or a folder; the snapshot lands in
-                     <target>/v0.8/<snapshotId>/ and <target>/v0.8/latest.json moves to it
+                     <target>/v0.9/<snapshotId>/ and <target>/v0.9/latest.json moves to it
   --task-queue Q     task queue of the workers to use (default ${SNAPSHOT_TASK_QUEUE})
   --wait             wait for the result, showing progress
   --json             print the result (or the start) as JSON

@@ -2,9 +2,9 @@ import { OutputFormat } from "@sdh/schemas";
 
 export const validateHelp = `sdh validate DIR — run the full validation rule set on a bundle folder and print the report
 
-DIR holds data files named like households_v0_8.csv, persons_v0_8.json, vehicles_v0_8.parquet (a
+DIR holds data files named like households_v0_9.csv, persons_v0_9.json, vehicles_v0_9.parquet (a
 snapshot, or a bundle edited by hand). Every format present is checked, and their counts must agree.
-The asOf date and the config come from metadata_v0_8.json or the manifest when present.
+The asOf date and the config come from metadata_v0_9.json or the manifest when present.
 
 Options:
   --as-of DATE     reference date (YYYY-MM-DD) for ages, licence dates and model years

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { packOf } from "@sdh/packs";
+import { packOf, withPackSettings } from "@sdh/packs";
 import { documentSchemaOf, perEntity, recordedConfig, SCHEMA_VERSION, jsonSchemaOf, type Manifest, type ManifestFile, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
 import { qualitySummaryMarkdown } from "@sdh/validation";
 import type { WrittenFile } from "../records/entity-writer.js";
@@ -63,7 +63,7 @@ export async function writeBundleDocuments(options: DocumentsOptions): Promise<M
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     generator: { ...pack.generator },
     pack: packRef(pack),
-    config: recordedConfig(config),
+    config: recordedConfig(withPackSettings(config)),
     counts,
     files: listed,
     validation: { passed: validation.passed, errors: validation.errors, warnings: validation.warnings },

@@ -1,3 +1,4 @@
+import { withPackSettings } from "@sdh/packs";
 import { recordedConfig, SCHEMA_VERSION, type EntityCounts, type DatasetDescriptor, type PackRef, type SnapshotConfig, type SnapshotMetadata } from "@sdh/schemas";
 import type { Pack } from "@sdh/validation";
 import { DATASET_CONTACTS } from "./contacts.js";
@@ -29,5 +30,5 @@ export function datasetDescriptor(pack: Pack, counts: EntityCounts): DatasetDesc
 }
 
 export function snapshotMetadata(snapshotId: string, pack: Pack, config: SnapshotConfig, counts: EntityCounts): SnapshotMetadata {
-  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...pack.generator }, pack: packRef(pack), seed: config.seed, asOf: config.asOf, config: recordedConfig(config), counts };
+  return { snapshotId, schemaVersion: SCHEMA_VERSION, generator: { ...pack.generator }, pack: packRef(pack), seed: config.seed, asOf: config.asOf, config: recordedConfig(withPackSettings(config)), counts };
 }

@@ -27,7 +27,7 @@ export const schemaFileName = (entity: Entity) => `schemas/${entity}.schema.json
 
 const TAG = VERSION_TAG.replace(".", "_");
 
-/** `persons_v0_8.csv`, or `persons_v0_8.part-0002.csv` for the second part of a file split by size. */
+/** `persons_v0_9.csv`, or `persons_v0_9.part-0002.csv` for the second part of a file split by size. */
 export function dataFileName(entity: Entity, format: DataFormat, part?: number): string {
   return part === undefined ? versionedFileName(entity, format) : `${entity}_${TAG}.part-${String(part).padStart(4, "0")}.${format}`;
 }
@@ -42,7 +42,7 @@ export interface DataFileName {
   part?: number;
 }
 
-/** The bundle's documents whose names look like an entity's data file (`metadata_v0_8.json`). */
+/** The bundle's documents whose names look like an entity's data file (`metadata_v0_9.json`). */
 const DOCUMENT_NAMES: ReadonlySet<string> = new Set(Object.values(BUNDLE_FILES));
 
 export function parseDataFileName(name: string): DataFileName | null {

@@ -13,8 +13,8 @@ import { ensureDigest, readStaged } from "./staged-artifacts.js";
  * Concatenates shards' segments of one entity and format into the bundle's file, hashing as it
  * writes, and starts a new numbered part after the first record that brings a part to `partBytes`.
  * Split points depend only on the records' bytes, never on how they were sharded, so any shard count
- * gives the same files. A file that never splits keeps its plain name (persons_v0_8.csv); once it
- * splits, every part is numbered (persons_v0_8.part-0001.csv, ...).
+ * gives the same files. A file that never splits keeps its plain name (persons_v0_9.csv); once it
+ * splits, every part is numbered (persons_v0_9.part-0001.csv, ...).
  *
  * JSON Lines come from the JSON segments: each record there is ",\n" + its JSON, here its JSON + "\n"
  * (the same length less one), so no record is encoded twice.

@@ -4,7 +4,7 @@ import { StoreError } from "../stores/snapshot-store.js";
 export type { LatestPointer };
 
 // The published layout (BRIEF.md), the same in a folder and under an S3 prefix:
-//   <root>/v0.8/<snapshotId>/<files>, snapshot_manifest_v0_8.json last, <root>/v0.8/latest.json.
+//   <root>/v0.9/<snapshotId>/<files>, snapshot_manifest_v0_9.json last, <root>/v0.9/latest.json.
 
 export const MANIFEST_FILE = MANIFEST_FILE_NAME;
 export const LATEST_FILE = "latest.json";

@@ -11,19 +11,19 @@ describe("LocalStore", () => {
     // removes the folder whenever it is empty. Each write must land, however the two interleave.
     const removals = (async () => {
       for (let k = 0; k < 300; k++) {
-        await store.putText(`v0.8/id/.publishing/other-${k}.json`, "{}");
-        await store.deleteObjects([`v0.8/id/.publishing/other-${k}.json`]);
+        await store.putText(`v0.9/id/.publishing/other-${k}.json`, "{}");
+        await store.deleteObjects([`v0.9/id/.publishing/other-${k}.json`]);
       }
     })();
     const writes = (async () => {
       for (let k = 0; k < 300; k++) {
-        await store.putText(`v0.8/id/.publishing/mine-${k}.json`, "{}");
-        await store.deleteObjects([`v0.8/id/.publishing/mine-${k}.json`]);
-        expect(await store.putTextIf(`v0.8/id/.publishing/once-${k}.json`, "{}", undefined)).toBe(true);
-        await store.deleteObjects([`v0.8/id/.publishing/once-${k}.json`]);
+        await store.putText(`v0.9/id/.publishing/mine-${k}.json`, "{}");
+        await store.deleteObjects([`v0.9/id/.publishing/mine-${k}.json`]);
+        expect(await store.putTextIf(`v0.9/id/.publishing/once-${k}.json`, "{}", undefined)).toBe(true);
+        await store.deleteObjects([`v0.9/id/.publishing/once-${k}.json`]);
       }
     })();
     await Promise.all([removals, writes]);
-    expect(await store.listObjects("v0.8/")).toEqual([]);
+    expect(await store.listObjects("v0.9/")).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Where published snapshots live: a local folder or an S3 prefix, behind the few operations the
  * publish and pull protocols need. Keys are `/`-separated paths under the store's root
- * (`v0.8/<snapshotId>/persons_v0_8.csv`).
+ * (`v0.9/<snapshotId>/persons_v0_9.csv`).
  */
 export interface SnapshotStore {
   /** `s3://bucket/prefix` or the folder's path: how messages name the store. */
   readonly location: string;
   /** The object's text, or null when there is none; RefusedObjectError above MAX_DOCUMENT_BYTES. */
   readText(key: string): Promise<Versioned<string> | null>;
-  /** Names directly under `prefix` (`v0.8/` → the snapshot ids), sorted; in a folder, only real folders and files. */
+  /** Names directly under `prefix` (`v0.9/` → the snapshot ids), sorted; in a folder, only real folders and files. */
   listChildren(prefix: string): Promise<string[]>;
   /**
    * Uploads a file whose size and sha256 are known; the store checks the bytes it received against

@@ -1,3 +1,4 @@
+import { recordedPcSettings } from "../settings.js";
 import { AGE_BAND_SHARES, COMMERCIAL_FLEET_SHARES, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "../generator/index.js";
 import type { DistributionCheck, RecordedConfig } from "@sdh/schemas";
 import type { QualityTally } from "@sdh/validation";
@@ -71,7 +72,8 @@ export class DistributionTally implements QualityTally {
     for (const [status, n] of Object.entries(other.policies.status)) this.policies.status[status] = (this.policies.status[status] ?? 0) + n;
   }
 
-  checks(config: Pick<RecordedConfig, "lobMix" | "vehiclesPerPerson">): DistributionCheck[] {
+  checks(recorded: RecordedConfig): DistributionCheck[] {
+    const config = recordedPcSettings(recorded);
     const checks: DistributionCheck[] = [];
     const total = this.households.personal + this.households.commercial;
     checks.push(share("lob_mix.commercial", config.lobMix.commercial, this.households.commercial, total));

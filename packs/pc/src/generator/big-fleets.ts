@@ -1,3 +1,4 @@
+import { pcSettings } from "../settings.js";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { createRecordStreams, intBetween, pickWeighted } from "@sdh/rules";
 import type { BusinessArchetype } from "./reference/business.js";
@@ -30,7 +31,7 @@ export interface BigFleets {
  * unique by construction.
  */
 export function createBigFleets(config: SnapshotConfig): BigFleets {
-  const share = config.lobMix.commercial * BIG_FLEET_SHARE_OF_COMMERCIAL;
+  const share = pcSettings(config).lobMix.commercial * BIG_FLEET_SHARE_OF_COMMERCIAL;
   const count = Math.floor(config.records * share);
   const streams = createRecordStreams(config.seed, "big-fleet");
   const archetypes: BusinessArchetype[] = new Array(count);

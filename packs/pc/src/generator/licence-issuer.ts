@@ -1,3 +1,4 @@
+import { pcSettings } from "../settings.js";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { compileTemplate, createPermutation, templateSpace } from "@sdh/rules";
 import { derivedLicenceNumber, type LicenceHolder } from "./licence-numbers.js";
@@ -35,7 +36,7 @@ export function createLicenceIssuer(config: SnapshotConfig): (slot: PersonSlot, 
     }
     return numbers.format(numbers.permute(key));
   };
-  const synthetic = config.identifiers === "synthetic";
+  const synthetic = pcSettings(config).identifiers === "synthetic";
   return (slot, member, holder, overflow) => {
     const { state, stateIndex, size } = slot;
     if (synthetic) return syntheticLicenceFormat(syntheticLicences(slot.slot + config.records * member));

@@ -1,3 +1,4 @@
+import { pcSettings } from "../settings.js";
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { Gender, Person } from "../schemas/index.js";
 import { businessName } from "./business-names.js";
@@ -29,7 +30,7 @@ export function createPersonRule(
   slots: PersonSlots = createPersonSlots(config.records, config.seed),
   bigFleets: BigFleets = createBigFleets(config),
 ): PersonRule {
-  const commercialWithoutBigFleet = bigFleets.share >= 1 ? 0 : Math.max(0, (config.lobMix.commercial - bigFleets.share) / (1 - bigFleets.share));
+  const commercialWithoutBigFleet = bigFleets.share >= 1 ? 0 : Math.max(0, (pcSettings(config).lobMix.commercial - bigFleets.share) / (1 - bigFleets.share));
   const asOf = parseIsoDate(config.asOf);
   const lifeDates = createLifeDates(asOf);
   const streams = createRecordStreams(config.seed, "person");

@@ -1,3 +1,4 @@
+import { pcSettings } from "../settings.js";
 import type { SnapshotConfig } from "@sdh/schemas";
 import type { LobType, Person, Vehicle } from "../schemas/index.js";
 import { compileTemplate, createPermutation, createRecordStreams, mix32, parseIsoDate, pickWeighted, type Random, templateSpace, uuidFrom, weighted, type WeightedTable, wholeYearsTo, ZIPS_BY_STATE } from "@sdh/rules";
@@ -118,10 +119,10 @@ export function createVehicleRule(
   };
   const asOf = parseIsoDate(config.asOf);
   const yearsSince = wholeYearsTo(config.asOf);
-  const personalCounts = weighted(config.vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
+  const personalCounts = weighted(pcSettings(config).vehiclesPerPerson.personal.map((w, k) => [k, w] as const));
   const streams = createRecordStreams(config.seed, "vehicles");
   const years = modelYearTable(config.asOf);
-  const synthetic = config.identifiers === "synthetic";
+  const synthetic = pcSettings(config).identifiers === "synthetic";
 
   // Models on offer per (line or archetype, model year), built when first asked for; indexed by
   // position (personal lines, then each archetype) and year, as this is asked once per vehicle.

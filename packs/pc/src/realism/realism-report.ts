@@ -4,7 +4,6 @@ import { failingMeasures, realismTable, type RealismMeasure } from "@sdh/validat
 const OPEN = [
   "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database table is not in the repository yet; it comes with its source, licence and a parser test, as the state minimums did.",
   "**Make and model count and VIN decoding by an independent decoder** (the 0.2 audit's vehicle items): they need a larger vehicle catalogue rebuilt from vPIC, and a decoder not used to build the stems.",
-  "**Commercial accounts** are 15% of the book's root records by default. `--commercial-share 0` (`snapshot.commercialShare`, `SDH_COMMERCIAL_SHARE`; the config's `lobMix`) builds a personal-auto book with nothing to filter out; the setting still lives in the shared config, until issue 34 gives the P&C pack settings of its own.",
 ] as const;
 
 /** The realism report's Markdown: one row per measure, the book's value for each seed beside the band. */

@@ -22,7 +22,7 @@ describe("the quality report", () => {
   });
 
   it("flags a distribution that drifts from the config", async () => {
-    const skewed = parseSnapshotConfig({ ...snapshot.config, lobMix: { personal: 0.6, commercial: 0.4 } });
+    const skewed = parseSnapshotConfig({ ...snapshot.config, settings: { lobMix: { personal: 0.6, commercial: 0.4 } } });
     const { quality } = await inspect(skewed);
     expect(quality.passed).toBe(false);
     expect(quality.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual(["lob_mix.commercial"]);

@@ -4,7 +4,7 @@ import { bundles, config } from "./fixtures.js";
 
 describe("VINs are unique by construction", () => {
   it("in an all-commercial snapshot, where big fleets of up to 400 vehicles are common", () => {
-    const c = config({ records: 30_000, lobMix: { personal: 0, commercial: 1 } });
+    const c = config({ records: 30_000, settings: { lobMix: { personal: 0, commercial: 1 } } });
     const vehicles = bundles(c).flatMap((b) => b.vehicles);
     const big = createBigFleets(c);
     expect(big.totalExtra).toBeGreaterThan(10_000);
