@@ -134,7 +134,7 @@ describe("the catalog serves only what the manifest vouches for", () => {
       expect(read.text, target).not.toContain(targets[target]!);
     }
     expect((await get(`/snapshots/${a.snapshotId}?target=passwd`)).detail).toContain("dataset_v0_9.json is a symbolic link");
-    expect((await get(`/snapshots/${a.snapshotId}?target=notjson`)).detail).toMatch(/target notjson: v0\.8\/.+\/dataset_v0_9\.json is not a valid dataset_v0_9\.json: not JSON$/);
+    expect((await get(`/snapshots/${a.snapshotId}?target=notjson`)).detail).toMatch(/target notjson: v0\.9\/.+\/dataset_v0_9\.json is not a valid dataset_v0_9\.json: not JSON$/);
   });
 
   it("compares and pages a snapshot whose manifest counts 'constructor' without a 500 (no lookup reaches a prototype)", async () => {

@@ -1,15 +1,24 @@
 // The config flags' help text, apart from config-flags.ts so that help loads no package behind the flags.
+// The packs and their root entities come from the registry's plain data (`@sdh/packs/names`).
+import { PACK_ENTITY_NAMES, PACK_SUMMARIES } from "@sdh/packs/names";
 
-const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack: pc (insurance households, the default) or fintech (banking
-                     customers, accounts, transactions)
+const PACK_LINES = Object.entries(PACK_SUMMARIES)
+  .map(([pack, summary]) => `                     ${pack}: ${summary}`)
+  .join("\n");
+const ROOTS = Object.entries(PACK_ENTITY_NAMES)
+  .map(([pack, entities]) => `${entities[0]} in ${pack}`)
+  .join(", ");
+
+const CONFIG_FLAGS_TEXT = `  --pack NAME        the entity pack (default ${Object.keys(PACK_ENTITY_NAMES)[0]}):
+${PACK_LINES}
   --recipe FILE      a recipe (YAML or JSON) that declares the dataset instead of a pack: its
                      entities, fields of semantic types, parents and children (see the recipe
                      reference); --records defaults to the recipe's records
   --scale F          with --recipe: F times the recipe's records (a learned recipe states the
                      sample's size, so --scale 10 is ten times the sample; lookup
                      tables keep their rows)
-  --records N        root records to generate (default 200): households in pc, customers in fintech;
-                     all they hold follows (persons to claims, accounts to transactions)
+  --records N        root records to generate (default 200): ${ROOTS};
+                     all they hold follows
   --seed S           seed of every random choice (default 42)
   --as-of DATE       reference date YYYY-MM-DD for ages and years (default 2026-01-06)
   --formats LIST     csv,json,jsonl,parquet (default csv,json,parquet)

@@ -60,7 +60,7 @@ describe("sdh publish, list and pull (real S3 gateway)", () => {
     [["list"], /--source URI is required/],
     [["list", "--source", "ftp://x/y"], /unsupported scheme/],
     // --version was the schema tag here; it is --schema-tag now, checked, and --version is sdh's own.
-    [["list", "--source", "/tmp", "--schema-tag", "0.1"], /--schema-tag '0\.1' is not a schema version tag; use e\.g\. v0\.8/],
+    [["list", "--source", "/tmp", "--schema-tag", "0.1"], /--schema-tag '0\.1' is not a schema version tag; use e\.g\. v0\.9/],
     [["list", "--source", "/tmp", "--version", "v0.9"], /Unknown option '--version'/],
     [["pull", "--source", "/tmp", "--snapshot", "../x", "--out", "x"], /--snapshot '\.\.\/x': use 1-128 letters/],
   ])("exits 2 with a clear message: %s", (args, message) => {

@@ -60,7 +60,7 @@ describe("sdh usage", () => {
   });
 
   it("prints the versions", () => {
-    expect(runCli(["version"], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema 0\.8\.\d+, generator \d+\.\d+\.\d+, packs pc \d+\.\d+\.\d+, fintech \d+\.\d+\.\d+, node \d+/);
+    expect(runCli(["version"], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema 0\.9\.\d+, generator \d+\.\d+\.\d+, packs pc \d+\.\d+\.\d+, fintech \d+\.\d+\.\d+, node \d+/);
     expect(JSON.parse(runCli(["version", "--json"], {}, cwd).stdout)).toMatchObject({ sdh: "0.1.0", packs: { pc: expect.any(String), fintech: FINTECH_GENERATOR.version }, node: process.versions.node });
     for (const flag of ["--version", "-V"]) expect(runCli([flag], {}, cwd).stdout).toMatch(/^sdh 0\.1\.0 \(schema /);
     // A command of subcommands given none prints its own help (and exits 2, as a bare `sdh` does).

@@ -9,7 +9,7 @@ import { nodeCli } from "./run-cli.js";
 // Issue 33.18: `sdh --help` took ~1 s and 180 MB because help loaded every command's module. Help and
 // --version must load nothing heavy. Checked by what is loaded, not by a stopwatch (the bench times
 // it): a module hook lists every module the process resolves.
-const HEAVY = /@temporalio|@aws-sdk|@duckdb|hono|\/packages\/(rules|exporters|storage|validation)\/|\/packs\/pc\/(src|dist)\/(?!generator\/generator-version)|\/packs\/fintech\/(src|dist)\/(?!generator-version)/;
+const HEAVY = /@temporalio|@aws-sdk|@duckdb|hono|\/packages\/(rules|exporters|storage|validation)\/|\/packs\/pc\/(src|dist)\/(?!generator\/generator-version|pack-info)|\/packs\/fintech\/(src|dist)\/(?!generator-version|pack-info)/;
 
 function loaded(args: string[]): { status: number | null; modules: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "sdh-light-help-"));

@@ -44,7 +44,7 @@ describe("sdh orphans list | prune", () => {
     });
     expect(runCli(["orphans", "list", "--target", root]).stdout).toMatch(/\.publishing\/mabc-0123456789ab\.json {2}publish ticket left in a published snapshot/);
     const dry = runCli(["orphans", "prune", "--target", root, "--older-than", "7d", "--dry-run"]);
-    expect([dry.status, dry.stdout]).toEqual([0, expect.stringMatching(/Would remove 2026-01-02-s2-abandoned: 2 file\(s\)[^]*Would remove the publish ticket v0\.8\/2026-01-01-s1-published\/\.publishing\/mabc-0123456789ab\.json[^]*Would remove 1 unfinished publish\(es\), 0\.0 MiB; kept 1 written within 7d/)]);
+    expect([dry.status, dry.stdout]).toEqual([0, expect.stringMatching(/Would remove 2026-01-02-s2-abandoned: 2 file\(s\)[^]*Would remove the publish ticket v0\.9\/2026-01-01-s1-published\/\.publishing\/mabc-0123456789ab\.json[^]*Would remove 1 unfinished publish\(es\), 0\.0 MiB; kept 1 written within 7d/)]);
     expect(existsSync(folder("2026-01-02-s2-abandoned"))).toBe(true);
 
     // The target may come from the environment, as `snapshot run`'s does.

@@ -21,7 +21,7 @@ export class UnknownPackError extends Error {
   override name = "UnknownPackError";
 }
 
-export { PACK_NAMES, PACK_ENTITY_NAMES, PACK_GENERATORS } from "./pack-names.js";
+export { PACK_NAMES, PACK_ENTITY_NAMES, PACK_GENERATORS, PACK_SUMMARIES } from "./pack-names.js";
 
 /** The pack called `name`; throws UnknownPackError naming the packs there are. */
 export function packNamed(name: string): Pack {

@@ -1,7 +1,7 @@
 import { DOCUMENT_KINDS, Entity, impliedRules, packSpecProblems, parseSnapshotConfig } from "@sdh/schemas";
 import { uniqueRulesOf } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PACK_NAME, packNamed, packOf, PACK_ENTITY_NAMES, PACK_GENERATORS, PACK_NAMES, PACKS, UnknownPackError } from "../src/index.js";
+import { DEFAULT_PACK_NAME, packNamed, packOf, PACK_ENTITY_NAMES, PACK_GENERATORS, PACK_NAMES, PACK_SUMMARIES, PACKS, UnknownPackError } from "../src/index.js";
 
 describe("the packs this release ships (ADR 0016)", () => {
   it("are pc (the default) and fintech, each found by its name, and a config without one is pc", () => {
@@ -9,6 +9,7 @@ describe("the packs this release ships (ADR 0016)", () => {
     // The plain-data list help and settings read without loading a pack (@sdh/packs/names) is the packs' own.
     expect(PACK_ENTITY_NAMES).toEqual(Object.fromEntries(PACKS.map((p) => [p.spec.name, p.spec.entities.map((e) => e.name)])));
     expect(PACK_GENERATORS).toEqual(Object.fromEntries(PACKS.map((p) => [p.spec.name, p.generator])));
+    expect(Object.keys(PACK_SUMMARIES)).toEqual(PACK_NAMES);
     expect(DEFAULT_PACK_NAME).toBe(PACKS[0]!.spec.name);
     for (const pack of PACKS) expect(packNamed(pack.spec.name)).toBe(pack);
     expect(packOf(parseSnapshotConfig({}))).toBe(packNamed("pc"));

@@ -21,7 +21,7 @@ const SEED_RANGE = "a whole number from 0 to 2^53 - 1";
 
 /** A pack's settings as a config gives them: names to values, which the pack itself checks (packs' `settings` schema). */
 const PackSettingsInput = z
-  .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, { error: "a setting's name is camelCase letters and digits, such as lobMix" }), z.unknown(), { error: "must be the pack's settings, as an object of names and values" })
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, { error: "a setting's name is camelCase letters and digits, such as lobMix" }), z.unknown(), { error: (issue) => (issue.code === "invalid_type" ? "must be the pack's settings, as an object of names and values" : issue.code === "invalid_key" ? "a setting's name is camelCase letters and digits, such as lobMix" : undefined) })
   .refine((settings) => Object.keys(settings).length <= 20, { error: "at most 20 settings" });
 
 /** Fields schema 0.9 moved from the config into the P&C pack's settings, and how to write them now. */

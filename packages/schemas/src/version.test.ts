@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, VERSION_TAG, versionedFileName } from "./index.js";
 
 describe("schema version", () => {
-  it("is a 0.8.x version with the v0.9 tag", () => {
-    expect(SCHEMA_VERSION).toMatch(/^0\.8\.\d+$/);
+  it("is a 0.9.x version with the v0.9 tag", () => {
+    expect(SCHEMA_VERSION).toMatch(/^0\.9\.\d+$/);
     expect(VERSION_TAG).toBe("v0.9");
   });
 
