@@ -30,9 +30,17 @@ describe("SnapshotConfig", () => {
   });
 
   it("sends the P&C settings of schemas 0.1-0.8 to settings, saying where (the pack checks them: packs' withPackSettings)", () => {
-    expect(() => parseSnapshotConfig({ lobMix: { personal: 1, commercial: 0 }, identifiers: "synthetic" })).toThrow(
-      /lobMix: a setting of the pc pack since schema 0\.9: write it as settings\.lobMix\n {2}- identifiers: a setting of the pc pack since schema 0\.9: write it as settings\.identifiers/,
-    );
+    let error: unknown;
+    try {
+      parseSnapshotConfig({ lobMix: { personal: 1, commercial: 0 }, identifiers: "synthetic", record: 3 });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      "lobMix: a setting of the pc pack since schema 0.9: write it as settings.lobMix",
+      "identifiers: a setting of the pc pack since schema 0.9: write it as settings.identifiers",
+      expect.stringMatching(/^config: unknown field\(s\) 'record'; allowed: pack, records, seed, asOf, settings/),
+    ]);
     expect(parseSnapshotConfig({ settings: { identifiers: "synthetic" } }).settings).toEqual({ identifiers: "synthetic" });
     expect(() => parseSnapshotConfig({ settings: { "not-a-name": 1 } })).toThrow(/settings\.not-a-name: a setting's name is camelCase letters and digits/);
   });

@@ -124,17 +124,21 @@ export class ConfigError extends Error {
 export function parseSnapshotConfig(input: unknown): SnapshotConfig {
   const result = SnapshotConfig.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const problems = result.error.issues.flatMap((issue) => {
     const field = issue.path.length ? issue.path.join(".") : "config";
     if (issue.code === "unrecognized_keys") {
-      // A nested object says why itself (vehiclesPerPerson since 0.2); the top level lists its fields.
-      if (issue.path.length) return `${field}: ${issue.message}`;
+      // A nested object says why itself (vehiclesPerPerson since 0.2); the top level lists its fields,
+      // and sends a field schema 0.9 moved into the P&C pack's settings to where it went.
+      if (issue.path.length) return [`${field}: ${issue.message}`];
       const moved = issue.keys.filter((k) => k in MOVED_TO_SETTINGS);
-      if (moved.length) return moved.map((k) => `${k}: a setting of the pc pack since schema 0.9: write it as ${MOVED_TO_SETTINGS[k]}`).join("\n  - ");
-      return `${field}: unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(", ")}; allowed: ${Object.keys(SnapshotConfig.shape).join(", ")}`;
+      const unknown = issue.keys.filter((k) => !(k in MOVED_TO_SETTINGS));
+      return [
+        ...moved.map((k) => `${k}: a setting of the pc pack since schema 0.9: write it as ${MOVED_TO_SETTINGS[k]}`),
+        ...(unknown.length ? [`${field}: unknown field(s) ${unknown.map((k) => `'${k}'`).join(", ")}; allowed: ${Object.keys(SnapshotConfig.shape).join(", ")}`] : []),
+      ];
     }
     const given = "input" in issue ? ` (got ${JSON.stringify(issue.input)})` : "";
-    return `${field}: ${issue.message}${given}`;
+    return [`${field}: ${issue.message}${given}`];
   });
   throw new ConfigError(problems);
 }
