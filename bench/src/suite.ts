@@ -69,7 +69,7 @@ try {
   rmSync(shards, { recursive: true, force: true });
 
   await measure({ stage: "sdh generate, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL)]));
-  // A recipe's snapshot (issue 34): the retail-orders example, three entities, all formats.
+  // A recipe's snapshot (issue 34): the retail-orders example, three entities and its product list, all formats.
   const recipe = join(repo, "packages/recipes/examples/retail-orders.yaml");
   await measure({ stage: "sdh generate --recipe retail-orders, all formats", group: "end to end", persons: SMALL, unit: "records" }, () => runScript("generate", [String(SMALL), "", recipe]));
   // A recipe sdh learn wrote (from 2,000 retail-orders customers: bench/fixtures/README.md): quantiles, copulas, learned children.
