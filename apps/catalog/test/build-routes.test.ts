@@ -64,6 +64,10 @@ describe("the catalog's build routes", () => {
       [{ target: "elsewhere", config: { records: 10 } }, "target 'elsewhere' is not served here; targets: local"],
       [{ target: "local", config: { records: 10, asOf: "1850-01-01" } }, "config.asOf"],
       [{ target: "local", config: { records: 10 }, snapshotId: "../../x" }, "snapshotId '../../x'"],
+      // Settings the pack does not declare, or a P&C setting where schema 0.8 had it: named, nothing started.
+      [{ target: "local", config: { records: 10, settings: { fleetSize: 3 } } }, "config.settings: unknown setting(s) 'fleetSize' for the pc pack"],
+      [{ target: "local", config: { records: 10, pack: "fintech", settings: { identifiers: "synthetic" } } }, "config.settings.identifiers: the fintech pack has no settings"],
+      [{ target: "local", config: { records: 10, settings: { lobMix: { personal: 0.5, commercial: 0.4 } } } }, "config.settings.lobMix: personal + commercial must add up to 1"],
       ["not an object", "request"],
     ];
     for (const [body, detail] of cases) {
