@@ -18,6 +18,13 @@ const OLDEST_YEAR = 1981;
 /** Elements whose patterns shape the stem besides the model: body, fuel (primary, secondary), trim, GVWR, plant, electrification, series, drive, cylinders. */
 const SHAPING_ELEMENTS = [5, 24, 66, 38, 25, 31, 126, 34, 15, 9];
 const MODEL_ELEMENT = 28;
+/**
+ * vPIC's vehicle types (Wmi.VehicleTypeId) a model sold to households may carry. A WMI typed "Incomplete
+ * Vehicle" (a chassis cab finished by a body builder, as Ford's 1FD) or "Bus" (a 15-seat van) belongs to
+ * commercial models only: before 0.10 the build took every WMI whose schemas named the model, and an
+ * independent decoder read 9% of personal VINs as incomplete vehicles or buses (issue 35).
+ */
+const HOUSEHOLD_VEHICLE_TYPES = ["Passenger Car", "Multipurpose Passenger Vehicle (MPV)", "Truck"];
 
 type CharSet = ReadonlySet<string>;
 const ANY: CharSet = new Set(VIN_ALPHABET);
@@ -109,10 +116,11 @@ export async function buildVehicleCatalog(vpic: Vpic, newestYear: number): Promi
          FROM Make mk JOIN Make_Model mm ON mm.MakeId = mk.Id JOIN Model mo ON mo.Id = mm.ModelId
          JOIN Pattern p ON p.ElementId = ${MODEL_ELEMENT} AND p.AttributeId = CAST(mo.Id AS TEXT)
          JOIN Wmi_VinSchema wv ON wv.VinSchemaId = p.VinSchemaId JOIN Wmi w ON w.Id = wv.WmiId
-         JOIN Wmi_Make wm ON wm.WmiId = w.Id AND wm.MakeId = mk.Id
+         JOIN Wmi_Make wm ON wm.WmiId = w.Id AND wm.MakeId = mk.Id JOIN VehicleType vt ON vt.Id = w.VehicleTypeId
         WHERE lower(mk.Name) = lower(?) AND lower(mo.Name) = lower(?) AND substr(w.Wmi, 3, 1) <> '9' AND length(w.Wmi) = 3
+          AND (? = 'C' OR vt.Name IN (${HOUSEHOLD_VEHICLE_TYPES.map(() => "?").join(", ")}))
         ORDER BY w.Wmi, p.VinSchemaId, p.Keys`,
-      [target.make, target.model],
+      [target.make, target.model, target.lines, ...HOUSEHOLD_VEHICLE_TYPES],
     );
     if (rows.length === 0) {
       report.missing.push(`${target.make} ${target.model}`);

@@ -2,8 +2,7 @@ import { failingMeasures, realismTable, type RealismMeasure } from "@sdh/validat
 
 /** The audit's items this report does not measure yet, and why (issue 35; the pack README's "Realism"). */
 const OPEN = [
-  "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database table is not in the repository yet; it comes with its source, licence and a parser test, as the state minimums did.",
-  "**Make and model count and VIN decoding by an independent decoder** (the 0.2 audit's vehicle items): they need a larger vehicle catalogue rebuilt from vPIC, and a decoder not used to build the stems.",
+  "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database report (a copyrighted NAIC publication) cannot be reached from the machine that builds this repository, and the public pages that quote it there show only the first states of its table. Its state figures come with their source and a parser test, as the state minimums did, when a copy can be shipped.",
 ] as const;
 
 /** The realism report's Markdown: one row per measure, the book's value for each seed beside the band. */
