@@ -60,6 +60,8 @@ try {
   // on 100k households: its rate does not depend on size, and the held records stay under 1 GiB.
   const GATE_HOUSEHOLDS = Math.min(PERSONS, 100_000);
   await measure({ stage: "validation gate, all rules (one core)", group: "stage", persons: GATE_HOUSEHOLDS, unit: "records" }, () => runScript("validation", [String(GATE_HOUSEHOLDS)]));
+  // The quality report's statistics alone: issue 37's profiles put them at 10-20% of a shard's CPU.
+  await measure({ stage: "quality statistics, every column (one core)", group: "stage", persons: GATE_HOUSEHOLDS, unit: "records" }, () => runScript("quality", [String(GATE_HOUSEHOLDS)]));
   const shards = join(work, "shards");
   mkdirSync(shards);
   await runScript("shards", [String(PERSONS), shards]);

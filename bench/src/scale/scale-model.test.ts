@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { calibrate, predict, s3Traffic, shardRows, simulateLanes, type PhaseRun } from "./scale-model.js";
+
+describe("the scale model", () => {
+  it("schedules shards as the workflow does: each free slot takes the next one", () => {
+    // Five shards of 10 s on two slots: three rounds on the first slot, 30 s.
+    expect(simulateLanes([10, 10, 10, 10, 10], 2, 1, 0)).toEqual({ makespan: 30, waves: 3, longest: 10 });
+    // A partial last shard lands on the slot free first.
+    expect(simulateLanes([10, 10, 4], 2, 1, 1)).toEqual({ makespan: 16, waves: 2, longest: 11 });
+    expect(shardRows(120, 50, 2)).toEqual([100, 100, 40]);
+  });
+
+  it("counts S3 requests: a PUT per small file, create + 16 MiB parts + complete per large one, files split at 1 GiB", () => {
+    const GiB = 1024 ** 3;
+    const small = s3Traffic([1000]);
+    expect(small).toEqual({ requests: 12 + 1, bytes: 1000, files: 1 });
+    // 2.5 GiB: parts of 1 GiB, 1 GiB and 0.5 GiB; 64 + 64 + 32 parts of 16 MiB, each upload 2 more.
+    expect(s3Traffic([2.5 * GiB])).toEqual({ requests: 12 + 66 + 66 + 34, bytes: 2.5 * GiB, files: 3 });
+  });
+
+  it("reproduces its calibration run, and grows the one-machine steps with the rows while shards spread", () => {
+    const run: PhaseRun = {
+      households: 100_000, workers: 2, shards: 2, rows: 1_800_000, bytes: 1e9, files: 2, fileBytes: [6e8, 4e8], keyBytes: 4e7,
+      steps: { shards: { seconds: 15, cpuSeconds: 27 }, validate: { seconds: 1, cpuSeconds: 1 }, export: { seconds: 4, cpuSeconds: 5 }, documents: { seconds: 0.1, cpuSeconds: 0.1 } },
+      peakRssMb: 700,
+    };
+    const cal = calibrate(run, 50_000);
+    const same = predict({ households: 100_000, workers: 1, coresPerWorker: 2, shardSize: 50_000 }, cal);
+    expect(same.totalSeconds).toBeCloseTo(15 + 1 + 4 + 0.1, 6);
+    const big = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000 }, cal);
+    expect(big.exportSeconds).toBeCloseTo(4_000, 6);
+    expect(big.shardSeconds).toBeLessThan(big.exportSeconds);
+    expect(big.longestActivity.name).toBe("export (one machine)");
+    // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, at 29-57 bytes a key.
+    expect(big.gateKeyTablesGb[0]).toBeCloseTo(72.5, 6);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The scale model of a snapshot build (issue 37): what a build of H households costs on N workers of
+ * K cores, from per-row costs measured on this machine (`calibrate`, from one `runs/phases.ts` run).
+ * It models the build as it is today: shards spread over every core of every worker; then one
+ * machine merges the shards' gates, assembles and converts every data file, writes the documents and
+ * uploads the bundle. Pure arithmetic and a list-scheduling simulation of the shards; no I/O.
+ */
+
+/** One measured build, as runs/phases.ts prints it. */
+export interface PhaseRun {
+  households: number;
+  workers: number;
+  shards: number;
+  rows: number;
+  bytes: number;
+  files: number;
+  fileBytes: number[];
+  keyBytes: number;
+  steps: Record<"shards" | "validate" | "export" | "documents", { seconds: number; cpuSeconds: number }>;
+  peakRssMb: number;
+}
+
+/** Per-row and fixed costs, from one run. */
+export interface Calibration {
+  households: number;
+  rowsPerHousehold: number;
+  bytesPerHousehold: number;
+  /** Each data file's bytes per household (the files of one entity and format scale together). */
+  fileBytesPerHousehold: number[];
+  /** Bytes of the shards' key files per household: 16 per key (packed), what the merged gate loads. */
+  keyBytesPerHousehold: number;
+  /** One core's seconds per row of the shard step (generate, check, profile, encode). */
+  shardSecondsPerRow: number;
+  /** A shard's fixed cost: thread start, reference tables, opening files. */
+  shardOverheadSeconds: number;
+  /** Wall seconds per row of the one-machine steps. */
+  validateSecondsPerRow: number;
+  exportSecondsPerRow: number;
+  documentsSeconds: number;
+}
+
+export interface Plan {
+  households: number;
+  workers: number;
+  coresPerWorker: number;
+  shardSize: number;
+  /** Upload throughput of the machine that publishes, bytes/s: an assumption, not a measurement. */
+  publishBytesPerSecond?: number;
+}
+
+export interface Prediction {
+  shards: number;
+  shardSeconds: number;
+  validateSeconds: number;
+  exportSeconds: number;
+  documentsSeconds: number;
+  /** Seconds to upload the bundle from the one machine that publishes (0 without a throughput). */
+  publishSeconds: number;
+  totalSeconds: number;
+  /** The longest single activity: a shard, or one of the one-machine steps. */
+  longestActivity: { name: string; seconds: number };
+  s3: { requests: number; bytes: number; files: number };
+  /** The merged gate's key tables, in memory on the machine that validates (29-57 bytes a key: KeyTable). */
+  gateKeyTablesGb: [low: number, high: number];
+}
+
+/** Files at or above this size are uploaded in parts (storage's MULTIPART_THRESHOLD and PART_BYTES). */
+const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
+const S3_PART_BYTES = 16 * 1024 * 1024;
+/** The exporter splits a file into numbered parts above this size (DEFAULT_PART_BYTES). */
+const FILE_PART_BYTES = 1024 ** 3;
+/** Documents besides the data files: manifest, metadata, reports, schemas, data package, checksums, latest.json. */
+const DOCUMENT_REQUESTS = 12;
+
+export function calibrate(run: PhaseRun, shardSize: number): Calibration {
+  const rowsPerHousehold = run.rows / run.households;
+  const shardSecondsPerRow = run.steps.shards.cpuSeconds / run.rows;
+  // The shard step's wall time is its longest lane; what the rows do not explain is the fixed cost.
+  const lanes = simulateLanes(shardRows(run.households, shardSize, rowsPerHousehold), Math.min(run.workers, run.shards), shardSecondsPerRow, 0);
+  return {
+    households: run.households,
+    rowsPerHousehold,
+    bytesPerHousehold: run.bytes / run.households,
+    fileBytesPerHousehold: run.fileBytes.map((b) => b / run.households),
+    keyBytesPerHousehold: run.keyBytes / run.households,
+    shardSecondsPerRow,
+    shardOverheadSeconds: Math.max(0, run.steps.shards.seconds - lanes.makespan) / Math.max(1, lanes.waves),
+    validateSecondsPerRow: run.steps.validate.seconds / run.rows,
+    exportSecondsPerRow: run.steps.export.seconds / run.rows,
+    documentsSeconds: run.steps.documents.seconds,
+  };
+}
+
+/** Rows of each shard, in shard order (the last one partial). */
+export function shardRows(households: number, shardSize: number, rowsPerHousehold: number): number[] {
+  const out: number[] = [];
+  for (let start = 0; start < households; start += shardSize) out.push(Math.min(shardSize, households - start) * rowsPerHousehold);
+  return out;
+}
+
+/**
+ * The shard step as the workflow runs it: each free slot (a core of a worker) takes the next shard in
+ * order. Returns when the last lane finishes, and how many rounds the busiest slot ran.
+ */
+export function simulateLanes(rows: readonly number[], slots: number, secondsPerRow: number, overheadSeconds: number): { makespan: number; waves: number; longest: number } {
+  const free = new Array<number>(Math.max(1, slots)).fill(0);
+  const taken = new Array<number>(free.length).fill(0);
+  let longest = 0;
+  for (const r of rows) {
+    let k = 0;
+    for (let i = 1; i < free.length; i++) if (free[i]! < free[k]!) k = i;
+    const seconds = r * secondsPerRow + overheadSeconds;
+    longest = Math.max(longest, seconds);
+    free[k]! += seconds;
+    taken[k]!++;
+  }
+  return { makespan: Math.max(...free), waves: Math.max(...taken), longest };
+}
+
+/** S3 requests and bytes to upload a bundle whose data files are these sizes (split at 1 GiB first). */
+export function s3Traffic(fileBytes: readonly number[]): { requests: number; bytes: number; files: number } {
+  let requests = DOCUMENT_REQUESTS;
+  let files = 0;
+  let bytes = 0;
+  for (const size of fileBytes) {
+    const parts = Math.max(1, Math.ceil(size / FILE_PART_BYTES));
+    for (let p = 0; p < parts; p++) {
+      const part = p < parts - 1 ? FILE_PART_BYTES : size - FILE_PART_BYTES * (parts - 1);
+      files++;
+      bytes += part;
+      // A multipart upload is a create, its parts and a complete; a small file is one PUT.
+      requests += part >= MULTIPART_THRESHOLD ? 2 + Math.ceil(part / S3_PART_BYTES) : 1;
+    }
+  }
+  return { requests, bytes, files };
+}
+
+export function predict(plan: Plan, cal: Calibration): Prediction {
+  const rows = plan.households * cal.rowsPerHousehold;
+  const shards = shardRows(plan.households, plan.shardSize, cal.rowsPerHousehold);
+  const lanes = simulateLanes(shards, plan.workers * plan.coresPerWorker, cal.shardSecondsPerRow, cal.shardOverheadSeconds);
+  const validateSeconds = rows * cal.validateSecondsPerRow;
+  const exportSeconds = rows * cal.exportSecondsPerRow;
+  const s3 = s3Traffic(cal.fileBytesPerHousehold.map((b) => b * plan.households));
+  const publishSeconds = plan.publishBytesPerSecond ? s3.bytes / plan.publishBytesPerSecond : 0;
+  const steps: Array<[string, number]> = [["a shard", lanes.longest], ["validate (one machine)", validateSeconds], ["export (one machine)", exportSeconds], ["publish (one machine)", publishSeconds]];
+  const [name, seconds] = steps.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const keys = (plan.households * cal.keyBytesPerHousehold) / 16;
+  return {
+    shards: shards.length,
+    shardSeconds: lanes.makespan,
+    validateSeconds,
+    exportSeconds,
+    documentsSeconds: cal.documentsSeconds,
+    publishSeconds,
+    totalSeconds: lanes.makespan + validateSeconds + exportSeconds + cal.documentsSeconds + publishSeconds,
+    longestActivity: { name, seconds },
+    s3,
+    gateKeyTablesGb: [(keys * 29) / 1e9, (keys * 57) / 1e9],
+  };
+}
