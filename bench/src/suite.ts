@@ -1,5 +1,5 @@
 // `pnpm bench`: the benchmark suite, in one run on this machine. Every stage alone, then the whole
-// snapshot end to end with `sdh generate`'s code path and through Temporal (one worker, then two),
+// snapshot end to end with `sdh generate`'s code path and through Temporal (one, two and four workers, each with its critical path),
 // and a plain-faker baseline; each figure the median of several fresh-process runs with its spread.
 // Writes bench/results/<date>-<sha>[-quick].json and prints a Markdown table. --quick (or
 // SDH_BENCH_MODE=quick): 100k households; otherwise 1M.
@@ -95,7 +95,8 @@ try {
   await measure({ stage: "sdh serve: list 1,000 snapshots (API, page)", group: "stage", persons: 1000, unit: "requests" }, () => runScript("catalog-latency", ["listing", "1000", catalogTarget]));
   await measure({ stage: "sdh serve: 100-row previews of persons, snapshot page", group: "stage", persons: PERSONS, unit: "requests" }, () => runScript("catalog-latency", ["preview", bundle]));
   rmSync(catalogTarget, { recursive: true, force: true });
-  for (const workers of [1, 2]) {
+  // One, two and four workers (issue 37); each run also records its critical path from the workflow history.
+  for (const workers of [1, 2, 4]) {
     await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}`, group: "end to end", persons: PERSONS, unit: "records" }, () => throughTemporal(services.env, PERSONS, workers));
   }
   // The worker's /metrics: an idle worker scraped once a second beside one without endpoints (CPU and

@@ -9,6 +9,7 @@ import { parseSnapshotConfig } from "@sdh/schemas";
 import type { SnapshotInput, SnapshotResult } from "@sdh/worker";
 import { Client, Connection } from "@temporalio/client";
 import type { RunOutput } from "./child.js";
+import { activitySpans, criticalPath } from "./critical-path.js";
 
 const cliDist = fileURLToPath(new URL("../../apps/cli/dist/main.js", import.meta.url));
 const cliSource = fileURLToPath(new URL("../../apps/cli/src/main.ts", import.meta.url));
@@ -70,7 +71,12 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     const workerRssMb = await Promise.all(started.map((w) => w.stopped));
     // Every record of every entity, as `sdh generate`'s stage counts them (before 2026-11-30 only persons, vehicles and profiles were).
     const count = Object.values(result.counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
-    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb };
+    // Workers on one machine share its cores: the chain of activities that waited on one another, and
+    // the longest single activity, say more about what machines added would give than the wall time.
+    const path = criticalPath(activitySpans(await handle.fetchHistory()));
+    const steps = path.byType.map((t) => `${t.type}${t.activities > 1 ? ` ×${t.activities}` : ""} ${t.seconds.toFixed(1)} s`).join(", ");
+    process.stderr.write(`    critical path ${path.seconds.toFixed(1)} s: ${steps}; longest activity ${path.longest?.type} ${path.longest?.seconds.toFixed(1)} s\n`);
+    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb, criticalPathSeconds: path.seconds, criticalPath: path.byType, longestActivity: path.longest };
   } finally {
     for (const w of started) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     await connection.close();
