@@ -32,6 +32,15 @@ export function dataFileName(entity: Entity, format: DataFormat, part?: number):
   return part === undefined ? versionedFileName(entity, format) : `${entity}_${TAG}.part-${String(part).padStart(4, "0")}.${format}`;
 }
 
+/**
+ * `persons/part-00000.csv`: part k of an entity in the parts layout (ADR 0028), the records of root
+ * records [k·R, (k+1)·R). A folder per entity holding only its parts is what Spark, DuckDB, Athena,
+ * BigQuery, pyarrow and polars read as one table.
+ */
+export function partFileName(entity: Entity, format: DataFormat, part: number): string {
+  return `${entity}/part-${String(part).padStart(5, "0")}.${format}`;
+}
+
 // Any entity name: which ones a bundle must have is its pack's business (readBundle).
 const DATA_FILE = new RegExp(`^([a-z][a-z0-9_]*)_${TAG}(?:\\.part-(\\d{4,}))?\\.(${DATA_FORMATS.join("|")})$`);
 

@@ -40,6 +40,8 @@ export class PartedFileAssembler {
     private readonly entity: EntitySpec,
     private readonly format: "csv" | "json" | "jsonl",
     private readonly partBytes: number,
+    /** The file's path in `dir` (its part number when split): the single-file layout's names by default. */
+    private readonly nameOf: (part?: number) => string = (part) => dataFileName(entity.name, format, part),
   ) {
     this.header = format === "csv" ? csvHeader(columnsOf(entity)) : format === "json" ? "[" : "";
     this.trailer = format === "json" ? "\n]\n" : "";
@@ -122,7 +124,7 @@ export class PartedFileAssembler {
     await this.finishPart();
     if (this.done.length === 1) {
       const first = this.done[0]!;
-      const numbered = dataFileName(this.entity.name, this.format, 1);
+      const numbered = this.nameOf(1);
       await rename(join(this.dir, first.path), join(this.dir, numbered));
       this.done[0] = { ...first, path: numbered };
     }
@@ -131,7 +133,7 @@ export class PartedFileAssembler {
 
   private open(): void {
     const part = this.done.length === 0 ? undefined : this.done.length + 1;
-    this.sink = new HashingFileSink(join(this.dir, dataFileName(this.entity.name, this.format, part)));
+    this.sink = new HashingFileSink(join(this.dir, this.nameOf(part)));
     this.sink.write(this.header);
   }
 
