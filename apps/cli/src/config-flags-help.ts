@@ -30,6 +30,10 @@ ${PACK_LINES}
                      personal-auto book)
   --shards K         split the root records into K shards (changes how work is split, never the
                      bytes; default: shards of 50,000)
+  --parts N          write each entity as part files of N root records each,
+                     <entity>/part-00000.<format>, the layout Spark, DuckDB, Athena, BigQuery,
+                     pyarrow and polars read as one table (default: one file per entity and
+                     format, split at 1 GiB); with --shards, N must be a multiple of the shard size
   --snapshot-id ID   the snapshot's id (default: asOf, seed and a digest of the config)`;
 
 /**

@@ -19,8 +19,12 @@ export const CONFIG_FLAGS = {
   identifiers: { type: "string" },
   "commercial-share": { type: "string" },
   shards: { type: "string" },
+  parts: { type: "string" },
   "snapshot-id": { type: "string" },
 } as const;
+
+/** The config's default shard size, which a part size that is a multiple of it keeps. */
+const DEFAULT_SHARD_SIZE = 50_000;
 
 export { CONFIG_FLAGS_HELP, configFlagsHelp } from "./config-flags-help.js";
 
@@ -69,6 +73,12 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
     if (share < 0 || share > 1) throw new UsageError(`--commercial-share must be a share from 0 to 1, such as 0.15 or 0 for a personal-auto book (got ${values["commercial-share"]})`);
     // The P&C pack's line-of-business mix: the rest are personal households.
     input.settings = { ...input.settings, lobMix: { personal: 1 - share, commercial: share } };
+  }
+  if (values.parts !== undefined) {
+    const roots = wholeNumberOption("--parts", values.parts);
+    input.layout = { kind: "parts", roots };
+    // Parts are made of whole shards: the default shard size when it divides the part, else a shard per part.
+    input.shardSize = roots % DEFAULT_SHARD_SIZE === 0 ? DEFAULT_SHARD_SIZE : roots;
   }
   let config: SnapshotConfig;
   try {

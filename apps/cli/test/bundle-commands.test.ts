@@ -59,6 +59,23 @@ describe("sdh generate, verify and validate", () => {
     }
   });
 
+  it("generate --parts N writes each entity as part files the whole toolchain reads: verify, validate, and the same rows as one file", () => {
+    const parted = join(tmp(), "parted");
+    const run = runCli(["generate", "--records", "300", "--seed", "5", "--formats", "csv,parquet", "--parts", "100", "--out", parted, "--json"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(readdirSync(join(parted, "persons")).sort()).toEqual(["part-00000.csv", "part-00000.parquet", "part-00001.csv", "part-00001.parquet", "part-00002.csv", "part-00002.parquet"]);
+    // The parts' rows are the single file's, in order (the bundle above: same records, seed and formats).
+    const rows = (path: string) => readFileSync(path, "utf8").split("\n").filter((l) => l !== "");
+    const parts = [0, 1, 2].flatMap((k) => rows(join(parted, "persons", `part-0000${k}.csv`)).slice(1));
+    expect(parts).toEqual(rows(join(out, "persons_v0_9.csv")).slice(1));
+    expect(runCli(["verify", parted]).status).toBe(0);
+    expect(runCli(["validate", parted]).status).toBe(0);
+    // A part must be made of whole shards.
+    const refused = runCli(["generate", "--records", "300", "--parts", "100", "--shards", "4", "--out", join(tmp(), "refused")]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/layout\.roots: must be a multiple of shardSize \(75\)/);
+  });
+
   it("verify passes the fresh bundle and names a flipped byte, a truncated file and a missing file", () => {
     expect(runCli(["verify", out]).status).toBe(0);
     const broken = join(tmp(), "broken");

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { heartbeat, activityInfo, Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import {
-  exportDataFiles,
+  exportLayoutFiles,
   existingShard,
   planShards,
   ShardPool,
@@ -196,7 +196,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       await mkdir(staging.bundleDir, { recursive: true });
       const beat = setInterval(() => heartbeat(), 5_000);
       try {
-        const files = await nonRetryableIfCorrupt(() => exportDataFiles({ config, snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
+        const files = await nonRetryableIfCorrupt(() => exportLayoutFiles({ config, snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, partBytes: DEFAULT_PART_BYTES }));
         const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
         metrics?.exported(summary.bytes);
         await writeJson(staging.exportRecord, { fingerprint, summary, files });
@@ -329,7 +329,8 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Removes everything in the bundle folder but the data files. */
+/** Removes everything in the bundle folder but the data files (and the entity folders the parts layout keeps them in). */
 async function removeDocuments(dir: string, dataFiles: ReadonlySet<string>): Promise<void> {
-  for (const entry of await readdir(dir)) if (!dataFiles.has(entry)) await rm(join(dir, entry), { recursive: true, force: true });
+  const kept = new Set([...dataFiles].map((path) => path.split("/")[0]!));
+  for (const entry of await readdir(dir)) if (!kept.has(entry)) await rm(join(dir, entry), { recursive: true, force: true });
 }

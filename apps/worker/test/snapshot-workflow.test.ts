@@ -59,6 +59,24 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(withoutManifest(digestsOf(pulled))).toEqual(withoutManifest(digestsOf(local)));
   });
 
+  it("builds the parts layout through Temporal: S3 holds each entity's parts with generate's bytes, which pull, verify and validate", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const { env, bucket } = testS3();
+    const target = `s3://${bucket}/parts-${randomUUID().slice(0, 8)}`;
+    const input = snapshotInput({ records: 150, seed: 27, shardSize: 25, layout: { kind: "parts", roots: 50 }, formats: ["csv", "jsonl", "parquet"] }, target);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
+    const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
+    expect(result.validation.passed).toBe(true);
+    const pulled = join(tmp(), "pulled");
+    await pullSnapshot(openStore(target, env), { snapshot: "latest", out: pulled });
+    expect(readdirSync(join(pulled, "claims")).sort()).toEqual(["part-00000.csv", "part-00000.jsonl", "part-00000.parquet", "part-00001.csv", "part-00001.jsonl", "part-00001.parquet", "part-00002.csv", "part-00002.jsonl", "part-00002.parquet"]);
+    const local = await generatedLocally(input.config, input.snapshotId);
+    expect(withoutManifest(digestsOf(pulled))).toEqual(withoutManifest(digestsOf(local)));
+    const { validateBundle, verifyBundle } = await import("@sdh/exporters");
+    expect((await verifyBundle(pulled)).mismatches).toEqual([]);
+    expect((await validateBundle(pulled)).validation.passed).toBe(true);
+  });
+
   it("builds the FinTech pack through Temporal with the engine it shares with P&C: S3 holds generate's bytes, which validate; a partial pull verifies", async () => {
     const taskQueue = `test-${randomUUID()}`;
     const { env, bucket } = testS3();

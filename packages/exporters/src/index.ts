@@ -14,7 +14,7 @@ export { validateBundle, type BundleValidation, type ValidateBundleOptions } fro
 export { writeBundle, OutputExistsError, DEFAULT_PART_BYTES, type WriteBundleOptions, type BundleResult } from "./bundle/write-bundle.js";
 export { validateShards, ValidationFailedError, validationSummary, type ShardSet } from "./bundle/validate-shards.js";
 export { exportDataFiles, ExportCountError, type ExportOptions } from "./bundle/export-data-files.js";
-export { exportPartFiles, type ExportPartOptions } from "./bundle/export-part-files.js";
+export { exportLayoutFiles, exportPartFiles, partsOf, type ExportPartOptions } from "./bundle/export-part-files.js";
 export { writeBundleDocuments, type DocumentsOptions } from "./bundle/bundle-documents-writer.js";
 export { buildShard, shardFingerprint, existingShard, type ShardTask, type ShardSummary, type BuildShardOptions } from "./shards/build-shard.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { exportDataFiles, exportPartFiles, planShards, runShards, shardFolderName } from "@sdh/exporters";
+import { exportDataFiles, exportPartFiles, planShards, runShards, shardFolderName, validateBundle, verifyBundle } from "@sdh/exporters";
 import { PC_PACK } from "@sdh/pack-pc";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tmp } from "./bundle-helpers.js";
+import { buildBundle, tmp } from "./bundle-helpers.js";
 
 // The parts layout's writer (ADR 0028, proposed): parts of 100 households from shards of 50, against
 // the single-file export of the same shards.
@@ -62,5 +62,23 @@ describe("the parts layout's files", () => {
       expect(parts.length, entity).toBeGreaterThan(0);
       expect(parts).toEqual(whole);
     }
+  });
+});
+
+describe("a bundle in the parts layout", () => {
+  it("is written by writeBundle, listed part by part in the manifest and data package, and verifies and validates", async () => {
+    const { out, manifest } = await buildBundle({ records: 250, seed: 9, shardSize: 50, layout: { kind: "parts", roots: 100 }, formats: ["csv", "jsonl", "parquet"] });
+    const paths = manifest.files.map((f) => f.path);
+    for (const part of ["00000", "00001", "00002"]) for (const format of ["csv", "jsonl", "parquet"]) expect(paths).toContain(`persons/part-${part}.${format}`);
+    expect(paths.some((p) => /_v0_9\.(csv|jsonl|parquet)$/.test(p))).toBe(false);
+    expect(manifest.config.layout).toEqual({ kind: "parts", roots: 100 });
+    const datapackage = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8")) as { resources: Array<{ name: string; path: string | string[] }> };
+    expect(datapackage.resources.find((r) => r.name === "persons")!.path).toEqual(["persons/part-00000.csv", "persons/part-00001.csv", "persons/part-00002.csv"]);
+    expect((await verifyBundle(out)).mismatches).toEqual([]);
+    expect((await validateBundle(out)).validation.passed).toBe(true);
+  }, 60_000);
+
+  it("is refused when a part would split a shard: roots must be a multiple of shardSize", () => {
+    expect(() => parseSnapshotConfig({ records: 250, shardSize: 40, layout: { kind: "parts", roots: 100 } })).toThrow(/layout\.roots: must be a multiple of shardSize \(40\)/);
   });
 });

@@ -4,7 +4,7 @@ import { ConfigError, parseSnapshotConfig, type SnapshotConfig } from "./index.j
 describe("SnapshotConfig", () => {
   it("has reproducible defaults: ~200 records, a fixed seed and a fixed asOf", () => {
     const config = parseSnapshotConfig({});
-    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.9.0", settings: {} });
+    expect(config).toMatchObject({ records: 200, seed: 42, asOf: "2026-01-06", formats: ["csv", "json", "parquet"], schemaVersion: "0.9.1", settings: {} });
     expectTypeOf(config).toEqualTypeOf<SnapshotConfig>();
   });
 

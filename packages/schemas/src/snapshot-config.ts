@@ -57,6 +57,17 @@ export const SnapshotConfig = z
       .refine((f) => new Set(f).size === f.length, { error: "must not repeat a format" })
       .default(["csv", "json", "parquet"])
       .describe("Files to write per entity"),
+    layout: z
+      .discriminatedUnion(
+        "kind",
+        [
+          z.strictObject({ kind: z.literal("files") }),
+          z.strictObject({ kind: z.literal("parts"), roots: wholeNumber("a whole number of root records per part", 1, 10_000_000) }),
+        ],
+        { error: "must be { kind: files } or { kind: parts, roots: N }" },
+      )
+      .optional()
+      .describe("How the data files are laid out (ADR 0028): absent or files, one file per entity and format (split at 1 GiB); parts, <entity>/part-NNNNN.<format>, each part the records of `roots` root records, written by the worker that builds them"),
     recipe: z
       .strictObject({
         sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be the recipe text's sha256, 64 hex digits" }),
@@ -123,7 +134,14 @@ export class ConfigError extends Error {
 
 export function parseSnapshotConfig(input: unknown): SnapshotConfig {
   const result = SnapshotConfig.safeParse(input ?? {}, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) {
+    // Parts are made of whole shards, so the shard size never places a part's boundary (ADR 0028).
+    const { layout, shardSize } = result.data;
+    if (layout?.kind === "parts" && layout.roots % shardSize !== 0) {
+      throw new ConfigError([`layout.roots: must be a multiple of shardSize (${shardSize.toLocaleString("en-US")}), so every part is made of whole shards; got ${layout.roots.toLocaleString("en-US")}`]);
+    }
+    return result.data;
+  }
   const problems = result.error.issues.flatMap((issue) => {
     const field = issue.path.length ? issue.path.join(".") : "config";
     if (issue.code === "unrecognized_keys") {

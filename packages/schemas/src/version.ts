@@ -1,5 +1,5 @@
 /** The schema version of every record and artifact. Moves per governance/schema-change policy. */
-export const SCHEMA_VERSION = "0.9.0";
+export const SCHEMA_VERSION = "0.9.1";
 
 /** The governed tag in paths and file names: `v0.9` (major.minor only; patches never rename files). */
 export const VERSION_TAG = `v${SCHEMA_VERSION.split(".").slice(0, 2).join(".")}`;

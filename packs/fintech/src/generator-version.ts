@@ -2,4 +2,4 @@
 // the reference tables (subpath export `@sdh/pack-fintech/version`).
 
 /** The generator a FinTech manifest records: its version moves with any change to the bytes of its seeded records. */
-export const FINTECH_GENERATOR = { name: "sdh-pack-fintech", version: "0.3.0" } as const;
+export const FINTECH_GENERATOR = { name: "sdh-pack-fintech", version: "0.3.1" } as const;

@@ -355,6 +355,15 @@ export type components = {
                      *     ]
                      */
                     formats: ("csv" | "json" | "jsonl" | "parquet")[];
+                    /** @description How the data files are laid out (ADR 0028): absent or files, one file per entity and format (split at 1 GiB); parts, <entity>/part-NNNNN.<format>, each part the records of `roots` root records, written by the worker that builds them */
+                    layout?: {
+                        /** @enum {string} */
+                        kind: "files";
+                    } | {
+                        /** @enum {string} */
+                        kind: "parts";
+                        roots: number;
+                    };
                     /** @description Schema version of the records */
                     schemaVersion: string;
                     /** @description Written by generator 0.1.0 only: how that build split its work */
@@ -692,6 +701,15 @@ export type components = {
                  *     ]
                  */
                 formats: ("csv" | "json" | "jsonl" | "parquet")[];
+                /** @description How the data files are laid out (ADR 0028): absent or files, one file per entity and format (split at 1 GiB); parts, <entity>/part-NNNNN.<format>, each part the records of `roots` root records, written by the worker that builds them */
+                layout?: {
+                    /** @enum {string} */
+                    kind: "files";
+                } | {
+                    /** @enum {string} */
+                    kind: "parts";
+                    roots: number;
+                };
                 /** @description A recipe (a domain declared as data, `sdh generate --recipe`): its text as given and that text's sha256. The snapshot's pack is then the recipe's, named as the recipe names itself */
                 recipe?: {
                     sha256: string;
@@ -699,7 +717,7 @@ export type components = {
                 };
                 /**
                  * @description Schema version of the records
-                 * @default 0.9.0
+                 * @default 0.9.1
                  */
                 schemaVersion: string;
             };

@@ -43,6 +43,8 @@ export function partFileName(entity: Entity, format: DataFormat, part: number): 
 
 // Any entity name: which ones a bundle must have is its pack's business (readBundle).
 const DATA_FILE = new RegExp(`^([a-z][a-z0-9_]*)_${TAG}(?:\\.part-(\\d{4,}))?\\.(${DATA_FORMATS.join("|")})$`);
+/** A part of the parts layout: `persons/part-00000.csv` (ADR 0028). */
+const PART_FILE = new RegExp(`^([a-z][a-z0-9_]*)/part-(\\d{5,})\\.(${DATA_FORMATS.join("|")})$`);
 
 export interface DataFileName {
   entity: Entity;
@@ -56,7 +58,7 @@ const DOCUMENT_NAMES: ReadonlySet<string> = new Set(Object.values(BUNDLE_FILES))
 
 export function parseDataFileName(name: string): DataFileName | null {
   if (DOCUMENT_NAMES.has(name)) return null;
-  const match = DATA_FILE.exec(name);
+  const match = DATA_FILE.exec(name) ?? PART_FILE.exec(name);
   if (!match) return null;
   const [, entity, part, format] = match;
   return { entity: entity!, format: format as DataFormat, ...(part ? { part: Number(part) } : {}) };

@@ -9,7 +9,7 @@ import type { ShardSummary } from "../shards/build-shard.js";
 import { PartedFileAssembler } from "../shards/parted-file-assembler.js";
 import { segmentFormats, segmentName, shardFolderName } from "../shards/shard-layout.js";
 import { partFileName } from "./bundle-layout.js";
-import { ExportCountError } from "./export-data-files.js";
+import { ExportCountError, exportDataFiles, type ExportOptions } from "./export-data-files.js";
 import type { ShardSet } from "./validate-shards.js";
 
 export interface ExportPartOptions extends ShardSet {
@@ -59,6 +59,8 @@ export async function exportPartFiles(options: ExportPartOptions): Promise<Writt
         parquetPath: join(dir, partFileName(spec.name, "parquet", part)),
         metadata: { "sdh.snapshot_id": options.snapshotId, "sdh.entity": spec.name, "sdh.schema_version": SCHEMA_VERSION, "sdh.generator": `${pack.generator.name} ${pack.generator.version}` },
       }));
+      // Without CSV or JSON in the bundle, the entity's folder holds only Parquet: made here.
+      for (const spec of pack.spec.entities) await mkdir(join(dir, spec.name), { recursive: true });
       const rows = await convertFilesToParquet(jobs);
       for (const [k, job] of jobs.entries()) {
         const path = partFileName(job.entity.name, "parquet", part);
@@ -70,6 +72,25 @@ export async function exportPartFiles(options: ExportPartOptions): Promise<Writt
     await rm(scratch, { recursive: true, force: true });
   }
   return files;
+}
+
+/**
+ * The bundle's data files in the config's layout: the single files (exportDataFiles) or every part,
+ * one after another on this machine. `sdh generate` and the workflow's export step both call this.
+ */
+export async function exportLayoutFiles(options: ExportOptions): Promise<WrittenFile[]> {
+  const layout = options.config.layout;
+  if (layout?.kind !== "parts") return exportDataFiles(options);
+  const files: WrittenFile[] = [];
+  for (const [part, shards] of partsOf(options.shards, layout.roots).entries()) files.push(...(await exportPartFiles({ ...options, shards, part })));
+  return files;
+}
+
+/** The shards of each part, in order: part k holds the shards whose root records start in [k·roots, (k+1)·roots). */
+export function partsOf(shards: readonly ShardSummary[], roots: number): ShardSummary[][] {
+  const parts: ShardSummary[][] = [];
+  for (const shard of [...shards].sort((a, b) => a.start - b.start)) (parts[Math.floor(shard.start / roots)] ??= []).push(shard);
+  return parts;
 }
 
 /** One entity's part in one text format: the shards' segments in order, one file whatever its size. */

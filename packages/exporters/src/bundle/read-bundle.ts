@@ -29,7 +29,7 @@ export { BundleError } from "./bundle-error.js";
  */
 export function readBundle(dir: string): BundleContents {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BundleError(`${dir} is not a folder`);
-  const found = readdirSync(dir)
+  const found = bundleEntries(dir)
     .map((name) => ({ name, parsed: parseDataFileName(name) }))
     .filter((f): f is { name: string; parsed: NonNullable<typeof f.parsed> } => f.parsed !== null)
     .sort((a, b) => (a.parsed.part ?? 0) - (b.parsed.part ?? 0) || a.name.localeCompare(b.name));
@@ -57,6 +57,20 @@ export function readBundle(dir: string): BundleContents {
     throw new BundleError(`${dir} has no data files; expected names like ${entities.map((e) => dataFileName(e, "csv")).join(", ")} (or .json, .jsonl, .parquet)`);
   }
   return { dir, formats, pack, metadata, manifest };
+}
+
+/**
+ * The folder's file names, and for each sub-folder named like an entity its files as
+ * `<entity>/<name>`: the parts layout keeps an entity's parts in a folder of its own (ADR 0028).
+ */
+function bundleEntries(dir: string): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && /^[a-z][a-z0-9_]*$/.test(entry.name) && entry.name !== "schemas") {
+      for (const inner of readdirSync(join(dir, entry.name))) names.push(`${entry.name}/${inner}`);
+    } else names.push(entry.name);
+  }
+  return names;
 }
 
 /** The pack whose entities a folder's data files are of, when no document names it: the first pack that declares the first file's entity (packs never share an entity name). */

@@ -8,7 +8,7 @@ import { runShards } from "../shards/run-shards.js";
 import { planShards, shardFolderName } from "../shards/shard-layout.js";
 import type { Manifest, QualityReport, ValidationReport } from "@sdh/schemas";
 import { writeBundleDocuments } from "./bundle-documents-writer.js";
-import { exportDataFiles } from "./export-data-files.js";
+import { exportLayoutFiles } from "./export-part-files.js";
 import { validateShards, ValidationFailedError } from "./validate-shards.js";
 
 /** Files above this size are split into numbered parts (1 GiB: what S3 and most tools take in one piece with ease). */
@@ -75,7 +75,7 @@ export async function writeBundle(options: WriteBundleOptions): Promise<BundleRe
     const { validation, quality } = await validateShards(set);
     if (!validation.passed) throw new ValidationFailedError(validation);
     options.onStage?.("export");
-    const files = await exportDataFiles({ ...set, snapshotId, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES });
+    const files = await exportLayoutFiles({ ...set, snapshotId, dir: staging, partBytes: options.partBytes ?? DEFAULT_PART_BYTES });
     await rm(shardsDir, { recursive: true, force: true });
     const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging, files, validation, quality, now: options.now });
     if (existsSync(out)) await rm(out, { recursive: true, force: true });

@@ -6,12 +6,12 @@ import type { Manifest } from "../snapshot-files.js";
  */
 export const EXAMPLE_MANIFEST: Manifest = {
   snapshotId: "2026-01-06-s42-348d52b1",
-  schemaVersion: "0.9.0",
+  schemaVersion: "0.9.1",
   seed: 42,
   asOf: "2026-01-06",
   generatedAt: "2026-11-20T01:00:00.000Z",
-  generator: { name: "sdh-rules", version: "0.9.0" },
-  pack: { name: "pc", version: "0.9.0" },
+  generator: { name: "sdh-rules", version: "0.10.0" },
+  pack: { name: "pc", version: "0.10.0" },
   config: {
     pack: "pc",
     records: 200,
@@ -19,7 +19,7 @@ export const EXAMPLE_MANIFEST: Manifest = {
     asOf: "2026-01-06",
     settings: { lobMix: { personal: 0.85, commercial: 0.15 }, vehiclesPerPerson: { personal: [0.072, 0.308, 0.377, 0.162, 0.081] }, identifiers: "realistic" },
     formats: ["csv", "json", "parquet"],
-    schemaVersion: "0.9.0",
+    schemaVersion: "0.9.1",
   },
   counts: { households: 200, persons: 302, vehicles: 429, profiles: 302, policies: 188, drivers: 282, policy_vehicles: 429 },
   files: [{ path: "households_v0_9.parquet", entity: "households", format: "parquet", records: 200, bytes: 13612, sha256: "d5afe80692546a45a0fe2e39e97103f24f060319c383a5c54bd5ee422d3318e1" }],
