@@ -22,7 +22,7 @@ export interface ExportPartOptions extends ShardSet {
 }
 
 /**
- * Writes one part of the parts layout (ADR 0028, proposed; the workflow does not use it yet): the
+ * Writes one part of the parts layout (ADR 0028; config `layout: { kind: parts, roots }`): the
  * records of `shards` — consecutive shards, in order — as one file per entity and format, with the
  * single-file layout's encoding, header and order, so the parts of a snapshot read in order are the
  * single file's rows. CSV and JSON are concatenated from the shards' segments (never split by size);
@@ -75,8 +75,9 @@ export async function exportPartFiles(options: ExportPartOptions): Promise<Writt
 }
 
 /**
- * The bundle's data files in the config's layout: the single files (exportDataFiles) or every part,
- * one after another on this machine. `sdh generate` and the workflow's export step both call this.
+ * The bundle's data files in the config's layout: the single files (exportDataFiles, split at
+ * `partBytes`) or every part (never split by size), one after another on this machine. `sdh generate`
+ * and the workflow's export step both call this; one activity per part is ADR 0028's next step.
  */
 export async function exportLayoutFiles(options: ExportOptions): Promise<WrittenFile[]> {
   const layout = options.config.layout;
