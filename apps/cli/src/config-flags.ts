@@ -88,7 +88,7 @@ export function configFromFlags(values: ConfigValues): { config: SnapshotConfig;
       config = parseSnapshotConfig({ ...config, shardSize: Math.max(1, Math.ceil(config.records / shards)) });
     }
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of")}`).join("\n"));
+    if (error instanceof ConfigError) throw new UsageError(error.problems.map((p) => `--${p.replace(/^asOf/, "as-of").replace(/^layout\.roots: must be a multiple of shardSize/, "parts: must be a multiple of the shard size")}`).join("\n"));
     throw error;
   }
   // The pack is one this release ships: --pack, SDH_PACK and snapshot.pack are checked as they are read.

@@ -73,7 +73,7 @@ describe("sdh generate, verify and validate", () => {
     // A part must be made of whole shards.
     const refused = runCli(["generate", "--records", "300", "--parts", "100", "--shards", "4", "--out", join(tmp(), "refused")]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/layout\.roots: must be a multiple of shardSize \(75\)/);
+    expect(refused.stderr).toMatch(/--parts: must be a multiple of the shard size \(75\), so every part is made of whole shards; got 100/);
   });
 
   it("verify passes the fresh bundle and names a flipped byte, a truncated file and a missing file", () => {
