@@ -25,6 +25,25 @@ describe("SnapshotConfig", () => {
     expect(problems.find((p) => p.startsWith("formats.1:"))).toMatch(/xlsx/);
   });
 
+  it("takes a layout only as files or parts of a whole, positive number of root records that whole shards make up", () => {
+    expect(parseSnapshotConfig({}).layout).toBeUndefined();
+    expect(parseSnapshotConfig({ shardSize: 25, layout: { kind: "parts", roots: 100 } }).layout).toEqual({ kind: "parts", roots: 100 });
+    const problems = (input: unknown) => {
+      try {
+        parseSnapshotConfig(input);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ layout: { kind: "zip" } })).toEqual([expect.stringMatching(/^layout\.kind: must be \{ kind: files \} or \{ kind: parts, roots: N \}/)]);
+    expect(problems({ layout: { kind: "parts", roots: 0 } })).toEqual([expect.stringMatching(/^layout\.roots: must be at least 1/)]);
+    expect(problems({ layout: { kind: "parts", roots: "100" } })).toEqual([expect.stringMatching(/^layout\.roots: must be a whole number of root records per part/)]);
+    expect(problems({ layout: { kind: "parts", roots: 100, path: "../x" } })).toEqual(["layout: unknown field(s) 'path'; allowed: kind, roots"]);
+    expect(problems({ layout: "parts" })[0]).toMatch(/^layout: must be \{ kind: files \} or \{ kind: parts, roots: N \}/);
+    expect(problems({ shardSize: 30, layout: { kind: "parts", roots: 100 } })).toEqual(["layout.roots: must be a multiple of shardSize (30), so every part is made of whole shards; got 100"]);
+  });
+
   it("names unknown fields and the allowed ones", () => {
     expect(() => parseSnapshotConfig({ record: 10 })).toThrow(/config: unknown field\(s\) 'record'; allowed: pack, records, seed, asOf/);
   });

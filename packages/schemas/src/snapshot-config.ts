@@ -24,6 +24,10 @@ const PackSettingsInput = z
   .record(z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, { error: "a setting's name is camelCase letters and digits, such as lobMix" }), z.unknown(), { error: (issue) => (issue.code === "invalid_type" ? "must be the pack's settings, as an object of names and values" : issue.code === "invalid_key" ? "a setting's name is camelCase letters and digits, such as lobMix" : undefined) })
   .refine((settings) => Object.keys(settings).length <= 20, { error: "at most 20 settings" });
 
+/** A layout's unknown field, named with the fields its kind has. */
+const unknownLayoutField = (allowed: string) => (issue: { code?: string; keys?: readonly string[] }) =>
+  issue.code === "unrecognized_keys" ? `unknown field(s) ${(issue.keys ?? []).map((k) => `'${k}'`).join(", ")}; allowed: ${allowed}` : undefined;
+
 /** Fields schema 0.9 moved from the config into the P&C pack's settings, and how to write them now. */
 const MOVED_TO_SETTINGS: Readonly<Record<string, string>> = { lobMix: "settings.lobMix", vehiclesPerPerson: "settings.vehiclesPerPerson", identifiers: "settings.identifiers" };
 
@@ -61,8 +65,8 @@ export const SnapshotConfig = z
       .discriminatedUnion(
         "kind",
         [
-          z.strictObject({ kind: z.literal("files") }),
-          z.strictObject({ kind: z.literal("parts"), roots: wholeNumber("a whole number of root records per part", 1, 10_000_000) }),
+          z.strictObject({ kind: z.literal("files") }, { error: unknownLayoutField("kind") }),
+          z.strictObject({ kind: z.literal("parts"), roots: wholeNumber("a whole number of root records per part", 1, 10_000_000) }, { error: unknownLayoutField("kind, roots") }),
         ],
         { error: "must be { kind: files } or { kind: parts, roots: N }" },
       )
