@@ -64,11 +64,14 @@ export interface Prediction {
   gateKeyTablesGb: [low: number, high: number];
 }
 
-/** Files at or above this size are uploaded in parts (storage's MULTIPART_THRESHOLD and PART_BYTES). */
-const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
-const S3_PART_BYTES = 16 * 1024 * 1024;
-/** The exporter splits a file into numbered parts above this size (DEFAULT_PART_BYTES). */
-const FILE_PART_BYTES = 1024 ** 3;
+/**
+ * The sizes the model counts with: files at or above MULTIPART_THRESHOLD are uploaded in parts of
+ * S3_PART_BYTES (storage's MULTIPART_THRESHOLD and PART_BYTES), and the exporter splits a file at
+ * FILE_PART_BYTES (DEFAULT_PART_BYTES). Kept here so the model's tests load neither package;
+ * write-scale-model.ts refuses to run when they differ from the code's.
+ */
+export const MODEL_SIZES = { MULTIPART_THRESHOLD: 64 * 1024 * 1024, S3_PART_BYTES: 16 * 1024 * 1024, FILE_PART_BYTES: 1024 ** 3 } as const;
+const { MULTIPART_THRESHOLD, S3_PART_BYTES, FILE_PART_BYTES } = MODEL_SIZES;
 /** Documents besides the data files: manifest, metadata, reports, schemas, data package, checksums, latest.json. */
 const DOCUMENT_REQUESTS = 12;
 

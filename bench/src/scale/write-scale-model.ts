@@ -6,7 +6,13 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runScript } from "../child.js";
-import { calibrate, predict, type PhaseRun } from "./scale-model.js";
+import { DEFAULT_PART_BYTES } from "@sdh/exporters";
+import { MULTIPART_THRESHOLD, PART_BYTES } from "@sdh/storage";
+import { calibrate, MODEL_SIZES, predict, type PhaseRun } from "./scale-model.js";
+
+// The model counts S3 requests with the code's own sizes: a change there must reach the model.
+const code = { MULTIPART_THRESHOLD, S3_PART_BYTES: PART_BYTES, FILE_PART_BYTES: DEFAULT_PART_BYTES };
+if (JSON.stringify(code) !== JSON.stringify(MODEL_SIZES)) throw new Error(`the scale model's sizes ${JSON.stringify(MODEL_SIZES)} differ from the code's ${JSON.stringify(code)}: update MODEL_SIZES in scale-model.ts`);
 
 const SHARD_SIZE = 50_000;
 const cores = availableParallelism();
