@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
 import { testServices } from "@sdh/infra/testing";
 import { parseSnapshotConfig } from "@sdh/schemas";
-import { snapshotWorkflowId, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
-import { Client, Connection } from "@temporalio/client";
+import { openStore, pullSnapshot } from "@sdh/storage";
+import { snapshotWorkflowId, type PartRef, type SnapshotInput, type SnapshotProgress, type SnapshotResult } from "@sdh/worker";
+import { Client, Connection, type WorkflowHandle } from "@temporalio/client";
+import { defaultPayloadConverter } from "@temporalio/common";
 import { describe, expect, it } from "vitest";
-import { digests, exited, servicesEnv, startWorker, tmp } from "./cli-workers.js";
+import { digests, exited, s3Env, servicesEnv, startWorker, tmp } from "./cli-workers.js";
 import { runCli } from "./run-cli.js";
 
 describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
@@ -163,4 +165,73 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
       await connection.close();
     }
   }, 180_000);
+
+  it("loses only the part in flight when a worker is SIGKILLed during a parts-layout export to S3: the others are kept, the bytes are generate's", async () => {
+    const taskQueue = `cli-${randomUUID()}`;
+    const staging = tmp();
+    const first = await startWorker(taskQueue, staging);
+    const { temporalAddress, namespace, bucket } = testServices();
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const client = new Client({ connection, namespace });
+      // Four parts of two shards each, exported two at a time; every format, so a part takes a moment.
+      const config = parseSnapshotConfig({ records: 8_000, seed: 33, shardSize: 1_000, layout: { kind: "parts", roots: 2_000 }, formats: ["csv", "json", "jsonl", "parquet"] });
+      const target = `s3://${bucket}/killed-export-${randomUUID().slice(0, 8)}`;
+      const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 6)}`, target, maxParallelShards: 2, shardHeartbeatTimeout: "4 seconds" };
+      const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: snapshotWorkflowId(input.snapshotId), args: [input] });
+      // Kill the worker once a part is exported and another one is being exported.
+      for (;;) {
+        const [progress, described] = await Promise.all([handle.query<SnapshotProgress>("progress").catch(() => null), handle.describe()]);
+        // PENDING_ACTIVITY_STATE_STARTED (2): a worker is running it.
+        const exporting = (described.raw.pendingActivities ?? []).some((a) => a.activityType?.name === "exportPart" && Number(a.state) === 2);
+        if (progress?.step === "export" && (progress.partsDone ?? 0) >= 1 && (progress.partsDone ?? 0) < 4 && exporting) break;
+        expect(progress?.step).not.toBe("publish");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      const doneBeforeKill = partAttempts(await handle.fetchHistory());
+      await startWorker(taskQueue, staging);
+      const result = await handle.result();
+      expect(result.counts.households).toBe(8_000);
+
+      // The parts done before the kill ran once; only the part(s) in flight ran again.
+      const attempts = partAttempts(await handle.fetchHistory());
+      expect([...attempts.keys()].sort()).toEqual([0, 1, 2, 3]);
+      for (const part of doneBeforeKill.keys()) expect(attempts.get(part)).toBe(1);
+      expect(Math.max(...attempts.values())).toBeGreaterThan(1);
+      expect([...attempts.values()].reduce((n, a) => n + a, 0)).toBeLessThanOrEqual(4 + 2);
+
+      const pulled = join(tmp(), "pulled");
+      // The AWS provider chain reads the credentials from this process's environment, as a consumer's pull does.
+      Object.assign(process.env, s3Env());
+      await pullSnapshot(openStore(target, process.env), { snapshot: input.snapshotId, out: pulled });
+      const local = join(tmp(), "bundle");
+      await writeBundle({ config, snapshotId: input.snapshotId, out: local });
+      expect(digests(pulled)).toEqual(digests(local));
+    } finally {
+      await connection.close();
+    }
+  }, 180_000);
 });
+
+/** Each exportPart that completed in a history: its part, and the attempt that completed it. */
+function partAttempts(history: Awaited<ReturnType<WorkflowHandle["fetchHistory"]>>): Map<number, number> {
+  const events = history.events ?? [];
+  const partOf = new Map<string, number>();
+  for (const e of events) {
+    const scheduled = e.activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name !== "exportPart") continue;
+    const payload = scheduled.input!.payloads![0]!;
+    partOf.set(String(e.eventId), defaultPayloadConverter.fromPayload<PartRef>(payload).part);
+  }
+  const startedAttempt = new Map(events.filter((e) => e.activityTaskStartedEventAttributes).map((e) => [String(e.eventId), Number(e.activityTaskStartedEventAttributes!.attempt)]));
+  const attempts = new Map<number, number>();
+  for (const e of events) {
+    const completed = e.activityTaskCompletedEventAttributes;
+    if (!completed) continue;
+    const part = partOf.get(String(completed.scheduledEventId));
+    if (part !== undefined) attempts.set(part, startedAttempt.get(String(completed.startedEventId))!);
+  }
+  return attempts;
+}

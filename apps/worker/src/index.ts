@@ -5,7 +5,7 @@ export { serveWorkerEndpoints, freeLoopbackPort, type WorkerEndpoints, type Work
 export { createActivities, DEFAULT_STAGING_ROOT, type Activities, type ActivityDeps } from "./activities.js";
 export { NON_RETRYABLE } from "./failure-types.js";
 export { createSnapshotActivities, type SnapshotActivityDeps, type SnapshotActivities } from "./snapshot-activities.js";
-export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, ShardRef, ShardResult } from "./snapshot-types.js";
+export type { SnapshotInput, SnapshotResult, SnapshotProgress, SnapshotStep, ShardRef, ShardResult, PartRef, PartResult } from "./snapshot-types.js";
 export { snapshotWorkflowId } from "./snapshot-ids.js";
 export { liveProgress } from "./snapshot-progress.js";
 export { startSnapshotBuild, type StartedBuild } from "./snapshot-start.js";

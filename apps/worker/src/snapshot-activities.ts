@@ -29,6 +29,7 @@ import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
 import { packOf, UnknownPackError, withPackSettings } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
+import { buildOf, createPartActivities } from "./part-activities.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
 import type { WorkerMetrics } from "./worker-metrics.js";
@@ -54,7 +55,7 @@ export interface SnapshotActivityDeps {
   /** Merges the shards' gates (default validateShards); tests pass their own, to plant a faulty rule. */
   validate?: typeof validateShards;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
-  beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "publishManifest", attempt: number) => void;
+  beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "exportPart" | "collectParts" | "publishManifest", attempt: number) => void;
   /** Counts records, shards and bytes for the worker's /metrics (none: nothing is counted). */
   metrics?: WorkerMetrics;
 }
@@ -77,11 +78,11 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       throw error;
     }
   };
-  /** Every shard's summary, its files brought here from shared staging when they are elsewhere. */
-  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean, rerun = false): Promise<ShardSummary[]> => {
+  /** Every shard's summary (or those `only` keeps), its files brought here from shared staging when they are elsewhere. */
+  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean, rerun = false, only: (shard: { start: number }) => boolean = () => true): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
     const summaries: ShardSummary[] = [];
-    for (const range of planShards(config.records, config.shardSize)) {
+    for (const range of planShards(config.records, config.shardSize).filter(only)) {
       const task = { ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) };
       const fingerprint = shardFingerprint(task);
       let summary = await existingShard(task.dir, fingerprint);
@@ -106,6 +107,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   };
 
   return {
+    ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson }),
+
     /** Generates, validates and encodes one shard of households (with their persons, vehicles and profiles) into staging. */
     async generateShard(ref: ShardRef): Promise<ShardResult> {
       beforeStep?.("generateShard", activityInfo().attempt);
@@ -234,24 +237,30 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           if (!existsSync(path)) throw stagedMissing(`${path} is not staged`, step);
         }
       }
-      const { files } = await readStagedJson(staging.exportRecord, "exportSnapshot", ExportRecord);
-      await mirror.pull(files.map((f) => rel(join(staging.bundleDir, f.path))));
-      // Publishing to a folder moves the staged files out: a rerun from here must export again.
-      const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
-      if (rerun && gone.length) throw stagedMissing(`${gone.length} exported file(s) are no longer staged (e.g. ${gone[0]!.path}; publishing to a folder moves them)`, "exportSnapshot");
-      heartbeat({ step: "check staged files" });
-      // Every exported file is what the export recorded, whichever worker or cache it came from.
-      await nonRetryableIfCorrupt(async () => {
-        for (const f of files) {
-          heartbeat({ step: "check staged files", file: f.path });
-          ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
-        }
-      });
+      const { files, uploadedTo } = await readStagedJson(staging.exportRecord, "exportSnapshot", ExportRecord);
+      // Parts layout on S3: each part's worker stored its files at the target already (exportPart).
+      if (uploadedTo !== undefined && (uploadedTo !== target || destination.kind !== "s3")) throw stagedMissing(`the staged export's files were uploaded to ${uploadedTo}, not to ${target}`, "exportSnapshot");
+      const alreadyStored = uploadedTo === undefined ? undefined : new Set(files.map((f) => f.path));
+      if (!alreadyStored) {
+        await mirror.pull(files.map((f) => rel(join(staging.bundleDir, f.path))));
+        // Publishing to a folder moves the staged files out: a rerun from here must export again.
+        const gone = files.filter((f) => !existsSync(join(staging.bundleDir, f.path)));
+        if (rerun && gone.length) throw stagedMissing(`${gone.length} exported file(s) are no longer staged (e.g. ${gone[0]!.path}; publishing to a folder moves them)`, "exportSnapshot");
+        heartbeat({ step: "check staged files" });
+        // Every exported file is what the export recorded, whichever worker or cache it came from.
+        await nonRetryableIfCorrupt(async () => {
+          for (const f of files) {
+            heartbeat({ step: "check staged files", file: f.path });
+            ensureDigest(join(staging.bundleDir, f.path), await fileDigest(join(staging.bundleDir, f.path)), f, "exportSnapshot");
+          }
+        });
+      }
       const validation = await readStagedJson(staging.validationReport, "validateSnapshot", ValidationReport);
       // Never published, however the run got here (a rerun that skipped validation included).
       if (!validation.passed) throw ApplicationFailure.nonRetryable(`the staged validation report failed: ${validationSummary(validation)}; report: ${staging.validationReport}`, NON_RETRYABLE.validation);
       const quality = await readStagedJson(staging.qualityReport, "validateSnapshot", QualityReport);
       // Documents from an interrupted attempt are written again, with the same bytes.
+      await mkdir(staging.bundleDir, { recursive: true });
       await removeDocuments(staging.bundleDir, new Set(files.map((f) => f.path)));
       const manifest = await writeBundleDocuments({ config, snapshotId, dir: staging.bundleDir, files, validation, quality, now: () => new Date(generatedAt) });
       try {
@@ -266,6 +275,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         // aborts its uploads through the signal instead of racing the attempt that replaced it.
         let uploaded = 0;
         const published = await publishSnapshot(staging.bundleDir, openStore(target, env), {
+          ...(alreadyStored ? { alreadyStored } : {}),
+          build: buildOf(snapshotId),
           signal: Context.current().cancellationSignal,
           onBytes: (bytes) => {
             uploaded += bytes;
@@ -290,7 +301,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 export type SnapshotActivities = ReturnType<typeof createSnapshotActivities>;
 
 /** A corrupt staged file fails the same way on every attempt: non-retryable, naming the file and the step to rerun from. */
-async function nonRetryableIfCorrupt<T>(work: () => Promise<T>): Promise<T> {
+export async function nonRetryableIfCorrupt<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -11,7 +11,10 @@ export interface SnapshotInput {
   target: string;
   /** Shard activities running at once across the fleet (default 16). */
   maxParallelShards?: number;
-  /** A shard activity that stops heartbeating this long is retried elsewhere (default 60 s). */
+  /**
+   * A shard activity that stops heartbeating this long is retried elsewhere (default 60 s); so is a
+   * part's export (parts layout; default 2 minutes).
+   */
   shardHeartbeatTimeout?: string;
   /**
    * A rerun (`sdh snapshot rerun --from <step>`): the steps before this one are skipped and their
@@ -69,6 +72,30 @@ export interface ShardResult {
   reused: boolean;
 }
 
+/**
+ * One part of the parts layout (ADR 0028), by reference: the activity exports root records
+ * `start`–`end - 1` (whole shards) as `<entity>/part-<part>.<format>` and, for an S3 target, uploads
+ * them there itself.
+ */
+export interface PartRef {
+  snapshotId: string;
+  config: SnapshotConfig;
+  part: number;
+  start: number;
+  end: number;
+  target: string;
+  /** Export it again even when staging records it (a rerun from exportSnapshot). */
+  rerun?: boolean;
+}
+
+export interface PartResult {
+  part: number;
+  files: number;
+  bytes: number;
+  /** True when an earlier attempt or run had exported (and uploaded) the same part. */
+  reused: boolean;
+}
+
 export interface StepInput {
   snapshotId: string;
   config: SnapshotConfig;
@@ -90,6 +117,10 @@ export interface ValidationSummary {
 export interface ExportSummary {
   files: number;
   bytes: number;
+}
+
+export interface CollectInput extends StepInput {
+  target: string;
 }
 
 export interface PublishInput extends StepInput {
@@ -121,4 +152,7 @@ export interface SnapshotProgress {
   recordsDone: number;
   recordsTotal: number;
   counts: Counts | null;
+  /** Parts exported so far, of how many (parts layout, from 0.9.1; absent otherwise). */
+  partsDone?: number;
+  partsTotal?: number;
 }

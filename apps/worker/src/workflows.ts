@@ -1,9 +1,9 @@
 // All workflow code. Runs in Temporal's deterministic sandbox: it imports only @temporalio/workflow,
 // and activities and shared types only as types (enforced by lint; CI bundles it).
-import { ApplicationFailure, defineQuery, executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from "@temporalio/workflow";
+import { ApplicationFailure, defineQuery, executeChild, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from "@temporalio/workflow";
 import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
 import type { Activities } from "./activities.js";
-import type { RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
+import type { PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -34,7 +34,8 @@ export const progressQuery = defineQuery<SnapshotProgress>("progress");
 /**
  * Builds a snapshot: every shard (generate its households with their persons, vehicles and profiles,
  * validate and encode them: one activity, see ADR 0008), then validateSnapshot → exportSnapshot →
- * publishManifest. Activities pass references and counts, never records. A failed validation fails
+ * publishManifest. In the parts layout the export is one exportPart per part, on any worker, each
+ * uploading its own files to an S3 target, then collectParts (ADR 0028). Activities pass references and counts, never records. A failed validation fails
  * the workflow with the report's summary, and nothing is published.
  */
 export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotResult> {
@@ -78,7 +79,28 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
   }
   if (from <= STEP_ORDER.exportSnapshot) {
     step("export");
-    await stepActivities(`export ${config.formats.join(", ")}`).exportSnapshot({ snapshotId, config, ...rerun("exportSnapshot") });
+    // The parts layout exports part by part on any worker (ADR 0028). Runs started before this code
+    // (whose history holds one exportSnapshot) replay as they ran: there, exportSnapshot makes every part.
+    if (config.layout?.kind === "parts" && patched(DISTRIBUTED_EXPORT)) {
+      const parts = planParts(input);
+      progress.partsDone = 0;
+      progress.partsTotal = parts.length;
+      const partDone = () => {
+        progress.partsDone!++;
+      };
+      if (parts.length <= SHARDS_PER_CHILD) await runPartActivities(parts, input, partDone);
+      else {
+        for (let first = 0; first < parts.length; first += SHARDS_PER_CHILD) {
+          progress.partsDone += await executeChild(partBatchWorkflow, {
+            workflowId: `${workflowInfo().workflowId}-parts-${first}`,
+            args: [{ input, from: first, to: Math.min(parts.length, first + SHARDS_PER_CHILD) }],
+          });
+        }
+      }
+      await stepActivities(`collect ${parts.length} part(s)`).collectParts({ snapshotId, config, target: input.target, ...rerun("exportSnapshot") });
+    } else {
+      await stepActivities(`export ${config.formats.join(", ")}`).exportSnapshot({ snapshotId, config, ...rerun("exportSnapshot") });
+    }
   }
   step("publish");
   // publishManifest refuses a staged validation report that failed, so skipping validation never publishes a failed snapshot.
@@ -118,6 +140,55 @@ export async function shardBatchWorkflow({ input, from, to }: { input: SnapshotI
   return { shards: shards.length, records };
 }
 
+/** Parts `from` to `to` (exclusive) of a snapshot with more parts than one history should hold; returns how many ran. */
+export async function partBatchWorkflow({ input, from, to }: { input: SnapshotInput; from: number; to: number }): Promise<number> {
+  const parts = planParts(input).slice(from, to);
+  await runPartActivities(parts, input, () => undefined);
+  return parts.length;
+}
+
+/** The patch that moved the parts layout's export into one activity per part. */
+const DISTRIBUTED_EXPORT = "distributed-export";
+
+/**
+ * Runs one exportPart activity per part with at most `maxParallelShards` in flight: each exports its
+ * part on whichever worker takes it and uploads it to an S3 target itself. A part is a few shards'
+ * work, so its timeouts are a shard's; a lost worker's part is retried elsewhere after the heartbeat
+ * timeout, and the other parts are kept.
+ */
+async function runPartActivities(parts: PartRef[], input: SnapshotInput, done: () => void): Promise<void> {
+  const total = Math.ceil(input.config.records / (input.config.layout?.kind === "parts" ? input.config.layout.roots : input.config.records));
+  await inLanes(parts, input.maxParallelShards, async (part) => {
+    const { exportPart } = proxyActivities<Activities>({
+      startToCloseTimeout: "2 hours",
+      heartbeatTimeout: input.shardHeartbeatTimeout ?? "2 minutes",
+      retry: RETRY,
+      summary: `part ${part.part + 1} of ${total}: root records ${part.start}–${part.end - 1}`,
+    });
+    await exportPart(part);
+    done();
+  });
+}
+
+/** The parts of a parts-layout snapshot (pure arithmetic, as the activities plan them). */
+function planParts({ config, snapshotId, target, from }: SnapshotInput): PartRef[] {
+  if (config.layout?.kind !== "parts") return [];
+  const refs: PartRef[] = [];
+  for (let start = 0, part = 0; start < config.records; start += config.layout.roots, part++) {
+    refs.push({ snapshotId, config, part, start, end: Math.min(config.records, start + config.layout.roots), target, ...(from !== undefined && STEP_ORDER[from] <= STEP_ORDER.exportSnapshot ? { rerun: true } : {}) });
+  }
+  return refs;
+}
+
+/** Runs `work` over `items` in order, with at most `width` (default 16) at once. */
+async function inLanes<T>(items: readonly T[], width: number | undefined, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width ?? 16, items.length)) }, lane));
+}
+
 /** Runs the shard activities with at most `maxParallelShards` in flight. */
 async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done: (shard: ShardRef, result: ShardResult) => void): Promise<void> {
   const options = {
@@ -127,17 +198,11 @@ async function runShardActivities(shards: ShardRef[], input: SnapshotInput, done
     retry: RETRY,
   } as const;
   const total = Math.ceil(input.config.records / input.config.shardSize);
-  let next = 0;
-  const lane = async () => {
-    while (next < shards.length) {
-      const shard = shards[next++]!;
-      // The Web UI's summary of the activity: which shard, which root records.
-      const { generateShard } = proxyActivities<Activities>({ ...options, summary: `shard ${shard.shard + 1} of ${total}: root records ${shard.start}–${shard.end - 1}` });
-      done(shard, await generateShard(shard));
-    }
-  };
-  const lanes = Math.max(1, Math.min(input.maxParallelShards ?? 16, shards.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await inLanes(shards, input.maxParallelShards, async (shard) => {
+    // The Web UI's summary of the activity: which shard, which root records.
+    const { generateShard } = proxyActivities<Activities>({ ...options, summary: `shard ${shard.shard + 1} of ${total}: root records ${shard.start}–${shard.end - 1}` });
+    done(shard, await generateShard(shard));
+  });
 }
 
 /** The whole-snapshot steps: long (an export of 1M households writes ~4 GB), heartbeating, retried. */

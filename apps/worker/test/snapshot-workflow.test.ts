@@ -64,9 +64,23 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const { env, bucket } = testS3();
     const target = `s3://${bucket}/parts-${randomUUID().slice(0, 8)}`;
     const input = snapshotInput({ records: 150, seed: 27, shardSize: 25, layout: { kind: "parts", roots: 50 }, formats: ["csv", "jsonl", "parquet"] }, target);
-    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
-    const result = await worker.runUntil(services().start(taskQueue, input).then((h) => h.result()));
+    const stagingRoot = tmp();
+    const worker = await services().worker(taskQueue, { stagingRoot, env });
+    const handle = await services().start(taskQueue, input);
+    const [result, again] = await worker.runUntil(async () => {
+      const first = await handle.result();
+      // The same snapshot again: every part's record is reused, and the target already holds it.
+      return [first, await services().start(taskQueue, input).then((h) => h.result())] as const;
+    });
     expect(result.validation.passed).toBe(true);
+    expect(again).toMatchObject({ alreadyPublished: true, files: result.files, bytes: result.bytes });
+    // One export activity per part (ADR 0028), then the collect step: no activity exported the whole snapshot.
+    const activities = (await handle.fetchHistory()).events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(activities.filter((a) => !a.startsWith("generateShard"))).toEqual(["validateSnapshot", "exportPart", "exportPart", "exportPart", "collectParts", "publishManifest"]);
+    // Each part's worker uploaded its files and dropped its local copies: staging keeps the parts' records only.
+    const staged = readdirSync(join(stagingRoot, input.snapshotId, "bundle"), { recursive: true }).map(String);
+    expect(staged.filter((f) => /part-\d+\.\w+$/.test(f))).toEqual([]);
+    expect(readdirSync(join(stagingRoot, input.snapshotId, "parts")).sort()).toEqual(["part-00000.json", "part-00001.json", "part-00002.json"]);
     const pulled = join(tmp(), "pulled");
     await pullSnapshot(openStore(target, env), { snapshot: "latest", out: pulled });
     expect(readdirSync(join(pulled, "claims")).sort()).toEqual(["part-00000.csv", "part-00000.jsonl", "part-00000.parquet", "part-00001.csv", "part-00001.jsonl", "part-00001.parquet", "part-00002.csv", "part-00002.jsonl", "part-00002.parquet"]);

@@ -17,3 +17,4 @@ export { pullSnapshot, PullMismatchError, PULL_RECORD, type PullOptions, type Pu
 export { snapshotKey, latestKey, versionPrefix, isNewer, MANIFEST_FILE, LATEST_FILE, type LatestPointer } from "./protocol/snapshot-keys.js";
 export { StagingMirror } from "./staging-mirror.js";
 export { pruneStaging, stagedSnapshots, type StagedSnapshot } from "./staging-retention.js";
+export { publishPart, type PublishPartOptions, type PublishPartResult } from "./protocol/publish-part.js";

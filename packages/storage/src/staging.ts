@@ -17,6 +17,8 @@ export interface SnapshotStaging {
   bundleDir: string;
   /** What exportSnapshot wrote: the files, with sizes and digests, and the fingerprint they came from. */
   exportRecord: string;
+  /** What each part's export wrote (parts layout, ADR 0028): `part-NNNNN.json`, read by the collect step. */
+  partsDir: string;
 }
 
 export function snapshotStaging(stagingRoot: string, snapshotId: string): SnapshotStaging {
@@ -31,5 +33,6 @@ export function snapshotStaging(stagingRoot: string, snapshotId: string): Snapsh
     qualityReport: join(root, "reports", "quality.json"),
     bundleDir: join(root, "bundle"),
     exportRecord: join(root, "export.json"),
+    partsDir: join(root, "parts"),
   };
 }

@@ -66,7 +66,10 @@ async function cancel(handle: WorkflowHandle, status: string, json: boolean): Pr
 
 function printStatus(s: StatusReport): void {
   console.log(`${s.workflowId}: ${s.status} (started ${s.startTime}${s.closeTime ? `, closed ${s.closeTime}` : ""})`);
-  if (s.progress) console.log(`  step ${s.progress.step}: ${s.progress.shardsDone}/${s.progress.shardsTotal} shards, ${s.progress.recordsDone}/${s.progress.recordsTotal} root records`);
+  if (s.progress) {
+    const parts = s.progress.partsTotal === undefined ? "" : `, ${s.progress.partsDone ?? 0}/${s.progress.partsTotal} parts exported`;
+    console.log(`  step ${s.progress.step}: ${s.progress.shardsDone}/${s.progress.shardsTotal} shards, ${s.progress.recordsDone}/${s.progress.recordsTotal} root records${parts}`);
+  }
   else if (s.status === "RUNNING") console.log("  progress: no worker answered the query (is `sdh worker` running?)");
   if (s.result) console.log(`  published ${s.result.location}: ${countsLine(s.result.counts)}, ${s.result.files} files, ${s.result.bytes} bytes`);
   if (s.failure) console.log(`  failed: ${s.failure}\n  after a fix: sdh snapshot rerun ${s.workflowId} --from <generateShard|validateSnapshot|exportSnapshot|publishManifest>`);

@@ -28,9 +28,11 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
       (p) => {
         if (!p) return; // no worker answered yet: the next poll asks again
         if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
+        else if (show && p.step === "export" && p.partsTotal) show.update(p.partsDone ?? 0, p.partsTotal, "parts exported");
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {
-          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} ${unit}`;
+          const parts = p.partsTotal === undefined ? "" : `, ${p.partsDone ?? 0}/${p.partsTotal} parts`;
+          const line = `${p.step}: ${p.shardsDone}/${p.shardsTotal} shards, ${p.recordsDone}/${p.recordsTotal} ${unit}${parts}`;
           if (line !== last) console.error(line);
           last = line;
         }

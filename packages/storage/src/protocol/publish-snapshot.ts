@@ -17,6 +17,13 @@ export interface PublishResult {
 
 const PARALLEL_UPLOADS = 4;
 
+/** A file to upload: its path in the bundle (and under the snapshot's key), size and digest. */
+export interface UploadedFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface PublishOptions {
   /** Called as each file is stored. */
   onFile?: (path: string) => void;
@@ -24,6 +31,16 @@ export interface PublishOptions {
   onBytes?: (bytes: number) => void;
   /** Stops the uploads: nothing is committed. */
   signal?: AbortSignal;
+  /**
+   * The build this publish belongs to (the workflow id): its parts' tickets are siblings (see
+   * publish-tickets.ts), so a part whose worker was killed does not hold the commit back.
+   */
+  build?: string;
+  /**
+   * Files of the manifest already at the store, uploaded by their parts (publishPart): not uploaded
+   * again, but checked present at their size with the rest before the manifest commits.
+   */
+  alreadyStored?: ReadonlySet<string>;
 }
 
 /**
@@ -41,7 +58,7 @@ export interface PublishOptions {
  * uploads again and completes it.
  */
 export async function publishSnapshot(bundleDir: string, store: SnapshotStore, options: PublishOptions | ((path: string) => void) = {}): Promise<PublishResult> {
-  const { onFile, onBytes, signal } = typeof options === "function" ? { onFile: options } : options;
+  const { onFile, onBytes, signal, build, alreadyStored } = typeof options === "function" ? ({ onFile: options } as PublishOptions) : options;
   const manifestPath = insideFolder(bundleDir, MANIFEST_FILE);
   const manifestText = readFileSync(manifestPath, "utf8");
   const manifest = parseStored(Manifest, manifestText, manifestPath, "snapshot manifest");
@@ -56,13 +73,14 @@ export async function publishSnapshot(bundleDir: string, store: SnapshotStore, o
   };
   const before = await published();
   if (before) return before;
-  const ticket = await takeTicketPatiently(store, manifest.snapshotId, location, published);
-  if ("location" in ticket) return ticket; // the other publisher committed while we waited
+  const ticket = await takeTicketPatiently(store, manifest.snapshotId, location, published, build);
+  if (!isTicket(ticket)) return ticket; // the other publisher committed while we waited
   try {
     // A publisher that committed between the first look and the ticket has released its ticket.
     const meanwhile = await published();
     if (meanwhile) return meanwhile;
-    await uploadFiles(bundleDir, store, manifest, { onFile, onBytes, signal });
+    const toUpload = manifest.files.filter((f) => !alreadyStored?.has(f.path));
+    await uploadFiles(bundleDir, store, manifest.snapshotId, toUpload, { onFile, onBytes, signal });
     await ticket.ensureAlone();
     await ensureAllStored(store, manifest, key(""), location);
     if (!(await store.putTextIf(key(MANIFEST_FILE), manifestText, undefined))) {
@@ -82,15 +100,10 @@ export async function publishSnapshot(bundleDir: string, store: SnapshotStore, o
  * soon goes alone. Gives up (PublishInProgressError) after ~6 s: a publish that long is a real one,
  * and the caller retries later (the workflow's activity retry does).
  */
-async function takeTicketPatiently(
-  store: SnapshotStore,
-  snapshotId: string,
-  location: string,
-  published: () => Promise<PublishResult | null>,
-): Promise<PublishTicket | PublishResult> {
+export async function takeTicketPatiently<T>(store: SnapshotStore, snapshotId: string, location: string, published: () => Promise<T | null>, build?: string): Promise<PublishTicket | T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await takeTicket(store, snapshotId, location);
+      return await takeTicket(store, snapshotId, location, build);
     } catch (error) {
       if (!(error instanceof PublishInProgressError) || attempt === 4) throw error;
     }
@@ -100,10 +113,14 @@ async function takeTicketPatiently(
   }
 }
 
-/** Every file of the manifest, four at a time; the first failure stops the rest. */
-async function uploadFiles(bundleDir: string, store: SnapshotStore, manifest: Manifest, { onFile, onBytes, signal }: PublishOptions): Promise<void> {
-  const key = (file: string) => snapshotKey(manifest.snapshotId, file);
-  const queue = [...manifest.files];
+export function isTicket(value: unknown): value is PublishTicket {
+  return typeof value === "object" && value !== null && "ensureAlone" in value;
+}
+
+/** These files of the bundle folder, four at a time; the first failure stops the rest. */
+export async function uploadFiles(bundleDir: string, store: SnapshotStore, snapshotId: string, files: readonly UploadedFile[], { onFile, onBytes, signal }: PublishOptions): Promise<void> {
+  const key = (file: string) => snapshotKey(snapshotId, file);
+  const queue = [...files];
   let failed = false;
   const lane = async () => {
     for (let file = queue.shift(); file && !failed; file = queue.shift()) {

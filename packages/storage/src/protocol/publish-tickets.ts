@@ -15,6 +15,10 @@ import { snapshotKey } from "./snapshot-keys.js";
  * listed), so at most one goes on; both may step back, and a later attempt goes alone. The owner
  * renews its ticket while it uploads and looks again just before it commits, so a publisher that
  * took over a ticket gone stale is seen and the commit is abandoned instead of racing it.
+ *
+ * A distributed build (ADR 0028) uploads its parts from many workers, each under a ticket of its own
+ * that names the build (the workflow id): tickets of one build are siblings, not rivals, so its
+ * parts upload side by side, while any other publisher of the id still sees them and steps back.
  */
 
 export const TICKETS_FOLDER = ".publishing";
@@ -26,20 +30,22 @@ const RENEW_EVERY_MS = 30 * 1000;
 const held = new Set<string>();
 
 /**
- * A ticket still counts unless it went unrenewed past the lease, or it names a publisher on this host
- * that is gone: a process that is no longer running, or an earlier attempt of this one (a publish cut
- * off with its store cannot remove its ticket; its re-run should not wait out the lease).
+ * A ticket is a rival's unless it went unrenewed past the lease, names our own build (a sibling), or
+ * names a publisher on this host that is gone: a process that is no longer running, or an earlier
+ * attempt of this one (a publish cut off with its store cannot remove its ticket; its re-run should
+ * not wait out the lease).
  */
-async function isLive(store: SnapshotStore, ticket: StoredObject, now: number): Promise<boolean> {
+async function isRival(store: SnapshotStore, ticket: StoredObject, now: number, build: string | undefined): Promise<boolean> {
   if (now - ticket.lastModified >= TICKET_LEASE_MS) return false;
   const text = await store.readText(ticket.key).catch(() => null);
   if (!text) return false; // released meanwhile
-  let holder: { host?: unknown; pid?: unknown };
+  let holder: { host?: unknown; pid?: unknown; build?: unknown };
   try {
     holder = JSON.parse(text.value) as typeof holder;
   } catch {
     return true; // unreadable: judged by its age alone
   }
+  if (build !== undefined && holder.build === build) return false; // a sibling: another part of this build
   if (holder.host !== hostname() || typeof holder.pid !== "number") return true;
   if (holder.pid === process.pid) return held.has(ticket.key);
   return isProcessRunning(holder.pid);
@@ -56,11 +62,14 @@ export interface PublishTicket {
   release(): Promise<void>;
 }
 
-/** Takes the publish ticket of `snapshotId`, or throws PublishInProgressError naming the other publisher. */
-export async function takeTicket(store: SnapshotStore, snapshotId: string, location: string): Promise<PublishTicket> {
+/**
+ * Takes a publish ticket of `snapshotId`, or throws PublishInProgressError naming the other publisher.
+ * With `build`, tickets naming the same build do not count against it (see above).
+ */
+export async function takeTicket(store: SnapshotStore, snapshotId: string, location: string, build?: string): Promise<PublishTicket> {
   const folder = snapshotKey(snapshotId, `${TICKETS_FOLDER}/`);
   const key = `${folder}${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.json`;
-  const body = () => `${JSON.stringify({ host: hostname(), pid: process.pid, renewedAt: new Date().toISOString() })}\n`;
+  const body = () => `${JSON.stringify({ host: hostname(), pid: process.pid, ...(build === undefined ? {} : { build }), renewedAt: new Date().toISOString() })}\n`;
   held.add(key);
   try {
     await store.putText(key, body());
@@ -73,7 +82,7 @@ export async function takeTicket(store: SnapshotStore, snapshotId: string, locat
     // Ages are judged by the store's own clock: our ticket's time is its "now".
     const now = tickets.find((t) => t.key === key)?.lastModified ?? Math.max(0, ...tickets.map((t) => t.lastModified));
     const others = [];
-    for (const t of tickets) if (t.key !== key && (await isLive(store, t, now))) others.push(t);
+    for (const t of tickets) if (t.key !== key && (await isRival(store, t, now, build))) others.push(t);
     if (others.length) {
       const other = others[0]!;
       const holder = await store.readText(other.key).catch(() => null);
