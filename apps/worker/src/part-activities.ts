@@ -30,12 +30,12 @@ export interface PartActivityContext {
 }
 
 /** `parts/part-00042.json`: a part's record in staging. */
-export function partRecordName(part: number): string {
+function partRecordName(part: number): string {
   return `part-${String(part).padStart(5, "0")}.json`;
 }
 
 /** The parts of a snapshot: `roots` root records each (whole shards), as the workflow plans them. */
-export function plannedParts(config: SnapshotConfig): Array<{ part: number; start: number; end: number }> {
+function plannedParts(config: SnapshotConfig): Array<{ part: number; start: number; end: number }> {
   if (config.layout?.kind !== "parts") return [];
   const parts = [];
   for (let start = 0, part = 0; start < config.records; start += config.layout.roots, part++) parts.push({ part, start, end: Math.min(config.records, start + config.layout.roots) });
@@ -136,6 +136,7 @@ export function createPartActivities(ctx: PartActivityContext) {
     async collectParts({ snapshotId, config: raw, target, rerun }: CollectInput): Promise<ExportSummary> {
       ctx.beforeStep?.("collectParts", activityInfo().attempt);
       const config = ctx.checked(raw);
+      if (config.layout?.kind !== "parts") throw ApplicationFailure.nonRetryable(`collectParts needs a config with layout { kind: parts }; this one has ${config.layout?.kind ?? "files"}`, NON_RETRYABLE.config);
       const staging = snapshotStaging(ctx.stagingRoot, snapshotId);
       const shards = await ctx.shardsOf(snapshotId, config, false, rerun);
       const s3 = parseTarget(target).kind === "s3";

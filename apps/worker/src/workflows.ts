@@ -152,12 +152,13 @@ const DISTRIBUTED_EXPORT = "distributed-export";
 
 /**
  * Runs one exportPart activity per part with at most `maxParallelShards` in flight: each exports its
- * part on whichever worker takes it and uploads it to an S3 target itself. A part is a few shards'
- * work, so its timeouts are a shard's; a lost worker's part is retried elsewhere after the heartbeat
- * timeout, and the other parts are kept.
+ * part on whichever worker takes it and uploads it to an S3 target itself. A part may be many shards'
+ * export, so it has the whole-snapshot steps' two hours; it heartbeats every 5 s, so a lost worker's
+ * part is retried elsewhere after the heartbeat timeout, and the other parts are kept.
  */
 async function runPartActivities(parts: PartRef[], input: SnapshotInput, done: () => void): Promise<void> {
-  const total = Math.ceil(input.config.records / (input.config.layout?.kind === "parts" ? input.config.layout.roots : input.config.records));
+  const roots = input.config.layout?.kind === "parts" ? input.config.layout.roots : input.config.records;
+  const total = Math.ceil(input.config.records / roots);
   await inLanes(parts, input.maxParallelShards, async (part) => {
     const { exportPart } = proxyActivities<Activities>({
       startToCloseTimeout: "2 hours",

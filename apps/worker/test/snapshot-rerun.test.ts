@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validateShards } from "@sdh/exporters";
-import { publishedFolder } from "@sdh/storage";
+import { testServices } from "@sdh/infra/testing";
+import { openStore, publishedFolder, pullSnapshot } from "@sdh/storage";
 import { describe, expect, it } from "vitest";
 import { startRerun } from "../src/index.js";
 import { digestsOf, failureOf, generatedLocally, withoutManifest, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
@@ -80,6 +81,36 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
       expect(withoutManifest(digestsOf(copied.location))).toEqual(before);
     });
     expect(existsSync(join(publishedFolder(target, input.snapshotId), MANIFEST))).toBe(true);
+  });
+
+  it("reruns a parts-layout build on S3 from its export (every part again) and refuses to publish its parts to another target without one", async () => {
+    const s = testServices();
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: s.accessKeyId, AWS_SECRET_ACCESS_KEY: s.secretAccessKey });
+    const env = { SDH_S3_ENDPOINT: s.s3Endpoint, AWS_REGION: s.region };
+    const taskQueue = `test-${randomUUID()}`;
+    const [target, other] = ["a", "b"].map((k) => `s3://${s.bucket}/rerun-parts-${k}-${randomUUID().slice(0, 8)}`) as [string, string];
+    const input = snapshotInput({ records: 80, seed: 34, shardSize: 20, layout: { kind: "parts", roots: 40 }, formats: ["csv", "parquet"] }, target);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), env });
+    await worker.runUntil(async () => {
+      const first = await services().start(taskQueue, input);
+      await first.result();
+      // From the export: both parts are exported again (reusing nothing), and the target already holds them.
+      const again = await startRerun(services().client, { workflowId: first.workflowId, from: "exportSnapshot", target });
+      expect(await again.handle.result()).toMatchObject({ alreadyPublished: true });
+      expect(await activitiesOf(again.handle)).toEqual(["exportPart", "exportPart", "collectParts", "publishManifest"]);
+      // The parts were uploaded to the first target: publishing alone elsewhere would commit a manifest over nothing.
+      const late = await startRerun(services().client, { workflowId: first.workflowId, from: "publishManifest", target: other });
+      const failure = await failureOf(late.handle.result());
+      expect(failure.type).toBe("StagedOutputMissing");
+      expect(failure.message).toMatch(/uploaded to .*rerun-parts-a.*, not to .*rerun-parts-b.*rerun --from exportSnapshot/);
+      // From the export to the other target: its parts go there, and the two snapshots hold the same bytes.
+      const moved = await startRerun(services().client, { workflowId: first.workflowId, from: "exportSnapshot", target: other });
+      expect(await moved.handle.result()).toMatchObject({ alreadyPublished: false });
+      const [a, b] = [tmp(), tmp()];
+      await pullSnapshot(openStore(target, env), { snapshot: input.snapshotId, out: a });
+      await pullSnapshot(openStore(other, env), { snapshot: input.snapshotId, out: b });
+      expect(withoutManifest(digestsOf(b))).toEqual(withoutManifest(digestsOf(a)));
+    });
   });
 
   it("refuses to rerun a workflow that does not exist", async () => {

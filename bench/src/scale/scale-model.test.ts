@@ -33,5 +33,15 @@ describe("the scale model", () => {
     expect(big.longestActivity.name).toBe("export (one machine)");
     // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, at 29-57 bytes a key.
     expect(big.gateKeyTablesGb[0]).toBeCloseTo(72.5, 6);
+
+    // The parts layout: 500 parts of 200,000 households over 512 cores, each its export (8 s) and its
+    // upload (2 GB at 100 MB/s shared by 8 cores: 160 s); no one-machine export or publish is left,
+    // and the merged gate (1,000 s on one machine) becomes the longest activity.
+    const parted = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000, publishBytesPerSecond: 100e6, partRoots: 200_000 }, cal);
+    expect(parted.exportSeconds).toBeCloseTo(8 + 160, 6);
+    expect(parted.publishSeconds).toBe(0);
+    expect(parted.longestActivity).toEqual({ name: "validate (one machine)", seconds: expect.closeTo(1_000, 6) });
+    expect(parted.s3.files).toBe(500 * 2);
+    expect(parted.s3.bytes).toBeCloseTo(1e12, 0);
   });
 });

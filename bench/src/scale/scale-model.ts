@@ -46,6 +46,12 @@ export interface Plan {
   shardSize: number;
   /** Upload throughput of the machine that publishes, bytes/s: an assumption, not a measurement. */
   publishBytesPerSecond?: number;
+  /**
+   * The parts layout (ADR 0028): root records per part. Each part is exported and uploaded by one
+   * activity on any core of any worker (a worker's upload throughput shared by its cores), and the
+   * publish step uploads only the documents.
+   */
+  partRoots?: number;
 }
 
 export interface Prediction {
@@ -120,15 +126,15 @@ export function simulateLanes(rows: readonly number[], slots: number, secondsPer
   return { makespan: Math.max(...free), waves: Math.max(...taken), longest };
 }
 
-/** S3 requests and bytes to upload a bundle whose data files are these sizes (split at 1 GiB first). */
-export function s3Traffic(fileBytes: readonly number[]): { requests: number; bytes: number; files: number } {
+/** S3 requests and bytes to upload a bundle whose data files are these sizes (split at `splitAt`, 1 GiB, first; parts are never split). */
+export function s3Traffic(fileBytes: readonly number[], splitAt: number = FILE_PART_BYTES): { requests: number; bytes: number; files: number } {
   let requests = DOCUMENT_REQUESTS;
   let files = 0;
   let bytes = 0;
   for (const size of fileBytes) {
-    const parts = Math.max(1, Math.ceil(size / FILE_PART_BYTES));
+    const parts = Math.max(1, Math.ceil(size / splitAt));
     for (let p = 0; p < parts; p++) {
-      const part = p < parts - 1 ? FILE_PART_BYTES : size - FILE_PART_BYTES * (parts - 1);
+      const part = parts === 1 ? size : p < parts - 1 ? splitAt : size - splitAt * (parts - 1);
       files++;
       bytes += part;
       // A multipart upload is a create, its parts and a complete; a small file is one PUT.
@@ -143,10 +149,8 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
   const shards = shardRows(plan.households, plan.shardSize, cal.rowsPerHousehold);
   const lanes = simulateLanes(shards, plan.workers * plan.coresPerWorker, cal.shardSecondsPerRow, cal.shardOverheadSeconds);
   const validateSeconds = rows * cal.validateSecondsPerRow;
-  const exportSeconds = rows * cal.exportSecondsPerRow;
-  const s3 = s3Traffic(cal.fileBytesPerHousehold.map((b) => b * plan.households));
-  const publishSeconds = plan.publishBytesPerSecond ? s3.bytes / plan.publishBytesPerSecond : 0;
-  const steps: Array<[string, number]> = [["a shard", lanes.longest], ["validate (one machine)", validateSeconds], ["export (one machine)", exportSeconds], ["publish (one machine)", publishSeconds]];
+  const { exportSeconds, publishSeconds, s3, exportStep } = plan.partRoots ? partedExport(plan, cal, plan.partRoots) : oneMachineExport(plan, cal, rows);
+  const steps: Array<[string, number]> = [["a shard", lanes.longest], ["validate (one machine)", validateSeconds], exportStep, ["publish (one machine)", publishSeconds]];
   const [name, seconds] = steps.reduce((a, b) => (b[1] > a[1] ? b : a));
   const keys = (plan.households * cal.keyBytesPerHousehold) / 16;
   return {
@@ -161,4 +165,37 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
     s3,
     gateKeyTablesGb: [(keys * 29) / 1e9, (keys * 57) / 1e9],
   };
+}
+
+interface ExportCost {
+  exportSeconds: number;
+  publishSeconds: number;
+  s3: { requests: number; bytes: number; files: number };
+  /** The export's longest single activity, named. */
+  exportStep: [string, number];
+}
+
+/** The single-file layout: one machine exports every file, then uploads the bundle. */
+function oneMachineExport(plan: Plan, cal: Calibration, rows: number): ExportCost {
+  const exportSeconds = rows * cal.exportSecondsPerRow;
+  const s3 = s3Traffic(cal.fileBytesPerHousehold.map((b) => b * plan.households));
+  const publishSeconds = plan.publishBytesPerSecond ? s3.bytes / plan.publishBytesPerSecond : 0;
+  return { exportSeconds, publishSeconds, s3, exportStep: ["export (one machine)", exportSeconds] };
+}
+
+/**
+ * The parts layout: one activity per part in lanes over every core (as the shards), each exporting its
+ * part and uploading it at its worker's throughput shared by the worker's cores; publishing uploads
+ * the documents only.
+ */
+function partedExport(plan: Plan, cal: Calibration, partRoots: number): ExportCost {
+  const dataBytesPerRow = cal.fileBytesPerHousehold.reduce((n, b) => n + b, 0) / cal.rowsPerHousehold;
+  const uploadSecondsPerRow = plan.publishBytesPerSecond ? dataBytesPerRow / (plan.publishBytesPerSecond / plan.coresPerWorker) : 0;
+  const parts = shardRows(plan.households, partRoots, cal.rowsPerHousehold);
+  const lanes = simulateLanes(parts, plan.workers * plan.coresPerWorker, cal.exportSecondsPerRow + uploadSecondsPerRow, 0);
+  const s3 = s3Traffic(
+    parts.flatMap((rows) => cal.fileBytesPerHousehold.map((b) => (b * rows) / cal.rowsPerHousehold)),
+    Number.POSITIVE_INFINITY,
+  );
+  return { exportSeconds: lanes.makespan, publishSeconds: 0, s3, exportStep: ["a part's export and upload", lanes.longest] };
 }

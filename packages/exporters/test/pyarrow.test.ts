@@ -38,22 +38,25 @@ describe("Parquet read by pyarrow", () => {
   });
 });
 
-// The parts layout (ADR 0028) as a pyarrow user opens it: the entity's folder as one dataset.
+// The parts layout (ADR 0028) as pyarrow and polars users open it: the entity's folder (or a glob of
+// its parts) as one table.
 const DATASET = `
 import json, sys
+import polars as pl
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 parts = ds.dataset(f"{sys.argv[1]}/persons", format="parquet").to_table()
 whole = pq.read_table(sys.argv[2])
-print(json.dumps({"rows": parts.num_rows, "same": parts.equals(whole)}))
+scanned = pl.scan_parquet(f"{sys.argv[1]}/persons/*.parquet").collect()
+print(json.dumps({"rows": parts.num_rows, "same": parts.equals(whole), "polarsRows": scanned.height, "polarsSame": scanned.equals(pl.read_parquet(sys.argv[2]))}))
 `;
 
-describe("the parts layout read by pyarrow", () => {
-  it("opens an entity's folder as one dataset, equal row for row to the single file", async () => {
+describe("the parts layout read by pyarrow and polars", () => {
+  it("opens an entity's folder as one dataset (pyarrow) and its parts as one scan (polars), equal row for row to the single file", async () => {
     const parted = await buildBundle({ records: 120, seed: 8, shardSize: 20, layout: { kind: "parts", roots: 40 }, formats: ["parquet"] });
     const single = await buildBundle({ records: 120, seed: 8, shardSize: 20, formats: ["parquet"] });
     const run = spawnSync(python, ["-c", DATASET, parted.out, join(single.out, "persons_v0_9.parquet")], { encoding: "utf8" });
     expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toEqual({ rows: single.manifest.counts.persons, same: true });
+    expect(JSON.parse(run.stdout)).toEqual({ rows: single.manifest.counts.persons, same: true, polarsRows: single.manifest.counts.persons, polarsSame: true });
   });
 });
