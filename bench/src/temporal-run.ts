@@ -20,19 +20,27 @@ export interface TemporalEnv {
   TEMPORAL_NAMESPACE: string;
 }
 
+/** What a worker process used, from its last log line. */
+export interface WorkerUsage {
+  peakRssMb: number;
+  /** User and system CPU of every thread, in seconds. */
+  cpuSeconds: number;
+}
+
 /** `sdh worker` as production runs it: the built CLI when there is one (`pnpm build`), else the source. */
-export function startWorker(env: TemporalEnv, taskQueue: string, staging: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; stopped: Promise<number> }> {
+export function startWorker(env: TemporalEnv, taskQueue: string, staging: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; stopped: Promise<WorkerUsage> }> {
   const [command, args] = existsSync(cliDist) ? [process.execPath, [cliDist]] : [tsx, ["--conditions=sdh-source", cliSource]];
   const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging, ...extraArgs], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "WARN" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  // The worker's last log line, on a graceful stop, carries its peak RSS.
-  const stopped = new Promise<number>((resolve, reject) =>
+  // The worker's last log line, on a graceful stop, carries its peak RSS and CPU time.
+  const stopped = new Promise<WorkerUsage>((resolve, reject) =>
     child.on("exit", () => {
       const line = output.split("\n").find((l) => l.includes('"worker stopped"'));
       if (!line) return reject(new Error(`worker did not stop cleanly: ${output.slice(-2000)}`));
-      resolve((JSON.parse(line) as { peakRssMb: number }).peakRssMb);
+      const { peakRssMb, cpuSeconds } = JSON.parse(line) as WorkerUsage;
+      resolve({ peakRssMb, cpuSeconds });
     }),
   );
   return new Promise((resolve, reject) => {
@@ -62,7 +70,7 @@ export interface RunTarget {
  * workers are started before and stopped after, as long-running workers are. Returns the wall time
  * and the peak RSS of each worker process.
  */
-export async function throughTemporal(env: TemporalEnv, persons: number, workers: number, run: RunTarget = {}): Promise<RunOutput & { workerRssMb: number[] }> {
+export async function throughTemporal(env: TemporalEnv, persons: number, workers: number, run: RunTarget = {}): Promise<RunOutput & { workerRssMb: number[]; cpuSeconds: number; cpuMicrosPerRow: number }> {
   const root = mkdtempSync(join(tmpdir(), "sdh-bench-temporal-"));
   const taskQueue = `bench-${randomUUID()}`;
   const started = await Promise.all(Array.from({ length: workers }, () => startWorker(env, taskQueue, join(root, "staging"))));
@@ -77,7 +85,10 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     const result = await handle.result();
     const seconds = (performance.now() - t0) / 1000;
     for (const w of started) w.child.kill("SIGTERM");
-    const workerRssMb = await Promise.all(started.map((w) => w.stopped));
+    const usage = await Promise.all(started.map((w) => w.stopped));
+    const workerRssMb = usage.map((u) => u.peakRssMb);
+    // Every worker's CPU, the shards', export's and publish's alike: what a row costs through Temporal.
+    const cpuSeconds = usage.reduce((n, u) => n + u.cpuSeconds, 0);
     // Every record of every entity, as `sdh generate`'s stage counts them (before 2026-11-30 only persons, vehicles and profiles were).
     const count = Object.values(result.counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
     // Workers on one machine share its cores: the chain of activities that waited on one another, and
@@ -89,7 +100,7 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     const longestAfterShards = afterShards && { type: afterShards.type, seconds: (afterShards.closed - afterShards.started) / 1000 };
     const steps = path.byType.map((t) => `${t.type}${t.activities > 1 ? ` ×${t.activities}` : ""} ${t.seconds.toFixed(1)} s`).join(", ");
     process.stderr.write(`    critical path ${path.seconds.toFixed(1)} s: ${steps}; longest activity ${path.longest?.type} ${path.longest?.seconds.toFixed(1)} s; after the shards ${longestAfterShards?.type} ${longestAfterShards?.seconds.toFixed(1)} s\n`);
-    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb, criticalPathSeconds: path.seconds, criticalPath: path.byType, longestActivity: path.longest, longestAfterShards };
+    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb, cpuSeconds, cpuMicrosPerRow: (cpuSeconds / count) * 1e6, criticalPathSeconds: path.seconds, criticalPath: path.byType, longestActivity: path.longest, longestAfterShards };
   } finally {
     for (const w of started) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     await connection.close();

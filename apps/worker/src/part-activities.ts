@@ -96,14 +96,17 @@ export function createPartActivities(ctx: PartActivityContext) {
       const recorded = ref.rerun ? null : await recordOf(recordPath);
       if (recorded?.fingerprint === fingerprint && (await stillThere(recorded, store, ref.snapshotId, staging.bundleDir))) return result(recorded.files, true);
 
-      const shards = mirror.shared ? await ctx.shardsOf(ref.snapshotId, config, true, ref.rerun, inPart) : planned;
-      // Whatever an interrupted attempt left of this part is replaced: the same shards give the same bytes.
-      await rm(recordPath, { force: true });
-      await removePartFiles(staging.bundleDir, config, ref.part);
-      await mkdir(staging.bundleDir, { recursive: true });
       let uploaded = 0;
-      const beat = setInterval(() => heartbeat({ part: ref.part, bytesUploaded: uploaded }), 5_000);
+      // Beats well inside the heartbeat timeout, however short a run sets it (a test's few seconds).
+      const every = Math.min(5_000, (activityInfo().heartbeatTimeoutMs ?? 120_000) / 3);
+      heartbeat({ part: ref.part, bytesUploaded: 0 });
+      const beat = setInterval(() => heartbeat({ part: ref.part, bytesUploaded: uploaded }), every);
       try {
+        const shards = mirror.shared ? await ctx.shardsOf(ref.snapshotId, config, true, ref.rerun, inPart) : planned;
+        // Whatever an interrupted attempt left of this part is replaced: the same shards give the same bytes.
+        await rm(recordPath, { force: true });
+        await removePartFiles(staging.bundleDir, config, ref.part);
+        await mkdir(staging.bundleDir, { recursive: true });
         const files = await ctx.nonRetryableIfCorrupt(() => exportPartFiles({ config, snapshotId: ref.snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, part: ref.part }));
         metrics?.exported(files.reduce((n, f) => n + f.bytes, 0));
         if (store) {

@@ -67,8 +67,11 @@ export async function worker(args: string[], env: NodeJS.ProcessEnv, settings: S
       // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown (readiness turns 503 as it
       // begins); run() resolves once running activities are done or cancelled.
       await running.run();
-      // Peak RSS (threads included; maxRSS is in KB): what the benchmark suite reports for each worker.
-      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+      // Peak RSS (threads included; maxRSS is in KB) and CPU time (user + system, every thread, µs):
+      // what the benchmark suite reports for each worker.
+      const usage = process.resourceUsage();
+      const cpuSeconds = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e3) / 1e3;
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: "INFO", msg: "worker stopped", taskQueue, peakRssMb: Math.round(usage.maxRSS / 1024), cpuSeconds }));
       return EXIT.ok;
     } finally {
       await connection.close();
