@@ -3,7 +3,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { activityInfo, Context, heartbeat } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
-import { exportPartFiles, partFileName, type ShardSummary, type WrittenFile } from "@sdh/exporters";
+import { exportPartFiles, partFileName, partsOf, type ShardSummary, type WrittenFile } from "@sdh/exporters";
 import { packOf } from "@sdh/packs";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, openStore, parseTarget, PermanentStoreError, publishPart, PublishConflictError, snapshotKey, snapshotStaging, type SnapshotStore, type StagingMirror } from "@sdh/storage";
@@ -34,12 +34,9 @@ function partRecordName(part: number): string {
   return `part-${String(part).padStart(5, "0")}.json`;
 }
 
-/** The parts of a snapshot: `roots` root records each (whole shards), as the workflow plans them. */
-function plannedParts(config: SnapshotConfig): Array<{ part: number; start: number; end: number }> {
-  if (config.layout?.kind !== "parts") return [];
-  const parts = [];
-  for (let start = 0, part = 0; start < config.records; start += config.layout.roots, part++) parts.push({ part, start, end: Math.min(config.records, start + config.layout.roots) });
-  return parts;
+/** What a part's record was made from: its shards (their fingerprints) and where its files went. */
+function partFingerprint(shards: readonly ShardSummary[], s3Target: string | null): string {
+  return [...shards.map((s) => s.fingerprint), s3Target ?? "staging"].join(",");
 }
 
 /**
@@ -89,7 +86,7 @@ export function createPartActivities(ctx: PartActivityContext) {
       const store = parseTarget(ref.target).kind === "s3" ? openStore(ref.target, env) : null;
       const inPart = (shard: { start: number }) => shard.start >= ref.start && shard.start < ref.end;
       const planned = await ctx.shardsOf(ref.snapshotId, config, false, ref.rerun, inPart);
-      const fingerprint = [...planned.map((s) => s.fingerprint), store ? ref.target : "staging"].join(",");
+      const fingerprint = partFingerprint(planned, store ? ref.target : null);
       const result = (files: readonly WrittenFile[], reused: boolean): PartResult => ({ part: ref.part, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0), reused });
 
       // A retried or repeated part reuses what its record says is done, if it is still there; a rerun exports again.
@@ -144,7 +141,8 @@ export function createPartActivities(ctx: PartActivityContext) {
       const shards = await ctx.shardsOf(snapshotId, config, false, rerun);
       const s3 = parseTarget(target).kind === "s3";
       const files: WrittenFile[] = [];
-      for (const { part, start, end } of plannedParts(config)) {
+      // The same grouping the part writer uses: part k holds the shards whose root records start in [k·roots, (k+1)·roots).
+      for (const [part, inPart] of partsOf(shards, config.layout.roots).entries()) {
         heartbeat({ part });
         const path = join(staging.partsDir, partRecordName(part));
         await mirror.pull([rel(path)]);
@@ -153,9 +151,7 @@ export function createPartActivities(ctx: PartActivityContext) {
           throw ApplicationFailure.retryable(`part ${part} of snapshot ${snapshotId} is not exported yet (staging ${path})`, "PartMissing");
         }
         const record = await readStagedJson(path, "exportSnapshot", PartRecord);
-        const inPart = shards.filter((s) => s.start >= start && s.start < end);
-        const expected = [...inPart.map((s) => s.fingerprint), s3 ? target : "staging"].join(",");
-        if (record.fingerprint !== expected) throw ctx.stagedMissing(`part ${part}'s staged export is of other shards or another target than this build's (${path})`, "exportSnapshot");
+        if (record.fingerprint !== partFingerprint(inPart, s3 ? target : null)) throw ctx.stagedMissing(`part ${part}'s staged export is of other shards or another target than this build's (${path})`, "exportSnapshot");
         files.push(...record.files);
       }
       const summary = { files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0) };

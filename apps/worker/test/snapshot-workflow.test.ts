@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils.js";
 import { join } from "node:path";
 import { testServices } from "@sdh/infra/testing";
 import { listSnapshots, openStore, publishedFolder, pullSnapshot } from "@sdh/storage";
-import { WorkflowFailedError } from "@temporalio/client";
+import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
+import { defaultPayloadConverter } from "@temporalio/common";
+import type { PartResult } from "../src/index.js";
 import { describe, expect, it } from "vitest";
 import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
 import { PACK_NAMES } from "@sdh/packs/names";
@@ -67,13 +69,20 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const stagingRoot = tmp();
     const worker = await services().worker(taskQueue, { stagingRoot, env });
     const handle = await services().start(taskQueue, input);
-    const [result, again] = await worker.runUntil(async () => {
+    const parts = join(stagingRoot, input.snapshotId, "parts");
+    const [result, again, reused] = await worker.runUntil(async () => {
       const first = await handle.result();
-      // The same snapshot again: every part's record is reused, and the target already holds it.
-      return [first, await services().start(taskQueue, input).then((h) => h.result())] as const;
+      // Hostile staging: one part's record is not JSON, another's is forged (fingerprint and digests).
+      // Neither is trusted: those parts are exported again; the intact one is reused.
+      writeFileSync(join(parts, "part-00001.json"), "{ not json");
+      const forged = JSON.parse(readFileSync(join(parts, "part-00002.json"), "utf8")) as { files: Array<{ sha256: string }> };
+      writeFileSync(join(parts, "part-00002.json"), JSON.stringify({ ...forged, files: forged.files.map((f) => ({ ...f, sha256: "0".repeat(64) })), fingerprint: "forged" }));
+      const second = await services().start(taskQueue, input);
+      return [first, await second.result(), partResults(await second.fetchHistory())] as const;
     });
     expect(result.validation.passed).toBe(true);
     expect(again).toMatchObject({ alreadyPublished: true, files: result.files, bytes: result.bytes });
+    expect(reused).toEqual([true, false, false]);
     // One export activity per part (ADR 0028), then the collect step: no activity exported the whole snapshot.
     const activities = (await handle.fetchHistory()).events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
     expect(activities.filter((a) => !a.startsWith("generateShard"))).toEqual(["validateSnapshot", "exportPart", "exportPart", "exportPart", "collectParts", "publishManifest"]);
@@ -193,3 +202,13 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(readdirSync(target)).toEqual([]); // nothing published, not even the version folder
   });
 });
+
+/** Whether each part's exportPart reused its staged record, by part, from a run's history. */
+function partResults(history: Awaited<ReturnType<WorkflowHandle["fetchHistory"]>>): boolean[] {
+  const results = (history.events ?? []).flatMap((e) => {
+    const payload = e.activityTaskCompletedEventAttributes?.result?.payloads?.[0];
+    const result = payload ? defaultPayloadConverter.fromPayload<Partial<PartResult>>(payload) : null;
+    return result && typeof result.part === "number" && "reused" in result ? [result as PartResult] : [];
+  });
+  return results.sort((a, b) => a.part - b.part).map((r) => r.reused);
+}
