@@ -4,7 +4,8 @@
 // interleaved, on the suite's own services. `workers` may list several counts (`1,2,4`); `layouts`
 // is `files,parts` (default) or one of them. Prints each run's wall time, critical path, longest
 // activity after the shards, CPU per row of every worker together and peak RSS per worker, then one
-// JSON line. Issue 37's figures, cheaper than the full suite.
+// JSON line (with each run's critical path by step, which `pnpm scale-model --temporal <file>` checks
+// the scale model against). Issue 37's figures, cheaper than the full suite.
 import { startBenchServices } from "./bench-services.js";
 import { throughTemporal } from "./temporal-run.js";
 
@@ -34,7 +35,7 @@ try {
         const target = `s3://${services.bucket}/layouts-${Date.now()}`;
         process.stderr.write(`${layout} layout to S3, ${households} households, ${workers} worker(s), run ${run + 1}/${runs}\n`);
         const out = await throughTemporal(services.env, households, workers, layout === "parts" ? { roots: PART_ROOTS, target } : { target });
-        results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb });
+        results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, criticalPath: out.criticalPath, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb });
         process.stderr.write(`  wall ${out.seconds.toFixed(1)} s, CPU ${out.cpuSeconds.toFixed(1)} s (${out.cpuMicrosPerRow.toFixed(2)} µs a row), worker peak RSS ${out.workerRssMb.join(", ")} MB\n`);
       }
     }

@@ -2,7 +2,8 @@
 // (src/scale/): the shard step on `workers` threads, the merge of the shards' gates, the export of
 // the data files and the documents. Each step's wall time and the CPU time of the whole process during
 // it (every thread, DuckDB's included), the rows and bytes written, the bytes of the shards' key files
-// (what the merged gate holds in memory), and the peak RSS. Prints one JSON line.
+// (what the merged gate holds in memory), and the peak RSS: the whole run's, and after each step (the
+// step after which it first reaches its final value is the one that set it). Prints one JSON line.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,13 +16,13 @@ const config = parseSnapshotConfig({ records: Number(householdsArg) });
 const workers = Number(workersArg ?? 2);
 const dir = mkdtempSync(join(tmpdir(), "sdh-bench-phases-"));
 const shardsDir = join(dir, ".shards");
-const steps: Record<string, { seconds: number; cpuSeconds: number }> = {};
+const steps: Record<string, { seconds: number; cpuSeconds: number; peakRssMbAfter: number }> = {};
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const out = await work();
   const used = process.cpuUsage(cpu);
-  steps[name] = { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  steps[name] = { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakRssMbAfter: Math.round(peakRssMb()) };
   return out;
 }
 try {

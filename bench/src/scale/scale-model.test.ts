@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibrate, predict, s3Traffic, shardRows, simulateLanes, type PhaseRun } from "./scale-model.js";
+import { calibrate, checkTemporalRun, predict, s3Traffic, shardRows, simulateLanes, type PhaseRun } from "./scale-model.js";
 
 describe("the scale model", () => {
   it("schedules shards as the workflow does: each free slot takes the next one", () => {
@@ -31,8 +31,8 @@ describe("the scale model", () => {
     expect(big.exportSeconds).toBeCloseTo(4_000, 6);
     expect(big.shardSeconds).toBeLessThan(big.exportSeconds);
     expect(big.longestActivity.name).toBe("export (one machine)");
-    // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, at 29-57 bytes a key.
-    expect(big.gateKeyTablesGb[0]).toBeCloseTo(72.5, 6);
+    // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, each spilled once at 20 bytes.
+    expect(big.gateSpillGb).toBeCloseTo(50, 6);
 
     // The parts layout: 500 parts of 200,000 households over 512 cores, each its export (8 s) and its
     // upload (2 GB at 100 MB/s shared by 8 cores: 160 s); no one-machine export or publish is left,
@@ -43,5 +43,29 @@ describe("the scale model", () => {
     expect(parted.longestActivity).toEqual({ name: "validate (one machine)", seconds: expect.closeTo(1_000, 6) });
     expect(parted.s3.files).toBe(500 * 2);
     expect(parted.s3.bytes).toBeCloseTo(1e12, 0);
+  });
+
+  it("checks a build through Temporal step by step: its critical path's activities grouped as the model's steps", () => {
+    const run: PhaseRun = {
+      households: 100_000, workers: 2, shards: 2, rows: 1_000_000, bytes: 1e9, files: 2, fileBytes: [6e8, 4e8], keyBytes: 4e7,
+      steps: { shards: { seconds: 10, cpuSeconds: 20 }, validate: { seconds: 1, cpuSeconds: 1 }, export: { seconds: 4, cpuSeconds: 5 }, documents: { seconds: 0, cpuSeconds: 0 } },
+      peakRssMb: 700,
+    };
+    const cal = calibrate(run, 50_000);
+    const criticalPath = [
+      { type: "validateSnapshot", activities: 1, seconds: 3 },
+      { type: "generateShard", activities: 2, seconds: 20 },
+      { type: "exportPart", activities: 2, seconds: 9 },
+      { type: "collectParts", activities: 1, seconds: 1 },
+      { type: "publishManifest", activities: 1, seconds: 0.5 },
+    ];
+    const { predicted, measured } = checkTemporalRun({ layout: "parts", households: 200_000, workers: 4, criticalPathSeconds: 34, criticalPath }, cal, { cores: 2, shardSize: 50_000, publishBytesPerSecond: 1e9, partRoots: 50_000 });
+    expect(measured).toEqual({ shards: 20, validate: 3, export: 10, publish: 0.5, total: 34 });
+    // Twice the calibration's households on the same two cores: twice its shard step and merge.
+    expect(predicted.shards).toBeCloseTo(20, 6);
+    expect(predicted.validate).toBeCloseTo(2, 6);
+    // Four parts of 500,000 rows on two cores, each 2 s of export and 1 s of upload (1e9 bytes at 1 GB/s shared by 2 cores, a quarter each).
+    expect(predicted.export).toBeCloseTo(6, 6);
+    expect(predicted.total).toBeCloseTo(28, 6);
   });
 });

@@ -66,8 +66,12 @@ export interface Prediction {
   /** The longest single activity: a shard, or one of the one-machine steps. */
   longestActivity: { name: string; seconds: number };
   s3: { requests: number; bytes: number; files: number };
-  /** The merged gate's key tables, in memory on the machine that validates (29-57 bytes a key: KeyTable). */
-  gateKeyTablesGb: [low: number, high: number];
+  /**
+   * The merged gate's scratch disk, at most: every key spilled once (16 bytes and its shard's 4) when
+   * the cross-shard check runs in passes. Its memory stays flat: one pass's table of a million keys,
+   * one shard's keys and the spill buffers, about 150 MB whatever the snapshot's size.
+   */
+  gateSpillGb: number;
 }
 
 /**
@@ -163,7 +167,7 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
     totalSeconds: lanes.makespan + validateSeconds + exportSeconds + cal.documentsSeconds + publishSeconds,
     longestActivity: { name, seconds },
     s3,
-    gateKeyTablesGb: [(keys * 29) / 1e9, (keys * 57) / 1e9],
+    gateSpillGb: (keys * 20) / 1e9,
   };
 }
 
@@ -198,4 +202,35 @@ function partedExport(plan: Plan, cal: Calibration, partRoots: number): ExportCo
     Number.POSITIVE_INFINITY,
   );
   return { exportSeconds: lanes.makespan, publishSeconds: 0, s3, exportStep: ["a part's export and upload", lanes.longest] };
+}
+
+/** One build through Temporal as `export-layouts` reports it: its layout, size, workers and critical path by step. */
+export interface TemporalRun {
+  layout: "files" | "parts";
+  households: number;
+  workers: number;
+  criticalPathSeconds: number;
+  criticalPath: Array<{ type: string; activities: number; seconds: number }>;
+}
+
+/** The build's steps, as the model names them and as the workflow's activities make them up. */
+const STEP_ACTIVITIES = {
+  shards: ["generateShard"],
+  validate: ["validateSnapshot"],
+  export: ["exportSnapshot", "exportPart", "collectParts"],
+  publish: ["publishManifest"],
+} as const;
+export type BuildStep = keyof typeof STEP_ACTIVITIES;
+
+/**
+ * A run's critical path grouped into the model's steps. Workers on one machine share its cores, so
+ * the model sees the machine, not the workers: `cores` slots, whatever the worker count.
+ */
+export function checkTemporalRun(run: TemporalRun, cal: Calibration, plan: { cores: number; shardSize: number; publishBytesPerSecond: number; partRoots: number }): { predicted: Record<BuildStep, number> & { total: number }; measured: Record<BuildStep, number> & { total: number } } {
+  const p = predict({ households: run.households, workers: 1, coresPerWorker: plan.cores, shardSize: plan.shardSize, publishBytesPerSecond: plan.publishBytesPerSecond, ...(run.layout === "parts" ? { partRoots: plan.partRoots } : {}) }, cal);
+  const seconds = (step: BuildStep) => run.criticalPath.filter((t) => (STEP_ACTIVITIES[step] as readonly string[]).includes(t.type)).reduce((n, t) => n + t.seconds, 0);
+  return {
+    predicted: { shards: p.shardSeconds, validate: p.validateSeconds, export: p.exportSeconds, publish: p.publishSeconds + p.documentsSeconds, total: p.totalSeconds },
+    measured: { shards: seconds("shards"), validate: seconds("validate"), export: seconds("export"), publish: seconds("publish"), total: run.criticalPathSeconds },
+  };
 }

@@ -1,18 +1,37 @@
 // pnpm --filter @sdh/bench scale-model: measures one build (100,000 households on this machine's
 // cores), calibrates the scale model with it, checks the model against builds of other sizes and
 // thread counts measured here, and writes docs/scale-model.md with the projections for 10M and 100M
-// households. About five minutes on two cores.
-import { writeFileSync } from "node:fs";
+// households. About ten minutes on two cores. With `--temporal <file>[,<file>…]` (what
+// `pnpm export-layouts` printed, saved), it also checks the model against those builds through
+// Temporal, step by step along their critical paths.
+import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runScript } from "../child.js";
 import { DEFAULT_PART_BYTES } from "@sdh/exporters";
 import { MULTIPART_THRESHOLD, PART_BYTES } from "@sdh/storage";
-import { calibrate, MODEL_SIZES, predict, type PhaseRun } from "./scale-model.js";
+import { calibrate, checkTemporalRun, MODEL_SIZES, predict, type BuildStep, type PhaseRun, type TemporalRun } from "./scale-model.js";
 
 // The model counts S3 requests with the code's own sizes: a change there must reach the model.
 const code = { MULTIPART_THRESHOLD, S3_PART_BYTES: PART_BYTES, FILE_PART_BYTES: DEFAULT_PART_BYTES };
 if (JSON.stringify(code) !== JSON.stringify(MODEL_SIZES)) throw new Error(`the scale model's sizes ${JSON.stringify(MODEL_SIZES)} differ from the code's ${JSON.stringify(code)}: update MODEL_SIZES in scale-model.ts`);
+
+/** The builds through Temporal to check against: export-layouts' JSON line, the last line of each file. */
+function temporalRuns(): TemporalRun[] {
+  const at = process.argv.indexOf("--temporal");
+  if (at < 0) return [];
+  const files = process.argv[at + 1]?.split(",").filter(Boolean) ?? [];
+  if (!files.length) throw new Error("--temporal needs a file (or several, comma-separated) of `pnpm export-layouts` output");
+  return files.flatMap((file) => {
+    const line = readFileSync(file, "utf8").trim().split("\n").at(-1)!;
+    const parsed = JSON.parse(line) as { households?: number; results?: Array<Omit<TemporalRun, "households">> };
+    if (typeof parsed.households !== "number" || !Array.isArray(parsed.results)) throw new Error(`${file}: its last line is not export-layouts' JSON ({ households, results })`);
+    const missing = parsed.results.filter((r) => !Array.isArray(r.criticalPath));
+    if (missing.length) throw new Error(`${file}: ${missing.length} run(s) have no criticalPath by step (export-layouts before 2026-12-04): measure again`);
+    return parsed.results.map((r) => ({ ...r, households: parsed.households! }));
+  });
+}
+const temporal = temporalRuns();
 
 const SHARD_SIZE = 50_000;
 const cores = availableParallelism();
@@ -66,6 +85,25 @@ for (const households of [10_000_000, 100_000_000]) {
   }
 }
 const worst = Math.max(...checks.map((c) => Math.abs(c.predicted - c.measured) / c.measured));
+/** Root records per part in export-layouts' builds: one shard each. */
+const LAYOUT_PART_ROOTS = 50_000;
+const temporalChecks = temporal.map((run) => ({ run, ...checkTemporalRun(run, cal, { cores, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, partRoots: LAYOUT_PART_ROOTS }) }));
+const error = (predicted: number, measured: number) => `${(((predicted - measured) / measured) * 100).toFixed(0)}%`;
+const stepCell = (c: (typeof temporalChecks)[number], step: BuildStep) => `${min(c.predicted[step])} / ${min(c.measured[step])}`;
+const temporalSection = temporalChecks.length
+  ? [
+      "## The model against builds through Temporal (this machine)",
+      "",
+      `Builds by \`pnpm --filter @sdh/bench export-layouts\` (worker processes on this machine's ${cores} cores, to the suite's S3 server; parts of ${fmt(LAYOUT_PART_ROOTS)} households), read from their saved output with \`--temporal\`. Each step is predicted / measured along the run's critical path (from the workflow history). The workers share the machine's cores, so the model sees ${cores} slots whatever the worker count. Publishing and the parts' uploads are predicted at the projections' assumed ${PUBLISH_BYTES_PER_SECOND / 1e6} MB/s.`,
+      "",
+      "| households | layout | workers | shard step | merged gate | export (and the parts' upload) | publish | critical path | error |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...temporalChecks.map((c) => `| ${fmt(c.run.households)} | ${c.run.layout} | ${c.run.workers} | ${stepCell(c, "shards")} | ${stepCell(c, "validate")} | ${stepCell(c, "export")} | ${stepCell(c, "publish")} | ${min(c.predicted.total)} / ${min(c.measured.total)} | ${error(c.predicted.total, c.measured.total)} |`),
+      "",
+      `Largest error of the whole build: ${(Math.max(...temporalChecks.map((c) => Math.abs(c.predicted.total - c.measured.total) / c.measured.total)) * 100).toFixed(1)}%.`,
+      "",
+    ]
+  : [];
 const big = projections.at(-1)!;
 const bigParted = partedProjections.at(-1)!;
 
@@ -99,13 +137,14 @@ const lines = [
   "",
   `Largest error: ${(worst * 100).toFixed(1)}%. Threads past the machine's ${cores} cores share them (the model's slots are cores, not threads). Peak RSS is the whole build's on one machine (shard threads, then the export's DuckDB): it grows with the threads, each holding a shard's buffers, not with the households, since a shard's size is fixed and files are streamed.`,
   "",
+  ...temporalSection,
   "## Projections",
   "",
   `Publishing assumes ${PUBLISH_BYTES_PER_SECOND / 1e6} MB/s of upload from the one machine that publishes (an assumption, not a measurement). S3 requests: a PUT per small file, and for a file of 64 MiB or more a multipart upload of 16 MiB parts (create, parts, complete), after the exporter splits data files at 1 GiB.`,
   "",
-  "| households | workers × cores | shards | shard step | validate | export | publish | whole build | longest activity | S3 requests | S3 GB | gate key tables |",
+  "| households | workers × cores | shards | shard step | validate | export | publish | whole build | longest activity | S3 requests | S3 GB | merged gate's scratch disk, at most |",
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  ...projections.map((p) => `| ${fmt(p.households)} | ${p.workers} × ${p.coresPerWorker} | ${fmt(p.shards)} | ${min(p.shardSeconds)} | ${min(p.validateSeconds)} | ${min(p.exportSeconds)} | ${min(p.publishSeconds)} | ${min(p.totalSeconds)} | ${p.longestActivity.name}, ${min(p.longestActivity.seconds)} | ${fmt(p.s3.requests)} | ${(p.s3.bytes / 1e9).toFixed(0)} | ${p.gateKeyTablesGb[0].toFixed(0)}-${p.gateKeyTablesGb[1].toFixed(0)} GB |`),
+  ...projections.map((p) => `| ${fmt(p.households)} | ${p.workers} × ${p.coresPerWorker} | ${fmt(p.shards)} | ${min(p.shardSeconds)} | ${min(p.validateSeconds)} | ${min(p.exportSeconds)} | ${min(p.publishSeconds)} | ${min(p.totalSeconds)} | ${p.longestActivity.name}, ${min(p.longestActivity.seconds)} | ${fmt(p.s3.requests)} | ${(p.s3.bytes / 1e9).toFixed(0)} | ${p.gateSpillGb.toFixed(0)} GB |`),
   "",
   `### The parts layout (ADR 0028: \`--parts ${fmt(PART_ROOTS)}\`)`,
   "",
@@ -118,7 +157,7 @@ const lines = [
   "## Where the time goes, and the next bottleneck",
   "",
   `- **The one-machine steps.** In the single-file layout, at ${fmt(big.households)} households on ${big.workers} workers of ${big.coresPerWorker} cores the shards take ${min(big.shardSeconds)}, while export and publish on one machine take ${min(big.exportSeconds + big.publishSeconds)}: ${((100 * (big.exportSeconds + big.publishSeconds)) / big.totalSeconds).toFixed(0)}% of the build, and no worker added shortens them. The parts layout removes them: its parts' export and upload take ${min(bigParted.exportSeconds)} on the same fleet, and the whole build ${min(bigParted.totalSeconds)} instead of ${min(big.totalSeconds)}.`,
-  `- **The merged gate** is next: with the parts layout it is the longest activity (${bigParted.longestActivity.name}, ${min(bigParted.longestActivity.seconds)} at ${fmt(big.households)} households). Uniqueness and references across shards are checked on one machine holding every key (${big.gateKeyTablesGb[0].toFixed(0)}-${big.gateKeyTablesGb[1].toFixed(0)} GB of key tables). Partitioning the keys by hash across workers (each checks its range of every shard's key files) keeps each under a worker's memory.`,
+  `- **The merged gate** is next: with the parts layout it is the longest activity (${bigParted.longestActivity.name}, ${min(bigParted.longestActivity.seconds)} at ${fmt(big.households)} households). Uniqueness across shards is checked on one machine, in passes of a million keys: its memory stays flat (about 150 MB), every shard's keys are read twice, and the keys of the later passes are spilled once to its disk (at most ${big.gateSpillGb.toFixed(0)} GB at ${fmt(big.households)} households). Its time grows with the keys on one machine; checking the passes on several workers (each its range of hashes, from every shard's key files) is the next step.`,
   `- **The manifest** lists each data file with its digest: ${fmt(big.s3.files)} files at ${fmt(big.households)} households with 1 GiB files, a few hundred KB of JSON: not a bottleneck at this size.`,
   `- **CPU per row** is mostly the shard step (generation, the gate's checks, the quality profile, encoding: ${((100 * cpuOf("shards")) / cpuTotal).toFixed(0)}% of the CPU); the export is ${((100 * cpuOf("export")) / cpuTotal).toFixed(0)}%. Halving CPU per row (issue 37) is therefore work on the shard step; distributing the export shortens the wall time, not the CPU.`,
   "",

@@ -32,7 +32,8 @@ export function validationSummary(report: ValidationReport): string {
 /**
  * The snapshot's validation and quality reports from its shards: merges the shards' gates (checking
  * uniqueness across shards, the config's person count and what each shard says it generated) and
- * their quality figures. Writes nothing; the caller decides what a failed report stops.
+ * their quality figures. Writes nothing but a scratch folder it removes; the caller decides what a
+ * failed report stops.
  */
 export async function validateShards({ config, shardsDir, shards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
   const folder = (summary: ShardSummary) => join(shardsDir, shardFolderName(summary.shard));
@@ -43,7 +44,8 @@ export async function validateShards({ config, shardsDir, shards }: ShardSet): P
   }
   const validation = await mergeShardGates(
     shards.map((s) => s.gate),
-    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims, pack: pack.checks },
+    // The uniqueness check's later passes spill their keys beside the shards (a folder of their own, removed after).
+    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims, pack: pack.checks, spillDir: shardsDir },
   );
   const collector = new QualityCollector(pack);
   for (const summary of shards) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PC_PACK_SPEC } from "../../src/schemas/index.js";
 import { mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
 import { PC_CHECKS, PC_VALIDATION } from "../../src/checks/index.js";
@@ -58,7 +61,7 @@ function onePass(bundles: Bundle[], asOf: string) {
 }
 
 /** A gate and a collector per shard, their states through JSON (as they cross a process), then merged. */
-async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keysPerPass?: number) {
+async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keysPerPass?: number, spillDir?: string) {
   const size = Math.ceil(bundles.length / shardCount);
   const results = [];
   const keys: Array<Record<UniqueRule, ExportedKeys>> = [];
@@ -75,6 +78,7 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keys
   const report = await mergeShardGates(results, {
     keysOf: (shard, rule) => keys[shard]![rule]!,
     keysPerPass,
+    ...(spillDir ? { spillDir } : {}),
     pack: PC_CHECKS,
     claims: [{ kind: "config", source: "config.records", entity: "households", records: bundles.length }],
   });
@@ -126,6 +130,31 @@ describe("sharded validation", { timeout: 30_000 }, () => {
     // Checked in passes of a few hundred keys (a big snapshot's are 2M), the same duplicates are found.
     const inPasses = await sharded(bundles, asOf, 3, 300);
     expect(inPasses.report).toEqual(parts.report);
+  });
+
+  it("finds every duplicate across shards when the keys are checked in many passes, and leaves no spilled keys behind", async () => {
+    const bundles = structuredClone(bundlesOf(snapshot));
+    // 40 profiles of the last shard take the ids of profiles in the first: 40 duplicates, spread over the passes.
+    const early = bundles.slice(0, 400).flatMap((b) => b.profiles).slice(0, 40);
+    const late = bundles.slice(2_600).flatMap((b) => b.profiles).slice(0, 40);
+    late.forEach((p, i) => (p.profile_id = early[i]!.profile_id));
+    const spill = mkdtempSync(join(tmpdir(), "sdh-spill-"));
+    try {
+      const inOne = await sharded(bundles, asOf, 4);
+      // ~3,000 profile ids in passes of 100: about 30 passes, 29 of them read back from spilled buckets.
+      const inPasses = await sharded(bundles, asOf, 4, 100, spill);
+      const unique = (report: typeof inOne.report) => report.rules.find((r) => r.code === "UNIQUE_PROFILE_ID")!;
+      expect(unique(inPasses.report).failures).toBe(40);
+      expect(unique(inOne.report).failures).toBe(40);
+      const named = new Set(early.map((p) => p.profile_id));
+      for (const example of unique(inPasses.report).examples as Array<{ value: string; first_shard: number; shard: number }>) {
+        expect(named.has(example.value)).toBe(true);
+        expect(example).toMatchObject({ first_shard: 0, shard: 3 });
+      }
+      expect(readdirSync(spill)).toEqual([]);
+    } finally {
+      rmSync(spill, { recursive: true, force: true });
+    }
   });
 
   it("keeps every figure of a column through state and merge", () => {
