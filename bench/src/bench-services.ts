@@ -23,6 +23,15 @@ export async function startBenchServices() {
       AWS_SECRET_ACCESS_KEY: state.s3.secretAccessKey,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
+    /**
+     * Frees the disk a run's published objects take: the gateway keeps each object as a file under
+     * its state folder, and a 2M-household snapshot is about 21 GB, so runs of one invocation would
+     * otherwise fill the disk. `prefix` is the run's own, under the suite's bucket.
+     */
+    dropObjects(prefix: string) {
+      if (!prefix || prefix.includes("..") || prefix.startsWith("/")) throw new Error(`not a run's prefix: ${JSON.stringify(prefix)}`);
+      rmSync(join(stateDir, "s3", state.s3.bucket, prefix), { recursive: true, force: true });
+    },
     async stop() {
       await servicesDown(stateDir);
       rmSync(stateDir, { recursive: true, force: true });

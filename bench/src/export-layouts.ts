@@ -32,11 +32,13 @@ try {
     for (let run = 0; run < runs; run++) {
       for (const layout of layouts) {
         // Both to S3, so the single-file layout's publish uploads what the parts' workers upload.
-        const target = `s3://${services.bucket}/layouts-${Date.now()}`;
+        const prefix = `layouts-${Date.now()}`;
+        const target = `s3://${services.bucket}/${prefix}`;
         process.stderr.write(`${layout} layout to S3, ${households} households, ${workers} worker(s), run ${run + 1}/${runs}\n`);
         const out = await throughTemporal(services.env, households, workers, layout === "parts" ? { roots: PART_ROOTS, target } : { target });
         results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, criticalPath: out.criticalPath, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb });
         process.stderr.write(`  wall ${out.seconds.toFixed(1)} s, CPU ${out.cpuSeconds.toFixed(1)} s (${out.cpuMicrosPerRow.toFixed(2)} µs a row), worker peak RSS ${out.workerRssMb.join(", ")} MB\n`);
+        services.dropObjects(prefix);
       }
     }
   }

@@ -102,8 +102,14 @@ try {
   // The same through the parts layout to S3 (ADR 0028): one export activity per part on any worker,
   // each uploading its part, so no activity after the shards handles the whole snapshot.
   for (const workers of [1, 2, 4]) {
-    const parts = { roots: Math.min(PERSONS, 50_000), target: `s3://${services.bucket}/bench-parts-${Date.now()}` };
-    await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}, parts layout to S3`, group: "end to end", persons: PERSONS, unit: "records" }, () => throughTemporal(services.env, PERSONS, workers, parts));
+    const prefix = `bench-parts-${Date.now()}`;
+    const parts = { roots: Math.min(PERSONS, 50_000), target: `s3://${services.bucket}/${prefix}` };
+    // Each run's snapshot is dropped once measured: at 1M households each is about 10 GB.
+    await measure({ stage: `through Temporal, ${workers} worker${workers > 1 ? "s" : ""}, parts layout to S3`, group: "end to end", persons: PERSONS, unit: "records" }, async () => {
+      const out = await throughTemporal(services.env, PERSONS, workers, parts);
+      services.dropObjects(prefix);
+      return out;
+    });
   }
   // The worker's /metrics: an idle worker scraped once a second beside one without endpoints (CPU and
   // RSS of both in the result file's runs).

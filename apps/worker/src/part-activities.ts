@@ -3,7 +3,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { activityInfo, Context, heartbeat } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
-import { exportPartFiles, partFileName, partsOf, type ShardSummary, type WrittenFile } from "@sdh/exporters";
+import { exportPartFiles, partFileName, partsOf, type ParquetSlots, type ShardSummary, type WrittenFile } from "@sdh/exporters";
 import { packOf } from "@sdh/packs";
 import type { SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, openStore, parseTarget, PermanentStoreError, publishPart, PublishConflictError, snapshotKey, snapshotStaging, type SnapshotStore, type StagingMirror } from "@sdh/storage";
@@ -27,6 +27,8 @@ export interface PartActivityContext {
   nonRetryableIfCorrupt: <T>(work: () => Promise<T>) => Promise<T>;
   stagedMissing: (what: string, rerunFrom: string) => ApplicationFailure;
   writeJson: (path: string, value: unknown) => Promise<void>;
+  /** This worker's Parquet conversions, shared by the parts it exports at once (ParquetSlots). */
+  parquetSlots?: ParquetSlots;
 }
 
 /** `parts/part-00042.json`: a part's record in staging. */
@@ -104,7 +106,7 @@ export function createPartActivities(ctx: PartActivityContext) {
         await rm(recordPath, { force: true });
         await removePartFiles(staging.bundleDir, config, ref.part);
         await mkdir(staging.bundleDir, { recursive: true });
-        const files = await ctx.nonRetryableIfCorrupt(() => exportPartFiles({ config, snapshotId: ref.snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, part: ref.part }));
+        const files = await ctx.nonRetryableIfCorrupt(() => exportPartFiles({ config, snapshotId: ref.snapshotId, shardsDir: staging.shardsDir, shards, dir: staging.bundleDir, part: ref.part, ...(ctx.parquetSlots ? { parquetSlots: ctx.parquetSlots } : {}) }));
         metrics?.exported(files.reduce((n, f) => n + f.bytes, 0));
         if (store) {
           await nonRetryableIfRefused(() =>

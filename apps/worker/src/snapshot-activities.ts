@@ -9,6 +9,7 @@ import {
   existingShard,
   planShards,
   ShardPool,
+  parquetSlotsFor,
   shardFiles,
   keyRulesOf,
   shardFingerprint,
@@ -66,6 +67,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   const rel = (path: string) => relative(mirror.localRoot, path);
   // Threads start on the first shard and stay for the next ones.
   const pool = buildShard ? null : new ShardPool(shardThreads ?? availableParallelism());
+  // The parts this worker exports at once share its Parquet conversions: one per two shard threads.
+  const parquetSlots = parquetSlotsFor(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (records: number) => void) => pool!.build(task, onProgress));
   const checked = (config: SnapshotConfig): SnapshotConfig => {
     try {
@@ -107,7 +110,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   };
 
   return {
-    ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson }),
+    ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson, parquetSlots }),
 
     /** Generates, validates and encodes one shard of households (with their persons, vehicles and profiles) into staging. */
     async generateShard(ref: ShardRef): Promise<ShardResult> {

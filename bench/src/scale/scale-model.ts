@@ -68,8 +68,8 @@ export interface Prediction {
   s3: { requests: number; bytes: number; files: number };
   /**
    * The merged gate's scratch disk, at most: every key spilled once (16 bytes and its shard's 4) when
-   * the cross-shard check runs in passes. Its memory stays flat: one pass's table of a million keys,
-   * one shard's keys and the spill buffers, about 150 MB whatever the snapshot's size.
+   * the cross-shard check runs in passes. Its memory stays flat whatever the snapshot's size: one
+   * pass's table of at most a million keys (42 MB), one shard's keys and 32 MB of spill buffers.
    */
   gateSpillGb: number;
 }

@@ -19,6 +19,7 @@ export { writeBundleDocuments, type DocumentsOptions } from "./bundle/bundle-doc
 export { buildShard, shardFingerprint, existingShard, type ShardTask, type ShardSummary, type BuildShardOptions } from "./shards/build-shard.js";
 export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { ShardPool } from "./shards/shard-pool.js";
+export { ParquetSlots, parquetSlotsFor } from "./parquet/parquet-slots.js";
 export { planShards, shardFolderName, shardFiles, keyRulesOf, SHARD_SUMMARY, type ShardRange } from "./shards/shard-layout.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
 export { StagedArtifactError, ensureDigest, type StagedDigest, type RebuildStep } from "./shards/staged-artifacts.js";

@@ -4,6 +4,7 @@ import { fileDigest } from "@sdh/local-files";
 import { packOf } from "@sdh/packs";
 import { SCHEMA_VERSION, type EntitySpec } from "@sdh/schemas";
 import { convertFilesToParquet } from "../parquet/convert-files.js";
+import type { ParquetSlots } from "../parquet/parquet-slots.js";
 import type { WrittenFile } from "../records/entity-writer.js";
 import type { ShardSummary } from "../shards/build-shard.js";
 import { PartedFileAssembler } from "../shards/parted-file-assembler.js";
@@ -19,6 +20,8 @@ export interface ExportPartOptions extends ShardSet {
   snapshotId: string;
   /** The folder the part's files go into (each under its entity's folder). */
   dir: string;
+  /** The process's Parquet conversions, shared by the parts it exports at once (default: no limit but this part's one lane). */
+  parquetSlots?: ParquetSlots;
 }
 
 /**
@@ -61,7 +64,7 @@ export async function exportPartFiles(options: ExportPartOptions): Promise<Writt
       }));
       // Without CSV or JSON in the bundle, the entity's folder holds only Parquet: made here.
       for (const spec of pack.spec.entities) await mkdir(join(dir, spec.name), { recursive: true });
-      const rows = await convertFilesToParquet(jobs);
+      const rows = await convertFilesToParquet(jobs, undefined, options.parquetSlots);
       for (const [k, job] of jobs.entries()) {
         const path = partFileName(job.entity.name, "parquet", part);
         if (rows[k] !== csvByEntity.get(job.entity.name)!.records) throw new ExportCountError(`part ${part}'s Parquet file of ${job.entity.name} holds ${rows[k]} rows; its CSV ${csvByEntity.get(job.entity.name)!.records}`);
@@ -76,8 +79,8 @@ export async function exportPartFiles(options: ExportPartOptions): Promise<Writt
 
 /**
  * The bundle's data files in the config's layout: the single files (exportDataFiles, split at
- * `partBytes`) or every part (never split by size), one after another on this machine. `sdh generate`
- * and the workflow's export step both call this; one activity per part is ADR 0028's next step.
+ * `partBytes`) or every part (never split by size), one after another on this machine: `sdh generate`
+ * and the workflow's single export step (runs started before one activity per part, ADR 0028).
  */
 export async function exportLayoutFiles(options: ExportOptions): Promise<WrittenFile[]> {
   const layout = options.config.layout;

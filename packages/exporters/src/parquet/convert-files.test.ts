@@ -8,6 +8,7 @@ import { columnsOf, parseSnapshotConfig } from "@sdh/schemas";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCsvEncoder, csvHeader } from "../records/record-formats.js";
 import { convertFilesToParquet } from "./convert-files.js";
+import { ParquetSlots } from "./parquet-slots.js";
 import { createParquetConverter } from "./duckdb-parquet.js";
 import { pc } from "../../test/pc-entities.js";
 
@@ -66,5 +67,19 @@ describe("convertFilesToParquet", () => {
     ];
     await expect(convertFilesToParquet(jobs, 2)).rejects.toThrow(/bad\.csv/);
     expect(await convertFilesToParquet(jobs.slice(1), 2)).toEqual([rows]);
+  });
+
+  it("shares a process's slots between concurrent calls: one DuckDB conversion at a time, the same bytes", async () => {
+    const slots = new ParquetSlots(1);
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, slots.busy)), 1);
+    const outs = ["s1", "s2"].map((name) => join(dir, `${name}.parquet`));
+    // Two parts exporting at once in one worker, each with its one lane.
+    const converted = await Promise.all(outs.map((parquetPath) => convertFilesToParquet([{ entity: pc("vehicles"), csvPath, parquetPath }], 1, slots)));
+    clearInterval(watch);
+    expect(converted).toEqual([[rows], [rows]]);
+    expect(most).toBe(1);
+    expect(slots.busy).toBe(0);
+    expect(sha(outs[0]!)).toBe(sha(outs[1]!));
   });
 });

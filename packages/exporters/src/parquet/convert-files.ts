@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import type { EntitySpec } from "@sdh/schemas";
 import { createParquetConverter } from "./duckdb-parquet.js";
+import type { ParquetSlots } from "./parquet-slots.js";
 
 export interface ParquetJob {
   entity: EntitySpec;
@@ -21,12 +22,13 @@ export interface ParquetJob {
 export const PARQUET_LANES = 1;
 
 /**
- * Converts every job's CSV to Parquet and returns the rows written, in the jobs' order. The largest
+ * Converts every job's CSV to Parquet and returns the rows written, in the jobs' order. Each lane
+ * takes one of `slots`, when given, for its whole life: the process's conversions stay within them. The largest
  * files start first, each lane taking the next file when it is free, so the longest conversion never
  * waits behind small ones. On a failure the other lanes finish their current file (so no conversion
  * still writes when the caller removes the folder) and start no new one; the first failure is thrown.
  */
-export async function convertFilesToParquet(jobs: ParquetJob[], lanes = PARQUET_LANES): Promise<number[]> {
+export async function convertFilesToParquet(jobs: ParquetJob[], lanes = PARQUET_LANES, slots?: ParquetSlots): Promise<number[]> {
   const sizes = await Promise.all(jobs.map(async (job) => (await stat(job.csvPath)).size));
   const queue = jobs.map((job, k) => ({ job, k })).sort((a, b) => sizes[b.k]! - sizes[a.k]! || a.k - b.k);
   const rows = new Array<number>(jobs.length).fill(0);
@@ -44,7 +46,8 @@ export async function convertFilesToParquet(jobs: ParquetJob[], lanes = PARQUET_
       converter.close();
     }
   };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(lanes, jobs.length) }, lane));
+  // With slots, each lane waits for one of the process's (see ParquetSlots) and keeps it to its end.
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(lanes, jobs.length) }, () => (slots ? slots.run(lane) : lane())));
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
   if (failure) throw failure.reason;
   return rows;
