@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { calibrate, checkTemporalRun, predict, s3Traffic, shardRows, simulateLanes, type PhaseRun } from "./scale-model.js";
 
+/** A measured build of 100,000 households on 2 threads: 1 GB in two files, 1 s of merge and 4 s of export. */
+function phaseRun(rows: number, shards: { seconds: number; cpuSeconds: number }, documentsSeconds: number): PhaseRun {
+  return {
+    households: 100_000, workers: 2, shards: 2, rows, bytes: 1e9, files: 2, fileBytes: [6e8, 4e8], keyBytes: 4e7,
+    steps: { shards, validate: { seconds: 1, cpuSeconds: 1 }, export: { seconds: 4, cpuSeconds: 5 }, documents: { seconds: documentsSeconds, cpuSeconds: documentsSeconds } },
+    peakRssMb: 700,
+  };
+}
+
 describe("the scale model", () => {
   it("schedules shards as the workflow does: each free slot takes the next one", () => {
     // Five shards of 10 s on two slots: three rounds on the first slot, 30 s.
@@ -19,12 +28,7 @@ describe("the scale model", () => {
   });
 
   it("reproduces its calibration run, and grows the one-machine steps with the rows while shards spread", () => {
-    const run: PhaseRun = {
-      households: 100_000, workers: 2, shards: 2, rows: 1_800_000, bytes: 1e9, files: 2, fileBytes: [6e8, 4e8], keyBytes: 4e7,
-      steps: { shards: { seconds: 15, cpuSeconds: 27 }, validate: { seconds: 1, cpuSeconds: 1 }, export: { seconds: 4, cpuSeconds: 5 }, documents: { seconds: 0.1, cpuSeconds: 0.1 } },
-      peakRssMb: 700,
-    };
-    const cal = calibrate(run, 50_000);
+    const cal = calibrate(phaseRun(1_800_000, { seconds: 15, cpuSeconds: 27 }, 0.1), 50_000);
     const same = predict({ households: 100_000, workers: 1, coresPerWorker: 2, shardSize: 50_000 }, cal);
     expect(same.totalSeconds).toBeCloseTo(15 + 1 + 4 + 0.1, 6);
     const big = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000 }, cal);
@@ -46,12 +50,7 @@ describe("the scale model", () => {
   });
 
   it("checks a build through Temporal step by step: its critical path's activities grouped as the model's steps", () => {
-    const run: PhaseRun = {
-      households: 100_000, workers: 2, shards: 2, rows: 1_000_000, bytes: 1e9, files: 2, fileBytes: [6e8, 4e8], keyBytes: 4e7,
-      steps: { shards: { seconds: 10, cpuSeconds: 20 }, validate: { seconds: 1, cpuSeconds: 1 }, export: { seconds: 4, cpuSeconds: 5 }, documents: { seconds: 0, cpuSeconds: 0 } },
-      peakRssMb: 700,
-    };
-    const cal = calibrate(run, 50_000);
+    const cal = calibrate(phaseRun(1_000_000, { seconds: 10, cpuSeconds: 20 }, 0), 50_000);
     const criticalPath = [
       { type: "validateSnapshot", activities: 1, seconds: 3 },
       { type: "generateShard", activities: 2, seconds: 20 },
