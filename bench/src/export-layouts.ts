@@ -7,10 +7,9 @@
 // JSON line (with each run's critical path by step, which `pnpm scale-model --temporal <file>` checks
 // the scale model against). Issue 37's figures, cheaper than the full suite.
 import { startBenchServices } from "./bench-services.js";
+import { LAYOUT_PART_ROOTS } from "./layout-runs.js";
 import { throughTemporal } from "./temporal-run.js";
 
-/** Root records per part: the default shard size, so every part is one shard. */
-const PART_ROOTS = 50_000;
 
 const [householdsArg, workersArg, runsArg, layoutsArg] = process.argv.slice(2);
 const households = Number(householdsArg ?? 200_000);
@@ -20,7 +19,7 @@ const layouts = (layoutsArg ?? "files,parts").split(",");
 for (const [name, value] of [["households", households], ["runs", runs], ...workerCounts.map((w) => ["workers", w] as const)] as const) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got ${String(value)})`);
 }
-if (households % PART_ROOTS !== 0) throw new Error(`households must be a multiple of ${PART_ROOTS}, the shard size and part size of these runs (got ${households})`);
+if (households % LAYOUT_PART_ROOTS !== 0) throw new Error(`households must be a multiple of ${LAYOUT_PART_ROOTS}, the shard size and part size of these runs (got ${households})`);
 const unknown = layouts.filter((l) => l !== "files" && l !== "parts");
 if (unknown.length || !layouts.length) throw new Error(`layouts must be files, parts or files,parts (got ${layoutsArg})`);
 process.env.MALLOC_ARENA_MAX ??= "2";
@@ -35,7 +34,7 @@ try {
         const prefix = `layouts-${Date.now()}`;
         const target = `s3://${services.bucket}/${prefix}`;
         process.stderr.write(`${layout} layout to S3, ${households} households, ${workers} worker(s), run ${run + 1}/${runs}\n`);
-        const out = await throughTemporal(services.env, households, workers, layout === "parts" ? { roots: PART_ROOTS, target } : { target });
+        const out = await throughTemporal(services.env, households, workers, layout === "parts" ? { roots: LAYOUT_PART_ROOTS, target } : { target });
         results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, criticalPath: out.criticalPath, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb });
         process.stderr.write(`  wall ${out.seconds.toFixed(1)} s, CPU ${out.cpuSeconds.toFixed(1)} s (${out.cpuMicrosPerRow.toFixed(2)} µs a row), worker peak RSS ${out.workerRssMb.join(", ")} MB\n`);
         services.dropObjects(prefix);

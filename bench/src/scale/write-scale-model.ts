@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runScript } from "../child.js";
+import { LAYOUT_PART_ROOTS } from "../layout-runs.js";
 import { DEFAULT_PART_BYTES } from "@sdh/exporters";
 import { MULTIPART_THRESHOLD, PART_BYTES } from "@sdh/storage";
 import { calibrate, checkTemporalRun, MODEL_SIZES, predict, type BuildStep, type PhaseRun, type TemporalRun } from "./scale-model.js";
@@ -24,11 +25,17 @@ function temporalRuns(): TemporalRun[] {
   if (!files.length) throw new Error("--temporal needs a file (or several, comma-separated) of `pnpm export-layouts` output");
   return files.flatMap((file) => {
     const line = readFileSync(file, "utf8").trim().split("\n").at(-1)!;
-    const parsed = JSON.parse(line) as { households?: number; results?: Array<Omit<TemporalRun, "households">> };
-    if (typeof parsed.households !== "number" || !Array.isArray(parsed.results)) throw new Error(`${file}: its last line is not export-layouts' JSON ({ households, results })`);
+    let parsed: { households?: unknown; results?: Array<Omit<TemporalRun, "households">> };
+    try {
+      parsed = JSON.parse(line) as typeof parsed;
+    } catch {
+      throw new Error(`${file}: its last line is not JSON; expected export-layouts' output ({ households, results })`);
+    }
+    if (typeof parsed.households !== "number" || !Array.isArray(parsed.results) || parsed.results.some((r) => (r.layout !== "files" && r.layout !== "parts") || !Number.isInteger(r.workers))) throw new Error(`${file}: its last line is not export-layouts' JSON ({ households, results })`);
     const missing = parsed.results.filter((r) => !Array.isArray(r.criticalPath));
     if (missing.length) throw new Error(`${file}: ${missing.length} run(s) have no criticalPath by step (export-layouts before 2026-12-04): measure again`);
-    return parsed.results.map((r) => ({ ...r, households: parsed.households! }));
+    const households = parsed.households;
+    return parsed.results.map((r) => ({ ...r, households }));
   });
 }
 const temporal = temporalRuns();
@@ -85,8 +92,6 @@ for (const households of [10_000_000, 100_000_000]) {
   }
 }
 const worst = Math.max(...checks.map((c) => Math.abs(c.predicted - c.measured) / c.measured));
-/** Root records per part in export-layouts' builds: one shard each. */
-const LAYOUT_PART_ROOTS = 50_000;
 const temporalChecks = temporal.map((run) => ({ run, ...checkTemporalRun(run, cal, { cores, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, partRoots: LAYOUT_PART_ROOTS }) }));
 const error = (predicted: number, measured: number) => `${(((predicted - measured) / measured) * 100).toFixed(0)}%`;
 const stepCell = (c: (typeof temporalChecks)[number], step: BuildStep) => `${min(c.predicted[step])} / ${min(c.measured[step])}`;
