@@ -35,8 +35,8 @@ try {
         const target = `s3://${services.bucket}/${prefix}`;
         process.stderr.write(`${layout} layout to S3, ${households} households, ${workers} worker(s), run ${run + 1}/${runs}\n`);
         const out = await throughTemporal(services.env, households, workers, layout === "parts" ? { roots: LAYOUT_PART_ROOTS, target } : { target });
-        results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, criticalPath: out.criticalPath, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb });
-        process.stderr.write(`  wall ${out.seconds.toFixed(1)} s, CPU ${out.cpuSeconds.toFixed(1)} s (${out.cpuMicrosPerRow.toFixed(2)} µs a row), worker peak RSS ${out.workerRssMb.join(", ")} MB\n`);
+        results.push({ layout, workers, run, seconds: out.seconds, rows: out.count, cpuSeconds: out.cpuSeconds, cpuMicrosPerRow: out.cpuMicrosPerRow, criticalPathSeconds: out.criticalPathSeconds, criticalPath: out.criticalPath, longestActivity: out.longestActivity, longestAfterShards: out.longestAfterShards, workerRssMb: out.workerRssMb, workerPeakSteps: out.workerPeakSteps });
+        process.stderr.write(`  wall ${out.seconds.toFixed(1)} s, CPU ${out.cpuSeconds.toFixed(1)} s (${out.cpuMicrosPerRow.toFixed(2)} µs a row), worker peak RSS ${out.workerRssMb.map((mb, i) => `${mb} MB (${out.workerPeakSteps[i] ?? "after its last step"})`).join(", ")}\n`);
         services.dropObjects(prefix);
       }
     }

@@ -8,6 +8,7 @@ import { defaultSnapshotId } from "@sdh/exporters";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import type { SnapshotInput, SnapshotResult } from "@sdh/worker";
 import { Client, Connection } from "@temporalio/client";
+import { peakStepOf } from "./worker-peak.js";
 import type { RunOutput } from "./child.js";
 import { activitySpans, criticalPath } from "./critical-path.js";
 
@@ -25,12 +26,14 @@ export interface WorkerUsage {
   peakRssMb: number;
   /** User and system CPU of every thread, in seconds. */
   cpuSeconds: number;
+  /** The activity that raised the worker's memory to its peak (peakStepOf), or null. */
+  peakStep: string | null;
 }
 
 /** `sdh worker` as production runs it: the built CLI when there is one (`pnpm build`), else the source. */
 export function startWorker(env: TemporalEnv, taskQueue: string, staging: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; stopped: Promise<WorkerUsage> }> {
   const [command, args] = existsSync(cliDist) ? [process.execPath, [cliDist]] : [tsx, ["--conditions=sdh-source", cliSource]];
-  const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging, ...extraArgs], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "WARN" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging, ...extraArgs], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "INFO" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -40,7 +43,7 @@ export function startWorker(env: TemporalEnv, taskQueue: string, staging: string
       const line = output.split("\n").find((l) => l.includes('"worker stopped"'));
       if (!line) return reject(new Error(`worker did not stop cleanly: ${output.slice(-2000)}`));
       const { peakRssMb, cpuSeconds } = JSON.parse(line) as WorkerUsage;
-      resolve({ peakRssMb, cpuSeconds });
+      resolve({ peakRssMb, cpuSeconds, peakStep: peakStepOf(output, peakRssMb) });
     }),
   );
   return new Promise((resolve, reject) => {
@@ -70,7 +73,7 @@ export interface RunTarget {
  * workers are started before and stopped after, as long-running workers are. Returns the wall time
  * and the peak RSS of each worker process.
  */
-export async function throughTemporal(env: TemporalEnv, persons: number, workers: number, run: RunTarget = {}): Promise<RunOutput & { workerRssMb: number[]; cpuSeconds: number; cpuMicrosPerRow: number }> {
+export async function throughTemporal(env: TemporalEnv, persons: number, workers: number, run: RunTarget = {}): Promise<RunOutput & { workerRssMb: number[]; workerPeakSteps: Array<string | null>; cpuSeconds: number; cpuMicrosPerRow: number }> {
   const root = mkdtempSync(join(tmpdir(), "sdh-bench-temporal-"));
   const taskQueue = `bench-${randomUUID()}`;
   const started = await Promise.all(Array.from({ length: workers }, () => startWorker(env, taskQueue, join(root, "staging"))));
@@ -87,6 +90,7 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     for (const w of started) w.child.kill("SIGTERM");
     const usage = await Promise.all(started.map((w) => w.stopped));
     const workerRssMb = usage.map((u) => u.peakRssMb);
+    const workerPeakSteps = usage.map((u) => u.peakStep);
     // Every worker's CPU, the shards', export's and publish's alike: what a row costs through Temporal.
     const cpuSeconds = usage.reduce((n, u) => n + u.cpuSeconds, 0);
     // Every record of every entity, as `sdh generate`'s stage counts them (before 2026-11-30 only persons, vehicles and profiles were).
@@ -100,7 +104,7 @@ export async function throughTemporal(env: TemporalEnv, persons: number, workers
     const longestAfterShards = afterShards && { type: afterShards.type, seconds: (afterShards.closed - afterShards.started) / 1000 };
     const steps = path.byType.map((t) => `${t.type}${t.activities > 1 ? ` ×${t.activities}` : ""} ${t.seconds.toFixed(1)} s`).join(", ");
     process.stderr.write(`    critical path ${path.seconds.toFixed(1)} s: ${steps}; longest activity ${path.longest?.type} ${path.longest?.seconds.toFixed(1)} s; after the shards ${longestAfterShards?.type} ${longestAfterShards?.seconds.toFixed(1)} s\n`);
-    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb, cpuSeconds, cpuMicrosPerRow: (cpuSeconds / count) * 1e6, criticalPathSeconds: path.seconds, criticalPath: path.byType, longestActivity: path.longest, longestAfterShards };
+    return { seconds, count, bytes: result.bytes, peakRssMb: Math.max(...workerRssMb), workerRssMb, workerPeakSteps, cpuSeconds, cpuMicrosPerRow: (cpuSeconds / count) * 1e6, criticalPathSeconds: path.seconds, criticalPath: path.byType, longestActivity: path.longest, longestAfterShards };
   } finally {
     for (const w of started) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     await connection.close();

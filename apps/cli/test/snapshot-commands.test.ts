@@ -46,6 +46,9 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     // The worker logs JSON lines; each activity's start and end carries its workflow and activity ids.
     const lines = output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((l) => l.msg === "activity completed" && l.activityType === "publishManifest")).toMatchObject({ level: "INFO", workflowId: `snapshot-v0_9-${snapshotId}`, workflowRunId: expect.any(String), activityId: expect.any(String), attempt: 1, durationMs: expect.any(Number) });
+    // Each step's end carries the worker's memory: what it holds then, and its peak so far (never less).
+    const ends = lines.filter((l) => l.msg === "activity completed");
+    for (const l of ends) expect({ rss: Number(l.rssMb) > 20, peakCoversRss: Number(l.peakRssMb) >= Number(l.rssMb) - 1 }).toEqual({ rss: true, peakCoversRss: true });
     expect(lines.filter((l) => l.msg === "activity started" && l.activityType === "generateShard").length).toBeGreaterThanOrEqual(5);
     const status = runCli(["snapshot", "status", snapshotId, "--json"], servicesEnv());
     expect(status.status).toBe(0);

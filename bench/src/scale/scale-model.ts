@@ -211,6 +211,8 @@ export interface TemporalRun {
   workers: number;
   criticalPathSeconds: number;
   criticalPath: Array<{ type: string; activities: number; seconds: number }>;
+  /** Every worker process's CPU together, per row written (export-layouts records it); not used by the prediction. */
+  cpuMicrosPerRow?: number;
 }
 
 /** The build's steps, as the model names them and as the workflow's activities make them up. */
