@@ -33,6 +33,7 @@ export interface WorkerUsage {
 /** `sdh worker` as production runs it: the built CLI when there is one (`pnpm build`), else the source. */
 export function startWorker(env: TemporalEnv, taskQueue: string, staging: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; stopped: Promise<WorkerUsage> }> {
   const [command, args] = existsSync(cliDist) ? [process.execPath, [cliDist]] : [tsx, ["--conditions=sdh-source", cliSource]];
+  // INFO: each activity's end line carries the worker's memory, from which peakStepOf names the step that set its peak.
   const child = spawn(command, [...args, "worker", "--task-queue", taskQueue, "--staging", staging, ...extraArgs], { env: { ...process.env, ...env, SDH_LOG_LEVEL: "INFO" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -70,8 +71,8 @@ export interface RunTarget {
 /**
  * One snapshot of `persons` through Temporal (by default the single-file layout to a folder): `workers` worker processes on a private task queue
  * (one machine: one shared staging folder), timed from the workflow's start to its result. The
- * workers are started before and stopped after, as long-running workers are. Returns the wall time
- * and the peak RSS of each worker process.
+ * workers are started before and stopped after, as long-running workers are. Returns the wall time,
+ * and the peak RSS of each worker process with the step that set it.
  */
 export async function throughTemporal(env: TemporalEnv, persons: number, workers: number, run: RunTarget = {}): Promise<RunOutput & { workerRssMb: number[]; workerPeakSteps: Array<string | null>; cpuSeconds: number; cpuMicrosPerRow: number }> {
   const root = mkdtempSync(join(tmpdir(), "sdh-bench-temporal-"));

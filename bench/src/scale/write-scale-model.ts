@@ -95,6 +95,8 @@ const worst = Math.max(...checks.map((c) => Math.abs(c.predicted - c.measured) /
 const temporalChecks = temporal.map((run) => ({ run, ...checkTemporalRun(run, cal, { cores, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, partRoots: LAYOUT_PART_ROOTS }) }));
 const error = (predicted: number, measured: number) => `${(((predicted - measured) / measured) * 100).toFixed(0)}%`;
 const stepCell = (c: (typeof temporalChecks)[number], step: BuildStep) => `${min(c.predicted[step])} / ${min(c.measured[step])}`;
+/** The most workers of the runs checked: how many shard threads shared this machine's cores at most. */
+const mostWorkers = Math.max(0, ...temporal.map((run) => run.workers));
 const temporalSection = temporalChecks.length
   ? [
       "## The model against builds through Temporal (this machine)",
@@ -108,7 +110,7 @@ const temporalSection = temporalChecks.length
       `Largest error of the whole build: ${(Math.max(...temporalChecks.map((c) => Math.abs(c.predicted.total - c.measured.total) / c.measured.total)) * 100).toFixed(1)}%.`,
       "",
       // Why the model misses where it does: it assumes a core does a row's work at the calibration's cost however many threads share it.
-      `The model costs a row ${((cpuTotal / calibrationRun.rows) * 1e6).toFixed(1)} µs of CPU (the calibration, in one process). The workers' CPU a row (every worker process together, from their own accounts) shows where that fails: each worker runs ${cores} shard threads (its default: one per core), so four workers run ${4 * cores} on this machine's ${cores} cores, and each process warms its own code and reference tables. A core shared that way does less work a second, and the shard step takes longer than predicted. On separate machines, as in the projections below, each worker has its cores to itself.`,
+      `The model costs a row ${((cpuTotal / calibrationRun.rows) * 1e6).toFixed(1)} µs of CPU (the calibration, in one process). The workers' CPU a row (every worker process together, from their own accounts) shows where that fails: each worker runs ${cores} shard threads (its default: one per core), so ${mostWorkers} workers run ${mostWorkers * cores} on this machine's ${cores} cores, and each process warms its own code and reference tables. A core shared that way does less work a second, and the shard step takes longer than predicted. On separate machines, as in the projections below, each worker has its cores to itself.`,
       "",
     ]
   : [];
