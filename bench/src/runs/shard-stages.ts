@@ -1,43 +1,57 @@
-// The shard step's per-record stages, each alone on one core, over records generated beforehand
-// (issue 37: "profile the whole path"): where a row's CPU goes, and a digest per stage so a faster
-// build of a stage can be held to the same output. `npx tsx src/runs/shard-stages.ts [households]
-// [stages, e.g. gate,quality]`. Each stage runs twice (the second, warm, is reported). Prints
-// { rows, microsPerRow: { stage: µs }, digests: { stage: sha256 } }.
-//   generate — the pack's generator, every household's records (the records the others read);
-//   gate     — the validation gate's checks alone (schema, keys, references, the pack's rules);
-//   quality  — the quality report's column profiles and the pack's tallies;
-//   csv/json — each record encoded as its segment holds it, into a buffer, hashed as the segment is.
+// The shard step's per-record stages, each alone on one core, against the whole step on the same
+// households (issue 37: "profile the whole path"): where a row's CPU goes, and what the stages cost
+// together beyond their sum. `npx tsx src/runs/shard-stages.ts [households] [rounds]` from bench/.
+// Each round runs every stage, then `buildShard` (in this process, no thread pool, into a temporary
+// folder), so a machine's drift moves both alike. CPU time of the process (every thread), µs a row.
+// Prints one JSON line per round, then the digests of the stages' outputs (the same every round; a
+// faster build of a stage must keep them).
+//   generate — the pack's generator, streamed (records dropped as a shard drops them);
+//   gate     — the validation gate's checks alone (schema, keys, references, the pack's rules), over
+//              records generated beforehand, household by household in the pack's entity order;
+//   quality  — the quality report's column profiles and the pack's tallies, over the same records;
+//   csv/json — each record encoded as its segment holds it, into a buffer, hashed as the segment is;
+//   shard    — all of it as a snapshot builds a shard, files written.
 import { createHash } from "node:crypto";
-import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "@sdh/exporters";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildShard, createCsvEncoder, createJsonEncoder, type RecordEncoder } from "@sdh/exporters";
 import { PC_PACK } from "@sdh/pack-pc";
 import { columnsOf, parseSnapshotConfig, recordedConfig } from "@sdh/schemas";
 import { QualityCollector, ValidationGate } from "@sdh/validation";
 
 const households = Number(process.argv[2] ?? 20_000);
-const only = process.argv[3]?.split(",");
-const config = parseSnapshotConfig({ records: households });
+const rounds = Number(process.argv[3] ?? 4);
+for (const [name, value] of [["households", households], ["rounds", rounds]] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got ${process.argv[name === "households" ? 2 : 3]})`);
+}
+const config = parseSnapshotConfig({ records: households, shardSize: households });
 const pack = PC_PACK;
 const entities = pack.spec.entities.map((e) => e.name);
+type Records = Record<string, ReadonlyArray<Record<string, unknown>> | undefined>;
 
-const generated = performance.now();
-const records = [...pack.generate(config).range(0, households)].map((root) => root.records);
-const generateSeconds = (performance.now() - generated) / 1000;
-const rows = records.reduce((n, r) => n + entities.reduce((m, e) => m + (r[e]?.length ?? 0), 0), 0);
-
-/** Every record in the order a shard's gate sees them: household by household, entities in the pack's order. */
-function eachRecord(visit: (entity: string, record: Record<string, unknown>) => void): void {
-  for (const r of records) for (const e of entities) for (const record of r[e] ?? []) visit(e, record);
+/** CPU microseconds of this process (every thread) while `work` runs. */
+async function cpuOf(work: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return used.user + used.system;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** Every record in the order a shard's gate sees them: household by household, entities in the pack's order. */
+function eachRecord(held: readonly Records[], visit: (entity: string, record: Record<string, unknown>) => void): void {
+  for (const records of held) for (const e of entities) for (const record of records[e] ?? []) visit(e, record);
+}
+
 /** Encodes every record into a 1 MB buffer, hashed as it fills, as a SegmentWriter does. */
-function encodeAll(make: (columns: ReturnType<typeof columnsOf>) => RecordEncoder): string {
+function encodeAll(held: readonly Records[], make: (columns: ReturnType<typeof columnsOf>) => RecordEncoder): string {
   const encoders = Object.fromEntries(pack.spec.entities.map((e) => [e.name, make(columnsOf(e))]));
   const hash = createHash("sha256");
   const buffer = Buffer.allocUnsafe(1 << 20);
   let used = 0;
-  eachRecord((entity, record) => {
+  eachRecord(held, (entity, record) => {
     const text = encoders[entity]!(record);
     if (used + text.length * 3 > buffer.length) {
       hash.update(buffer.subarray(0, used));
@@ -48,29 +62,39 @@ function encodeAll(make: (columns: ReturnType<typeof columnsOf>) => RecordEncode
   return hash.update(buffer.subarray(0, used)).digest("hex");
 }
 
-const stages: Record<string, () => string> = {
-  gate() {
+const stages: Record<string, (held: readonly Records[]) => string> = {
+  gate(held) {
     const gate = new ValidationGate({ asOf: config.asOf, seed: config.seed, expectedPersons: households, pack: pack.checks });
-    eachRecord((entity, record) => gate.check(entity, record));
+    eachRecord(held, (entity, record) => gate.check(entity, record));
     return sha256(JSON.stringify(gate.finishShard().result));
   },
-  quality() {
+  quality(held) {
     const collector = new QualityCollector(pack);
-    eachRecord((entity, record) => collector.observe(entity, record));
+    eachRecord(held, (entity, record) => collector.observe(entity, record));
     return sha256(JSON.stringify(collector.report(recordedConfig(config))));
   },
-  csv: () => encodeAll(createCsvEncoder),
-  json: () => encodeAll(createJsonEncoder),
+  csv: (held) => encodeAll(held, createCsvEncoder),
+  json: (held) => encodeAll(held, createJsonEncoder),
 };
 
-const microsPerRow: Record<string, number> = { generate: (generateSeconds * 1e6) / rows };
 const digests: Record<string, string> = {};
-for (let round = 0; round < 2; round++) {
-  for (const [name, run] of Object.entries(stages)) {
-    if (only && !only.includes(name)) continue;
-    const started = performance.now();
-    digests[name] = run();
-    microsPerRow[name] = ((performance.now() - started) * 1000) / rows;
+for (let round = 0; round < rounds; round++) {
+  let rows = 0;
+  const micros: Record<string, number> = {};
+  micros.generate = await cpuOf(() => {
+    for (const root of pack.generate(config).range(0, households)) for (const e of entities) rows += root.records[e]?.length ?? 0;
+  });
+  const held: Records[] = [...pack.generate(config).range(0, households)].map((root) => root.records);
+  for (const [name, run] of Object.entries(stages)) micros[name] = await cpuOf(() => (digests[name] = run(held)));
+  held.length = 0;
+  const sum = Object.values(micros).reduce((a, b) => a + b, 0);
+  const folder = mkdtempSync(join(tmpdir(), "sdh-shard-stages-"));
+  try {
+    micros.shard = await cpuOf(() => buildShard({ shard: 0, start: 0, end: households, config, dir: join(folder, "shard") }));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
+  const perRow = (us: number) => Number((us / rows).toFixed(2));
+  console.log(JSON.stringify({ round, households, rows, microsPerRow: { ...Object.fromEntries(Object.entries(micros).map(([k, v]) => [k, perRow(v)])), sumOfStages: perRow(sum) }, shardOverSum: Number((micros.shard / sum).toFixed(2)) }));
 }
-console.log(JSON.stringify({ households, rows, microsPerRow: Object.fromEntries(Object.entries(microsPerRow).map(([k, v]) => [k, Number(v.toFixed(2))])), digests }));
+console.log(JSON.stringify({ digests }));
