@@ -10,6 +10,9 @@
 //              records generated beforehand, household by household in the pack's entity order;
 //   quality  — the quality report's column profiles and the pack's tallies, over the same records;
 //   csv/json — each record encoded as its segment holds it, into a buffer, hashed as the segment is;
+//   pass     — generation, gate, quality and both encodings in one pass, household by household as a
+//              shard runs them, into buffers (no files): against the stages' sum, what sharing one pass
+//              costs; against `shard`, what the files cost;
 //   shard    — all of it as a snapshot builds a shard, files written.
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -45,21 +48,29 @@ function eachRecord(held: readonly Records[], visit: (entity: string, record: Re
   for (const records of held) for (const e of entities) for (const record of records[e] ?? []) visit(e, record);
 }
 
-/** Encodes every record into a 1 MB buffer, hashed as it fills, as a SegmentWriter does. */
+/** Encoded text into a 1 MB buffer hashed as it fills: a SegmentWriter without its file. */
+class HashedBuffer {
+  private readonly hash = createHash("sha256");
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  write(text: string): void {
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.hash.update(this.buffer.subarray(0, this.used));
+      this.used = 0;
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+  digest(): string {
+    return this.hash.update(this.buffer.subarray(0, this.used)).digest("hex");
+  }
+}
+
+/** Encodes every record, as a SegmentWriter does (but into one buffer for every entity). */
 function encodeAll(held: readonly Records[], make: (columns: ReturnType<typeof columnsOf>) => RecordEncoder): string {
   const encoders = Object.fromEntries(pack.spec.entities.map((e) => [e.name, make(columnsOf(e))]));
-  const hash = createHash("sha256");
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let used = 0;
-  eachRecord(held, (entity, record) => {
-    const text = encoders[entity]!(record);
-    if (used + text.length * 3 > buffer.length) {
-      hash.update(buffer.subarray(0, used));
-      used = 0;
-    }
-    used += buffer.write(text, used);
-  });
-  return hash.update(buffer.subarray(0, used)).digest("hex");
+  const out = new HashedBuffer();
+  eachRecord(held, (entity, record) => out.write(encoders[entity]!(record)));
+  return out.digest();
 }
 
 const stages: Record<string, (held: readonly Records[]) => string> = {
@@ -77,6 +88,24 @@ const stages: Record<string, (held: readonly Records[]) => string> = {
   json: (held) => encodeAll(held, createJsonEncoder),
 };
 
+/** The shard step's one pass without its files: each household generated, gated (quality observing), then encoded. */
+function onePass(): void {
+  const quality = new QualityCollector(pack);
+  const gate = new ValidationGate({ asOf: config.asOf, seed: config.seed, expectedPersons: households, observers: [quality], pack: pack.checks });
+  const outputs = [createCsvEncoder, createJsonEncoder].map((make) => pack.spec.entities.map((e) => ({ encode: make(columnsOf(e)), out: new HashedBuffer() })));
+  for (const { records } of pack.generate(config).range(0, households)) {
+    for (const e of entities) for (const record of records[e] ?? []) gate.check(e, record);
+    for (const format of outputs) {
+      entities.forEach((e, i) => {
+        const { encode, out } = format[i]!;
+        for (const record of records[e] ?? []) out.write(encode(record));
+      });
+    }
+  }
+  gate.finishShard();
+  quality.report(recordedConfig(config));
+}
+
 const digests: Record<string, string> = {};
 for (let round = 0; round < rounds; round++) {
   let rows = 0;
@@ -88,6 +117,7 @@ for (let round = 0; round < rounds; round++) {
   for (const [name, run] of Object.entries(stages)) micros[name] = await cpuOf(() => (digests[name] = run(held)));
   held.length = 0;
   const sum = Object.values(micros).reduce((a, b) => a + b, 0);
+  micros.pass = await cpuOf(onePass);
   const folder = mkdtempSync(join(tmpdir(), "sdh-shard-stages-"));
   try {
     micros.shard = await cpuOf(() => buildShard({ shard: 0, start: 0, end: households, config, dir: join(folder, "shard") }));
@@ -95,6 +125,6 @@ for (let round = 0; round < rounds; round++) {
     rmSync(folder, { recursive: true, force: true });
   }
   const perRow = (us: number) => Number((us / rows).toFixed(2));
-  console.log(JSON.stringify({ round, households, rows, microsPerRow: { ...Object.fromEntries(Object.entries(micros).map(([k, v]) => [k, perRow(v)])), sumOfStages: perRow(sum) }, shardOverSum: Number((micros.shard / sum).toFixed(2)) }));
+  console.log(JSON.stringify({ round, households, rows, microsPerRow: { ...Object.fromEntries(Object.entries(micros).map(([k, v]) => [k, perRow(v)])), sumOfStages: perRow(sum) }, passOverSum: Number((micros.pass / sum).toFixed(2)), shardOverSum: Number((micros.shard / sum).toFixed(2)) }));
 }
 console.log(JSON.stringify({ digests }));
