@@ -1,8 +1,8 @@
 // The shard step's per-record stages, each alone on one core, against the whole step on the same
 // households (issue 37: "profile the whole path"): where a row's CPU goes, and what the stages cost
 // together beyond their sum. `npx tsx src/runs/shard-stages.ts [households] [rounds]` from bench/.
-// Each round runs every stage, then `buildShard` (in this process, no thread pool, into a temporary
-// folder), so a machine's drift moves both alike. CPU time of the process (every thread), µs a row.
+// Each round runs every stage alone, then all in one pass, then `buildShard` (in this process, no
+// thread pool, into a temporary folder), so a machine's drift moves them alike. CPU time of the process (every thread), µs a row.
 // Prints one JSON line per round, then the digests of the stages' outputs (the same every round; a
 // faster build of a stage must keep them).
 //   generate — the pack's generator, streamed (records dropped as a shard drops them);
