@@ -32,6 +32,8 @@ function temporalRuns(): TemporalRun[] {
       throw new Error(`${file}: its last line is not JSON; expected export-layouts' output ({ households, results })`);
     }
     if (typeof parsed.households !== "number" || !Array.isArray(parsed.results) || parsed.results.some((r) => (r.layout !== "files" && r.layout !== "parts") || !Number.isInteger(r.workers))) throw new Error(`${file}: its last line is not export-layouts' JSON ({ households, results })`);
+    const badCpu = parsed.results.filter((r) => r.cpuMicrosPerRow !== undefined && !(typeof r.cpuMicrosPerRow === "number" && Number.isFinite(r.cpuMicrosPerRow) && r.cpuMicrosPerRow > 0));
+    if (badCpu.length) throw new Error(`${file}: ${badCpu.length} run(s) have a cpuMicrosPerRow that is not a positive number (got ${JSON.stringify(badCpu[0]!.cpuMicrosPerRow)})`);
     const missing = parsed.results.filter((r) => !Array.isArray(r.criticalPath));
     if (missing.length) throw new Error(`${file}: ${missing.length} run(s) have no criticalPath by step (export-layouts before 2026-12-04): measure again`);
     const households = parsed.households;
