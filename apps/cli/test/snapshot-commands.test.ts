@@ -137,8 +137,9 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
     const connection = await Connection.connect({ address: temporalAddress });
     try {
       const client = new Client({ connection, namespace });
-      // Six shards, two at a time: the worker is killed once the first is done, with others in flight.
-      const config = parseSnapshotConfig({ records: 18_000, seed: 32, shardSize: 3_000 });
+      // Six shards, two at a time: the worker is killed once the first is done, with others in flight
+      // (a shard of 1,500 households takes about a second, ten times the progress poll's period).
+      const config = parseSnapshotConfig({ records: 9_000, seed: 32, shardSize: 1_500 });
       const input: SnapshotInput = { config, snapshotId: `${defaultSnapshotId(config)}-${randomUUID().slice(0, 6)}`, target: tmp(), maxParallelShards: 2, shardHeartbeatTimeout: "4 seconds" };
       const handle = await client.workflow.start<(i: SnapshotInput) => Promise<SnapshotResult>>("snapshotWorkflow", { taskQueue, workflowId: snapshotWorkflowId(input.snapshotId), args: [input] });
       // Kill the worker once some shards are done and others are in flight.
@@ -154,7 +155,7 @@ describe("sdh worker and sdh snapshot run (real Temporal dev server)", () => {
       await exited(first.child);
       await startWorker(taskQueue, staging);
       const result = await handle.result();
-      expect(result.counts.households).toBe(18_000);
+      expect(result.counts.households).toBe(9_000);
 
       const local = join(tmp(), "bundle");
       await writeBundle({ config, snapshotId: input.snapshotId, out: local });

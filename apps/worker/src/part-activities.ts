@@ -10,6 +10,7 @@ import { InvalidStoredDocument, openStore, parseTarget, PermanentStoreError, pub
 import { PartRecord, type ExportRecord } from "./export-record.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
+import type { ShardNeeds } from "./shard-needs.js";
 import type { WorkerMetrics } from "./worker-metrics.js";
 import type { CollectInput, ExportSummary, PartRef, PartResult } from "./snapshot-types.js";
 
@@ -22,8 +23,8 @@ export interface PartActivityContext {
   beforeStep?: (step: "exportPart" | "collectParts", attempt: number) => void;
   /** The config, parsed with its pack's settings; a bad one fails non-retryably. */
   checked: (config: SnapshotConfig) => SnapshotConfig;
-  /** The summaries of the shards `only` keeps (default all), their files brought here (segments too with `withSegments`). */
-  shardsOf: (snapshotId: string, config: SnapshotConfig, withSegments: boolean, rerun?: boolean, only?: (shard: { start: number }) => boolean) => Promise<ShardSummary[]>;
+  /** The summaries of the shards `need.only` keeps (default all), the files `need` names brought here. */
+  shardsOf: (snapshotId: string, config: SnapshotConfig, need?: ShardNeeds) => Promise<ShardSummary[]>;
   nonRetryableIfCorrupt: <T>(work: () => Promise<T>) => Promise<T>;
   stagedMissing: (what: string, rerunFrom: string) => ApplicationFailure;
   writeJson: (path: string, value: unknown) => Promise<void>;
@@ -87,7 +88,7 @@ export function createPartActivities(ctx: PartActivityContext) {
       const recordPath = join(staging.partsDir, partRecordName(ref.part));
       const store = parseTarget(ref.target).kind === "s3" ? openStore(ref.target, env) : null;
       const inPart = (shard: { start: number }) => shard.start >= ref.start && shard.start < ref.end;
-      const planned = await ctx.shardsOf(ref.snapshotId, config, false, ref.rerun, inPart);
+      const planned = await ctx.shardsOf(ref.snapshotId, config, { rerun: ref.rerun, only: inPart });
       const fingerprint = partFingerprint(planned, store ? ref.target : null);
       const result = (files: readonly WrittenFile[], reused: boolean): PartResult => ({ part: ref.part, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0), reused });
 
@@ -101,7 +102,7 @@ export function createPartActivities(ctx: PartActivityContext) {
       heartbeat({ part: ref.part, bytesUploaded: 0 });
       const beat = setInterval(() => heartbeat({ part: ref.part, bytesUploaded: uploaded }), every);
       try {
-        const shards = mirror.shared ? await ctx.shardsOf(ref.snapshotId, config, true, ref.rerun, inPart) : planned;
+        const shards = mirror.shared ? await ctx.shardsOf(ref.snapshotId, config, { segments: true, rerun: ref.rerun, only: inPart }) : planned;
         // Whatever an interrupted attempt left of this part is replaced: the same shards give the same bytes.
         await rm(recordPath, { force: true });
         await removePartFiles(staging.bundleDir, config, ref.part);
@@ -140,7 +141,7 @@ export function createPartActivities(ctx: PartActivityContext) {
       const config = ctx.checked(raw);
       if (config.layout?.kind !== "parts") throw ApplicationFailure.nonRetryable(`collectParts needs a config with layout { kind: parts }; this one has ${config.layout?.kind ?? "files"}`, NON_RETRYABLE.config);
       const staging = snapshotStaging(ctx.stagingRoot, snapshotId);
-      const shards = await ctx.shardsOf(snapshotId, config, false, rerun);
+      const shards = await ctx.shardsOf(snapshotId, config, { rerun });
       const s3 = parseTarget(target).kind === "s3";
       const files: WrittenFile[] = [];
       // The same grouping the part writer uses: part k holds the shards whose root records start in [k·roots, (k+1)·roots).

@@ -31,10 +31,12 @@ import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, ope
 import { packOf, UnknownPackError, withPackSettings } from "@sdh/packs";
 import { ExportRecord } from "./export-record.js";
 import { buildOf, createPartActivities } from "./part-activities.js";
+import { createKeyCheckActivities } from "./key-check-activities.js";
+import type { ShardNeeds } from "./shard-needs.js";
 import { NON_RETRYABLE } from "./failure-types.js";
 import { readStagedJson } from "./staged-json.js";
 import type { WorkerMetrics } from "./worker-metrics.js";
-import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidationSummary } from "./snapshot-types.js";
+import type { ExportSummary, PublishInput, ShardRef, ShardResult, SnapshotResult, StepInput, ValidateInput, ValidationSummary } from "./snapshot-types.js";
 
 
 export interface SnapshotActivityDeps {
@@ -56,7 +58,7 @@ export interface SnapshotActivityDeps {
   /** Merges the shards' gates (default validateShards); tests pass their own, to plant a faulty rule. */
   validate?: typeof validateShards;
   /** Called as each step begins; tests use it to fail the first attempts of a step. */
-  beforeStep?: (step: "generateShard" | "validateSnapshot" | "exportSnapshot" | "exportPart" | "collectParts" | "publishManifest", attempt: number) => void;
+  beforeStep?: (step: "generateShard" | "planKeyRanges" | "checkKeyRanges" | "validateSnapshot" | "exportSnapshot" | "exportPart" | "collectParts" | "publishManifest", attempt: number) => void;
   /** Counts records, shards and bytes for the worker's /metrics (none: nothing is counted). */
   metrics?: WorkerMetrics;
 }
@@ -81,10 +83,18 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       throw error;
     }
   };
-  /** Every shard's summary (or those `only` keeps), its files brought here from shared staging when they are elsewhere. */
-  const shardsOf = async (snapshotId: string, config: SnapshotConfig, withSegments: boolean, rerun = false, only: (shard: { start: number }) => boolean = () => true): Promise<ShardSummary[]> => {
+  /**
+   * Every shard's summary (or those `need.only` keeps), the files `need` asks for brought here from
+   * shared staging when they are elsewhere: always the quality figures; the segments with `segments`;
+   * with `keys`, "all" of each key file and index, or only the "indexes" (a range reads its buckets of
+   * the key files remotely). A shard staged before keys were bucketed has only whole key files, which
+   * either brings.
+   */
+  const shardsOf = async (snapshotId: string, config: SnapshotConfig, need: ShardNeeds = {}): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
     const summaries: ShardSummary[] = [];
+    const only = need.only ?? (() => true);
+    const rules = keyRulesOf(config);
     for (const range of planShards(config.records, config.shardSize).filter(only)) {
       const task = { ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) };
       const fingerprint = shardFingerprint(task);
@@ -100,10 +110,11 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       }
       // A missing shard means the generate step did not finish: retrying later may find it. A rerun
       // skipped that step, so waiting would not help.
-      if (!summary && rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
+      if (!summary && need.rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
-      const files = shardFiles(summary, keyRulesOf(config));
-      await mirror.pull([...files.merge, ...(withSegments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
+      const files = shardFiles(summary, rules);
+      const keys = need.keys === "all" ? files.keys : need.keys === "indexes" ? files.keyIndexes : [];
+      await mirror.pull([...files.merge, ...keys, ...(need.segments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
       summaries.push(summary);
     }
     return summaries;
@@ -111,6 +122,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 
   return {
     ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson, parquetSlots }),
+    ...createKeyCheckActivities({ stagingRoot, mirror, beforeStep, checked, shardsOf, nonRetryableIfCorrupt }),
 
     /** Generates, validates and encodes one shard of households (with their persons, vehicles and profiles) into staging. */
     async generateShard(ref: ShardRef): Promise<ShardResult> {
@@ -150,18 +162,22 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       }
       const files = shardFiles(summary, keyRulesOf(config));
       // Shared staging: the shard's files go up with shard.json last, so a shard that is there is whole.
-      await mirror.push([...files.segments, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));
+      await mirror.push([...files.segments, ...files.keys, ...files.merge, files.commit].map((f) => rel(join(task.dir, f))));
       return { shard: ref.shard, counts: summary.counts, reused: before !== null };
     },
 
-    /** Merges the shards' validation and quality; a failed gate fails the workflow, non-retryably. */
-    async validateSnapshot({ snapshotId, config: raw, rerun }: StepInput): Promise<ValidationSummary> {
+    /**
+     * Merges the shards' validation and quality, with what the key checks found across shards (or,
+     * for a history from before they were activities of their own, checking every key here); a
+     * failed gate fails the workflow, non-retryably.
+     */
+    async validateSnapshot({ snapshotId, config: raw, rerun, acrossShards }: ValidateInput): Promise<ValidationSummary> {
       beforeStep?.("validateSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const shards = await shardsOf(snapshotId, config, false, rerun);
+      const shards = await shardsOf(snapshotId, config, { rerun, ...(acrossShards ? {} : { keys: "all" }) });
       heartbeat();
-      const { validation, quality } = await nonRetryableIfCorrupt(() => validate({ config, shardsDir: staging.shardsDir, shards }));
+      const { validation, quality } = await nonRetryableIfCorrupt(() => validate({ config, shardsDir: staging.shardsDir, shards, ...(acrossShards ? { acrossShards } : {}) }));
       await writeJson(staging.validationReport, validation);
       await writeJson(staging.qualityReport, quality);
       await mirror.push([rel(staging.qualityReport), rel(staging.validationReport)]);
@@ -178,7 +194,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       beforeStep?.("exportSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
-      const planned = await shardsOf(snapshotId, config, false, rerun);
+      const planned = await shardsOf(snapshotId, config, { rerun });
       const fingerprint = planned.map((s) => s.fingerprint).join(",");
       // A rerun exports again: the export code may have been fixed since.
       const recorded = rerun ? null : await mirror.readText(rel(staging.exportRecord));
@@ -195,7 +211,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
         const staged = mirror.shared || record.files.every((f) => existsSync(join(staging.bundleDir, f.path)));
         if (record.fingerprint === fingerprint && staged) return record.summary;
       }
-      const shards = mirror.shared ? await shardsOf(snapshotId, config, true) : planned;
+      const shards = mirror.shared ? await shardsOf(snapshotId, config, { segments: true }) : planned;
       // Whatever an interrupted attempt left is replaced: the same shards give the same bytes.
       await rm(staging.bundleDir, { recursive: true, force: true });
       await rm(staging.exportRecord, { force: true });

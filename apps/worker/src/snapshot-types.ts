@@ -1,6 +1,7 @@
 // Types shared by the snapshot workflow and its activities. Type-only: the workflow sandbox imports
 // nothing else from outside @temporalio/workflow.
 import type { Counts, SnapshotConfig } from "@sdh/schemas";
+import type { KeyRange, RuleFailures } from "@sdh/validation";
 import type { SnapshotVisibility } from "./snapshot-visibility.js";
 
 /** What `sdh snapshot run` starts: a parsed config, the snapshot's id and where to publish it. */
@@ -16,6 +17,11 @@ export interface SnapshotInput {
    * part's export (parts layout; default 2 minutes).
    */
   shardHeartbeatTimeout?: string;
+  /**
+   * Keys one checkKeyRanges activity checks at most (default 1,000,000, KEYS_PER_RANGE): the check of
+   * uniqueness across shards runs one activity per batch of key ranges (ADR 0028). Tests make it small.
+   */
+  keysPerCheck?: number;
   /**
    * A rerun (`sdh snapshot rerun --from <step>`): the steps before this one are skipped and their
    * staged output is used as it is; this step and the ones after it run again, reusing nothing.
@@ -107,6 +113,32 @@ export interface StepInput {
   rerun?: boolean;
 }
 
+/** What planKeyRanges is asked: the snapshot, and how many keys a batch (one checkKeyRanges) may hold. */
+export interface KeyPlanInput extends StepInput {
+  keysPerCheck?: number;
+}
+
+/**
+ * A batch of key ranges (ADR 0028), checked by one checkKeyRanges activity on any worker: ranges of
+ * whole buckets of one or more uniqueness rules, in plan order, about a million keys in all.
+ */
+export interface KeyCheckRef extends StepInput {
+  batch: number;
+  ranges: KeyRange[];
+}
+
+/** The keys more than one shard holds, per range of the batch that found any, in range order. */
+export interface KeyCheckResult {
+  batch: number;
+  found: RuleFailures[];
+}
+
+/** validateSnapshot's input: what the key checks found, when they ran as their own activities. */
+export interface ValidateInput extends StepInput {
+  /** Every batch's findings, in batch order. Absent (histories before the distributed gate): it checks the keys itself. */
+  acrossShards?: RuleFailures[];
+}
+
 export interface ValidationSummary {
   passed: boolean;
   errors: number;
@@ -152,6 +184,9 @@ export interface SnapshotProgress {
   recordsDone: number;
   recordsTotal: number;
   counts: Counts | null;
+  /** Batches of key ranges checked so far, of how many (the validate step, from 2026-12-04; absent before). */
+  keyChecksDone?: number;
+  keyChecksTotal?: number;
   /** Parts exported so far, of how many (parts layout, from 0.9.1; absent otherwise). */
   partsDone?: number;
   partsTotal?: number;

@@ -3,7 +3,8 @@
 import { ApplicationFailure, defineQuery, executeChild, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from "@temporalio/workflow";
 import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
 import type { Activities } from "./activities.js";
-import type { PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
+import type { RuleFailures } from "@sdh/validation";
+import type { KeyCheckRef, KeyCheckResult, PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -74,7 +75,10 @@ export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotRe
 
   if (from <= STEP_ORDER.validateSnapshot) {
     step("validate");
-    const validation = await stepActivities(`validate ${shards.length} shard(s): every rule, foreign keys across shards`).validateSnapshot({ snapshotId, config, ...rerun("validateSnapshot") });
+    // Uniqueness across shards is checked by key range on any worker (ADR 0028). Runs started before
+    // this code (whose history holds one validateSnapshot) replay as they ran: it checked every key.
+    const acrossShards = patched(DISTRIBUTED_GATE) ? await checkKeysAcrossShards(shards.length, input, progress, rerun("validateSnapshot")) : undefined;
+    const validation = await stepActivities(`validate ${shards.length} shard(s): every rule, foreign keys across shards`).validateSnapshot({ snapshotId, config, ...(acrossShards ? { acrossShards } : {}), ...rerun("validateSnapshot") });
     progress.counts = validation.counts;
   }
   if (from <= STEP_ORDER.exportSnapshot) {
@@ -149,6 +153,64 @@ export async function partBatchWorkflow({ input, from, to }: { input: SnapshotIn
 
 /** The patch that moved the parts layout's export into one activity per part. */
 const DISTRIBUTED_EXPORT = "distributed-export";
+/** The patch that moved the check of uniqueness across shards into activities per batch of key ranges. */
+const DISTRIBUTED_GATE = "distributed-gate";
+
+/**
+ * Plans the key ranges (one activity, from the shards' summaries), then checks them in batches of
+ * about a million keys, at most `maxParallelShards` at once, each on whichever worker takes it.
+ * Returns what they found, in batch order: the same whatever the worker count or timing.
+ */
+async function checkKeysAcrossShards(shardCount: number, input: SnapshotInput, progress: SnapshotProgress, rerun: { rerun?: boolean }): Promise<RuleFailures[]> {
+  const { snapshotId, config, keysPerCheck } = input;
+  if (shardCount < 2) return [];
+  const batches = await stepActivities(`plan the key checks across ${shardCount} shards`).planKeyRanges({ snapshotId, config, ...(keysPerCheck === undefined ? {} : { keysPerCheck }), ...rerun });
+  const refs: KeyCheckRef[] = batches.map((ranges, batch) => ({ snapshotId, config, batch, ranges, ...rerun }));
+  progress.keyChecksDone = 0;
+  progress.keyChecksTotal = refs.length;
+  const found: RuleFailures[][] = [];
+  const record = (result: KeyCheckResult) => {
+    found[result.batch] = result.found;
+    progress.keyChecksDone!++;
+  };
+  if (refs.length <= SHARDS_PER_CHILD) await runKeyCheckActivities(refs, refs.length, input, record);
+  else {
+    for (let first = 0; first < refs.length; first += SHARDS_PER_CHILD) {
+      const results = await executeChild(keyCheckBatchWorkflow, {
+        workflowId: `${workflowInfo().workflowId}-keys-${first}`,
+        args: [{ input, refs: refs.slice(first, first + SHARDS_PER_CHILD), total: refs.length }],
+      });
+      results.forEach(record);
+    }
+  }
+  return found.flat();
+}
+
+/** Batches of key ranges of a snapshot with more than one history should hold; returns each batch's findings (small: capped examples). */
+export async function keyCheckBatchWorkflow({ input, refs, total }: { input: SnapshotInput; refs: KeyCheckRef[]; total: number }): Promise<KeyCheckResult[]> {
+  const results: KeyCheckResult[] = [];
+  await runKeyCheckActivities(refs, total, input, (result) => results.push(result));
+  return results.sort((a, b) => a.batch - b.batch);
+}
+
+/** Runs one checkKeyRanges activity per batch, at most `maxParallelShards` in flight; a lost worker's batch is retried elsewhere after its heartbeat timeout. */
+async function runKeyCheckActivities(refs: readonly KeyCheckRef[], total: number, input: SnapshotInput, done: (result: KeyCheckResult) => void): Promise<void> {
+  await inLanes(refs, input.maxParallelShards, async (ref) => {
+    const { checkKeyRanges } = proxyActivities<Activities>({
+      startToCloseTimeout: "30 minutes",
+      heartbeatTimeout: input.shardHeartbeatTimeout ?? "2 minutes",
+      retry: RETRY,
+      summary: `key check ${ref.batch + 1} of ${total}: ${describeRanges(ref)}`,
+    });
+    done(await checkKeyRanges(ref));
+  });
+}
+
+/** "UNIQUE_PERSON_ID buckets 0-127, …" for the Web UI. */
+function describeRanges(ref: KeyCheckRef): string {
+  const shown = ref.ranges.slice(0, 3).map((r) => `${r.rule} buckets ${r.from}-${r.to - 1}`);
+  return ref.ranges.length > 3 ? `${shown.join(", ")} and ${ref.ranges.length - 3} more` : shown.join(", ");
+}
 
 /**
  * Runs one exportPart activity per part with at most `maxParallelShards` in flight: each exports its

@@ -46,7 +46,8 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
     expect(rerunInput).toEqual({ ...input, from: "validateSnapshot" });
     const result = await fixed.runUntil(handle.result());
     expect(result).toMatchObject({ snapshotId: input.snapshotId, alreadyPublished: false, validation: { passed: true } });
-    expect(await activitiesOf(handle)).toEqual(["validateSnapshot", "exportSnapshot", "publishManifest"]);
+    // The key checks run again with validation: a rerun from validateSnapshot redoes the whole gate.
+    expect(await activitiesOf(handle)).toEqual(["planKeyRanges", "checkKeyRanges", "validateSnapshot", "exportSnapshot", "publishManifest"]);
     const local = await generatedLocally(input.config, input.snapshotId);
     expect(withoutManifest(digestsOf(publishedFolder(target, input.snapshotId)))).toEqual(withoutManifest(digestsOf(local)));
   });
@@ -70,7 +71,7 @@ describe("sdh snapshot rerun --from <step> (real Temporal dev server)", () => {
       // From generateShard: every shard is built again; the target already holds the same snapshot.
       const again = await startRerun(services().client, { workflowId: first.workflowId, from: "generateShard", target });
       expect(await again.handle.result()).toMatchObject({ alreadyPublished: true, counts: { households: 100 } });
-      expect(await activitiesOf(again.handle)).toEqual(["generateShard", "generateShard", "validateSnapshot", "exportSnapshot", "publishManifest"]);
+      expect(await activitiesOf(again.handle)).toEqual(["generateShard", "generateShard", "planKeyRanges", "checkKeyRanges", "validateSnapshot", "exportSnapshot", "publishManifest"]);
       expect(withoutManifest(digestsOf(published.location))).toEqual(before);
 
       // That run's export stayed staged (nothing was moved): publishing alone to another target now works.

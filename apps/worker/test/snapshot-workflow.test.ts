@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { historyToJSON } from "@temporalio/common/lib/proto-utils.js";
 import { join } from "node:path";
 import { testServices } from "@sdh/infra/testing";
@@ -42,7 +42,8 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
       // Refreshes the history the replay test runs against (test/histories/); commit it with the change.
       writeFileSync(REPLAY_HISTORY, `${historyToJSON(await handle.fetchHistory())}\n`);
     }
-    expect(progress).toEqual({ step: "done", shardsDone: 8, shardsTotal: 8, recordsDone: 300, recordsTotal: 300, counts: result.counts });
+    // 300 households' keys (every rule) fit one batch of key ranges: one checkKeyRanges.
+    expect(progress).toEqual({ step: "done", shardsDone: 8, shardsTotal: 8, recordsDone: 300, recordsTotal: 300, keyChecksDone: 1, keyChecksTotal: 1, counts: result.counts });
   });
 
   it("publishes to S3: every file uploaded with its checksum, the manifest last, latest moved; a pull gives generate's bytes", async () => {
@@ -85,7 +86,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(reused).toEqual([true, false, false]);
     // One export activity per part (ADR 0028), then the collect step: no activity exported the whole snapshot.
     const activities = (await handle.fetchHistory()).events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
-    expect(activities.filter((a) => !a.startsWith("generateShard"))).toEqual(["validateSnapshot", "exportPart", "exportPart", "exportPart", "collectParts", "publishManifest"]);
+    expect(activities.filter((a) => !a.startsWith("generateShard"))).toEqual(["planKeyRanges", "checkKeyRanges", "validateSnapshot", "exportPart", "exportPart", "exportPart", "collectParts", "publishManifest"]);
     // Each part's worker uploaded its files and dropped its local copies: staging keeps the parts' records only.
     const staged = readdirSync(join(stagingRoot, input.snapshotId, "bundle"), { recursive: true }).map(String);
     expect(staged.filter((f) => /part-\d+\.\w+$/.test(f))).toEqual([]);
@@ -163,6 +164,61 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string } };
     expect(cause.cause?.type).toBe("InvalidConfig");
     expect(cause.cause?.message).toBe(`pack 'crypto' is not one this release of sdh ships; the packs are: ${PACK_NAMES.join(", ")}`);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it("checks uniqueness across shards by key range, reading each range's buckets from S3 staging: a VIN planted in another shard is found, naming both shards", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const { env, bucket } = testS3();
+    const target = tmp();
+    const stagingRoot = tmp();
+    // Small batches, so the check runs as many activities: 120 households hold ~5,000 keys across 16 rules.
+    const input = { ...snapshotInput({ records: 120, seed: 27, shardSize: 30 }, target), keysPerCheck: 400 };
+    const { buildShard } = await import("@sdh/exporters");
+    const { PC_PACK } = await import("@sdh/pack-pc");
+    // Shard 0's first vehicle's VIN, given again to the first vehicle of shard 3.
+    const planted = [...PC_PACK.generate(input.config).range(0, 30)].flatMap((root) => (root.records.vehicles ?? []) as Array<{ vin: string }>)[0]!.vin;
+    const worker = await services().worker(taskQueue, {
+      env,
+      stagingRoot,
+      sharedStaging: `s3://${bucket}/staging-${randomUUID().slice(0, 8)}`,
+      // As on another machine: this worker's cache loses the shards' key files before the checks, so
+      // each check reads only its buckets of them from S3 (ranged GETs), after the indexes it pulls.
+      beforeStep: (step) => {
+        if (step !== "checkKeyRanges") return;
+        const shards = join(stagingRoot, input.snapshotId, "shards");
+        for (const shard of readdirSync(shards)) for (const f of readdirSync(join(shards, shard, "keys"))) if (f.endsWith(".keys")) rmSync(join(shards, shard, "keys", f));
+      },
+      buildShard: (task, onProgress) =>
+        buildShard(task, {
+          onProgress,
+          generate: (config) => ({
+            *range(start: number, end: number) {
+              let done = false;
+              for (const root of PC_PACK.generate(config).range(start, end)) {
+                if (task.shard === 3 && !done && (root.records.vehicles?.length ?? 0) > 0) {
+                  (root.records.vehicles![0] as { vin: string }).vin = planted;
+                  done = true;
+                }
+                yield root;
+              }
+            },
+          }),
+        }),
+    });
+    const handle = await services().start(taskQueue, input);
+    const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string; details?: unknown[] } };
+    expect(cause.cause?.type).toBe("ValidationFailed");
+    expect(cause.cause?.message).toContain("UNIQUE_VIN (1)");
+    const details = cause.cause?.details?.[0] as { failing: Array<{ code: string; examples: unknown[] }> };
+    expect(details.failing.find((f) => f.code === "UNIQUE_VIN")?.examples).toEqual([{ value: planted, first_shard: 0, shard: 3 }]);
+    // The check ran as many activities; no key file came back whole to this machine.
+    const checks = (await handle.fetchHistory()).events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === "checkKeyRanges");
+    expect(checks.length).toBeGreaterThan(4);
+    const shards = join(stagingRoot, input.snapshotId, "shards");
+    expect(readdirSync(shards).flatMap((shard) => readdirSync(join(shards, shard, "keys")).filter((f) => f.endsWith(".keys")))).toEqual([]);
     expect(readdirSync(target)).toEqual([]);
   });
 

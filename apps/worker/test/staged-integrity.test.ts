@@ -20,10 +20,11 @@ const flipByte = (path: string) => {
 describe("corrupt staged output (real Temporal dev server)", () => {
   const services = servicesOfThisFile();
 
-  const cases: Array<[string, "validateSnapshot" | "exportSnapshot" | "publishManifest", (staging: ReturnType<typeof snapshotStaging>) => string, RegExp]> = [
+  const cases: Array<[string, "checkKeyRanges" | "exportSnapshot" | "publishManifest", (staging: ReturnType<typeof snapshotStaging>) => string, RegExp]> = [
     ["a flipped byte in a shard's segment", "exportSnapshot", (s) => join(s.shardsDir, "shard-00001", "vehicles.json"), /shard-00001\/vehicles\.json is corrupt.*rerun --from generateShard/],
     ["a truncated segment", "exportSnapshot", (s) => join(s.shardsDir, "shard-00000", "persons.csv"), /shard-00000\/persons\.csv is corrupt.*rerun --from generateShard/],
-    ["a damaged key file", "validateSnapshot", (s) => join(s.shardsDir, "shard-00000", readdirSync(join(s.shardsDir, "shard-00000", "keys")).map((k) => join("keys", k))[0]!), /shard-00000\/keys\/.* is corrupt.*rerun --from generateShard/],
+    // Key files are read by the key checks, a range's buckets at a time: the message names the bucket.
+    ["a damaged key file", "checkKeyRanges", (s) => join(s.shardsDir, "shard-00000", "keys", "UNIQUE_COVERAGE_ID.keys"), /shard-00000\/keys\/UNIQUE_COVERAGE_ID\.keys \(bucket \d+\) is corrupt.*rerun --from generateShard/],
     ["an exported file grown after the export", "publishManifest", (s) => join(s.bundleDir, "vehicles_v0_9.json"), /vehicles_v0_9\.json is corrupt.*rerun --from exportSnapshot/],
     ["a validation report that is not JSON", "publishManifest", (s) => s.validationReport, /validation\.json is corrupt: not JSON.*rerun --from validateSnapshot/],
   ];

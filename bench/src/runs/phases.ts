@@ -30,7 +30,8 @@ try {
   const ranges = planShards(config.records, config.shardSize);
   const shards = await step("shards", () => runShards(ranges.map((r) => ({ ...r, config, dir: join(shardsDir, shardFolderName(r.shard)) })), { workers }));
   let keyBytes = 0;
-  for (const s of shards) for (const f of shardFiles(s, keyRulesOf(config)).merge) keyBytes += statSync(join(shardsDir, shardFolderName(s.shard), f)).size;
+  // The packed keys only (16 bytes each), not their indexes.
+  for (const s of shards) for (const f of shardFiles(s, keyRulesOf(config)).keys.filter((k) => k.endsWith(".keys"))) keyBytes += statSync(join(shardsDir, shardFolderName(s.shard), f)).size;
   const set = { config, shardsDir, shards };
   const { validation, quality } = await step("validate", () => validateShards(set));
   const files = await step("export", () => exportDataFiles({ ...set, snapshotId, dir, partBytes: DEFAULT_PART_BYTES }));

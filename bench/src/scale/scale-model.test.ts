@@ -29,22 +29,24 @@ describe("the scale model", () => {
 
   it("reproduces its calibration run, and grows the one-machine steps with the rows while shards spread", () => {
     const cal = calibrate(phaseRun(1_800_000, { seconds: 15, cpuSeconds: 27 }, 0.1), 50_000);
-    const same = predict({ households: 100_000, workers: 1, coresPerWorker: 2, shardSize: 50_000 }, cal);
+    const same = predict({ households: 100_000, workers: 1, coresPerWorker: 2, shardSize: 50_000, inProcess: true }, cal);
     expect(same.totalSeconds).toBeCloseTo(15 + 1 + 4 + 0.1, 6);
     const big = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000 }, cal);
     expect(big.exportSeconds).toBeCloseTo(4_000, 6);
     expect(big.shardSeconds).toBeLessThan(big.exportSeconds);
     expect(big.longestActivity.name).toBe("export (one machine)");
-    // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, each spilled once at 20 bytes.
-    expect(big.gateSpillGb).toBeCloseTo(50, 6);
+    // 4e7 key bytes per 100k households is 2.5e6 keys; ×1000, 2,500 batches of a million keys on 512
+    // cores: 5 rounds of 0.4 s each (the calibration's 1 s of validate a 2.5M keys, spread).
+    expect(big.keyChecks).toBe(2_500);
+    expect(big.validateSeconds).toBeCloseTo(5 * 0.4, 6);
 
     // The parts layout: 500 parts of 200,000 households over 512 cores, each its export (8 s) and its
     // upload (2 GB at 100 MB/s shared by 8 cores: 160 s); no one-machine export or publish is left,
-    // and the merged gate (1,000 s on one machine) becomes the longest activity.
+    // and a part is the longest activity: the key checks are spread too.
     const parted = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000, publishBytesPerSecond: 100e6, partRoots: 200_000 }, cal);
     expect(parted.exportSeconds).toBeCloseTo(8 + 160, 6);
     expect(parted.publishSeconds).toBe(0);
-    expect(parted.longestActivity).toEqual({ name: "validate (one machine)", seconds: expect.closeTo(1_000, 6) });
+    expect(parted.longestActivity).toEqual({ name: "a part's export and upload", seconds: expect.closeTo(168, 6) });
     expect(parted.s3.files).toBe(500 * 2);
     expect(parted.s3.bytes).toBeCloseTo(1e12, 0);
   });
@@ -60,11 +62,12 @@ describe("the scale model", () => {
     ];
     const { predicted, measured } = checkTemporalRun({ layout: "parts", households: 200_000, workers: 4, criticalPathSeconds: 34, criticalPath }, cal, { cores: 2, shardSize: 50_000, publishBytesPerSecond: 1e9, partRoots: 50_000 });
     expect(measured).toEqual({ shards: 20, validate: 3, export: 10, publish: 0.5, total: 34 });
-    // Twice the calibration's households on the same two cores: twice its shard step and merge.
+    // Twice the calibration's households on the same two cores: twice its shard step; its key checks
+    // (2 s of work on one core in the calibration's process: 5M keys, 5 batches of 0.4 s) on both cores.
     expect(predicted.shards).toBeCloseTo(20, 6);
-    expect(predicted.validate).toBeCloseTo(2, 6);
+    expect(predicted.validate).toBeCloseTo(3 * 0.4, 6);
     // Four parts of 500,000 rows on two cores, each 2 s of export and 1 s of upload (1e9 bytes at 1 GB/s shared by 2 cores, a quarter each).
     expect(predicted.export).toBeCloseTo(6, 6);
-    expect(predicted.total).toBeCloseTo(28, 6);
+    expect(predicted.total).toBeCloseTo(27.2, 6);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The scale model of a snapshot build (issue 37): what a build of H households costs on N workers of
  * K cores, from per-row costs measured on this machine (`calibrate`, from one `runs/phases.ts` run).
- * It models the build as it is today: shards spread over every core of every worker; then one
- * machine merges the shards' gates, assembles and converts every data file, writes the documents and
- * uploads the bundle. Pure arithmetic and a list-scheduling simulation of the shards; no I/O.
+ * It models the build as it is today: shards spread over every core of every worker; then the check of
+ * uniqueness across shards, in batches of about a million keys over every core (ADR 0028); then, in
+ * the single-file layout, one machine assembles and converts every data file, writes the documents
+ * and uploads the bundle (in the parts layout, one activity per part on any core). Pure arithmetic and
+ * a list-scheduling simulation of the shards, key checks and parts; no I/O.
  */
 
 /** One measured build, as runs/phases.ts prints it. */
@@ -27,13 +29,13 @@ export interface Calibration {
   bytesPerHousehold: number;
   /** Each data file's bytes per household (the files of one entity and format scale together). */
   fileBytesPerHousehold: number[];
-  /** Bytes of the shards' key files per household: 16 per key (packed), what the merged gate loads. */
+  /** Bytes of the shards' key files per household: 16 per key (packed), what the key checks read. */
   keyBytesPerHousehold: number;
   /** One core's seconds per row of the shard step (generate, check, profile, encode). */
   shardSecondsPerRow: number;
   /** A shard's fixed cost: thread start, reference tables, opening files. */
   shardOverheadSeconds: number;
-  /** Wall seconds per row of the one-machine steps. */
+  /** Wall seconds per row of the validate step (the key checks, then the merge), and of the one-machine export. */
   validateSecondsPerRow: number;
   exportSecondsPerRow: number;
   documentsSeconds: number;
@@ -52,6 +54,11 @@ export interface Plan {
    * publish step uploads only the documents.
    */
   partRoots?: number;
+  /**
+   * A build in one process (`sdh generate`, the calibration): the key checks run one after another on
+   * one core. Otherwise (through Temporal) one activity per batch, in lanes over every core.
+   */
+  inProcess?: boolean;
 }
 
 export interface Prediction {
@@ -63,16 +70,15 @@ export interface Prediction {
   /** Seconds to upload the bundle from the one machine that publishes (0 without a throughput). */
   publishSeconds: number;
   totalSeconds: number;
-  /** The longest single activity: a shard, or one of the one-machine steps. */
+  /** The longest single activity: a shard, a batch of key checks, a part, or one of the one-machine steps. */
   longestActivity: { name: string; seconds: number };
   s3: { requests: number; bytes: number; files: number };
-  /**
-   * The merged gate's scratch disk, at most: every key spilled once (16 bytes and its shard's 4) when
-   * the cross-shard check runs in passes. Its memory stays flat whatever the snapshot's size: one
-   * pass's table of at most a million keys (42 MB), one shard's keys and 32 MB of spill buffers.
-   */
-  gateSpillGb: number;
+  /** Batches of key ranges the uniqueness check across shards runs (one activity each, any core of any worker). */
+  keyChecks: number;
 }
+
+/** Keys one batch of key checks holds at most (@sdh/validation's KEYS_PER_RANGE; kept here so the model's tests load no package). */
+export const KEYS_PER_CHECK = 1_000_000;
 
 /**
  * The sizes the model counts with: files at or above MULTIPART_THRESHOLD are uploaded in parts of
@@ -152,23 +158,35 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
   const rows = plan.households * cal.rowsPerHousehold;
   const shards = shardRows(plan.households, plan.shardSize, cal.rowsPerHousehold);
   const lanes = simulateLanes(shards, plan.workers * plan.coresPerWorker, cal.shardSecondsPerRow, cal.shardOverheadSeconds);
-  const validateSeconds = rows * cal.validateSecondsPerRow;
+  const checks = keyChecks(plan, cal, rows);
   const { exportSeconds, publishSeconds, s3, exportStep } = plan.partRoots ? partedExport(plan, cal, plan.partRoots) : oneMachineExport(plan, cal, rows);
-  const steps: Array<[string, number]> = [["a shard", lanes.longest], ["validate (one machine)", validateSeconds], exportStep, ["publish (one machine)", publishSeconds]];
+  const steps: Array<[string, number]> = [["a shard", lanes.longest], ["a batch of key checks", checks.longest], exportStep, ["publish (one machine)", publishSeconds]];
   const [name, seconds] = steps.reduce((a, b) => (b[1] > a[1] ? b : a));
-  const keys = (plan.households * cal.keyBytesPerHousehold) / 16;
   return {
     shards: shards.length,
     shardSeconds: lanes.makespan,
-    validateSeconds,
+    validateSeconds: checks.makespan,
     exportSeconds,
     documentsSeconds: cal.documentsSeconds,
     publishSeconds,
-    totalSeconds: lanes.makespan + validateSeconds + exportSeconds + cal.documentsSeconds + publishSeconds,
+    totalSeconds: lanes.makespan + checks.makespan + exportSeconds + cal.documentsSeconds + publishSeconds,
     longestActivity: { name, seconds },
     s3,
-    gateSpillGb: (keys * 20) / 1e9,
+    keyChecks: checks.batches,
   };
+}
+
+/**
+ * The validate step: its work (the calibration's, per row, measured in one process where the ranges
+ * run one after another) split into batches of KEYS_PER_CHECK keys, one activity each in lanes over
+ * every core of every worker, as the workflow runs them. The merge that follows reads no key and is
+ * counted in the batches' cost.
+ */
+function keyChecks(plan: Plan, cal: Calibration, rows: number): { makespan: number; longest: number; batches: number } {
+  const keys = (plan.households * cal.keyBytesPerHousehold) / 16;
+  const batches = Math.max(1, Math.ceil(keys / KEYS_PER_CHECK));
+  const lanes = simulateLanes(new Array<number>(batches).fill(rows / batches), plan.inProcess ? 1 : plan.workers * plan.coresPerWorker, cal.validateSecondsPerRow, 0);
+  return { makespan: lanes.makespan, longest: lanes.longest, batches };
 }
 
 interface ExportCost {
@@ -218,7 +236,7 @@ export interface TemporalRun {
 /** The build's steps, as the model names them and as the workflow's activities make them up. */
 const STEP_ACTIVITIES = {
   shards: ["generateShard"],
-  validate: ["validateSnapshot"],
+  validate: ["planKeyRanges", "checkKeyRanges", "validateSnapshot"],
   export: ["exportSnapshot", "exportPart", "collectParts"],
   publish: ["publishManifest"],
 } as const;

@@ -21,6 +21,8 @@ export { runShards, type RunShardsOptions } from "./shards/run-shards.js";
 export { ShardPool } from "./shards/shard-pool.js";
 export { ParquetSlots, parquetSlotsFor } from "./parquet/parquet-slots.js";
 export { planShards, shardFolderName, shardFiles, keyRulesOf, SHARD_SUMMARY, type ShardRange } from "./shards/shard-layout.js";
+export { planSnapshotKeyRanges, checkStagedKeyRange, checkStagedKeys, keysBucketed } from "./shards/shard-keys.js";
+export type { ReadRange } from "./shards/key-file.js";
 export { defaultSnapshotId } from "./bundle/snapshot-id.js";
 export { StagedArtifactError, ensureDigest, type StagedDigest, type RebuildStep } from "./shards/staged-artifacts.js";
 export { fileDigest } from "@sdh/local-files";

@@ -2,3 +2,4 @@ export { fileDigest, writeWithDigest, UnexpectedSizeError, type FileDigest, type
 export { insideFolder, OutsideFolderError } from "./inside-folder.js";
 export { partialFolder, abandonedPartials, isProcessRunning, makePartialFolder, FolderNotWritableError, localFileProblem } from "./partial-folders.js";
 export { readRegularFileSync, openInsideFolder, readInsideFolder, NotRegularFileError, MAX_DOCUMENT_BYTES, type ReadLimits } from "./regular-files.js";
+export { readAt } from "./read-at.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseSnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { mergeShardGates, ValidationGate, type ExportedKeys } from "@sdh/validation";
+import { bucketKeys, checkKeysAcrossShards, mergeShardGates, ValidationGate, type ExportedKeys } from "@sdh/validation";
 import { describe, expect, it } from "vitest";
 import { compileRecipe, parseRecipe, RecipeError } from "../src/index.js";
 
@@ -40,9 +40,11 @@ async function gateOver(text: string, records: number, bounds: Array<[number, nu
     for (const root of made) for (const e of pack.spec.entities) for (const r of root[e.name] ?? []) gate.check(e.name, r);
     return gate.finishShard();
   });
+  // Uniqueness across shards as a build checks it: each rule's keys by bucket, range by range.
+  const acrossShards = Object.keys(shards[0]!.keys).flatMap((rule) => checkKeysAcrossShards(rule, shards.map((s) => bucketKeys(s.keys[rule] as ExportedKeys))));
   return mergeShardGates(
     shards.map((s) => s.result),
-    { pack: pack.checks, keysOf: (shard, rule) => shards[shard]!.keys[rule] as ExportedKeys },
+    { pack: pack.checks, acrossShards },
   );
 }
 const failing = (report: ValidationReport) => report.rules.filter((r) => r.failures > 0).map((r) => r.code);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileDigest } from "@sdh/local-files";
+import { LocalStore } from "./stores/local-store.js";
 import type { SnapshotStore } from "./stores/snapshot-store.js";
 
 /**
@@ -40,6 +41,16 @@ export class StagingMirror {
       await this.remote.download(path, `${local}.partial`);
       await rename(`${local}.partial`, local);
     }
+  }
+
+  /**
+   * `length` bytes at `offset` of a staged file: from this machine's copy when it has one (the worker
+   * that wrote it), else a ranged read of the shared one.
+   */
+  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+    const local = join(this.localRoot, path);
+    if (!this.remote || existsSync(local)) return new LocalStore(this.localRoot).readRange(path, offset, length);
+    return this.remote.readRange(path, offset, length);
   }
 
   /** A shared file's text (the remote's when shared, else the local one), or null. */

@@ -18,6 +18,21 @@ export type { Pack, PackValidation, PackGenerator, GeneratedRoot, QualityTally }
 export { shareCheck } from "./quality/share-check.js";
 export { QualityCollector, type QualityState, type QualityPack } from "./quality/quality-collector.js";
 export { mergeShardGates, type MergeShardGatesOptions } from "./shards/merge-shard-gates.js";
+export {
+  KEY_BUCKETS,
+  KEYS_PER_RANGE,
+  batchKeyRanges,
+  bucketKeys,
+  bucketStarts,
+  checkKeyRange,
+  checkKeysAcrossShards,
+  planKeyRanges,
+  sliceOf,
+  sumCounts,
+  type BucketedKeys,
+  type KeyRange,
+  type ShardKeySlice,
+} from "./shards/key-ranges.js";
 export type { RuleFailures, ExampleScope, FailureSink } from "./report-builder.js";
 export { qualitySummaryMarkdown } from "./quality/markdown-summary.js";
 export { HyperLogLog } from "./quality/hyperloglog.js";

@@ -67,7 +67,8 @@ async function cancel(handle: WorkflowHandle, status: string, json: boolean): Pr
 function printStatus(s: StatusReport): void {
   console.log(`${s.workflowId}: ${s.status} (started ${s.startTime}${s.closeTime ? `, closed ${s.closeTime}` : ""})`);
   if (s.progress) {
-    const parts = s.progress.partsTotal === undefined ? "" : `, ${s.progress.partsDone ?? 0}/${s.progress.partsTotal} parts exported`;
+    const checks = s.progress.keyChecksTotal === undefined ? "" : `, ${s.progress.keyChecksDone ?? 0}/${s.progress.keyChecksTotal} key checks`;
+    const parts = checks + (s.progress.partsTotal === undefined ? "" : `, ${s.progress.partsDone ?? 0}/${s.progress.partsTotal} parts exported`);
     console.log(`  step ${s.progress.step}: ${s.progress.shardsDone}/${s.progress.shardsTotal} shards, ${s.progress.recordsDone}/${s.progress.recordsTotal} root records${parts}`);
   }
   else if (s.status === "RUNNING") console.log("  progress: no worker answered the query (is `sdh worker` running?)");

@@ -28,6 +28,7 @@ export async function awaitSnapshot(handle: WorkflowHandle<(i: SnapshotInput) =>
       (p) => {
         if (!p) return; // no worker answered yet: the next poll asks again
         if (show && p.step === "generate") show.update(p.recordsDone, p.recordsTotal);
+        else if (show && p.step === "validate" && p.keyChecksTotal) show.update(p.keyChecksDone ?? 0, p.keyChecksTotal, "key checks");
         else if (show && p.step === "export" && p.partsTotal) show.update(p.partsDone ?? 0, p.partsTotal, "parts exported");
         else if (show) show.note(`${p.step}…`);
         else if (!out.json) {

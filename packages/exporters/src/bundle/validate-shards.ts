@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { packOf } from "@sdh/packs";
 import { rootOf, type QualityReport, type SnapshotConfig, type ValidationReport } from "@sdh/schemas";
-import { mergeShardGates, QualityCollector, type CountClaim, type QualityState } from "@sdh/validation";
+import { mergeShardGates, QualityCollector, type CountClaim, type QualityState, type RuleFailures } from "@sdh/validation";
 import type { ShardSummary } from "../shards/build-shard.js";
-import { readKeyFile } from "../shards/key-file.js";
+import { checkStagedKeys } from "../shards/shard-keys.js";
 import { readStaged } from "../shards/staged-artifacts.js";
-import { keyFileName, SHARD_QUALITY, shardFolderName } from "../shards/shard-layout.js";
+import { keyRulesOf, SHARD_QUALITY, shardFolderName } from "../shards/shard-layout.js";
 
 export interface ShardSet {
   config: SnapshotConfig;
@@ -13,6 +13,11 @@ export interface ShardSet {
   shardsDir: string;
   /** Every shard's summary, in shard order. */
   shards: readonly ShardSummary[];
+  /**
+   * What the check across shards found, when its ranges ran elsewhere (a Temporal build's
+   * checkKeyRange activities), in range order. Absent: every range is checked here, from the shards' key files.
+   */
+  acrossShards?: readonly RuleFailures[];
 }
 
 /** The validation gate failed: nothing was published; `report` says why. */
@@ -30,22 +35,21 @@ export function validationSummary(report: ValidationReport): string {
 }
 
 /**
- * The snapshot's validation and quality reports from its shards: merges the shards' gates (checking
+ * The snapshot's validation and quality reports from its shards: merges the shards' gates (with
  * uniqueness across shards, the config's person count and what each shard says it generated) and
- * their quality figures. Writes nothing but a scratch folder it removes; the caller decides what a
- * failed report stops.
+ * their quality figures. Writes nothing; the caller decides what a failed report stops.
  */
-export async function validateShards({ config, shardsDir, shards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
+export async function validateShards({ config, shardsDir, shards, acrossShards }: ShardSet): Promise<{ validation: ValidationReport; quality: QualityReport }> {
   const folder = (summary: ShardSummary) => join(shardsDir, shardFolderName(summary.shard));
   const pack = packOf(config);
   const claims: CountClaim[] = [{ kind: "config", source: "config.records", entity: rootOf(pack.spec).name, records: config.records }];
   for (const { name: entity } of pack.spec.entities) {
     claims.push({ kind: "generated", source: "shard summaries", entity, records: shards.reduce((n, s) => n + (s.counts[entity] ?? 0), 0) });
   }
-  const validation = await mergeShardGates(
+  const found = acrossShards ?? (await checkStagedKeys(shardsDir, shards, keyRulesOf(config)));
+  const validation = mergeShardGates(
     shards.map((s) => s.gate),
-    // The uniqueness check's later passes spill their keys beside the shards (a folder of their own, removed after).
-    { keysOf: (i, rule) => readKeyFile(join(folder(shards[i]!), keyFileName(rule)), shards[i]!.artifacts[keyFileName(rule)]), claims, pack: pack.checks, spillDir: shardsDir },
+    { acrossShards: found, claims, pack: pack.checks },
   );
   const collector = new QualityCollector(pack);
   for (const summary of shards) {

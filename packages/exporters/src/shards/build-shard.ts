@@ -5,9 +5,9 @@ import { packOf } from "@sdh/packs";
 import { columnsOf, type Entity, type EntityCounts, type EntitySpec, type SnapshotConfig } from "@sdh/schemas";
 import { QualityCollector, ValidationGate, type PackGenerator, type ShardGateResult } from "@sdh/validation";
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
-import { keyFileName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
+import { keyFileName, keyIndexName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
-import { writeKeyFile } from "./key-file.js";
+import { writeKeyFiles } from "./key-file.js";
 import { digestOf, type StagedDigest } from "./staged-artifacts.js";
 
 export interface ShardTask extends ShardRange {
@@ -23,8 +23,13 @@ export interface ShardSummary extends ShardRange {
   counts: EntityCounts;
   /** Paths relative to the shard's folder. */
   segments: Array<SegmentFile & { entity: Entity; format: "csv" | "json" }>;
-  /** Size and sha256 of the shard's other files (keys, quality), by path: checked by whoever reads them. */
+  /** Size and sha256 of the shard's other files (keys, key indexes, quality), by path: checked by whoever reads them. */
   artifacts: Record<string, StagedDigest>;
+  /**
+   * Each uniqueness rule's keys per bucket (KEY_BUCKETS counts), from which the check across shards
+   * plans its ranges without reading a key. Absent in shards staged before keys were bucketed.
+   */
+  keyBuckets?: Record<string, number[]>;
   gate: ShardGateResult;
 }
 
@@ -129,12 +134,18 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   }
   const { result, keys } = gate.finishShard();
   const artifacts: Record<string, StagedDigest> = {};
-  // One key file per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
-  for (const [rule, exported] of Object.entries(keys)) artifacts[keyFileName(rule)] = await writeKeyFile(join(dir, keyFileName(rule)), exported);
+  const keyBuckets: Record<string, number[]> = {};
+  // One key file and index per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
+  for (const [rule, exported] of Object.entries(keys)) {
+    const written = await writeKeyFiles(join(dir, keyFileName(rule)), join(dir, keyIndexName(rule)), exported);
+    artifacts[keyFileName(rule)] = written.keys;
+    artifacts[keyIndexName(rule)] = written.index;
+    keyBuckets[rule] = written.counts;
+  }
   const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
   await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
   artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
-  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, gate: result };
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, keyBuckets, gate: result };
   await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
   onProgress?.(task.end - task.start);
   return summary;

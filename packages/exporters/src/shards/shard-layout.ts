@@ -30,23 +30,34 @@ export function segmentFormats(config: Pick<SnapshotConfig, "formats">): Array<"
 export const shardFolderName = (shard: number) => `shard-${String(shard).padStart(5, "0")}`;
 export const segmentName = (entity: Entity, format: "csv" | "json") => `${entity}.${format}`;
 export const keyFileName = (rule: UniqueRule) => join("keys", `${rule}.keys`);
+/** The index of a rule's key file: each bucket's count and sha256 (key-file.ts). */
+export const keyIndexName = (rule: UniqueRule) => join("keys", `${rule}.index.json`);
 export const SHARD_QUALITY = "quality.json";
 export const SHARD_SUMMARY = "shard.json";
 
-/**
- * The files of a built shard, relative to its folder, in the order a copy must follow: the records'
- * segments (with their `.idx`), what the merge reads (keys, quality), and last `shard.json`, whose
- * presence says the shard is whole. Validation needs only `merge`; the export also needs `segments`.
- */
 /** The uniqueness rules of the config's pack: a shard writes one key file per rule, the merge reads them. */
 export function keyRulesOf(config: SnapshotConfig): string[] {
   return Object.keys(uniqueRulesOf(packOf(config).checks));
 }
 
-export function shardFiles(summary: { segments: ReadonlyArray<{ path: string }> }, rules: readonly UniqueRule[]): { segments: string[]; merge: string[]; commit: string } {
+/**
+ * The files of a built shard, relative to its folder, in the order a copy must follow: the records'
+ * segments (with their `.idx`), the uniqueness keys (each rule's key file and index), what the merge
+ * reads (quality), and last `shard.json`, whose presence says the shard is whole. The key checks read
+ * `keys`; the merge `merge`; the export `segments`. `keyIndexes` is what a key range needs here when
+ * it reads its buckets of the key files remotely: each rule's index, or the whole key file of a shard
+ * staged before keys were bucketed (it has no index).
+ */
+export function shardFiles(
+  summary: { segments: ReadonlyArray<{ path: string }>; artifacts: Record<string, unknown> },
+  rules: readonly UniqueRule[],
+): { segments: string[]; keys: string[]; keyIndexes: string[]; merge: string[]; commit: string } {
+  const indexed = (rule: UniqueRule) => summary.artifacts[keyIndexName(rule)] !== undefined;
   return {
     segments: summary.segments.flatMap((s) => [s.path, `${s.path}.idx`]),
-    merge: [...rules.map(keyFileName), SHARD_QUALITY],
+    keys: rules.flatMap((rule) => (indexed(rule) ? [keyFileName(rule), keyIndexName(rule)] : [keyFileName(rule)])),
+    keyIndexes: rules.map((rule) => (indexed(rule) ? keyIndexName(rule) : keyFileName(rule))),
+    merge: [SHARD_QUALITY],
     commit: SHARD_SUMMARY,
   };
 }

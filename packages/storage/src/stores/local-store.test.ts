@@ -26,4 +26,13 @@ describe("LocalStore", () => {
     await Promise.all([removals, writes]);
     expect(await store.listObjects("v0.9/")).toEqual([]);
   });
+
+  it("reads a range of a file's bytes, and refuses a range past its end or a file that is not there", async () => {
+    const store = new LocalStore(mkdtempSync(join(tmpdir(), "sdh-local-store-")));
+    await store.putText("staging/keys.bin", "0123456789");
+    expect(Buffer.from(await store.readRange("staging/keys.bin", 3, 4)).toString()).toBe("3456");
+    expect(await store.readRange("staging/keys.bin", 10, 0)).toHaveLength(0);
+    await expect(store.readRange("staging/keys.bin", 8, 4)).rejects.toThrow(/asked for 4 bytes at 8, got 2/);
+    await expect(store.readRange("staging/none.bin", 0, 1)).rejects.toThrow(/does not exist/);
+  });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { MAX_DOCUMENT_BYTES, NotRegularFileError, openInsideFolder, readInsideFolder, writeWithDigest } from "@sdh/local-files";
+import { MAX_DOCUMENT_BYTES, NotRegularFileError, openInsideFolder, readAt, readInsideFolder, writeWithDigest } from "@sdh/local-files";
 import type { Stats } from "node:fs";
 import { RefusedObjectError, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
@@ -132,6 +132,19 @@ export class LocalStore implements SnapshotStore {
       throw new StoreError(`${this.location}/${key} holds ${info.size} bytes, the manifest says ${expectedBytes}; not downloaded`);
     }
     return writeWithDigest(handle.createReadStream(), path, { maxBytes: expectedBytes });
+  }
+
+  async readRange(key: string, offset: number, length: number): Promise<Uint8Array> {
+    const opened = await this.openFile(key);
+    if (!opened) throw new StoreError(`${this.location}/${key} does not exist`);
+    const { handle } = opened;
+    try {
+      const out = await readAt(handle, offset, length);
+      if (out.length !== length) throw new StoreError(`${this.location}/${key}: asked for ${length} bytes at ${offset}, got ${out.length}`);
+      return out;
+    } finally {
+      await handle.close();
+    }
   }
 
   async listObjects(prefix: string): Promise<StoredObject[]> {

@@ -235,6 +235,19 @@ export class S3Store implements SnapshotStore {
     }
   }
 
+  async readRange(key: string, offset: number, length: number): Promise<Uint8Array> {
+    if (length === 0) return new Uint8Array(0);
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.root + key, Range: `bytes=${offset}-${offset + length - 1}` }));
+      const bytes = await object.Body!.transformToByteArray();
+      if (bytes.length !== length) throw new StoreError(`${this.location}${key}: asked for ${length} bytes at ${offset}, got ${bytes.length}`);
+      return bytes;
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw this.failure(error, `reading ${this.location}${key} at ${offset}`);
+    }
+  }
+
   /** Parts of PART_BYTES, four at a time, each with its SHA-256; the whole file's is checked as it is read. */
   private async putInParts(Key: string, path: string, file: { bytes: number; sha256: string }, ContentType: string, { signal, onBytes }: PutOptions): Promise<void> {
     const { UploadId } = await this.s3.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key, ContentType, Metadata: { sha256: file.sha256 }, ChecksumAlgorithm: "SHA256" }), { abortSignal: signal });

@@ -28,6 +28,11 @@ export interface SnapshotStore {
    * object of another size fails before (or, past that many bytes, while) it is read, never after.
    */
   download(key: string, path: string, expectedBytes?: number): Promise<{ bytes: number; sha256: string }>;
+  /**
+   * `length` bytes of the object from `offset` (a ranged GET on S3): what reading a few buckets of a
+   * large staged key file takes. Fails unless exactly that many bytes come back, or when it is absent.
+   */
+  readRange(key: string, offset: number, length: number): Promise<Uint8Array>;
   /** Every object under `prefix`, at any depth, sorted by key. */
   listObjects(prefix: string): Promise<StoredObject[]>;
   /** Removes these objects; a key already gone is not an error. */
