@@ -4,7 +4,7 @@ import { ApplicationFailure, defineQuery, executeChild, patched, proxyActivities
 import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
 import type { Activities } from "./activities.js";
 import type { RuleFailures } from "@sdh/validation";
-import type { KeyCheckRef, KeyCheckResult, PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
+import type { KeyCheckRef, PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -168,42 +168,68 @@ async function checkKeysAcrossShards(shardCount: number, input: SnapshotInput, p
   const refs: KeyCheckRef[] = batches.map((ranges, batch) => ({ snapshotId, config, batch, ranges, ...rerun }));
   progress.keyChecksDone = 0;
   progress.keyChecksTotal = refs.length;
+  if (refs.length <= SHARDS_PER_CHILD) {
+    return runKeyCheckActivities(refs, refs.length, input, () => {
+      progress.keyChecksDone!++;
+    });
+  }
   const found: RuleFailures[][] = [];
-  const record = (result: KeyCheckResult) => {
-    found[result.batch] = result.found;
-    progress.keyChecksDone!++;
-  };
-  if (refs.length <= SHARDS_PER_CHILD) await runKeyCheckActivities(refs, refs.length, input, record);
-  else {
-    for (let first = 0; first < refs.length; first += SHARDS_PER_CHILD) {
-      const results = await executeChild(keyCheckBatchWorkflow, {
-        workflowId: `${workflowInfo().workflowId}-keys-${first}`,
-        args: [{ input, refs: refs.slice(first, first + SHARDS_PER_CHILD), total: refs.length }],
-      });
-      results.forEach(record);
+  for (let first = 0; first < refs.length; first += SHARDS_PER_CHILD) {
+    const child = await executeChild(keyCheckBatchWorkflow, {
+      workflowId: `${workflowInfo().workflowId}-keys-${first}`,
+      args: [{ input, refs: refs.slice(first, first + SHARDS_PER_CHILD), total: refs.length }],
+    });
+    progress.keyChecksDone += child.batches;
+    found.push(child.found);
+  }
+  return mergeFindings(found);
+}
+
+/** Batches of key ranges of a snapshot with more than one history should hold; returns how many ran and what they found, merged. */
+export async function keyCheckBatchWorkflow({ input, refs, total }: { input: SnapshotInput; refs: KeyCheckRef[]; total: number }): Promise<{ batches: number; found: RuleFailures[] }> {
+  return { batches: refs.length, found: await runKeyCheckActivities(refs, total, input, () => undefined) };
+}
+
+/**
+ * Examples kept per rule when findings are merged: the report keeps its first five (MAX_EXAMPLES in
+ * @sdh/validation, which this sandboxed code cannot import), so keeping five changes nothing in it.
+ */
+const EXAMPLES_KEPT = 5;
+
+/**
+ * The batches' findings in batch order, merged per rule: counts added, the first examples kept. So a
+ * snapshot failing in every batch still hands validateSnapshot a small input, and its report is
+ * the one the findings one by one would give.
+ */
+function mergeFindings(batches: ReadonlyArray<readonly RuleFailures[]>): RuleFailures[] {
+  const merged = new Map<string, RuleFailures>();
+  for (const found of batches) {
+    for (const f of found) {
+      const into = merged.get(f.code) ?? merged.set(f.code, { code: f.code, count: 0, examples: [] }).get(f.code)!;
+      into.count += f.count;
+      into.examples.push(...f.examples.slice(0, EXAMPLES_KEPT - into.examples.length));
     }
   }
-  return found.flat();
+  return [...merged.values()];
 }
 
-/** Batches of key ranges of a snapshot with more than one history should hold; returns each batch's findings (small: capped examples). */
-export async function keyCheckBatchWorkflow({ input, refs, total }: { input: SnapshotInput; refs: KeyCheckRef[]; total: number }): Promise<KeyCheckResult[]> {
-  const results: KeyCheckResult[] = [];
-  await runKeyCheckActivities(refs, total, input, (result) => results.push(result));
-  return results.sort((a, b) => a.batch - b.batch);
-}
-
-/** Runs one checkKeyRanges activity per batch, at most `maxParallelShards` in flight; a lost worker's batch is retried elsewhere after its heartbeat timeout. */
-async function runKeyCheckActivities(refs: readonly KeyCheckRef[], total: number, input: SnapshotInput, done: (result: KeyCheckResult) => void): Promise<void> {
-  await inLanes(refs, input.maxParallelShards, async (ref) => {
+/**
+ * Runs one checkKeyRanges activity per batch, at most `maxParallelShards` in flight (a lost worker's
+ * batch is retried elsewhere after its heartbeat timeout); returns their findings merged, in batch order.
+ */
+async function runKeyCheckActivities(refs: readonly KeyCheckRef[], total: number, input: SnapshotInput, done: () => void): Promise<RuleFailures[]> {
+  const found: RuleFailures[][] = [];
+  await inLanes(refs, input.maxParallelShards, async (ref, i) => {
     const { checkKeyRanges } = proxyActivities<Activities>({
       startToCloseTimeout: "30 minutes",
       heartbeatTimeout: input.shardHeartbeatTimeout ?? "2 minutes",
       retry: RETRY,
       summary: `key check ${ref.batch + 1} of ${total}: ${describeRanges(ref)}`,
     });
-    done(await checkKeyRanges(ref));
+    found[i] = (await checkKeyRanges(ref)).found;
+    done();
   });
+  return mergeFindings(found);
 }
 
 /** "UNIQUE_PERSON_ID buckets 0-127, …" for the Web UI. */
@@ -244,10 +270,13 @@ function planParts({ config, snapshotId, target, from }: SnapshotInput): PartRef
 }
 
 /** Runs `work` over `items` in order, with at most `width` (default 16) at once. */
-async function inLanes<T>(items: readonly T[], width: number | undefined, work: (item: T) => Promise<void>): Promise<void> {
+async function inLanes<T>(items: readonly T[], width: number | undefined, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(width ?? 16, items.length)) }, lane));
 }

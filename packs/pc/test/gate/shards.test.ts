@@ -1,8 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PC_PACK_SPEC } from "../../src/schemas/index.js";
-import { mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
+import { bucketKeys, checkKeysAcrossShards, mergeShardGates, QualityCollector, ValidationGate, type ExportedKeys, type QualityState, type UniqueRule } from "@sdh/validation";
 import { PC_CHECKS, PC_VALIDATION } from "../../src/checks/index.js";
 import { describe, expect, it } from "vitest";
 import { cleanSnapshot, type SnapshotRecords } from "../../src/testing/index.js";
@@ -61,7 +58,7 @@ function onePass(bundles: Bundle[], asOf: string) {
 }
 
 /** A gate and a collector per shard, their states through JSON (as they cross a process), then merged. */
-async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keysPerPass?: number, spillDir?: string) {
+async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keysPerRange?: number) {
   const size = Math.ceil(bundles.length / shardCount);
   const results = [];
   const keys: Array<Record<UniqueRule, ExportedKeys>> = [];
@@ -75,10 +72,10 @@ async function sharded(bundles: Bundle[], asOf: string, shardCount: number, keys
     keys.push(shard.keys);
     merged.merge(JSON.parse(JSON.stringify(quality.state())) as QualityState);
   }
-  const report = await mergeShardGates(results, {
-    keysOf: (shard, rule) => keys[shard]![rule]!,
-    keysPerPass,
-    ...(spillDir ? { spillDir } : {}),
+  // Uniqueness across shards as a build checks it: each rule's keys by bucket, range by range.
+  const acrossShards = Object.keys(keys[0]!).flatMap((rule) => checkKeysAcrossShards(rule, keys.map((k) => bucketKeys(k[rule]!)), keysPerRange));
+  const report = mergeShardGates(results, {
+    acrossShards,
     pack: PC_CHECKS,
     claims: [{ kind: "config", source: "config.records", entity: "households", records: bundles.length }],
   });
@@ -127,33 +124,27 @@ describe("sharded validation", { timeout: 30_000 }, () => {
     expect(failures(parts.report)).toMatchObject({ UNIQUE_VIN: 1, UNIQUE_PROFILE_ID: 1 });
     const vin = parts.report.rules.find((r) => r.code === "UNIQUE_VIN")!;
     expect(vin.examples).toEqual([{ value: first.vin, first_shard: 0, shard: 2 }]);
-    // Checked in passes of a few hundred keys (a big snapshot's are 2M), the same duplicates are found.
-    const inPasses = await sharded(bundles, asOf, 3, 300);
-    expect(inPasses.report).toEqual(parts.report);
+    // Checked in ranges of a few hundred keys (a big snapshot's are a million), the same report.
+    const inRanges = await sharded(bundles, asOf, 3, 300);
+    expect(inRanges.report).toEqual(parts.report);
   });
 
-  it("finds every duplicate across shards when the keys are checked in many passes, and leaves no spilled keys behind", async () => {
+  it("finds every duplicate across shards when the keys are checked in many ranges, with the report of one", async () => {
     const bundles = structuredClone(bundlesOf(snapshot));
-    // 40 profiles of the last shard take the ids of profiles in the first: 40 duplicates, spread over the passes.
+    // 40 profiles of the last shard take the ids of profiles in the first: 40 duplicates, spread over the ranges.
     const early = bundles.slice(0, 400).flatMap((b) => b.profiles).slice(0, 40);
     const late = bundles.slice(2_600).flatMap((b) => b.profiles).slice(0, 40);
     late.forEach((p, i) => (p.profile_id = early[i]!.profile_id));
-    const spill = mkdtempSync(join(tmpdir(), "sdh-spill-"));
-    try {
-      const inOne = await sharded(bundles, asOf, 4);
-      // ~3,000 profile ids in passes of 100: about 30 passes, 29 of them read back from spilled buckets.
-      const inPasses = await sharded(bundles, asOf, 4, 100, spill);
-      const unique = (report: typeof inOne.report) => report.rules.find((r) => r.code === "UNIQUE_PROFILE_ID")!;
-      expect(unique(inPasses.report).failures).toBe(40);
-      expect(unique(inOne.report).failures).toBe(40);
-      const named = new Set(early.map((p) => p.profile_id));
-      for (const example of unique(inPasses.report).examples as Array<{ value: string; first_shard: number; shard: number }>) {
-        expect(named.has(example.value)).toBe(true);
-        expect(example).toMatchObject({ first_shard: 0, shard: 3 });
-      }
-      expect(readdirSync(spill)).toEqual([]);
-    } finally {
-      rmSync(spill, { recursive: true, force: true });
+    const inOne = await sharded(bundles, asOf, 4);
+    // ~3,000 profile ids in ranges of 100 keys: about 30 ranges of whole buckets.
+    const inRanges = await sharded(bundles, asOf, 4, 100);
+    const unique = (report: typeof inOne.report) => report.rules.find((r) => r.code === "UNIQUE_PROFILE_ID")!;
+    expect(unique(inRanges.report).failures).toBe(40);
+    expect(inRanges.report).toEqual(inOne.report);
+    const named = new Set(early.map((p) => p.profile_id));
+    for (const example of unique(inRanges.report).examples as Array<{ value: string; first_shard: number; shard: number }>) {
+      expect(named.has(example.value)).toBe(true);
+      expect(example).toMatchObject({ first_shard: 0, shard: 3 });
     }
   });
 
