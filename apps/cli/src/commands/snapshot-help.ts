@@ -28,7 +28,8 @@ ${CONFIG_FLAGS_HELP}
 
 sdh snapshot rerun <id> --from <step> [--target URI] [--wait] [--json]: a new run with the same
 input that skips the steps before <step>, using their staged output as it is, and runs <step> and
-the ones after it again (reusing nothing of theirs). Steps: ${RERUN_STEPS.join(" → ")}.
+the ones after it again (reusing nothing of theirs). Steps: ${RERUN_STEPS.join(" → ")}
+(validateSnapshot includes the key checks across shards, planKeyRanges and checkKeyRanges).
 With nothing changed it gives the same bytes; after a fix to a step, rerun from that step. The
 target keeps what it has: a snapshot already published there is left as it is (a different one is
 refused), so a rerun republishes only when the earlier run published nothing. If the skipped
