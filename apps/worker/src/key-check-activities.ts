@@ -13,7 +13,8 @@ import type { KeyCheckRef, KeyCheckResult, KeyPlanInput } from "./snapshot-types
 export interface KeyCheckContext {
   stagingRoot: string;
   mirror: StagingMirror;
-  beforeStep?: (step: "planKeyRanges" | "checkKeyRanges", attempt: number) => void;
+  /** Called as each step begins (it may first free memory: see createSnapshotActivities). */
+  beforeStep: (step: "planKeyRanges" | "checkKeyRanges", attempt: number) => Promise<void>;
   checked: (config: SnapshotConfig) => SnapshotConfig;
   shardsOf: (snapshotId: string, config: SnapshotConfig, need?: ShardNeeds) => Promise<ShardSummary[]>;
   nonRetryableIfCorrupt: <T>(work: () => Promise<T>) => Promise<T>;
@@ -31,7 +32,7 @@ export function createKeyCheckActivities({ stagingRoot, mirror, beforeStep, chec
   return {
     /** The batches of key ranges to check, in order: a function of the config alone (the shards' bucket counts). */
     async planKeyRanges({ snapshotId, config: raw, keysPerCheck, rerun }: KeyPlanInput): Promise<KeyRange[][]> {
-      beforeStep?.("planKeyRanges", activityInfo().attempt);
+      await beforeStep("planKeyRanges", activityInfo().attempt);
       const config = checked(raw);
       if (keysPerCheck !== undefined && !(Number.isInteger(keysPerCheck) && keysPerCheck > 0)) {
         throw ApplicationFailure.nonRetryable(`keysPerCheck must be a whole number above 0 (got ${keysPerCheck})`, NON_RETRYABLE.config);
@@ -44,7 +45,7 @@ export function createKeyCheckActivities({ stagingRoot, mirror, beforeStep, chec
 
     /** Checks one batch of key ranges across every shard: the keys more than one shard holds, per range. */
     async checkKeyRanges({ snapshotId, config: raw, batch, ranges, rerun }: KeyCheckRef): Promise<KeyCheckResult> {
-      beforeStep?.("checkKeyRanges", activityInfo().attempt);
+      await beforeStep("checkKeyRanges", activityInfo().attempt);
       const config = checked(raw);
       const rules = new Set(keyRulesOf(config));
       for (const r of ranges) {

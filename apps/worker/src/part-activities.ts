@@ -20,7 +20,8 @@ export interface PartActivityContext {
   mirror: StagingMirror;
   env: NodeJS.ProcessEnv;
   metrics?: WorkerMetrics;
-  beforeStep?: (step: "exportPart" | "collectParts", attempt: number) => void;
+  /** Called as each step begins (it may first free memory: see createSnapshotActivities). */
+  beforeStep: (step: "exportPart" | "collectParts", attempt: number) => Promise<void>;
   /** The config, parsed with its pack's settings; a bad one fails non-retryably. */
   checked: (config: SnapshotConfig) => SnapshotConfig;
   /** The summaries of the shards `need.only` keeps (default all), the files `need` names brought here. */
@@ -81,7 +82,7 @@ export function createPartActivities(ctx: PartActivityContext) {
      * here loses this part only, which its retry exports again with the same bytes.
      */
     async exportPart(ref: PartRef): Promise<PartResult> {
-      ctx.beforeStep?.("exportPart", activityInfo().attempt);
+      await ctx.beforeStep("exportPart", activityInfo().attempt);
       const config = ctx.checked(ref.config);
       if (config.layout?.kind !== "parts") throw ApplicationFailure.nonRetryable(`exportPart needs a config with layout { kind: parts }; this one has ${config.layout?.kind ?? "files"}`, NON_RETRYABLE.config);
       const staging = snapshotStaging(ctx.stagingRoot, ref.snapshotId);
@@ -137,7 +138,7 @@ export function createPartActivities(ctx: PartActivityContext) {
 
     /** Gathers every part's record into the export record publishManifest reads; a part not exported yet is retried, not guessed. */
     async collectParts({ snapshotId, config: raw, target, rerun }: CollectInput): Promise<ExportSummary> {
-      ctx.beforeStep?.("collectParts", activityInfo().attempt);
+      await ctx.beforeStep("collectParts", activityInfo().attempt);
       const config = ctx.checked(raw);
       if (config.layout?.kind !== "parts") throw ApplicationFailure.nonRetryable(`collectParts needs a config with layout { kind: parts }; this one has ${config.layout?.kind ?? "files"}`, NON_RETRYABLE.config);
       const staging = snapshotStaging(ctx.stagingRoot, snapshotId);

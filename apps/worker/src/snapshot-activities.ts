@@ -72,6 +72,13 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   // The parts this worker exports at once share its Parquet conversions: one per two shard threads.
   const parquetSlots = parquetSlotsFor(shardThreads ?? availableParallelism());
   const build = buildShard ?? ((task: ShardTask, onProgress: (records: number) => void) => pool!.build(task, onProgress));
+  type Step = Parameters<NonNullable<SnapshotActivityDeps["beforeStep"]>>[0];
+  // Every step but a shard first stops this worker's idle shard threads (ShardPool.retireIdle): their
+  // heaps (~300 MB each) would otherwise stay for a few seconds and stack on the step's own memory.
+  const begin = async (step: Step, attempt: number) => {
+    if (step !== "generateShard") await pool?.retireIdle();
+    beforeStep?.(step, attempt);
+  };
   const checked = (config: SnapshotConfig): SnapshotConfig => {
     try {
       const parsed = withPackSettings(parseSnapshotConfig(config));
@@ -121,8 +128,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   };
 
   return {
-    ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson, parquetSlots }),
-    ...createKeyCheckActivities({ stagingRoot, mirror, beforeStep, checked, shardsOf, nonRetryableIfCorrupt }),
+    ...createPartActivities({ stagingRoot, mirror, env, metrics, beforeStep: begin, checked, shardsOf, nonRetryableIfCorrupt, stagedMissing, writeJson, parquetSlots }),
+    ...createKeyCheckActivities({ stagingRoot, mirror, beforeStep: begin, checked, shardsOf, nonRetryableIfCorrupt }),
 
     /** Generates, validates and encodes one shard of households (with their persons, vehicles and profiles) into staging. */
     async generateShard(ref: ShardRef): Promise<ShardResult> {
@@ -172,7 +179,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
      * failed gate fails the workflow, non-retryably.
      */
     async validateSnapshot({ snapshotId, config: raw, rerun, acrossShards }: ValidateInput): Promise<ValidationSummary> {
-      beforeStep?.("validateSnapshot", activityInfo().attempt);
+      await begin("validateSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
       const shards = await shardsOf(snapshotId, config, { rerun, ...(acrossShards ? {} : { keys: "all" }) });
@@ -191,7 +198,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 
     /** Writes the data files (CSV, JSON, Parquet) from the shards into the staged bundle. */
     async exportSnapshot({ snapshotId, config: raw, rerun }: StepInput): Promise<ExportSummary> {
-      beforeStep?.("exportSnapshot", activityInfo().attempt);
+      await begin("exportSnapshot", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
       const planned = await shardsOf(snapshotId, config, { rerun });
@@ -232,7 +239,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
 
     /** Completes the bundle (documents, reports, manifest last) and publishes it to the target. */
     async publishManifest({ snapshotId, config: raw, target, generatedAt, rerun }: PublishInput): Promise<SnapshotResult> {
-      beforeStep?.("publishManifest", activityInfo().attempt);
+      await begin("publishManifest", activityInfo().attempt);
       const config = checked(raw);
       const staging = snapshotStaging(stagingRoot, snapshotId);
       const destination = parseTarget(target);

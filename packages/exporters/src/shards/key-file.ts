@@ -95,10 +95,15 @@ export async function readKeySlice(path: string, index: KeyIndex, range: Pick<Ke
     const bucket = bytes.subarray(starts[b]! * 16 - offset, starts[b + 1]! * 16 - offset);
     ensureDigest(`${path} (bucket ${b})`, { bytes: bucket.length, sha256: bucketSha256(bucket) }, { bytes: index.counts[b]! * 16, sha256: index.sha256[b]! }, "generateShard");
   }
-  // Copied into an aligned buffer: a Buffer from the pool may start at any byte.
-  const words = new Uint32Array(length / 4);
+  return { counts: index.counts.slice(range.from, range.to), words: wordsOf(bytes), others: range.from === 0 ? index.others : [] };
+}
+
+/** The bytes as 32-bit words: a view when they start on a word, else a copy (a Buffer from the pool may start at any byte). */
+function wordsOf(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const words = new Uint32Array(bytes.length / 4);
   new Uint8Array(words.buffer).set(bytes);
-  return { counts: index.counts.slice(range.from, range.to), words, others: range.from === 0 ? index.others : [] };
+  return words;
 }
 
 /** Reads a shard's keys as staged before bucketing (one file, ordinal order), checked whole, and groups them by bucket. */

@@ -45,6 +45,26 @@ export class ShardPool {
     });
   }
 
+  /** Threads running now, building or idle. */
+  get threadCount(): number {
+    return this.threads;
+  }
+
+  /**
+   * Stops the idle threads now rather than after `idleMs`: a worker about to run a step that is not a
+   * shard (a key check, a part's export) gives their heaps back first, so that step's memory does not
+   * stack on two idle shard builders'. A later shard starts a thread again.
+   */
+  async retireIdle(): Promise<void> {
+    const idle = this.idle.splice(0);
+    for (const worker of idle) {
+      clearTimeout(this.idleTimers.get(worker));
+      this.idleTimers.delete(worker);
+      this.threads--;
+    }
+    await Promise.all(idle.map((w) => w.terminate()));
+  }
+
   /** Stops every thread; shards still building or waiting fail. */
   async close(): Promise<void> {
     this.closed = true;
