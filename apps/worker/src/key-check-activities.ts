@@ -37,7 +37,8 @@ export function createKeyCheckActivities({ stagingRoot, mirror, beforeStep, chec
       if (keysPerCheck !== undefined && !(Number.isInteger(keysPerCheck) && keysPerCheck > 0)) {
         throw ApplicationFailure.nonRetryable(`keysPerCheck must be a whole number above 0 (got ${keysPerCheck})`, NON_RETRYABLE.config);
       }
-      const shards = await shardsOf(snapshotId, config, { rerun });
+      // The counts are in the summaries; a shard staged before keys were bucketed is counted from its key files.
+      const shards = await shardsOf(snapshotId, config, { keys: "unbucketed", rerun });
       heartbeat();
       const ranges = await nonRetryableIfCorrupt(() => planSnapshotKeyRanges(snapshotStaging(stagingRoot, snapshotId).shardsDir, shards, keyRulesOf(config), keysPerCheck));
       return batchKeyRanges(ranges, keysPerCheck);

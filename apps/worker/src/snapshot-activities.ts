@@ -94,8 +94,9 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
    * Every shard's summary (or those `need.only` keeps), the files `need` asks for brought here from
    * shared staging when they are elsewhere: always the quality figures; the segments with `segments`;
    * with `keys`, "all" of each key file and index, or only the "indexes" (a range reads its buckets of
-   * the key files remotely). A shard staged before keys were bucketed has only whole key files, which
-   * either brings.
+   * the key files remotely), or only the "unbucketed" key files of shards staged before keys were
+   * bucketed (the plan counts their keys from them). Such a shard has only whole key files, which
+   * every mode brings.
    */
   const shardsOf = async (snapshotId: string, config: SnapshotConfig, need: ShardNeeds = {}): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
@@ -120,7 +121,8 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       if (!summary && need.rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
       const files = shardFiles(summary, rules);
-      const keys = need.keys === "all" ? files.keys : need.keys === "indexes" ? files.keyIndexes : [];
+      // keyIndexes names a rule's whole key file where its shard has no index (staged before bucketing).
+      const keys = need.keys === "all" ? files.keys : need.keys === "indexes" ? files.keyIndexes : need.keys === "unbucketed" ? files.keyIndexes.filter((f) => f.endsWith(".keys")) : [];
       await mirror.pull([...files.merge, ...keys, ...(need.segments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
       summaries.push(summary);
     }
