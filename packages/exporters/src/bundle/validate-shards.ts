@@ -15,7 +15,7 @@ export interface ShardSet {
   shards: readonly ShardSummary[];
   /**
    * What the check across shards found, when its ranges ran elsewhere (a Temporal build's
-   * checkKeyRange activities), in range order. Absent: every range is checked here, from the shards' key files.
+   * checkKeyRanges activities), in range order. Absent: every range is checked here, from the shards' key files.
    */
   acrossShards?: readonly RuleFailures[];
 }

@@ -6,7 +6,7 @@ import { keyFileName, keyIndexName, shardFolderName } from "./shard-layout.js";
 
 // The cross-shard uniqueness check over staged shards (ADR 0028): ranges planned from the shards'
 // bucket counts, each range checked from its buckets alone. `sdh generate` runs every range here in
-// turn; a Temporal build runs one checkKeyRange activity per range, on any worker.
+// turn; a Temporal build runs one checkKeyRanges activity per batch of ranges, on any worker.
 
 /** Whether the shard staged its keys by bucket (with an index), or whole in ordinal order (staged before). */
 export function keysBucketed(summary: ShardSummary, rule: string): boolean {
