@@ -89,6 +89,15 @@ export async function buildShard(task: ShardTask, options: BuildShardOptions = {
   }
 }
 
+/**
+ * Root records (households) taken through each stage together: the gate (quality observing) for all
+ * of them, then each format's encoder entity by entity. Each stage's code and tables stay warm in the
+ * caches across the batch, where one household at a time through every stage evicted them: 7-13% less
+ * CPU a row for the shard (issue 37). Every writer still gets its records in the same order, and the
+ * gate sees them in the same order, so no byte changes. 64 households are ~1,200 records.
+ */
+const ROOTS_PER_BATCH = 64;
+
 async function buildInto(dir: string, task: ShardTask, fingerprint: string, { onProgress, generate }: BuildShardOptions): Promise<ShardSummary> {
   const { config } = task;
   const pack = packOf(config);
@@ -103,15 +112,16 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   }));
   const every = 5_000;
   const NONE: ReadonlyArray<Record<string, unknown>> = [];
-  try {
-    for (const root of (generate ?? pack.generate)(config).range(task.start, task.end)) {
-      const { index, records } = root;
-      // Entities in the declared order, each record through the gate, then into every format's segment.
-      for (const entity of ENTITIES) for (const record of records[entity] ?? NONE) gate.check(entity, record);
-      for (const { writers, encoders } of outputs) {
-        for (const entity of ENTITIES) {
-          const writer = writers[entity]!;
-          const encode = encoders[entity]!;
+  const batch: Array<Readonly<Record<string, ReadonlyArray<Record<string, unknown>> | undefined>>> = [];
+  let done = 0;
+  const drain = async (): Promise<void> => {
+    // Entities in the declared order, each record through the gate, then into every format's segment.
+    for (const records of batch) for (const entity of ENTITIES) for (const record of records[entity] ?? NONE) gate.check(entity, record);
+    for (const { writers, encoders } of outputs) {
+      for (const entity of ENTITIES) {
+        const writer = writers[entity]!;
+        const encode = encoders[entity]!;
+        for (const records of batch) {
           for (const record of records[entity] ?? NONE) {
             // Writers return a promise only when the disk is behind: the common path awaits nothing.
             const wait = writer.write(encode(record));
@@ -119,8 +129,18 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
           }
         }
       }
-      if (onProgress && (index + 1 - task.start) % every === 0) onProgress(index + 1 - task.start);
     }
+    // Progress counts households written, every `every` of them.
+    if (onProgress && Math.floor((done + batch.length) / every) > Math.floor(done / every)) onProgress(done + batch.length);
+    done += batch.length;
+    batch.length = 0;
+  };
+  try {
+    for (const { records } of (generate ?? pack.generate)(config).range(task.start, task.end)) {
+      batch.push(records);
+      if (batch.length === ROOTS_PER_BATCH) await drain();
+    }
+    await drain();
   } catch (error) {
     await Promise.all(outputs.flatMap(({ writers }) => ENTITIES.map((e) => writers[e]!.abort())));
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ColumnStats, coarseKey } from "./column-stats.js";
+import type { Column } from "@sdh/schemas";
+import { ColumnStats, coarseKey, monthKey, monthText } from "./column-stats.js";
 
 // The histogram keys enter quality reports, which must stay byte-for-byte what they were: the
 // arithmetic path has to agree with toPrecision(2) everywhere, ties and negatives included.
@@ -61,5 +62,38 @@ describe("ColumnStats' bins for skewed money and dates (schema 0.8)", () => {
     merged.merge(b.state());
     merged.merge(a.state());
     expect(merged.profile()).toEqual(whole.profile());
+  });
+});
+
+describe("ColumnStats' entries per column type (issue 37)", () => {
+  const column = (type: Column["type"], nullable = true): Column => ({ name: "c", type, nullable, description: "" });
+  // Each type's usual values, and every kind of value a bad record could hold in its place.
+  const values: unknown[] = ["2024-05-01", "2024-05-31", "1999-12-31", "0999-01-01", "abc", "12345-67", "2024-5-1", "", null, undefined, 0, 7, -3, 2.5, 12_500, true, false, { a: 1 }, "Z", "a,b"];
+
+  it("give the figures `add` gives, for the type's values and for any other value", () => {
+    for (const type of ["string", "date", "int", "decimal", "double", "boolean"] as const) {
+      for (const nullable of [true, false]) {
+        const generic = new ColumnStats(column(type, nullable));
+        const typed = new ColumnStats(column(type, nullable));
+        // Every value many times over, in an order that changes min and max along the way, and
+        // enough distinct ones (numbers and text) for the counts to give way to the sketch.
+        for (let k = 0; k < 6_000; k++) {
+          const value = k % 2 === 0 ? values[(k >> 1) % values.length] : k % 4 === 1 ? k * 3 : `t${k}`;
+          generic.add(value);
+          typed[typed.adder](value);
+        }
+        expect(typed.state().counts, "past the exact limit").toBeNull();
+        expect(typed.state(), `${type}, nullable ${nullable}`).toEqual(generic.state());
+        expect(JSON.stringify(typed.profile())).toBe(JSON.stringify(generic.profile()));
+      }
+    }
+  });
+
+  it("keys a month as a number only when its text comes back the same", () => {
+    for (const text of ["2024-05-01", "0001-01-09", "9999-12", "2024-00-00", "2024-5-01", "abcd-ef", "2024", "", "２０２４-05-01"]) {
+      expect(monthText(monthKey(text))).toBe(text.slice(0, 7));
+    }
+    expect(monthKey("2024-05-17")).toBe(202405);
+    expect(monthKey("2024-5-17")).toBe("2024-5-");
   });
 });

@@ -48,6 +48,36 @@ export function coarseKey(value: number): number {
 }
 
 /**
+ * A date's month as a map key: YYYY-MM as the number YYYYMM, which costs no string to make or hash;
+ * anything else (a value that is not a date) as its first seven characters, kept as they are.
+ */
+export function monthKey(value: string): number | string {
+  if (value.length >= 7 && value.charCodeAt(4) === 45) {
+    const year = digits(value, 0, 4);
+    const month = digits(value, 5, 2);
+    if (year >= 0 && month >= 0) return year * 100 + month;
+  }
+  return value.slice(0, 7);
+}
+
+/** The month text of a monthKey: the inverse, so the figures read as they always have. */
+export function monthText(key: number | string): string {
+  if (typeof key === "string") return key;
+  return `${String(Math.floor(key / 100)).padStart(4, "0")}-${String(key % 100).padStart(2, "0")}`;
+}
+
+/** The number the `length` decimal digits at `start` spell, or -1 when one is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
  * Streams one column's values into the figures of its ColumnProfile, in memory bounded per column.
  * Every figure merges exactly (counts, min/max, HyperLogLog registers, integer sums), so stats built
  * shard by shard and merged equal those of one pass over the same values, byte for byte.
@@ -67,11 +97,13 @@ export class ColumnStats {
   // Non-integers (no column holds them today) are summed as doubles, whose last bits depend on order.
   private fractional: { sum: number; sumSquares: number } | null = null;
   private readonly coarse = new Map<number, number>();
-  // Per month, for date columns: what their histogram is drawn from (a few hundred keys at most).
-  private readonly months = new Map<string, number>();
+  // Per month, for date columns: what their histogram is drawn from (a few hundred keys at most),
+  // keyed as monthKey gives, in first-seen order.
+  private readonly months = new Map<number | string, number>();
 
   constructor(readonly column: Column) {}
 
+  /** Any value: what `addText`, `addDate` and `addNumeric` hand over when a value is not of their kind. */
   add(value: unknown): void {
     this.records++;
     if (value === null || value === undefined || value === "") {
@@ -85,10 +117,52 @@ export class ColumnStats {
     if (this.min === null || value < this.min) this.min = value;
     if (this.max === null || value > this.max) this.max = value;
     if (typeof value === "number") this.addNumber(value);
-    else if (this.column.type === "date" && typeof value === "string") {
-      const month = value.slice(0, 7);
-      this.months.set(month, (this.months.get(month) ?? 0) + 1);
-    }
+    else if (this.column.type === "date" && typeof value === "string") this.addMonth(value);
+    this.count(value);
+  }
+
+  // The compiled feeders (QualityCollector) call the entry of the column's type: its usual value (of
+  // that type, not empty) takes a path with no type tests, anything else goes through `add`, with the
+  // same result. Separate methods, so V8 optimizes each for one kind of value; one `add` for every
+  // column saw strings, numbers and booleans at each of its operations (issue 37).
+
+  /** A text column's value. */
+  addText(value: unknown): void {
+    if (typeof value !== "string" || value === "") return this.add(value);
+    this.records++;
+    if (this.min === null || value < this.min) this.min = value;
+    if (this.max === null || value > this.max) this.max = value;
+    this.count(value);
+  }
+
+  /** A date column's value (ISO text). */
+  addDate(value: unknown): void {
+    if (typeof value !== "string" || value === "" || this.column.type !== "date") return this.add(value);
+    this.records++;
+    if (this.min === null || value < this.min) this.min = value;
+    if (this.max === null || value > this.max) this.max = value;
+    this.addMonth(value);
+    this.count(value);
+  }
+
+  /** A numeric column's value. */
+  addNumeric(value: unknown): void {
+    if (typeof value !== "number") return this.add(value);
+    this.records++;
+    // Compared as Values: a column whose bad records held text has a text min, compared as `add` would.
+    if (this.min === null || (value as Value) < this.min) this.min = value;
+    if (this.max === null || (value as Value) > this.max) this.max = value;
+    this.addNumber(value);
+    this.count(value);
+  }
+
+  /** The name of the entry for this column's type, for a compiled feeder. */
+  get adder(): "addText" | "addDate" | "addNumeric" | "add" {
+    const { type } = this.column;
+    return type === "string" ? "addText" : type === "date" ? "addDate" : type === "int" || type === "decimal" || type === "double" ? "addNumeric" : "add";
+  }
+
+  private count(value: Value): void {
     if (this.counts) {
       const box = this.counts.get(value);
       if (box) box.n++;
@@ -99,6 +173,12 @@ export class ColumnStats {
     } else {
       this.sketch!.add(String(value));
     }
+  }
+
+  /** Counts the value's month: its first seven characters. */
+  private addMonth(value: string): void {
+    const key = monthKey(value);
+    this.months.set(key, (this.months.get(key) ?? 0) + 1);
   }
 
   state(): ColumnState {
@@ -114,7 +194,7 @@ export class ColumnStats {
       sumSquares: this.sumSquares.toString(),
       fractional: this.fractional && { ...this.fractional },
       coarse: [...this.coarse],
-      ...(this.column.type === "date" ? { months: [...this.months] } : {}),
+      ...(this.column.type === "date" ? { months: this.monthCounts() } : {}),
     };
   }
 
@@ -126,7 +206,10 @@ export class ColumnStats {
     if (other.max !== null && (this.max === null || other.max > this.max)) this.max = other.max;
     this.numericCount += other.numericCount;
     for (const [key, count] of other.coarse) this.coarse.set(key, (this.coarse.get(key) ?? 0) + count);
-    for (const [month, count] of other.months ?? []) this.months.set(month, (this.months.get(month) ?? 0) + count);
+    for (const [month, count] of other.months ?? []) {
+      const key = monthKey(month);
+      this.months.set(key, (this.months.get(key) ?? 0) + count);
+    }
     this.sum.merge(other.sum);
     this.sumSquares.merge(other.sumSquares);
     if (other.fractional) {
@@ -219,7 +302,7 @@ export class ColumnStats {
   /** Records per month when the dates span at most 36 months, else per year; in order. */
   private dateHistogram(): { unit: "month" | "year"; histogram: Array<{ period: string; count: number }> } | null {
     if (this.months.size === 0) return null;
-    const months = [...this.months].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const months = this.monthCounts().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
     if (monthIndex(months.at(-1)![0]) - monthIndex(months[0]![0]) < 36) return { unit: "month", histogram: months.map(([period, count]) => ({ period, count })) };
     const years = new Map<string, number>();
@@ -255,6 +338,11 @@ export class ColumnStats {
     // n²·variance = n·Σx² − (Σx)², an exact integer.
     const scaledVariance = BigInt(n) * this.sumSquares.total() - sum * sum;
     return { mean: round(Number(sum) / n), stddev: round(Math.sqrt(Number(scaledVariance)) / n) };
+  }
+
+  /** Each month (YYYY-MM, or the first seven characters of a value that is not a date) with its count, in first-seen order. */
+  private monthCounts(): Array<[string, number]> {
+    return [...this.months].map(([key, count]) => [monthText(key), count]);
   }
 
   /** The exactly counted values with their counts, in first-seen order. */

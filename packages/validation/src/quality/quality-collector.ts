@@ -13,7 +13,7 @@ export interface QualityState {
 function feeder(columns: ColumnStats[]): (record: Record<string, unknown>) => void {
   return compileRecordFunction(
     columns.map((c) => c.column.name),
-    (reads) => reads.map((read, i) => `s[${i}].add(${read});`).join("\n"),
+    (reads) => reads.map((read, i) => `s[${i}].${columns[i]!.adder}(${read});`).join("\n"),
     { s: columns },
   );
 }
