@@ -10,9 +10,9 @@
 //              records generated beforehand, household by household in the pack's entity order;
 //   quality  — the quality report's column profiles and the pack's tallies, over the same records;
 //   csv/json — each record encoded as its segment holds it, into a buffer, hashed as the segment is;
-//   pass     — generation, gate, quality and both encodings in one pass, household by household as a
-//              shard runs them, into buffers (no files): against the stages' sum, what sharing one pass
-//              costs; against `shard`, what the files cost;
+//   pass     — generation, gate, quality and both encodings in one pass, each household through every
+//              stage in turn (as a shard ran them before it took 64 households through each stage
+//              together), into buffers (no files): against the stages' sum, what sharing one pass costs;
 //   shard    — all of it as a snapshot builds a shard, files written.
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -92,7 +92,7 @@ const stages: Record<string, (held: readonly Records[]) => string> = {
   json: (held) => encodeAll(held, createJsonEncoder),
 };
 
-/** The shard step's one pass without its files: each household generated, gated (quality observing), then encoded. */
+/** One pass without files, a household at a time: generated, gated (quality observing), then encoded. */
 function onePass(): void {
   const quality = new QualityCollector(pack);
   const gate = new ValidationGate({ asOf: config.asOf, seed: config.seed, expectedPersons: households, observers: [quality], pack: pack.checks });
