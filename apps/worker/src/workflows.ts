@@ -3,7 +3,7 @@
 import { ApplicationFailure, defineQuery, executeChild, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from "@temporalio/workflow";
 import type { SearchAttributeKey } from "@temporalio/common/lib/search-attributes.js";
 import type { Activities } from "./activities.js";
-import type { RuleFailures } from "@sdh/validation";
+import type { KeyRange, RuleFailures } from "@sdh/validation";
 import type { KeyCheckRef, PartRef, RerunStep, ScheduledSnapshot, ShardRef, ShardResult, SnapshotInput, SnapshotProgress, SnapshotResult, SnapshotStep } from "./snapshot-types.js";
 
 const { healthcheck } = proxyActivities<Activities>({
@@ -41,6 +41,7 @@ export const progressQuery = defineQuery<SnapshotProgress>("progress");
  */
 export async function snapshotWorkflow(input: SnapshotInput): Promise<SnapshotResult> {
   const { config, snapshotId } = input;
+  checkRunOptions(input);
   const shards = planShards(snapshotId, input);
   // A rerun skips the steps before `from` (their output is staged) and redoes the rest.
   const from = STEP_ORDER[input.from ?? "generateShard"];
@@ -175,9 +176,11 @@ async function checkKeysAcrossShards(shardCount: number, input: SnapshotInput, p
   }
   const found: RuleFailures[][] = [];
   for (let first = 0; first < refs.length; first += SHARDS_PER_CHILD) {
+    // The child gets the config once, with its batches' ranges: not one config per batch, which with a
+    // recipe's config would put the input past Temporal's payload limit.
     const child = await executeChild(keyCheckBatchWorkflow, {
       workflowId: `${workflowInfo().workflowId}-keys-${first}`,
-      args: [{ input, refs: refs.slice(first, first + SHARDS_PER_CHILD), total: refs.length }],
+      args: [{ input, first, batches: batches.slice(first, first + SHARDS_PER_CHILD), ...rerun, total: refs.length }],
     });
     progress.keyChecksDone += child.batches;
     found.push(child.found);
@@ -185,8 +188,23 @@ async function checkKeysAcrossShards(shardCount: number, input: SnapshotInput, p
   return mergeFindings(found);
 }
 
+/** A child's share of the key checks: its batches' ranges, numbered from `first`. */
+export interface KeyCheckChildInput {
+  input: SnapshotInput;
+  first: number;
+  batches: KeyRange[][];
+  rerun?: boolean;
+  total: number;
+}
+
 /** Batches of key ranges of a snapshot with more than one history should hold; returns how many ran and what they found, merged. */
-export async function keyCheckBatchWorkflow({ input, refs, total }: { input: SnapshotInput; refs: KeyCheckRef[]; total: number }): Promise<{ batches: number; found: RuleFailures[] }> {
+export async function keyCheckBatchWorkflow(child: KeyCheckChildInput | { input: SnapshotInput; refs: KeyCheckRef[]; total: number }): Promise<{ batches: number; found: RuleFailures[] }> {
+  const { input, total } = child;
+  // A child started before its input carried ranges alone (2026-12-04) got whole refs: still run.
+  const refs =
+    "refs" in child
+      ? child.refs
+      : child.batches.map((ranges, i) => ({ snapshotId: input.snapshotId, config: input.config, batch: child.first + i, ranges, ...(child.rerun ? { rerun: true } : {}) }));
   return { batches: refs.length, found: await runKeyCheckActivities(refs, total, input, () => undefined) };
 }
 
@@ -305,6 +323,19 @@ function stepActivities(summary: string) {
     retry: RETRY,
     summary,
   });
+}
+
+/**
+ * The run's own numbers, checked before any step: the input is JSON from any client, and a lane count
+ * that is not a number would start no lane at all (every shard skipped), a keysPerCheck of 0 would
+ * fail only after every shard was built.
+ */
+function checkRunOptions({ maxParallelShards, keysPerCheck }: SnapshotInput): void {
+  for (const [name, value] of [["maxParallelShards", maxParallelShards], ["keysPerCheck", keysPerCheck]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw ApplicationFailure.nonRetryable(`${name} must be a whole number of at least 1 when given (got ${JSON.stringify(value)})`, "InvalidConfig");
+    }
+  }
 }
 
 /** The shards of a snapshot: `config.shardSize` households each (pure arithmetic, as the exporters plan them). */

@@ -167,6 +167,75 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
+  it("refuses a run whose lane count or key-check size is not a whole number above 0 before any step, and publishes nothing", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    const input = snapshotInput({ records: 10, seed: 3 }, target);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp() });
+    const runs = [
+      [{ keysPerCheck: 0 }, "keysPerCheck must be a whole number of at least 1 when given (got 0)"],
+      [{ maxParallelShards: "four" as unknown as number }, 'maxParallelShards must be a whole number of at least 1 when given (got "four")'],
+    ] as const;
+    const handles = await Promise.all(runs.map(([bad]) => services().start(taskQueue, { ...input, snapshotId: `${input.snapshotId}-${Object.keys(bad)[0]}`, ...bad })));
+    const failures = await worker.runUntil(Promise.all(handles.map((h) => h.result().then(() => null, (e: unknown) => e))));
+    for (const [k, [, message]] of runs.entries()) {
+      const [handle, failure] = [handles[k]!, failures[k]];
+      expect(failure).toBeInstanceOf(WorkflowFailedError);
+      const cause = (failure as WorkflowFailedError).cause as { type?: string; message?: string };
+      expect([cause.type, cause.message]).toEqual(["InvalidConfig", message]);
+      const scheduled = (await handle.fetchHistory()).events!.filter((e) => e.activityTaskScheduledEventAttributes);
+      expect(scheduled).toEqual([]);
+    }
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it("runs more than 500 key checks in child workflows of 500, and still finds a key planted across shards", async () => {
+    const taskQueue = `test-${randomUUID()}`;
+    const target = tmp();
+    // One bucket a check: 20 households fill 436 buckets of the 16 rules, 30 households over 600.
+    const input = { ...snapshotInput({ records: 30, seed: 31, shardSize: 10 }, target), keysPerCheck: 1 };
+    const { buildShard } = await import("@sdh/exporters");
+    const { PC_PACK } = await import("@sdh/pack-pc");
+    const planted = [...PC_PACK.generate(input.config).range(0, 10)].flatMap((root) => (root.records.vehicles ?? []) as Array<{ vin: string }>)[0]!.vin;
+    const worker = await services().worker(taskQueue, {
+      stagingRoot: tmp(),
+      buildShard: (task, onProgress) =>
+        buildShard(task, {
+          onProgress,
+          generate: (config) => ({
+            *range(start: number, end: number) {
+              let done = false;
+              for (const root of PC_PACK.generate(config).range(start, end)) {
+                if (task.shard === 2 && !done && (root.records.vehicles?.length ?? 0) > 0) {
+                  (root.records.vehicles![0] as { vin: string }).vin = planted;
+                  done = true;
+                }
+                yield root;
+              }
+            },
+          }),
+        }),
+    });
+    const handle = await services().start(taskQueue, input);
+    const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
+    const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string; details?: unknown[] } };
+    expect(cause.cause?.type).toBe("ValidationFailed");
+    expect(cause.cause?.message).toContain("UNIQUE_VIN (1)");
+    const details = cause.cause?.details?.[0] as { failing: Array<{ code: string; examples: unknown[] }> };
+    expect(details.failing.find((f) => f.code === "UNIQUE_VIN")?.examples).toEqual([{ value: planted, first_shard: 0, shard: 2 }]);
+    // The parent ran no check itself: its children did, 500 at most each, more than 500 in all.
+    const events = (await handle.fetchHistory()).events!;
+    const checksOf = (history: typeof events) => history.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === "checkKeyRanges").length;
+    expect(checksOf(events)).toBe(0);
+    const children = events.flatMap((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === "keyCheckBatchWorkflow" ? [e.startChildWorkflowExecutionInitiatedEventAttributes.workflowId!] : []);
+    expect(children.map((id) => id.replace(/.*-keys-/, ""))).toEqual(["0", "500"]);
+    const perChild = await Promise.all(children.map(async (id) => checksOf((await services().client.workflow.getHandle(id).fetchHistory()).events!)));
+    expect(perChild[0]).toBe(500);
+    expect(perChild[1]).toBeGreaterThan(0);
+    expect(perChild[1]).toBeLessThanOrEqual(500);
+    expect(readdirSync(target)).toEqual([]);
+  }, 240_000);
+
   it("checks uniqueness across shards by key range, reading each range's buckets from S3 staging: a VIN planted in another shard is found, naming both shards", async () => {
     const taskQueue = `test-${randomUUID()}`;
     const { env, bucket } = testS3();

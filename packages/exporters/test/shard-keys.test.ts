@@ -5,7 +5,7 @@ import { parseSnapshotConfig } from "@sdh/schemas";
 import { bucketStarts, KEY_BUCKETS, type ExportedKeys } from "@sdh/validation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readKeyIndex, writeKeyFiles } from "../src/shards/key-file.js";
-import { digestOf } from "../src/shards/staged-artifacts.js";
+import { digestOf, StagedArtifactError } from "../src/shards/staged-artifacts.js";
 import { keyFileName, keyIndexName } from "../src/shards/shard-layout.js";
 import { tmp } from "./bundle-helpers.js";
 
@@ -106,6 +106,14 @@ describe("the check across staged shards, range by range", () => {
     writeFileSync(indexPath, Buffer.from(index.toString("utf8").replace('"format":2', '"format":3')));
     try {
       await expect(checkStagedKeys(shardsDir, built, [RULE])).rejects.toThrow(/index\.json is corrupt: .* rerun --from generateShard/);
+      // The same index with its summary's digest to match (as another version of the code would
+      // stage it): refused for its shape, as corrupt (never retried), not as a failure to try again.
+      const summaries = copy();
+      summaries[1]!.artifacts[keyIndexName(RULE)] = digestOf(readFileSync(indexPath));
+      const refused = await checkStagedKeys(shardsDir, summaries, [RULE]).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(StagedArtifactError);
+      expect((refused as StagedArtifactError).rerunFrom).toBe("generateShard");
+      expect((refused as Error).message).toMatch(/index\.json is corrupt: not a key index this worker reads \(.*\); rerun --from generateShard/);
     } finally {
       writeFileSync(indexPath, index);
     }

@@ -2,7 +2,7 @@ import { open, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { readAt } from "@sdh/local-files";
 import { bucketKeys, bucketStarts, KEY_BUCKETS, type BucketedKeys, type ExportedKeys, type KeyKind, type KeyRange, type ShardKeySlice } from "@sdh/validation";
-import { digestOf, ensureDigest, readStaged, type StagedDigest } from "./staged-artifacts.js";
+import { digestOf, ensureDigest, readStaged, StagedArtifactError, type StagedDigest } from "./staged-artifacts.js";
 
 // A shard's uniqueness keys for one rule, in two staged files (ADR 0028):
 // - `keys/<rule>.keys`: the packed keys (16 bytes each, little-endian uint32 words), grouped by
@@ -62,8 +62,9 @@ export async function readKeyIndex(path: string, expected: StagedDigest | undefi
     parsed = null;
   }
   const index = KeyIndex.safeParse(parsed);
-  // Its digest matched, so our own code wrote it: a shape we cannot read is from another version.
-  if (!index.success) throw new Error(`${path} is not a key index this worker reads (${index.error.issues[0]?.message ?? "not JSON"}); rerun --from generateShard`);
+  // Its digest matched, so our own code wrote it: a shape we cannot read is from another version,
+  // and fails the same way on every attempt (never retried).
+  if (!index.success) throw new StagedArtifactError(path, "generateShard", `not a key index this worker reads (${index.error.issues[0]?.message ?? "not JSON"})`);
   return index.data;
 }
 

@@ -12,20 +12,17 @@ export type RebuildStep = "generateShard" | "exportSnapshot";
 
 /**
  * A staged file is not what the step that wrote it recorded (a flipped byte, a truncated copy, a
- * stale cache): the same input would fail the same way, so it is never retried. Names the file and
- * the step to rerun from.
+ * stale cache), or not a shape this code reads (staged by another version): the same input would
+ * fail the same way, so it is never retried. Names the file, what is wrong, and the step to rerun from.
  */
 export class StagedArtifactError extends Error {
   override name = "StagedArtifactError";
   constructor(
     readonly path: string,
     readonly rerunFrom: RebuildStep,
-    found: StagedDigest,
-    expected: StagedDigest,
+    why: string,
   ) {
-    super(
-      `staged file ${path} is corrupt: ${found.bytes} bytes with sha256 ${found.sha256}, but the step that wrote it recorded ${expected.bytes} bytes, sha256 ${expected.sha256}; rerun --from ${rerunFrom}`,
-    );
+    super(`staged file ${path} is corrupt: ${why}; rerun --from ${rerunFrom}`);
   }
 }
 
@@ -36,7 +33,8 @@ export function digestOf(bytes: Uint8Array): StagedDigest {
 /** Throws StagedArtifactError unless `found` is `expected`. */
 export function ensureDigest(path: string, found: StagedDigest, expected: StagedDigest | undefined, rerunFrom: RebuildStep): void {
   if (!expected || found.bytes !== expected.bytes || found.sha256 !== expected.sha256) {
-    throw new StagedArtifactError(path, rerunFrom, found, expected ?? { bytes: -1, sha256: "(none recorded)" });
+    const recorded = expected ?? { bytes: -1, sha256: "(none recorded)" };
+    throw new StagedArtifactError(path, rerunFrom, `${found.bytes} bytes with sha256 ${found.sha256}, but the step that wrote it recorded ${recorded.bytes} bytes, sha256 ${recorded.sha256}`);
   }
 }
 
