@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { buildShard, defaultSnapshotId, writeBundle } from "@sdh/exporters";
+import { PC_PACK } from "@sdh/pack-pc";
 import { parseSnapshotConfig, type SnapshotConfigInput } from "@sdh/schemas";
 import { testServices } from "@sdh/infra/testing";
 import { Client, Connection, WorkflowFailedError } from "@temporalio/client";
@@ -38,6 +39,33 @@ export async function generatedLocally(config: SnapshotInput["config"], snapshot
   const out = join(tmp(), "bundle");
   await writeBundle({ config, snapshotId, out });
   return out;
+}
+
+/**
+ * Shard 0's first VIN, and a worker's buildShard that gives it again to the first vehicle of shard
+ * `into`: a repeat only the check of uniqueness across shards can find.
+ */
+export function vinPlantedIn(config: SnapshotInput["config"], into: number): { vin: string; buildShard: NonNullable<ActivityDeps["buildShard"]> } {
+  const vin = [...PC_PACK.generate(config).range(0, config.shardSize)].flatMap((root) => (root.records.vehicles ?? []) as Array<{ vin: string }>)[0]!.vin;
+  return {
+    vin,
+    buildShard: (task, onProgress) =>
+      buildShard(task, {
+        onProgress,
+        generate: (c) => ({
+          *range(start: number, end: number) {
+            let done = false;
+            for (const root of PC_PACK.generate(c).range(start, end)) {
+              if (task.shard === into && !done && (root.records.vehicles?.length ?? 0) > 0) {
+                (root.records.vehicles![0] as { vin: string }).vin = vin;
+                done = true;
+              }
+              yield root;
+            }
+          },
+        }),
+      }),
+  };
 }
 
 export function snapshotInput(input: SnapshotConfigInput, target: string, extra: Partial<SnapshotInput> = {}): SnapshotInput {

@@ -8,7 +8,7 @@ import { WorkflowFailedError, type WorkflowHandle } from "@temporalio/client";
 import { defaultPayloadConverter } from "@temporalio/common";
 import type { PartResult } from "../src/index.js";
 import { describe, expect, it } from "vitest";
-import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile } from "./snapshot-harness.js";
+import { digestsOf, generatedLocally, withoutManifest, REPLAY_HISTORY, snapshotInput, tmp, servicesOfThisFile, vinPlantedIn } from "./snapshot-harness.js";
 import { PACK_NAMES } from "@sdh/packs/names";
 
 const MANIFEST = "snapshot_manifest_v0_9.json";
@@ -194,28 +194,8 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const target = tmp();
     // One bucket a check: 20 households fill 436 buckets of the 16 rules, 30 households over 600.
     const input = { ...snapshotInput({ records: 30, seed: 31, shardSize: 10 }, target), keysPerCheck: 1 };
-    const { buildShard } = await import("@sdh/exporters");
-    const { PC_PACK } = await import("@sdh/pack-pc");
-    const planted = [...PC_PACK.generate(input.config).range(0, 10)].flatMap((root) => (root.records.vehicles ?? []) as Array<{ vin: string }>)[0]!.vin;
-    const worker = await services().worker(taskQueue, {
-      stagingRoot: tmp(),
-      buildShard: (task, onProgress) =>
-        buildShard(task, {
-          onProgress,
-          generate: (config) => ({
-            *range(start: number, end: number) {
-              let done = false;
-              for (const root of PC_PACK.generate(config).range(start, end)) {
-                if (task.shard === 2 && !done && (root.records.vehicles?.length ?? 0) > 0) {
-                  (root.records.vehicles![0] as { vin: string }).vin = planted;
-                  done = true;
-                }
-                yield root;
-              }
-            },
-          }),
-        }),
-    });
+    const { vin: planted, buildShard } = vinPlantedIn(input.config, 2);
+    const worker = await services().worker(taskQueue, { stagingRoot: tmp(), buildShard });
     const handle = await services().start(taskQueue, input);
     const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
     const cause = (failure as WorkflowFailedError).cause as { cause?: { type?: string; message?: string; details?: unknown[] } };
@@ -243,10 +223,8 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
     const stagingRoot = tmp();
     // Small batches, so the check runs as many activities: 120 households hold ~5,000 keys across 16 rules.
     const input = { ...snapshotInput({ records: 120, seed: 27, shardSize: 30 }, target), keysPerCheck: 400 };
-    const { buildShard } = await import("@sdh/exporters");
-    const { PC_PACK } = await import("@sdh/pack-pc");
     // Shard 0's first vehicle's VIN, given again to the first vehicle of shard 3.
-    const planted = [...PC_PACK.generate(input.config).range(0, 30)].flatMap((root) => (root.records.vehicles ?? []) as Array<{ vin: string }>)[0]!.vin;
+    const { vin: planted, buildShard } = vinPlantedIn(input.config, 3);
     const worker = await services().worker(taskQueue, {
       env,
       stagingRoot,
@@ -258,22 +236,7 @@ describe("snapshotWorkflow (real Temporal dev server)", () => {
         const shards = join(stagingRoot, input.snapshotId, "shards");
         for (const shard of readdirSync(shards)) for (const f of readdirSync(join(shards, shard, "keys"))) if (f.endsWith(".keys")) rmSync(join(shards, shard, "keys", f));
       },
-      buildShard: (task, onProgress) =>
-        buildShard(task, {
-          onProgress,
-          generate: (config) => ({
-            *range(start: number, end: number) {
-              let done = false;
-              for (const root of PC_PACK.generate(config).range(start, end)) {
-                if (task.shard === 3 && !done && (root.records.vehicles?.length ?? 0) > 0) {
-                  (root.records.vehicles![0] as { vin: string }).vin = planted;
-                  done = true;
-                }
-                yield root;
-              }
-            },
-          }),
-        }),
+      buildShard,
     });
     const handle = await services().start(taskQueue, input);
     const failure = await worker.runUntil(handle.result().then(() => null, (e: unknown) => e));
