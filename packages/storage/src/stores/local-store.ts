@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { MAX_DOCUMENT_BYTES, NotRegularFileError, openInsideFolder, readAt, readInsideFolder, writeWithDigest } from "@sdh/local-files";
+import { BULK_READ_BYTES, MAX_DOCUMENT_BYTES, NotRegularFileError, openInsideFolder, readAt, readInsideFolder, writeWithDigest } from "@sdh/local-files";
 import type { Stats } from "node:fs";
 import { RefusedObjectError, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
@@ -66,7 +66,7 @@ export class LocalStore implements SnapshotStore {
       const partial = this.partial(to);
       try {
         // Copied as a stream and hashed on the way: the copy's own digest is what is checked.
-        const source = createReadStream(path, { signal });
+        const source = createReadStream(path, { signal, highWaterMark: BULK_READ_BYTES });
         if (onBytes) source.on("data", (chunk) => onBytes((chunk as Buffer).length));
         const got = await writeWithDigest(source, partial, { maxBytes: file.bytes, signal });
         if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
@@ -131,7 +131,7 @@ export class LocalStore implements SnapshotStore {
       await handle.close();
       throw new StoreError(`${this.location}/${key} holds ${info.size} bytes, the manifest says ${expectedBytes}; not downloaded`);
     }
-    return writeWithDigest(handle.createReadStream(), path, { maxBytes: expectedBytes });
+    return writeWithDigest(handle.createReadStream({ highWaterMark: BULK_READ_BYTES }), path, { maxBytes: expectedBytes });
   }
 
   async readRange(key: string, offset: number, length: number): Promise<Uint8Array> {

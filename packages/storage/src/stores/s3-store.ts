@@ -17,7 +17,7 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { localFileProblem, MAX_DOCUMENT_BYTES, writeWithDigest } from "@sdh/local-files";
+import { BULK_READ_BYTES, localFileProblem, MAX_DOCUMENT_BYTES, writeWithDigest } from "@sdh/local-files";
 import { s3Failure } from "./s3-errors.js";
 import { contentTypeOf, RefusedObjectError, StoreError, type PendingUpload, type PutOptions, type SnapshotStore, type StoredObject, type Versioned } from "./snapshot-store.js";
 
@@ -158,7 +158,7 @@ export class S3Store implements SnapshotStore {
     try {
       if (file.bytes <= this.multipartThreshold) {
         await this.s3.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key, Body: counted(createReadStream(path), onBytes), ContentLength: file.bytes, ContentType, Metadata, ChecksumAlgorithm: "SHA256", ChecksumSHA256: base64Of(file.sha256) }),
+          new PutObjectCommand({ Bucket: this.bucket, Key, Body: counted(createReadStream(path, { highWaterMark: BULK_READ_BYTES }), onBytes), ContentLength: file.bytes, ContentType, Metadata, ChecksumAlgorithm: "SHA256", ChecksumSHA256: base64Of(file.sha256) }),
           { abortSignal: signal },
         );
       } else {
