@@ -46,6 +46,17 @@ describe("the benchmark report", () => {
     expect(text).toContain("| flat memory: RSS at 1,000,000 ≤ 1.5× at 100,000 | 1.18× (720 vs 610 MiB) | yes |");
   });
 
+  it("shows whole builds' CPU a row where their runs report it, and no such table where none does", () => {
+    expect(renderMarkdown(full)).not.toContain("CPU µs a row");
+    const measured = row("sdh generate, all formats", "end to end", 1_000_000, "records", [40, 44, 50], 4_000_000, [700, 720, 800]);
+    measured.runs.forEach((run, i) => (run.cpuSeconds = [64, 72, 60][i]));
+    const text = renderMarkdown(results(1_000_000, [measured, row("through Temporal, 1 worker", "end to end", 1_000_000, "records", [48, 50, 52], 4_000_000, [900, 900, 900])]));
+    // 64, 72 and 60 CPU-seconds over 4M rows: 16, 18 and 15 µs a row.
+    const table = text.slice(text.indexOf("| build | households | CPU µs a row |")).split("\n\n")[0]!.split("\n");
+    // The Temporal run reported no CPU: only the build that did has a line.
+    expect(table.slice(2)).toEqual(["| sdh generate, all formats | 1,000,000 | 16.00 [15.00–18.00] | 64.0 [60.0–72.0] |"]);
+  });
+
   it("does not judge the 1M targets on a quick run", () => {
     const quick = results(100_000, [
       row("sdh generate, all formats", "end to end", 10_000, "records", [1, 1, 1], 38_800, [270, 270, 270]),

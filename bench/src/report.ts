@@ -1,5 +1,5 @@
 import type { RunOutput } from "./child.js";
-import { fmt, type Spread } from "./stats.js";
+import { fmt, spread, type Spread } from "./stats.js";
 
 export interface Row {
   stage: string;
@@ -63,9 +63,25 @@ export function renderMarkdown(results: BenchResults): string {
     const rate = r.unit === "files" ? `${fmt(r.runs[0]?.count ?? 0)} files` : `${range(r.rate)} ${r.unit}`;
     lines.push(`| ${r.stage} | ${fmt(r.persons)} | ${rate} | ${mbPerS} | ${range(r.seconds, 1)} | ${range(r.peakRssMb)} | ${ratio} |`);
   }
+  lines.push(...cpuPerRow(results));
   lines.push(...catalogLatency(results));
   lines.push("", `Servers' peak RSS: Temporal dev server ${fmt(results.serverPeakRssMb.temporal ?? 0)} MiB, S3 gateway ${fmt(results.serverPeakRssMb.s3 ?? 0)} MiB.`, "", ...targets(results, basePersons));
   return lines.join("\n");
+}
+
+/**
+ * Whole builds' CPU a row (issue 37): every thread of `sdh generate`'s process, or of every worker
+ * process through Temporal, over the rows written. Rows whose runs do not report CPU are left out.
+ */
+function cpuPerRow(results: BenchResults): string[] {
+  const rows = results.rows.filter((r) => r.runs.length > 0 && r.runs.every((run) => typeof run.cpuSeconds === "number" && run.count > 0));
+  if (!rows.length) return [];
+  const out = ["", "| build | households | CPU µs a row | CPU seconds |", "| --- | ---: | ---: | ---: |"];
+  for (const r of rows) {
+    const cpu = r.runs.map((run) => run.cpuSeconds as number);
+    out.push(`| ${r.stage} | ${fmt(r.persons)} | ${range(spread(r.runs.map((run, i) => (cpu[i]! / run.count) * 1e6)), 2)} | ${range(spread(cpu), 1)} |`);
+  }
+  return out;
 }
 
 interface RouteLatency {
