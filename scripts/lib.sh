@@ -173,11 +173,24 @@ sdh_test_totals() {
   node -e '
     const fs = require("fs");
     let passed = 0, failed = 0;
+    // CI shows only the end of its log: name each failure there, with its message first line, so a
+    // failure on CI (a flaky test, a slower machine) can be found without rerunning the suite.
+    const firstLine = (text) => String(text ?? "").split("\n").find((l) => l.trim() !== "")?.slice(0, 300) ?? "";
     for (const file of process.argv.slice(1)) {
       if (!fs.existsSync(file)) { failed += 1; continue; }
       const r = JSON.parse(fs.readFileSync(file, "utf8"));
       passed += r.numPassedTests;
       failed += r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+      for (const suite of r.testResults ?? []) {
+        const where = `${file.replace(/.*node-/, "node-").replace(/\.json$/, "")} ${suite.name.replace(process.cwd() + "/", "")}`;
+        if (suite.status === "failed" && (suite.assertionResults ?? []).every((t) => t.status !== "failed")) {
+          console.log(`[sdh] FAILED ${where}: ${firstLine(suite.message)}`);
+        }
+        for (const test of suite.assertionResults ?? []) {
+          if (test.status !== "failed") continue;
+          console.log(`[sdh] FAILED ${where} > ${test.fullName} (${Math.round(test.duration ?? 0)} ms): ${firstLine(test.failureMessages?.[0])}`);
+        }
+      }
     }
     console.log(`${passed} passed, ${failed} failed`);
   ' "$@"
