@@ -38,7 +38,7 @@ export function createKeyCheckActivities({ stagingRoot, mirror, beforeStep, chec
         throw ApplicationFailure.nonRetryable(`keysPerCheck must be a whole number above 0 (got ${keysPerCheck})`, NON_RETRYABLE.config);
       }
       // The counts are in the summaries; a shard staged before keys were bucketed is counted from its key files.
-      const shards = await shardsOf(snapshotId, config, { keys: "unbucketed", rerun });
+      const shards = await shardsOf(snapshotId, config, { keys: "unbucketed", quality: false, rerun });
       heartbeat();
       const ranges = await nonRetryableIfCorrupt(() => planSnapshotKeyRanges(snapshotStaging(stagingRoot, snapshotId).shardsDir, shards, keyRulesOf(config), keysPerCheck));
       return batchKeyRanges(ranges, keysPerCheck);
@@ -54,12 +54,13 @@ export function createKeyCheckActivities({ stagingRoot, mirror, beforeStep, chec
           throw ApplicationFailure.nonRetryable(`key range ${JSON.stringify(r)} is not a range of this snapshot's uniqueness rules (buckets 0-${KEY_BUCKETS})`, NON_RETRYABLE.config);
         }
       }
-      const shards = await shardsOf(snapshotId, config, { keys: "indexes", rerun });
+      const shards = await shardsOf(snapshotId, config, { keys: "ranged", quality: false, rerun });
       const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
-      // Each shard's buckets come from this machine's copy when it has one, else by a ranged read of shared staging.
-      const readOf = (keysPath: string) => (offset: number, length: number) => {
+      // Each shard's buckets (and, for the range from bucket 0, its index) come from this machine's
+      // copy when it has one, else by a ranged read of shared staging.
+      const readOf = (path: string) => (offset: number, length: number) => {
         heartbeat();
-        return mirror.readRange(rel(keysPath), offset, length);
+        return mirror.readRange(rel(path), offset, length);
       };
       const found: RuleFailures[] = [];
       for (const range of ranges) {

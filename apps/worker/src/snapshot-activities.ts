@@ -63,6 +63,9 @@ export interface SnapshotActivityDeps {
   metrics?: WorkerMetrics;
 }
 
+/** Shards whose files a step brings from shared staging at once: their round trips overlap. */
+const PARALLEL_PULLS = 16;
+
 /** The snapshot workflow's activities, built from their dependencies. */
 export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads, beforeStep, env = process.env, sharedStaging, validate = validateShards, metrics }: SnapshotActivityDeps) {
   const mirror = new StagingMirror(resolve(stagingRoot), sharedStaging ? openStore(sharedStaging, env) : null);
@@ -92,21 +95,22 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
   };
   /**
    * Every shard's summary (or those `need.only` keeps), the files `need` asks for brought here from
-   * shared staging when they are elsewhere: always the quality figures; the segments with `segments`;
-   * with `keys`, "all" of each key file and index, or only the "indexes" (a range reads its buckets of
-   * the key files remotely), or only the "unbucketed" key files of shards staged before keys were
-   * bucketed (the plan counts their keys from them). Such a shard has only whole key files, which
-   * every mode brings.
+   * shared staging when they are elsewhere: the quality figures unless `quality` is false; the
+   * segments with `segments`; with `keys`, "all" of each key file and index, or what a "ranged" check
+   * needs here (nothing for sealed key files, which it reads by range; see shardFiles), or only the
+   * "unbucketed" key files of shards staged before keys were bucketed (the plan counts their keys from
+   * them). Shards are brought PARALLEL_PULLS at a time; each shard's files in order, its summary last.
    */
   const shardsOf = async (snapshotId: string, config: SnapshotConfig, need: ShardNeeds = {}): Promise<ShardSummary[]> => {
     const { shardsDir } = snapshotStaging(stagingRoot, snapshotId);
-    const summaries: ShardSummary[] = [];
     const only = need.only ?? (() => true);
     const rules = keyRulesOf(config);
-    for (const range of planShards(config.records, config.shardSize).filter(only)) {
+    const ranges = planShards(config.records, config.shardSize).filter(only);
+    const one = async (range: (typeof ranges)[number]): Promise<ShardSummary> => {
       const task = { ...range, config, dir: join(shardsDir, shardFolderName(range.shard)) };
       const fingerprint = shardFingerprint(task);
       let summary = await existingShard(task.dir, fingerprint);
+      let remoteText: string | null = null;
       if (!summary && mirror.shared) {
         const text = await mirror.readText(rel(join(task.dir, SHARD_SUMMARY)));
         const remote = text ? (JSON.parse(text) as ShardSummary) : null;
@@ -114,6 +118,7 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
           // Whatever this cache holds for the shard is from another build: the shared one replaces it.
           await rm(task.dir, { recursive: true, force: true });
           summary = remote;
+          remoteText = text;
         }
       }
       // A missing shard means the generate step did not finish: retrying later may find it. A rerun
@@ -121,11 +126,29 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       if (!summary && need.rerun) throw stagedMissing(`shard ${range.shard} of snapshot ${snapshotId} is not staged (${task.dir})`, "generateShard");
       if (!summary) throw ApplicationFailure.retryable(`shard ${range.shard} of snapshot ${snapshotId} is not built (staging ${task.dir})`, "ShardMissing");
       const files = shardFiles(summary, rules);
-      // keyIndexes names a rule's whole key file where its shard has no index (staged before bucketing).
-      const keys = need.keys === "all" ? files.keys : need.keys === "indexes" ? files.keyIndexes : need.keys === "unbucketed" ? files.keyIndexes.filter((f) => f.endsWith(".keys")) : [];
-      await mirror.pull([...files.merge, ...keys, ...(need.segments ? files.segments : []), files.commit].map((f) => rel(join(task.dir, f))));
-      summaries.push(summary);
-    }
+      const keys = need.keys === "all" ? files.keys : need.keys === "ranged" ? files.keysForRanges : need.keys === "unbucketed" ? files.keysForRanges.filter((f) => f.endsWith(".keys")) : [];
+      const wanted = [...(need.quality === false ? [] : files.merge), ...keys, ...(need.segments ? files.segments : [])];
+      await mirror.pull(wanted.map((f) => rel(join(task.dir, f))));
+      // The summary last, as pull would (its presence says the rest is here): the text already read, or pulled.
+      if (remoteText !== null) await mirror.keep(rel(join(task.dir, SHARD_SUMMARY)), remoteText);
+      else await mirror.pull([rel(join(task.dir, files.commit))]);
+      return summary;
+    };
+    const summaries: ShardSummary[] = new Array(ranges.length);
+    const failed: Array<{ at: number; error: unknown }> = [];
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < ranges.length && failed.length === 0; i = next++) {
+        try {
+          summaries[i] = await one(ranges[i]!);
+        } catch (error) {
+          failed.push({ at: i, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_PULLS, ranges.length) }, lane));
+    // The first shard's failure in shard order, whichever lane met it first: the same error every attempt.
+    if (failed.length > 0) throw failed.reduce((a, b) => (b.at < a.at ? b : a)).error;
     return summaries;
   };
 

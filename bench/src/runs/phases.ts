@@ -4,10 +4,10 @@
 // it (every thread, DuckDB's included), the rows and bytes written, the bytes of the shards' key files
 // (what the merged gate holds in memory), and the peak RSS: the whole run's, and after each step (the
 // step after which it first reaches its final value is the one that set it). Prints one JSON line.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultSnapshotId, exportDataFiles, keyRulesOf, planShards, runShards, shardFiles, shardFolderName, validateShards, writeBundleDocuments, DEFAULT_PART_BYTES } from "@sdh/exporters";
+import { defaultSnapshotId, exportDataFiles, keyRulesOf, planShards, runShards, shardFolderName, validateShards, writeBundleDocuments, DEFAULT_PART_BYTES } from "@sdh/exporters";
 import { parseSnapshotConfig } from "@sdh/schemas";
 import { peakRssMb } from "../child.js";
 
@@ -29,16 +29,17 @@ try {
   const snapshotId = defaultSnapshotId(config);
   const ranges = planShards(config.records, config.shardSize);
   const shards = await step("shards", () => runShards(ranges.map((r) => ({ ...r, config, dir: join(shardsDir, shardFolderName(r.shard)) })), { workers }));
+  // The packed keys only (16 bytes each, as the summaries count them), not their seals or indexes.
+  const keyRules = keyRulesOf(config);
   let keyBytes = 0;
-  // The packed keys only (16 bytes each), not their indexes.
-  for (const s of shards) for (const f of shardFiles(s, keyRulesOf(config)).keys.filter((k) => k.endsWith(".keys"))) keyBytes += statSync(join(shardsDir, shardFolderName(s.shard), f)).size;
+  for (const s of shards) for (const rule of keyRules) keyBytes += (s.keyBuckets?.[rule] ?? []).reduce((n, c) => n + c * 16, 0);
   const set = { config, shardsDir, shards };
   const { validation, quality } = await step("validate", () => validateShards(set));
   const files = await step("export", () => exportDataFiles({ ...set, snapshotId, dir, partBytes: DEFAULT_PART_BYTES }));
   await step("documents", () => writeBundleDocuments({ config, snapshotId, dir, files, validation, quality, now: () => new Date(0) }));
   const rows = Object.values(validation.counts).reduce((n, c) => n + c, 0);
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  console.log(JSON.stringify({ households: config.records, workers, shards: shards.length, rows, bytes, files: files.length, fileBytes: files.map((f) => f.bytes), keyBytes, steps, peakRssMb: peakRssMb() }));
+  console.log(JSON.stringify({ households: config.records, workers, shards: shards.length, rows, bytes, files: files.length, fileBytes: files.map((f) => f.bytes), keyBytes, keyRules: keyRules.length, steps, peakRssMb: peakRssMb() }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

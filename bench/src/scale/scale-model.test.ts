@@ -39,6 +39,15 @@ describe("the scale model", () => {
     // cores: 5 rounds of 0.4 s each (the calibration's 1 s of validate a 2.5M keys, spread).
     expect(big.keyChecks).toBe(2_500);
     expect(big.validateSeconds).toBeCloseTo(5 * 0.4, 6);
+    // Their reads of shared staging: 2,500 batches hold 2,516 ranges at most (16 rules), each read from
+    // 2,000 shards, and each shard's index of a rule once: 5,064,000 ranged GETs, the keys' 40 GB and
+    // the seals and indexes (8,192 + 1,500 bytes a rule a shard). At 20 ms a GET, 16 at a time, a
+    // batch waits 5,064,000 / 2,500 / 16 × 0.02 = 2.532 s more.
+    expect(big.stagingReads).toEqual({ requests: 5_064_000, bytes: 4e10 + 16 * 2_000 * 9_692 });
+    const slowReads = predict({ households: 100_000_000, workers: 64, coresPerWorker: 8, shardSize: 50_000, stagingReadSeconds: 0.02 }, cal);
+    expect(slowReads.validateSeconds).toBeCloseTo(5 * (0.4 + 2.532), 6);
+    // One shard checks nothing across shards, and reads nothing.
+    expect(predict({ households: 50_000, workers: 1, coresPerWorker: 2, shardSize: 50_000 }, cal).stagingReads).toEqual({ requests: 0, bytes: 0 });
 
     // The parts layout: 500 parts of 200,000 households over 512 cores, each its export (8 s) and its
     // upload (2 GB at 100 MB/s shared by 8 cores: 160 s); no one-machine export or publish is left,

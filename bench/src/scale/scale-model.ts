@@ -18,6 +18,8 @@ export interface PhaseRun {
   files: number;
   fileBytes: number[];
   keyBytes: number;
+  /** Uniqueness rules: one key file a rule a shard (runs recorded before 2026-12-04 lack it: the P&C pack's 16). */
+  keyRules?: number;
   steps: Record<"shards" | "validate" | "export" | "documents", { seconds: number; cpuSeconds: number }>;
   peakRssMb: number;
 }
@@ -31,6 +33,8 @@ export interface Calibration {
   fileBytesPerHousehold: number[];
   /** Bytes of the shards' key files per household: 16 per key (packed), what the key checks read. */
   keyBytesPerHousehold: number;
+  /** Uniqueness rules, each with a key file in every shard. */
+  keyRules: number;
   /** One core's seconds per row of the shard step (generate, check, profile, encode). */
   shardSecondsPerRow: number;
   /** A shard's fixed cost: thread start, reference tables, opening files. */
@@ -59,6 +63,12 @@ export interface Plan {
    * one core. Otherwise (through Temporal) one activity per batch, in lanes over every core.
    */
   inProcess?: boolean;
+  /**
+   * Seconds of one ranged GET of shared staging (a key check reads each shard's part of each range
+   * with one), PARALLEL_STAGING_READS at a time: an assumption, not a measurement. Without it the
+   * reads cost nothing (one machine's folder).
+   */
+  stagingReadSeconds?: number;
 }
 
 export interface Prediction {
@@ -75,10 +85,20 @@ export interface Prediction {
   s3: { requests: number; bytes: number; files: number };
   /** Batches of key ranges the uniqueness check across shards runs (one activity each, any core of any worker). */
   keyChecks: number;
+  /** What the key checks read from shared staging: one ranged GET a shard a range, and each shard's index of a rule once. */
+  stagingReads: { requests: number; bytes: number };
 }
 
 /** Keys one batch of key checks holds at most (@sdh/validation's KEYS_PER_RANGE; kept here so the model's tests load no package). */
 export const KEYS_PER_CHECK = 1_000_000;
+
+/**
+ * The key files' layout as the model counts it (@sdh/validation's KEY_BUCKETS, @sdh/exporters'
+ * SEAL_BYTES, and the shards a check reads at once, PARALLEL_READS); write-scale-model.ts refuses to
+ * run when they differ from the code's. INDEX_BYTES is a rule's index of a shard with no unpacked value
+ * (its 256 counts), about its size at 50,000 households a shard.
+ */
+export const KEY_FILE_SIZES = { KEY_BUCKETS: 256, SEAL_BYTES: 32, PARALLEL_STAGING_READS: 16, INDEX_BYTES: 1_500 } as const;
 
 /**
  * The sizes the model counts with: files at or above MULTIPART_THRESHOLD are uploaded in parts of
@@ -102,6 +122,7 @@ export function calibrate(run: PhaseRun, shardSize: number): Calibration {
     bytesPerHousehold: run.bytes / run.households,
     fileBytesPerHousehold: run.fileBytes.map((b) => b / run.households),
     keyBytesPerHousehold: run.keyBytes / run.households,
+    keyRules: run.keyRules ?? 16,
     shardSecondsPerRow,
     shardOverheadSeconds: Math.max(0, run.steps.shards.seconds - lanes.makespan) / Math.max(1, lanes.waves),
     validateSecondsPerRow: run.steps.validate.seconds / run.rows,
@@ -158,7 +179,7 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
   const rows = plan.households * cal.rowsPerHousehold;
   const shards = shardRows(plan.households, plan.shardSize, cal.rowsPerHousehold);
   const lanes = simulateLanes(shards, plan.workers * plan.coresPerWorker, cal.shardSecondsPerRow, cal.shardOverheadSeconds);
-  const checks = keyChecks(plan, cal, rows);
+  const checks = keyChecks(plan, cal, rows, shards.length);
   const { exportSeconds, publishSeconds, s3, exportStep } = plan.partRoots ? partedExport(plan, cal, plan.partRoots) : oneMachineExport(plan, cal, rows);
   const steps: Array<[string, number]> = [["a shard", lanes.longest], ["a batch of key checks", checks.longest], exportStep, ["publish (one machine)", publishSeconds]];
   const [name, seconds] = steps.reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -173,6 +194,7 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
     longestActivity: { name, seconds },
     s3,
     keyChecks: checks.batches,
+    stagingReads: checks.reads,
   };
 }
 
@@ -180,13 +202,21 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
  * The validate step: its work (the calibration's, per row, measured in one process where the ranges
  * run one after another) split into batches of KEYS_PER_CHECK keys, one activity each in lanes over
  * every core of every worker, as the workflow runs them. The merge that follows reads no key and is
- * counted in the batches' cost.
+ * counted in the batches' cost. Each batch also waits on its reads of shared staging: for each of its
+ * ranges one ranged GET a shard (its buckets with their seals), PARALLEL_STAGING_READS at a time, and
+ * for a range from bucket 0 each shard's index of the rule too. Each rule is split into ranges of at
+ * most KEYS_PER_CHECK keys, so there are about as many ranges as batches, and one more a rule at most.
  */
-function keyChecks(plan: Plan, cal: Calibration, rows: number): { makespan: number; longest: number; batches: number } {
+function keyChecks(plan: Plan, cal: Calibration, rows: number, shards: number): { makespan: number; longest: number; batches: number; reads: Prediction["stagingReads"] } {
   const keys = (plan.households * cal.keyBytesPerHousehold) / 16;
   const batches = Math.max(1, Math.ceil(keys / KEYS_PER_CHECK));
-  const lanes = simulateLanes(new Array<number>(batches).fill(rows / batches), plan.inProcess ? 1 : plan.workers * plan.coresPerWorker, cal.validateSecondsPerRow, 0);
-  return { makespan: lanes.makespan, longest: lanes.longest, batches };
+  const ranges = batches + cal.keyRules;
+  const { KEY_BUCKETS, SEAL_BYTES, PARALLEL_STAGING_READS, INDEX_BYTES } = KEY_FILE_SIZES;
+  const requests = shards < 2 ? 0 : (ranges + cal.keyRules) * shards;
+  const bytes = shards < 2 ? 0 : keys * 16 + cal.keyRules * shards * (KEY_BUCKETS * SEAL_BYTES + INDEX_BYTES);
+  const readSeconds = (requests / batches / PARALLEL_STAGING_READS) * (plan.stagingReadSeconds ?? 0);
+  const lanes = simulateLanes(new Array<number>(batches).fill(rows / batches), plan.inProcess ? 1 : plan.workers * plan.coresPerWorker, cal.validateSecondsPerRow, readSeconds);
+  return { makespan: lanes.makespan, longest: lanes.longest, batches, reads: { requests, bytes } };
 }
 
 interface ExportCost {

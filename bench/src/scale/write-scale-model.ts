@@ -9,14 +9,16 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runScript } from "../child.js";
 import { LAYOUT_PART_ROOTS } from "../layout-runs.js";
-import { DEFAULT_PART_BYTES } from "@sdh/exporters";
+import { DEFAULT_PART_BYTES, PARALLEL_KEY_READS, SEAL_BYTES } from "@sdh/exporters";
 import { MULTIPART_THRESHOLD, PART_BYTES } from "@sdh/storage";
-import { KEYS_PER_RANGE } from "@sdh/validation";
-import { calibrate, checkTemporalRun, KEYS_PER_CHECK, MODEL_SIZES, predict, type BuildStep, type PhaseRun, type TemporalRun } from "./scale-model.js";
+import { KEY_BUCKETS, KEYS_PER_RANGE } from "@sdh/validation";
+import { calibrate, checkTemporalRun, KEY_FILE_SIZES, KEYS_PER_CHECK, MODEL_SIZES, predict, type BuildStep, type PhaseRun, type TemporalRun } from "./scale-model.js";
 
 // The model counts S3 requests with the code's own sizes: a change there must reach the model.
 const code = { MULTIPART_THRESHOLD, S3_PART_BYTES: PART_BYTES, FILE_PART_BYTES: DEFAULT_PART_BYTES };
 if (JSON.stringify(code) !== JSON.stringify(MODEL_SIZES)) throw new Error(`the scale model's sizes ${JSON.stringify(MODEL_SIZES)} differ from the code's ${JSON.stringify(code)}: update MODEL_SIZES in scale-model.ts`);
+const keyFiles = { KEY_BUCKETS, SEAL_BYTES, PARALLEL_STAGING_READS: PARALLEL_KEY_READS };
+if (Object.entries(keyFiles).some(([k, v]) => KEY_FILE_SIZES[k as keyof typeof keyFiles] !== v)) throw new Error(`the scale model's key files ${JSON.stringify(KEY_FILE_SIZES)} differ from the code's ${JSON.stringify(keyFiles)}: update KEY_FILE_SIZES in scale-model.ts`);
 if (KEYS_PER_CHECK !== KEYS_PER_RANGE) throw new Error(`the scale model's batch of key checks (${KEYS_PER_CHECK} keys) differs from the code's (${KEYS_PER_RANGE}): update KEYS_PER_CHECK in scale-model.ts`);
 
 /** The builds through Temporal to check against: export-layouts' JSON line, the last line of each file. */
@@ -55,6 +57,8 @@ const CHECKS = [
 ];
 /** The upload throughput assumed for the machine that publishes: an assumption, stated as one. */
 const PUBLISH_BYTES_PER_SECOND = 200e6;
+/** Seconds of one ranged GET of shared staging (S3 in the same region): an assumption, stated as one. */
+const STAGING_READ_SECONDS = 0.02;
 
 const phases = async (households: number, threads: number): Promise<PhaseRun> => {
   process.stderr.write(`measuring ${households.toLocaleString("en-US")} households on ${threads} thread(s)\n`);
@@ -84,7 +88,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const projections = [];
 for (const households of [10_000_000, 100_000_000]) {
   for (const [workers, coresPerWorker] of [[1, 8], [4, 8], [16, 8], [64, 8]] as const) {
-    projections.push({ households, workers, coresPerWorker, ...predict({ households, workers, coresPerWorker, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND }, cal) });
+    projections.push({ households, workers, coresPerWorker, ...predict({ households, workers, coresPerWorker, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, stagingReadSeconds: STAGING_READ_SECONDS }, cal) });
   }
 }
 /** Root records per part in the parts layout's projections: 50 parts at 10M households, 500 at 100M. */
@@ -92,7 +96,7 @@ const PART_ROOTS = 200_000;
 const partedProjections = [];
 for (const households of [10_000_000, 100_000_000]) {
   for (const [workers, coresPerWorker] of [[1, 8], [4, 8], [16, 8], [64, 8]] as const) {
-    partedProjections.push({ households, workers, coresPerWorker, ...predict({ households, workers, coresPerWorker, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, partRoots: PART_ROOTS }, cal) });
+    partedProjections.push({ households, workers, coresPerWorker, ...predict({ households, workers, coresPerWorker, shardSize: SHARD_SIZE, publishBytesPerSecond: PUBLISH_BYTES_PER_SECOND, stagingReadSeconds: STAGING_READ_SECONDS, partRoots: PART_ROOTS }, cal) });
   }
 }
 const worst = Math.max(...checks.map((c) => Math.abs(c.predicted - c.measured) / c.measured));
@@ -156,7 +160,7 @@ const lines = [
   "",
   `Publishing assumes ${PUBLISH_BYTES_PER_SECOND / 1e6} MB/s of upload from the one machine that publishes (an assumption, not a measurement). S3 requests: a PUT per small file, and for a file of 64 MiB or more a multipart upload of 16 MiB parts (create, parts, complete), after the exporter splits data files at 1 GiB.`,
   "",
-  `The validate step is the check of uniqueness across shards in batches of ${fmt(KEYS_PER_CHECK)} keys, one activity each in lanes over every core of every worker (ADR 0028), at the calibration's cost a row; then the merge, which reads no key.`,
+  `The validate step is the check of uniqueness across shards in batches of ${fmt(KEYS_PER_CHECK)} keys, one activity each in lanes over every core of every worker (ADR 0028), at the calibration's cost a row; then the merge, which reads no key. Each batch also waits on its reads of shared staging: one ranged GET a shard for each of its ranges (the buckets with their seals), ${KEY_FILE_SIZES.PARALLEL_STAGING_READS} at a time, at ${STAGING_READ_SECONDS * 1000} ms each (an assumption, not a measurement), and each shard's index of a rule once, for the range from bucket 0.`,
   "",
   "| households | workers × cores | shards | shard step | validate (key checks) | export | publish | whole build | longest activity | S3 requests | S3 GB |",
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -166,14 +170,14 @@ const lines = [
   "",
   `One \`exportPart\` activity per part of ${fmt(PART_ROOTS)} households, in lanes over every core of every worker as the shards are; each exports its part and uploads it at its worker's ${PUBLISH_BYTES_PER_SECOND / 1e6} MB/s shared by the worker's cores. Publishing uploads only the documents and the manifest. Data files are never split by size, so each part's file is one upload.`,
   "",
-  "| households | workers × cores | parts | shard step | validate | parts' export and upload | whole build | longest activity | S3 requests | S3 GB |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  ...partedProjections.map((p) => `| ${fmt(p.households)} | ${p.workers} × ${p.coresPerWorker} | ${fmt(Math.ceil(p.households / PART_ROOTS))} | ${min(p.shardSeconds)} | ${min(p.validateSeconds)} | ${min(p.exportSeconds)} | ${min(p.totalSeconds)} | ${p.longestActivity.name}, ${min(p.longestActivity.seconds)} | ${fmt(p.s3.requests)} | ${(p.s3.bytes / 1e9).toFixed(0)} |`),
+  "| households | workers × cores | parts | shard step | validate | parts' export and upload | whole build | longest activity | S3 requests | S3 GB | key checks' staging GETs | their GB |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...partedProjections.map((p) => `| ${fmt(p.households)} | ${p.workers} × ${p.coresPerWorker} | ${fmt(Math.ceil(p.households / PART_ROOTS))} | ${min(p.shardSeconds)} | ${min(p.validateSeconds)} | ${min(p.exportSeconds)} | ${min(p.totalSeconds)} | ${p.longestActivity.name}, ${min(p.longestActivity.seconds)} | ${fmt(p.s3.requests)} | ${(p.s3.bytes / 1e9).toFixed(0)} | ${fmt(p.stagingReads.requests)} | ${(p.stagingReads.bytes / 1e9).toFixed(1)} |`),
   "",
   "## Where the time goes, and the next bottleneck",
   "",
   `- **The one-machine steps.** In the single-file layout, at ${fmt(big.households)} households on ${big.workers} workers of ${big.coresPerWorker} cores the shards take ${min(big.shardSeconds)}, while export and publish on one machine take ${min(big.exportSeconds + big.publishSeconds)}: ${((100 * (big.exportSeconds + big.publishSeconds)) / big.totalSeconds).toFixed(0)}% of the build, and no worker added shortens them. The parts layout removes them: its parts' export and upload take ${min(bigParted.exportSeconds)} on the same fleet, and the whole build ${min(bigParted.totalSeconds)} instead of ${min(big.totalSeconds)}.`,
-  `- **The merged gate** runs on every worker since 2026-12-04: ${fmt(bigParted.keyChecks)} batches of key checks at ${fmt(big.households)} households, ${min(bigParted.validateSeconds)} on ${big.workers} workers of ${big.coresPerWorker} cores. With the parts layout the longest activity is now ${bigParted.longestActivity.name} (${min(bigParted.longestActivity.seconds)}). Not modelled: each batch reads every shard's index of its rules (${fmt(big.shards)} shards, about 17 KB each), a fixed cost a batch that grows with the shard count, and the planning step, which reads every shard's summary.`,
+  `- **The merged gate** runs on every worker since 2026-12-04: ${fmt(bigParted.keyChecks)} batches of key checks at ${fmt(big.households)} households, ${min(bigParted.validateSeconds)} on ${big.workers} workers of ${big.coresPerWorker} cores. With the parts layout the longest activity is now ${bigParted.longestActivity.name} (${min(bigParted.longestActivity.seconds)}). A batch's reads grow with the shard count: ${fmt(big.shards)} ranged GETs a range, ${fmt(bigParted.stagingReads.requests)} in all (${(bigParted.stagingReads.bytes / 1e9).toFixed(1)} GB, the keys themselves most of it). Since key files seal each bucket (2026-12-04) a range reads nothing else: before, every worker first brought every shard's index of every rule and its quality figures, one file after another (${fmt(big.shards * (2 + cal.keyRules))} GETs a worker at ${fmt(big.shards)} shards, about ${min((big.shards * (2 + cal.keyRules) * STAGING_READ_SECONDS))} at ${STAGING_READ_SECONDS * 1000} ms each). Not modelled: the planning step, which reads every shard's summary.`,
   `- **The manifest** lists each data file with its digest: ${fmt(big.s3.files)} files at ${fmt(big.households)} households with 1 GiB files, a few hundred KB of JSON: not a bottleneck at this size.`,
   `- **CPU per row** is mostly the shard step (generation, the gate's checks, the quality profile, encoding: ${((100 * cpuOf("shards")) / cpuTotal).toFixed(0)}% of the CPU); the export is ${((100 * cpuOf("export")) / cpuTotal).toFixed(0)}%. Halving CPU per row (issue 37) is therefore work on the shard step; distributing the export shortens the wall time, not the CPU.`,
   "",

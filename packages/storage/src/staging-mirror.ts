@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileDigest } from "@sdh/local-files";
 import { LocalStore } from "./stores/local-store.js";
@@ -38,9 +39,27 @@ export class StagingMirror {
       const local = join(this.localRoot, path);
       if (existsSync(local)) continue;
       await mkdir(dirname(local), { recursive: true });
-      await this.remote.download(path, `${local}.partial`);
-      await rename(`${local}.partial`, local);
+      // A name of its own: two steps on this worker may pull the same file at once.
+      const partial = `${local}.partial-${randomBytes(4).toString("hex")}`;
+      try {
+        await this.remote.download(path, partial);
+        await rename(partial, local);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
     }
+  }
+
+  /** Keeps a shared file's text already read (readText) as this machine's copy, as pull would have: no second download. */
+  async keep(path: string, text: string): Promise<void> {
+    if (!this.remote) return;
+    const local = join(this.localRoot, path);
+    if (existsSync(local)) return;
+    await mkdir(dirname(local), { recursive: true });
+    const partial = `${local}.partial-${randomBytes(4).toString("hex")}`;
+    await writeFile(partial, text);
+    await rename(partial, local);
   }
 
   /**

@@ -7,7 +7,7 @@ import { QualityCollector, ValidationGate, type PackGenerator, type ShardGateRes
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
 import { keyFileName, keyIndexName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
-import { writeKeyFiles } from "./key-file.js";
+import { writeKeyFiles, type SealedKeys } from "./key-file.js";
 import { digestOf, type StagedDigest } from "./staged-artifacts.js";
 
 export interface ShardTask extends ShardRange {
@@ -30,6 +30,13 @@ export interface ShardSummary extends ShardRange {
    * plans its ranges without reading a key. Absent in shards staged before keys were bucketed.
    */
   keyBuckets?: Record<string, number[]>;
+  /**
+   * Each uniqueness rule's key kind and how many of its values did not pack (the index holds them).
+   * Present in shards whose key files seal every bucket (format 3): a range is read and checked from
+   * the key file and this summary alone; the range from bucket 0 reads the index too, where `others`
+   * is not 0. Absent in shards staged before, whose ranges read each rule's index first.
+   */
+  sealedKeys?: Record<string, SealedKeys>;
   gate: ShardGateResult;
 }
 
@@ -159,17 +166,19 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
   const { result, keys } = gate.finishShard();
   const artifacts: Record<string, StagedDigest> = {};
   const keyBuckets: Record<string, number[]> = {};
+  const sealedKeys: Record<string, SealedKeys> = {};
   // One key file and index per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
   for (const [rule, exported] of Object.entries(keys)) {
-    const written = await writeKeyFiles(join(dir, keyFileName(rule)), join(dir, keyIndexName(rule)), exported);
+    const written = await writeKeyFiles(join(dir, keyFileName(rule)), join(dir, keyIndexName(rule)), exported, { fingerprint, rule });
     artifacts[keyFileName(rule)] = written.keys;
     artifacts[keyIndexName(rule)] = written.index;
     keyBuckets[rule] = written.counts;
+    sealedKeys[rule] = { kind: written.kind, others: written.others };
   }
   const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
   await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
   artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
-  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, keyBuckets, gate: result };
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, keyBuckets, sealedKeys, gate: result };
   await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
   onProgress?.(task.end - task.start);
   return summary;

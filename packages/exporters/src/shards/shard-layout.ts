@@ -44,19 +44,21 @@ export function keyRulesOf(config: SnapshotConfig): string[] {
  * The files of a built shard, relative to its folder, in the order a copy must follow: the records'
  * segments (with their `.idx`), the uniqueness keys (each rule's key file and index), what the merge
  * reads (quality), and last `shard.json`, whose presence says the shard is whole. The key checks read
- * `keys`; the merge `merge`; the export `segments`. `keyIndexes` is what a key range needs here when
- * it reads its buckets of the key files remotely: each rule's index, or the whole key file of a shard
- * staged before keys were bucketed (it has no index).
+ * `keys`; the merge `merge`; the export `segments`. `keysForRanges` is what a key range needs on this
+ * machine when it reads its buckets of the key files remotely: nothing for a sealed key file (its
+ * summary names the rule's kind), the index of a shard staged before seals, or the whole key file of
+ * one staged before keys were bucketed (it has no index).
  */
 export function shardFiles(
-  summary: { segments: ReadonlyArray<{ path: string }>; artifacts: Record<string, unknown> },
+  summary: { segments: ReadonlyArray<{ path: string }>; artifacts: Record<string, unknown>; sealedKeys?: Record<string, unknown> },
   rules: readonly UniqueRule[],
-): { segments: string[]; keys: string[]; keyIndexes: string[]; merge: string[]; commit: string } {
+): { segments: string[]; keys: string[]; keysForRanges: string[]; merge: string[]; commit: string } {
   const indexed = (rule: UniqueRule) => summary.artifacts[keyIndexName(rule)] !== undefined;
+  const sealed = (rule: UniqueRule) => indexed(rule) && summary.sealedKeys?.[rule] !== undefined;
   return {
     segments: summary.segments.flatMap((s) => [s.path, `${s.path}.idx`]),
     keys: rules.flatMap((rule) => (indexed(rule) ? [keyFileName(rule), keyIndexName(rule)] : [keyFileName(rule)])),
-    keyIndexes: rules.map((rule) => (indexed(rule) ? keyIndexName(rule) : keyFileName(rule))),
+    keysForRanges: rules.flatMap((rule) => (sealed(rule) ? [] : indexed(rule) ? [keyIndexName(rule)] : [keyFileName(rule)])),
     merge: [SHARD_QUALITY],
     commit: SHARD_SUMMARY,
   };
