@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packOf } from "@sdh/packs";
 import { columnsOf, type Entity, type EntityCounts, type EntitySpec, type SnapshotConfig } from "@sdh/schemas";
-import { QualityCollector, ValidationGate, type PackGenerator, type ShardGateResult } from "@sdh/validation";
+import { QualityCollector, ValidationGate, type ExportedKeys, type PackGenerator, type ShardGateResult } from "@sdh/validation";
 import { createCsvEncoder, createJsonEncoder, type RecordEncoder } from "../records/record-formats.js";
 import { keyFileName, keyIndexName, segmentFormats, segmentName, SHARD_QUALITY, SHARD_SUMMARY, type ShardRange } from "./shard-layout.js";
 import { SegmentWriter, type SegmentFile } from "./segment-writer.js";
@@ -106,11 +106,45 @@ export async function buildShard(task: ShardTask, options: BuildShardOptions = {
  */
 const ROOTS_PER_BATCH = 64;
 
-async function buildInto(dir: string, task: ShardTask, fingerprint: string, { onProgress, generate }: BuildShardOptions): Promise<ShardSummary> {
+async function buildInto(dir: string, task: ShardTask, fingerprint: string, options: BuildShardOptions): Promise<ShardSummary> {
+  await mkdir(join(dir, "keys"), { recursive: true });
+  // The gate and its key tables (29-57 bytes a key) live only inside writeRecords: by the time the key
+  // files are written, only the keys' exports are left, each let go once its files are written.
+  const { segments, result, keys, qualityState } = await writeRecords(dir, task, options);
+  const artifacts: Record<string, StagedDigest> = {};
+  const keyBuckets: Record<string, number[]> = {};
+  const sealedKeys: Record<string, SealedKeys> = {};
+  // One key file and index per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
+  for (const rule of Object.keys(keys)) {
+    const written = await writeKeyFiles(join(dir, keyFileName(rule)), join(dir, keyIndexName(rule)), keys[rule]!, { fingerprint, rule });
+    delete keys[rule];
+    artifacts[keyFileName(rule)] = written.keys;
+    artifacts[keyIndexName(rule)] = written.index;
+    keyBuckets[rule] = written.counts;
+    sealedKeys[rule] = { kind: written.kind, others: written.others };
+  }
+  const qualityBytes = Buffer.from(JSON.stringify(qualityState));
+  await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
+  artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
+  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, keyBuckets, sealedKeys, gate: result };
+  await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
+  options.onProgress?.(task.end - task.start);
+  return summary;
+}
+
+/**
+ * Generates the shard's records and takes them through the gate, the quality collector and every
+ * format's segment writer (see ROOTS_PER_BATCH). Returns the segments, the gate's result and exported
+ * keys, and the quality state: small or typed arrays, with the gate itself left behind.
+ */
+async function writeRecords(
+  dir: string,
+  task: ShardTask,
+  { onProgress, generate }: BuildShardOptions,
+): Promise<{ segments: ShardSummary["segments"]; result: ShardGateResult; keys: Record<string, ExportedKeys>; qualityState: unknown }> {
   const { config } = task;
   const pack = packOf(config);
   const ENTITIES = pack.spec.entities.map((e) => e.name);
-  await mkdir(join(dir, "keys"), { recursive: true });
   const quality = new QualityCollector(pack);
   // The quality collector sees the records after the gate, batch by batch (not as the gate's observer): see ROOTS_PER_BATCH.
   const gate = new ValidationGate({ asOf: config.asOf, seed: config.seed, expectedPersons: task.end - task.start, pack: pack.checks });
@@ -164,24 +198,7 @@ async function buildInto(dir: string, task: ShardTask, fingerprint: string, { on
     }
   }
   const { result, keys } = gate.finishShard();
-  const artifacts: Record<string, StagedDigest> = {};
-  const keyBuckets: Record<string, number[]> = {};
-  const sealedKeys: Record<string, SealedKeys> = {};
-  // One key file and index per uniqueness rule of the pack, as the gate holds them (keyRulesOf names the same files for the merge).
-  for (const [rule, exported] of Object.entries(keys)) {
-    const written = await writeKeyFiles(join(dir, keyFileName(rule)), join(dir, keyIndexName(rule)), exported, { fingerprint, rule });
-    artifacts[keyFileName(rule)] = written.keys;
-    artifacts[keyIndexName(rule)] = written.index;
-    keyBuckets[rule] = written.counts;
-    sealedKeys[rule] = { kind: written.kind, others: written.others };
-  }
-  const qualityBytes = Buffer.from(JSON.stringify(quality.state()));
-  await writeFile(join(dir, SHARD_QUALITY), qualityBytes);
-  artifacts[SHARD_QUALITY] = digestOf(qualityBytes);
-  const summary: ShardSummary = { shard: task.shard, start: task.start, end: task.end, fingerprint, counts: result.counts, segments, artifacts, keyBuckets, sealedKeys, gate: result };
-  await writeFile(join(dir, SHARD_SUMMARY), JSON.stringify(summary));
-  onProgress?.(task.end - task.start);
-  return summary;
+  return { segments, result, keys, qualityState: quality.state() };
 }
 
 function encoderFor(format: "csv" | "json", entity: EntitySpec): RecordEncoder {

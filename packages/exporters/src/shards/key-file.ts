@@ -12,7 +12,8 @@ import { digestOf, ensureDigest, readStaged, StagedArtifactError, type StagedDig
 //   with their seals in one ranged read and checks them with nothing else but the shard's summary,
 //   which holds the fingerprint and every bucket's count (so every bucket's offset).
 // - `keys/<rule>.index.json`: the kind, the count of each bucket, and the values that did not pack. Its
-//   digest is in the shard's summary; only the range that starts at bucket 0 reads it (for those values).
+//   digest is in the shard's summary; only the range that starts at bucket 0 reads it, for those
+//   values, and only where the summary counts any.
 // Shards staged before (format 2: the buckets' sha256 in the index, which every range read first; or
 // one file, a JSON header line then the keys in ordinal order) are still read.
 
