@@ -85,7 +85,7 @@ export interface Prediction {
   s3: { requests: number; bytes: number; files: number };
   /** Batches of key ranges the uniqueness check across shards runs (one activity each, any core of any worker). */
   keyChecks: number;
-  /** What the key checks read from shared staging: one ranged GET a shard a range, and each shard's index of a rule once. */
+  /** What the key checks read from shared staging: one ranged GET a shard a range, and each shard's index of a rule once (an upper bound: only where values did not pack). */
   stagingReads: { requests: number; bytes: number };
 }
 
@@ -94,7 +94,7 @@ export const KEYS_PER_CHECK = 1_000_000;
 
 /**
  * The key files' layout as the model counts it (@sdh/validation's KEY_BUCKETS, @sdh/exporters'
- * SEAL_BYTES, and the shards a check reads at once, PARALLEL_READS); write-scale-model.ts refuses to
+ * SEAL_BYTES, and the shards a check reads at once, PARALLEL_KEY_READS); write-scale-model.ts refuses to
  * run when they differ from the code's. INDEX_BYTES is a rule's index of a shard with no unpacked value
  * (its 256 counts), about its size at 50,000 households a shard.
  */
@@ -204,7 +204,8 @@ export function predict(plan: Plan, cal: Calibration): Prediction {
  * every core of every worker, as the workflow runs them. The merge that follows reads no key and is
  * counted in the batches' cost. Each batch also waits on its reads of shared staging: for each of its
  * ranges one ranged GET a shard (its buckets with their seals), PARALLEL_STAGING_READS at a time, and
- * for a range from bucket 0 each shard's index of the rule too. Each rule is split into ranges of at
+ * for a range from bucket 0 each shard's index of the rule too (read only where values did not pack,
+ * which is rare: counted for every shard, an upper bound). Each rule is split into ranges of at
  * most KEYS_PER_CHECK keys, so there are about as many ranges as batches, and one more a rule at most.
  */
 function keyChecks(plan: Plan, cal: Calibration, rows: number, shards: number): { makespan: number; longest: number; batches: number; reads: Prediction["stagingReads"] } {
