@@ -26,6 +26,7 @@ import {
   type ShardSummary,
   type ShardTask,
 } from "@sdh/exporters";
+import { inLanes } from "@sdh/local-files";
 import { ConfigError, parseSnapshotConfig, QualityReport, ValidationReport, type Manifest, type SnapshotConfig } from "@sdh/schemas";
 import { InvalidStoredDocument, LocalStore, PermanentStoreError, moveLatest, openStore, parseTarget, publishedFolder, publishSnapshot, publishToFolder, PublishConflictError, snapshotStaging, StagingMirror } from "@sdh/storage";
 import { packOf, UnknownPackError, withPackSettings } from "@sdh/packs";
@@ -135,20 +136,10 @@ export function createSnapshotActivities({ stagingRoot, buildShard, shardThreads
       return summary;
     };
     const summaries: ShardSummary[] = new Array(ranges.length);
-    const failed: Array<{ at: number; error: unknown }> = [];
-    let next = 0;
-    const lane = async () => {
-      for (let i = next++; i < ranges.length && failed.length === 0; i = next++) {
-        try {
-          summaries[i] = await one(ranges[i]!);
-        } catch (error) {
-          failed.push({ at: i, error });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_PULLS, ranges.length) }, lane));
-    // The first shard's failure in shard order, whichever lane met it first: the same error every attempt.
-    if (failed.length > 0) throw failed.reduce((a, b) => (b.at < a.at ? b : a)).error;
+    // A failure is the first shard's in shard order, whichever lane met it first: the same error every attempt.
+    await inLanes(ranges, PARALLEL_PULLS, async (range, i) => {
+      summaries[i] = await one(range);
+    });
     return summaries;
   };
 

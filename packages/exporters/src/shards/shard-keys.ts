@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { inLanes } from "@sdh/local-files";
 import { checkKeyRange, planKeyRanges, sliceOf, sumCounts, type KeyKind, type KeyRange, type RuleFailures, type ShardKeySlice } from "@sdh/validation";
 import type { ShardSummary } from "./build-shard.js";
 import { localRange, readKeyIndex, readKeyIndexVia, readKeySlice, readSealedKeySlice, readUnbucketedKeyFile, type ReadRange } from "./key-file.js";
@@ -73,11 +74,9 @@ export const PARALLEL_KEY_READS = 16;
 /** Checks one range over every shard (in shard order): the keys more than one shard holds, or null. */
 export async function checkStagedKeyRange(shardsDir: string, shards: readonly ShardSummary[], range: KeyRange, readOf?: (keysPath: string) => ReadRange): Promise<RuleFailures | null> {
   const read: Array<{ kind: KeyKind; slice: ShardKeySlice }> = new Array(shards.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < shards.length; i = next++) read[i] = await shardKeySlice(shardsDir, shards[i]!, range, readOf);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_KEY_READS, shards.length) }, lane));
+  await inLanes(shards, PARALLEL_KEY_READS, async (shard, i) => {
+    read[i] = await shardKeySlice(shardsDir, shard, range, readOf);
+  });
   return checkKeyRange(range, read[0]?.kind ?? "uuid", read.map((r) => r.slice));
 }
 

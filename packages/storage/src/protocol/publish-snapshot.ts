@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { insideFolder } from "@sdh/local-files";
+import { inLanes, insideFolder } from "@sdh/local-files";
 import { LatestPointer, Manifest } from "@sdh/schemas";
 import { PublishConflictError } from "../local-publish.js";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
@@ -120,23 +120,12 @@ export function isTicket(value: unknown): value is PublishTicket {
 /** These files of the bundle folder, four at a time; the first failure stops the rest. */
 export async function uploadFiles(bundleDir: string, store: SnapshotStore, snapshotId: string, files: readonly UploadedFile[], { onFile, onBytes, signal }: PublishOptions): Promise<void> {
   const key = (file: string) => snapshotKey(snapshotId, file);
-  const queue = [...files];
-  let failed = false;
-  const lane = async () => {
-    for (let file = queue.shift(); file && !failed; file = queue.shift()) {
-      signal?.throwIfAborted();
-      await store.putFile(key(file.path), insideFolder(bundleDir, file.path), file, { signal, onBytes });
-      onFile?.(file.path);
-    }
-  };
   // The first failure stops the other lanes; every lane ends before the error is reported.
-  const stopOthers = (error: unknown) => {
-    failed = true;
-    throw error;
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: PARALLEL_UPLOADS }, () => lane().catch(stopOthers)));
-  const first = lanes.find((l) => l.status === "rejected");
-  if (first) throw first.reason;
+  await inLanes(files, PARALLEL_UPLOADS, async (file) => {
+    signal?.throwIfAborted();
+    await store.putFile(key(file.path), insideFolder(bundleDir, file.path), file, { signal, onBytes });
+    onFile?.(file.path);
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { abandonedPartials, insideFolder, makePartialFolder } from "@sdh/local-files";
+import { abandonedPartials, inLanes, insideFolder, makePartialFolder } from "@sdh/local-files";
 import { DOCUMENT_KINDS, PULL_RECORD_FILE, snapshotIdProblem, VERSION_TAG, type Manifest, type ManifestFile, type PullRecord } from "@sdh/schemas";
 import { StoreError, type SnapshotStore } from "../stores/snapshot-store.js";
 import { MANIFEST_FILE, snapshotKey } from "./snapshot-keys.js";
@@ -82,30 +82,19 @@ export async function pullSnapshot(store: SnapshotStore, options: PullOptions): 
   for (const left of abandonedPartials(out)) await rm(left, { recursive: true, force: true });
   const staging = await makePartialFolder(out);
   try {
-    const queue = [...files];
     let done = 0;
-    let failed = false;
-    const lane = async () => {
-      for (let file = queue.shift(); file && !failed; file = queue.shift()) {
-        const path = insideFolder(staging, file.path);
-        await mkdir(dirname(path), { recursive: true });
-        const got = await store.download(snapshotKey(snapshotId, file.path, version), path, file.bytes);
-        if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
-          throw new PullMismatchError(
-            `${file.path}: downloaded ${got.bytes} bytes with sha256 ${got.sha256}, but the manifest says ${file.bytes} bytes, sha256 ${file.sha256}; the published copy was altered: nothing was kept`,
-          );
-        }
-        options.onFile?.(file.path, ++done, files.length);
-      }
-    };
     // Every lane ends before the staging folder can be removed: a download still writing would race it.
-    const stopOthers = (error: unknown) => {
-      failed = true;
-      throw error;
-    };
-    const lanes = await Promise.allSettled(Array.from({ length: PARALLEL_DOWNLOADS }, () => lane().catch(stopOthers)));
-    const first = lanes.find((l) => l.status === "rejected");
-    if (first) throw first.reason;
+    await inLanes(files, PARALLEL_DOWNLOADS, async (file) => {
+      const path = insideFolder(staging, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      const got = await store.download(snapshotKey(snapshotId, file.path, version), path, file.bytes);
+      if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+        throw new PullMismatchError(
+          `${file.path}: downloaded ${got.bytes} bytes with sha256 ${got.sha256}, but the manifest says ${file.bytes} bytes, sha256 ${file.sha256}; the published copy was altered: nothing was kept`,
+        );
+      }
+      options.onFile?.(file.path, ++done, files.length);
+    });
     const record: PullRecord = { snapshotId, files: files.map((f) => f.path) };
     if (partial) await writeFile(join(staging, PULL_RECORD), `${JSON.stringify(record, null, 2)}\n`);
     await writeFile(join(staging, MANIFEST_FILE), text);
