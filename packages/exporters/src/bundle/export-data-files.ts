@@ -98,7 +98,7 @@ async function assembleDataFile(dir: string, entity: EntitySpec, format: "csv" |
   try {
     for (const { segment, path } of segments) await assembler.append(segment, path);
   } catch (error) {
-    assembler.abort();
+    await assembler.abort();
     throw error;
   }
   return assembler.close();

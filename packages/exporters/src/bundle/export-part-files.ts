@@ -109,7 +109,7 @@ async function assemblePart(dir: string, spec: EntitySpec, format: "csv" | "json
       await assembler.append(segment, join(shardsDir, shardFolderName(shard.shard), segmentName(spec.name, from)));
     }
   } catch (error) {
-    assembler.abort();
+    await assembler.abort();
     throw error;
   }
   const [file] = await assembler.close();

@@ -17,8 +17,11 @@ export interface EntityWriter {
   /** About how many bytes are written so far; used to split files into parts. */
   readonly size: number;
   close(): Promise<WrittenFile>;
-  /** Gives up: the partial file stays for the caller, who writes into a temporary folder, to remove. */
-  abort(): void;
+  /**
+   * Gives up and resolves once the file is closed: the partial file stays for the caller, who writes
+   * into a temporary folder, to remove after this.
+   */
+  abort(): Promise<void>;
 }
 
 export function createTextEntityWriter(spec: EntitySpec, format: "csv" | "json" | "jsonl", path: string): EntityWriter {

@@ -93,8 +93,9 @@ export class PartedFileAssembler {
     return this.done;
   }
 
-  abort(): void {
-    this.sink?.destroy();
+  /** Gives up on the part being written and resolves once its file is closed (see `HashingFileSink.destroy`). */
+  async abort(): Promise<void> {
+    await this.sink?.destroy();
   }
 
   /**

@@ -96,10 +96,19 @@ export class HashingFileSink {
     return { bytes: this.bytes, sha256: this.hash?.digest("hex") ?? "" };
   }
 
-  /** Stops writing and leaves the partial file for the caller to remove. */
-  destroy(): void {
+  /**
+   * Stops writing and resolves once the file is closed, leaving the partial file for the caller to
+   * remove. Awaited before that removal: a stream destroyed while its file is still being opened
+   * opens (creates) it afterwards, and a file appearing while its folder was being removed failed the
+   * removal with ENOTEMPTY (seen on CI, Node 20), as it did for `SegmentWriter.abort`.
+   */
+  async destroy(): Promise<void> {
+    if (this.stream.closed) return;
+    // Not `once(…, "close")`: that would reject on the error a late open or write may still emit.
+    const closed = new Promise<void>((resolve) => this.stream.once("close", () => resolve()));
     // A write still queued behind the failure would report "write after destroy": it no longer matters.
     this.stream.on("error", () => undefined);
     this.stream.destroy();
+    await closed;
   }
 }
