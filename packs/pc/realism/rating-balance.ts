@@ -3,13 +3,17 @@ import { epochDayOf } from "@sdh/rules";
 import { createGenerator } from "../src/generator/index.js";
 import { experienceOf } from "../src/generator/reference/claim-experience.js";
 import { MEAN_CRASH_RELATIVITY, MEAN_VEHICLE_FACTOR } from "../src/generator/reference/rating-balance.js";
+import { stateRateLevel } from "../src/generator/reference/state-rate-levels.js";
+import { US_STATE_CODES, type UsState } from "@sdh/schemas";
 import { PERMISSIBLE_LOSS_RATIO } from "../src/generator/reference/coverages.js";
 
 // pnpm --filter @sdh/pack-pc rating-balance [HOUSEHOLDS]: measures what reference/rating-balance.ts and
 // the base rates of reference/coverages.ts are set from (seed 42, default 50,000 households): per line,
 // claims against ISO's frequency on the car years that carry each coverage (the means to set are the
-// current ones × these ratios), and each coverage's loss ratio to earned premium (a base rate to set is
-// the current one × its loss ratio ÷ PERMISSIBLE_LOSS_RATIO).
+// current ones × these ratios), each coverage's loss ratio to earned premium (a base rate to set is
+// the current one × its loss ratio ÷ PERMISSIBLE_LOSS_RATIO), and BOOK_STATE_PREMIUM: the written
+// premium per personal car year of each state with its state level divided out (measure it on 1,000,000
+// households, about three minutes, so the smallest states' figures are steady).
 const households = Number(process.argv[2] ?? 50_000);
 const config = parseSnapshotConfig({ records: households, seed: 42 });
 const asOfDay = epochDayOf(config.asOf);
@@ -18,8 +22,15 @@ type Tally = { expectedCrash: number; expectedComp: number; crash: number; comp:
 const tallies = new Map<string, Tally>();
 const add = (m: Map<string, number>, k: string, x: number) => m.set(k, (m.get(k) ?? 0) + x);
 
+// Per state: personal written premium before the state level, and car years written.
+const statePremium = new Map<UsState, number>();
+const stateCarYears = new Map<UsState, number>();
 for (const b of createGenerator(config).range(0, households)) {
   for (const p of b.policies) {
+    if (p.lob_type === "personal") {
+      statePremium.set(p.state, (statePremium.get(p.state) ?? 0) + p.written_premium / stateRateLevel(p.state));
+      stateCarYears.set(p.state, (stateCarYears.get(p.state) ?? 0) + (p.vehicle_count * p.term_months) / 12);
+    }
     let t = tallies.get(p.lob_type);
     if (!t) tallies.set(p.lob_type, (t = { expectedCrash: 0, expectedComp: 0, crash: 0, comp: 0, claims: new Map(), incurred: new Map(), earned: new Map() }));
     const start = epochDayOf(p.effective_date);
@@ -54,3 +65,6 @@ for (const [lob, t] of tallies) {
   }
   console.log(`  all     loss ratio ${ratio(incurred, earned).toFixed(3)}`);
 }
+const perCarYear = (state: UsState) => (statePremium.get(state) ?? 0) / (stateCarYears.get(state) ?? 1);
+console.log(`BOOK_STATE_PREMIUM (${households.toLocaleString("en-US")} households; fewest car years: ${Math.round(Math.min(...US_STATE_CODES.map((s) => stateCarYears.get(s) ?? 0)))}):`);
+console.log(`  { ${US_STATE_CODES.map((s) => `${s}: ${perCarYear(s).toFixed(2)}`).join(", ")} }`);

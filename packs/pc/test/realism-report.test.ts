@@ -14,7 +14,7 @@ describe("the realism report", () => {
   it("measures a book: every figure present, finite, with its band and source", () => {
     const config = parseSnapshotConfig({ records: 3_000, seed: 42 });
     const measures = realismMeasures([...createGenerator(config).range(0, 3_000)], config.asOf);
-    expect(measures.map((m) => m.id)).toEqual(["teen-claim-frequency", "first-party-claims", "um-to-bi", "loss-ratio", "teen-premium", "vehicles-per-household", "two-plus-vehicles", "state-mix-ca", "state-mix-tx", "licensed-16-19", "licensed-20-24", "nj-licensed-before-17", "tenure-spike", "make-models", "duplicate-plates", "suspended-listed", "liability-not-at-fault-paid"]);
+    expect(measures.map((m) => m.id)).toEqual(["teen-claim-frequency", "first-party-claims", "um-to-bi", "loss-ratio", "teen-premium", "state-rate-levels", "louisiana-rank", "north-dakota-rank", "vehicles-per-household", "two-plus-vehicles", "state-mix-ca", "state-mix-tx", "licensed-16-19", "licensed-20-24", "nj-licensed-before-17", "tenure-spike", "make-models", "duplicate-plates", "suspended-listed", "liability-not-at-fault-paid"]);
     for (const m of measures) {
       expect(Number.isFinite(m.value), m.id).toBe(true);
       expect(m.band[0] <= m.band[1] && m.source.length > 0, m.id).toBe(true);

@@ -10,8 +10,8 @@ export const EXAMPLE_MANIFEST: Manifest = {
   seed: 42,
   asOf: "2026-01-06",
   generatedAt: "2026-11-20T01:00:00.000Z",
-  generator: { name: "sdh-rules", version: "0.10.0" },
-  pack: { name: "pc", version: "0.10.0" },
+  generator: { name: "sdh-rules", version: "0.11.0" },
+  pack: { name: "pc", version: "0.11.0" },
   config: {
     pack: "pc",
     records: 200,

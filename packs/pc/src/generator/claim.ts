@@ -44,6 +44,8 @@ export interface ClaimedPolicy {
    * who is not covered to drive. Each vehicle is driven a 1/vehicles share of their sum.
    */
   driverWeight: readonly number[];
+  /** The state's rate level (reference/state-rate-levels.ts; 1 on a commercial policy): every peril's frequency is multiplied by it, as the premium is. */
+  stateLevel: number;
 }
 
 /** The perils a term's claims arise from; a rental follows a paid collision or comprehensive loss. */
@@ -117,9 +119,10 @@ interface LossFacts {
  * The claims of a policy's current term, from the claim stream. Per vehicle and crash peril (BI, PD,
  * UM, PIP, MedPay, collision) a Poisson count whose mean is the year's frequency (ISO's, or stated
  * against BI's) × the vehicle's share of its drivers' crash exposure (each listed driver's days on the
- * term × how much and how they drive, ÷ vehicles) × the vehicle's factor ÷ the line's mean; each
- * claim's driver drawn in proportion to their exposure. Comprehensive and towing losses follow the
- * vehicle alone; a paid collision or comprehensive loss may bring a rental claim. Each loss a lognormal
+ * term × how much and how they drive, ÷ vehicles) × the vehicle's factor ÷ the line's mean × the state's
+ * rate level; each claim's driver drawn in proportion to their exposure. Comprehensive and towing losses
+ * follow the vehicle alone (× the state's rate level too); a paid collision or comprehensive loss may
+ * bring a rental claim. Each loss a lognormal
  * around its severity, net of the deductible and within the limit; reported, handled and reserved by
  * the rules of reference/claims.ts. Ordered by loss date and numbered on the policy.
  */
@@ -230,14 +233,14 @@ export function planClaims(r: Random, policy: ClaimedPolicy, vehicles: readonly 
     for (const peril of CRASH_PERILS) {
       const coverage = peril === "coll" ? vehicle.coll : policy[peril];
       if (coverage === null) continue;
-      const count = poisson(r, (frequencyOf(peril, frequencyYear) / 100) * (crashExposure / vehicles.length) * (vehicle.vehicleFactor / crashMean));
+      const count = poisson(r, (frequencyOf(peril, frequencyYear) / 100) * (crashExposure / vehicles.length) * (vehicle.vehicleFactor / crashMean) * policy.stateLevel);
       for (let n = 0; n < count; n++) {
         const facts = crashFacts(peril, coverage, vehicle);
         losses.push(handled(peril, codeOf(coverage), coverage, vehicle.vehicleId, facts));
         if (peril === "coll") rentalAfter(vehicle, facts);
       }
     }
-    const vehicleExposure = years * (vehicle.vehicleFactor / vehicleMean);
+    const vehicleExposure = years * (vehicle.vehicleFactor / vehicleMean) * policy.stateLevel;
     if (vehicle.comp !== null) {
       const count = poisson(r, (frequencyYear.comp.frequency / 100) * vehicleExposure);
       for (let n = 0; n < count; n++) {

@@ -4,6 +4,7 @@ import { planClaims, type ClaimedVehicle } from "./claim.js";
 import { planCoverages } from "./coverage.js";
 import { addMonthsToDay, createPermutation, createRecordStreams, epochDayOfIsoPlusYears, formatEpochDay, intBetween, mix32, parseIsoDate, pickWeighted, type Random, toEpochDay, uuidFrom, wholeYearsTo } from "@sdh/rules";
 import { memberIndex } from "./member-index.js";
+import { stateRateLevel } from "./reference/state-rate-levels.js";
 import { coveragePremiumCents, drivingExposure, driverRelativity, householdCrashExposure, limitFactor, riskRelativity, termFactor, vehicleAgeFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "./rating.js";
 import { ACCIDENT_POINTS, AGENCIES_PER_STATE, CANCELLATION_REASONS_INSTALMENT, CANCELLATION_REASONS_PAID, CHANNELS, EXPIRED_WITHIN_DAYS, PAYMENT_PLANS, PERSONAL_SIX_MONTH_SHARE, PRIOR_TERMS, RENEWAL_WINDOW_DAYS, SUSPENDED_WITH_MAJOR_SHARE, TERM_OUTCOMES, VIOLATION_POINTS, accidentShare, violationShare } from "./reference/policies.js";
 
@@ -139,6 +140,8 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
       // A fleet's vehicles are each driven a car year, by its drivers in turn.
       if (commercial) for (let d = 0; d < drivers.length; d++) driverWeight[d]! *= vehicles.length / listed.length;
       const perVehicle = commercial ? null : householdCrashExposure(listed) / vehicles.length;
+      // NAIC's figures are private passenger auto's: a commercial policy keeps its class rates in every state.
+      const stateLevel = commercial ? 1 : stateRateLevel(household.state);
 
       // Coverages: the policy's (line) ones rated on every vehicle and summed, then each vehicle's own.
       const cr = coverageStreams.at(i);
@@ -162,7 +165,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
         }
         const rated: RatedVehicle = { lob: household.lob_type, vehicle, driver: perVehicle, vehicles: vehicles.length, termMonths: term.termMonths, paymentPlan: payment_plan };
         const ownFactor = vehicleFactor(vehicle);
-        const factors = { crash: riskRelativity(rated), vehicle: ownFactor, term: termFactor(rated) };
+        const factors = { crash: riskRelativity(rated), vehicle: ownFactor, state: stateLevel, term: termFactor(rated) };
         const vehicleAge = asOfYear - vehicle.model_year;
         let coll: Coverage | null = null;
         let comp: Coverage | null = null;
@@ -244,6 +247,7 @@ export function createPolicyRule(config: SnapshotConfig): PolicyRule {
           drivers,
           driverAdded,
           driverWeight,
+          stateLevel,
         },
         claimed,
         asOfDay,

@@ -137,13 +137,14 @@ export function coverageBaseRate(lob: LobType, gvwr: Vehicle["gvwr_class"], code
 
 /**
  * One vehicle's premium for one coverage over the term, in cents: base rate × limit or deductible
- * factor × (riskRelativity for crash coverages, vehicleFactor for the others) × termFactor; `limit` is
+ * factor × (riskRelativity for crash coverages, vehicleFactor for the others) × the state's rate level
+ * (1 on a commercial policy; reference/state-rate-levels.ts) × termFactor; `limit` is
  * limitFactor(v.lob, c) (a line coverage's is the same on every vehicle of the policy, so the caller may
  * pass it once worked out).
  */
-export function coveragePremiumCents(v: RatedVehicle, factors: { crash: number; vehicle: number; term: number }, c: CoverageTerms, vehicleAge: number, limit = limitFactor(v.lob, c)): number {
+export function coveragePremiumCents(v: RatedVehicle, factors: { crash: number; vehicle: number; state: number; term: number }, c: CoverageTerms, vehicleAge: number, limit = limitFactor(v.lob, c)): number {
   let annual = coverageBaseRate(v.lob, v.vehicle.gvwr_class, c.coverage_code) * limit;
   if (c.coverage_code === "COMP" || c.coverage_code === "COLL") annual *= vehicleAgeFactor(vehicleAge);
   const risk = CRASH_COVERAGES.has(c.coverage_code) ? factors.crash : factors.vehicle;
-  return Math.round(annual * risk * factors.term * 100);
+  return Math.round(annual * risk * factors.state * factors.term * 100);
 }

@@ -1,6 +1,8 @@
 import type { RealismMeasure } from "@sdh/validation";
 import { STATE_POPULATION, wholeYearsBetweenIso } from "@sdh/rules";
+import { US_STATE_CODES, type UsState } from "@sdh/schemas";
 import type { HouseholdBundle } from "../generator/generator.js";
+import { NAIC_STATE_PREMIUM } from "../generator/reference/state-rate-levels.js";
 
 /**
  * The book's behaviour measured against public figures (issue 35's audit): what a P&C QA lead would
@@ -51,6 +53,17 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   const teenPremium = mean(personal.filter((p) => hasTeen.has(p.policy_id)).map((p) => p.written_premium));
   const otherPremium = mean(personal.filter((p) => !hasTeen.has(p.policy_id)).map((p) => p.written_premium));
 
+  // State rate levels: written premium per personal car year by state, against NAIC's by state.
+  const statePremium = new Map<UsState, number>();
+  const stateCarYears = new Map<UsState, number>();
+  for (const p of personal) {
+    statePremium.set(p.state, (statePremium.get(p.state) ?? 0) + p.written_premium);
+    stateCarYears.set(p.state, (stateCarYears.get(p.state) ?? 0) + (p.vehicle_count * p.term_months) / 12);
+  }
+  const rated = US_STATE_CODES.filter((s) => (stateCarYears.get(s) ?? 0) > 0);
+  const bookLevel = new Map(rated.map((s) => [s, statePremium.get(s)! / stateCarYears.get(s)!]));
+  const rankOf = (state: UsState) => (bookLevel.has(state) ? 1 + rated.filter((s) => bookLevel.get(s)! > bookLevel.get(state)!).length : 0);
+
   // The population: personal households' vehicles; the state mix; licensed persons by age.
   const households = book.filter((b) => b.household.lob_type === "personal");
   const vehiclesPer = households.map((b) => b.household.vehicle_count);
@@ -87,6 +100,9 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
     { id: "um-to-bi", what: "UM claims over BI claims", figure: "UM frequency about 15% of BI's", source: "Insurance Research Council 2017-2023", band: [0.1, 0.25], value: round(share(byCoverage("UM"), byCoverage("BI")), 3) },
     { id: "loss-ratio", what: "Personal auto: case-incurred losses (paid + reserve) over the premium the current terms earned to asOf (claims fall in those terms)", figure: "private passenger auto loss ratios 0.6-0.8 (combined ratios 95-111 in 2022-2024)", source: "NAIC / AM Best private passenger auto results", band: [0.6, 0.8], value: round(share(incurred, earned), 3) },
     { id: "teen-premium", what: "Written premium of personal policies with a listed 16-19 driver over those without", figure: "adding a teen driver raises a policy's premium by 80% to 150%", source: "published market studies of rate filings (the audit's figure)", band: [1.8, 2.5], value: round(share(teenPremium, otherPremium), 2) },
+    { id: "state-rate-levels", what: "Rank correlation (Spearman) of the states' written premium per personal car year with NAIC's by state", figure: "NAIC's combined average premium per insured vehicle by state: New Jersey $1,302 and Louisiana $1,282 the highest, Idaho $642 the lowest (2011)", source: "NAIC Auto Insurance Database Report 2011/2012, as FiveThirtyEight compiled it (CC BY 4.0)", band: [0.85, 1], value: round(spearman(rated.map((s) => bookLevel.get(s)!), rated.map((s) => NAIC_STATE_PREMIUM.get(s)!)), 3) },
+    { id: "louisiana-rank", what: "Louisiana's rank of 51 by written premium per personal car year (1 = the dearest)", figure: "2nd of 51 (the audit found it 45th)", source: "NAIC Auto Insurance Database Report 2011/2012 (as above)", band: [1, 5], value: rankOf("LA") },
+    { id: "north-dakota-rank", what: "North Dakota's rank of 51 by written premium per personal car year (1 = the dearest)", figure: "46th of 51 (the audit found it 4th)", source: "NAIC Auto Insurance Database Report 2011/2012 (as above)", band: [41, 51], value: rankOf("ND") },
     { id: "vehicles-per-household", what: "Vehicles per personal household", figure: "about 1.88 vehicles per household", source: "FHWA National Household Travel Survey 2017", band: [1.75, 2.0], value: round(mean(vehiclesPer), 2) },
     { id: "two-plus-vehicles", what: "Personal households with two or more vehicles, %", figure: "about 60%", source: "FHWA National Household Travel Survey 2017", band: [55, 65], value: round(100 * share(vehiclesPer.filter((n) => n >= 2).length, vehiclesPer.length), 1) },
     { id: "state-mix-ca", what: "California's share of personal households over its population share", figure: "households in proportion to population", source: "US Census Bureau (population by state; here the Census 2010 counts of @sdh/rules' ZIP table)", band: [0.9, 1.1], value: round(stateRatio("CA"), 2) },
@@ -102,3 +118,30 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   ];
 }
 
+
+/** Spearman's rank correlation of two equally long lists (ranks of ties averaged). */
+export function spearman(xs: readonly number[], ys: readonly number[]): number {
+  const ranks = (vs: readonly number[]) => {
+    const order = vs.map((v, k) => ({ v, k })).sort((a, b) => a.v - b.v);
+    const r = new Array<number>(vs.length);
+    for (let i = 0; i < order.length; ) {
+      let j = i;
+      while (j + 1 < order.length && order[j + 1]!.v === order[i]!.v) j++;
+      for (let k = i; k <= j; k++) r[order[k]!.k] = (i + j) / 2 + 1;
+      i = j + 1;
+    }
+    return r;
+  };
+  const [rx, ry] = [ranks(xs), ranks(ys)];
+  const n = xs.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let k = 0; k < n; k++) {
+    sxy += (rx[k]! - mean) * (ry[k]! - mean);
+    sxx += (rx[k]! - mean) ** 2;
+    syy += (ry[k]! - mean) ** 2;
+  }
+  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+}

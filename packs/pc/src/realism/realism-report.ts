@@ -2,7 +2,8 @@ import { failingMeasures, realismTable, type RealismMeasure } from "@sdh/validat
 
 /** The audit's items this report does not measure yet, and why (issue 35; the pack README's "Realism"). */
 const OPEN = [
-  "**State rate levels** (NAIC's average expenditure by state): every state is rated at the same base rates. NAIC's Auto Insurance Database report (a copyrighted NAIC publication) cannot be reached from the machine that builds this repository, and the public pages that quote it there show only the first states of its table. Its state figures come with their source and a parser test, as the state minimums did, when a copy can be shipped.",
+  "**Newer state rate levels**: each state's level is NAIC's combined average premium of 2011 (Auto Insurance Database Report 2011/2012, as FiveThirtyEight compiled it), the newest complete state table that can be reached from the machine that builds this repository; the public pages there that quote NAIC's later reports show only their first states. States' relative levels move slowly, but some have moved since (Michigan's 2019 no-fault reform, for one). A newer table replaces data/state-rate-levels.tsv with its source and a parser test, and a rating-balance run re-sets the book's own premium by state.",
+  "**Commercial auto by state**: NAIC's figures are private passenger auto's; commercial policies keep their class rates in every state.",
 ] as const;
 
 /** The realism report's Markdown: one row per measure, the book's value for each seed beside the band. */

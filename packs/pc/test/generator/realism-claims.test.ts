@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epochDayOf, wholeYearsBetweenIso } from "@sdh/rules";
-import { householdCrashExposure, riskRelativity, type RatedDriver } from "../../src/generator/index.js";
+import { householdCrashExposure, riskRelativity, stateRateLevel, type RatedDriver } from "../../src/generator/index.js";
 import { claims, coverages, drivers, persons, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // Claims a P&C QA lead would accept: each inside its policy's term and not after asOf, as often and as
@@ -131,6 +131,37 @@ describe("claims", () => {
     };
     expect(perDriver(16, 19) / perDriver(25, 64)).toBeGreaterThan(1.3);
     expect(perDriver(65, 120)).toBeLessThan(perDriver(25, 64));
+  });
+
+  it("follow the state's rate level as premiums do: a dear state's drivers claim more often, at the same loss ratio", () => {
+    // Personal policies by their state's level: the dearest third of car years against the cheapest third.
+    const personal = policies.filter((p) => p.lob_type === "personal").sort((a, b) => stateRateLevel(a.state) - stateRateLevel(b.state));
+    const years = (p: (typeof policies)[number]) => exposureOf(p) * p.vehicle_count;
+    const total = personal.reduce((n, p) => n + years(p), 0);
+    const thirds: Array<typeof personal> = [[], [], []];
+    let seen = 0;
+    for (const p of personal) {
+      thirds[Math.min(2, Math.floor((3 * seen) / total))]!.push(p);
+      seen += years(p);
+    }
+    const [cheap, , dear] = thirds as [typeof personal, typeof personal, typeof personal];
+    const claimCount = new Map<string, number>();
+    const incurred = new Map<string, number>();
+    for (const c of claims) {
+      claimCount.set(c.policy_id, (claimCount.get(c.policy_id) ?? 0) + 1);
+      incurred.set(c.policy_id, (incurred.get(c.policy_id) ?? 0) + c.paid_amount + c.reserve_amount);
+    }
+    const sum = (ps: typeof personal, f: (p: (typeof policies)[number]) => number) => ps.reduce((n, p) => n + f(p), 0);
+    const frequency = (ps: typeof personal) => sum(ps, (p) => claimCount.get(p.policy_id) ?? 0) / sum(ps, years);
+    const level = (ps: typeof personal) => sum(ps, (p) => stateRateLevel(p.state) * years(p)) / sum(ps, years);
+    expect(level(dear) / level(cheap)).toBeGreaterThan(1.3);
+    const ratio = frequency(dear) / frequency(cheap) / (level(dear) / level(cheap));
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
+    // Premium and losses move together, so the loss ratio (incurred over written, both per car year) is alike.
+    const lossRatio = (ps: typeof personal) => sum(ps, (p) => incurred.get(p.policy_id) ?? 0) / sum(ps, (p) => (p.written_premium * exposureOf(p) * 12) / p.term_months);
+    expect(lossRatio(dear) / lossRatio(cheap)).toBeGreaterThan(0.75);
+    expect(lossRatio(dear) / lossRatio(cheap)).toBeLessThan(1.33);
   });
 
   it("include the insured's own losses: UM at about 15% of BI, PIP where the policy has it, rentals after repairs, small tows", () => {

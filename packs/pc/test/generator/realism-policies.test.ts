@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { STATE_POPULATION } from "@sdh/rules";
+import type { UsState } from "@sdh/schemas";
 import { addMonths, epochDayOf, formatDate, parseIsoDate, wholeYearsBetweenIso } from "@sdh/rules";
-import { coveragePremiumCents, householdCrashExposure, riskRelativity, termFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "../../src/generator/index.js";
+import { coveragePremiumCents, householdCrashExposure, NAIC_STATE_PREMIUM, riskRelativity, stateRateLevel, termFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "../../src/generator/index.js";
 import { coverages, drivers, households, ownerOf, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // The book a P&C QA lead would expect: one auto policy per insured household, terms and statuses that
@@ -148,7 +150,8 @@ describe("premiums", () => {
         termMonths: policy.term_months,
         paymentPlan: policy.payment_plan,
       };
-      const factor = { crash: riskRelativity(rated), vehicle: vehicleFactor(vehicle), term: termFactor(rated) };
+      const state = policy.lob_type === "commercial" ? 1 : stateRateLevel(policy.state);
+      const factor = { crash: riskRelativity(rated), vehicle: vehicleFactor(vehicle), state, term: termFactor(rated) };
       let cents = 0;
       // The vehicle's share of each line coverage, then its own coverages, each to the cent.
       for (const c of lineOf.get(policy.policy_id)!) {
@@ -188,5 +191,35 @@ describe("premiums", () => {
     const withTeen = new Set(drivers.filter((d) => d.status === "listed" && age(ownerOf.get(d.person_id)!.date_of_birth) < 20).map((d) => d.policy_id));
     const premium = (ps: typeof personal) => ps.reduce((s, p) => s + (p.written_premium * 12) / p.term_months, 0) / ps.length;
     expect(premium(personal.filter((p) => withTeen.has(p.policy_id))) / premium(personal.filter((p) => !withTeen.has(p.policy_id)))).toBeGreaterThan(1.6);
+  });
+
+  it("follow NAIC's premium by state: each state's premium per car year, over the countrywide one, is NAIC's relativity", () => {
+    const premium = new Map<UsState, number>();
+    const carYears = new Map<UsState, number>();
+    for (const p of personal) {
+      premium.set(p.state, (premium.get(p.state) ?? 0) + p.written_premium);
+      carYears.set(p.state, (carYears.get(p.state) ?? 0) + (p.vehicle_count * p.term_months) / 12);
+    }
+    const countrywide = [...premium.values()].reduce((a, b) => a + b, 0) / [...carYears.values()].reduce((a, b) => a + b, 0);
+    // NAIC's countrywide figure, weighted as the book's households are (by population).
+    let people = 0;
+    let naic = 0;
+    for (const [state, n] of STATE_POPULATION) {
+      people += n;
+      naic += n * NAIC_STATE_PREMIUM.get(state)!;
+    }
+    const naicCountrywide = naic / people;
+    // States with enough car years in 50,000 households (1,000 or more) for their mean to be steady (a premium's spread is wide).
+    const large = [...carYears].filter(([, years]) => years >= 1_000).map(([state]) => state);
+    expect(large.length).toBeGreaterThanOrEqual(15);
+    for (const state of large) {
+      const book = premium.get(state)! / carYears.get(state)! / countrywide;
+      const expected = NAIC_STATE_PREMIUM.get(state)! / naicCountrywide;
+      expect(book / expected, state).toBeGreaterThan(0.9);
+      expect(book / expected, state).toBeLessThan(1.1);
+    }
+    // The audit's examples: Louisiana dear, North Dakota cheap (NAIC: 2nd and 46th of 51).
+    const level = (state: UsState) => premium.get(state)! / carYears.get(state)!;
+    expect(level("LA")).toBeGreaterThan(1.3 * level("ND"));
   });
 });
