@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
+import { BULK_READ_BYTES } from "@sdh/local-files";
 import type { ManifestFile } from "@sdh/schemas";
 import { LocalStore, RefusedObjectError, snapshotKey } from "@sdh/storage";
 import { Problem } from "./problem.js";
@@ -74,7 +75,8 @@ const mismatch = (detail: string) => new Problem(502, "Stored file does not matc
 
 async function hashOf(handle: FileHandle): Promise<string> {
   const hash = createHash("sha256");
-  // Positional reads from the start, handle kept open: it is streamed to the client afterwards.
-  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
+  // Positional reads from the start, handle kept open: it is streamed to the client afterwards. In 1 MiB
+  // reads, as every whole-file hash is (BULK_READ_BYTES: a third to half the CPU of the default 64 KiB).
+  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false, highWaterMark: BULK_READ_BYTES })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }

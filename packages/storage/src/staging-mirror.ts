@@ -38,16 +38,8 @@ export class StagingMirror {
     for (const path of paths) {
       const local = join(this.localRoot, path);
       if (existsSync(local)) continue;
-      await mkdir(dirname(local), { recursive: true });
-      // A name of its own: two steps on this worker may pull the same file at once.
-      const partial = `${local}.partial-${randomBytes(4).toString("hex")}`;
-      try {
-        await this.remote.download(path, partial);
-        await rename(partial, local);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
-      }
+      const remote = this.remote;
+      await landWhole(local, (partial) => remote.download(path, partial));
     }
   }
 
@@ -56,10 +48,7 @@ export class StagingMirror {
     if (!this.remote) return;
     const local = join(this.localRoot, path);
     if (existsSync(local)) return;
-    await mkdir(dirname(local), { recursive: true });
-    const partial = `${local}.partial-${randomBytes(4).toString("hex")}`;
-    await writeFile(partial, text);
-    await rename(partial, local);
+    await landWhole(local, (partial) => writeFile(partial, text));
   }
 
   /**
@@ -77,5 +66,22 @@ export class StagingMirror {
     if (this.remote) return (await this.remote.readText(path))?.value ?? null;
     const local = join(this.localRoot, path);
     return existsSync(local) ? readFile(local, "utf8") : null;
+  }
+}
+
+/**
+ * Writes a file of this machine's staging so that it appears under its name only once whole: into a
+ * name of its own first (two steps on one worker may bring the same file at once), renamed when done,
+ * removed if writing fails.
+ */
+async function landWhole(local: string, write: (partial: string) => Promise<unknown>): Promise<void> {
+  await mkdir(dirname(local), { recursive: true });
+  const partial = `${local}.partial-${randomBytes(4).toString("hex")}`;
+  try {
+    await write(partial);
+    await rename(partial, local);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
   }
 }
