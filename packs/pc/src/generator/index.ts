@@ -19,7 +19,7 @@ export { coveragePremiumCents, coverageBaseRate, driverRelativity, drivingExposu
 export { planCoverages, type CoveragePlan, type CoveredPolicy } from "./coverage.js";
 export { planClaims, type ClaimedPolicy, type ClaimedVehicle } from "./claim.js";
 export { experienceOf, parseClaimExperience, CLAIM_EXPERIENCE_YEARS, PERILS, type Peril, type PerilExperience } from "./reference/claim-experience.js";
-export { NAIC_STATE_PREMIUM, parseStateRateLevels, stateRateFactors, stateRateLevel } from "./reference/state-rate-levels.js";
+export { NAIC_STATE_EXPENDITURE, parseStateRateLevels, stateRateFactors, stateRateLevel } from "./reference/state-rate-levels.js";
 export { STATE_MINIMUM_ROWS, stateMinimumOn, parseStateMinimums, FEDERAL_INTERSTATE_MINIMUM, type StateMinimum, type PipRule } from "./reference/state-minimums.js";
 export { RENEWAL_WINDOW_DAYS, PERSONAL_SIX_MONTH_SHARE, TERM_OUTCOME_SHARES } from "./reference/policies.js";
 export { MIN_PARENT_AGE_GAP, CHILD_AGES, PARENT_AGES } from "./reference/households.js";

@@ -2,7 +2,7 @@ import { failingMeasures, realismTable, type RealismMeasure } from "@sdh/validat
 
 /** The audit's items this report does not measure yet, and why (issue 35; the pack README's "Realism"). */
 const OPEN = [
-  "**Newer state rate levels**: each state's level is NAIC's combined average premium of 2011 (Auto Insurance Database Report 2011/2012, as FiveThirtyEight compiled it), the newest complete state table that can be reached from the machine that builds this repository; the public pages there that quote NAIC's later reports show only their first states. States' relative levels move slowly, but some have moved since (Michigan's 2019 no-fault reform, for one). A newer table replaces data/state-rate-levels.tsv with its source and a parser test, and a rating-balance run re-sets the book's own premium by state.",
+  "**State rate levels in dollars**: each state's premium per car year stands to the book's countrywide one as NAIC's 2023 average expenditure does (the rows above), but the book's countrywide level is set by ISO's losses over a 0.70 loss ratio (about $850 a personal car year), not by NAIC's $1,282, which also carries expenses above 30% and the residual market.",
   "**Commercial auto by state**: NAIC's figures are private passenger auto's; commercial policies keep their class rates in every state.",
 ] as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { STATE_POPULATION } from "@sdh/rules";
 import type { UsState } from "@sdh/schemas";
 import { addMonths, epochDayOf, formatDate, parseIsoDate, wholeYearsBetweenIso } from "@sdh/rules";
-import { coveragePremiumCents, householdCrashExposure, NAIC_STATE_PREMIUM, riskRelativity, stateRateLevel, termFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "../../src/generator/index.js";
+import { coveragePremiumCents, householdCrashExposure, NAIC_STATE_EXPENDITURE, riskRelativity, stateRateLevel, termFactor, vehicleFactor, type RatedDriver, type RatedVehicle } from "../../src/generator/index.js";
 import { coverages, drivers, households, ownerOf, policies, policyVehicles, profiles, SNAPSHOT, shareOf, vehicles } from "./realism-fixture.js";
 
 // The book a P&C QA lead would expect: one auto policy per insured household, terms and statuses that
@@ -183,7 +183,7 @@ describe("premiums", () => {
     const annual = (v: (typeof policyVehicles)[number]) => (v.premium * 12) / policyOf.get(v.policy_id)!.term_months;
     const personalPlaces = policyVehicles.filter((v) => policyOf.get(v.policy_id)!.lob_type === "personal");
     const mean = (vs: typeof policyVehicles) => vs.reduce((s, v) => s + annual(v), 0) / vs.length;
-    // Below NAIC's average expenditure per insured vehicle ($1,047 in 2020), which also carries the
+    // Below NAIC's average expenditure per insured vehicle ($1,282 in 2023), which also carries the
     // residual market and expenses over 30%; the rating's base rates are the book's losses ÷ 0.70.
     expect(mean(personalPlaces)).toBeGreaterThan(700);
     expect(mean(personalPlaces)).toBeLessThan(1300);
@@ -193,7 +193,7 @@ describe("premiums", () => {
     expect(premium(personal.filter((p) => withTeen.has(p.policy_id))) / premium(personal.filter((p) => !withTeen.has(p.policy_id)))).toBeGreaterThan(1.6);
   });
 
-  it("follow NAIC's premium by state: each state's premium per car year, over the countrywide one, is NAIC's relativity", () => {
+  it("follow NAIC's average expenditure by state: each state's premium per car year, over the countrywide one, is NAIC's relativity", () => {
     const premium = new Map<UsState, number>();
     const carYears = new Map<UsState, number>();
     for (const p of personal) {
@@ -206,7 +206,7 @@ describe("premiums", () => {
     let naic = 0;
     for (const [state, n] of STATE_POPULATION) {
       people += n;
-      naic += n * NAIC_STATE_PREMIUM.get(state)!;
+      naic += n * NAIC_STATE_EXPENDITURE.get(state)!;
     }
     const naicCountrywide = naic / people;
     // States with enough car years in 50,000 households (1,000 or more) for their mean to be steady (a premium's spread is wide).
@@ -214,11 +214,11 @@ describe("premiums", () => {
     expect(large.length).toBeGreaterThanOrEqual(15);
     for (const state of large) {
       const book = premium.get(state)! / carYears.get(state)! / countrywide;
-      const expected = NAIC_STATE_PREMIUM.get(state)! / naicCountrywide;
+      const expected = NAIC_STATE_EXPENDITURE.get(state)! / naicCountrywide;
       expect(book / expected, state).toBeGreaterThan(0.9);
       expect(book / expected, state).toBeLessThan(1.1);
     }
-    // The audit's examples: Louisiana dear, North Dakota cheap (NAIC: 2nd and 46th of 51).
+    // The audit's examples: Louisiana dear, North Dakota cheap (NAIC 2023: 2nd and 51st of 51).
     const level = (state: UsState) => premium.get(state)! / carYears.get(state)!;
     expect(level("LA")).toBeGreaterThan(1.3 * level("ND"));
   });

@@ -2,64 +2,68 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { US_STATE_CODES, type UsState } from "@sdh/schemas";
 import { STATE_POPULATION } from "@sdh/rules";
-import { NAIC_STATE_PREMIUM, parseStateRateLevels, stateRateFactors, stateRateLevel } from "../../src/generator/index.js";
-import { STATE_NAMES, stateRateLevelsTsv } from "../../reference-build/state-rate-levels-source.js";
+import { NAIC_STATE_EXPENDITURE, parseStateRateLevels, stateRateFactors, stateRateLevel } from "../../src/generator/index.js";
+import { stateRateLevelsTsv } from "../../reference-build/state-rate-levels-source.js";
 
-// NAIC's 2011 combined average premium by state (data/state-rate-levels.tsv) and the state rate levels
-// rating and claims take from it. The spot checks were typed from the source (FiveThirtyEight's
-// bad-drivers.csv), independently of the table.
+// NAIC's 2023 average expenditure by state (data/state-rate-levels.tsv) and the state rate levels rating
+// and claims take from it. The spot checks were typed from the source (notaquote-fyi's
+// state-baselines.json, NAIC's Table 4), independently of the table.
 
 const COMMITTED = readFileSync(new URL("../../data/state-rate-levels.tsv", import.meta.url), "utf8");
-const NAMES: Partial<Record<UsState, string>> = { NJ: "New Jersey", LA: "Louisiana", ID: "Idaho", DC: "District of Columbia" };
-
-/** A source CSV in FiveThirtyEight's shape, holding the committed table's figures (other columns filled). */
-function sourceCsv(rows: ReadonlyArray<readonly [name: string, premium: string]>): string {
-  const header = "State,Number of drivers involved in fatal collisions per billion miles,Car Insurance Premiums ($),Losses incurred by insurance companies for collisions per insured driver ($)";
-  return `${[header, ...rows.map(([name, premium]) => `${name},10.1,${premium},100.5`)].join("\r\n")}\r\n`;
-}
-const committedRows = (): Array<[string, string]> =>
+const committedRows = (): Array<[UsState, number]> =>
   COMMITTED.split("\n").filter((l) => l && !l.startsWith("#")).slice(1).map((l) => {
-    const [code, premium] = l.split("\t");
-    return [STATE_NAMES[code as UsState], premium!];
+    const [code, amount] = l.split("\t");
+    return [code as UsState, Number(amount)];
   });
 
-describe("NAIC's state premiums (data/state-rate-levels.tsv)", () => {
+/** A source JSON in state-baselines.json's shape, holding the given rows (its other fields filled). */
+function sourceJson(rows: ReadonlyArray<readonly [state: string, expenditure: unknown]>, edit: (doc: Record<string, unknown>) => void = () => undefined): string {
+  const states = Object.fromEntries(rows.map(([state, averageExpenditure]) => [state, { annual: 1, coverage: "full", sourceId: "naic-auto-db-2022-2023", combinedAveragePremium: 1, averageExpenditure }]));
+  const doc: Record<string, unknown> = { version: "state-baselines-x", dataYear: 2023, sources: [{ id: "naic-auto-db-2022-2023" }, { id: "bls-cpi-motor-vehicle-insurance" }], countrywide: {}, states };
+  edit(doc);
+  return JSON.stringify(doc, null, 2);
+}
+
+describe("NAIC's average expenditure by state (data/state-rate-levels.tsv)", () => {
   it("covers the 50 states and DC with the source's figures", () => {
-    expect([...NAIC_STATE_PREMIUM.keys()]).toEqual([...US_STATE_CODES]);
-    expect(STATE_NAMES).toMatchObject(NAMES);
-    expect(NAIC_STATE_PREMIUM.get("NJ")).toBe(1301.52);
-    expect(NAIC_STATE_PREMIUM.get("LA")).toBe(1281.55);
-    expect(NAIC_STATE_PREMIUM.get("DC")).toBe(1273.89);
-    expect(NAIC_STATE_PREMIUM.get("ND")).toBe(688.75);
-    expect(NAIC_STATE_PREMIUM.get("ID")).toBe(641.96);
-    const dearest = [...NAIC_STATE_PREMIUM].sort((a, b) => b[1] - a[1]).map(([s]) => s);
-    expect(dearest.slice(0, 2)).toEqual(["NJ", "LA"]);
-    expect(dearest.indexOf("ND") + 1).toBe(46);
+    expect([...NAIC_STATE_EXPENDITURE.keys()]).toEqual([...US_STATE_CODES]);
+    expect(NAIC_STATE_EXPENDITURE.get("FL")).toBe(1864.63);
+    expect(NAIC_STATE_EXPENDITURE.get("LA")).toBe(1754.03);
+    expect(NAIC_STATE_EXPENDITURE.get("NY")).toBe(1752.55);
+    expect(NAIC_STATE_EXPENDITURE.get("CA")).toBe(1225.02);
+    expect(NAIC_STATE_EXPENDITURE.get("ND")).toBe(807.77);
+    expect(NAIC_STATE_EXPENDITURE.get("ID")).toBe(863.91);
+    const dearest = [...NAIC_STATE_EXPENDITURE].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    expect(dearest.slice(0, 3)).toEqual(["FL", "LA", "NY"]);
+    expect(dearest.at(-1)).toBe("ND");
   });
 
-  it("is what the build script writes from the source's CSV, byte for byte", () => {
-    expect(stateRateLevelsTsv(sourceCsv(committedRows()))).toBe(COMMITTED);
+  it("is what the build script writes from the source's JSON, byte for byte", () => {
+    expect(stateRateLevelsTsv(sourceJson(committedRows()))).toBe(COMMITTED);
   });
 
   it("is refused, by the build and by the generator, when it is not what its header says", () => {
     const rows = committedRows();
-    expect(() => stateRateLevelsTsv(sourceCsv(rows).replace("Car Insurance Premiums ($)", "Premiums"))).toThrow(/no 'State' and 'Car Insurance Premiums \(\$\)' columns/);
-    expect(() => stateRateLevelsTsv(sourceCsv([...rows, ["Puerto Rico", "700.00"]]))).toThrow(/does not know: 'Puerto Rico'/);
-    expect(() => stateRateLevelsTsv(sourceCsv([...rows, rows[3]!]))).toThrow(/lists Arkansas twice/);
-    expect(() => stateRateLevelsTsv(sourceCsv(rows.filter(([name]) => name !== "Wyoming")))).toThrow(/no premium for WY/);
-    expect(() => stateRateLevelsTsv(sourceCsv(rows.map(([n, p]) => [n, n === "Iowa" ? "-649.06" : p])))).toThrow(/Iowa's premium is not an amount/);
-    expect(() => stateRateLevelsTsv(sourceCsv(rows.map(([n, p]) => [n, n === "Iowa" ? "6.4906e2" : p])))).toThrow(/Iowa's premium/);
+    expect(() => stateRateLevelsTsv("{")).toThrow(/not JSON/);
+    expect(() => stateRateLevelsTsv(sourceJson(rows, (d) => (d.dataYear = 2022)))).toThrow(/needs dataYear 2023/);
+    expect(() => stateRateLevelsTsv(sourceJson(rows, (d) => (d.sources = [{ id: "naic-auto-db-2021" }])))).toThrow(/a source 'naic-auto-db-2022-2023'/);
+    expect(() => stateRateLevelsTsv(sourceJson([...rows, ["PR", 900]]))).toThrow(/does not know: PR/);
+    expect(() => stateRateLevelsTsv(sourceJson(rows.filter(([state]) => state !== "WY")))).toThrow(/no row for WY/);
+    expect(() => stateRateLevelsTsv(sourceJson(rows, (d) => ((d.states as Record<string, Record<string, unknown>>).IA!.sourceId = "other")))).toThrow(/IA's row comes from 'other'/);
+    for (const bad of [-872.61, "872.61", 872.615, null]) {
+      expect(() => stateRateLevelsTsv(sourceJson(rows.map(([s, a]) => [s, s === "IA" ? bad : a])))).toThrow(/IA's averageExpenditure is not an amount/);
+    }
 
-    expect(() => parseStateRateLevels(COMMITTED.replace("AL\t784.55", "AL\t784.5"))).toThrow(/unreadable row 'AL\t784.5'/);
-    expect(() => parseStateRateLevels(COMMITTED.replace("AL\t784.55", "XX\t784.55"))).toThrow(/unreadable row 'XX/);
-    expect(() => parseStateRateLevels(COMMITTED.replace("AK\t1053.48", "AL\t1053.48"))).toThrow(/unreadable row 'AL\t1053.48'/);
+    expect(() => parseStateRateLevels(COMMITTED.replace("AL\t1081.24", "AL\t1081.2"))).toThrow(/unreadable row 'AL\t1081.2'/);
+    expect(() => parseStateRateLevels(COMMITTED.replace("AL\t1081.24", "XX\t1081.24"))).toThrow(/unreadable row 'XX/);
+    expect(() => parseStateRateLevels(COMMITTED.replace("AK\t1112.96", "AL\t1112.96"))).toThrow(/unreadable row 'AL\t1112.96'/);
     expect(() => parseStateRateLevels(COMMITTED.replace(/\nWY\t[^\n]+/, ""))).toThrow(/no row for WY/);
-    expect(() => parseStateRateLevels(COMMITTED.replace("naic_2011_combined_premium", "premium"))).toThrow(/unexpected header/);
+    expect(() => parseStateRateLevels(COMMITTED.replace("naic_2023_average_expenditure", "expenditure"))).toThrow(/unexpected header/);
   });
 });
 
 describe("state rate levels", () => {
-  it("are NAIC's premium over the book's own, scaled to a population mean of 1 (worked by hand)", () => {
+  it("are NAIC's figure over the book's own premium, scaled to a population mean of 1 (worked by hand)", () => {
     const naic = new Map(US_STATE_CODES.map((s) => [s, s === "NJ" ? 200 : 100]));
     const book = Object.fromEntries(US_STATE_CODES.map((s) => [s, s === "MI" ? 2 : 1])) as Record<UsState, number>;
     const people = new Map(US_STATE_CODES.map((s) => [s, s === "CA" ? 3 : 1]));
