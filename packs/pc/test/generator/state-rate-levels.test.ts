@@ -27,12 +27,7 @@ function sourceJson(rows: ReadonlyArray<readonly [state: string, expenditure: un
 describe("NAIC's average expenditure by state (data/state-rate-levels.tsv)", () => {
   it("covers the 50 states and DC with the source's figures", () => {
     expect([...NAIC_STATE_EXPENDITURE.keys()]).toEqual([...US_STATE_CODES]);
-    expect(NAIC_STATE_EXPENDITURE.get("FL")).toBe(1864.63);
-    expect(NAIC_STATE_EXPENDITURE.get("LA")).toBe(1754.03);
-    expect(NAIC_STATE_EXPENDITURE.get("NY")).toBe(1752.55);
-    expect(NAIC_STATE_EXPENDITURE.get("CA")).toBe(1225.02);
-    expect(NAIC_STATE_EXPENDITURE.get("ND")).toBe(807.77);
-    expect(NAIC_STATE_EXPENDITURE.get("ID")).toBe(863.91);
+    expect(Object.fromEntries(NAIC_STATE_EXPENDITURE)).toMatchObject({ FL: 1864.63, LA: 1754.03, NY: 1752.55, CA: 1225.02, ND: 807.77, ID: 863.91 });
     const dearest = [...NAIC_STATE_EXPENDITURE].sort((a, b) => b[1] - a[1]).map(([s]) => s);
     expect(dearest.slice(0, 3)).toEqual(["FL", "LA", "NY"]);
     expect(dearest.at(-1)).toBe("ND");
