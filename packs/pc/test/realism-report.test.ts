@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createGenerator } from "../src/generator/index.js";
 import { GENERATOR } from "../src/generator/generator-version.js";
 import { passes } from "@sdh/validation";
-import { realismMeasures } from "../src/realism/realism-measures.js";
+import { realismMeasures, spearman } from "../src/realism/realism-measures.js";
 
 // The realism report (issue 35): the book measured against public figures. Here: that the measures run,
 // that the rules a small book must keep exactly hold, and that the committed report is this generator's
@@ -22,6 +22,15 @@ describe("the realism report", () => {
     // Rules, not statistics: they hold on any book, however small.
     const byId = new Map(measures.map((m) => [m.id, m]));
     for (const id of ["nj-licensed-before-17", "duplicate-plates", "suspended-listed", "liability-not-at-fault-paid", "first-party-claims"]) expect(passes(byId.get(id)!), id).toBe(true);
+  });
+
+  it("ranks states by Spearman's correlation, ties sharing their mean rank (worked by hand)", () => {
+    expect(spearman([1, 2, 3], [10, 20, 30])).toBeCloseTo(1, 12);
+    expect(spearman([1, 2, 3], [30, 20, 10])).toBeCloseTo(-1, 12);
+    // Ranks 1.5, 1.5, 3 against 1, 2, 3: Σ(dx·dy) 1.5 over √(1.5 × 2).
+    expect(spearman([5, 5, 9], [1, 2, 3])).toBeCloseTo(1.5 / Math.sqrt(3), 12);
+    // Only the order counts, not the distances.
+    expect(spearman([1, 2, 100], [1, 2, 3])).toBeCloseTo(1, 12);
   });
 
   it("is committed for this generator version, outside its bands only where it says why", () => {

@@ -118,7 +118,6 @@ export function realismMeasures(book: readonly HouseholdBundle[], asOf: string):
   ];
 }
 
-
 /** Spearman's rank correlation of two equally long lists (ranks of ties averaged). */
 export function spearman(xs: readonly number[], ys: readonly number[]): number {
   const ranks = (vs: readonly number[]) => {
