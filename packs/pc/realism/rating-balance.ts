@@ -1,10 +1,9 @@
-import { parseSnapshotConfig } from "@sdh/schemas";
+import { parseSnapshotConfig, US_STATE_CODES, type UsState } from "@sdh/schemas";
 import { epochDayOf } from "@sdh/rules";
 import { createGenerator } from "../src/generator/index.js";
 import { experienceOf } from "../src/generator/reference/claim-experience.js";
 import { MEAN_CRASH_RELATIVITY, MEAN_VEHICLE_FACTOR } from "../src/generator/reference/rating-balance.js";
 import { stateRateLevel } from "../src/generator/reference/state-rate-levels.js";
-import { US_STATE_CODES, type UsState } from "@sdh/schemas";
 import { PERMISSIBLE_LOSS_RATIO } from "../src/generator/reference/coverages.js";
 
 // pnpm --filter @sdh/pack-pc rating-balance [HOUSEHOLDS]: measures what reference/rating-balance.ts and

@@ -13,15 +13,17 @@ export const SOURCE = {
   commit: "28b2259e9584f0b2277c8baf204b80a5862e4dca",
   sourceId: "naic-auto-db-2022-2023",
   dataYear: 2023,
+  /** When the commit was read and its figures checked against NAIC's announced countrywide ones. */
+  read: "2026-12-05",
 } as const;
 
 const HEADER = [
   "# NAIC's average expenditure per insured private passenger vehicle, by state, 2023: total premium",
   "# written over liability car years, in US dollars (NAIC, 2022/2023 Auto Insurance Database Report,",
   `# Table 4). As ${SOURCE.repository} transcribed it (MIT):`,
-  `# ${SOURCE.path}, commit ${SOURCE.commit.slice(0, 12)}. Figures are quoted as`,
-  "# facts with their source. Written by reference-build/build-state-rate-levels.ts; how rating uses them:",
-  "# the pack README, \"State rate levels\".",
+  `# ${SOURCE.path}, commit ${SOURCE.commit.slice(0, 12)}, read ${SOURCE.read}. Figures are`,
+  "# quoted as facts with their source. Written by reference-build/build-state-rate-levels.ts; how rating",
+  "# uses them: the pack README, \"State rate levels\".",
   "state\tnaic_2023_average_expenditure",
 ];
 
